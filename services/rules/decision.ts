@@ -1,0 +1,49 @@
+/**
+ * The one shape every partnership rule returns, so the same reason can be shown in Teams,
+ * in Slack and in the audit log (STYLE.md: "a decision that says why").
+ */
+
+/** Rule ids from shared/DOMAIN.md. */
+export type RuleId =
+  | `T${1 | 2 | 3 | 4}`
+  | `E${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8}`
+  | `M${1 | 2 | 3 | 4 | 5}`
+  | `P${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10}`
+  | `C${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10}`;
+
+/** Facts behind a violation; interpolated into the catalog message `rules:violation.<code>`. */
+export type Facts = Record<string, string | number | boolean>;
+
+export interface Violation {
+  rule: RuleId;
+  /** Stable, machine-readable; every code has a message in every catalog (`rules:violation.<code>`). */
+  code: string;
+  facts: Facts;
+}
+
+/** A way forward the domain offers (C10's three options, ...); message `rules:option.<code>`. */
+export interface WayForward {
+  rule: RuleId;
+  code: string;
+}
+
+export interface Decision {
+  allowed: boolean;
+  violations: Violation[];
+  options: WayForward[];
+}
+
+export const allow = (): Decision => ({ allowed: true, violations: [], options: [] });
+
+export const refuse = (violations: Violation[], options: WayForward[] = []): Decision => ({
+  allowed: violations.length === 0,
+  violations,
+  options,
+});
+
+/** Combines decisions: allowed only when every part is; violations and options concatenated. */
+export function combine(...decisions: Decision[]): Decision {
+  const violations = decisions.flatMap((d) => d.violations);
+  const options = decisions.flatMap((d) => d.options);
+  return { allowed: violations.length === 0, violations, options };
+}

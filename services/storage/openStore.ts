@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import KeyvRedis from '@keyv/redis';
+import KeyvSqlite from '@keyv/sqlite';
+import Keyv from 'keyv';
+import type { AtomicStore } from './atomicStore';
+import { MemoryAtomicStore } from './memoryAtomicStore';
+import { RedisAtomicStore } from './redisAtomicStore';
+import { SqliteAtomicStore } from './sqliteAtomicStore';
+
+export interface StoreOptions {
+  /** `memory` is for tests and throwaway runs; the product default is `sqlite`. */
+  backend: 'memory' | 'sqlite' | 'redis';
+  dataDir?: string;
+  redisUrl?: string;
+  /** Called for errors a backend emits outside any request (a dropped Redis connection, ...). */
+  onError?: (error: unknown) => void;
+}
+
+/** The one store: Keyv for plain values, and the atomic record store on the same backend. */
+export interface Store {
+  keyv: Keyv;
+  records: AtomicStore;
+  close(): Promise<void>;
+}
+
+export const SQLITE_FILE_NAME = 'csp-assistant.sqlite';
+
+export function openStore(options: StoreOptions): Store {
+  const onError = options.onError ?? (() => {});
+  // Keys pass through untouched (no Keyv prefix), so Keyv and the atomic store address the same rows.
+  const keyvOptions = { useKeyPrefix: false, throwOnErrors: true } as const;
+
+  if (options.backend === 'redis') {
+    if (!options.redisUrl) throw new Error('REDIS_URL is required for the redis store');
+    // throwOnErrors: a Redis outage must surface as an error, never as an empty read.
+    const adapter = new KeyvRedis(options.redisUrl, {
+      throwOnErrors: true,
+      throwOnConnectError: true,
+      connectionTimeout: 2000,
+    });
+    adapter.on('error', onError);
+    const keyv = new Keyv({ store: adapter, ...keyvOptions });
+    keyv.on('error', onError);
+    const records = new RedisAtomicStore(adapter);
+    return { keyv, records, close: () => records.close() };
+  }
+
+  if (options.backend === 'sqlite') {
+    const dataDir = path.resolve(options.dataDir ?? './data');
+    mkdirSync(dataDir, { recursive: true });
+    const adapter = new KeyvSqlite({ uri: `sqlite://${path.join(dataDir, SQLITE_FILE_NAME)}`, busyTimeout: 5000 });
+    adapter.on('error', onError);
+    // WAL lets readers run beside a writer, and keeps two processes on one file from blocking each other.
+    void adapter.query('PRAGMA journal_mode = WAL').catch(onError);
+    const keyv = new Keyv({ store: adapter, ...keyvOptions });
+    keyv.on('error', onError);
+    const records = new SqliteAtomicStore(adapter);
+    return { keyv, records, close: () => records.close() };
+  }
+
+  const map = new Map<string, unknown>();
+  const keyv = new Keyv({ store: map, ...keyvOptions });
+  keyv.on('error', onError);
+  return { keyv, records: new MemoryAtomicStore(map), close: async () => {} };
+}

@@ -1,0 +1,104 @@
+import type KeyvRedis from '@keyv/redis';
+import type { AtomicStore, Versioned } from './atomicStore';
+import { decodeRecord, encodeRecord } from './envelope';
+
+/**
+ * Compare-and-set as one Lua script: Redis runs a script without interleaving any other command,
+ * so the version check and the SET are atomic across every bot instance sharing the server.
+ * ARGV: expected version (-1: must be absent), new raw value, TTL in ms (0: none).
+ */
+const COMPARE_AND_SET = `
+local current = redis.call('GET', KEYS[1])
+local expected = tonumber(ARGV[1])
+if expected < 0 then
+  if current then return 0 end
+else
+  if not current then return 0 end
+  local ok, record = pcall(cjson.decode, current)
+  if not ok or type(record) ~= 'table' or type(record.value) ~= 'table' then return 0 end
+  if tonumber(record.value.v) ~= expected then return 0 end
+end
+local ttl = tonumber(ARGV[3])
+if ttl > 0 then
+  redis.call('SET', KEYS[1], ARGV[2], 'PX', ttl)
+else
+  redis.call('SET', KEYS[1], ARGV[2])
+end
+return 1
+`;
+
+const REMOVE_AT_VERSION = `
+local current = redis.call('GET', KEYS[1])
+if not current then return 0 end
+local ok, record = pcall(cjson.decode, current)
+if not ok or type(record) ~= 'table' or type(record.value) ~= 'table' then return 0 end
+if tonumber(record.value.v) ~= tonumber(ARGV[1]) then return 0 end
+return redis.call('DEL', KEYS[1])
+`;
+
+interface RedisLike {
+  get(key: string): Promise<string | null>;
+  del(key: string): Promise<number>;
+  eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
+  scanIterator(options: { MATCH: string; COUNT: number }): AsyncIterable<string[] | string>;
+  mGet(keys: string[]): Promise<Array<string | null>>;
+  ping(): Promise<string>;
+}
+
+export class RedisAtomicStore implements AtomicStore {
+  readonly backend = 'redis' as const;
+  constructor(private readonly adapter: KeyvRedis<unknown>) {}
+
+  private async client(): Promise<RedisLike> {
+    return (await this.adapter.getClient()) as unknown as RedisLike;
+  }
+
+  async read<T>(key: string): Promise<Versioned<T> | undefined> {
+    return decodeRecord<T>(await (await this.client()).get(key));
+  }
+
+  async compareAndSet<T>(key: string, expected: number | undefined, value: T, options: { ttlMs?: number } = {}) {
+    const version = (expected ?? 0) + 1;
+    // Redis expires the key itself (PX), so the envelope carries no `expires` of its own.
+    const raw = encodeRecord(value, version);
+    const won = await (await this.client()).eval(COMPARE_AND_SET, {
+      keys: [key],
+      arguments: [String(expected ?? -1), raw, String(Math.max(0, Math.round(options.ttlMs ?? 0)))],
+    });
+    return Number(won) === 1 ? version : undefined;
+  }
+
+  async remove(key: string, expected?: number): Promise<boolean> {
+    const client = await this.client();
+    if (expected === undefined) return (await client.del(key)) > 0;
+    return Number(await client.eval(REMOVE_AT_VERSION, { keys: [key], arguments: [String(expected)] })) > 0;
+  }
+
+  async list<T>(prefix: string) {
+    const client = await this.client();
+    const pattern = `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`;
+    const keys: string[] = [];
+    for await (const batch of client.scanIterator({ MATCH: pattern, COUNT: 500 })) {
+      keys.push(...(Array.isArray(batch) ? batch : [batch]));
+    }
+    keys.sort();
+    const out: Array<{ key: string } & Versioned<T>> = [];
+    for (let i = 0; i < keys.length; i += 500) {
+      const slice = keys.slice(i, i + 500);
+      const values = await client.mGet(slice);
+      slice.forEach((key, j) => {
+        const record = decodeRecord<T>(values[j]);
+        if (record) out.push({ key, ...record });
+      });
+    }
+    return out;
+  }
+
+  async ping() {
+    await (await this.client()).ping();
+  }
+
+  async close() {
+    await this.adapter.disconnect();
+  }
+}
