@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/**
+ * Identifiers shared by every concept of the domain. A failed check reports a message
+ * catalog key (`rules:validation.<code>`), never English text, so the dialogs can show it
+ * in the user's language.
+ */
+
+/** An Azure AD tenant id. Partner Center accepts the GUID in any letter case. */
+export const tenantIdSchema = z.guid({ message: 'validation.tenant-id-invalid' });
+export type TenantId = z.infer<typeof tenantIdSchema>;
+
+/**
+ * A Microsoft Partner Network id (PartnerID): digits only. Real ids are 6 to 8 digits long today;
+ * up to 10 leaves room without accepting phone numbers or other long digit strings.
+ */
+export const mpnIdSchema = z
+  .string({ message: 'validation.mpn-id-invalid' })
+  .trim()
+  .regex(/^\d{1,10}$/, { message: 'validation.mpn-id-invalid' });
+export type MpnId = z.infer<typeof mpnIdSchema>;
+
+/**
+ * ISO 3166-1 alpha-2, upper case. Only the format is checked here: whether the program serves
+ * the country is a rule (P6, C7) answered by the operator-overridable region table.
+ */
+export const countryCodeSchema = z
+  .string({ message: 'validation.country-invalid' })
+  .regex(/^[A-Z]{2}$/, { message: 'validation.country-invalid' });
+export type CountryCode = z.infer<typeof countryCodeSchema>;
+
+export const emailSchema = z.email({ message: 'validation.email-invalid' });
+
+/** An email domain as partners type it; stored lower case because mail domains are case-insensitive. */
+export const domainSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
+    message: 'validation.domain-invalid',
+  });
+
+/** Our own ids for partners, partnerships and requests: opaque, non-empty. */
+export const entityIdSchema = z.string().trim().min(1, { message: 'validation.id-missing' });
+
+export const isoTimestampSchema = z.iso.datetime({ offset: true, message: 'validation.timestamp-invalid' });
+
+/** The chat user behind an action, on whichever platform they work (distributors in Slack, resellers in Teams). */
+export const platformSchema = z.enum(['slack', 'teams']);
+export type Platform = z.infer<typeof platformSchema>;
+
+export const actorSchema = z.object({
+  platform: platformSchema,
+  userId: z.string().min(1),
+  name: z.string().optional(),
+});
+export type Actor = z.infer<typeof actorSchema>;
+
+/** Lower-case domain part of an address, or undefined when there is none. */
+export function emailDomain(email: string): string | undefined {
+  const at = email.lastIndexOf('@');
+  if (at < 0 || at === email.length - 1) return undefined;
+  return email.slice(at + 1).trim().toLowerCase();
+}
+
+/** True when `domain` is `parent` or one of its subdomains (mail.contoso.com is contoso.com's). */
+export function isSameOrSubdomain(domain: string, parent: string): boolean {
+  const d = domain.toLowerCase();
+  const p = parent.toLowerCase().replace(/^\.+/, '');
+  return d === p || d.endsWith(`.${p}`);
+}
