@@ -35,7 +35,10 @@ export interface AtomicStore {
 }
 
 export class ConcurrentUpdateError extends Error {
-  constructor(readonly key: string, attempts: number) {
+  constructor(
+    readonly key: string,
+    attempts: number,
+  ) {
     super(`Gave up updating "${key}" after ${attempts} conflicting attempts.`);
     this.name = 'ConcurrentUpdateError';
   }

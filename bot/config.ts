@@ -1,0 +1,139 @@
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+/**
+ * The only module that reads `process.env`. Everything else receives a parsed `AppConfig`.
+ * A bad value stops the process with the variable's name and what was expected.
+ */
+const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MICROSOFT_APP_ID: optionalString,
+  MICROSOFT_APP_PASSWORD: optionalString,
+  MICROSOFT_APP_TENANT_ID: optionalString,
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_API_URL: z.preprocess(emptyToUndefined, z.url().default('https://slack.com/api/')),
+  SLACK_API_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  DATA_DIR: z.string().default('./data'),
+  REDIS_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^rediss?$/ }).optional()),
+  STORE: z.preprocess(emptyToUndefined, z.enum(['memory', 'sqlite', 'redis']).optional()),
+  PARTNER_CENTER_MODE: z.enum(['sandbox', 'rest']).default('sandbox'),
+  PARTNER_CENTER_URL: z.url().default('https://api.partnercenter.microsoft.com'),
+  PARTNER_CENTER_TOKEN: optionalString,
+  SANDBOX_VERIFICATION_STEP_MS: z.coerce.number().int().positive().default(15_000),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
+  PUBLIC_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export interface AppConfig {
+  env: Environment['NODE_ENV'];
+  port: number;
+  host: string;
+  logLevel: Environment['LOG_LEVEL'];
+  bot: {
+    appId?: string;
+    appPassword?: string;
+    appTenantId?: string;
+    appType: Environment['MICROSOFT_APP_TYPE'];
+  };
+  /** Undefined when the Slack side is off (no signing secret or no bot token). */
+  slack?: { signingSecret: string; botToken: string; apiUrl: string; apiTimeoutMs: number };
+  store: { backend: 'memory' | 'sqlite' | 'redis'; dataDir: string; redisUrl?: string };
+  partnerCenter: {
+    mode: 'sandbox' | 'rest';
+    baseUrl: string;
+    token?: string;
+    sandboxStepMs: number;
+  };
+  maxBodyBytes: number;
+  publicUrl: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment (by default `process.env` plus an optional `.env` file). */
+export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): AppConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  // An empty app id turns Bot Framework authentication off entirely: never acceptable in production.
+  if (e.NODE_ENV === 'production' && !e.MICROSOFT_APP_ID) {
+    problems.push('MICROSOFT_APP_ID: required when NODE_ENV=production (without it anyone could post activities)');
+  }
+  if (e.MICROSOFT_APP_ID && e.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !e.MICROSOFT_APP_PASSWORD) {
+    problems.push('MICROSOFT_APP_PASSWORD: required with MICROSOFT_APP_ID (unless MICROSOFT_APP_TYPE=UserAssignedMSI)');
+  }
+  if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_TENANT_ID) {
+    problems.push('MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE=SingleTenant');
+  }
+  if (e.STORE === 'redis' && !e.REDIS_URL) problems.push('REDIS_URL: required when STORE=redis');
+  if (e.PARTNER_CENTER_MODE === 'rest' && !e.PARTNER_CENTER_TOKEN) {
+    problems.push('PARTNER_CENTER_TOKEN: required when PARTNER_CENTER_MODE=rest');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const slackOn = Boolean(e.SLACK_SIGNING_SECRET && e.SLACK_BOT_TOKEN);
+  const apiUrl = e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    bot: {
+      appId: e.MICROSOFT_APP_ID,
+      appPassword: e.MICROSOFT_APP_PASSWORD,
+      appTenantId: e.MICROSOFT_APP_TENANT_ID,
+      appType: e.MICROSOFT_APP_TYPE,
+    },
+    slack: slackOn
+      ? {
+          signingSecret: e.SLACK_SIGNING_SECRET as string,
+          botToken: e.SLACK_BOT_TOKEN as string,
+          apiUrl,
+          apiTimeoutMs: e.SLACK_API_TIMEOUT_MS,
+        }
+      : undefined,
+    store: {
+      backend: e.STORE ?? (e.REDIS_URL ? 'redis' : 'sqlite'),
+      dataDir: e.DATA_DIR,
+      redisUrl: e.REDIS_URL,
+    },
+    partnerCenter: {
+      mode: e.PARTNER_CENTER_MODE,
+      baseUrl: e.PARTNER_CENTER_URL,
+      token: e.PARTNER_CENTER_TOKEN,
+      sandboxStepMs: e.SANDBOX_VERIFICATION_STEP_MS,
+    },
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+  };
+}
+
+function readProcessEnv(): NodeJS.ProcessEnv {
+  // `.env` fills gaps only; a variable set in the real environment wins.
+  loadDotenv({ quiet: true } as Parameters<typeof loadDotenv>[0]);
+  return process.env;
+}

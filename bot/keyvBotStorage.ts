@@ -1,0 +1,54 @@
+import type { Storage, StoreItems } from 'botbuilder';
+import type { AtomicStore } from '../services/storage/atomicStore';
+
+/**
+ * botbuilder `Storage` on the atomic record store, with the eTag semantics of botbuilder's own
+ * `MemoryStorage`: no eTag or `*` writes unconditionally; a stale eTag fails with the same error.
+ * The eTag is the record's version, so the check and the write are one atomic compare-and-set.
+ */
+export class KeyvBotStorage implements Storage {
+  constructor(
+    private readonly records: AtomicStore,
+    private readonly prefix = 'bot:',
+  ) {}
+
+  async read(keys: string[]): Promise<StoreItems> {
+    if (!keys) throw new ReferenceError('Keys are required when reading.');
+    const items: StoreItems = {};
+    await Promise.all(
+      keys.map(async (key) => {
+        const record = await this.records.read<Record<string, unknown>>(this.prefix + key);
+        if (record) items[key] = { ...record.value, eTag: String(record.version) };
+      }),
+    );
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    if (!changes) throw new ReferenceError('Changes are required when writing.');
+    await Promise.all(Object.entries(changes).map(([key, item]) => this.writeOne(key, item)));
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    await Promise.all(keys.map((key) => this.records.remove(this.prefix + key)));
+  }
+
+  private async writeOne(key: string, item: Record<string, unknown>): Promise<void> {
+    const { eTag, ...value } = item as { eTag?: string } & Record<string, unknown>;
+    const storeKey = this.prefix + key;
+    const unconditional = !eTag || eTag === '*';
+    for (;;) {
+      const current = await this.records.read(storeKey);
+      if (!unconditional && current && String(current.version) !== eTag) throw conflict(key);
+      const written = await this.records.compareAndSet(storeKey, current?.version, value);
+      if (written !== undefined) return;
+      // Someone wrote between our read and our write: a conditional write has lost; an
+      // unconditional one simply tries again on top of the newer version.
+      if (!unconditional) throw conflict(key);
+    }
+  }
+}
+
+function conflict(key: string): Error {
+  return new Error(`Storage: error writing "${key}" due to eTag conflict.`);
+}

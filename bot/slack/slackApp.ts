@@ -1,0 +1,139 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { App, HTTPReceiver, type SlashCommand } from '@slack/bolt';
+import { helpBlocks } from '../../cards/slack/helpBlocks';
+import { homeView } from '../../cards/slack/homeView';
+import { type Language, SUPPORTED_LANGUAGES, translatorFor } from '../../i18n/i18n';
+import type { AtomicStore } from '../../services/storage/atomicStore';
+import type { Logger } from '../logger';
+import type { SlackFeature, SlackSubcommand } from './slackFeature';
+import { SlackLanguages } from './slackLanguage';
+import { slackLogger } from './slackLogger';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+export const SLASH_COMMAND = '/csp';
+
+export interface SlackAppOptions {
+  signingSecret: string;
+  botToken: string;
+  apiUrl: string;
+  apiTimeoutMs: number;
+  maxBodyBytes: number;
+  records: AtomicStore;
+  logger: Logger;
+  features: SlackFeature[];
+}
+
+export interface SlackEdge {
+  app: App;
+  languages: SlackLanguages;
+  /** Node request listener for `POST /slack/events`: Bolt verifies the signature and answers. */
+  handle(req: IncomingMessage, res: ServerResponse): void;
+}
+
+/**
+ * The Bolt app, served on our own HTTP server: Bolt's HTTPReceiver does the signature check
+ * (missing, forged or stale → 401), the body limit and url_verification; we only hand it the
+ * raw request, never a parsed body.
+ */
+export function createSlackEdge(options: SlackAppOptions): SlackEdge {
+  const log = options.logger.child({ component: 'slack' });
+  const receiver = new HTTPReceiver({
+    signingSecret: options.signingSecret,
+    endpoints: SLACK_EVENTS_PATH,
+    bodyLimit: options.maxBodyBytes,
+    logger: slackLogger(options.logger),
+    processBeforeResponse: false,
+  });
+  const app = new App({
+    receiver,
+    token: options.botToken,
+    // auth.test at start-up would make the process depend on Slack being reachable to boot.
+    tokenVerificationEnabled: false,
+    logger: slackLogger(options.logger),
+    clientOptions: { slackApiUrl: options.apiUrl, timeout: options.apiTimeoutMs },
+  });
+  const languages = new SlackLanguages(options.records, log);
+  const subcommands = new Map<string, SlackSubcommand>();
+  for (const sub of builtInSubcommands(languages)) {
+    subcommands.set(sub.name, sub);
+  }
+  for (const feature of options.features) {
+    for (const sub of feature.subcommands ?? []) subcommands.set(sub.name, sub);
+    feature.register?.(app);
+  }
+
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
+    const [word = 'help', ...rest] = command.text.trim().split(/\s+/).filter(Boolean);
+    const t = await languages.translatorFor(client, command.team_id, command.user_id);
+    const sub = subcommands.get(word.toLowerCase());
+    if (!sub) {
+      await ack({
+        response_type: 'ephemeral',
+        text: t('common:slack.unknownSubcommand', { subcommand: word.slice(0, 40) }),
+      });
+      return;
+    }
+    if (sub.name === 'help') {
+      // Answered inside the acknowledgement: the fastest answer Slack allows, in the HTTP response.
+      const lines = visible(subcommands).map((s) => ({ name: s.name, description: t(s.descriptionKey) }));
+      const blocks = helpBlocks(t, lines);
+      await ack({ response_type: 'ephemeral', blocks, text: t('common:slack.help.title') });
+      return;
+    }
+    await ack();
+    try {
+      await sub.run({ command: command as SlashCommand, args: rest.join(' '), t, client, respond });
+    } catch (error) {
+      log.error({ err: error, subcommand: sub.name }, 'slash command failed');
+      await respond({ response_type: 'ephemeral', text: t('common:slack.error') }).catch(() => {});
+    }
+  });
+
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home') return;
+    const teamId = (body as { team_id?: string }).team_id ?? '';
+    const t = await languages.translatorFor(client, teamId, event.user);
+    const sections = [];
+    for (const feature of options.features) {
+      if (feature.homeBlocks) sections.push(...(await feature.homeBlocks({ teamId, userId: event.user, t })));
+    }
+    await client.views.publish({ user_id: event.user, view: homeView(t, sections) });
+  });
+
+  app.error(async (error) => {
+    log.error({ err: error }, 'unhandled Slack listener error');
+  });
+
+  return {
+    app,
+    languages,
+    handle: (req, res) => {
+      receiver.requestListener(req, res);
+    },
+  };
+}
+
+function visible(subcommands: Map<string, SlackSubcommand>): SlackSubcommand[] {
+  return [...new Set(subcommands.values())].filter((s) => !s.hidden);
+}
+
+function builtInSubcommands(languages: SlackLanguages): SlackSubcommand[] {
+  return [
+    // Answered in the acknowledgement by the /csp listener; listed here so it shows in its own list.
+    { name: 'help', descriptionKey: 'common:slack.commands.help', run: async () => {} },
+    {
+      name: 'language',
+      descriptionKey: 'common:slack.commands.language',
+      run: async ({ command, args, t, respond }) => {
+        const wanted = args.trim().toLowerCase();
+        if (!(SUPPORTED_LANGUAGES as readonly string[]).includes(wanted)) {
+          const language = wanted.slice(0, 20) || '-';
+          await respond({ response_type: 'ephemeral', text: t('common:language.unsupported', { language }) });
+          return;
+        }
+        await languages.choose(command.team_id, command.user_id, wanted as Language);
+        await respond({ response_type: 'ephemeral', text: translatorFor(wanted)('common:language.changed') });
+      },
+    },
+  ];
+}

@@ -1,0 +1,27 @@
+import type { App, RespondArguments, SlashCommand } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import type { Translate } from '../../i18n/i18n';
+
+/** A `/csp <name>` subcommand. `ack` has already been called when `run` starts, unless `answersInAck`. */
+export interface SlackSubcommand {
+  name: string;
+  /** Catalog key of the one-line description in `/csp help`. */
+  descriptionKey: string;
+  hidden?: boolean;
+  run(input: {
+    command: SlashCommand;
+    args: string;
+    t: Translate;
+    client: WebClient;
+    respond: (message: RespondArguments) => Promise<unknown>;
+  }): Promise<void>;
+}
+
+/** What a slice of the product contributes to Slack: subcommands, and listeners registered on the app. */
+export interface SlackFeature {
+  subcommands?: SlackSubcommand[];
+  register?(app: App): void;
+  /** Sections this feature adds to the App Home tab of one user (pending requests, ...). */
+  homeBlocks?(input: { teamId: string; userId: string; t: Translate }): Promise<KnownBlock[]>;
+}

@@ -1,0 +1,57 @@
+import type { WebClient } from '@slack/web-api';
+import { type Language, resolveLanguage, type Translate, translatorFor } from '../../i18n/i18n';
+import type { AtomicStore } from '../../services/storage/atomicStore';
+import type { Logger } from '../logger';
+
+const LOCALE_TTL_MS = 60 * 60 * 1000;
+/** Slack wants an answer within 3 s; a slow users.info must not eat that budget. */
+const LOOKUP_BUDGET_MS = 800;
+
+/**
+ * A Slack user's language: the one they chose with `/csp language`, else their Slack locale from
+ * `users.info` (cached for an hour), else English.
+ */
+export class SlackLanguages {
+  private readonly cache = new Map<string, { language: Language; until: number }>();
+
+  constructor(
+    private readonly records: AtomicStore,
+    private readonly logger: Logger,
+  ) {}
+
+  async translatorFor(client: WebClient, teamId: string, userId: string): Promise<Translate> {
+    return translatorFor(await this.languageOf(client, teamId, userId));
+  }
+
+  async languageOf(client: WebClient, teamId: string, userId: string): Promise<Language> {
+    const chosen = await this.records.read<{ language: Language }>(preferenceKey(teamId, userId));
+    if (chosen) return chosen.value.language;
+    const key = `${teamId}:${userId}`;
+    const cached = this.cache.get(key);
+    if (cached && cached.until > Date.now()) return cached.language;
+    const language = await this.lookUp(client, userId);
+    this.cache.set(key, { language, until: Date.now() + LOCALE_TTL_MS });
+    return language;
+  }
+
+  async choose(teamId: string, userId: string, language: Language): Promise<void> {
+    const key = preferenceKey(teamId, userId);
+    const current = await this.records.read(key);
+    await this.records.compareAndSet(key, current?.version, { language });
+  }
+
+  private async lookUp(client: WebClient, userId: string): Promise<Language> {
+    try {
+      const answer = await Promise.race([
+        client.users.info({ user: userId, include_locale: true }),
+        new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), LOOKUP_BUDGET_MS).unref()),
+      ]);
+      return resolveLanguage(answer?.user?.locale);
+    } catch (error) {
+      this.logger.debug({ err: error }, 'users.info failed; answering in English');
+      return resolveLanguage(undefined);
+    }
+  }
+}
+
+const preferenceKey = (teamId: string, userId: string) => `slack:lang:${teamId}:${userId}`;

@@ -1,0 +1,216 @@
+import {
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type ConversationState,
+  type StatePropertyAccessor,
+  TeamsActivityHandler,
+  TurnContext as Turn,
+  type TurnContext,
+  type UserState,
+} from 'botbuilder';
+import { type DialogContext, DialogSet, type DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import { SUPPORTED_LANGUAGES, type Translate, translatorFor } from '../../i18n/i18n';
+import type { Logger } from '../logger';
+import { commandOf } from './commandText';
+import type { ConversationReferenceStore } from './conversationReferences';
+import { helpCard, welcomeCard } from './foundationCards';
+import type { TeamsCardAction, TeamsCommand, TeamsFeature, TeamsIdentity } from './teamsFeature';
+
+export interface TeamsBotDeps {
+  conversationState: ConversationState;
+  userState: UserState;
+  references: ConversationReferenceStore;
+  features: TeamsFeature[];
+  logger: Logger;
+}
+
+/** Commands that work even in the middle of a dialog. */
+const INTERRUPTIONS = new Set(['help', 'cancel']);
+
+/**
+ * The Teams edge: routes a turn to the active dialog, a command, or a card action, and never
+ * leaves a user without an answer. Holds no business rules (those live in services/).
+ */
+export class CspTeamsBot extends TeamsActivityHandler {
+  private readonly dialogs: DialogSet;
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly language: StatePropertyAccessor<string | undefined>;
+  private readonly commands = new Map<string, TeamsCommand>();
+  private readonly listed: TeamsCommand[] = [];
+  private readonly cardActions = new Map<string, TeamsCardAction>();
+
+  constructor(private readonly deps: TeamsBotDeps) {
+    super();
+    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.language = deps.userState.createProperty<string | undefined>('language');
+    this.dialogs = new DialogSet(this.dialogState);
+    for (const command of this.builtInCommands()) this.addCommand(command);
+    for (const feature of deps.features) {
+      for (const dialog of feature.dialogs ?? []) this.dialogs.add(dialog);
+      for (const command of feature.commands ?? []) this.addCommand(command);
+      for (const action of feature.cardActions ?? []) this.cardActions.set(action.verb, action);
+    }
+
+    this.onMembersAdded(async (context, next) => {
+      const t = await this.translator(context);
+      for (const member of context.activity.membersAdded ?? []) {
+        if (member.id === context.activity.recipient.id) continue;
+        await this.rememberReference(context);
+        await context.sendActivity({ attachments: [welcomeCard(t, this.listed)] });
+      }
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      await this.rememberReference(context);
+      await this.routeMessage(context);
+      await next();
+    });
+  }
+
+  /** Saves dialog and user state after every turn, as botbuilder expects. */
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.deps.conversationState.saveChanges(context, false);
+    await this.deps.userState.saveChanges(context, false);
+  }
+
+  /** The language a person chose with `language`, else the one Teams reports for the turn. */
+  async translator(context: TurnContext): Promise<Translate> {
+    const chosen = await this.language.get(context);
+    return translatorFor(chosen ?? context.activity.locale);
+  }
+
+  async setLanguage(context: TurnContext, language: string | undefined): Promise<void> {
+    await this.language.set(context, language);
+  }
+
+  static identityOf(context: TurnContext): TeamsIdentity {
+    const activity = context.activity;
+    const channelTenant = (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+    return {
+      tenantId: activity.conversation?.tenantId ?? channelTenant ?? 'no-tenant',
+      aadObjectId: activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown-user',
+      name: activity.from?.name,
+    };
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const t = await this.translator(context);
+    const action = this.cardActions.get(invokeValue.action?.verb ?? '');
+    if (!action) {
+      return {
+        statusCode: 400,
+        type: 'application/vnd.microsoft.error',
+        value: { code: 'BadRequest', message: t('common:errors.unknownCardAction') } as never,
+      };
+    }
+    const dialogs = await this.dialogs.createContext(context);
+    return action.run({ context, dialogs, t, identity: CspTeamsBot.identityOf(context) }, invokeValue.action.data);
+  }
+
+  private addCommand(command: TeamsCommand) {
+    this.commands.set(command.name, command);
+    for (const alias of command.aliases ?? []) this.commands.set(alias.toLowerCase(), command);
+    if (!command.hidden) this.listed.push(command);
+  }
+
+  private async routeMessage(context: TurnContext): Promise<void> {
+    const t = await this.translator(context);
+    const dialogs = await this.dialogs.createContext(context);
+    const asked = commandOf(context.activity);
+    const typed = Boolean(context.activity.text);
+
+    if (dialogs.activeDialog) {
+      if (asked && typed && INTERRUPTIONS.has(this.commands.get(asked.command)?.name ?? '')) {
+        await this.runCommand(this.commands.get(asked.command) as TeamsCommand, context, dialogs, t, asked.args);
+        if (this.commands.get(asked.command)?.name === 'help') await dialogs.repromptDialog();
+        return;
+      }
+      const result = await dialogs.continueDialog();
+      if (result.status !== DialogTurnStatus.empty) return;
+    }
+
+    const command = asked ? this.commands.get(asked.command) : undefined;
+    if (command) {
+      await this.runCommand(command, context, dialogs, t, asked?.args ?? '');
+      return;
+    }
+    if (context.activity.value && !typed) {
+      // A card submitted after its conversation moved on (or a forged payload): say so, change nothing.
+      await context.sendActivity(t('common:errors.staleCard'));
+      return;
+    }
+    await context.sendActivity(t('common:unknown', { text: (context.activity.text ?? '').slice(0, 60) }));
+  }
+
+  private async runCommand(
+    command: TeamsCommand,
+    context: TurnContext,
+    dialogs: DialogContext,
+    t: Translate,
+    args: string,
+  ): Promise<void> {
+    await command.run({ context, dialogs, t, identity: CspTeamsBot.identityOf(context), args });
+  }
+
+  private builtInCommands(): TeamsCommand[] {
+    return [
+      {
+        name: 'help',
+        descriptionKey: 'common:commands.help',
+        aliases: ['?', 'pomoc', 'hjälp', 'hjalp'],
+        run: async ({ context }) => {
+          const t = await this.translator(context);
+          await context.sendActivity({ attachments: [helpCard(t, this.listed)] });
+        },
+      },
+      {
+        name: 'language',
+        descriptionKey: 'common:commands.language',
+        aliases: ['język', 'jezyk', 'språk', 'sprak'],
+        run: async ({ context, args }) => {
+          const wanted = args.trim().toLowerCase();
+          if (!wanted) {
+            await context.sendActivity((await this.translator(context))('common:language.current'));
+            return;
+          }
+          if (!(SUPPORTED_LANGUAGES as readonly string[]).includes(wanted)) {
+            const t = await this.translator(context);
+            await context.sendActivity(t('common:language.unsupported', { language: wanted.slice(0, 20) }));
+            return;
+          }
+          await this.setLanguage(context, wanted);
+          await context.sendActivity(translatorFor(wanted)('common:language.changed'));
+        },
+      },
+      {
+        name: 'cancel',
+        descriptionKey: 'common:commands.cancel',
+        aliases: ['anuluj', 'avbryt'],
+        run: async ({ context, dialogs, t }) => {
+          if (dialogs.activeDialog) {
+            await dialogs.cancelAllDialogs();
+            await context.sendActivity(t('common:cancelled'));
+          } else {
+            await context.sendActivity(t('common:nothingToCancel'));
+          }
+        },
+      },
+    ];
+  }
+
+  private async rememberReference(context: TurnContext): Promise<void> {
+    const { tenantId, aadObjectId } = CspTeamsBot.identityOf(context);
+    const reference = Turn.getConversationReference(context.activity);
+    try {
+      await this.deps.references.remember(tenantId, aadObjectId, reference, context.activity.locale);
+    } catch (error) {
+      // Not being able to remember where to notify someone must not cost them this answer.
+      this.deps.logger.warn({ err: error }, 'could not store the conversation reference');
+    }
+  }
+}
