@@ -40,7 +40,7 @@ export function openStore(options: StoreOptions): Store {
       connectionTimeout: 2000,
     });
     adapter.on('error', onError);
-    const keyv = new Keyv({ store: adapter, ...keyvOptions });
+    const keyv = withoutNamespace(new Keyv({ store: adapter, ...keyvOptions }));
     keyv.on('error', onError);
     const records = new RedisAtomicStore(adapter);
     return { keyv, records, close: () => records.close() };
@@ -53,14 +53,23 @@ export function openStore(options: StoreOptions): Store {
     adapter.on('error', onError);
     // WAL lets readers run beside a writer, and keeps two processes on one file from blocking each other.
     void adapter.query('PRAGMA journal_mode = WAL').catch(onError);
-    const keyv = new Keyv({ store: adapter, ...keyvOptions });
+    const keyv = withoutNamespace(new Keyv({ store: adapter, ...keyvOptions }));
     keyv.on('error', onError);
     const records = new SqliteAtomicStore(adapter);
     return { keyv, records, close: () => records.close() };
   }
 
   const map = new Map<string, unknown>();
-  const keyv = new Keyv({ store: map, ...keyvOptions });
+  const keyv = withoutNamespace(new Keyv({ store: map, ...keyvOptions }));
   keyv.on('error', onError);
   return { keyv, records: new MemoryAtomicStore(map), close: async () => {} };
+}
+
+/**
+ * Keyv hands its default namespace ('keyv') to the adapter, and @keyv/redis then prefixes every key
+ * with it; clearing it keeps one key space shared by Keyv and the atomic store on every backend.
+ */
+function withoutNamespace(keyv: Keyv): Keyv {
+  keyv.namespace = undefined;
+  return keyv;
 }

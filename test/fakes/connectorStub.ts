@@ -1,0 +1,100 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ReceivedActivity {
+  conversationId: string;
+  path: string;
+  activity: Record<string, unknown> & { type?: string; text?: string; attachments?: Array<{ content?: unknown }> };
+  authorization?: string;
+}
+
+export type StubAnswer = { status: number; headers?: Record<string, string>; body?: unknown };
+
+/**
+ * A local Bot Framework connector (the Teams service a bot replies to): records every activity sent
+ * to `/v3/conversations/:id/activities[/:replyTo]` and answers 200, or what a test scripts.
+ */
+export class ConnectorStub {
+  readonly received: ReceivedActivity[] = [];
+  private server?: Server;
+  private scripted: StubAnswer[] = [];
+  private waiters: Array<{ count: number; resolve: () => void }> = [];
+  private nextId = 1;
+
+  /** The next answers, in order, before falling back to 200 (e.g. a 429 with Retry-After). */
+  script(...answers: StubAnswer[]) {
+    this.scripted.push(...answers);
+  }
+
+  get url(): string {
+    const { port } = this.server?.address() as AddressInfo;
+    return `http://127.0.0.1:${port}/`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** Resolves once at least `count` activities have arrived (no sleeping in tests). */
+  waitFor(count: number, timeoutMs = 10_000): Promise<void> {
+    if (this.received.length >= count) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`connector stub: ${this.received.length} of ${count} activities arrived`)),
+        timeoutMs,
+      );
+      this.waiters.push({
+        count,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
+    });
+  }
+
+  texts(): string[] {
+    return this.received.map((r) => r.activity.text ?? '');
+  }
+
+  /** The Adaptive Cards received, as JSON text, to look for what a user would read. */
+  cards(): string[] {
+    return this.received.flatMap((r) => (r.activity.attachments ?? []).map((a) => JSON.stringify(a.content)));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const match = /^\/v3\/conversations\/([^/]+)\/activities(\/.*)?$/.exec(req.url ?? '');
+    if (!match || req.method !== 'POST') {
+      res.writeHead(req.url?.startsWith('/v3/conversations') ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: `conv-${this.nextId++}` }));
+      return;
+    }
+    const scripted = this.scripted.shift();
+    if (scripted && scripted.status >= 300) {
+      res.writeHead(scripted.status, { 'content-type': 'application/json', ...scripted.headers });
+      res.end(JSON.stringify(scripted.body ?? { error: { code: 'Scripted', message: 'scripted failure' } }));
+      return;
+    }
+    this.received.push({
+      conversationId: decodeURIComponent(match[1]),
+      path: req.url ?? '',
+      activity: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'),
+      authorization: req.headers.authorization,
+    });
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id: `activity-${this.nextId++}` }));
+    for (const waiter of this.waiters.filter((w) => this.received.length >= w.count)) {
+      this.waiters.splice(this.waiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+  }
+}
