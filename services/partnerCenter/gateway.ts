@@ -1,0 +1,145 @@
+import type {
+  AgreementStatusQuery,
+  EnrolmentSubmission,
+  NewCustomer,
+  NewSubscription,
+  RelationshipRequestLinkQuery,
+  RelationshipType,
+} from './inputs';
+
+export type { AgreementStatusQuery, EnrolmentSubmission, NewCustomer, NewSubscription, RelationshipRequestLinkQuery, RelationshipType };
+
+/**
+ * The product's one door to Partner Center (DOMAIN.md, "What Partner Center itself offers"). Two
+ * implementations pass the same contract suite: the sandbox (data in our store) and the REST client.
+ *
+ * Every Partner Center call is made as some partner (its token belongs to a partner tenant), and
+ * several answers depend on who asks (relationships, the legal business profile, the region check
+ * behind 2201). So the gateway hands out a session per calling partner: `gateway.as(tenantId)`.
+ * Failures are thrown as `PartnerCenterError` (errors.ts).
+ */
+export interface PartnerCenterGateway {
+  as(partnerTenantId: string, context?: CallContext): PartnerCenterSession;
+}
+
+export interface CallContext {
+  /** Sent as MS-CorrelationId so one user action can be traced across calls; a fresh one when absent. */
+  correlationId?: string;
+}
+
+export interface PartnerCenterSession {
+  readonly partnerTenantId: string;
+
+  /** Is this MPN ID real. Throws `not-found` when it is not. */
+  getMpnProfile(mpnId: string): Promise<MpnProfile>;
+  /** Are these MPN IDs valid resellers of record for the caller (P9). One result per id, in order. */
+  validateResellers(partnerIds: string[]): Promise<ResellerValidation[]>;
+  /**
+   * Has this reseller signed the MPA (M2). Exactly one of the ids. Refusals are thrown with Partner
+   * Center's numeric code: 2000, 2001, 2200, 2201 (P6), 2203, 2204, 2205, 2206 (`AgreementErrorCode`).
+   */
+  getAgreementStatus(query: AgreementStatusQuery): Promise<AgreementStatus>;
+  /** The caller's resellers (`IsIndirectCloudSolutionProviderOf`) or providers (`IsIndirectResellerOf`). */
+  listRelationships(type: RelationshipType): Promise<PartnerRelationship[]>;
+  /** What can be bought in a country (C3, C5). */
+  listOffers(country: string): Promise<Offer[]>;
+  /**
+   * A provider adds a customer on a reseller's behalf (C3). The temporary password is in the answer
+   * and nowhere else: it cannot be fetched again.
+   */
+  createCustomer(input: NewCustomer): Promise<CreatedCustomer>;
+  /** An order for one offer for an existing customer, optionally with the reseller of record (C5, P9). */
+  createSubscription(customerTenantId: string, input: NewSubscription): Promise<Subscription>;
+  /** The link a reseller sends to invite a customer (C1); carries reseller tenant and MPN ID and provider tenant. */
+  getCustomerRelationshipRequestLink(query: RelationshipRequestLinkQuery): Promise<{ url: string }>;
+  /** The caller's own verification status (E5). */
+  getLegalBusinessProfile(): Promise<LegalBusinessProfile>;
+  /**
+   * Enrol the caller as an indirect reseller (E1, E2). Partner Center has no API for this: the REST
+   * client answers with the portal address where the Global admin finishes it; the sandbox registers
+   * the partner and starts verification.
+   */
+  submitEnrolment(input: EnrolmentSubmission): Promise<EnrolmentOutcome>;
+}
+
+export interface MpnProfile {
+  mpnId: string;
+  partnerName: string;
+  country?: string;
+}
+
+export interface ResellerValidation {
+  partnerId: string;
+  isValidPartnerIdOnRecord: boolean;
+  errorCode?: number | string;
+  errorDescription?: string;
+}
+
+export interface AgreementStatus {
+  isAgreementSigned: boolean;
+}
+
+export interface PartnerRelationship {
+  /** The other partner's tenant id. */
+  tenantId: string;
+  name: string;
+  mpnId?: string;
+  /** Country or location as Partner Center reports it. */
+  location?: string;
+  relationshipType: RelationshipType;
+  state: string;
+}
+
+export interface Offer {
+  id: string;
+  name: string;
+  minimumQuantity: number;
+  maximumQuantity: number;
+}
+
+export interface CreatedCustomer {
+  tenantId: string;
+  companyName: string;
+  /** The initial domain, `<prefix>.onmicrosoft.com`. */
+  domain: string;
+  country: string;
+  associatedPartnerId?: string;
+  adminUserName: string;
+  /** Shown once to the person entitled to it (C3); never stored or logged. */
+  temporaryPassword: string;
+}
+
+export interface Subscription {
+  id: string;
+  orderId: string;
+  customerTenantId: string;
+  offerId: string;
+  quantity: number;
+  partnerIdOnRecord?: string;
+}
+
+export const VETTING_STATUSES = ['None', 'Pending', 'Authorized', 'Rejected'] as const;
+export type VettingStatus = (typeof VETTING_STATUSES)[number];
+export const VETTING_SUB_STATUSES = [
+  'None',
+  'Entry',
+  'EmailOwnership',
+  'EmailDomain',
+  'EmploymentVerification',
+  'Decision',
+  'Other',
+  'BusinessVerification',
+] as const;
+export type VettingSubStatus = (typeof VETTING_SUB_STATUSES)[number];
+
+export interface LegalBusinessProfile {
+  companyName: string;
+  country: string;
+  primaryContactEmail?: string;
+  vettingStatus: VettingStatus;
+  vettingSubStatus: VettingSubStatus;
+}
+
+export type EnrolmentOutcome =
+  | { kind: 'submitted'; profile: LegalBusinessProfile }
+  | { kind: 'complete-in-portal'; url: string };

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/**
+ * What callers hand the gateway, validated at its boundary (DESIGN.md: zod at every edge) the same way
+ * for both implementations. Kept here rather than imported from services/domain so the gateway's
+ * contract with Partner Center does not move when the product's domain model does.
+ */
+
+export const tenantIdInput = z.guid();
+/** Partner Center's MPN / PartnerID: digits only. */
+export const mpnIdInput = z.string().trim().regex(/^\d{1,10}$/);
+export const countryInput = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/);
+
+export const relationshipTypeInput = z.enum(['IsIndirectCloudSolutionProviderOf', 'IsIndirectResellerOf']);
+export type RelationshipType = z.infer<typeof relationshipTypeInput>;
+
+export const validateResellersInput = z.array(mpnIdInput).min(1).max(100);
+
+/** Either id alone; the check that exactly one is present answers with codes 2000 / 2001. */
+export const agreementStatusInput = z.object({
+  mpnId: z.string().optional(),
+  tenantId: z.string().optional(),
+});
+export type AgreementStatusQuery = { mpnId: string; tenantId?: undefined } | { tenantId: string; mpnId?: undefined };
+
+/** The prefix Partner Center puts before `.onmicrosoft.com`; a full `x.onmicrosoft.com` is accepted too. */
+export const customerDomainInput = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((d) => d.replace(/\.onmicrosoft\.com$/, ''))
+  .pipe(z.string().regex(/^[a-z0-9][a-z0-9-]{1,25}[a-z0-9]$/));
+
+export const newCustomerInput = z.object({
+  /** The indirect reseller's tenant: the customer is created on its behalf and associated with it (C3, C4). */
+  associatedPartnerId: tenantIdInput,
+  companyName: z.string().trim().min(2).max(255),
+  domain: customerDomainInput,
+  country: countryInput,
+  /** The customer's billing contact; Partner Center requires one. */
+  email: z.email(),
+  address: z.object({
+    line1: z.string().trim().min(1),
+    city: z.string().trim().min(1),
+    postalCode: z.string().trim().min(1).optional(),
+  }),
+  culture: z.string().default('en-US'),
+  language: z.string().default('en'),
+});
+export type NewCustomer = z.input<typeof newCustomerInput>;
+
+export const newSubscriptionInput = z.object({
+  offerId: z.string().trim().min(1),
+  quantity: z.number().int().min(1).max(10_000),
+  /** P9, M2: the reseller's MPN ID as partner of record, so it earns incentives. */
+  resellerMpnId: mpnIdInput.optional(),
+});
+export type NewSubscription = z.input<typeof newSubscriptionInput>;
+
+export const relationshipRequestLinkInput = z.object({
+  resellerTenantId: tenantIdInput,
+  providerTenantId: tenantIdInput,
+});
+export type RelationshipRequestLinkQuery = z.input<typeof relationshipRequestLinkInput>;
+
+export const enrolmentInput = z.object({
+  mpnId: mpnIdInput,
+  legalName: z.string().trim().min(2).max(255),
+  country: countryInput,
+  primaryContactEmail: z.email(),
+});
+export type EnrolmentSubmission = z.input<typeof enrolmentInput>;

@@ -1,0 +1,107 @@
+import type { z } from 'zod';
+import { AgreementErrorCode, PartnerCenterError } from './errors';
+import type {
+  AgreementStatus,
+  CreatedCustomer,
+  EnrolmentOutcome,
+  LegalBusinessProfile,
+  MpnProfile,
+  Offer,
+  PartnerCenterSession,
+  PartnerRelationship,
+  ResellerValidation,
+  Subscription,
+} from './gateway';
+import {
+  agreementStatusInput,
+  countryInput,
+  enrolmentInput,
+  mpnIdInput,
+  newCustomerInput,
+  newSubscriptionInput,
+  type RelationshipType,
+  relationshipRequestLinkInput,
+  relationshipTypeInput,
+  tenantIdInput,
+  validateResellersInput,
+} from './inputs';
+
+/** What an implementation provides: the operations, called only with inputs that passed validation. */
+export interface SessionOperations {
+  getMpnProfile(mpnId: string): Promise<MpnProfile>;
+  validateResellers(partnerIds: string[]): Promise<ResellerValidation[]>;
+  getAgreementStatus(query: { mpnId: string } | { tenantId: string }): Promise<AgreementStatus>;
+  listRelationships(type: RelationshipType): Promise<PartnerRelationship[]>;
+  listOffers(country: string): Promise<Offer[]>;
+  createCustomer(input: z.output<typeof newCustomerInput>): Promise<CreatedCustomer>;
+  createSubscription(customerTenantId: string, input: z.output<typeof newSubscriptionInput>): Promise<Subscription>;
+  getCustomerRelationshipRequestLink(query: z.output<typeof relationshipRequestLinkInput>): Promise<{ url: string }>;
+  getLegalBusinessProfile(): Promise<LegalBusinessProfile>;
+  submitEnrolment(input: z.output<typeof enrolmentInput>): Promise<EnrolmentOutcome>;
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const where = result.error.issues.map((i) => i.path.join('.') || what).join(', ');
+  throw new PartnerCenterError('invalid-input', `Invalid ${what} (${where}).`);
+}
+
+export function parseTenantId(value: unknown, what = 'tenant id'): string {
+  return parse(tenantIdInput, value, what).toLowerCase();
+}
+
+/**
+ * Exactly one id, well formed, as Partner Center demands; the refusal carries its own codes
+ * (2000: malformed or both, 2001: neither) so the sandbox and the REST client answer alike.
+ */
+export function parseAgreementQuery(value: unknown): { mpnId: string } | { tenantId: string } {
+  const parsed = agreementStatusInput.safeParse(value ?? {});
+  const { mpnId, tenantId } = parsed.success ? parsed.data : { mpnId: undefined, tenantId: undefined };
+  const present = [mpnId, tenantId].filter((id) => id !== undefined && id !== '');
+  if (present.length === 0) throw new PartnerCenterError(AgreementErrorCode.NoId, 'Give an MPN ID or a tenant id.');
+  if (present.length === 2) {
+    throw new PartnerCenterError(AgreementErrorCode.InvalidOrBothIds, 'Give either an MPN ID or a tenant id, not both.');
+  }
+  if (mpnId) {
+    const ok = mpnIdInput.safeParse(mpnId);
+    if (!ok.success) throw new PartnerCenterError(AgreementErrorCode.InvalidOrBothIds, 'The MPN ID is malformed.');
+    return { mpnId: ok.data };
+  }
+  const ok = tenantIdInput.safeParse(tenantId);
+  if (!ok.success) throw new PartnerCenterError(AgreementErrorCode.InvalidOrBothIds, 'The tenant id is malformed.');
+  return { tenantId: ok.data.toLowerCase() };
+}
+
+/**
+ * The one place inputs are checked, in front of either implementation, so a bad input is refused the
+ * same way (and changes nothing) whether the sandbox or the real API would have received it.
+ */
+export function validatedSession(partnerTenantId: string, ops: SessionOperations): PartnerCenterSession {
+  return {
+    partnerTenantId,
+    getMpnProfile: async (mpnId) => ops.getMpnProfile(parse(mpnIdInput, mpnId, 'MPN ID')),
+    validateResellers: async (ids) => ops.validateResellers(parse(validateResellersInput, ids, 'partner ids')),
+    getAgreementStatus: async (query) => ops.getAgreementStatus(parseAgreementQuery(query)),
+    listRelationships: async (type) => ops.listRelationships(parse(relationshipTypeInput, type, 'relationship type')),
+    listOffers: async (country) => ops.listOffers(parse(countryInput, country, 'country')),
+    createCustomer: async (input) => {
+      const customer = parse(newCustomerInput, input, 'customer');
+      return ops.createCustomer({ ...customer, associatedPartnerId: customer.associatedPartnerId.toLowerCase() });
+    },
+    createSubscription: async (customerTenantId, input) =>
+      ops.createSubscription(
+        parseTenantId(customerTenantId, 'customer tenant id'),
+        parse(newSubscriptionInput, input, 'subscription'),
+      ),
+    getCustomerRelationshipRequestLink: async (query) => {
+      const q = parse(relationshipRequestLinkInput, query, 'relationship request');
+      return ops.getCustomerRelationshipRequestLink({
+        resellerTenantId: q.resellerTenantId.toLowerCase(),
+        providerTenantId: q.providerTenantId.toLowerCase(),
+      });
+    },
+    getLegalBusinessProfile: async () => ops.getLegalBusinessProfile(),
+    submitEnrolment: async (input) => ops.submitEnrolment(parse(enrolmentInput, input, 'enrolment')),
+  };
+}

@@ -1,0 +1,208 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from 'chai';
+import { AgreementErrorCode } from '../../../services/partnerCenter/errors';
+import { SandboxGateway } from '../../../services/partnerCenter/sandboxGateway';
+import { DEMO } from '../../../services/partnerCenter/sandboxIdentities';
+import { openStore, type Store } from '../../../services/storage/openStore';
+import { describeGatewayContract } from './gatewayContract';
+import { rejection } from './rejection';
+import { regionOf } from './testRegions';
+
+const DAY = 24 * 60 * 60 * 1000;
+/** A tenant of our own that enrols in a test with the demo MPN ID that has no account yet. */
+const TAILSPIN_TENANT = '88888888-8888-4888-8888-888888888888';
+
+function sqliteStore(): { store: Store; dispose(): Promise<void> } {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pc-sandbox-'));
+  const store = openStore({ backend: 'sqlite', dataDir });
+  return {
+    store,
+    dispose: async () => {
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+describeGatewayContract('sandbox on SQLite', async () => {
+  const { store, dispose } = sqliteStore();
+  return { gateway: new SandboxGateway({ records: store.records, clock: { stepMs: DAY }, regionOf }), close: dispose };
+});
+
+describe('Partner Center sandbox', () => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+  let now: number;
+  const STEP = 60_000;
+  const sandbox = () => new SandboxGateway({ records: store.records, clock: { stepMs: STEP }, now: () => now, regionOf });
+
+  beforeEach(() => {
+    ({ store, dispose } = sqliteStore());
+    now = Date.parse('2026-03-02T09:00:00Z');
+  });
+  afterEach(async () => {
+    await dispose();
+  });
+
+  describe('verification (E5)', () => {
+    it('walks Pending through email, employment and business checks to a decision, then Authorized, as time passes and across a restart', async () => {
+      const first = sandbox();
+      const outcome = await first.as(TAILSPIN_TENANT).submitEnrolment({
+        mpnId: DEMO.mpnOnly.mpnId,
+        legalName: DEMO.mpnOnly.partnerName,
+        country: 'PL',
+        primaryContactEmail: 'ola.wojcik@tailspintoys.pl',
+      });
+      expect(outcome).to.deep.include({ kind: 'submitted' });
+
+      const seen: string[] = [];
+      const look = async (gateway: SandboxGateway) => {
+        const p = await gateway.as(TAILSPIN_TENANT).getLegalBusinessProfile();
+        seen.push(`${p.vettingStatus}/${p.vettingSubStatus}`);
+      };
+      await look(first);
+      now += STEP;
+      await look(first);
+      now += STEP;
+      const restarted = sandbox(); // a new process on the same store: the state comes from stored timestamps
+      await look(restarted);
+      now += STEP;
+      await look(restarted);
+      now += STEP;
+      await look(restarted);
+      now += 10 * STEP;
+      await look(restarted);
+
+      expect(seen).to.deep.equal([
+        'Pending/EmailOwnership',
+        'Pending/EmploymentVerification',
+        'Pending/BusinessVerification',
+        'Pending/Decision',
+        'Authorized/None',
+        'Authorized/None',
+      ]);
+    });
+
+    it('ends Rejected at the business check for the demo identity whose name does not match the registry', async () => {
+      const gateway = sandbox();
+      const reseller = gateway.as(DEMO.resellerInVerification.tenantId);
+      expect(await reseller.getLegalBusinessProfile()).to.include({ vettingStatus: 'Pending' }); // seeded now
+      now += 4 * STEP;
+      const profile = await reseller.getLegalBusinessProfile();
+      expect(profile).to.include({ vettingStatus: 'Rejected', vettingSubStatus: 'BusinessVerification' });
+    });
+
+    it('moves one step when an operator advances it, without waiting for the clock', async () => {
+      const gateway = sandbox();
+      const tenant = DEMO.resellerInVerification.tenantId;
+      expect(await gateway.advanceVerification(tenant)).to.include({ vettingStatus: 'Pending', vettingSubStatus: 'EmploymentVerification' });
+      expect(await gateway.advanceVerification(tenant)).to.include({ vettingSubStatus: 'BusinessVerification' });
+      // The step's clock restarted at the advance: half a step later nothing has moved.
+      now += STEP / 2;
+      expect(await gateway.as(tenant).getLegalBusinessProfile()).to.include({ vettingSubStatus: 'BusinessVerification' });
+    });
+
+    it('holds a state an operator sets off the walk until advanced, then resumes after it', async () => {
+      const gateway = sandbox();
+      const tenant = DEMO.resellerInVerification.tenantId;
+      await gateway.setVerification(tenant, 'Pending', 'Other');
+      now += 100 * STEP;
+      expect(await gateway.as(tenant).getLegalBusinessProfile()).to.include({ vettingStatus: 'Pending', vettingSubStatus: 'Other' });
+      expect(await gateway.advanceVerification(tenant)).to.include({ vettingStatus: 'Pending', vettingSubStatus: 'Decision' });
+    });
+
+    it('refuses an unknown verification state from an operator', async () => {
+      expect((await rejection(sandbox().setVerification(DEMO.provider.tenantId, 'Approved', 'None'))).code).to.equal('invalid-input');
+    });
+  });
+
+  describe('the temporary password (C3)', () => {
+    it('is returned once and is nowhere in the store', async () => {
+      const gateway = sandbox();
+      const customer = await gateway.as(DEMO.provider.tenantId).createCustomer({
+        associatedPartnerId: DEMO.resellerReady.tenantId,
+        companyName: 'Nowak Transport sp. z o.o.',
+        domain: 'nowaktransport',
+        country: 'PL',
+        email: 'biuro@nowak-transport.pl',
+        address: { line1: 'ul. Długa 5', city: 'Gdańsk' },
+      });
+      const everything = JSON.stringify(await store.records.list('pc:'));
+      expect(everything).to.include(customer.adminUserName);
+      expect(everything).to.not.include(customer.temporaryPassword);
+    });
+  });
+
+  describe('operator controls', () => {
+    it('lets a reseller transact once its Global admin signs the MPA (M2, M4)', async () => {
+      const gateway = sandbox();
+      const provider = gateway.as(DEMO.provider.tenantId);
+      const before = await rejection(provider.getAgreementStatus({ mpnId: DEMO.resellerWithoutMpa.mpnId }));
+      expect(before.code).to.equal(AgreementErrorCode.MpaNotSignedForRegion);
+      await gateway.signMpa(DEMO.resellerWithoutMpa.tenantId);
+      expect(await provider.getAgreementStatus({ mpnId: DEMO.resellerWithoutMpa.mpnId })).to.deep.equal({ isAgreementSigned: true });
+    });
+  });
+
+  describe('enrolment (E1, E3)', () => {
+    const tailspin = TAILSPIN_TENANT;
+    const submission = {
+      mpnId: DEMO.mpnOnly.mpnId,
+      legalName: DEMO.mpnOnly.partnerName,
+      country: 'PL',
+      primaryContactEmail: 'ola.wojcik@tailspintoys.pl',
+    };
+
+    it('turns an MPN ID that was not in Partner Center into an indirect reseller account', async () => {
+      const gateway = sandbox();
+      const provider = gateway.as(DEMO.provider.tenantId);
+      expect((await rejection(provider.getAgreementStatus({ mpnId: DEMO.mpnOnly.mpnId }))).code).to.equal(
+        AgreementErrorCode.MpnInvalidOrNotMigrated,
+      );
+      await gateway.as(tailspin).submitEnrolment(submission);
+      // Enrolled but not yet signed: the next thing it lacks is the MPA (M3).
+      expect((await rejection(provider.getAgreementStatus({ mpnId: DEMO.mpnOnly.mpnId }))).code).to.equal(
+        AgreementErrorCode.MpaNotSignedForRegion,
+      );
+    });
+
+    it('answers a repeated submission like the first, without restarting verification', async () => {
+      const gateway = sandbox();
+      await gateway.as(tailspin).submitEnrolment(submission);
+      now += STEP;
+      const again = await gateway.as(tailspin).submitEnrolment(submission);
+      expect(again).to.deep.equal({
+        kind: 'submitted',
+        profile: {
+          companyName: DEMO.mpnOnly.partnerName,
+          country: 'PL',
+          primaryContactEmail: submission.primaryContactEmail,
+          vettingStatus: 'Pending',
+          vettingSubStatus: 'EmploymentVerification',
+        },
+      });
+    });
+
+    it('refuses an MPN ID already linked to another account', async () => {
+      const error = await rejection(sandbox().as(tailspin).submitEnrolment({ ...submission, mpnId: DEMO.resellerReady.mpnId }));
+      expect(error.code).to.equal('conflict');
+    });
+
+    it('refuses an MPN profile in another country than the account (E3)', async () => {
+      const error = await rejection(sandbox().as(tailspin).submitEnrolment({ ...submission, country: 'DE' }));
+      expect(error.code).to.equal('invalid-input');
+    });
+  });
+
+  describe('seeding', () => {
+    it('never undoes what happened since, when the sandbox starts again', async () => {
+      await sandbox().signMpa(DEMO.resellerWithoutMpa.tenantId);
+      const restarted = sandbox();
+      expect(
+        await restarted.as(DEMO.provider.tenantId).getAgreementStatus({ tenantId: DEMO.resellerWithoutMpa.tenantId }),
+      ).to.deep.equal({ isAgreementSigned: true });
+    });
+  });
+});
