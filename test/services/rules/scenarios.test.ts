@@ -49,8 +49,9 @@ describe('sample scenarios of the supported partner transactions (seed 003)', ()
       partnerships: [partnership('prov-contoso-dist', 'res-fabrikam'), partnership('prov-contoso-dist', 'res-wingtip')],
       partners: [wouldBeCustomer],
     });
-    expect(decision.allowed).to.equal(false);
-    expect(codes(decision)).to.include('C10.reseller-cannot-be-provider-customer');
+    // Its CSP tenant is also no place to buy into for its own use (C9), so both reasons show.
+    expect(codes(decision)).to.deep.equal(['C9.partner-csp-tenant', 'C10.reseller-cannot-be-provider-customer']);
+    expect(decision.violations[1].facts).to.deep.equal({ resellerId: 'res-wingtip', providerId: 'prov-contoso-dist' });
     expect(optionCodes(decision)).to.include.members([
       'C10.separate-tenant',
       'C10.end-relationship-via-support-and-use-another-provider',
