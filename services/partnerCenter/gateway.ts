@@ -7,7 +7,14 @@ import type {
   RelationshipType,
 } from './inputs';
 
-export type { AgreementStatusQuery, EnrolmentSubmission, NewCustomer, NewSubscription, RelationshipRequestLinkQuery, RelationshipType };
+export type {
+  AgreementStatusQuery,
+  EnrolmentSubmission,
+  NewCustomer,
+  NewSubscription,
+  RelationshipRequestLinkQuery,
+  RelationshipType,
+};
 
 /**
  * The product's one door to Partner Center (DOMAIN.md, "What Partner Center itself offers"). Two

@@ -8,8 +8,15 @@ import { z } from 'zod';
 
 export const tenantIdInput = z.guid();
 /** Partner Center's MPN / PartnerID: digits only. */
-export const mpnIdInput = z.string().trim().regex(/^\d{1,10}$/);
-export const countryInput = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/);
+export const mpnIdInput = z
+  .string()
+  .trim()
+  .regex(/^\d{1,10}$/);
+export const countryInput = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/);
 
 export const relationshipTypeInput = z.enum(['IsIndirectCloudSolutionProviderOf', 'IsIndirectResellerOf']);
 export type RelationshipType = z.infer<typeof relationshipTypeInput>;

@@ -125,17 +125,33 @@ export class SandboxGateway implements PartnerCenterGateway, SandboxControls {
   private async checkReseller(caller: PartnerRecord, mpnId: string): Promise<ResellerCheck> {
     const mpn = await this.read<MpnRecord>(keys.mpn(mpnId));
     if (!mpn?.tenantId) {
-      return { ok: false, code: AgreementErrorCode.MpnInvalidOrNotMigrated, description: `MPN ID ${mpnId} is invalid or not migrated to Partner Center.` };
+      return {
+        ok: false,
+        code: AgreementErrorCode.MpnInvalidOrNotMigrated,
+        description: `MPN ID ${mpnId} is invalid or not migrated to Partner Center.`,
+      };
     }
     const partner = await this.read<PartnerRecord>(keys.partner(mpn.tenantId));
     if (!partner || partner.accountType !== 'indirect-reseller') {
-      return { ok: false, code: AgreementErrorCode.MpnNotIndirectReseller, description: `MPN ID ${mpnId} is not linked to an indirect reseller account.` };
+      return {
+        ok: false,
+        code: AgreementErrorCode.MpnNotIndirectReseller,
+        description: `MPN ID ${mpnId} is not linked to an indirect reseller account.`,
+      };
     }
     if (!this.sameRegion(partner.country, caller.country)) {
-      return { ok: false, code: AgreementErrorCode.RegionMismatch, description: `The reseller's region differs from the provider's region.` };
+      return {
+        ok: false,
+        code: AgreementErrorCode.RegionMismatch,
+        description: `The reseller's region differs from the provider's region.`,
+      };
     }
     if (!partner.mpaSigned) {
-      return { ok: false, code: AgreementErrorCode.MpaNotSignedForRegion, description: `The reseller has not signed the Microsoft Partner Agreement for this region.` };
+      return {
+        ok: false,
+        code: AgreementErrorCode.MpaNotSignedForRegion,
+        description: `The reseller has not signed the Microsoft Partner Agreement for this region.`,
+      };
     }
     return { ok: true, partner };
   }
@@ -157,7 +173,12 @@ export class SandboxGateway implements PartnerCenterGateway, SandboxControls {
           results.push(
             check.ok
               ? { partnerId, isValidPartnerIdOnRecord: true }
-              : { partnerId, isValidPartnerIdOnRecord: false, errorCode: check.code, errorDescription: check.description },
+              : {
+                  partnerId,
+                  isValidPartnerIdOnRecord: false,
+                  errorCode: check.code,
+                  errorDescription: check.description,
+                },
           );
         }
         return results;
@@ -171,11 +192,13 @@ export class SandboxGateway implements PartnerCenterGateway, SandboxControls {
           return { isAgreementSigned: true };
         }
         const partner = await this.read<PartnerRecord>(keys.partner(query.tenantId));
-        if (!partner) throw fail(AgreementErrorCode.NoAccountForTenant, `No Partner Center account for tenant ${query.tenantId}.`);
+        if (!partner)
+          throw fail(AgreementErrorCode.NoAccountForTenant, `No Partner Center account for tenant ${query.tenantId}.`);
         if (!this.sameRegion(partner.country, caller.country)) {
           throw fail(AgreementErrorCode.RegionMismatch, `The reseller's region differs from the provider's region.`);
         }
-        if (!partner.mpaSigned) throw fail(AgreementErrorCode.TenantNotSigned, 'The tenant has not signed the Microsoft Partner Agreement.');
+        if (!partner.mpaSigned)
+          throw fail(AgreementErrorCode.TenantNotSigned, 'The tenant has not signed the Microsoft Partner Agreement.');
         return { isAgreementSigned: true };
       },
 
@@ -191,7 +214,14 @@ export class SandboxGateway implements PartnerCenterGateway, SandboxControls {
         for (const tenantId of mine) {
           const other = await this.read<PartnerRecord>(keys.partner(tenantId));
           if (!other) continue;
-          out.push({ tenantId, name: other.name, mpnId: other.mpnId, location: other.country, relationshipType: type, state: 'Active' });
+          out.push({
+            tenantId,
+            name: other.name,
+            mpnId: other.mpnId,
+            location: other.country,
+            relationshipType: type,
+            state: 'Active',
+          });
         }
         return out;
       },
@@ -206,8 +236,11 @@ export class SandboxGateway implements PartnerCenterGateway, SandboxControls {
         if (caller.accountType !== 'indirect-provider') {
           throw fail('unauthorized', 'Only an indirect provider adds customers on a reseller\u2019s behalf (C3).');
         }
-        const relationship = await this.read<RelationshipRecord>(keys.relationship(callerTenantId, input.associatedPartnerId));
-        if (!relationship) throw fail('not-found', `Tenant ${input.associatedPartnerId} is not one of your indirect resellers (P1).`);
+        const relationship = await this.read<RelationshipRecord>(
+          keys.relationship(callerTenantId, input.associatedPartnerId),
+        );
+        if (!relationship)
+          throw fail('not-found', `Tenant ${input.associatedPartnerId} is not one of your indirect resellers (P1).`);
         if (!this.sameRegion(input.country, caller.country)) {
           throw fail('invalid-input', `A customer in ${input.country} is outside your region (C7).`);
         }
@@ -232,14 +265,19 @@ export class SandboxGateway implements PartnerCenterGateway, SandboxControls {
 
       createSubscription: async (customerTenantId, input) => {
         const caller = await this.requirePartner(callerTenantId);
-        const customer = (await this.list<CustomerRecord>(keys.allCustomers())).find((c) => c.tenantId === customerTenantId);
+        const customer = (await this.list<CustomerRecord>(keys.allCustomers())).find(
+          (c) => c.tenantId === customerTenantId,
+        );
         if (!customer || customer.billingPartnerTenantId !== callerTenantId) {
           throw fail('not-found', `Customer ${customerTenantId} was not found among your customers.`);
         }
         const offer = SANDBOX_OFFERS.find((o) => o.id === input.offerId);
         if (!offer) throw fail('not-found', `Offer ${input.offerId} is not in the catalogue.`);
         if (input.quantity < offer.minimumQuantity || input.quantity > offer.maximumQuantity) {
-          throw fail('invalid-input', `${offer.name} is sold in quantities of ${offer.minimumQuantity} to ${offer.maximumQuantity}.`);
+          throw fail(
+            'invalid-input',
+            `${offer.name} is sold in quantities of ${offer.minimumQuantity} to ${offer.maximumQuantity}.`,
+          );
         }
         if (input.resellerMpnId) {
           // M2, P9: the partner of record must be a reseller that may transact with this provider.
@@ -267,7 +305,8 @@ export class SandboxGateway implements PartnerCenterGateway, SandboxControls {
         }
         const relationship = await this.read<RelationshipRecord>(keys.relationship(providerTenantId, resellerTenantId));
         const reseller = await this.read<PartnerRecord>(keys.partner(resellerTenantId));
-        if (!relationship || !reseller) throw fail('not-found', 'There is no relationship between this reseller and provider.');
+        if (!relationship || !reseller)
+          throw fail('not-found', 'There is no relationship between this reseller and provider.');
         const url = new URL(INVITATION_BASE);
         url.searchParams.set('invType', 'IndirectResellerRelationship');
         url.searchParams.set('partnerId', resellerTenantId);
@@ -318,7 +357,9 @@ export class SandboxGateway implements PartnerCenterGateway, SandboxControls {
   }
 
   async setVerification(tenantId: string, status: string, subStatus: string): Promise<LegalBusinessProfile> {
-    const parsed = z.object({ status: z.enum(VETTING_STATUSES), subStatus: z.enum(VETTING_SUB_STATUSES) }).safeParse({ status, subStatus });
+    const parsed = z
+      .object({ status: z.enum(VETTING_STATUSES), subStatus: z.enum(VETTING_SUB_STATUSES) })
+      .safeParse({ status, subStatus });
     if (!parsed.success) throw fail('invalid-input', `Unknown verification state ${status}/${subStatus}.`);
     const state = parsed.data;
     return this.updatePartner(tenantId, (p) => ({ ...p, vetting: setVetting(p.vetting, state, this.now()) }));

@@ -20,7 +20,8 @@ export const PREFIX = 'pc:';
 export const keys = {
   partner: (tenantId: string) => `${PREFIX}partner:${tenantId}`,
   mpn: (mpnId: string) => `${PREFIX}mpn:${mpnId}`,
-  relationship: (providerTenantId: string, resellerTenantId: string) => `${PREFIX}rel:${providerTenantId}:${resellerTenantId}`,
+  relationship: (providerTenantId: string, resellerTenantId: string) =>
+    `${PREFIX}rel:${providerTenantId}:${resellerTenantId}`,
   relationshipsOf: (providerTenantId: string) => `${PREFIX}rel:${providerTenantId}:`,
   allRelationships: () => `${PREFIX}rel:`,
   customer: (domainPrefix: string) => `${PREFIX}customer:${domainPrefix}`,

@@ -61,7 +61,10 @@ export function parseAgreementQuery(value: unknown): { mpnId: string } | { tenan
   const present = [mpnId, tenantId].filter((id) => id !== undefined && id !== '');
   if (present.length === 0) throw new PartnerCenterError(AgreementErrorCode.NoId, 'Give an MPN ID or a tenant id.');
   if (present.length === 2) {
-    throw new PartnerCenterError(AgreementErrorCode.InvalidOrBothIds, 'Give either an MPN ID or a tenant id, not both.');
+    throw new PartnerCenterError(
+      AgreementErrorCode.InvalidOrBothIds,
+      'Give either an MPN ID or a tenant id, not both.',
+    );
   }
   if (mpnId) {
     const ok = mpnIdInput.safeParse(mpnId);

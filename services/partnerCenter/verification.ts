@@ -26,7 +26,12 @@ export interface VettingRecord {
   held?: VettingState;
 }
 
-const PENDING_STAGES: VettingSubStatus[] = ['EmailOwnership', 'EmploymentVerification', 'BusinessVerification', 'Decision'];
+const PENDING_STAGES: VettingSubStatus[] = [
+  'EmailOwnership',
+  'EmploymentVerification',
+  'BusinessVerification',
+  'Decision',
+];
 const FINAL_STAGE = PENDING_STAGES.length;
 
 export const AUTHORIZED: VettingState = { status: 'Authorized', subStatus: 'None' };

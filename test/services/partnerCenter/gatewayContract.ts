@@ -79,21 +79,55 @@ export function describeGatewayContract(name: string, makeGateway: () => Promise
 
     describe('agreement status (M2)', () => {
       it('confirms the MPA of a reseller who signed it (M2)', async () => {
-        expect(await provider().getAgreementStatus({ mpnId: DEMO.resellerReady.mpnId })).to.deep.equal({ isAgreementSigned: true });
+        expect(await provider().getAgreementStatus({ mpnId: DEMO.resellerReady.mpnId })).to.deep.equal({
+          isAgreementSigned: true,
+        });
         expect(await provider().getAgreementStatus({ tenantId: DEMO.resellerReady.tenantId })).to.deep.equal({
           isAgreementSigned: true,
         });
       });
 
       const refusals: Array<[string, unknown, number]> = [
-        ['2201 for a reseller in another region (P6)', { mpnId: DEMO.resellerOtherRegion.mpnId }, AgreementErrorCode.RegionMismatch],
-        ['2203 for a reseller who has not signed the MPA (M2)', { mpnId: DEMO.resellerWithoutMpa.mpnId }, AgreementErrorCode.MpaNotSignedForRegion],
-        ['2204 for an MPN ID that is not an indirect reseller', { mpnId: DEMO.directBill.mpnId }, AgreementErrorCode.MpnNotIndirectReseller],
-        ['2200 for an MPN ID not migrated to Partner Center (M5)', { mpnId: DEMO.mpnOnly.mpnId }, AgreementErrorCode.MpnInvalidOrNotMigrated],
-        ['2200 for an MPN ID that does not exist', { mpnId: DEMO.unknownMpnId }, AgreementErrorCode.MpnInvalidOrNotMigrated],
-        ['2206 for a tenant that has not signed (M2)', { tenantId: DEMO.resellerWithoutMpa.tenantId }, AgreementErrorCode.TenantNotSigned],
-        ['2205 for a tenant without an account', { tenantId: DEMO.unknownTenantId }, AgreementErrorCode.NoAccountForTenant],
-        ['2000 when both ids are given', { mpnId: DEMO.resellerReady.mpnId, tenantId: DEMO.resellerReady.tenantId }, AgreementErrorCode.InvalidOrBothIds],
+        [
+          '2201 for a reseller in another region (P6)',
+          { mpnId: DEMO.resellerOtherRegion.mpnId },
+          AgreementErrorCode.RegionMismatch,
+        ],
+        [
+          '2203 for a reseller who has not signed the MPA (M2)',
+          { mpnId: DEMO.resellerWithoutMpa.mpnId },
+          AgreementErrorCode.MpaNotSignedForRegion,
+        ],
+        [
+          '2204 for an MPN ID that is not an indirect reseller',
+          { mpnId: DEMO.directBill.mpnId },
+          AgreementErrorCode.MpnNotIndirectReseller,
+        ],
+        [
+          '2200 for an MPN ID not migrated to Partner Center (M5)',
+          { mpnId: DEMO.mpnOnly.mpnId },
+          AgreementErrorCode.MpnInvalidOrNotMigrated,
+        ],
+        [
+          '2200 for an MPN ID that does not exist',
+          { mpnId: DEMO.unknownMpnId },
+          AgreementErrorCode.MpnInvalidOrNotMigrated,
+        ],
+        [
+          '2206 for a tenant that has not signed (M2)',
+          { tenantId: DEMO.resellerWithoutMpa.tenantId },
+          AgreementErrorCode.TenantNotSigned,
+        ],
+        [
+          '2205 for a tenant without an account',
+          { tenantId: DEMO.unknownTenantId },
+          AgreementErrorCode.NoAccountForTenant,
+        ],
+        [
+          '2000 when both ids are given',
+          { mpnId: DEMO.resellerReady.mpnId, tenantId: DEMO.resellerReady.tenantId },
+          AgreementErrorCode.InvalidOrBothIds,
+        ],
         ['2000 for a malformed id', { tenantId: 'not-a-guid' }, AgreementErrorCode.InvalidOrBothIds],
         ['2001 when neither id is given', {}, AgreementErrorCode.NoId],
       ];
@@ -118,7 +152,9 @@ export function describeGatewayContract(name: string, makeGateway: () => Promise
       });
 
       it("lists a reseller's indirect providers", async () => {
-        const providers = await subject.gateway.as(DEMO.resellerReady.tenantId).listRelationships('IsIndirectResellerOf');
+        const providers = await subject.gateway
+          .as(DEMO.resellerReady.tenantId)
+          .listRelationships('IsIndirectResellerOf');
         expect(providers.map((r) => [r.tenantId, r.name, r.relationshipType])).to.deep.equal([
           [DEMO.provider.tenantId, DEMO.provider.name, 'IsIndirectResellerOf'],
         ]);
@@ -139,11 +175,15 @@ export function describeGatewayContract(name: string, makeGateway: () => Promise
       it('refuses a second customer on a domain already taken', async () => {
         const input = newCustomer();
         await provider().createCustomer(input);
-        expect((await rejection(provider().createCustomer({ ...input, companyName: 'Someone Else' }))).code).to.equal('conflict');
+        expect((await rejection(provider().createCustomer({ ...input, companyName: 'Someone Else' }))).code).to.equal(
+          'conflict',
+        );
       });
 
       it('refuses a customer for a reseller the provider has no partnership with (P1)', async () => {
-        const error = await rejection(provider().createCustomer(newCustomer({ associatedPartnerId: DEMO.resellerOtherRegion.tenantId })));
+        const error = await rejection(
+          provider().createCustomer(newCustomer({ associatedPartnerId: DEMO.resellerOtherRegion.tenantId })),
+        );
         expect(error.code).to.equal('not-found');
       });
 
@@ -166,7 +206,12 @@ export function describeGatewayContract(name: string, makeGateway: () => Promise
           quantity: 5,
           resellerMpnId: DEMO.resellerReady.mpnId,
         });
-        expect(subscription).to.include({ customerTenantId: customer.tenantId, offerId: offer.id, quantity: 5, partnerIdOnRecord: DEMO.resellerReady.mpnId });
+        expect(subscription).to.include({
+          customerTenantId: customer.tenantId,
+          offerId: offer.id,
+          quantity: 5,
+          partnerIdOnRecord: DEMO.resellerReady.mpnId,
+        });
         expect(subscription.id).to.be.a('string').and.not.empty;
       });
 
@@ -174,7 +219,11 @@ export function describeGatewayContract(name: string, makeGateway: () => Promise
         const customer = await provider().createCustomer(newCustomer());
         const [offer] = await provider().listOffers('PL');
         const error = await rejection(
-          provider().createSubscription(customer.tenantId, { offerId: offer.id, quantity: 1, resellerMpnId: DEMO.resellerWithoutMpa.mpnId }),
+          provider().createSubscription(customer.tenantId, {
+            offerId: offer.id,
+            quantity: 1,
+            resellerMpnId: DEMO.resellerWithoutMpa.mpnId,
+          }),
         );
         expect(error.code).to.equal(AgreementErrorCode.MpaNotSignedForRegion);
       });

@@ -36,7 +36,8 @@ describe('Partner Center sandbox', () => {
   let dispose: () => Promise<void>;
   let now: number;
   const STEP = 60_000;
-  const sandbox = () => new SandboxGateway({ records: store.records, clock: { stepMs: STEP }, now: () => now, regionOf });
+  const sandbox = () =>
+    new SandboxGateway({ records: store.records, clock: { stepMs: STEP }, now: () => now, regionOf });
 
   beforeEach(() => {
     ({ store, dispose } = sqliteStore());
@@ -97,11 +98,16 @@ describe('Partner Center sandbox', () => {
     it('moves one step when an operator advances it, without waiting for the clock', async () => {
       const gateway = sandbox();
       const tenant = DEMO.resellerInVerification.tenantId;
-      expect(await gateway.advanceVerification(tenant)).to.include({ vettingStatus: 'Pending', vettingSubStatus: 'EmploymentVerification' });
+      expect(await gateway.advanceVerification(tenant)).to.include({
+        vettingStatus: 'Pending',
+        vettingSubStatus: 'EmploymentVerification',
+      });
       expect(await gateway.advanceVerification(tenant)).to.include({ vettingSubStatus: 'BusinessVerification' });
       // The step's clock restarted at the advance: half a step later nothing has moved.
       now += STEP / 2;
-      expect(await gateway.as(tenant).getLegalBusinessProfile()).to.include({ vettingSubStatus: 'BusinessVerification' });
+      expect(await gateway.as(tenant).getLegalBusinessProfile()).to.include({
+        vettingSubStatus: 'BusinessVerification',
+      });
     });
 
     it('holds a state an operator sets off the walk until advanced, then resumes after it', async () => {
@@ -109,12 +115,20 @@ describe('Partner Center sandbox', () => {
       const tenant = DEMO.resellerInVerification.tenantId;
       await gateway.setVerification(tenant, 'Pending', 'Other');
       now += 100 * STEP;
-      expect(await gateway.as(tenant).getLegalBusinessProfile()).to.include({ vettingStatus: 'Pending', vettingSubStatus: 'Other' });
-      expect(await gateway.advanceVerification(tenant)).to.include({ vettingStatus: 'Pending', vettingSubStatus: 'Decision' });
+      expect(await gateway.as(tenant).getLegalBusinessProfile()).to.include({
+        vettingStatus: 'Pending',
+        vettingSubStatus: 'Other',
+      });
+      expect(await gateway.advanceVerification(tenant)).to.include({
+        vettingStatus: 'Pending',
+        vettingSubStatus: 'Decision',
+      });
     });
 
     it('refuses an unknown verification state from an operator', async () => {
-      expect((await rejection(sandbox().setVerification(DEMO.provider.tenantId, 'Approved', 'None'))).code).to.equal('invalid-input');
+      expect((await rejection(sandbox().setVerification(DEMO.provider.tenantId, 'Approved', 'None'))).code).to.equal(
+        'invalid-input',
+      );
     });
   });
 
@@ -142,7 +156,9 @@ describe('Partner Center sandbox', () => {
       const before = await rejection(provider.getAgreementStatus({ mpnId: DEMO.resellerWithoutMpa.mpnId }));
       expect(before.code).to.equal(AgreementErrorCode.MpaNotSignedForRegion);
       await gateway.signMpa(DEMO.resellerWithoutMpa.tenantId);
-      expect(await provider.getAgreementStatus({ mpnId: DEMO.resellerWithoutMpa.mpnId })).to.deep.equal({ isAgreementSigned: true });
+      expect(await provider.getAgreementStatus({ mpnId: DEMO.resellerWithoutMpa.mpnId })).to.deep.equal({
+        isAgreementSigned: true,
+      });
     });
   });
 
@@ -186,12 +202,20 @@ describe('Partner Center sandbox', () => {
     });
 
     it('refuses an MPN ID already linked to another account', async () => {
-      const error = await rejection(sandbox().as(tailspin).submitEnrolment({ ...submission, mpnId: DEMO.resellerReady.mpnId }));
+      const error = await rejection(
+        sandbox()
+          .as(tailspin)
+          .submitEnrolment({ ...submission, mpnId: DEMO.resellerReady.mpnId }),
+      );
       expect(error.code).to.equal('conflict');
     });
 
     it('refuses an MPN profile in another country than the account (E3)', async () => {
-      const error = await rejection(sandbox().as(tailspin).submitEnrolment({ ...submission, country: 'DE' }));
+      const error = await rejection(
+        sandbox()
+          .as(tailspin)
+          .submitEnrolment({ ...submission, country: 'DE' }),
+      );
       expect(error.code).to.equal('invalid-input');
     });
   });
