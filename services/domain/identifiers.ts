@@ -60,7 +60,10 @@ export type Actor = z.infer<typeof actorSchema>;
 export function emailDomain(email: string): string | undefined {
   const at = email.lastIndexOf('@');
   if (at < 0 || at === email.length - 1) return undefined;
-  return email.slice(at + 1).trim().toLowerCase();
+  return email
+    .slice(at + 1)
+    .trim()
+    .toLowerCase();
 }
 
 /** True when `domain` is `parent` or one of its subdomains (mail.contoso.com is contoso.com's). */

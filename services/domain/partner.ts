@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { companyNameSchema } from './companyName';
-import { countryCodeSchema, domainSchema, emailSchema, entityIdSchema, mpnIdSchema, tenantIdSchema } from './identifiers';
+import {
+  countryCodeSchema,
+  domainSchema,
+  emailSchema,
+  entityIdSchema,
+  mpnIdSchema,
+  tenantIdSchema,
+} from './identifiers';
 
 /** T1: the three transactional relationship types of the program. */
 export const partnerKindSchema = z.enum(['indirect-provider', 'indirect-reseller', 'direct-bill']);

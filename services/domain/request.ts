@@ -46,12 +46,19 @@ export const partnerRequestSchema = z
   })
   .superRefine((request, ctx) => {
     // Adding a customer or a subscription orders licences (C3, C5): nothing to order is a mistake.
-    if ((request.kind === 'new-customer' || request.kind === 'add-subscription') && request.subscriptions.length === 0) {
+    if (
+      (request.kind === 'new-customer' || request.kind === 'add-subscription') &&
+      request.subscriptions.length === 0
+    ) {
       ctx.addIssue({ code: 'custom', path: ['subscriptions'], message: 'validation.request-needs-subscription' });
     }
     // Every kind but a new customer acts on a tenant that already exists in Partner Center.
     if (request.kind !== 'new-customer' && !request.customer.tenantId) {
-      ctx.addIssue({ code: 'custom', path: ['customer', 'tenantId'], message: 'validation.request-needs-existing-customer' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['customer', 'tenantId'],
+        message: 'validation.request-needs-existing-customer',
+      });
     }
     if ((request.state === 'approved' || request.state === 'rejected') && !request.decision) {
       ctx.addIssue({ code: 'custom', path: ['decision'], message: 'validation.request-decision-missing' });

@@ -4,7 +4,10 @@ import { entityIdSchema, mpnIdSchema } from './identifiers';
 export const subscriptionSchema = z.object({
   offerId: z.string().trim().min(1),
   offerName: z.string().trim().optional(),
-  licences: z.number().int({ message: 'validation.licences-invalid' }).min(1, { message: 'validation.licences-invalid' }),
+  licences: z
+    .number()
+    .int({ message: 'validation.licences-invalid' })
+    .min(1, { message: 'validation.licences-invalid' }),
   /** P9: the "Reseller (MPN ID)" field, which earns the reseller its incentives (C6). */
   resellerMpnIdOnRecord: mpnIdSchema.optional(),
   /** C5/C6: the reseller (our partner id) handling support for this subscription. */

@@ -1,6 +1,6 @@
 import type { PartnerKind } from '../domain/partner';
-import { type Decision, allow, refuse } from './decision';
 import { violation } from './codes';
+import { allow, type Decision, refuse } from './decision';
 
 /** A link in a chain of sale, from the seller of last resort to the end customer. */
 export type ChainParty = 'microsoft' | PartnerKind | 'customer';

@@ -2,11 +2,11 @@ import type { Customer } from '../domain/customer';
 import { isSameOrSubdomain } from '../domain/identifiers';
 import type { Partner } from '../domain/partner';
 import type { Partnership } from '../domain/partnership';
-import { type Decision, type Violation, allow, refuse } from './decision';
 import { option, violation } from './codes';
+import { allow, type Decision, refuse, type Violation } from './decision';
 import { findPartnership } from './partnershipRules';
-import { type Party, locate } from './regionRules';
-import { type RegionTable, defaultRegionTable } from './regionTable';
+import { locate, type Party } from './regionRules';
+import { defaultRegionTable, type RegionTable } from './regionTable';
 
 type CustomerFacts = Pick<Customer, 'tenantId' | 'domain' | 'country' | 'tenantType' | 'ownerPartnerId' | 'providerId'>;
 type Owner = Pick<Partner, 'id' | 'tenantId'>;
@@ -93,7 +93,12 @@ export function isPartnersCspTenant(customer: CustomerFacts, owner?: Owner): boo
 export function checkNotCspTenant(customer: CustomerFacts, owner?: Owner): Decision {
   if (!isPartnersCspTenant(customer, owner)) return allow();
   return refuse(
-    [violation('C9.partner-csp-tenant', { ownerPartnerId: customer.ownerPartnerId ?? owner?.id ?? '', tenantId: customer.tenantId ?? '' })],
+    [
+      violation('C9.partner-csp-tenant', {
+        ownerPartnerId: customer.ownerPartnerId ?? owner?.id ?? '',
+        tenantId: customer.tenantId ?? '',
+      }),
+    ],
     [option('C9.use-separate-customer-tenant')],
   );
 }

@@ -1,5 +1,5 @@
-import type { PartnerDraft } from '../domain/partner';
-import { type Decision, type RuleId, combine } from './decision';
+import type { PartnerDraft, PartnerStatus } from '../domain/partner';
+import { allow, combine, type Decision, type RuleId } from './decision';
 import {
   checkAdminAgent,
   checkLegalBusinessProfile,
@@ -12,7 +12,7 @@ import {
   isAccountReady,
   isSubmitted,
 } from './enrolmentSteps';
-import { type WebmailList, defaultWebmailList } from './webmail';
+import { defaultWebmailList, type WebmailList } from './webmail';
 
 /** The steps a progress card lists, in the order the partner meets them (`rules:prerequisite.<id>`). */
 export const ENROLMENT_STEP_IDS = [
@@ -52,14 +52,17 @@ const step = (id: EnrolmentStepId, rule: RuleId, status: EnrolmentStepStatus): E
 const doneOr = (decision: Decision, otherwise: EnrolmentStepStatus): EnrolmentStepStatus =>
   decision.allowed ? 'done' : otherwise;
 
+/** E5: waiting while Microsoft reviews (or before submission); to do again only after a rejection. */
+function verificationStep(status: PartnerStatus): EnrolmentStepStatus {
+  if (isAccountReady(status)) return 'done';
+  return status.verification === 'Rejected' ? 'missing' : 'waiting';
+}
+
 /**
  * Where a partner stands on its way to an indirect reseller account (E2–E7): every prerequisite
  * with its status, and a decision whose violations say what is missing or wrong.
  */
-export function enrolmentReadiness(
-  draft: PartnerDraft,
-  options: { webmail?: WebmailList } = {},
-): EnrolmentReadiness {
+export function enrolmentReadiness(draft: PartnerDraft, options: { webmail?: WebmailList } = {}): EnrolmentReadiness {
   const support = checkSupportContact(draft.supportContact);
 
   // E7: a partner already in CSP only adds its customer-support details.
@@ -79,8 +82,7 @@ export function enrolmentReadiness(
 
   const submitted = isSubmitted(draft.status);
   // Until everything is gathered, "submit" is not yet the next thing to do: E2's violations say what is.
-  const submission = submitted || !gathered.allowed ? undefined : checkVerification(draft.status);
-  const verification = submitted ? checkVerification(draft.status) : undefined;
+  const review = submitted || gathered.allowed ? checkVerification(draft.status) : allow();
   const adminAgent = checkAdminAgent(draft.status);
 
   const mpnCountryKnown = Boolean(draft.mpnId && (draft.country ?? draft.address?.country));
@@ -91,15 +93,11 @@ export function enrolmentReadiness(
     step('primary-contact', 'E4', doneOr(primary, 'missing')),
     step('support-contact', 'E2', doneOr(support, 'missing')),
     step('mpn-country', 'E3', mpnCountryKnown ? doneOr(mpnCountry, 'missing') : 'waiting'),
-    step('submitted', 'E5', submitted ? 'done' : submission ? 'missing' : 'waiting'),
-    step(
-      'verification',
-      'E5',
-      !verification ? 'waiting' : verification.allowed ? 'done' : draft.status.verification === 'Rejected' ? 'missing' : 'waiting',
-    ),
+    step('submitted', 'E5', submitted ? 'done' : gathered.allowed ? 'missing' : 'waiting'),
+    step('verification', 'E5', verificationStep(draft.status)),
     step('admin-agent', 'E6', isAccountReady(draft.status) ? doneOr(adminAgent, 'missing') : 'waiting'),
   ];
 
-  const decision = combine(gathered, submission ?? combine(), verification ?? combine(), adminAgent);
+  const decision = combine(gathered, review, adminAgent);
   return { decision, steps };
 }

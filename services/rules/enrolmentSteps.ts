@@ -1,8 +1,8 @@
-import type { PartnerDraft, PartnerStatus, PrimaryContact, SupportContact } from '../domain/partner';
 import { emailDomain } from '../domain/identifiers';
-import { type Decision, allow, refuse } from './decision';
+import type { PartnerDraft, PartnerStatus, PrimaryContact, SupportContact } from '../domain/partner';
 import { option, violation } from './codes';
-import { type WebmailList, defaultWebmailList, isWebmail } from './webmail';
+import { allow, type Decision, refuse } from './decision';
+import { defaultWebmailList, isWebmail, type WebmailList } from './webmail';
 
 /**
  * One validator per thing enrolment asks for, so a dialog can check each answer as it is given;

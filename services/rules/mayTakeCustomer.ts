@@ -1,7 +1,6 @@
 import type { Customer } from '../domain/customer';
 import type { Partner } from '../domain/partner';
 import type { Partnership } from '../domain/partnership';
-import { type Decision, combine, refuse } from './decision';
 import {
   checkCustomerRegion,
   checkNotCspTenant,
@@ -9,8 +8,9 @@ import {
   checkNotSelfOrAffiliate,
   checkProviderRelationship,
 } from './customerRules';
+import { combine, type Decision, refuse } from './decision';
 import { checkActivePartnership, checkPartnerKinds, checkSameRegion } from './partnershipRules';
-import { type RegionTable, defaultRegionTable } from './regionTable';
+import { defaultRegionTable, type RegionTable } from './regionTable';
 import { providerMayTransactWith } from './transactingRules';
 
 type Seller = Pick<Partner, 'id' | 'kind' | 'country' | 'tenantId' | 'domains' | 'affiliates' | 'status'>;
@@ -34,16 +34,17 @@ export function mayTakeCustomer(question: TakeCustomerQuestion): Decision {
   const { provider, reseller, customer, partnerships } = question;
   const regions = question.regions ?? defaultRegionTable;
   const ownerId = customer.ownerPartnerId;
-  const owner = ownerId
-    ? [provider, reseller, ...(question.partners ?? [])].find((p) => p.id === ownerId)
-    : undefined;
+  const owner = ownerId ? [provider, reseller, ...(question.partners ?? [])].find((p) => p.id === ownerId) : undefined;
 
   const sameRegion = checkSameRegion(provider, reseller, regions);
   const customerRegion = checkCustomerRegion(reseller, customer, regions, 'reseller');
   // P6 already names a reseller country it cannot place; C7 saying it again would be noise.
   const resellerCountryReported = sameRegion.violations.some((v) => v.facts.party === 'reseller');
   const customerRegionReasons = resellerCountryReported
-    ? refuse(customerRegion.violations.filter((v) => v.facts.party !== 'reseller'), customerRegion.options)
+    ? refuse(
+        customerRegion.violations.filter((v) => v.facts.party !== 'reseller'),
+        customerRegion.options,
+      )
     : customerRegion;
 
   return combine(

@@ -1,9 +1,9 @@
 import type { Partner } from '../domain/partner';
 import type { Partnership } from '../domain/partnership';
-import { type Decision, type Violation, allow, combine, refuse } from './decision';
 import { option, violation } from './codes';
+import { allow, combine, type Decision, refuse, type Violation } from './decision';
 import { locate } from './regionRules';
-import { type RegionTable, defaultRegionTable } from './regionTable';
+import { defaultRegionTable, type RegionTable } from './regionTable';
 
 type Party = Pick<Partner, 'id' | 'kind'>;
 
@@ -29,7 +29,9 @@ export function checkPartnerKinds(provider: Party, reseller: Party): Decision {
 export function checkResellerReadyToPartner(reseller: Pick<Partner, 'id' | 'status'>): Decision {
   const violations: Violation[] = [];
   if (reseller.status.enrolment !== 'enrolled') {
-    violations.push(violation('P1.reseller-not-enrolled', { resellerId: reseller.id, enrolment: reseller.status.enrolment }));
+    violations.push(
+      violation('P1.reseller-not-enrolled', { resellerId: reseller.id, enrolment: reseller.status.enrolment }),
+    );
   }
   if (!reseller.status.onboardedInPartnerCenter || reseller.status.accountType === 'partner-membership-center') {
     violations.push(violation('P1.reseller-no-partner-center-account', { resellerId: reseller.id }));

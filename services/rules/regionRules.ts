@@ -1,5 +1,5 @@
-import type { Violation } from './decision';
 import { violation } from './codes';
+import type { Violation } from './decision';
 import type { RegionTable } from './regionTable';
 
 /** Who a country belongs to, named in the facts so the message can say whose country is the problem. */

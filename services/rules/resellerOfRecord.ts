@@ -1,7 +1,7 @@
 import type { Partner } from '../domain/partner';
 import type { Subscription } from '../domain/subscription';
-import { type Decision, type Violation, refuse } from './decision';
 import { violation } from './codes';
+import { type Decision, refuse, type Violation } from './decision';
 
 /**
  * P9 with M2: a subscription's "Reseller (MPN ID)" must be the MPN ID of the reseller's Partner
@@ -17,7 +17,9 @@ export function mayBeResellerOfRecord(
   if (!reseller.mpnId) {
     violations.push(violation('P9.reseller-mpn-id-missing', { resellerId: reseller.id }));
   } else if (onRecord && onRecord !== reseller.mpnId) {
-    violations.push(violation('P9.mpn-id-mismatch', { resellerId: reseller.id, onRecord, resellerMpnId: reseller.mpnId }));
+    violations.push(
+      violation('P9.mpn-id-mismatch', { resellerId: reseller.id, onRecord, resellerMpnId: reseller.mpnId }),
+    );
   }
   if (!reseller.status.mpaSigned) violations.push(violation('M2.reseller-mpa-not-signed', { resellerId: reseller.id }));
   return refuse(violations);

@@ -1,6 +1,6 @@
 import type { Partner } from '../domain/partner';
-import { type Decision, type Violation, allow, refuse } from './decision';
 import { violation } from './codes';
+import { allow, type Decision, refuse, type Violation } from './decision';
 
 type Transactor = Pick<Partner, 'id' | 'kind' | 'status'>;
 
@@ -20,7 +20,10 @@ function resellerOnboarding(reseller: Transactor): Violation[] {
   }
   if (reseller.kind !== 'indirect-reseller' || reseller.status.enrolment !== 'enrolled') {
     violations.push(
-      violation('M3.not-enrolled-as-indirect-reseller', { partnerId: reseller.id, enrolment: reseller.status.enrolment }),
+      violation('M3.not-enrolled-as-indirect-reseller', {
+        partnerId: reseller.id,
+        enrolment: reseller.status.enrolment,
+      }),
     );
   }
   return violations;
@@ -55,9 +58,7 @@ export function providerMayTransactWith(provider: Transactor, reseller: Transact
  * to Partner Center first; the account type in the partner profile tells which it has; then it
  * enrols as an indirect reseller.
  */
-export function checkCspEnrolment(
-  partner: Pick<Partner, 'id' | 'status'> & { mpnId?: string },
-): Decision {
+export function checkCspEnrolment(partner: Pick<Partner, 'id' | 'status'> & { mpnId?: string }): Decision {
   if (partner.status.accountType === 'partner-membership-center') {
     return refuse([violation('M5.move-to-partner-center', { partnerId: partner.id })]);
   }

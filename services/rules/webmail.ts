@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { emailDomain } from '../domain/identifiers';
 import defaultData from '../data/webmail.json';
+import { emailDomain } from '../domain/identifiers';
 
 /**
  * E4: the web-based mail services whose addresses Partner Center refuses for a primary contact,

@@ -1,5 +1,11 @@
 import { expect } from 'chai';
-import { partnerDraftSchema, partnerRequestSchema, partnerSchema, partnershipSchema, subscriptionSchema } from '../../../services/domain';
+import {
+  partnerDraftSchema,
+  partnerRequestSchema,
+  partnerSchema,
+  partnershipSchema,
+  subscriptionSchema,
+} from '../../../services/domain';
 
 const complete = {
   id: 'res-fabrikam',
@@ -17,7 +23,12 @@ const complete = {
 describe('partner', () => {
   it('accepts a draft with nothing gathered yet and starts it at the beginning', () => {
     const draft = partnerDraftSchema.parse({ id: 'd1', kind: 'indirect-reseller' });
-    expect(draft.status).to.deep.equal({ enrolment: 'not-started', verification: 'None', mpaSigned: false, onboardedInPartnerCenter: false });
+    expect(draft.status).to.deep.equal({
+      enrolment: 'not-started',
+      verification: 'None',
+      mpaSigned: false,
+      onboardedInPartnerCenter: false,
+    });
     expect(draft.affiliates).to.deep.equal([]);
   });
 
@@ -25,7 +36,13 @@ describe('partner', () => {
     const parsed = partnerSchema.safeParse({ id: 'p1', kind: 'indirect-reseller' });
     expect(parsed.success).to.equal(false);
     expect(parsed.error?.issues.map((i) => i.path[0])).to.include.members([
-      'legalName', 'address', 'country', 'tenantId', 'mpnId', 'primaryContact', 'supportContact',
+      'legalName',
+      'address',
+      'country',
+      'tenantId',
+      'mpnId',
+      'primaryContact',
+      'supportContact',
     ]);
   });
 
@@ -45,7 +62,12 @@ describe('partner', () => {
 
 describe('partnership, subscription and request', () => {
   const actor = { platform: 'slack', userId: 'U123' };
-  const customer = { companyName: 'Tailspin Toys', domain: 'tailspintoys.se', country: 'SE', adminEmail: 'it@tailspintoys.se' };
+  const customer = {
+    companyName: 'Tailspin Toys',
+    domain: 'tailspintoys.se',
+    country: 'SE',
+    adminEmail: 'it@tailspintoys.se',
+  };
   const request = {
     id: 'r1',
     kind: 'new-customer',
@@ -57,7 +79,14 @@ describe('partnership, subscription and request', () => {
   };
 
   it('records who invited and when', () => {
-    const parsed = partnershipSchema.parse({ id: 'ps1', providerId: 'p', resellerId: 'r', state: 'invited', createdBy: actor, createdAt: '2024-05-01T10:00:00Z' });
+    const parsed = partnershipSchema.parse({
+      id: 'ps1',
+      providerId: 'p',
+      resellerId: 'r',
+      state: 'invited',
+      createdBy: actor,
+      createdAt: '2024-05-01T10:00:00Z',
+    });
     expect(parsed.createdBy.platform).to.equal('slack');
   });
 
@@ -74,7 +103,11 @@ describe('partnership, subscription and request', () => {
 
   const refusals: Array<[string, Record<string, unknown>, string]> = [
     ['a new-customer request with nothing to order', { subscriptions: [] }, 'validation.request-needs-subscription'],
-    ['an add-subscription request for a customer not yet in Partner Center', { kind: 'add-subscription' }, 'validation.request-needs-existing-customer'],
+    [
+      'an add-subscription request for a customer not yet in Partner Center',
+      { kind: 'add-subscription' },
+      'validation.request-needs-existing-customer',
+    ],
     ['an approved request without the decision', { state: 'approved' }, 'validation.request-decision-missing'],
   ];
   for (const [name, change, message] of refusals) {

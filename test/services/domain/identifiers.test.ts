@@ -10,7 +10,8 @@ import {
   tenantIdSchema,
 } from '../../../services/domain';
 
-const issue = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues[0]?.message;
+const issue = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  result.error?.issues[0]?.message;
 
 describe('identifiers', () => {
   const rows: Array<[string, { safeParse(v: unknown): { success: boolean } }, unknown, boolean]> = [

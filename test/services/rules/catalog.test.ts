@@ -4,26 +4,26 @@ import { ALL_VALIDATION_CODES, verificationSubStatusSchema } from '../../../serv
 import {
   ALL_OPTION_CODES,
   ALL_VIOLATION_CODES,
-  type Decision,
-  ENROLMENT_STEP_IDS,
-  ENROLMENT_STEP_STATUSES,
-  GRANT_CODES,
-  REMOVAL_CODES,
-  type Violation,
   authorisationGrants,
   checkCspEnrolment,
   checkNotSelfOrAffiliate,
   checkProviderRelationship,
+  type Decision,
   defaultRegionTable,
+  ENROLMENT_STEP_IDS,
+  ENROLMENT_STEP_STATUSES,
   enrolmentReadiness,
+  GRANT_CODES,
   isSupportedChain,
   mayBeResellerOfRecord,
   mayBuyForOwnUse,
   mayPartner,
   mayTakeCustomer,
   mayTransact,
+  REMOVAL_CODES,
   removalConsequences,
   resellerEndsPartnership,
+  type Violation,
 } from '../../../services/rules';
 import { customer, directBill, emptyDraft, gatheredDraft, partnership, provider, reseller } from './fixtures';
 
@@ -56,7 +56,9 @@ function decisionsFromTheRules(): Decision[] {
     gatheredDraft({ mpnProfile: { country: 'NO', active: false } }),
     gatheredDraft({ primaryContact: { name: 'E', email: 'e@gmail.com' } }),
     gatheredDraft(),
-    gatheredDraft({ status: { enrolment: 'submitted', verification: 'Pending', verificationSubStatus: 'EmploymentVerification' } }),
+    gatheredDraft({
+      status: { enrolment: 'submitted', verification: 'Pending', verificationSubStatus: 'EmploymentVerification' },
+    }),
     gatheredDraft({ status: { enrolment: 'submitted', verification: 'Rejected' } }),
     gatheredDraft({ status: { enrolment: 'enrolled', verification: 'Authorized', adminAgentAssigned: false } }),
   ].map((draft) => enrolmentReadiness(draft).decision);
@@ -64,19 +66,42 @@ function decisionsFromTheRules(): Decision[] {
     ...steps,
     mayTransact(reseller({ status: { onboardedInPartnerCenter: false, enrolment: 'in-progress', mpaSigned: false } })),
     mayTransact(provider({ status: { mpaSigned: false } })),
-    mayTakeCustomer({ provider: provider(), reseller: reseller({ status: { mpaSigned: false } }), customer: customer(), partnerships: [] }),
+    mayTakeCustomer({
+      provider: provider(),
+      reseller: reseller({ status: { mpaSigned: false } }),
+      customer: customer(),
+      partnerships: [],
+    }),
     checkCspEnrolment(reseller({ status: { accountType: 'partner-membership-center' } })),
     checkCspEnrolment(reseller({ status: { enrolment: 'in-progress' } })),
-    mayPartner(provider(), reseller({ country: 'US', status: { enrolment: 'submitted', onboardedInPartnerCenter: false } })),
+    mayPartner(
+      provider(),
+      reseller({ country: 'US', status: { enrolment: 'submitted', onboardedInPartnerCenter: false } }),
+    ),
     mayPartner(provider({ country: 'QQ' }), reseller({ country: 'RU' })),
     mayPartner(directBill(), provider()),
     resellerEndsPartnership({ providerId: 'prov-contoso-dist', resellerId: 'res-fabrikam' }),
     mayBeResellerOfRecord({ id: 'res-x', status: reseller().status }, {}),
     mayBeResellerOfRecord(reseller(), { resellerMpnIdOnRecord: '999' }),
     checkProviderRelationship(provider(), customer({ tenantId: '44444444-4444-4444-8444-444444444444' })),
-    mayTakeCustomer({ provider: provider(), reseller: reseller(), customer: customer({ country: 'MX' }), partnerships: partnered }),
-    mayTakeCustomer({ provider: provider(), reseller: reseller(), customer: customer({ country: 'ZZ' }), partnerships: partnered }),
-    mayTakeCustomer({ provider: provider(), reseller: reseller(), customer: customer({ country: 'RU' }), partnerships: partnered }),
+    mayTakeCustomer({
+      provider: provider(),
+      reseller: reseller(),
+      customer: customer({ country: 'MX' }),
+      partnerships: partnered,
+    }),
+    mayTakeCustomer({
+      provider: provider(),
+      reseller: reseller(),
+      customer: customer({ country: 'ZZ' }),
+      partnerships: partnered,
+    }),
+    mayTakeCustomer({
+      provider: provider(),
+      reseller: reseller(),
+      customer: customer({ country: 'RU' }),
+      partnerships: partnered,
+    }),
     checkNotSelfOrAffiliate(reseller(), customer({ domain: 'fabrikam.se' }), 'reseller'),
     checkNotSelfOrAffiliate(reseller({ affiliates: ['tailspintoys.se'] }), customer(), 'reseller'),
     mayBuyForOwnUse(provider(), customer({ ownerPartnerId: 'res-fabrikam', tenantType: 'partner-csp-tenant' })),
@@ -127,7 +152,10 @@ describe('rule message catalogs (en, pl, sv)', () => {
 
   it('has a message for every validation code in every language', () => {
     for (const lang of SUPPORTED_LANGUAGES) {
-      expect(ALL_VALIDATION_CODES.filter((code) => !rules[lang].get(code)), lang).to.deep.equal([]);
+      expect(
+        ALL_VALIDATION_CODES.filter((code) => !rules[lang].get(code)),
+        lang,
+      ).to.deep.equal([]);
     }
   });
 
@@ -165,15 +193,21 @@ describe('rule message catalogs (en, pl, sv)', () => {
         const t = translations().getFixedT(lang, 'rules');
         for (const v of violations) {
           const text = t(`violation.${v.code}`, v.facts);
-          expect(text, `${lang}: ${v.code}`).to.not.match(/\{\{|\$t\(|\b(?:violation|region|party|verification-step)\.[\w-]/);
+          expect(text, `${lang}: ${v.code}`).to.not.match(
+            /\{\{|\$t\(|\b(?:violation|region|party|verification-step)\.[\w-]/,
+          );
         }
       });
     }
 
     it('names the region in the reader’s language (P6)', () => {
       const different = violations.find((v) => v.code === 'P6.different-region');
-      expect(translations().getFixedT('pl', 'rules')(`violation.P6.different-region`, different?.facts)).to.contain('Stany Zjednoczone');
-      expect(translations().getFixedT('sv', 'rules')(`violation.P6.different-region`, different?.facts)).to.contain('Europa');
+      expect(translations().getFixedT('pl', 'rules')(`violation.P6.different-region`, different?.facts)).to.contain(
+        'Stany Zjednoczone',
+      );
+      expect(translations().getFixedT('sv', 'rules')(`violation.P6.different-region`, different?.facts)).to.contain(
+        'Europa',
+      );
     });
   });
 });

@@ -8,7 +8,7 @@ import {
   mayBuyForOwnUse,
   mayTakeCustomer,
 } from '../../../services/rules';
-import { codes, customer, directBill, optionCodes, partnership, provider, reseller } from './fixtures';
+import { codes, customer, optionCodes, partnership, provider, reseller } from './fixtures';
 
 describe('customer relationships (C2, C7, C8, C9, C10)', () => {
   it('lets the provider order for a new customer it is adding (C2)', () => {
@@ -38,15 +38,42 @@ describe('customer relationships (C2, C7, C8, C9, C10)', () => {
   });
 
   it('refuses a customer in Russia, which the program no longer serves (C7)', () => {
-    expect(codes(checkCustomerRegion(reseller(), customer({ country: 'RU' })))).to.deep.equal(['C7.country-not-served']);
+    expect(codes(checkCustomerRegion(reseller(), customer({ country: 'RU' })))).to.deep.equal([
+      'C7.country-not-served',
+    ]);
   });
 
   const selfRows: Array<[string, Partial<ReturnType<typeof customer>>, string, Record<string, string>]> = [
-    ['refuses a customer that is the reseller’s own tenant (C8)', { tenantId: '22222222-2222-4222-8222-222222222222' }, 'C8.customer-is-partner-itself', { matchedOn: 'tenant' }],
-    ['refuses a customer on one of the reseller’s own domains (C8)', { domain: 'sales.fabrikam.se' }, 'C8.customer-is-partner-itself', { matchedOn: 'domain' }],
-    ['refuses a customer recorded as the reseller’s own company (C8)', { ownerPartnerId: 'res-fabrikam' }, 'C8.customer-is-partner-itself', { matchedOn: 'owner' }],
-    ['refuses a customer whose domain is a listed affiliate (C8)', { domain: 'fabrikam-holding.se' }, 'C8.customer-is-affiliate', { affiliate: 'fabrikam-holding.se' }],
-    ['refuses a customer whose tenant is a listed affiliate (C8)', { tenantId: '55555555-5555-4555-8555-555555555555' }, 'C8.customer-is-affiliate', { affiliate: '55555555-5555-4555-8555-555555555555' }],
+    [
+      'refuses a customer that is the reseller’s own tenant (C8)',
+      { tenantId: '22222222-2222-4222-8222-222222222222' },
+      'C8.customer-is-partner-itself',
+      { matchedOn: 'tenant' },
+    ],
+    [
+      'refuses a customer on one of the reseller’s own domains (C8)',
+      { domain: 'sales.fabrikam.se' },
+      'C8.customer-is-partner-itself',
+      { matchedOn: 'domain' },
+    ],
+    [
+      'refuses a customer recorded as the reseller’s own company (C8)',
+      { ownerPartnerId: 'res-fabrikam' },
+      'C8.customer-is-partner-itself',
+      { matchedOn: 'owner' },
+    ],
+    [
+      'refuses a customer whose domain is a listed affiliate (C8)',
+      { domain: 'fabrikam-holding.se' },
+      'C8.customer-is-affiliate',
+      { affiliate: 'fabrikam-holding.se' },
+    ],
+    [
+      'refuses a customer whose tenant is a listed affiliate (C8)',
+      { tenantId: '55555555-5555-4555-8555-555555555555' },
+      'C8.customer-is-affiliate',
+      { affiliate: '55555555-5555-4555-8555-555555555555' },
+    ],
   ];
   const affiliated = reseller({ affiliates: ['fabrikam-holding.se', '55555555-5555-4555-8555-555555555555'] });
   for (const [name, overrides, code, facts] of selfRows) {
@@ -79,8 +106,14 @@ describe('customer relationships (C2, C7, C8, C9, C10)', () => {
   });
 
   it('refuses a reseller partnered with provider X as X’s customer in its CSP tenant, with the three options (C10)', () => {
-    const own = customer({ tenantType: 'partner-csp-tenant', ownerPartnerId: 'res-fabrikam', tenantId: reseller().tenantId });
-    const decision = checkNotPartneredResellerAsCustomer(provider(), own, [partnership('prov-contoso-dist', 'res-fabrikam')]);
+    const own = customer({
+      tenantType: 'partner-csp-tenant',
+      ownerPartnerId: 'res-fabrikam',
+      tenantId: reseller().tenantId,
+    });
+    const decision = checkNotPartneredResellerAsCustomer(provider(), own, [
+      partnership('prov-contoso-dist', 'res-fabrikam'),
+    ]);
     expect(decision.violations).to.deep.equal([
       {
         rule: 'C10',
@@ -97,13 +130,24 @@ describe('customer relationships (C2, C7, C8, C9, C10)', () => {
 
   it('lets that reseller buy from another provider it is not partnered with (C10)', () => {
     const own = customer({ tenantType: 'partner-csp-tenant', ownerPartnerId: 'res-fabrikam' });
-    const decision = checkNotPartneredResellerAsCustomer(provider({ id: 'prov-other' }), own, [partnership('prov-contoso-dist', 'res-fabrikam')]);
+    const decision = checkNotPartneredResellerAsCustomer(provider({ id: 'prov-other' }), own, [
+      partnership('prov-contoso-dist', 'res-fabrikam'),
+    ]);
     expect(decision.allowed).to.equal(true);
   });
 
   it('lets that reseller buy from X into a separate tenant, the first option (C10)', () => {
-    const separate = customer({ tenantType: 'customer', ownerPartnerId: 'res-fabrikam', domain: 'fabrikam-internal.se' });
-    const decision = checkNotPartneredResellerAsCustomer(provider(), separate, [partnership('prov-contoso-dist', 'res-fabrikam')], reseller());
+    const separate = customer({
+      tenantType: 'customer',
+      ownerPartnerId: 'res-fabrikam',
+      domain: 'fabrikam-internal.se',
+    });
+    const decision = checkNotPartneredResellerAsCustomer(
+      provider(),
+      separate,
+      [partnership('prov-contoso-dist', 'res-fabrikam')],
+      reseller(),
+    );
     expect(decision.allowed).to.equal(true);
   });
 });
@@ -122,15 +166,69 @@ describe('may reseller Y, through provider X, take customer Z (P5, M2, M3, C2, C
   });
 
   const rows: Array<[string, (q: ReturnType<typeof base>) => void, string[]]> = [
-    ['refuses without an active partnership (P5)', (q) => { q.partnerships = []; }, ['P5.no-active-partnership']],
-    ['refuses while the reseller has not signed the MPA (M2)', (q) => { q.reseller = reseller({ status: { mpaSigned: false } }); }, ['M2.reseller-mpa-not-signed']],
-    ['refuses a reseller not yet onboarded and enrolled (M3)', (q) => { q.reseller = reseller({ status: { onboardedInPartnerCenter: false, enrolment: 'submitted' } }); }, ['M3.not-onboarded', 'M3.not-enrolled-as-indirect-reseller']],
-    ['refuses when the provider has not signed the MPA (M1)', (q) => { q.provider = provider({ status: { mpaSigned: false } }); }, ['M1.mpa-not-signed']],
-    ['refuses a customer in another region (C7)', (q) => { q.customer = customer({ country: 'CA' }); }, ['C7.different-region']],
-    ['refuses the reseller’s own company (C8)', (q) => { q.customer = customer({ domain: 'fabrikam.se' }); }, ['C8.customer-is-partner-itself']],
-    ['refuses the provider’s own company (C8)', (q) => { q.customer = customer({ domain: 'contoso-dist.pl', country: 'PL' }); }, ['C8.customer-is-partner-itself']],
-    ['refuses an existing tenant without a reseller relationship with the provider (C2)', (q) => { q.customer = customer({ tenantId: '66666666-6666-4666-8666-666666666666' }); }, ['C2.no-reseller-relationship']],
-    ['reports a reseller country missing from the region table once, under P6 (P6, C7)', (q) => { q.reseller = reseller({ country: 'QQ' }); }, ['P6.unknown-country']],
+    [
+      'refuses without an active partnership (P5)',
+      (q) => {
+        q.partnerships = [];
+      },
+      ['P5.no-active-partnership'],
+    ],
+    [
+      'refuses while the reseller has not signed the MPA (M2)',
+      (q) => {
+        q.reseller = reseller({ status: { mpaSigned: false } });
+      },
+      ['M2.reseller-mpa-not-signed'],
+    ],
+    [
+      'refuses a reseller not yet onboarded and enrolled (M3)',
+      (q) => {
+        q.reseller = reseller({ status: { onboardedInPartnerCenter: false, enrolment: 'submitted' } });
+      },
+      ['M3.not-onboarded', 'M3.not-enrolled-as-indirect-reseller'],
+    ],
+    [
+      'refuses when the provider has not signed the MPA (M1)',
+      (q) => {
+        q.provider = provider({ status: { mpaSigned: false } });
+      },
+      ['M1.mpa-not-signed'],
+    ],
+    [
+      'refuses a customer in another region (C7)',
+      (q) => {
+        q.customer = customer({ country: 'CA' });
+      },
+      ['C7.different-region'],
+    ],
+    [
+      'refuses the reseller’s own company (C8)',
+      (q) => {
+        q.customer = customer({ domain: 'fabrikam.se' });
+      },
+      ['C8.customer-is-partner-itself'],
+    ],
+    [
+      'refuses the provider’s own company (C8)',
+      (q) => {
+        q.customer = customer({ domain: 'contoso-dist.pl', country: 'PL' });
+      },
+      ['C8.customer-is-partner-itself'],
+    ],
+    [
+      'refuses an existing tenant without a reseller relationship with the provider (C2)',
+      (q) => {
+        q.customer = customer({ tenantId: '66666666-6666-4666-8666-666666666666' });
+      },
+      ['C2.no-reseller-relationship'],
+    ],
+    [
+      'reports a reseller country missing from the region table once, under P6 (P6, C7)',
+      (q) => {
+        q.reseller = reseller({ country: 'QQ' });
+      },
+      ['P6.unknown-country'],
+    ],
   ];
   for (const [name, change, expected] of rows) {
     it(name, () => {
@@ -143,7 +241,16 @@ describe('may reseller Y, through provider X, take customer Z (P5, M2, M3, C2, C
   }
 
   it('gives every reason at once', () => {
-    const decision = mayTakeCustomer({ ...base(), reseller: reseller({ status: { mpaSigned: false } }), customer: customer({ country: 'US' }), partnerships: [] });
-    expect(codes(decision)).to.deep.equal(['M2.reseller-mpa-not-signed', 'P5.no-active-partnership', 'C7.different-region']);
+    const decision = mayTakeCustomer({
+      ...base(),
+      reseller: reseller({ status: { mpaSigned: false } }),
+      customer: customer({ country: 'US' }),
+      partnerships: [],
+    });
+    expect(codes(decision)).to.deep.equal([
+      'M2.reseller-mpa-not-signed',
+      'P5.no-active-partnership',
+      'C7.different-region',
+    ]);
   });
 });

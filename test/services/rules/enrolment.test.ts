@@ -56,17 +56,23 @@ describe('enrolment readiness (E2–E7)', () => {
     },
     {
       name: 'reports a pending verification as the thing still in the way (E5)',
-      draft: gatheredDraft({ status: { enrolment: 'submitted', verification: 'Pending', verificationSubStatus: 'EmailOwnership' } }),
+      draft: gatheredDraft({
+        status: { enrolment: 'submitted', verification: 'Pending', verificationSubStatus: 'EmailOwnership' },
+      }),
       violations: ['E5.verification-pending'],
     },
     {
       name: 'reports a rejected verification (E5)',
-      draft: gatheredDraft({ status: { enrolment: 'submitted', verification: 'Rejected', verificationSubStatus: 'BusinessVerification' } }),
+      draft: gatheredDraft({
+        status: { enrolment: 'submitted', verification: 'Rejected', verificationSubStatus: 'BusinessVerification' },
+      }),
       violations: ['E5.verification-rejected'],
     },
     {
       name: 'reports the missing Admin agent role once the account is ready (E6)',
-      draft: gatheredDraft({ status: { enrolment: 'enrolled', verification: 'Authorized', adminAgentAssigned: false } }),
+      draft: gatheredDraft({
+        status: { enrolment: 'enrolled', verification: 'Authorized', adminAgentAssigned: false },
+      }),
       violations: ['E6.admin-agent-missing'],
     },
     {
@@ -76,7 +82,15 @@ describe('enrolment readiness (E2–E7)', () => {
     },
     {
       name: 'asks an already CSP-enrolled partner only for its customer-support details (E7)',
-      draft: emptyDraft({ status: { enrolment: 'in-progress', verification: 'None', mpaSigned: false, onboardedInPartnerCenter: true, cspEnrolled: true } }),
+      draft: emptyDraft({
+        status: {
+          enrolment: 'in-progress',
+          verification: 'None',
+          mpaSigned: false,
+          onboardedInPartnerCenter: true,
+          cspEnrolled: true,
+        },
+      }),
       violations: ['E2.support-contact-missing'],
     },
   ];
@@ -90,8 +104,13 @@ describe('enrolment readiness (E2–E7)', () => {
   }
 
   it('names the webmail address and its domain in the E4 facts (E4)', () => {
-    const { decision } = enrolmentReadiness(gatheredDraft({ primaryContact: { name: 'E', email: 'Erik@Hotmail.co.uk' } }));
-    expect(decision.violations[0]).to.deep.include({ rule: 'E4', facts: { email: 'Erik@Hotmail.co.uk', domain: 'hotmail.co.uk' } });
+    const { decision } = enrolmentReadiness(
+      gatheredDraft({ primaryContact: { name: 'E', email: 'Erik@Hotmail.co.uk' } }),
+    );
+    expect(decision.violations[0]).to.deep.include({
+      rule: 'E4',
+      facts: { email: 'Erik@Hotmail.co.uk', domain: 'hotmail.co.uk' },
+    });
   });
 
   it('names both countries in the E3 facts (E3)', () => {
@@ -116,7 +135,16 @@ describe('enrolment readiness (E2–E7)', () => {
 
   it('marks every step but the support contact not needed for a CSP-enrolled partner (E7)', () => {
     const { steps } = enrolmentReadiness(
-      emptyDraft({ supportContact: { email: 'help@fabrikam.se' }, status: { enrolment: 'in-progress', verification: 'None', mpaSigned: false, onboardedInPartnerCenter: true, cspEnrolled: true } }),
+      emptyDraft({
+        supportContact: { email: 'help@fabrikam.se' },
+        status: {
+          enrolment: 'in-progress',
+          verification: 'None',
+          mpaSigned: false,
+          onboardedInPartnerCenter: true,
+          cspEnrolled: true,
+        },
+      }),
     );
     expect(steps.filter((s) => s.status !== 'not-needed').map((s) => [s.id, s.status])).to.deep.equal([
       ['support-contact', 'done'],
@@ -125,10 +153,14 @@ describe('enrolment readiness (E2–E7)', () => {
   });
 
   it('shows verification as waiting while Microsoft reviews and admin agent as to do once authorised (E5, E6)', () => {
-    const pending = enrolmentReadiness(gatheredDraft({ status: { enrolment: 'submitted', verification: 'Pending' } })).steps;
+    const pending = enrolmentReadiness(
+      gatheredDraft({ status: { enrolment: 'submitted', verification: 'Pending' } }),
+    ).steps;
     expect(pending.find((s) => s.id === 'verification')?.status).to.equal('waiting');
     expect(pending.find((s) => s.id === 'submitted')?.status).to.equal('done');
-    const ready = enrolmentReadiness(gatheredDraft({ status: { enrolment: 'enrolled', verification: 'Authorized' } })).steps;
+    const ready = enrolmentReadiness(
+      gatheredDraft({ status: { enrolment: 'enrolled', verification: 'Authorized' } }),
+    ).steps;
     expect(ready.find((s) => s.id === 'verification')?.status).to.equal('done');
     expect(ready.find((s) => s.id === 'admin-agent')?.status).to.equal('missing');
   });
@@ -193,7 +225,9 @@ describe('enrolment step validators (E2, E3, E4, E6)', () => {
   });
 
   it('asks for nothing about the Admin agent role before the account is ready (E6)', () => {
-    const status = gatheredDraft({ status: { enrolment: 'submitted', verification: 'Pending', adminAgentAssigned: false } }).status;
+    const status = gatheredDraft({
+      status: { enrolment: 'submitted', verification: 'Pending', adminAgentAssigned: false },
+    }).status;
     expect(checkAdminAgent(status).allowed).to.equal(true);
   });
 });

@@ -109,7 +109,9 @@ export function emptyDraft(overrides: Partial<PartnerDraft> = {}): PartnerDraft 
 }
 
 /** A draft with everything enrolment asks for gathered and checked, not yet submitted. */
-export function gatheredDraft(overrides: Omit<Partial<PartnerDraft>, 'status'> & { status?: Partial<PartnerDraft['status']> } = {}): PartnerDraft {
+export function gatheredDraft(
+  overrides: Omit<Partial<PartnerDraft>, 'status'> & { status?: Partial<PartnerDraft['status']> } = {},
+): PartnerDraft {
   const { status, ...rest } = overrides;
   return partnerDraftSchema.parse({
     id: 'draft-1',

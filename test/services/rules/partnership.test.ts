@@ -11,18 +11,42 @@ import { codes, directBill, optionCodes, partnership, provider, reseller } from 
 
 describe('partnership (T2, P1, P5, P6)', () => {
   const rows: Array<[string, Parameters<typeof mayPartner>, string[]]> = [
-    ['lets a provider in Poland partner with an enrolled reseller in Sweden, both in Europe (P6)', [provider(), reseller()], []],
-    ['refuses a reseller not yet enrolled as an indirect reseller (P1)', [provider(), reseller({ status: { enrolment: 'submitted' } })], ['P1.reseller-not-enrolled']],
+    [
+      'lets a provider in Poland partner with an enrolled reseller in Sweden, both in Europe (P6)',
+      [provider(), reseller()],
+      [],
+    ],
+    [
+      'refuses a reseller not yet enrolled as an indirect reseller (P1)',
+      [provider(), reseller({ status: { enrolment: 'submitted' } })],
+      ['P1.reseller-not-enrolled'],
+    ],
     [
       'refuses a reseller without a Partner Center account (P1)',
       [provider(), reseller({ status: { onboardedInPartnerCenter: false, accountType: 'partner-membership-center' } })],
       ['P1.reseller-no-partner-center-account'],
     ],
     ['refuses a reseller from another region (P6)', [provider(), reseller({ country: 'US' })], ['P6.different-region']],
-    ['refuses a reseller in a country the program no longer serves (P6)', [provider(), reseller({ country: 'RU' })], ['P6.country-not-served']],
-    ['refuses a reseller whose country is not in the region table (P6)', [provider(), reseller({ country: 'QQ' })], ['P6.unknown-country']],
-    ['refuses a direct-bill partner on the provider side (T2)', [directBill(), reseller()], ['T2.provider-not-indirect-provider']],
-    ['refuses a provider on the reseller side (T2)', [provider(), provider({ id: 'prov-2' })], ['T2.reseller-not-indirect-reseller']],
+    [
+      'refuses a reseller in a country the program no longer serves (P6)',
+      [provider(), reseller({ country: 'RU' })],
+      ['P6.country-not-served'],
+    ],
+    [
+      'refuses a reseller whose country is not in the region table (P6)',
+      [provider(), reseller({ country: 'QQ' })],
+      ['P6.unknown-country'],
+    ],
+    [
+      'refuses a direct-bill partner on the provider side (T2)',
+      [directBill(), reseller()],
+      ['T2.provider-not-indirect-provider'],
+    ],
+    [
+      'refuses a provider on the reseller side (T2)',
+      [provider(), provider({ id: 'prov-2' })],
+      ['T2.reseller-not-indirect-reseller'],
+    ],
   ];
   for (const [name, args, expected] of rows) {
     it(name, () => {
@@ -56,15 +80,28 @@ describe('partnership (T2, P1, P5, P6)', () => {
   });
 
   it('requires an active partnership before the provider acts for the reseller (P5)', () => {
-    expect(checkActivePartnership('prov-contoso-dist', 'res-fabrikam', [partnership('prov-contoso-dist', 'res-fabrikam')]).allowed).to.equal(true);
-    const invited = checkActivePartnership('prov-contoso-dist', 'res-fabrikam', [partnership('prov-contoso-dist', 'res-fabrikam', 'invited')]);
-    expect(invited.violations[0]).to.deep.include({ code: 'P5.no-active-partnership', facts: { providerId: 'prov-contoso-dist', resellerId: 'res-fabrikam', state: 'invited' } });
-    const none = checkActivePartnership('prov-contoso-dist', 'res-fabrikam', [partnership('prov-other', 'res-fabrikam')]);
+    expect(
+      checkActivePartnership('prov-contoso-dist', 'res-fabrikam', [partnership('prov-contoso-dist', 'res-fabrikam')])
+        .allowed,
+    ).to.equal(true);
+    const invited = checkActivePartnership('prov-contoso-dist', 'res-fabrikam', [
+      partnership('prov-contoso-dist', 'res-fabrikam', 'invited'),
+    ]);
+    expect(invited.violations[0]).to.deep.include({
+      code: 'P5.no-active-partnership',
+      facts: { providerId: 'prov-contoso-dist', resellerId: 'res-fabrikam', state: 'invited' },
+    });
+    const none = checkActivePartnership('prov-contoso-dist', 'res-fabrikam', [
+      partnership('prov-other', 'res-fabrikam'),
+    ]);
     expect(none.violations[0].facts.state).to.equal('none');
   });
 
   it('counts a partnership renewed after a removal as active (P5)', () => {
-    const history = [partnership('prov-contoso-dist', 'res-fabrikam', 'removed'), partnership('prov-contoso-dist', 'res-fabrikam', 'active')];
+    const history = [
+      partnership('prov-contoso-dist', 'res-fabrikam', 'removed'),
+      partnership('prov-contoso-dist', 'res-fabrikam', 'active'),
+    ];
     expect(checkActivePartnership('prov-contoso-dist', 'res-fabrikam', history).allowed).to.equal(true);
   });
 });
@@ -80,8 +117,16 @@ describe('what a partnership grants and what removing it does (P4, P7, P8)', () 
   });
 
   it('tells the provider that customers and admin privileges stay, and that no one is notified (P7)', () => {
-    const byKind = (kind: string) => removalConsequences().filter((c) => c.kind === kind).map((c) => c.code);
-    expect(byKind('effect')).to.include.members(['customers-stay', 'delegated-admin-privileges-stay', 'tool-notifies-no-one', 'reseller-leaves-list']);
+    const byKind = (kind: string) =>
+      removalConsequences()
+        .filter((c) => c.kind === kind)
+        .map((c) => c.code);
+    expect(byKind('effect')).to.include.members([
+      'customers-stay',
+      'delegated-admin-privileges-stay',
+      'tool-notifies-no-one',
+      'reseller-leaves-list',
+    ]);
     expect(byKind('obligation')).to.include('legal-notice-is-providers');
   });
 

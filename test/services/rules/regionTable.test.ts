@@ -6,19 +6,43 @@ import { defaultRegionTable, loadRegionTable } from '../../../services/rules';
  * in that region, at the currency it names ("(GBP)" after a country overrides the region's).
  */
 const DOMAIN_TABLE: Array<[region: string, currency: string, countries: string]> = [
-  ['africa', 'USD', "Angola, Benin, Botswana, Burkina Faso, Burundi, Cameroon, Cape Verde, Central African Republic, Chad, Comoros, Congo, Congo (DRC), Côte d'Ivoire, Djibouti, Equatorial Guinea, Eritrea, Ethiopia, French Polynesia, Gabon, Gambia, Ghana, Guinea, Guinea-Bissau, Kenya, Liberia, Madagascar, Malawi, Mali, Mauritius, Mayotte, Namibia, New Caledonia, Niger, Nigeria, Réunion, Rwanda, São Tomé and Príncipe, Senegal, Seychelles, Sierra Leone, Somalia, South Sudan, St Helena/Ascension/Tristan da Cunha, Tanzania, Togo, Uganda, Zambia"],
-  ['asia-pacific', 'USD', 'Bangladesh, Bhutan, Brunei, Cambodia, Hong Kong SAR, Indonesia, Laos, Macao SAR, Malaysia, Maldives, Myanmar, Nepal, Philippines, Singapore, Sri Lanka, Thailand, Timor-Leste, Vietnam'],
-  ['australia', 'AUD', 'Australia, Christmas Island, Cocos (Keeling) Islands, Cook Islands, Fiji, French Southern Territories, Guam, Heard and McDonald Islands, Kiribati, Marshall Islands, Micronesia, Nauru, Niue, Norfolk Island, Northern Mariana Islands, Palau, Papua New Guinea, Pitcairn Islands, Solomon Islands, Tokelau, Tonga, Tuvalu, Wallis and Futuna'],
+  [
+    'africa',
+    'USD',
+    "Angola, Benin, Botswana, Burkina Faso, Burundi, Cameroon, Cape Verde, Central African Republic, Chad, Comoros, Congo, Congo (DRC), Côte d'Ivoire, Djibouti, Equatorial Guinea, Eritrea, Ethiopia, French Polynesia, Gabon, Gambia, Ghana, Guinea, Guinea-Bissau, Kenya, Liberia, Madagascar, Malawi, Mali, Mauritius, Mayotte, Namibia, New Caledonia, Niger, Nigeria, Réunion, Rwanda, São Tomé and Príncipe, Senegal, Seychelles, Sierra Leone, Somalia, South Sudan, St Helena/Ascension/Tristan da Cunha, Tanzania, Togo, Uganda, Zambia",
+  ],
+  [
+    'asia-pacific',
+    'USD',
+    'Bangladesh, Bhutan, Brunei, Cambodia, Hong Kong SAR, Indonesia, Laos, Macao SAR, Malaysia, Maldives, Myanmar, Nepal, Philippines, Singapore, Sri Lanka, Thailand, Timor-Leste, Vietnam',
+  ],
+  [
+    'australia',
+    'AUD',
+    'Australia, Christmas Island, Cocos (Keeling) Islands, Cook Islands, Fiji, French Southern Territories, Guam, Heard and McDonald Islands, Kiribati, Marshall Islands, Micronesia, Nauru, Niue, Norfolk Island, Northern Mariana Islands, Palau, Papua New Guinea, Pitcairn Islands, Solomon Islands, Tokelau, Tonga, Tuvalu, Wallis and Futuna',
+  ],
   ['brazil', 'USD', 'Brazil'],
   ['canada', 'CAD', 'Canada, St Pierre and Miquelon'],
-  ['europe', 'EUR', 'Åland, Andorra, Austria, Belgium, Bouvet Island, Bulgaria, Croatia, Cyprus, Czechia, Denmark (DKK), Estonia, Faroe Islands, Finland, France, Germany, Gibraltar (GBP), Greece, Greenland, Guernsey (GBP), Hungary, Iceland, Ireland, Isle of Man (GBP), Italy, Jersey (GBP), Latvia, Liechtenstein, Lithuania, Luxembourg, Malta, Monaco, Netherlands, Norway (NOK), Poland, Portugal, Romania, San Marino, Slovakia, Slovenia, Spain, Svalbard and Jan Mayen (NOK), Sweden (SEK), Switzerland (CHF), United Kingdom (GBP), Vatican City'],
+  [
+    'europe',
+    'EUR',
+    'Åland, Andorra, Austria, Belgium, Bouvet Island, Bulgaria, Croatia, Cyprus, Czechia, Denmark (DKK), Estonia, Faroe Islands, Finland, France, Germany, Gibraltar (GBP), Greece, Greenland, Guernsey (GBP), Hungary, Iceland, Ireland, Isle of Man (GBP), Italy, Jersey (GBP), Latvia, Liechtenstein, Lithuania, Luxembourg, Malta, Monaco, Netherlands, Norway (NOK), Poland, Portugal, Romania, San Marino, Slovakia, Slovenia, Spain, Svalbard and Jan Mayen (NOK), Sweden (SEK), Switzerland (CHF), United Kingdom (GBP), Vatican City',
+  ],
   ['india', 'INR', 'India'],
   ['japan', 'JPY', 'Japan'],
   ['korea', 'KRW', 'Korea'],
   ['russia', 'RUB', 'Russia'],
   ['taiwan', 'TWD', 'Taiwan'],
-  ['latam', 'USD', 'Anguilla, Antarctica, Antigua and Barbuda, Argentina, Aruba, Bahamas, Barbados, Belize, Bermuda, Bolivia, Bonaire, British Virgin Islands, Cayman Islands, Chile, Colombia, Costa Rica, Curaçao, Dominica, Dominican Republic, Ecuador, El Salvador, Falkland Islands, French Guiana, Grenada, Guadeloupe, Guatemala, Guyana, Haiti, Honduras, Jamaica, Martinique, Mexico, Montserrat, Nicaragua, Panama, Paraguay, Peru, Puerto Rico, Saba, St Barthélemy, St Kitts and Nevis, St Lucia, St Martin, St Vincent and the Grenadines, Sint Eustatius, Sint Maarten, South Georgia and South Sandwich Islands, Suriname, Trinidad and Tobago, Turks and Caicos, Uruguay, Venezuela, US Virgin Islands'],
-  ['mea-cee', 'USD', 'Afghanistan, Albania, Algeria, Armenia, Azerbaijan, Bahrain, Belarus, Bosnia and Herzegovina, British Indian Ocean Territory, Egypt, Georgia, Iraq, Israel, Jordan, Kazakhstan, Kosovo, Kuwait, Kyrgyzstan, Lebanon, Lesotho, Libya, North Macedonia, Mauritania, Moldova, Mongolia, Montenegro, Morocco, Mozambique, Oman, Pakistan, Palestinian Territories, Qatar, Saudi Arabia, Serbia, South Africa, Eswatini, Tajikistan, Tunisia, Turkey, Turkmenistan, Ukraine, United Arab Emirates, Uzbekistan, Yemen, Zimbabwe'],
+  [
+    'latam',
+    'USD',
+    'Anguilla, Antarctica, Antigua and Barbuda, Argentina, Aruba, Bahamas, Barbados, Belize, Bermuda, Bolivia, Bonaire, British Virgin Islands, Cayman Islands, Chile, Colombia, Costa Rica, Curaçao, Dominica, Dominican Republic, Ecuador, El Salvador, Falkland Islands, French Guiana, Grenada, Guadeloupe, Guatemala, Guyana, Haiti, Honduras, Jamaica, Martinique, Mexico, Montserrat, Nicaragua, Panama, Paraguay, Peru, Puerto Rico, Saba, St Barthélemy, St Kitts and Nevis, St Lucia, St Martin, St Vincent and the Grenadines, Sint Eustatius, Sint Maarten, South Georgia and South Sandwich Islands, Suriname, Trinidad and Tobago, Turks and Caicos, Uruguay, Venezuela, US Virgin Islands',
+  ],
+  [
+    'mea-cee',
+    'USD',
+    'Afghanistan, Albania, Algeria, Armenia, Azerbaijan, Bahrain, Belarus, Bosnia and Herzegovina, British Indian Ocean Territory, Egypt, Georgia, Iraq, Israel, Jordan, Kazakhstan, Kosovo, Kuwait, Kyrgyzstan, Lebanon, Lesotho, Libya, North Macedonia, Mauritania, Moldova, Mongolia, Montenegro, Morocco, Mozambique, Oman, Pakistan, Palestinian Territories, Qatar, Saudi Arabia, Serbia, South Africa, Eswatini, Tajikistan, Tunisia, Turkey, Turkmenistan, Ukraine, United Arab Emirates, Uzbekistan, Yemen, Zimbabwe',
+  ],
   ['new-zealand', 'NZD', 'American Samoa, New Zealand, Samoa, Vanuatu'],
   ['united-states', 'USD', 'United States, US Outlying Islands'],
 ];
@@ -43,7 +67,11 @@ describe('CSP region table (P6, C7)', () => {
         const { name, currency: ownCurrency } = parseItem(item);
         const code = byName.get(name);
         expect(code, `${name} has no entry`).to.be.a('string');
-        expect(defaultRegionTable.lookup(code)).to.deep.include({ found: true, region, currency: ownCurrency ?? currency });
+        expect(defaultRegionTable.lookup(code)).to.deep.include({
+          found: true,
+          region,
+          currency: ownCurrency ?? currency,
+        });
       }
     });
   }
@@ -115,7 +143,9 @@ describe('CSP region table (P6, C7)', () => {
     });
 
     it('removes a country with null and adds a new one (P6, C7)', () => {
-      const table = loadRegionTable(JSON.stringify({ asOf: '2025-01-01', countries: { NO: null, XA: { region: 'europe', names: ['Test land'] } } }));
+      const table = loadRegionTable(
+        JSON.stringify({ asOf: '2025-01-01', countries: { NO: null, XA: { region: 'europe', names: ['Test land'] } } }),
+      );
       expect(table.lookup('NO').found).to.equal(false);
       expect(table.lookup('XA')).to.deep.include({ found: true, region: 'europe', currency: 'EUR' });
       expect(table.asOf).to.equal('2025-01-01');
@@ -124,7 +154,11 @@ describe('CSP region table (P6, C7)', () => {
 
     it('drops a country’s own currency when it moves region unless the override names one (P6, C7)', () => {
       const table = loadRegionTable({ countries: { GB: { region: 'united-states' } } });
-      expect(table.lookup('GB')).to.deep.include({ region: 'united-states', currency: 'USD', names: ['United Kingdom'] });
+      expect(table.lookup('GB')).to.deep.include({
+        region: 'united-states',
+        currency: 'USD',
+        names: ['United Kingdom'],
+      });
     });
 
     it('refuses an override that puts a country in a region that does not exist', () => {
@@ -132,7 +166,9 @@ describe('CSP region table (P6, C7)', () => {
     });
 
     it('refuses an override that is not the expected shape', () => {
-      expect(() => loadRegionTable({ countries: { se: { region: 'europe' } } } as never)).to.throw(/Region table override is invalid/);
+      expect(() => loadRegionTable({ countries: { se: { region: 'europe' } } } as never)).to.throw(
+        /Region table override is invalid/,
+      );
       expect(() => loadRegionTable({ regions: { mars: { served: true } } })).to.throw(/region 'mars' needs a currency/);
     });
   });

@@ -1,12 +1,25 @@
 import { expect } from 'chai';
-import { checkCspEnrolment, mayBeResellerOfRecord, mayTransact, providerMayTransactWith } from '../../../services/rules';
+import {
+  checkCspEnrolment,
+  mayBeResellerOfRecord,
+  mayTransact,
+  providerMayTransactWith,
+} from '../../../services/rules';
 import { codes, directBill, provider, reseller } from './fixtures';
 
 describe('transacting gates (M1, M2, M3, M5)', () => {
   const mayTransactRows: Array<[string, ReturnType<typeof reseller>, string[]]> = [
     ['lets a reseller that is onboarded, enrolled and has signed the MPA transact (M3)', reseller(), []],
-    ['refuses a reseller that is not onboarded into Partner Center (M3)', reseller({ status: { onboardedInPartnerCenter: false } }), ['M3.not-onboarded']],
-    ['refuses a reseller whose enrolment is still in progress (M3)', reseller({ status: { enrolment: 'in-progress' } }), ['M3.not-enrolled-as-indirect-reseller']],
+    [
+      'refuses a reseller that is not onboarded into Partner Center (M3)',
+      reseller({ status: { onboardedInPartnerCenter: false } }),
+      ['M3.not-onboarded'],
+    ],
+    [
+      'refuses a reseller whose enrolment is still in progress (M3)',
+      reseller({ status: { enrolment: 'in-progress' } }),
+      ['M3.not-enrolled-as-indirect-reseller'],
+    ],
     ['refuses a reseller without a signed MPA (M3)', reseller({ status: { mpaSigned: false } }), ['M3.mpa-not-signed']],
     [
       'lists all three missing requirements of a new reseller at once (M3)',
@@ -14,7 +27,11 @@ describe('transacting gates (M1, M2, M3, M5)', () => {
       ['M3.not-onboarded', 'M3.not-enrolled-as-indirect-reseller', 'M3.mpa-not-signed'],
     ],
     ['refuses a provider without a signed MPA (M1)', provider({ status: { mpaSigned: false } }), ['M1.mpa-not-signed']],
-    ['refuses a direct-bill partner without a signed MPA (M1)', directBill({ status: { mpaSigned: false } }), ['M1.mpa-not-signed']],
+    [
+      'refuses a direct-bill partner without a signed MPA (M1)',
+      directBill({ status: { mpaSigned: false } }),
+      ['M1.mpa-not-signed'],
+    ],
     ['lets a direct-bill partner with a signed MPA transact (M1)', directBill(), []],
   ];
   for (const [name, partner, expected] of mayTransactRows) {
@@ -41,7 +58,9 @@ describe('transacting gates (M1, M2, M3, M5)', () => {
   });
 
   it('sends a partner still on Partner Membership Center to Partner Center first (M5)', () => {
-    const decision = checkCspEnrolment(reseller({ status: { accountType: 'partner-membership-center', enrolment: 'not-started' } }));
+    const decision = checkCspEnrolment(
+      reseller({ status: { accountType: 'partner-membership-center', enrolment: 'not-started' } }),
+    );
     expect(codes(decision)).to.deep.equal(['M5.move-to-partner-center']);
   });
 
@@ -83,7 +102,9 @@ describe('reseller of record (P9, M2)', () => {
   });
 
   it('refuses to put on record a reseller without an active MPA (M2)', () => {
-    const decision = mayBeResellerOfRecord(reseller({ status: { mpaSigned: false } }), { resellerMpnIdOnRecord: '2000002' });
+    const decision = mayBeResellerOfRecord(reseller({ status: { mpaSigned: false } }), {
+      resellerMpnIdOnRecord: '2000002',
+    });
     expect(codes(decision)).to.deep.equal(['M2.reseller-mpa-not-signed']);
   });
 });
