@@ -97,9 +97,10 @@ export function createHttpServer(deps: HttpServerDeps) {
       res.send(404, { error: 'Slack is not configured on this instance' });
       return next();
     }
-    // Bolt reads the raw body itself (its signature covers the exact bytes) and writes the answer.
+    // Bolt reads the raw body itself (its signature covers the exact bytes) and writes the answer;
+    // the chain ends only once it has, so restify does not answer in its place.
+    res.once('close', () => next(false));
     deps.slack(req, res);
-    return next();
   });
 
   for (const mount of deps.routes ?? []) mount(server);

@@ -1,2 +1,9 @@
 /** Loaded before every test file (.mocharc.json). Tests build their own configuration; nothing reads a .env. */
 process.env.NODE_ENV = 'test';
+
+if (!process.env.REDIS_URL) {
+  process.stdout.write(
+    'Note: REDIS_URL is not set, so the tests against Redis are reported as pending (skipped). ' +
+      'Run them with REDIS_URL=redis://127.0.0.1:6379 npm test.\n',
+  );
+}

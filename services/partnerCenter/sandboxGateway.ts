@@ -132,7 +132,7 @@ export class SandboxGateway implements PartnerCenterGateway, SandboxControls {
       };
     }
     const partner = await this.read<PartnerRecord>(keys.partner(mpn.tenantId));
-    if (!partner || partner.accountType !== 'indirect-reseller') {
+    if (partner?.accountType !== 'indirect-reseller') {
       return {
         ok: false,
         code: AgreementErrorCode.MpnNotIndirectReseller,

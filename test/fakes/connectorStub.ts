@@ -27,7 +27,7 @@ export class ConnectorStub {
   }
 
   get url(): string {
-    const { port } = this.server?.address() as AddressInfo;
+    const { port } = this.server!.address() as AddressInfo;
     return `http://127.0.0.1:${port}/`;
   }
 

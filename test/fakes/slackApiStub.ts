@@ -24,7 +24,7 @@ export class SlackApiStub {
   }
 
   get url(): string {
-    const { port } = this.server?.address() as AddressInfo;
+    const { port } = this.server!.address() as AddressInfo;
     return `http://127.0.0.1:${port}/api/`;
   }
 

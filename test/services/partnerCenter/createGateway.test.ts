@@ -8,10 +8,17 @@ import { regionOf } from './testRegions';
 describe('choosing the Partner Center gateway from configuration', () => {
   it('gives the sandbox, with its operator controls, in sandbox mode', async () => {
     const { records } = openStore({ backend: 'memory' });
-    const { gateway, sandboxControls } = createPartnerCenterGateway({ mode: 'sandbox', records, regionOf, sandboxStepMs: 1000 });
+    const { gateway, sandboxControls } = createPartnerCenterGateway({
+      mode: 'sandbox',
+      records,
+      regionOf,
+      sandboxStepMs: 1000,
+    });
     expect(sandboxControls).to.not.equal(undefined);
     await sandboxControls?.signMpa(DEMO.resellerWithoutMpa.tenantId);
-    expect(await gateway.as(DEMO.provider.tenantId).getAgreementStatus({ mpnId: DEMO.resellerWithoutMpa.mpnId })).to.deep.equal({
+    expect(
+      await gateway.as(DEMO.provider.tenantId).getAgreementStatus({ mpnId: DEMO.resellerWithoutMpa.mpnId }),
+    ).to.deep.equal({
       isAgreementSigned: true,
     });
   });

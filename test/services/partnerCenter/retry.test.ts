@@ -76,7 +76,11 @@ describe('retry with backoff', () => {
     });
 
     it('throws the last failure when the attempts run out', async () => {
-      const { operation, calls } = failing([{ retryable: true }, { retryable: true }, { retryable: true, retryAfterMs: 1 }]);
+      const { operation, calls } = failing([
+        { retryable: true },
+        { retryable: true },
+        { retryable: true, retryAfterMs: 1 },
+      ]);
       const error = await retry(operation, classify, options).catch((e: unknown) => e);
       expect(error).to.deep.equal({ retryable: true, retryAfterMs: 1 });
       expect(calls()).to.equal(3);
