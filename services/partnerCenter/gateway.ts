@@ -23,7 +23,8 @@ export type {
  * Every Partner Center call is made as some partner (its token belongs to a partner tenant), and
  * several answers depend on who asks (relationships, the legal business profile, the region check
  * behind 2201). So the gateway hands out a session per calling partner: `gateway.as(tenantId)`.
- * Failures are thrown as `PartnerCenterError` (errors.ts).
+ * Failures are thrown as `PartnerCenterError` (errors.ts); `as` itself throws `invalid-input` at
+ * once for a malformed tenant id.
  */
 export interface PartnerCenterGateway {
   as(partnerTenantId: string, context?: CallContext): PartnerCenterSession;

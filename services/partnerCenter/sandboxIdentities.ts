@@ -101,7 +101,7 @@ export const DEMO = {
   mpnOnly: { mpnId: '6789012', partnerName: 'Tailspin Toys sp. z o.o.', country: 'PL' },
   unknownMpnId: '9999999',
   unknownTenantId: '77777777-7777-4777-8777-777777777777',
-} as const satisfies Record<string, SandboxPartnerSeed | object | string>;
+} as const;
 
 export const SANDBOX_PARTNERS: readonly SandboxPartnerSeed[] = [
   DEMO.provider,
