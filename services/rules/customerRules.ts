@@ -48,6 +48,17 @@ export function checkCustomerRegion(
   ]);
 }
 
+/** How a customer turns out to be the partner itself, if it does (C8's facts say which). */
+function howCustomerIsPartner(
+  partner: Pick<Partner, 'id' | 'tenantId' | 'domains'>,
+  customer: CustomerFacts,
+): 'owner' | 'tenant' | 'domain' | undefined {
+  if (customer.ownerPartnerId === partner.id) return 'owner';
+  if (sameTenant(customer.tenantId, partner.tenantId)) return 'tenant';
+  if (partner.domains.some((own) => isSameOrSubdomain(customer.domain, own))) return 'domain';
+  return undefined;
+}
+
 /**
  * C8 (003 scenario 5): by contract a partner may not sell to itself or to its affiliates as end
  * customers. "Itself" is the same tenant, one of its own domains, or its own company record;
@@ -58,14 +69,7 @@ export function checkNotSelfOrAffiliate(
   customer: CustomerFacts,
   party: Party = 'partner',
 ): Decision {
-  const self =
-    customer.ownerPartnerId === partner.id
-      ? 'owner'
-      : sameTenant(customer.tenantId, partner.tenantId)
-        ? 'tenant'
-        : partner.domains.some((own) => isSameOrSubdomain(customer.domain, own))
-          ? 'domain'
-          : undefined;
+  const self = howCustomerIsPartner(partner, customer);
   if (self) {
     return refuse([violation('C8.customer-is-partner-itself', { party, partnerId: partner.id, matchedOn: self })]);
   }
