@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { WebClient } from '@slack/web-api';
 import {
   CloudAdapter,
@@ -7,6 +8,9 @@ import {
   UserState,
 } from 'botbuilder';
 import { translatorFor } from '../i18n/i18n';
+import { createPartnerCenterGateway } from '../services/partnerCenter/createGateway';
+import { defaultRegionTable, loadRegionTable } from '../services/rules/regionTable';
+import { defaultWebmailList, loadWebmailList } from '../services/rules/webmail';
 import { openStore, type Store } from '../services/storage/openStore';
 import type { AppConfig } from './config';
 import type { Feature, FeatureDeps, FeatureFactory } from './feature';
@@ -60,7 +64,39 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
     ? new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, timeout: config.slack.apiTimeoutMs })
     : undefined;
 
-  const deps: FeatureDeps = { config, logger, store, adapter, conversationState, userState, references, slackClient };
+  // An operator's file (REGION_TABLE_FILE) patches the table from DOMAIN.md without a code change.
+  const regions = config.regionTableFile
+    ? loadRegionTable(readFileSync(config.regionTableFile, 'utf8'))
+    : defaultRegionTable;
+  const webmail = config.webmailDomainsFile
+    ? loadWebmailList(readFileSync(config.webmailDomainsFile, 'utf8'))
+    : defaultWebmailList;
+  const partnerCenter = createPartnerCenterGateway({
+    mode: config.partnerCenter.mode,
+    records: store.records,
+    sandboxStepMs: config.partnerCenter.sandboxStepMs,
+    regionOf: (country) => {
+      const found = regions.lookup(country);
+      return found.found && found.served ? found.region : undefined;
+    },
+    restBaseUrl: config.partnerCenter.baseUrl,
+    getAccessToken: config.partnerCenter.token ? async () => config.partnerCenter.token as string : undefined,
+  });
+
+  const deps: FeatureDeps = {
+    config,
+    logger,
+    store,
+    adapter,
+    conversationState,
+    userState,
+    references,
+    slackClient,
+    partnerCenter: partnerCenter.gateway,
+    sandboxControls: partnerCenter.sandboxControls,
+    regions,
+    webmail,
+  };
   const features: Feature[] = [];
   for (const factory of options.features ?? FEATURES) features.push(await factory(deps));
 

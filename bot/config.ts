@@ -34,6 +34,8 @@ const environmentSchema = z.object({
     .positive()
     .default(1024 * 1024),
   PUBLIC_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  REGION_TABLE_FILE: optionalString,
+  WEBMAIL_DOMAINS_FILE: optionalString,
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -60,6 +62,10 @@ export interface AppConfig {
   };
   maxBodyBytes: number;
   publicUrl: string;
+  /** An operator's JSON patch of the CSP region table (services/data/regions.json). */
+  regionTableFile?: string;
+  /** An operator's JSON list of webmail domains, replacing services/data/webmail.json (E4). */
+  webmailDomainsFile?: string;
 }
 
 export class ConfigError extends Error {
@@ -129,6 +135,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): AppConfig
     },
     maxBodyBytes: e.MAX_BODY_BYTES,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    regionTableFile: e.REGION_TABLE_FILE,
+    webmailDomainsFile: e.WEBMAIL_DOMAINS_FILE,
   };
 }
 

@@ -1,6 +1,10 @@
 import type { WebClient } from '@slack/web-api';
 import type { CloudAdapter, ConversationState, UserState } from 'botbuilder';
 import type restify from 'restify';
+import type { PartnerCenterGateway } from '../services/partnerCenter/gateway';
+import type { SandboxControls } from '../services/partnerCenter/sandboxGateway';
+import type { RegionTable } from '../services/rules/regionTable';
+import type { WebmailList } from '../services/rules/webmail';
 import type { Store } from '../services/storage/openStore';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
@@ -19,6 +23,13 @@ export interface FeatureDeps {
   references: ConversationReferenceStore;
   /** Undefined when the Slack side is off. */
   slackClient?: WebClient;
+  /** Partner Center: the sandbox or the REST client, chosen by configuration. */
+  partnerCenter: PartnerCenterGateway;
+  /** Operator controls, only when the sandbox runs. */
+  sandboxControls?: SandboxControls;
+  regions: RegionTable;
+  /** Webmail domains refused for a primary contact (E4). */
+  webmail: WebmailList;
 }
 
 /** A slice of the product (enrolment, partnerships, customers, ...) and what it adds to each edge. */
