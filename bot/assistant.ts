@@ -9,6 +9,7 @@ import {
 } from 'botbuilder';
 import { translatorFor } from '../i18n/i18n';
 import { createPartnerCenterGateway } from '../services/partnerCenter/createGateway';
+import { PartnerDirectory } from '../services/partners/partnerDirectory';
 import { defaultRegionTable, loadRegionTable } from '../services/rules/regionTable';
 import { defaultWebmailList, loadWebmailList } from '../services/rules/webmail';
 import { openStore, type Store } from '../services/storage/openStore';
@@ -18,6 +19,8 @@ import { FEATURES } from './features';
 import { createHttpServer } from './httpServer';
 import { KeyvBotStorage } from './keyvBotStorage';
 import { createLogger, type Logger } from './logger';
+import { DirectNotifier } from './proactive/directNotifier';
+import { NoticeRenderers } from './proactive/noticeRenderers';
 import { createSlackEdge, type SlackEdge } from './slack/slackApp';
 import { ConversationReferenceStore } from './teams/conversationReferences';
 import { CspTeamsBot } from './teams/teamsBot';
@@ -83,6 +86,17 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
     getAccessToken: config.partnerCenter.token ? async () => config.partnerCenter.token as string : undefined,
   });
 
+  const renderers = new NoticeRenderers();
+  const notifier = new DirectNotifier({
+    adapter,
+    appId: config.bot.appId ?? '',
+    references,
+    renderers,
+    records: store.records,
+    slackClient,
+    logger,
+  });
+
   const deps: FeatureDeps = {
     config,
     logger,
@@ -96,9 +110,12 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
     sandboxControls: partnerCenter.sandboxControls,
     regions,
     webmail,
+    partners: new PartnerDirectory(store.records),
+    notifier,
   };
   const features: Feature[] = [];
   for (const factory of options.features ?? FEATURES) features.push(await factory(deps));
+  for (const feature of features) renderers.add(feature.teamsNotices, feature.slackNotices);
 
   const bot = new CspTeamsBot({
     conversationState,

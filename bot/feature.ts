@@ -3,11 +3,13 @@ import type { CloudAdapter, ConversationState, UserState } from 'botbuilder';
 import type restify from 'restify';
 import type { PartnerCenterGateway } from '../services/partnerCenter/gateway';
 import type { SandboxControls } from '../services/partnerCenter/sandboxGateway';
+import type { PartnerDirectory } from '../services/partners/partnerDirectory';
 import type { RegionTable } from '../services/rules/regionTable';
 import type { WebmailList } from '../services/rules/webmail';
 import type { Store } from '../services/storage/openStore';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
+import type { Notifier, SlackNoticeRenderer, TeamsNoticeRenderer } from './proactive/notifier';
 import type { SlackFeature } from './slack/slackFeature';
 import type { ConversationReferenceStore } from './teams/conversationReferences';
 import type { TeamsFeature } from './teams/teamsFeature';
@@ -30,6 +32,10 @@ export interface FeatureDeps {
   regions: RegionTable;
   /** Webmail domains refused for a primary contact (E4). */
   webmail: WebmailList;
+  /** Every partner the assistant knows (resellers by tenant id, providers). */
+  partners: PartnerDirectory;
+  /** Proactive messages to both sides, through the durable outbox. */
+  notifier: Notifier;
 }
 
 /** A slice of the product (enrolment, partnerships, customers, ...) and what it adds to each edge. */
@@ -38,6 +44,9 @@ export interface Feature {
   teams?: TeamsFeature;
   slack?: SlackFeature;
   routes?: Array<(server: restify.Server) => void>;
+  /** Renderers for the notices this feature sends, by name (see bot/proactive/notifier.ts). */
+  teamsNotices?: Record<string, TeamsNoticeRenderer>;
+  slackNotices?: Record<string, SlackNoticeRenderer>;
   /** Background work (pollers, the outbox); started after the server listens. */
   start?(): Promise<void> | void;
   stop?(): Promise<void> | void;

@@ -1,0 +1,24 @@
+import type { SlackNoticeRenderer, TeamsNoticeRenderer } from './notifier';
+
+/** Every feature's notice renderers, filled by the composition root once all features are built. */
+export class NoticeRenderers {
+  readonly teams = new Map<string, TeamsNoticeRenderer>();
+  readonly slack = new Map<string, SlackNoticeRenderer>();
+
+  add(teams: Record<string, TeamsNoticeRenderer> = {}, slack: Record<string, SlackNoticeRenderer> = {}) {
+    for (const [name, render] of Object.entries(teams)) this.teams.set(name, render);
+    for (const [name, render] of Object.entries(slack)) this.slack.set(name, render);
+  }
+
+  teamsRenderer(name: string): TeamsNoticeRenderer {
+    const render = this.teams.get(name);
+    if (!render) throw new Error(`no Teams renderer registered for notice "${name}"`);
+    return render;
+  }
+
+  slackRenderer(name: string): SlackNoticeRenderer {
+    const render = this.slack.get(name);
+    if (!render) throw new Error(`no Slack renderer registered for notice "${name}"`);
+    return render;
+  }
+}

@@ -1,0 +1,32 @@
+import type { KnownBlock } from '@slack/types';
+import type { Activity } from 'botbuilder';
+import type { Translate } from '../../i18n/i18n';
+
+/**
+ * A notice is stored as data (a renderer name and JSON parameters) and rendered at delivery time in
+ * the recipient's language, so it can wait in a durable outbox and survive a restart.
+ */
+export interface Notice {
+  /** The name a feature registered its renderer under (`verification.changed`, `invitation.received`). */
+  renderer: string;
+  params: Record<string, unknown>;
+}
+
+export type TeamsNoticeRenderer = (t: Translate, params: Record<string, unknown>) => Partial<Activity>;
+export type SlackNoticeRenderer = (
+  t: Translate,
+  params: Record<string, unknown>,
+) => { text: string; blocks?: KnownBlock[] };
+
+/**
+ * Proactive messages to the people of both sides. Each call is idempotent on `dedupeKey`: the same
+ * key (per recipient) is delivered once, however often it is enqueued, by however many instances.
+ */
+export interface Notifier {
+  /** Everyone of a reseller organisation (Teams tenant) who has talked to the assistant. */
+  teamsTenant(tenantId: string, notice: Notice, dedupeKey: string): Promise<void>;
+  /** One Teams user, where they last talked to the assistant. */
+  teamsUser(tenantId: string, aadObjectId: string, notice: Notice, dedupeKey: string): Promise<void>;
+  /** A Slack channel, or a user's DM when `channel` is a user id. */
+  slackChannel(channel: string, notice: Notice, dedupeKey: string): Promise<void>;
+}
