@@ -158,8 +158,8 @@ export class SandboxGateway implements PartnerCenterGateway, SandboxControls {
 
   private operationsFor(callerTenantId: string): SessionOperations {
     return {
+      // No account needed: enrolment looks the MPN ID up before the caller has a Partner Center account (E2, E3).
       getMpnProfile: async (mpnId) => {
-        await this.requirePartner(callerTenantId);
         const mpn = await this.read<MpnRecord>(keys.mpn(mpnId));
         if (!mpn) throw fail('not-found', `MPN ID ${mpnId} was not found.`);
         return { mpnId: mpn.mpnId, partnerName: mpn.partnerName, country: mpn.country };

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { companyNameSchema } from '../domain/companyName';
+import { countryCodeSchema, emailSchema, mpnIdSchema } from '../domain/identifiers';
+
+/**
+ * What a reseller may answer, one schema per step, parsed from a card submission (strings from
+ * Adaptive Card inputs; a toggle sends "true"/"false"). Blank optional fields count as not given.
+ */
+
+export const ANSWER_STEPS = [
+  'work-account',
+  'mpn-id',
+  'legal-business-profile',
+  'primary-contact',
+  'support-contact',
+  'admin-agent',
+  'mpa',
+  'already-enrolled',
+] as const;
+export type AnswerStep = (typeof ANSWER_STEPS)[number];
+
+export function isAnswerStep(value: unknown): value is AnswerStep {
+  return typeof value === 'string' && (ANSWER_STEPS as readonly string[]).includes(value);
+}
+
+const blankIsAbsent = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalText = z.preprocess(blankIsAbsent, z.string().trim().optional());
+const requiredText = (field: string) =>
+  z
+    .string({ message: `enrolment:invalid.${field}` })
+    .trim()
+    .min(1, { message: `enrolment:invalid.${field}` });
+const toggle = (field: string) =>
+  z.enum(['true', 'false'], { message: `enrolment:invalid.${field}` }).transform((v) => v === 'true');
+const country = z.preprocess((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v), countryCodeSchema);
+
+const supportContactAnswer = z
+  .object({
+    supportEmail: z.preprocess(blankIsAbsent, emailSchema.optional()),
+    supportPhone: optionalText,
+    supportUrl: z.preprocess(blankIsAbsent, z.url({ message: 'enrolment:invalid.supportUrl' }).optional()),
+  })
+  .refine((c) => Boolean(c.supportEmail || c.supportPhone || c.supportUrl), {
+    message: 'validation.support-contact-empty',
+  })
+  .transform((c) => ({ email: c.supportEmail, phone: c.supportPhone, url: c.supportUrl }));
+
+export const ANSWER_SCHEMAS = {
+  'work-account': z.object({ hasWorkAccount: toggle('hasWorkAccount'), globalAdmin: toggle('globalAdmin') }),
+  'mpn-id': z.object({ mpnId: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), mpnIdSchema) }),
+  'legal-business-profile': z
+    .object({
+      legalName: companyNameSchema,
+      line1: requiredText('line1'),
+      line2: optionalText,
+      city: requiredText('city'),
+      postalCode: optionalText,
+      country,
+    })
+    .transform((a) => ({
+      legalName: a.legalName,
+      country: a.country,
+      address: { line1: a.line1, line2: a.line2, city: a.city, postalCode: a.postalCode, country: a.country },
+    })),
+  'primary-contact': z
+    .object({
+      contactName: requiredText('contactName'),
+      contactEmail: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), emailSchema),
+      contactPhone: optionalText,
+    })
+    .transform((a) => ({ name: a.contactName, email: a.contactEmail, phone: a.contactPhone })),
+  'support-contact': supportContactAnswer,
+  'admin-agent': z.object({ adminAgent: toggle('adminAgent') }),
+  mpa: z.object({ mpaSigned: toggle('mpaSigned') }),
+  'already-enrolled': supportContactAnswer,
+} as const satisfies Record<AnswerStep, z.ZodType>;
+
+export type Answer<S extends AnswerStep> = z.output<(typeof ANSWER_SCHEMAS)[S]>;
+
+/** One thing wrong with a submission: the field and the catalog key that says why (`rules:validation.*`, `enrolment:invalid.*`). */
+export interface Problem {
+  field: string;
+  key: string;
+}
+
+export function parseAnswer<S extends AnswerStep>(
+  step: S,
+  raw: unknown,
+): { ok: true; answer: Answer<S> } | { ok: false; problems: Problem[] } {
+  const parsed = ANSWER_SCHEMAS[step].safeParse(raw ?? {});
+  if (parsed.success) return { ok: true, answer: parsed.data as Answer<S> };
+  const problems = parsed.error.issues.map((issue) => {
+    const field = String(issue.path[0] ?? 'form');
+    const key = issue.message.startsWith('validation.')
+      ? `rules:${issue.message}`
+      : issue.message.startsWith('enrolment:')
+        ? issue.message
+        : `enrolment:invalid.${field}`;
+    return { field, key };
+  });
+  return { ok: false, problems };
+}

@@ -1,0 +1,179 @@
+import { expect } from 'chai';
+import { EnrolmentService } from '../../../services/enrolment/enrolmentService';
+import { VerificationStatusService } from '../../../services/enrolment/verificationStatus';
+import { SandboxGateway } from '../../../services/partnerCenter/sandboxGateway';
+import { DEMO } from '../../../services/partnerCenter/sandboxIdentities';
+import { PartnerDirectory } from '../../../services/partners/partnerDirectory';
+import { defaultWebmailList } from '../../../services/rules/webmail';
+import { MemoryAtomicStore } from '../../../services/storage/memoryAtomicStore';
+import { regionOf } from '../partnerCenter/testRegions';
+
+const TENANT = '88888888-8888-4888-8888-888888888881';
+const anna = { tenantId: TENANT, userId: 'aad-anna', name: 'Anna Nowak' };
+const piotr = { tenantId: TENANT, userId: 'aad-piotr', name: 'Piotr Wiśniewski' };
+
+const answers = {
+  'work-account': { hasWorkAccount: 'true', globalAdmin: 'true' },
+  'mpn-id': { mpnId: DEMO.mpnOnly.mpnId },
+  'legal-business-profile': {
+    legalName: DEMO.mpnOnly.partnerName,
+    line1: 'ul. Marszałkowska 1',
+    city: 'Warszawa',
+    postalCode: '00-001',
+    country: 'pl',
+  },
+  'primary-contact': { contactName: 'Anna Nowak', contactEmail: 'anna.nowak@tailspintoys.pl' },
+  'support-contact': { supportEmail: 'pomoc@tailspintoys.pl' },
+} as const;
+
+describe('enrolment service (E2–E7)', () => {
+  let records: MemoryAtomicStore;
+  let partners: PartnerDirectory;
+  let gateway: SandboxGateway;
+  let service: EnrolmentService;
+
+  beforeEach(() => {
+    records = new MemoryAtomicStore();
+    partners = new PartnerDirectory(records);
+    gateway = new SandboxGateway({ records, clock: { stepMs: 24 * 60 * 60 * 1000 }, regionOf });
+    service = new EnrolmentService({ partners, partnerCenter: gateway, webmail: defaultWebmailList, records });
+  });
+
+  async function answerAll() {
+    for (const [step, value] of Object.entries(answers)) {
+      const result = await service.answer(anna, step as keyof typeof answers, value);
+      expect(result.outcome, step).to.equal('saved');
+    }
+  }
+
+  it('keeps the organisation as an indirect reseller keyed by its tenant, with who answered what', async () => {
+    await service.answer(anna, 'mpn-id', answers['mpn-id']);
+    const draft = await partners.get(TENANT);
+    expect(draft).to.include({ id: TENANT, kind: 'indirect-reseller', tenantId: TENANT, mpnId: '6789012' });
+    expect(draft?.mpnProfile).to.deep.equal({ country: 'PL', active: true });
+    expect(draft?.status.enrolment).to.equal('in-progress');
+    const progress = await service.progress(TENANT);
+    expect(progress.answers['mpn-id']).to.include({ by: 'aad-anna', name: 'Anna Nowak' });
+  });
+
+  it('submits a complete enrolment through the gateway and records the verification it returns (E5)', async () => {
+    await answerAll();
+    expect((await service.progress(TENANT)).canSubmit).to.equal(true);
+    const result = await service.submit(anna);
+    expect(result.outcome).to.equal('submitted');
+    const draft = await partners.get(TENANT);
+    expect(draft?.status).to.include({ enrolment: 'submitted', verification: 'Pending' });
+    expect(draft?.status.verificationSubStatus).to.equal('EmailOwnership');
+    const profile = await gateway.as(TENANT).getLegalBusinessProfile();
+    expect(profile).to.include({
+      companyName: DEMO.mpnOnly.partnerName,
+      primaryContactEmail: 'anna.nowak@tailspintoys.pl',
+    });
+  });
+
+  it('refuses to submit before everything is gathered, saying what is missing (E2)', async () => {
+    await service.answer(anna, 'mpn-id', answers['mpn-id']);
+    const result = await service.submit(anna);
+    expect(result.outcome).to.equal('refused');
+    const codes = result.outcome === 'refused' ? result.violations.map((v) => v.code) : [];
+    expect(codes).to.include.members([
+      'E2.global-admin-required',
+      'E2.legal-name-missing',
+      'E2.primary-contact-missing',
+    ]);
+  });
+
+  it('refuses a primary contact on gmail.com and saves nothing (E4)', async () => {
+    const result = await service.answer(anna, 'primary-contact', {
+      contactName: 'Anna',
+      contactEmail: 'anna@gmail.com',
+    });
+    expect(result.outcome).to.equal('refused');
+    expect(result.outcome === 'refused' && result.violations[0]).to.include({
+      rule: 'E4',
+      code: 'E4.webmail-primary-contact',
+    });
+    expect((await partners.get(TENANT))?.primaryContact).to.equal(undefined);
+  });
+
+  it('refuses a legal business country other than the MPN profile country (E3)', async () => {
+    await service.answer(anna, 'mpn-id', answers['mpn-id']);
+    const result = await service.answer(anna, 'legal-business-profile', {
+      ...answers['legal-business-profile'],
+      country: 'SE',
+    });
+    expect(result.outcome === 'refused' && result.violations.map((v) => v.code)).to.deep.equal([
+      'E3.mpn-country-mismatch',
+    ]);
+    expect((await partners.get(TENANT))?.country).to.equal(undefined);
+  });
+
+  it('refuses an MPN ID Microsoft does not know, with a clear reason', async () => {
+    const result = await service.answer(anna, 'mpn-id', { mpnId: DEMO.unknownMpnId });
+    expect(result.outcome === 'refused' && result.notices[0].key).to.equal('enrolment:refusal.mpn-not-found');
+    expect(await partners.get(TENANT)).to.equal(undefined);
+  });
+
+  it('offers to create a work account to someone who has none (E2)', async () => {
+    const result = await service.answer(anna, 'work-account', { hasWorkAccount: 'false', globalAdmin: 'false' });
+    expect(result.outcome === 'refused' && result.options.map((o) => o.code)).to.deep.equal(['E2.create-work-account']);
+  });
+
+  it('saves nothing from a malformed submission', async () => {
+    const result = await service.answer(anna, 'mpn-id', { mpnId: 'MPN-12' });
+    expect(result).to.deep.equal({
+      outcome: 'invalid',
+      problems: [{ field: 'mpnId', key: 'rules:validation.mpn-id-invalid' }],
+    });
+    expect(await partners.get(TENANT)).to.equal(undefined);
+    expect(await records.read(`enrolment:progress:${TENANT}`)).to.equal(undefined);
+  });
+
+  it('keeps both answers when two colleagues answer different steps at the same time', async () => {
+    await Promise.all([
+      service.answer(anna, 'primary-contact', answers['primary-contact']),
+      service.answer(piotr, 'support-contact', answers['support-contact']),
+      service.answer(anna, 'legal-business-profile', answers['legal-business-profile']),
+    ]);
+    const draft = await partners.get(TENANT);
+    expect(draft?.primaryContact?.email).to.equal('anna.nowak@tailspintoys.pl');
+    expect(draft?.supportContact?.email).to.equal('pomoc@tailspintoys.pl');
+    expect(draft?.legalName).to.equal(DEMO.mpnOnly.partnerName);
+    const progress = await service.progress(TENANT);
+    expect(progress.answers['support-contact']?.by).to.equal('aad-piotr');
+    expect(progress.answers['primary-contact']?.by).to.equal('aad-anna');
+  });
+
+  it('asks a partner already enrolled in CSP only for its support contact (E7)', async () => {
+    const result = await service.answer(anna, 'already-enrolled', { supportPhone: '+48 22 123 45 67' });
+    expect(result.outcome).to.equal('saved');
+    const progress = await service.progress(TENANT);
+    expect(progress.alreadyEnrolledDone).to.equal(true);
+    expect(progress.readiness.steps.filter((s) => s.status !== 'not-needed').map((s) => s.id)).to.deep.equal([
+      'support-contact',
+    ]);
+  });
+
+  it('freezes the submitted answers but still records the MPA and Admin agent confirmations', async () => {
+    await answerAll();
+    await service.submit(anna);
+    const changed = await service.answer(anna, 'mpn-id', answers['mpn-id']);
+    expect(changed.outcome === 'refused' && changed.notices[0].key).to.equal('enrolment:refusal.already-submitted');
+    expect((await service.answer(anna, 'mpa', { mpaSigned: 'true' })).outcome).to.equal('saved');
+  });
+
+  it('reports a pending verification with advice to confirm the email, and the unsigned MPA (E5, M3)', async () => {
+    await answerAll();
+    await service.submit(anna);
+    const report = await new VerificationStatusService({ partnerCenter: gateway, partners }).report(TENANT);
+    expect(report).to.include({ enrolled: true, vettingStatus: 'Pending', vettingSubStatus: 'EmailOwnership' });
+    expect(report.enrolled && report.advice).to.equal('confirm-email');
+    expect(report.enrolled && report.mpaSigned).to.equal(false);
+    expect(report.enrolled && report.blockedBy.map((v) => v.code)).to.include('M3.mpa-not-signed');
+  });
+
+  it('reports a tenant without a Partner Center account as not enrolled', async () => {
+    const report = await new VerificationStatusService({ partnerCenter: gateway, partners }).report(TENANT);
+    expect(report).to.deep.equal({ enrolled: false });
+  });
+});
