@@ -54,8 +54,12 @@ const template = () => readFileSync(path.join(TEAMS_DIR, 'manifest.json'), 'utf8
 const rendered = (appId?: string) =>
   renderManifest(template(), { appId, publicUrl: 'https://csp.contoso.example:8443' }) as unknown as Manifest;
 
-function bundledSchema(version: string): object {
-  return JSON.parse(readFileSync(path.join(SCHEMAS, `v${version}`, 'MicrosoftTeams.schema.json'), 'utf8')) as object;
+/** Schema errors of a manifest, against the bundled schema of its own manifestVersion (no network). */
+function schemaErrors(manifest: { manifestVersion: string }): Promise<string[]> {
+  const file = path.join(SCHEMAS, `v${manifest.manifestVersion}`, 'MicrosoftTeams.schema.json');
+  type Schema = Parameters<typeof AppManifestUtils.validateAgainstSchema>[1];
+  const schema = JSON.parse(readFileSync(file, 'utf8')) as Schema;
+  return AppManifestUtils.validateAgainstSchema(manifest as never, schema);
 }
 
 /** The command names on the help card of the real assistant: what the bot registers and lists. */
@@ -89,20 +93,14 @@ describe('Teams app package (manifest/teams)', () => {
   it('validates offline against the bundled schema, with the placeholder bot id and with a real one', async () => {
     for (const appId of [undefined, APP_ID]) {
       const manifest = rendered(appId);
-      const errors = await AppManifestUtils.validateAgainstSchema(
-        manifest as never,
-        bundledSchema(manifest.manifestVersion),
-      );
+      const errors = await schemaErrors(manifest);
       expect(errors, errors.join('\n')).to.deep.equal([]);
     }
   });
 
   it('the validator catches a broken manifest (so a pass means something)', async () => {
     const manifest = { ...rendered(), accentColor: 'blue', bots: [{ botId: 'not-a-guid', scopes: ['personal'] }] };
-    const errors = await AppManifestUtils.validateAgainstSchema(
-      manifest as never,
-      bundledSchema(manifest.manifestVersion),
-    );
+    const errors = await schemaErrors(manifest);
     expect(errors.join('\n')).to.include('/accentColor').and.to.include('/bots/0/botId');
   });
 
@@ -154,10 +152,7 @@ describe('Teams app package (manifest/teams)', () => {
     const manifest = JSON.parse(entries.get('manifest.json')?.toString('utf8') ?? '') as Manifest;
     expect(manifest.bots[0].botId).to.equal(APP_ID);
     expect(manifest.validDomains).to.deep.equal(['bot.contoso.example']);
-    const errors = await AppManifestUtils.validateAgainstSchema(
-      manifest as never,
-      bundledSchema(manifest.manifestVersion),
-    );
+    const errors = await schemaErrors(manifest);
     expect(errors).to.deep.equal([]);
     expect(entries.get('color.png')?.equals(readFileSync(path.join(TEAMS_DIR, 'color.png')))).to.equal(true);
     expect(entries.get('outline.png')?.equals(readFileSync(path.join(TEAMS_DIR, 'outline.png')))).to.equal(true);
