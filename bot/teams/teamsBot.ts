@@ -85,6 +85,14 @@ export class CspTeamsBot extends TeamsActivityHandler {
     await this.language.set(context, language);
   }
 
+  /**
+   * The verbs a card button can carry and still be answered (read-only, for the card tests):
+   * Action.Submit verbs route to a command (name or alias), Action.Execute verbs to a card action.
+   */
+  knownVerbs(): { submit: string[]; execute: string[] } {
+    return { submit: [...this.commands.keys()], execute: [...this.cardActions.keys()] };
+  }
+
   static identityOf(context: TurnContext): TeamsIdentity {
     const activity = context.activity;
     const channelTenant = (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
