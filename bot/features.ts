@@ -1,11 +1,13 @@
 import type { FeatureFactory } from './feature';
+import { notificationsFeature } from './notificationsFeature';
+import { enrolmentFeature } from './teams/enrolmentFeature';
 
 /**
  * Every slice of the product, in the order their commands are listed on the help cards.
  * One line per feature; each slice lives in its own files.
  */
 export const FEATURES: FeatureFactory[] = [
-  // enrolment (issue 4)
-  // notifications (issue 4)
+  enrolmentFeature,
+  notificationsFeature,
   // partnerships (issue 5)
 ];

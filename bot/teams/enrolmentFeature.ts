@@ -1,0 +1,67 @@
+import { enrolmentProgressCard, statusCard } from '../../cards/teams/enrolmentCards';
+import { ENROLMENT_DIALOG, EnrolmentDialog, type EnrolmentOptions } from '../../dialogs/enrolment/enrolmentDialog';
+import { translatorFor } from '../../i18n/i18n';
+import { EnrolmentService } from '../../services/enrolment/enrolmentService';
+import { VerificationStatusService } from '../../services/enrolment/verificationStatus';
+import type { FeatureFactory } from '../feature';
+import type { TeamsCommand, TeamsTurn } from './teamsFeature';
+
+/**
+ * The reseller's enrolment journey in Teams: `enroll` / `continue` open the checklist stored for the
+ * organisation (the Teams tenant), `status` reports Microsoft's verification and the MPA.
+ */
+export const enrolmentFeature: FeatureFactory = (deps) => {
+  const service = new EnrolmentService({
+    partners: deps.partners,
+    partnerCenter: deps.partnerCenter,
+    webmail: deps.webmail,
+    records: deps.store.records,
+  });
+  const verification = new VerificationStatusService({ partnerCenter: deps.partnerCenter, partners: deps.partners });
+  // The same user-state property the bot keeps the chosen language in.
+  const language = deps.userState.createProperty<string | undefined>('language');
+  const dialog = new EnrolmentDialog({
+    service,
+    translate: async (context) => translatorFor((await language.get(context)) ?? context.activity.locale),
+  });
+
+  const openChecklist = async ({ context, dialogs }: TeamsTurn) => {
+    // A progress card's button pressed when no checklist was running goes straight to its step.
+    const value = context.activity.value as { step?: unknown } | undefined;
+    const options: EnrolmentOptions = typeof value?.step === 'string' ? { step: value.step } : {};
+    await dialogs.beginDialog(ENROLMENT_DIALOG, options);
+  };
+
+  const commands: TeamsCommand[] = [
+    {
+      name: 'enroll',
+      descriptionKey: 'enrolment:commands.enroll',
+      aliases: ['enrol', 'rejestracja', 'registrering'],
+      run: openChecklist,
+    },
+    {
+      name: 'continue',
+      descriptionKey: 'enrolment:commands.continue',
+      aliases: ['dalej', 'fortsätt', 'fortsatt'],
+      run: openChecklist,
+    },
+    {
+      name: 'status',
+      descriptionKey: 'enrolment:commands.status',
+      run: async ({ context, t, identity }) => {
+        const report = await verification.report(identity.tenantId);
+        if (!report.enrolled) {
+          const progress = await service.progress(identity.tenantId);
+          await context.sendActivity(t('enrolment:status.notEnrolled'));
+          if (progress.draft.status.enrolment === 'in-progress') {
+            await context.sendActivity({ attachments: [enrolmentProgressCard(t, progress)] });
+          }
+          return;
+        }
+        await context.sendActivity({ attachments: [statusCard(t, report)] });
+      },
+    },
+  ];
+
+  return { name: 'enrolment', teams: { commands, dialogs: [dialog] } };
+};

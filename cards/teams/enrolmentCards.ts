@@ -1,0 +1,222 @@
+import type { Attachment } from 'botbuilder';
+import type { Translate } from '../../i18n/i18n';
+import type { AnswerStep } from '../../services/enrolment/enrolmentAnswers';
+import type { EnrolmentProgress } from '../../services/enrolment/enrolmentService';
+import type { VerificationReport } from '../../services/enrolment/verificationStatus';
+import { cardAttachment } from '../renderCard';
+
+export interface EnrolmentProgressCardData {
+  title: string;
+  intro: string;
+  notices: string[];
+  rows: string[];
+  answeredTitle: string;
+  answered: string[];
+  chooseTitle: string;
+  choices: Array<{ title: string; step: AnswerStep }>;
+  canSubmit: boolean;
+  submitTitle: string;
+}
+
+export interface EnrolmentStepField {
+  id: string;
+  kind: 'text' | 'toggle';
+  label: string;
+  placeholder: string;
+  value: string;
+}
+
+export interface EnrolmentStepCardData {
+  step: AnswerStep;
+  title: string;
+  explanation: string[];
+  reasons: string[];
+  fields: EnrolmentStepField[];
+  submitTitle: string;
+  backTitle: string;
+}
+
+export interface EnrolmentSubmittedCardData {
+  title: string;
+  intro: string;
+  next: string[];
+  hint: string;
+  statusTitle: string;
+}
+
+export interface StatusCardData {
+  title: string;
+  facts: Array<{ title: string; value: string }>;
+  meaning: string;
+  nowTitle: string;
+  now: string[];
+  duration: string;
+  blocked: string[];
+}
+
+const MARKS = { done: '✅', missing: '⬜', waiting: '⏳', 'not-needed': '➖' } as const;
+
+/** The order the progress card offers the steps in; E7's shortcut last. */
+const CHOICES: AnswerStep[] = [
+  'work-account',
+  'mpn-id',
+  'legal-business-profile',
+  'primary-contact',
+  'support-contact',
+  'admin-agent',
+  'mpa',
+  'already-enrolled',
+];
+
+/** Each prerequisite done or missing with its rule, who answered what, and the steps to pick. */
+export function enrolmentProgressCard(t: Translate, progress: EnrolmentProgress, notices: string[] = []): Attachment {
+  const rows = progress.readiness.steps.map((s) =>
+    t('enrolment:progress.row', {
+      mark: MARKS[s.status],
+      label: t(`rules:prerequisite.${s.id}`),
+      status: t(`rules:prerequisite-status.${s.status}`),
+      rule: s.rule,
+    }),
+  );
+  rows.push(
+    t('enrolment:progress.row', {
+      mark: MARKS[progress.mpa],
+      label: t('enrolment:progress.mpa'),
+      status: t(`rules:prerequisite-status.${progress.mpa}`),
+      rule: 'M1',
+    }),
+  );
+  const answered = Object.entries(progress.answers).map(([step, record]) =>
+    t('enrolment:progress.answeredBy', {
+      step: t(`enrolment:choice.${step}`),
+      name: record?.name ?? t('enrolment:progress.someone'),
+      date: record?.at.slice(0, 10) ?? '',
+    }),
+  );
+  const intro = progress.alreadyEnrolledDone
+    ? t('enrolment:progress.alreadyEnrolledDone')
+    : progress.submitted
+      ? t('enrolment:progress.submittedIntro')
+      : progress.canSubmit
+        ? t('enrolment:progress.readyIntro')
+        : t('enrolment:progress.intro');
+  const choices = CHOICES.filter((step) => !progress.submitted || step === 'admin-agent' || step === 'mpa');
+  const data: EnrolmentProgressCardData = {
+    title: t('enrolment:progress.title'),
+    intro,
+    notices,
+    rows,
+    answeredTitle: t('enrolment:progress.answeredTitle'),
+    answered,
+    chooseTitle: t('enrolment:progress.chooseTitle'),
+    choices: choices.map((step) => ({ step, title: t(`enrolment:choice.${step}`) })),
+    canSubmit: progress.canSubmit,
+    submitTitle: t('enrolment:progress.submit'),
+  };
+  return cardAttachment('enrolmentProgress', data);
+}
+
+/** The inputs each step asks for, pre-filled with what the organisation already answered. */
+function fieldsOf(
+  step: AnswerStep,
+  progress: EnrolmentProgress,
+): Array<Omit<EnrolmentStepField, 'label' | 'placeholder'>> {
+  const d = progress.draft;
+  const text = (id: string, value?: string) => ({ id, kind: 'text' as const, value: value ?? '' });
+  const toggle = (id: string, value?: boolean) => ({ id, kind: 'toggle' as const, value: String(value === true) });
+  switch (step) {
+    case 'work-account':
+      return [
+        toggle('hasWorkAccount', d.status.globalAdminConfirmed),
+        toggle('globalAdmin', d.status.globalAdminConfirmed),
+      ];
+    case 'mpn-id':
+      return [text('mpnId', d.mpnId)];
+    case 'legal-business-profile':
+      return [
+        text('legalName', d.legalName),
+        text('line1', d.address?.line1),
+        text('line2', d.address?.line2),
+        text('city', d.address?.city),
+        text('postalCode', d.address?.postalCode),
+        text('country', d.country ?? d.address?.country),
+      ];
+    case 'primary-contact':
+      return [
+        text('contactName', d.primaryContact?.name),
+        text('contactEmail', d.primaryContact?.email),
+        text('contactPhone', d.primaryContact?.phone),
+      ];
+    case 'support-contact':
+    case 'already-enrolled':
+      return [
+        text('supportEmail', d.supportContact?.email),
+        text('supportPhone', d.supportContact?.phone),
+        text('supportUrl', d.supportContact?.url),
+      ];
+    case 'admin-agent':
+      return [toggle('adminAgent', d.status.adminAgentAssigned)];
+    case 'mpa':
+      return [toggle('mpaSigned', d.status.mpaSigned)];
+  }
+}
+
+/** One step of the checklist: why it is asked, what it unlocks, any reason the last answer was refused. */
+export function enrolmentStepCard(
+  t: Translate,
+  step: AnswerStep,
+  progress: EnrolmentProgress,
+  reasons: string[] = [],
+): Attachment {
+  const data: EnrolmentStepCardData = {
+    step,
+    title: t(`enrolment:step.${step}.title`),
+    explanation: t(`enrolment:step.${step}.explanation`, { returnObjects: true }) as string[],
+    reasons,
+    fields: fieldsOf(step, progress).map((f) => ({
+      ...f,
+      label: t(`enrolment:step.${step}.field.${f.id}`),
+      placeholder: f.kind === 'text' ? t(`enrolment:step.${step}.placeholder.${f.id}`, { defaultValue: '' }) : '',
+    })),
+    submitTitle: t('enrolment:step.save'),
+    backTitle: t('enrolment:step.back'),
+  };
+  return cardAttachment('enrolmentStep', data);
+}
+
+/** E5: what happens after submission. */
+export function enrolmentSubmittedCard(t: Translate, primaryContactEmail: string): Attachment {
+  const data: EnrolmentSubmittedCardData = {
+    title: t('enrolment:submitted.title'),
+    intro: t('enrolment:submitted.intro'),
+    next: t('enrolment:submitted.next', { returnObjects: true, email: primaryContactEmail }) as string[],
+    hint: t('enrolment:submitted.hint'),
+    statusTitle: t('enrolment:submitted.statusButton'),
+  };
+  return cardAttachment('enrolmentSubmitted', data);
+}
+
+/** E5, M2, M3: the verification state in plain words and what the reseller can do now. */
+export function statusCard(t: Translate, report: Extract<VerificationReport, { enrolled: true }>): Attachment {
+  const mpa =
+    report.mpaSigned === undefined
+      ? t('enrolment:status.mpa.unknown')
+      : t(report.mpaSigned ? 'enrolment:status.mpa.signed' : 'enrolment:status.mpa.unsigned');
+  const data: StatusCardData = {
+    title: t('enrolment:status.title', { company: report.companyName }),
+    facts: [
+      { title: t('enrolment:status.fact.state'), value: t(`enrolment:status.vetting.${report.vettingStatus}`) },
+      { title: t('enrolment:status.fact.step'), value: t(`rules:verification-step.${report.vettingSubStatus}`) },
+      { title: t('enrolment:status.fact.mpa'), value: mpa },
+    ],
+    meaning: t(`enrolment:status.sub.${report.vettingSubStatus}`),
+    nowTitle: t('enrolment:status.nowTitle'),
+    now: t(`enrolment:status.advice.${report.advice}`, {
+      returnObjects: true,
+      email: report.primaryContactEmail ?? t('enrolment:status.yourPrimaryContact'),
+    }) as string[],
+    duration: report.vettingStatus === 'Pending' ? t('enrolment:status.duration') : '',
+    blocked: report.blockedBy.map((v) => t(`rules:violation.${v.code}`, v.facts)),
+  };
+  return cardAttachment('status', data);
+}

@@ -1,0 +1,80 @@
+import {
+  ComponentDialog,
+  Dialog,
+  type DialogTurnResult,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { enrolmentProgressCard, enrolmentSubmittedCard } from '../../cards/teams/enrolmentCards';
+import { isAnswerStep } from '../../services/enrolment/enrolmentAnswers';
+import { type EnrolmentDialogDeps, enrollerOf, reasonsOf, submissionOf } from './enrolmentDialogDeps';
+import { ENROLMENT_STEP_DIALOG, EnrolmentStepDialog, type EnrolmentStepResult } from './enrolmentStepDialog';
+
+export const ENROLMENT_DIALOG = 'enrolmentDialog';
+const ENROLMENT_WATERFALL = 'enrolmentWaterfall';
+const SUBMIT = 'submit';
+
+export interface EnrolmentOptions {
+  /** Go straight to a step (a progress card button pressed when no dialog was running). */
+  step?: string;
+  /** Lines to show above the checklist (why a submission was refused, a hint). */
+  notices?: string[];
+}
+
+/**
+ * The reseller's enrolment checklist (E2–E7, M1–M5): shows the progress stored for the organisation,
+ * lets the person pick any step, and submits when the rules allow. Progress lives in the store, not
+ * in this dialog, so anyone of the tenant can pick it up later.
+ */
+export class EnrolmentDialog extends ComponentDialog {
+  constructor(private readonly deps: EnrolmentDialogDeps) {
+    super(ENROLMENT_DIALOG);
+    this.addDialog(new EnrolmentStepDialog(deps));
+    this.addDialog(
+      new WaterfallDialog(ENROLMENT_WATERFALL, [
+        this.showProgressStep.bind(this),
+        this.chooseStep.bind(this),
+        this.loopStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = ENROLMENT_WATERFALL;
+  }
+
+  private async showProgressStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = (step.options ?? {}) as EnrolmentOptions;
+    if (options.step) return await step.next(options.step);
+    const t = await this.deps.translate(step.context);
+    const progress = await this.deps.service.progress(enrollerOf(step.context).tenantId);
+    await step.context.sendActivity({ attachments: [enrolmentProgressCard(t, progress, options.notices ?? [])] });
+    return Dialog.EndOfTurn;
+  }
+
+  private async chooseStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const t = await this.deps.translate(step.context);
+    const chosen = typeof step.result === 'string' ? step.result : submissionOf(step.context)?.step;
+    if (chosen === SUBMIT) return await this.submit(step);
+    if (isAnswerStep(chosen)) return await step.beginDialog(ENROLMENT_STEP_DIALOG, { step: chosen });
+    return await step.replaceDialog(ENROLMENT_DIALOG, {
+      notices: [t('enrolment:hint.pickStep')],
+    } satisfies EnrolmentOptions);
+  }
+
+  private async loopStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const result = (step.result ?? {}) as EnrolmentStepResult;
+    return await step.replaceDialog(ENROLMENT_DIALOG, { step: result.next } satisfies EnrolmentOptions);
+  }
+
+  private async submit(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const t = await this.deps.translate(step.context);
+    const result = await this.deps.service.submit(enrollerOf(step.context));
+    if (result.outcome === 'submitted') {
+      await step.context.sendActivity({ attachments: [enrolmentSubmittedCard(t, result.primaryContactEmail)] });
+      return await step.endDialog();
+    }
+    if (result.outcome === 'complete-in-portal') {
+      await step.context.sendActivity(t('enrolment:submitted.portal', { url: result.url }));
+      return await step.endDialog();
+    }
+    return await step.replaceDialog(ENROLMENT_DIALOG, { notices: reasonsOf(t, result) } satisfies EnrolmentOptions);
+  }
+}

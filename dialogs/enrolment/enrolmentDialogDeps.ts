@@ -1,0 +1,40 @@
+import type { TurnContext } from 'botbuilder';
+import { CspTeamsBot } from '../../bot/teams/teamsBot';
+import type { Translate } from '../../i18n/i18n';
+import type { Problem } from '../../services/enrolment/enrolmentAnswers';
+import type { Enroller, EnrolmentService, Refusal } from '../../services/enrolment/enrolmentService';
+
+/** What the enrolment dialogs need: the service that decides, and the person's language. */
+export interface EnrolmentDialogDeps {
+  service: EnrolmentService;
+  translate(context: TurnContext): Promise<Translate>;
+}
+
+/** The person answering, as the platform reports them (never from a card payload). */
+export function enrollerOf(context: TurnContext): Enroller {
+  const identity = CspTeamsBot.identityOf(context);
+  return { tenantId: identity.tenantId, userId: identity.aadObjectId, name: identity.name };
+}
+
+/** A refusal in words: each violation with its rule id, the rule's ways forward, the service's notices. */
+export function reasonsOf(t: Translate, refusal: Refusal): string[] {
+  return [
+    ...refusal.violations.map((v) => t(`rules:violation.${v.code}`, v.facts)),
+    ...refusal.options.map((o) => t(`rules:option.${o.code}`)),
+    ...refusal.notices.map((n) => t(n.key, n.params)),
+  ];
+}
+
+/** A malformed submission in words: one line per field. */
+export function problemsOf(t: Translate, problems: Problem[]): string[] {
+  const lines = problems.map((p) =>
+    t('enrolment:invalid.line', { field: t(`enrolment:field.${p.field}`), problem: t(p.key) }),
+  );
+  return [t('enrolment:invalid.intro'), ...new Set(lines)];
+}
+
+/** The fields of a card submission, when this turn is one. */
+export function submissionOf(context: TurnContext): Record<string, unknown> | undefined {
+  const value = context.activity.value;
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
