@@ -19,7 +19,7 @@ import { FEATURES } from './features';
 import { createHttpServer } from './httpServer';
 import { KeyvBotStorage } from './keyvBotStorage';
 import { createLogger, type Logger } from './logger';
-import { DirectNotifier } from './proactive/directNotifier';
+import { DurableNotifier } from './proactive/durableNotifier';
 import { NoticeRenderers } from './proactive/noticeRenderers';
 import { createSlackEdge, type SlackEdge } from './slack/slackApp';
 import { ConversationReferenceStore } from './teams/conversationReferences';
@@ -87,14 +87,15 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
   });
 
   const renderers = new NoticeRenderers();
-  const notifier = new DirectNotifier({
+  const notifier = new DurableNotifier({
     adapter,
     appId: config.bot.appId ?? '',
     references,
     renderers,
     records: store.records,
-    slackClient,
+    slack: config.slack,
     logger,
+    outbox: config.notifications.outbox,
   });
 
   const deps: FeatureDeps = {
@@ -161,6 +162,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
   });
   const port = await http.listen(config.port, config.host);
   for (const feature of features) await feature.start?.();
+  notifier.start();
   logger.info(
     { port, store: store.records.backend, partnerCenter: config.partnerCenter.mode, slack: Boolean(slack) },
     'CSP Partner Assistant listening',
@@ -180,6 +182,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
     close: () => {
       closing ??= (async () => {
         await http.drain();
+        await notifier.stop();
         for (const feature of [...features].reverse()) await feature.stop?.();
         await store.close();
       })();

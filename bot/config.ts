@@ -36,6 +36,16 @@ const environmentSchema = z.object({
   PUBLIC_URL: z.preprocess(emptyToUndefined, z.url().optional()),
   REGION_TABLE_FILE: optionalString,
   WEBMAIL_DOMAINS_FILE: optionalString,
+  VERIFICATION_WEBHOOK_SECRET: optionalString,
+  VERIFICATION_POLL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
+  MPA_REMINDER_EVERY_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(7 * 24 * 3600_000),
+  OUTBOX_CONCURRENCY: z.coerce.number().int().positive().default(32),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
+  OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -66,6 +76,14 @@ export interface AppConfig {
   regionTableFile?: string;
   /** An operator's JSON list of webmail domains, replacing services/data/webmail.json (E4). */
   webmailDomainsFile?: string;
+  /** Proactive notifications: the verification webhook and poller, the MPA reminder, the outbox. */
+  notifications: {
+    /** Undefined: `POST /api/events/verification` answers 404. */
+    webhookSecret?: string;
+    verificationPollMs: number;
+    mpaReminderEveryMs: number;
+    outbox: { concurrency: number; maxAttempts: number; pollMs: number };
+  };
 }
 
 export class ConfigError extends Error {
@@ -137,6 +155,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): AppConfig
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     regionTableFile: e.REGION_TABLE_FILE,
     webmailDomainsFile: e.WEBMAIL_DOMAINS_FILE,
+    notifications: {
+      webhookSecret: e.VERIFICATION_WEBHOOK_SECRET,
+      // The sandbox's clock moves in seconds; the real Partner Center in days, so poll it gently.
+      verificationPollMs: e.VERIFICATION_POLL_MS ?? (e.PARTNER_CENTER_MODE === 'sandbox' ? 3000 : 300_000),
+      mpaReminderEveryMs: e.MPA_REMINDER_EVERY_MS,
+      outbox: { concurrency: e.OUTBOX_CONCURRENCY, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, pollMs: e.OUTBOX_POLL_MS },
+    },
   };
 }
 

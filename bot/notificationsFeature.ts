@@ -1,0 +1,76 @@
+import type { Translate } from '../i18n/i18n';
+import { VerificationWatcher } from '../services/verification/verificationWatcher';
+import type { Feature, FeatureDeps } from './feature';
+import type { SlackNoticeRenderer, TeamsNoticeRenderer } from './proactive/notifier';
+import { mountVerificationWebhook } from './proactive/verificationWebhook';
+
+const str = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** The verification notice in plain words: where it stands, then what to do next. */
+export function verificationText(t: Translate, params: Record<string, unknown>): string {
+  const status = str(params.status);
+  const sub = str(params.subStatus) || 'None';
+  const name = str(params.companyName);
+  const lines = [
+    name ? t('notifications:verification.title', { companyName: name }) : t('notifications:verification.titleNoName'),
+    t(`notifications:verification.state.${status}`),
+  ];
+  if (status === 'Pending') lines.push(t(`notifications:verification.step.${sub}`));
+  if (status === 'Authorized' || status === 'Rejected') lines.push(t(`notifications:verification.next.${status}`));
+  return lines.join('\n\n');
+}
+
+export const teamsNotices: Record<string, TeamsNoticeRenderer> = {
+  'verification.changed': (t, params) => ({ type: 'message', text: verificationText(t, params) }),
+  'mpa.signed': (t, params) => ({
+    type: 'message',
+    text: str(params.companyName)
+      ? t('notifications:mpa.signed', { companyName: str(params.companyName) })
+      : t('notifications:mpa.signedNoName'),
+  }),
+  'mpa.reminder': (t) => ({ type: 'message', text: t('notifications:mpa.reminder') }),
+};
+
+/** What distributors read in their Slack channel (used once partnerships expose their channels). */
+export const slackNotices: Record<string, SlackNoticeRenderer> = {
+  'reseller.verified': (t, params) => ({
+    text: t('notifications:slack.verified', { companyName: str(params.companyName) }),
+  }),
+  'reseller.mpaSigned': (t, params) => ({
+    text: t('notifications:slack.mpaSigned', { companyName: str(params.companyName) }),
+  }),
+};
+
+/**
+ * Verification and MPA notifications (E5, M1-M5): the watcher polling Partner Center, the signed
+ * webhook, the MPA reminder, and their renderers. Delivery itself is the durable notifier's
+ * (bot/proactive/durableNotifier.ts), started by the composition root for every feature.
+ */
+export function notificationsFeature(deps: FeatureDeps): Feature {
+  const settings = deps.config.notifications;
+  const watcher = new VerificationWatcher({
+    partners: deps.partners,
+    partnerCenter: deps.partnerCenter,
+    notifier: deps.notifier,
+    records: deps.store.records,
+    logger: deps.logger,
+    pollMs: settings.verificationPollMs,
+    mpaReminderEveryMs: settings.mpaReminderEveryMs,
+  });
+  return {
+    name: 'notifications',
+    teamsNotices,
+    slackNotices,
+    routes: [
+      mountVerificationWebhook({
+        secret: settings.webhookSecret,
+        records: deps.store.records,
+        watcher,
+        logger: deps.logger,
+        maxBodyBytes: deps.config.maxBodyBytes,
+      }),
+    ],
+    start: () => watcher.start(),
+    stop: () => watcher.stop(),
+  };
+}

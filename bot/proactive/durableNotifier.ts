@@ -1,0 +1,206 @@
+import { WebClient } from '@slack/web-api';
+import type { CloudAdapter } from 'botbuilder';
+import { translatorFor } from '../../i18n/i18n';
+import type { DeliveryOutcome, OutboxOptions } from '../../services/outbox/outbox';
+import { Outbox } from '../../services/outbox/outbox';
+import type { Lane } from '../../services/outbox/rateLimiter';
+import type { AtomicStore } from '../../services/storage/atomicStore';
+import type { Logger } from '../logger';
+import type { ConversationReferenceStore } from '../teams/conversationReferences';
+import type { NoticeRenderers } from './noticeRenderers';
+import type { Notice, Notifier } from './notifier';
+
+/** Teams' documented bot limits: about 1 message a second per conversation (small bursts), 25 a second per tenant. */
+export const TEAMS_LIMITS = { perConversation: { perSecond: 1, burst: 3 }, perTenant: { perSecond: 25, burst: 25 } };
+/** Slack's chat.postMessage: about 1 message a second per channel. */
+export const SLACK_LIMITS = { perChannel: { perSecond: 1, burst: 3 } };
+
+interface TeamsJob {
+  tenantId: string;
+  aadObjectId: string;
+  notice: Notice;
+}
+interface SlackJob {
+  channel: string;
+  notice: Notice;
+}
+
+export interface DurableNotifierDeps {
+  adapter: CloudAdapter;
+  appId: string;
+  references: ConversationReferenceStore;
+  renderers: NoticeRenderers;
+  records: AtomicStore;
+  logger: Logger;
+  /** Slack's side (off when undefined): a client of our own, so the outbox alone decides on retries. */
+  slack?: { botToken: string; apiUrl: string; apiTimeoutMs: number };
+  outbox?: Partial<Omit<OutboxOptions, 'records' | 'logger' | 'handlers'>>;
+}
+
+/**
+ * The Notifier behind every feature: each call records one outbox job per recipient (dedupe key
+ * `<dedupeKey>:<aadObjectId>` for Teams, `<dedupeKey>` per Slack channel) and returns; workers render
+ * the notice in the recipient's stored language and deliver it within Teams' and Slack's limits.
+ */
+export class DurableNotifier implements Notifier {
+  readonly outbox: Outbox;
+  private readonly slackClient?: WebClient;
+
+  constructor(private readonly deps: DurableNotifierDeps) {
+    this.slackClient = deps.slack
+      ? new WebClient(deps.slack.botToken, {
+          slackApiUrl: deps.slack.apiUrl,
+          timeout: deps.slack.apiTimeoutMs,
+          // The outbox owns retries: a rate-limited call comes back at once with its Retry-After.
+          retryConfig: { retries: 0 },
+          rejectRateLimitedCalls: true,
+        })
+      : undefined;
+    this.outbox = new Outbox({
+      ...deps.outbox,
+      records: deps.records,
+      logger: deps.logger,
+      handlers: {
+        teams: (job: TeamsJob) => this.deliverTeams(job),
+        slack: (job: SlackJob) => this.deliverSlack(job),
+      },
+    });
+  }
+
+  start() {
+    this.outbox.start();
+  }
+
+  stop() {
+    return this.outbox.stop();
+  }
+
+  async teamsTenant(tenantId: string, notice: Notice, dedupeKey: string): Promise<void> {
+    const people = await this.deps.references.forTenant(tenantId);
+    await Promise.all(people.map((person) => this.enqueueTeams(person, notice, dedupeKey)));
+  }
+
+  async teamsUser(tenantId: string, aadObjectId: string, notice: Notice, dedupeKey: string): Promise<void> {
+    const person = await this.deps.references.get(tenantId, aadObjectId);
+    if (person) await this.enqueueTeams(person, notice, dedupeKey);
+  }
+
+  async slackChannel(channel: string, notice: Notice, dedupeKey: string): Promise<void> {
+    if (!this.slackClient) return;
+    const lanes: Lane[] = [{ key: `slack:${channel}`, ...SLACK_LIMITS.perChannel }];
+    await this.outbox.enqueue<SlackJob>({
+      kind: 'slack',
+      dedupeKey: `${dedupeKey}:${channel}`,
+      payload: { channel, notice },
+      lanes,
+    });
+  }
+
+  private async enqueueTeams(
+    person: { tenantId: string; aadObjectId: string; reference: { conversation?: { id?: string } } },
+    notice: Notice,
+    dedupeKey: string,
+  ) {
+    const conversation = person.reference.conversation?.id ?? `${person.tenantId}:${person.aadObjectId}`;
+    const lanes: Lane[] = [
+      { key: `teams:conv:${conversation}`, ...TEAMS_LIMITS.perConversation },
+      { key: `teams:tenant:${person.tenantId}`, ...TEAMS_LIMITS.perTenant },
+    ];
+    await this.outbox.enqueue<TeamsJob>({
+      kind: 'teams',
+      dedupeKey: `${dedupeKey}:${person.aadObjectId}`,
+      payload: { tenantId: person.tenantId, aadObjectId: person.aadObjectId, notice },
+      lanes,
+    });
+  }
+
+  private async deliverTeams(job: TeamsJob): Promise<DeliveryOutcome> {
+    // Read at delivery time: the person may have moved conversations, changed language or been forgotten.
+    const person = await this.deps.references.get(job.tenantId, job.aadObjectId);
+    if (!person) return { kind: 'gone', reason: 'no conversation reference (forgotten or never stored)' };
+    let activity: ReturnType<ReturnType<NoticeRenderers['teamsRenderer']>>;
+    try {
+      activity = this.deps.renderers.teamsRenderer(job.notice.renderer)(
+        translatorFor(person.locale),
+        job.notice.params,
+      );
+    } catch (error) {
+      return { kind: 'failed', reason: `render: ${(error as Error).message}` };
+    }
+    try {
+      await this.deps.adapter.continueConversationAsync(this.deps.appId, person.reference, async (context) => {
+        withoutConnectorRetries(context.turnState.get(this.deps.adapter.ConnectorClientKey));
+        await context.sendActivity(activity);
+      });
+      return { kind: 'delivered' };
+    } catch (error) {
+      const outcome = teamsOutcome(error);
+      if (outcome.kind === 'gone') await this.deps.references.forget(job.tenantId, job.aadObjectId);
+      return outcome;
+    }
+  }
+
+  private async deliverSlack(job: SlackJob): Promise<DeliveryOutcome> {
+    if (!this.slackClient) return { kind: 'failed', reason: 'Slack is off on this instance' };
+    let message: ReturnType<ReturnType<NoticeRenderers['slackRenderer']>>;
+    try {
+      message = this.deps.renderers.slackRenderer(job.notice.renderer)(translatorFor('en'), job.notice.params);
+    } catch (error) {
+      return { kind: 'failed', reason: `render: ${(error as Error).message}` };
+    }
+    try {
+      await this.slackClient.chat.postMessage({ channel: job.channel, ...message });
+      return { kind: 'delivered' };
+    } catch (error) {
+      return slackOutcome(error);
+    }
+  }
+}
+
+/**
+ * The Bot Framework connector client retries 429 and 5xx by itself (Azure's default retry policy,
+ * honouring Retry-After, holding the worker meanwhile). The outbox retries durably and paces the lane,
+ * so the client's own policy is taken out to avoid retries multiplied by retries.
+ */
+function withoutConnectorRetries(client: unknown) {
+  const pipeline = (client as { client?: { pipeline?: { removePolicy(p: { name: string }): unknown } } } | undefined)
+    ?.client?.pipeline;
+  pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+}
+
+/** Retry-After in seconds or an HTTP date, as ms. */
+export function retryAfterMs(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** What the connector's error means for the job (botbuilder throws a RestError with `statusCode`). */
+export function teamsOutcome(error: unknown): DeliveryOutcome {
+  const e = error as { statusCode?: number; message?: string; response?: { headers?: { get?(n: string): string } } };
+  const status = e.statusCode;
+  const reason = `Teams ${status ?? 'network'}: ${e.message ?? String(error)}`.slice(0, 300);
+  if (status === 429)
+    return { kind: 'retry', reason, retryAfterMs: retryAfterMs(e.response?.headers?.get?.('retry-after')) };
+  if (status === 403) return { kind: 'gone', reason };
+  if (status === undefined || status >= 500 || status === 408 || status === 401) return { kind: 'retry', reason };
+  return { kind: 'failed', reason };
+}
+
+/** What a Slack Web API error means for the job. */
+export function slackOutcome(error: unknown): DeliveryOutcome {
+  const e = error as { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string } };
+  const reason = `Slack ${e.code ?? 'error'}: ${e.data?.error ?? e.statusCode ?? (error as Error).message}`.slice(
+    0,
+    300,
+  );
+  if (e.code === 'slack_webapi_rate_limited_error') {
+    return { kind: 'retry', reason, retryAfterMs: (e.retryAfter ?? 1) * 1000 };
+  }
+  if (e.code === 'slack_webapi_http_error' && (e.statusCode ?? 500) >= 500) return { kind: 'retry', reason };
+  if (e.code === 'slack_webapi_request_error') return { kind: 'retry', reason };
+  // channel_not_found, not_in_channel, is_archived, invalid_auth: retrying changes nothing.
+  return { kind: 'failed', reason };
+}

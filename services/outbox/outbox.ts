@@ -1,0 +1,362 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { AtomicStore } from '../storage/atomicStore';
+import { type Lane, RateLimiter } from './rateLimiter';
+
+/**
+ * A durable outbox on the AtomicStore (SQLite or Redis): proactive messages are recorded as jobs and
+ * delivered by workers, so a notice survives a restart and two instances deliver it once.
+ *
+ * Records:
+ * - `outbox:job:<id>`: the job; `id` is a hash of its dedupe key, so enqueuing the same notice twice
+ *   (or from two instances) is a create-if-absent that only the first wins. Finished jobs stay as a
+ *   `done` (or `dead`) marker for `doneTtlMs`, so the dedupe key stays used.
+ * - `outbox:due:<zero-padded due ms>:<id>:<nonce>`: the due index. Keys sort by time, so workers list the
+ *   index (not every record) and stop at the first entry in the future. An index entry is written
+ *   before the job points at it; entries that no longer match their job are dropped as stale.
+ *
+ * Delivery is at least once, exactly once as far as the store can tell: a worker claims a job with a
+ * lease (compare-and-set on the job's version), sends, then marks it done. If the process dies after
+ * the platform accepted the message and before the done mark lands, the lease expires and another
+ * worker sends it again: that window is the time of one store write.
+ */
+
+export type DeliveryOutcome =
+  | { kind: 'delivered' }
+  /** 429, 5xx, a network error: try again later (no sooner than `retryAfterMs` when given). */
+  | { kind: 'retry'; reason: string; retryAfterMs?: number }
+  /** The recipient is gone (403: bot removed, conversation blocked): the job ends, nothing more to do. */
+  | { kind: 'gone'; reason: string }
+  /** Will never work (bad request, unknown renderer): dead-lettered at once. */
+  | { kind: 'failed'; reason: string };
+
+export type DeliveryHandler<P = unknown> = (payload: P, job: OutboxJob<P>) => Promise<DeliveryOutcome>;
+
+export interface NewJob<P = unknown> {
+  /** Which handler delivers it. */
+  kind: string;
+  /** Unique per recipient: the same key is delivered once. */
+  dedupeKey: string;
+  payload: P;
+  lanes: Lane[];
+}
+
+export interface OutboxJob<P = unknown> extends NewJob<P> {
+  id: string;
+  state: 'pending' | 'done' | 'gone' | 'dead';
+  attempts: number;
+  dueAt: number;
+  createdAt: number;
+  claimedBy?: string;
+  leaseUntil?: number;
+  lastError?: string;
+  finishedAt?: number;
+}
+
+export interface OutboxLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+  debug(obj: object, msg: string): void;
+}
+
+export interface OutboxOptions {
+  records: AtomicStore;
+  logger: OutboxLogger;
+  handlers: Record<string, DeliveryHandler<never>>;
+  now?: () => number;
+  /** Jobs in flight at once in this process. */
+  concurrency?: number;
+  /** Give up (dead letter) after this many attempts. */
+  maxAttempts?: number;
+  /** How long a claim holds before another worker may take the job. */
+  leaseMs?: number;
+  /** How often to look for jobs another instance enqueued. */
+  pollMs?: number;
+  /** First retry delay; doubles each attempt, with jitter, capped at `maxBackoffMs`. */
+  baseBackoffMs?: number;
+  maxBackoffMs?: number;
+  /** How long done markers keep their dedupe key used. */
+  doneTtlMs?: number;
+  /** Entries of the due index read per pass. */
+  batchSize?: number;
+  random?: () => number;
+}
+
+const JOB = 'outbox:job:';
+const DUE = 'outbox:due:';
+const pad = (ms: number) => String(Math.max(0, Math.floor(ms))).padStart(15, '0');
+/** One writer's entry: a nonce keeps two instances enqueuing the same job in the same ms apart. */
+const dueKey = (dueAt: number, id: string) => `${DUE}${pad(dueAt)}:${id}:${randomUUID().slice(0, 8)}`;
+export const jobIdOf = (dedupeKey: string) => createHash('sha256').update(dedupeKey).digest('hex').slice(0, 32);
+
+/** How long an index entry without its job may be an enqueue in progress rather than debris. */
+const ORPHAN_GRACE_MS = 60_000;
+
+export class Outbox {
+  readonly instanceId = randomUUID();
+  private readonly records: AtomicStore;
+  private readonly logger: OutboxLogger;
+  private readonly handlers: Record<string, DeliveryHandler<never>>;
+  private readonly now: () => number;
+  private readonly limiter: RateLimiter;
+  private readonly concurrency: number;
+  private readonly maxAttempts: number;
+  private readonly leaseMs: number;
+  private readonly pollMs: number;
+  private readonly baseBackoffMs: number;
+  private readonly maxBackoffMs: number;
+  private readonly doneTtlMs: number;
+  private readonly batchSize: number;
+  private readonly random: () => number;
+
+  private running = false;
+  private loop?: Promise<void>;
+  private wakeUp?: () => void;
+  private woken = false;
+  /** Job ids this process is working on. */
+  private readonly inFlight = new Set<string>();
+  /** Jobs held back by a rate limit or someone else's lease, until the time given. */
+  private readonly notBefore = new Map<string, number>();
+
+  constructor(options: OutboxOptions) {
+    this.records = options.records;
+    this.logger = options.logger;
+    this.handlers = options.handlers;
+    this.now = options.now ?? Date.now;
+    this.limiter = new RateLimiter(this.now);
+    this.concurrency = options.concurrency ?? 32;
+    this.maxAttempts = options.maxAttempts ?? 8;
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.pollMs = options.pollMs ?? 1_000;
+    this.baseBackoffMs = options.baseBackoffMs ?? 1_000;
+    this.maxBackoffMs = options.maxBackoffMs ?? 10 * 60_000;
+    this.doneTtlMs = options.doneTtlMs ?? 30 * 24 * 3600_000;
+    this.batchSize = options.batchSize ?? 2_000;
+    this.random = options.random ?? Math.random;
+  }
+
+  /** Records a job once per dedupe key; true when this call created it. Wakes this process's workers. */
+  async enqueue<P>(job: NewJob<P>): Promise<boolean> {
+    const id = jobIdOf(`${job.kind}:${job.dedupeKey}`);
+    const now = Math.floor(this.now());
+    if (await this.records.read(`${JOB}${id}`)) return false;
+    // Index first, so a pending job always has an entry; a lost race leaves a stale entry, dropped below.
+    const index = dueKey(now, id);
+    await this.records.compareAndSet(index, undefined, { id, at: now });
+    const record: OutboxJob<P> = { ...job, id, state: 'pending', attempts: 0, dueAt: now, createdAt: now };
+    const created = (await this.records.compareAndSet(`${JOB}${id}`, undefined, record, {})) !== undefined;
+    if (!created) await this.records.remove(index);
+    else this.wake();
+    return created;
+  }
+
+  async job<P>(dedupeKey: string, kind: string): Promise<OutboxJob<P> | undefined> {
+    return (await this.records.read<OutboxJob<P>>(`${JOB}${jobIdOf(`${kind}:${dedupeKey}`)}`))?.value;
+  }
+
+  /** Wakes the workers now (an enqueue here, a test moving its clock). */
+  wake() {
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
+  start() {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run().catch((error) => this.logger.error({ err: error }, 'outbox worker loop stopped'));
+  }
+
+  /** Stops taking jobs and waits for those in flight. */
+  async stop() {
+    this.running = false;
+    this.wake();
+    await this.loop;
+    this.loop = undefined;
+  }
+
+  /** One pass over the due index: every due job this process may take now. Returns how many it ran. */
+  async drain(): Promise<number> {
+    const due = await this.dueEntries();
+    let ran = 0;
+    const pool = new Set<Promise<void>>();
+    for (const entry of due) {
+      if (!this.running && this.loop) break;
+      while (pool.size >= this.concurrency) await Promise.race(pool);
+      const task = this.process(entry)
+        .then((didRun) => {
+          if (didRun) ran += 1;
+        })
+        .catch((error) => this.logger.error({ err: error, job: entry.id }, 'outbox job failed unexpectedly'))
+        .finally(() => pool.delete(task));
+      pool.add(task);
+    }
+    await Promise.all(pool);
+    return ran;
+  }
+
+  private async run() {
+    while (this.running) {
+      this.woken = false;
+      let ran = 0;
+      try {
+        ran = await this.drain();
+      } catch (error) {
+        this.logger.error({ err: error }, 'outbox pass failed');
+      }
+      if (!this.running) break;
+      if (ran > 0 || this.woken) continue;
+      await this.sleep(this.nextWakeIn());
+    }
+  }
+
+  private nextWakeIn(): number {
+    const now = this.now();
+    let wait = this.pollMs;
+    for (const at of this.notBefore.values()) wait = Math.min(wait, Math.max(5, at - now));
+    return wait;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.woken) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = () => {
+        this.wakeUp = undefined;
+        done();
+      };
+    });
+  }
+
+  private async dueEntries(): Promise<Array<{ key: string; id: string; dueAt: number }>> {
+    const now = this.now();
+    const entries = await this.records.list<{ id: string; at: number }>(DUE);
+    // SQLite answers in key order already; Redis (SCAN) does not.
+    entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const out: Array<{ key: string; id: string; dueAt: number }> = [];
+    for (const entry of entries) {
+      const dueAt = Number(entry.key.slice(DUE.length, DUE.length + 15));
+      if (dueAt > now) break;
+      const id = entry.value.id;
+      if (this.inFlight.has(id)) continue;
+      const held = this.notBefore.get(id);
+      if (held !== undefined && held > now) continue;
+      out.push({ key: entry.key, id, dueAt });
+      if (out.length >= this.batchSize) break;
+    }
+    return out;
+  }
+
+  /** Claims, delivers and settles one job. False when it was not this worker's to run. */
+  private async process(entry: { key: string; id: string; dueAt: number }): Promise<boolean> {
+    this.inFlight.add(entry.id);
+    try {
+      const current = await this.records.read<OutboxJob>(`${JOB}${entry.id}`);
+      if (!current) {
+        // An enqueue between its two writes, or debris of a lost race.
+        if (this.now() - entry.dueAt > ORPHAN_GRACE_MS) await this.records.remove(entry.key);
+        return false;
+      }
+      const job = current.value;
+      if (job.state !== 'pending' || job.dueAt !== entry.dueAt) {
+        await this.records.remove(entry.key);
+        return false;
+      }
+      const now = this.now();
+      if (!this.handlers[job.kind]) {
+        // Another version of the assistant (a rolling deploy) knows this kind: leave it to that one.
+        this.notBefore.set(entry.id, now + this.pollMs * 10);
+        return false;
+      }
+      if (job.leaseUntil !== undefined && job.leaseUntil > now && job.claimedBy !== undefined) {
+        this.notBefore.set(entry.id, job.leaseUntil);
+        return false;
+      }
+      const wait = this.limiter.tryTake(job.lanes);
+      if (wait > 0) {
+        this.notBefore.set(entry.id, now + wait);
+        return false;
+      }
+      this.notBefore.delete(entry.id);
+      const claimed: OutboxJob = {
+        ...job,
+        attempts: job.attempts + 1,
+        claimedBy: this.instanceId,
+        leaseUntil: now + this.leaseMs,
+      };
+      const version = await this.records.compareAndSet(`${JOB}${entry.id}`, current.version, claimed);
+      if (version === undefined) return false;
+      const outcome = await this.deliver(claimed);
+      await this.settle(entry.key, claimed, version, outcome);
+      return true;
+    } finally {
+      this.inFlight.delete(entry.id);
+    }
+  }
+
+  private async deliver(job: OutboxJob): Promise<DeliveryOutcome> {
+    const handler = this.handlers[job.kind] as DeliveryHandler | undefined;
+    if (!handler) return { kind: 'failed', reason: `no handler for outbox job kind "${job.kind}"` };
+    try {
+      return await handler(job.payload, job);
+    } catch (error) {
+      return { kind: 'retry', reason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  private async settle(indexKey: string, job: OutboxJob, version: number, outcome: DeliveryOutcome) {
+    const key = `${JOB}${job.id}`;
+    const now = this.now();
+    const log = { job: job.id, kind: job.kind, dedupeKey: job.dedupeKey, attempts: job.attempts };
+    if (outcome.kind === 'retry' && job.attempts < this.maxAttempts) {
+      const backoff = Math.min(this.maxBackoffMs, this.baseBackoffMs * 2 ** (job.attempts - 1));
+      const jittered = backoff / 2 + this.random() * (backoff / 2);
+      const delay = Math.max(outcome.retryAfterMs ?? 0, jittered);
+      if (outcome.retryAfterMs !== undefined) this.limiter.block(job.lanes, now + outcome.retryAfterMs);
+      const dueAt = Math.ceil(now + delay);
+      // New index entry first, then the job, then the old entry: a crash in between leaves the job
+      // reachable through one entry or the other.
+      const next = dueKey(dueAt, job.id);
+      await this.records.compareAndSet(next, undefined, { id: job.id, at: now });
+      const moved = await this.records.compareAndSet(key, version, {
+        ...job,
+        dueAt,
+        claimedBy: undefined,
+        leaseUntil: undefined,
+        lastError: outcome.reason,
+      });
+      if (moved === undefined) {
+        await this.records.remove(next);
+        this.logger.warn(log, 'outbox job changed while it was delivered; leaving it to the other worker');
+        return;
+      }
+      await this.records.remove(indexKey);
+      this.logger.info(
+        { ...log, delayMs: Math.round(delay), reason: outcome.reason },
+        'outbox delivery will be retried',
+      );
+      this.wake();
+      return;
+    }
+    const state: OutboxJob['state'] = outcome.kind === 'delivered' ? 'done' : outcome.kind === 'gone' ? 'gone' : 'dead';
+    const reason = outcome.kind === 'delivered' ? undefined : outcome.reason;
+    const finished = await this.records.compareAndSet(
+      key,
+      version,
+      { ...job, state, finishedAt: now, lastError: reason, claimedBy: undefined, leaseUntil: undefined },
+      { ttlMs: this.doneTtlMs },
+    );
+    if (finished === undefined) {
+      // Our lease ran out and another worker took the job: it may send again (the at-least-once window).
+      this.logger.warn(log, 'outbox job was taken over before it was marked finished');
+      return;
+    }
+    await this.records.remove(indexKey);
+    if (state === 'dead') this.logger.error({ ...log, reason }, 'outbox job dead-lettered: giving up');
+    else if (state === 'gone') this.logger.info({ ...log, reason }, 'outbox recipient gone: job ended');
+    else this.logger.debug(log, 'outbox job delivered');
+  }
+}

@@ -1,0 +1,196 @@
+import type { PartnerDraft } from '../domain/partner';
+import { AgreementErrorCode, isPartnerCenterError } from '../partnerCenter/errors';
+import type { PartnerCenterGateway, VettingStatus, VettingSubStatus } from '../partnerCenter/gateway';
+import type { PartnerDirectory } from '../partners/partnerDirectory';
+import type { AtomicStore } from '../storage/atomicStore';
+
+/** The part of the bot's Notifier this service uses (kept structural: no bot types in services). */
+export interface TenantNotifier {
+  teamsTenant(
+    tenantId: string,
+    notice: { renderer: string; params: Record<string, unknown> },
+    dedupeKey: string,
+  ): Promise<void>;
+}
+
+/** Whoever should also hear of a reseller's milestones (its distributors in Slack); optional. */
+export type MilestoneListener = (event: {
+  tenantId: string;
+  companyName?: string;
+  milestone: 'verified' | 'mpa-signed';
+}) => Promise<void>;
+
+export interface WatcherLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface VerificationWatcherDeps {
+  partners: PartnerDirectory;
+  partnerCenter: PartnerCenterGateway;
+  notifier: TenantNotifier;
+  records: AtomicStore;
+  logger: WatcherLogger;
+  pollMs: number;
+  mpaReminderEveryMs: number;
+  now?: () => number;
+  onMilestone?: MilestoneListener;
+}
+
+const FINAL: ReadonlySet<string> = new Set(['Authorized', 'Rejected']);
+const mpaKey = (tenantId: string) => `verification:mpa:${tenantId}`;
+
+interface MpaWatch {
+  /** When this reseller was first seen verified: reminders count their periods from here. */
+  authorizedAt: number;
+}
+
+/**
+ * Notices a reseller's verification changing (E5) and its MPA being signed (M1-M5), from polling
+ * Partner Center and from the webhook, and tells the reseller's people once per change.
+ *
+ * Once per change, with any number of instances: the notice is enqueued with a dedupe key naming the
+ * new state (`verification:<tenant>:<status>:<sub>`), so every instance that sees the change enqueues
+ * the same job and the outbox keeps one; the directory is updated after the enqueue, so a crash in
+ * between only means the next poll enqueues again (a no-op) and records it.
+ */
+export class VerificationWatcher {
+  private timer?: NodeJS.Timeout;
+  private pass?: Promise<void>;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: VerificationWatcherDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  start() {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      this.pass ??= this.checkAll()
+        .catch((error) => this.deps.logger.error({ err: error }, 'verification poll failed'))
+        .finally(() => {
+          this.pass = undefined;
+        });
+    }, this.deps.pollMs);
+    this.timer.unref();
+  }
+
+  async stop() {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.pass;
+  }
+
+  /** One poll over every reseller waiting for verification or for its MPA. */
+  async checkAll(): Promise<void> {
+    for (const partner of await this.deps.partners.all()) {
+      if (partner.kind !== 'indirect-reseller') continue;
+      const waitingForVerification =
+        partner.status.enrolment === 'submitted' && !FINAL.has(partner.status.verification);
+      const waitingForMpa = partner.status.verification === 'Authorized' && !partner.status.mpaSigned;
+      if (!waitingForVerification && !waitingForMpa) continue;
+      try {
+        await this.check(partner);
+      } catch (error) {
+        this.deps.logger.warn({ err: error, partner: partner.id }, 'verification check failed; next poll retries');
+      }
+    }
+  }
+
+  private async check(partner: PartnerDraft) {
+    const tenantId = partner.tenantId ?? partner.id;
+    if (!FINAL.has(partner.status.verification)) {
+      const profile = await this.deps.partnerCenter.as(tenantId).getLegalBusinessProfile();
+      await this.applyVerification(partner.id, profile.vettingStatus, profile.vettingSubStatus);
+    }
+    const current = await this.deps.partners.get(partner.id);
+    if (current?.status.verification === 'Authorized' && !current.status.mpaSigned) await this.checkMpa(current);
+  }
+
+  /**
+   * The one change path (poller and webhook): notifies and records a new (status, sub-status).
+   * Returns whether it differed from what the directory held.
+   */
+  async applyVerification(partnerId: string, status: VettingStatus, subStatus: VettingSubStatus): Promise<boolean> {
+    const partner = await this.deps.partners.get(partnerId);
+    if (!partner) return false;
+    const same = (p: PartnerDraft) =>
+      p.status.verification === status && (p.status.verificationSubStatus ?? 'None') === subStatus;
+    if (same(partner)) return false;
+    const tenantId = partner.tenantId ?? partner.id;
+    await this.deps.notifier.teamsTenant(
+      tenantId,
+      {
+        renderer: 'verification.changed',
+        params: { status, subStatus, companyName: partner.legalName ?? '' },
+      },
+      `verification:${tenantId}:${status}:${subStatus}`,
+    );
+    let changed = false;
+    await this.deps.partners.update(partnerId, (current) => {
+      changed = current !== undefined && !same(current);
+      if (!current || !changed) return undefined;
+      return {
+        ...current,
+        status: { ...current.status, verification: status, verificationSubStatus: subStatus },
+      };
+    });
+    if (changed) {
+      this.deps.logger.info({ partner: partnerId, status, subStatus }, 'verification status changed');
+      if (status === 'Authorized') await this.milestone(tenantId, partner.legalName, 'verified');
+    }
+    return changed;
+  }
+
+  /** Authorized: has the MPA been signed (M1, M4)? If not, a reminder per period until it is. */
+  async checkMpa(partner: PartnerDraft) {
+    const tenantId = partner.tenantId ?? partner.id;
+    let signed: boolean;
+    try {
+      signed = (await this.deps.partnerCenter.as(tenantId).getAgreementStatus({ tenantId })).isAgreementSigned;
+    } catch (error) {
+      if (!isPartnerCenterError(error, AgreementErrorCode.TenantNotSigned)) throw error;
+      signed = false;
+    }
+    if (signed) {
+      await this.deps.notifier.teamsTenant(
+        tenantId,
+        { renderer: 'mpa.signed', params: { companyName: partner.legalName ?? '' } },
+        `mpa:${tenantId}:signed`,
+      );
+      let changed = false;
+      await this.deps.partners.update(partner.id, (current) => {
+        changed = current !== undefined && !current.status.mpaSigned;
+        return current && changed ? { ...current, status: { ...current.status, mpaSigned: true } } : undefined;
+      });
+      if (changed) await this.milestone(tenantId, partner.legalName, 'mpa-signed');
+      return;
+    }
+    await this.remindMpa(tenantId);
+  }
+
+  /** One reminder per period after verification; the period is in the dedupe key, so two instances send one. */
+  private async remindMpa(tenantId: string) {
+    const now = this.now();
+    await this.deps.records.compareAndSet<MpaWatch>(mpaKey(tenantId), undefined, { authorizedAt: now });
+    const watch = (await this.deps.records.read<MpaWatch>(mpaKey(tenantId)))?.value;
+    if (!watch) return;
+    const period = Math.floor((now - watch.authorizedAt) / this.deps.mpaReminderEveryMs);
+    if (period < 1) return; // the verification notice itself says to sign the MPA
+    await this.deps.notifier.teamsTenant(
+      tenantId,
+      { renderer: 'mpa.reminder', params: { period } },
+      `mpa-reminder:${tenantId}:${period}`,
+    );
+  }
+
+  private async milestone(tenantId: string, companyName: string | undefined, milestone: 'verified' | 'mpa-signed') {
+    if (!this.deps.onMilestone) return;
+    try {
+      await this.deps.onMilestone({ tenantId, companyName, milestone });
+    } catch (error) {
+      this.deps.logger.warn({ err: error, tenantId, milestone }, 'could not tell the distributors');
+    }
+  }
+}

@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { expect } from 'chai';
+import { createLogger } from '../../../bot/logger';
+import { DurableNotifier } from '../../../bot/proactive/durableNotifier';
+import { NoticeRenderers } from '../../../bot/proactive/noticeRenderers';
+import { ConversationReferenceStore } from '../../../bot/teams/conversationReferences';
+import { Outbox, type OutboxJob } from '../../../services/outbox/outbox';
+import { openStore, type Store } from '../../../services/storage/openStore';
+import { ConnectorStub } from '../../fakes/connectorStub';
+import { REDIS_URL, requireRedis, tempDataDir } from '../../helpers/testAssistant';
+
+const logger = createLogger('silent');
+const TENANT = '11111111-2222-3333-4444-555555555555';
+
+function renderers() {
+  const r = new NoticeRenderers();
+  r.add({ hello: (t, params) => ({ type: 'message', text: `hello ${String(params.n)} ${t('common:app.name')}` }) });
+  return r;
+}
+
+/** A notifier on a real CloudAdapter talking to the connector stub, with a clock the test moves. */
+async function notifierOn(store: Store, connector: ConnectorStub, clock: { now: number }) {
+  const references = new ConversationReferenceStore(store.records);
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  const notifier = new DurableNotifier({
+    adapter,
+    appId: '',
+    references,
+    renderers: renderers(),
+    records: store.records,
+    logger,
+    outbox: { now: () => clock.now, pollMs: 20, random: () => 0.5 },
+  });
+  const aad = `aad-${randomUUID()}`;
+  await references.remember(TENANT, aad, {
+    serviceUrl: connector.url,
+    channelId: 'msteams',
+    conversation: { id: `a:conv-${aad}`, conversationType: 'personal', isGroup: false, name: '' },
+    bot: { id: '28:bot', name: 'bot' },
+    user: { id: `29:${aad}`, name: 'Anna' },
+  });
+  return { notifier, references, aad };
+}
+
+const backends = [
+  { name: 'SQLite', open: (dir = tempDataDir()) => openStore({ backend: 'sqlite', dataDir: dir }) },
+  { name: 'Redis', redis: true, open: (_dir?: string) => openStore({ backend: 'redis', redisUrl: REDIS_URL }) },
+];
+
+for (const backend of backends) {
+  describe(`durable outbox (${backend.name})`, () => {
+    let connector: ConnectorStub;
+    const stores: Store[] = [];
+    before(function () {
+      if (backend.redis) requireRedis(this);
+    });
+    beforeEach(async () => {
+      connector = await new ConnectorStub().start();
+    });
+    afterEach(async () => {
+      await connector.stop();
+      for (const store of stores.splice(0)) await store.close();
+    });
+
+    it('retries a 429 after its Retry-After and delivers once', async () => {
+      const store = backend.open();
+      stores.push(store);
+      const clock = { now: 1_000_000 };
+      const { notifier, aad } = await notifierOn(store, connector, clock);
+      connector.script({ status: 429, headers: { 'Retry-After': '7' } });
+      const key = `n-${randomUUID()}`;
+      await notifier.teamsTenant(TENANT, { renderer: 'hello', params: { n: 1 } }, key);
+      expect(await notifier.outbox.drain()).to.equal(1);
+      expect(connector.received).to.have.length(0);
+      const job = await notifier.outbox.job<unknown>(`${key}:${aad}`, 'teams');
+      expect(job?.state).to.equal('pending');
+      expect((job as OutboxJob).dueAt - clock.now).to.be.at.least(7000);
+      // Not yet due: nothing is sent before the Retry-After has passed.
+      clock.now += 6000;
+      expect(await notifier.outbox.drain()).to.equal(0);
+      clock.now += 1500;
+      expect(await notifier.outbox.drain()).to.equal(1);
+      expect(connector.texts()).to.have.length(1);
+      expect(connector.texts()[0]).to.include('hello 1');
+      // The same notice again (another instance, a repeated poll) is not sent again.
+      await notifier.teamsTenant(TENANT, { renderer: 'hello', params: { n: 1 } }, key);
+      clock.now += 60_000;
+      expect(await notifier.outbox.drain()).to.equal(0);
+      expect(connector.received).to.have.length(1);
+    });
+
+    it('forgets a person on 403 and sends nothing more to them', async () => {
+      const store = backend.open();
+      stores.push(store);
+      const clock = { now: 2_000_000 };
+      const { notifier, references, aad } = await notifierOn(store, connector, clock);
+      connector.script({ status: 403, body: { error: { code: 'BotDisabledByAdmin', message: 'blocked' } } });
+      await notifier.teamsTenant(TENANT, { renderer: 'hello', params: { n: 2 } }, `n-${randomUUID()}`);
+      await notifier.outbox.drain();
+      expect(await references.get(TENANT, aad)).to.equal(undefined);
+      await notifier.teamsUser(TENANT, aad, { renderer: 'hello', params: { n: 3 } }, `n-${randomUUID()}`);
+      clock.now += 60_000;
+      await notifier.outbox.drain();
+      expect(connector.received).to.have.length(0);
+    });
+
+    it('dead-letters a job after the last attempt on 5xx', async () => {
+      const store = backend.open();
+      stores.push(store);
+      const clock = { now: 3_000_000 };
+      const outbox = new Outbox({
+        records: store.records,
+        logger,
+        now: () => clock.now,
+        maxAttempts: 3,
+        handlers: { [`fail-${backend.name}`]: async () => ({ kind: 'retry', reason: 'HTTP 503' }) },
+      });
+      const dedupeKey = `d-${randomUUID()}`;
+      await outbox.enqueue({ kind: `fail-${backend.name}`, dedupeKey, payload: {}, lanes: [] });
+      for (let i = 0; i < 3; i++) {
+        await outbox.drain();
+        clock.now += 10 * 60_000;
+      }
+      const job = await outbox.job(dedupeKey, `fail-${backend.name}`);
+      expect(job?.state).to.equal('dead');
+      expect(job?.attempts).to.equal(3);
+    });
+
+    it('two workers racing over 50 jobs deliver each exactly once', async () => {
+      const dir = tempDataDir();
+      const a = backend.open(dir);
+      const b = backend.open(dir);
+      stores.push(a, b);
+      const kind = `race-${randomUUID()}`;
+      const delivered: string[] = [];
+      let allDone!: () => void;
+      const all = new Promise<void>((resolve) => {
+        allDone = resolve;
+      });
+      const handler = async (payload: { n: number }) => {
+        delivered.push(String(payload.n));
+        if (new Set(delivered).size === 50) allDone();
+        await new Promise((r) => setImmediate(r));
+        return { kind: 'delivered' as const };
+      };
+      const workers = [a, b].map(
+        (store) =>
+          new Outbox({ records: store.records, logger, pollMs: 10, concurrency: 8, handlers: { [kind]: handler } }),
+      );
+      // Both instances enqueue every notice (each saw the same change): one job per key.
+      for (let n = 0; n < 50; n++) {
+        const job = {
+          kind,
+          dedupeKey: `job-${n}`,
+          payload: { n },
+          lanes: [{ key: `lane-${n % 5}`, perSecond: 1000, burst: 50 }],
+        };
+        await Promise.all(workers.map((w) => w.enqueue(job)));
+      }
+      for (const w of workers) w.start();
+      await all;
+      await Promise.all(workers.map((w) => w.stop()));
+      expect(delivered).to.have.length(50);
+      expect(new Set(delivered).size).to.equal(50);
+    });
+  });
+}
