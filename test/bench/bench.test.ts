@@ -1,0 +1,53 @@
+import { expect } from 'chai';
+import { DeliveryLedger, TEAMS_LIMITS } from '../../bench/connectorStub';
+import { topBySelfTime } from '../../bench/cpuProfile';
+
+describe('bench: the connector stub ledger', () => {
+  it('answers 429 past the per-conversation burst and lets one more through after a second', () => {
+    const ledger = new DeliveryLedger(TEAMS_LIMITS);
+    const statuses = [0, 1, 2, 3].map((i) => ledger.offer('conv-a', 'tenant-1', `notice ${i}`, 1_000).status);
+    expect(statuses).to.deep.equal([200, 200, 200, 429]);
+    expect(ledger.offer('conv-a', 'tenant-1', 'notice 3', 2_000).status).to.equal(200);
+    expect(ledger.snapshot()).to.include({ accepted: 4, throttled: 1, distinct: 4, doubled: 0 });
+  });
+
+  it('answers 429 past 25 per second for one tenant, across its conversations', () => {
+    const ledger = new DeliveryLedger(TEAMS_LIMITS);
+    const accepted = Array.from({ length: 30 }, (_, i) => ledger.offer(`conv-${i}`, 'tenant-1', 'n', 5_000)).filter(
+      (a) => a.status === 200,
+    );
+    expect(accepted).to.have.length(25);
+    expect(ledger.offer('conv-other', 'tenant-2', 'n', 5_000).status).to.equal(200);
+  });
+
+  it('counts the same activity accepted twice in one conversation as doubled, not as distinct', () => {
+    const ledger = new DeliveryLedger();
+    ledger.offer('conv-a', 't', 'bench run:1', 0);
+    ledger.offer('conv-a', 't', 'bench run:1', 0);
+    ledger.offer('conv-b', 't', 'bench run:1', 0);
+    expect(ledger.snapshot()).to.include({ accepted: 3, distinct: 2, doubled: 1 });
+  });
+});
+
+describe('bench: CPU profile summary', () => {
+  it('ranks functions by self time and leaves idle time out', () => {
+    const frame = (functionName: string, url = '') => ({ functionName, url, lineNumber: 9 });
+    const summary = topBySelfTime(
+      {
+        nodes: [
+          { id: 1, callFrame: frame('(idle)') },
+          { id: 2, callFrame: frame('parse', 'file:///app/node_modules/restify/lib/x.js') },
+          { id: 3, callFrame: frame('render', 'file:///app/cards/renderCard.js') },
+        ],
+        samples: [1, 2, 3, 3, 1],
+        timeDeltas: [5_000, 1_000, 2_000, 1_000, 9_000],
+      },
+      '/app',
+    );
+    expect(summary.busyMs).to.equal(4);
+    expect(summary.top.map((f) => [f.name, f.where, f.selfMs])).to.deep.equal([
+      ['render', 'cards/renderCard.js:10', 3],
+      ['parse', 'restify/lib/x.js:10', 1],
+    ]);
+  });
+});
