@@ -1,0 +1,115 @@
+import type { Translate } from '../../i18n/i18n';
+
+/**
+ * Sample arguments for every function exported by cards/slack/**: `<file relative to cards/slack>#<export>`
+ * → the argument lists to call it with (the worst cases included: long lists, every state). A new
+ * builder without an entry here fails test/cards/slackBlocks.test.ts.
+ */
+export type SlackSamples = Record<string, (t: Translate) => unknown[][]>;
+
+const actor = { platform: 'slack', teamId: 'T0001', userId: 'U0001', name: 'Maja Lind' };
+const longName = 'Fabrikam Distribution Polska Spółka z ograniczoną odpowiedzialnością Oddział w Krakowie';
+
+const partnership = (i: number, state: string) => ({
+  id: `ps-${i}`,
+  providerId: 'provider-1',
+  resellerId: `72f988bf-86f1-41af-91ab-2d7cd011db${String(i).padStart(2, '0')}`,
+  state,
+  createdBy: actor,
+  createdAt: '2026-10-01T09:00:00.000Z',
+  decidedBy: actor,
+  decidedAt: '2026-10-02T09:00:00.000Z',
+});
+
+const reseller = (i: number) => ({
+  id: `reseller-${i}`,
+  legalName: `${longName} ${i}`,
+  status: { verification: 'Verified', mpaSigned: i % 2 === 0 },
+});
+
+const invitation = (i: number, expired: boolean) => ({
+  id: `inv-${i}`,
+  providerId: 'provider-1',
+  email: `admin${i}@contoso${i}.example`,
+  companyName: `${longName} ${i}`,
+  state: 'sent',
+  createdBy: actor,
+  createdAt: '2026-10-01T09:00:00.000Z',
+  expiresAt: '2026-12-01T09:00:00.000Z',
+  expired,
+});
+
+const many = <T>(count: number, make: (i: number) => T) => Array.from({ length: count }, (_, i) => make(i + 1));
+
+export const SLACK_SAMPLES: SlackSamples = {
+  'helpBlocks.ts#helpBlocks': (t) => [
+    [t, many(12, (i) => ({ name: `command${i}`, description: t('common:slack.commands.language') }))],
+    [t, []],
+  ],
+  'homeView.ts#homeView': (t) => [
+    [t, []],
+    [t, many(40, (i) => ({ type: 'section', text: { type: 'mrkdwn', text: `Section ${i}` } }))],
+  ],
+  'partnerships/blocks.ts#setupModal': (t) => [
+    [t],
+    [
+      t,
+      {
+        partner: {
+          legalName: longName,
+          mpnId: '1234567',
+          tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+          country: 'PL',
+        },
+        settings: {
+          teamId: 'T0001',
+          providerId: 'provider-1',
+          approverUserIds: ['U0001', 'U0002'],
+          channelId: 'C0001',
+          updatedBy: actor,
+          updatedAt: '2026-10-01T09:00:00.000Z',
+        },
+      },
+    ],
+  ],
+  'partnerships/blocks.ts#inviteModal': (t) => [[t]],
+  'partnerships/blocks.ts#draftEmail': (t) => [
+    [
+      t,
+      {
+        providerName: longName,
+        companyName: 'Contoso',
+        link: 'https://csp.example/i/abc',
+        expiresAt: '2026-12-01T09:00:00.000Z',
+      },
+    ],
+  ],
+  'partnerships/blocks.ts#draftModal': (t) => [
+    [t, 'Dear Contoso,\n\nplease authorise us: https://csp.example/i/abc', 'https://csp.example/i/abc'],
+  ],
+  'partnerships/blocks.ts#resellersBlocks': (t) => [
+    [t, [], []],
+    [
+      t,
+      many(30, (i) => ({ partnership: partnership(i, i % 3 === 0 ? 'ended' : 'active'), reseller: reseller(i) })),
+      many(30, (i) => invitation(i, i % 2 === 0)),
+    ],
+  ],
+  'partnerships/blocks.ts#removeModal': (t) => [[t, { id: '72f988bf-86f1-41af-91ab-2d7cd011db47', name: longName }]],
+  'partnerships/blocks.ts#auditBlocks': (t) => [
+    [t, []],
+    [
+      t,
+      many(60, (i) => ({
+        at: '2026-10-01T09:00:00.000Z',
+        providerId: 'provider-1',
+        actor,
+        action: 'invitation.create',
+        outcome: i % 5 === 0 ? 'refused' : 'done',
+        rules: i % 5 === 0 ? ['P6'] : [],
+        details: { invitation: `inv-${i}` },
+      })),
+    ],
+  ],
+  'partnerships/blocks.ts#noticeBlocks': () => [['The partnership with Contoso is active.']],
+};
