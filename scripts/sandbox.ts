@@ -1,0 +1,65 @@
+/**
+ * Operator commands for the Partner Center sandbox, on the same store the assistant uses:
+ *
+ *   npx tsx scripts/sandbox.ts advance <tenantId>                 one verification step on
+ *   npx tsx scripts/sandbox.ts set <tenantId> <status> <sub>      e.g. set <id> Rejected Decision
+ *   npx tsx scripts/sandbox.ts sign-mpa <tenantId>                the Global admin accepts the MPA (M4)
+ *
+ * A running assistant notices the change on its next verification poll and tells the reseller.
+ */
+import { loadConfig } from '../bot/config';
+import { SandboxGateway } from '../services/partnerCenter/sandboxGateway';
+import { defaultRegionTable } from '../services/rules/regionTable';
+import { openStore } from '../services/storage/openStore';
+
+const USAGE = 'usage: sandbox.ts advance <tenantId> | set <tenantId> <status> <subStatus> | sign-mpa <tenantId>';
+
+async function main(argv: string[]): Promise<number> {
+  const [command, tenantId, status, subStatus] = argv;
+  if (!command || !tenantId || (command === 'set' && (!status || !subStatus))) {
+    console.error(USAGE);
+    return 2;
+  }
+  const config = loadConfig();
+  if (config.partnerCenter.mode !== 'sandbox') {
+    console.error('PARTNER_CENTER_MODE is not sandbox: these commands only move the sandbox.');
+    return 2;
+  }
+  const store = openStore(config.store);
+  try {
+    const sandbox = new SandboxGateway({
+      records: store.records,
+      clock: { stepMs: config.partnerCenter.sandboxStepMs },
+      regionOf: (country) => {
+        const found = defaultRegionTable.lookup(country);
+        return found.found && found.served ? found.region : undefined;
+      },
+    });
+    if (command === 'advance') {
+      const profile = await sandbox.advanceVerification(tenantId);
+      console.log(`${tenantId}: ${profile.vettingStatus} / ${profile.vettingSubStatus}`);
+    } else if (command === 'set') {
+      const profile = await sandbox.setVerification(tenantId, status, subStatus);
+      console.log(`${tenantId}: ${profile.vettingStatus} / ${profile.vettingSubStatus}`);
+    } else if (command === 'sign-mpa') {
+      await sandbox.signMpa(tenantId);
+      console.log(`${tenantId}: MPA signed`);
+    } else {
+      console.error(USAGE);
+      return 2;
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: Error) => {
+    console.error(error.message);
+    process.exitCode = 1;
+  },
+);
