@@ -46,6 +46,8 @@ const environmentSchema = z.object({
   OUTBOX_CONCURRENCY: z.coerce.number().int().positive().default(32),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
+  INVITATION_SECRET: z.preprocess(emptyToUndefined, z.string().min(32).optional()),
+  INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -84,6 +86,8 @@ export interface AppConfig {
     mpaReminderEveryMs: number;
     outbox: { concurrency: number; maxAttempts: number; pollMs: number };
   };
+  /** Partnership invitations (P2): without a secret, one is generated once and kept in the store. */
+  partnerships: { invitationSecret?: string; invitationTtlDays: number };
 }
 
 export class ConfigError extends Error {
@@ -162,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): AppConfig
       mpaReminderEveryMs: e.MPA_REMINDER_EVERY_MS,
       outbox: { concurrency: e.OUTBOX_CONCURRENCY, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, pollMs: e.OUTBOX_POLL_MS },
     },
+    partnerships: { invitationSecret: e.INVITATION_SECRET, invitationTtlDays: e.INVITATION_TTL_DAYS },
   };
 }
 

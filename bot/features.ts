@@ -1,5 +1,6 @@
 import type { FeatureFactory } from './feature';
 import { notificationsFeature } from './notificationsFeature';
+import { partnershipsFeature } from './partnershipsFeature';
 import { enrolmentFeature } from './teams/enrolmentFeature';
 
 /**
@@ -9,5 +10,5 @@ import { enrolmentFeature } from './teams/enrolmentFeature';
 export const FEATURES: FeatureFactory[] = [
   enrolmentFeature,
   notificationsFeature,
-  // partnerships (issue 5)
+  partnershipsFeature(),
 ];

@@ -1,0 +1,146 @@
+import type { Request, Response } from 'restify';
+import { noticeBlocks } from '../cards/slack/partnerships/blocks';
+import { resolveLanguage, translatorFor } from '../i18n/i18n';
+import { InvitationSigner, invitationSecret } from '../services/partnerships/invitationCodes';
+import { lookupMessage } from '../services/partnerships/messages';
+import { PartnershipService } from '../services/partnerships/partnershipService';
+import type { Feature, FeatureDeps } from './feature';
+import { slackPartnerships } from './slack/partnerships';
+import { adminChecker } from './slack/partnerships/context';
+import { SlackLanguages } from './slack/slackLanguage';
+import { invitationCard, invitationCardParams, removalNotice, teamsPartnerships } from './teams/partnershipsFeature';
+
+export interface PartnershipsOptions {
+  /** How long an invitation stays valid (P2); 30 days unless a deployment says otherwise. */
+  invitationTtlDays?: number;
+  /** The HMAC secret for invitation codes; without one, a secret is generated once and kept in the store. */
+  invitationSecret?: string;
+}
+
+export const INVITATION_PATH = '/invitations';
+
+/**
+ * Partnerships across both platforms (P1–P8): the distributor sets up, invites, lists and removes in
+ * Slack; the reseller authorises, lists and asks to end in Teams; the invitation link page joins them.
+ */
+export function partnershipsFeature(options: PartnershipsOptions = {}) {
+  return async (deps: FeatureDeps): Promise<Feature> => {
+    const log = deps.logger.child({ component: 'partnerships' });
+    const secret = await invitationSecret(
+      deps.store.records,
+      options.invitationSecret ?? deps.config.partnerships.invitationSecret,
+    );
+    const service = new PartnershipService({
+      records: deps.store.records,
+      partners: deps.partners,
+      regions: deps.regions,
+      partnerCenter: deps.partnerCenter,
+      signer: new InvitationSigner(secret),
+      invitationTtlDays: options.invitationTtlDays ?? deps.config.partnerships.invitationTtlDays,
+      onGatewayError: (error) => log.warn({ err: error }, 'Partner Center not reachable: invitation sent unchecked'),
+    });
+    const base = deps.config.publicUrl.replace(/\/+$/, '');
+    const invitationLink = (code: string) => `${base}${INVITATION_PATH}/${encodeURIComponent(code)}`;
+
+    const slack = slackPartnerships({
+      service,
+      languages: new SlackLanguages(deps.store.records, log),
+      logger: log,
+      invitationLink,
+      isWorkspaceAdmin: adminChecker(log),
+      deliverInvitationToTeams: async (invitationId, code) => {
+        const lookup = await service.openInvitation(code);
+        if (lookup.status !== 'valid' || lookup.invitation.id !== invitationId) return;
+        const tenantId = await service.resellerTenantByEmail(lookup.invitation.email);
+        if (!tenantId) return;
+        await deps.notifier.teamsTenant(
+          tenantId,
+          {
+            renderer: 'partnerships.invitation',
+            params: invitationCardParams(lookup.invitation, lookup.provider, code),
+          },
+          `partnerships:invitation:${invitationId}`,
+        );
+      },
+      notifyResellerOfRemoval: async (resellerTenantId, providerName, key) => {
+        await deps.notifier.teamsTenant(
+          resellerTenantId,
+          { renderer: 'partnerships.removed', params: { providerName } },
+          `partnerships:removed:${key}`,
+        );
+      },
+    });
+
+    const teams = teamsPartnerships({
+      service,
+      regions: deps.regions,
+      logger: log,
+      tellProvider: async (provider, renderer, params, dedupeKey) => {
+        await deps.notifier.slackChannel(provider.settings.channelId, { renderer, params }, dedupeKey);
+      },
+    });
+
+    return {
+      name: 'partnerships',
+      teams,
+      slack,
+      teamsNotices: { 'partnerships.invitation': invitationCard, 'partnerships.removed': removalNotice },
+      slackNotices: {
+        'partnerships.authorised': (t, params) => {
+          const text = t('partnerships:slack.notice.authorised', params);
+          return { text, blocks: noticeBlocks(text) };
+        },
+        'partnerships.declined': (t, params) => {
+          const text = t('partnerships:slack.notice.declined', params);
+          return { text, blocks: noticeBlocks(text) };
+        },
+      },
+      routes: [
+        (server) => {
+          server.get(`${INVITATION_PATH}/:code`, async (req: Request, res: Response) => {
+            const code = String(req.params?.code ?? '');
+            const t = translatorFor(resolveLanguage(String(req.headers['accept-language'] ?? '').split(',')[0]));
+            const lookup = await service.openInvitation(code);
+            const html = invitationPage(t, {
+              valid: lookup.status === 'valid',
+              provider: lookup.status === 'valid' ? (lookup.provider.partner.legalName ?? '') : '',
+              problem: lookup.status === 'valid' ? '' : ((m) => t(m.key, m.params))(lookupMessage(lookup)),
+              code,
+              chatUrl: deps.config.bot.appId
+                ? `https://teams.microsoft.com/l/chat/0/0?users=28:${encodeURIComponent(deps.config.bot.appId)}&message=${encodeURIComponent(`invitation ${code}`)}`
+                : undefined,
+            });
+            res.writeHead(lookup.status === 'valid' ? 200 : 410, {
+              'content-type': 'text/html; charset=utf-8',
+              'cache-control': 'no-store',
+              'referrer-policy': 'no-referrer',
+            });
+            res.end(html);
+          });
+        },
+      ],
+    };
+  };
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
+function invitationPage(
+  t: (key: string, params?: Record<string, unknown>) => string,
+  page: { valid: boolean; provider: string; problem: string; code: string; chatUrl?: string },
+): string {
+  const e = escapeHtml;
+  const body = page.valid
+    ? [
+        `<h1>${e(t('partnerships:page.title', { provider: page.provider }))}</h1>`,
+        `<p>${e(t('partnerships:page.intro', { provider: page.provider }))}</p>`,
+        page.chatUrl ? `<p><a href="${e(page.chatUrl)}">${e(t('partnerships:page.open'))}</a></p>` : '',
+        `<p>${e(t('partnerships:page.paste'))}</p>`,
+        `<pre>invitation ${e(page.code)}</pre>`,
+      ].join('\n')
+    : `<h1>${e(t('partnerships:page.invalidTitle'))}</h1>\n<p>${e(page.problem)}</p>`;
+  return `<!doctype html>\n<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(
+    t('partnerships:page.htmlTitle'),
+  )}</title></head>\n<body style="font-family: sans-serif; max-width: 40em; margin: 2em auto">\n${body}\n</body></html>\n`;
+}

@@ -1,0 +1,45 @@
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { ACTION, removeModal } from '../../../cards/slack/partnerships/blocks';
+import { refusalMessages } from '../../../services/partnerships/messages';
+import { PartnershipService } from '../../../services/partnerships/partnershipService';
+import { type SlackPartnerships, say, slackActor } from './context';
+
+export function registerActions(app: App, p: SlackPartnerships) {
+  app.action<BlockButtonAction>(ACTION.remove, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const t = await p.languages.translatorFor(client, teamId, body.user.id);
+    if (!(await p.service.isApprover(teamId, body.user.id))) {
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: t('partnerships:refusal.not-approver'),
+      });
+      return;
+    }
+    const resellerId = action.value ?? '';
+    const partnership = await p.service.getPartnership(PartnershipService.providerIdOf(teamId), resellerId);
+    if (partnership?.state !== 'active') {
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: t('partnerships:refusal.no-active-partnership'),
+      });
+      return;
+    }
+    const rows = await p.service.listResellers(PartnershipService.providerIdOf(teamId));
+    const name = rows.find((r) => r.partnership.resellerId === resellerId)?.reseller?.legalName ?? resellerId;
+    await client.views.open({ trigger_id: body.trigger_id, view: removeModal(t, { id: resellerId, name }) });
+  });
+
+  app.action<BlockButtonAction>(ACTION.revoke, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const t = await p.languages.translatorFor(client, teamId, body.user.id);
+    const outcome = await p.service.revokeInvitation(teamId, action.value ?? '', slackActor(body.user));
+    const message = outcome.ok
+      ? t('partnerships:slack.resellers.revoked', { email: outcome.value.email })
+      : say(t, refusalMessages(outcome.refusal));
+    await respond({ response_type: 'ephemeral', replace_original: false, text: message });
+  });
+}

@@ -1,0 +1,106 @@
+import {
+  auditBlocks,
+  inviteModal,
+  removeModal,
+  resellersBlocks,
+  setupModal,
+} from '../../../cards/slack/partnerships/blocks';
+import { PartnershipService } from '../../../services/partnerships/partnershipService';
+import type { SlackSubcommand } from '../slackFeature';
+import { type SlackPartnerships, say } from './context';
+
+/** `/csp setup`, `/csp invite`, `/csp resellers`, `/csp remove <reseller>`, `/csp audit`. */
+export function partnershipSubcommands(p: SlackPartnerships): SlackSubcommand[] {
+  const refuse = (t: (k: string) => string, code: string) => ({
+    response_type: 'ephemeral' as const,
+    text: t(`partnerships:refusal.${code}`),
+  });
+
+  return [
+    {
+      name: 'setup',
+      descriptionKey: 'partnerships:slack.commands.setup',
+      run: async ({ command, t, client, respond }) => {
+        const current = await p.service.getProviderBySlackTeam(command.team_id);
+        const approver = await p.service.isApprover(command.team_id, command.user_id);
+        if (!approver && !(await p.isWorkspaceAdmin(client, command.user_id))) {
+          await respond(refuse(t, 'not-admin'));
+          return;
+        }
+        await client.views.open({ trigger_id: command.trigger_id, view: setupModal(t, current) });
+      },
+    },
+    {
+      name: 'invite',
+      descriptionKey: 'partnerships:slack.commands.invite',
+      run: async ({ command, t, client, respond }) => {
+        if (!(await p.service.getProviderBySlackTeam(command.team_id))) {
+          await respond(refuse(t, 'not-set-up'));
+          return;
+        }
+        if (!(await p.service.isApprover(command.team_id, command.user_id))) {
+          await respond(refuse(t, 'not-approver'));
+          return;
+        }
+        await client.views.open({ trigger_id: command.trigger_id, view: inviteModal(t) });
+      },
+    },
+    {
+      name: 'resellers',
+      descriptionKey: 'partnerships:slack.commands.resellers',
+      run: async ({ command, t, respond }) => {
+        const providerId = PartnershipService.providerIdOf(command.team_id);
+        const rows = await p.service.listResellers(providerId);
+        const invitations = await p.service.openInvitations(providerId);
+        const blocks = resellersBlocks(t, rows, invitations);
+        await respond({ response_type: 'ephemeral', blocks, text: t('partnerships:slack.resellers.title') });
+      },
+    },
+    {
+      name: 'remove',
+      descriptionKey: 'partnerships:slack.commands.remove',
+      run: async ({ command, args, t, client, respond }) => {
+        if (!(await p.service.isApprover(command.team_id, command.user_id))) {
+          await respond(refuse(t, 'not-approver'));
+          return;
+        }
+        const wanted = args.trim().toLowerCase();
+        const rows = await p.service.listResellers(PartnershipService.providerIdOf(command.team_id));
+        const match = wanted
+          ? rows.filter(
+              (r) =>
+                r.partnership.resellerId.toLowerCase() === wanted ||
+                r.reseller?.mpnId === wanted ||
+                (r.reseller?.legalName ?? '').toLowerCase().includes(wanted),
+            )
+          : [];
+        if (match.length !== 1) {
+          await respond({ response_type: 'ephemeral', text: t('partnerships:slack.remove.usage') });
+          return;
+        }
+        const row = match[0];
+        const name = row.reseller?.legalName ?? row.partnership.resellerId;
+        await client.views.open({
+          trigger_id: command.trigger_id,
+          view: removeModal(t, { id: row.partnership.resellerId, name }),
+        });
+      },
+    },
+    {
+      name: 'audit',
+      descriptionKey: 'partnerships:slack.commands.audit',
+      run: async ({ command, t, respond }) => {
+        if (!(await p.service.isApprover(command.team_id, command.user_id))) {
+          await respond(refuse(t, 'not-approver'));
+          return;
+        }
+        const entries = await p.service.latestAudit(PartnershipService.providerIdOf(command.team_id), 25);
+        await respond({
+          response_type: 'ephemeral',
+          blocks: auditBlocks(t, entries),
+          text: say(t, []) || t('partnerships:slack.audit.title'),
+        });
+      },
+    },
+  ];
+}

@@ -1,0 +1,49 @@
+import type { WebClient } from '@slack/web-api';
+import type { Translate } from '../../../i18n/i18n';
+import type { PartnershipService } from '../../../services/partnerships/partnershipService';
+import type { MessageRef } from '../../../services/partnerships/messages';
+import type { Actor } from '../../../services/domain/identifiers';
+import type { Logger } from '../../logger';
+import type { SlackLanguages } from '../slackLanguage';
+
+/** What the Slack side of partnerships needs, built once by bot/partnershipsFeature.ts. */
+export interface SlackPartnerships {
+  service: PartnershipService;
+  languages: SlackLanguages;
+  logger: Logger;
+  /** `<publicUrl>/invitations/<code>` */
+  invitationLink(code: string): string;
+  /** After an invitation is created: the reseller's Teams colleagues get the card, when we know them. */
+  deliverInvitationToTeams(invitationId: string, code: string): Promise<void>;
+  /** Tells a reseller organisation (Teams) that a provider removed the partnership. */
+  notifyResellerOfRemoval(resellerTenantId: string, providerName: string, key: string): Promise<void>;
+  isWorkspaceAdmin(client: WebClient, userId: string): Promise<boolean>;
+}
+
+export const slackActor = (user: { id: string; name?: string; username?: string }): Actor => ({
+  platform: 'slack',
+  userId: user.id,
+  name: user.name ?? user.username,
+});
+
+export const say = (t: Translate, messages: MessageRef[]) => messages.map((m) => t(m.key, m.params)).join('\n');
+
+const ADMIN_TTL_MS = 5 * 60 * 1000;
+
+/** Workspace admins and owners from users.info, cached for five minutes. */
+export function adminChecker(logger: Logger) {
+  const cache = new Map<string, { admin: boolean; until: number }>();
+  return async (client: WebClient, userId: string): Promise<boolean> => {
+    const cached = cache.get(userId);
+    if (cached && cached.until > Date.now()) return cached.admin;
+    try {
+      const answer = await client.users.info({ user: userId });
+      const admin = Boolean(answer.user?.is_admin || answer.user?.is_owner || answer.user?.is_primary_owner);
+      cache.set(userId, { admin, until: Date.now() + ADMIN_TTL_MS });
+      return admin;
+    } catch (error) {
+      logger.warn({ err: error }, 'users.info failed: treating the user as not an admin');
+      return false;
+    }
+  };
+}

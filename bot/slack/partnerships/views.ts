@@ -1,0 +1,124 @@
+import type { App, SlackViewAction, ViewOutput } from '@slack/bolt';
+import { CALLBACK, draftEmail, draftModal, FIELD_ACTION } from '../../../cards/slack/partnerships/blocks';
+import { refusalMessages } from '../../../services/partnerships/messages';
+import type { Refusal } from '../../../services/partnerships/types';
+import { type SlackPartnerships, say, slackActor } from './context';
+
+type Values = ViewOutput['state']['values'];
+
+const text = (values: Values, block: string) => values[block]?.[FIELD_ACTION]?.value?.trim() || undefined;
+
+/** Which modal block shows a refusal (the field it is about, else the given default). */
+function errorsFor(refusal: Refusal, message: string, fallback: string, fields: string[]): Record<string, string> {
+  const field = refusal.kind === 'input' && refusal.field && fields.includes(refusal.field) ? refusal.field : fallback;
+  return { [field]: message.slice(0, 2000) };
+}
+
+const teamOf = (body: SlackViewAction) => body.team?.id ?? body.user.team_id ?? '';
+
+export function registerViews(app: App, p: SlackPartnerships) {
+  app.view(CALLBACK.setup, async ({ ack, body, view, client }) => {
+    const teamId = teamOf(body);
+    const t = await p.languages.translatorFor(client, teamId, body.user.id);
+    const values = view.state.values;
+    const input = {
+      legalName: text(values, 'legalName') ?? '',
+      mpnId: text(values, 'mpnId') ?? '',
+      tenantId: text(values, 'tenantId') ?? '',
+      country: (text(values, 'country') ?? '').toUpperCase(),
+      approverUserIds: values.approvers?.[FIELD_ACTION]?.selected_users ?? [],
+      channelId: values.channel?.[FIELD_ACTION]?.selected_conversation ?? '',
+    };
+    const admin = await p.isWorkspaceAdmin(client, body.user.id);
+    const outcome = await p.service.setUpProvider(teamId, input, slackActor(body.user), admin);
+    if (!outcome.ok) {
+      const message = say(t, refusalMessages(outcome.refusal));
+      const fallback = outcome.refusal.kind === 'rules' ? 'country' : 'legalName';
+      const fields = ['legalName', 'mpnId', 'tenantId', 'country', 'approverUserIds', 'channelId'];
+      const errors = errorsFor(outcome.refusal, message, fallback, fields);
+      // zod names the fields as the service does; the blocks of the two lists are named differently.
+      const renamed = Object.fromEntries(
+        Object.entries(errors).map(([k, v]) => [
+          k === 'approverUserIds' ? 'approvers' : k === 'channelId' ? 'channel' : k,
+          v,
+        ]),
+      );
+      await ack({ response_action: 'errors', errors: renamed });
+      return;
+    }
+    await ack();
+    const { partner, settings } = outcome.value;
+    await client.chat.postMessage({
+      channel: body.user.id,
+      text: t('partnerships:slack.setup.saved', {
+        name: partner.legalName,
+        mpnId: partner.mpnId,
+        country: partner.country,
+        approvers: settings.approverUserIds.map((u) => `<@${u}>`).join(', '),
+        channel: `<#${settings.channelId}>`,
+      }),
+    });
+  });
+
+  app.view(CALLBACK.invite, async ({ ack, body, view, client }) => {
+    const teamId = teamOf(body);
+    const t = await p.languages.translatorFor(client, teamId, body.user.id);
+    const values = view.state.values;
+    const outcome = await p.service.createInvitation(
+      teamId,
+      { email: text(values, 'email') ?? '', companyName: text(values, 'companyName'), mpnId: text(values, 'mpnId') },
+      slackActor(body.user),
+    );
+    if (!outcome.ok) {
+      const message = say(t, refusalMessages(outcome.refusal));
+      const fallback = outcome.refusal.kind === 'rules' ? (text(values, 'mpnId') ? 'mpnId' : 'email') : 'email';
+      await ack({
+        response_action: 'errors',
+        errors: errorsFor(outcome.refusal, message, fallback, ['email', 'companyName', 'mpnId']),
+      });
+      return;
+    }
+    const { invitation, code, provider } = outcome.value;
+    const link = p.invitationLink(code);
+    const draft = draftEmail(t, {
+      providerName: provider.partner.legalName ?? '',
+      companyName: invitation.companyName,
+      link,
+      expiresAt: invitation.expiresAt,
+    });
+    await ack({ response_action: 'update', view: draftModal(t, draft, link) });
+    await p
+      .deliverInvitationToTeams(invitation.id, code)
+      .catch((error) =>
+        p.logger.warn({ err: error, invitation: invitation.id }, 'could not deliver the invitation card in Teams'),
+      );
+  });
+
+  app.view(CALLBACK.remove, async ({ ack, body, view, client }) => {
+    const teamId = teamOf(body);
+    const t = await p.languages.translatorFor(client, teamId, body.user.id);
+    const resellerId = view.private_metadata;
+    const notify = (view.state.values.notify?.[FIELD_ACTION]?.selected_options ?? []).some((o) => o.value === 'notify');
+    const outcome = await p.service.removePartnership(teamId, resellerId, slackActor(body.user));
+    if (!outcome.ok) {
+      await ack({ response_action: 'errors', errors: { notify: say(t, refusalMessages(outcome.refusal)) } });
+      return;
+    }
+    await ack();
+    const provider = await p.service.getProviderBySlackTeam(teamId);
+    const reseller = resellerId;
+    if (notify && provider) {
+      await p
+        .notifyResellerOfRemoval(
+          resellerId,
+          provider.partner.legalName ?? '',
+          `${resellerId}:${outcome.value.decidedAt}`,
+        )
+        .catch((error) => p.logger.warn({ err: error }, 'could not tell the reseller about the removal'));
+    }
+    await client.chat.postMessage({
+      channel: body.user.id,
+      text: t(notify ? 'partnerships:slack.remove.doneNotified' : 'partnerships:slack.remove.done', { reseller }),
+    });
+  });
+}

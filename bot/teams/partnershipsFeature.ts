@@ -1,0 +1,259 @@
+import type { Activity, TurnContext } from 'botbuilder';
+import { cardAttachment } from '../../cards/renderCard';
+import type { Translate } from '../../i18n/i18n';
+import type { Actor } from '../../services/domain/identifiers';
+import { decisionMessages, lookupMessage, type MessageRef } from '../../services/partnerships/messages';
+import type { PartnershipService } from '../../services/partnerships/partnershipService';
+import type { Invitation, Provider } from '../../services/partnerships/types';
+import { authorisationGrants } from '../../services/rules/partnershipEffects';
+import { resellerEndsPartnership } from '../../services/rules/partnershipRules';
+import type { RegionTable } from '../../services/rules/regionTable';
+import type { Logger } from '../logger';
+import type { TeamsCommand, TeamsFeature, TeamsIdentity } from './teamsFeature';
+
+export interface TeamsPartnerships {
+  service: PartnershipService;
+  regions: RegionTable;
+  logger: Logger;
+  /** The distributor's channel hears of an authorisation or a refusal (Slack notices). */
+  tellProvider(
+    provider: Provider,
+    renderer: 'partnerships.authorised' | 'partnerships.declined',
+    params: Record<string, unknown>,
+    dedupeKey: string,
+  ): Promise<void>;
+}
+
+/** What the invitation card needs, stored in a notice so it can be rendered later in the reader's language. */
+export interface InvitationCardParams extends Record<string, unknown> {
+  code: string;
+  providerName: string;
+  providerMpnId: string;
+  providerCountry: string;
+  email: string;
+  expiresAt: string;
+}
+
+export function invitationCardParams(invitation: Invitation, provider: Provider, code: string): InvitationCardParams {
+  return {
+    code,
+    providerName: provider.partner.legalName ?? provider.settings.providerId,
+    providerMpnId: provider.partner.mpnId ?? '-',
+    providerCountry: provider.partner.country ?? '-',
+    email: invitation.email,
+    expiresAt: invitation.expiresAt,
+  };
+}
+
+/** P3/P4: the card naming the provider, what authorising grants, the required box, Authorize and Decline. */
+export function invitationCard(t: Translate, params: Record<string, unknown>): Partial<Activity> {
+  const p = params as InvitationCardParams;
+  const provider = p.providerName;
+  return {
+    attachments: [
+      cardAttachment('invitation', {
+        title: t('partnerships:teams.card.title'),
+        intro: t('partnerships:teams.card.intro', { provider }),
+        facts: [
+          { title: t('partnerships:teams.card.provider'), value: provider },
+          { title: t('partnerships:teams.card.mpnId'), value: p.providerMpnId },
+          { title: t('partnerships:teams.card.country'), value: p.providerCountry },
+          { title: t('partnerships:teams.card.sentTo'), value: p.email },
+        ],
+        grantsTitle: t('partnerships:teams.card.grantsTitle'),
+        grants: authorisationGrants().map((g) => ({ text: t(`rules:grant.${g.code}`) })),
+        consent: t('partnerships:teams.card.consent', { provider }),
+        consentLabel: t('partnerships:teams.card.consentLabel'),
+        consentRequired: t('partnerships:teams.card.consentRequired'),
+        expires: t('partnerships:teams.card.expires', { date: String(p.expiresAt).slice(0, 10) }),
+        authorize: t('partnerships:teams.card.authorize'),
+        decline: t('partnerships:teams.card.decline'),
+        code: p.code,
+      }),
+    ],
+  };
+}
+
+/** Told to a reseller organisation when its provider removed the partnership and chose to say so. */
+export function removalNotice(t: Translate, params: Record<string, unknown>): Partial<Activity> {
+  return { text: t('partnerships:teams.removedNotice', { provider: params.providerName }) };
+}
+
+const teamsActor = (identity: TeamsIdentity): Actor => ({
+  platform: 'teams',
+  userId: identity.aadObjectId,
+  name: identity.name,
+});
+
+const say = (t: Translate, messages: MessageRef[]) => messages.map((m) => t(m.key, m.params)).join('\n\n');
+
+/** Replaces the card a button was pressed on, so it shows what happened; a failure here costs nothing. */
+async function updateCard(context: TurnContext, title: string, text: string, logger: Logger) {
+  const replyToId = context.activity.replyToId;
+  if (!replyToId) return;
+  try {
+    await context.updateActivity({
+      id: replyToId,
+      type: 'message',
+      attachments: [cardAttachment('invitationDecided', { title, text })],
+    });
+  } catch (error) {
+    logger.debug({ err: error }, 'could not update the invitation card');
+  }
+}
+
+/** The Teams side: `invitation <code>` (hidden), the card's verbs, `providers` and `end partnership` (P8). */
+export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
+  const codeFrom = (context: TurnContext, args: string) =>
+    (args.trim() || String((context.activity.value as { code?: unknown } | undefined)?.code ?? '')).trim();
+
+  const commands: TeamsCommand[] = [
+    {
+      name: 'invitation',
+      descriptionKey: 'partnerships:teams.commands.invitation',
+      aliases: ['zaproszenie', 'inbjudan'],
+      hidden: true,
+      run: async ({ context, t, args }) => {
+        const lookup = await p.service.openInvitation(codeFrom(context, args));
+        if (lookup.status !== 'valid') {
+          const m = lookupMessage(lookup);
+          await context.sendActivity(t(m.key, m.params));
+          return;
+        }
+        const code = p.service.codeOf(lookup.invitation);
+        await context.sendActivity(invitationCard(t, invitationCardParams(lookup.invitation, lookup.provider, code)));
+      },
+    },
+    {
+      name: 'invitation-authorize',
+      descriptionKey: 'partnerships:teams.commands.invitation',
+      hidden: true,
+      run: async ({ context, t, identity }) => {
+        const value = (context.activity.value ?? {}) as { code?: unknown; consent?: unknown };
+        if (value.consent !== 'true' && value.consent !== true) {
+          await context.sendActivity(t('partnerships:teams.card.consentRequired'));
+          return;
+        }
+        const actor = teamsActor(identity);
+        const outcome = await p.service.authorise(codeFrom(context, ''), { tenantId: identity.tenantId, actor });
+        if (outcome.ok) {
+          const provider = outcome.provider.partner.legalName ?? '';
+          const when = (outcome.invitation.decidedAt ?? '').replace('T', ' ').slice(0, 16);
+          const text = t('partnerships:teams.authorised', { provider, who: actor.name ?? actor.userId, when });
+          await updateCard(context, t('partnerships:teams.card.title'), text, p.logger);
+          await context.sendActivity(text);
+          const reseller = await p.service.resellerName(identity.tenantId);
+          await p
+            .tellProvider(
+              outcome.provider,
+              'partnerships.authorised',
+              { reseller, who: actor.name ?? actor.userId, when },
+              `partnerships:accepted:${outcome.invitation.id}`,
+            )
+            .catch((error) => p.logger.warn({ err: error }, 'could not tell the provider about the authorisation'));
+          return;
+        }
+        if ('lookup' in outcome) {
+          const m = lookupMessage(outcome.lookup);
+          await context.sendActivity(t(m.key, m.params));
+          return;
+        }
+        const notEnrolled = outcome.decision.violations.some((v) => v.rule === 'P1');
+        const text = say(t, decisionMessages(outcome.decision));
+        await context.sendActivity(notEnrolled ? `${text}\n\n${t('partnerships:teams.enrolFirst')}` : text);
+      },
+    },
+    {
+      name: 'invitation-decline',
+      descriptionKey: 'partnerships:teams.commands.invitation',
+      hidden: true,
+      run: async ({ context, t, identity }) => {
+        const actor = teamsActor(identity);
+        const outcome = await p.service.decline(codeFrom(context, ''), { tenantId: identity.tenantId, actor });
+        if (!outcome.ok) {
+          const m = lookupMessage(outcome.lookup);
+          await context.sendActivity(t(m.key, m.params));
+          return;
+        }
+        const provider = outcome.provider.partner.legalName ?? '';
+        const text = t('partnerships:teams.declined', { provider });
+        await updateCard(context, t('partnerships:teams.card.title'), text, p.logger);
+        await context.sendActivity(text);
+        const reseller = await p.service.resellerName(identity.tenantId);
+        await p
+          .tellProvider(
+            outcome.provider,
+            'partnerships.declined',
+            { reseller, who: actor.name ?? actor.userId, email: outcome.invitation.email },
+            `partnerships:declined:${outcome.invitation.id}`,
+          )
+          .catch((error) => p.logger.warn({ err: error }, 'could not tell the provider about the refusal'));
+      },
+    },
+    {
+      name: 'providers',
+      descriptionKey: 'partnerships:teams.commands.providers',
+      aliases: ['dostawcy', 'leverantörer', 'leverantorer'],
+      run: async ({ context, t, identity }) => {
+        const rows = await p.service.listProviders(identity.tenantId);
+        const providers = rows.map((row) => {
+          const country = row.provider?.country;
+          const found = p.regions.lookup(country);
+          return {
+            name: row.provider?.legalName ?? row.partnership.providerId,
+            facts: [
+              { title: t('partnerships:teams.providers.mpnId'), value: row.provider?.mpnId ?? '-' },
+              {
+                title: t('partnerships:teams.providers.region'),
+                value: found.found ? `${country} (${t(`rules:region.${found.region}`)})` : (country ?? '-'),
+              },
+              {
+                title: t('partnerships:teams.providers.contact'),
+                value: row.provider?.primaryContact?.email ?? row.provider?.supportContact?.email ?? '-',
+              },
+              { title: t('partnerships:teams.providers.since'), value: row.partnership.decidedAt?.slice(0, 10) ?? '-' },
+            ],
+            offers: t('partnerships:teams.providers.offers'),
+          };
+        });
+        await context.sendActivity({
+          attachments: [
+            cardAttachment('providers', {
+              title: t('partnerships:teams.providers.title'),
+              intro: providers.length === 0 ? t('partnerships:teams.providers.none') : '',
+              providers,
+              footer: t('partnerships:teams.providers.footer'),
+            }),
+          ],
+        });
+      },
+    },
+    {
+      name: 'end',
+      descriptionKey: 'partnerships:teams.commands.end',
+      aliases: ['zakończ', 'zakoncz', 'avsluta'],
+      run: async ({ context, t, identity }) => {
+        const rows = await p.service.listProviders(identity.tenantId);
+        const first = rows[0]?.partnership ?? { providerId: '-', resellerId: identity.tenantId };
+        const decision = resellerEndsPartnership(first);
+        const names = rows.map((r) => r.provider?.legalName ?? r.partnership.providerId).join(', ');
+        const lines = [say(t, decisionMessages(decision))];
+        if (names) lines.push(t('partnerships:teams.endProviders', { providers: names }));
+        await context.sendActivity(lines.join('\n\n'));
+        for (const row of rows) {
+          await p.service.audit(
+            row.partnership.providerId,
+            teamsActor(identity),
+            'partnership.end-request',
+            'refused',
+            ['P8'],
+            {
+              reseller: identity.tenantId,
+            },
+          );
+        }
+      },
+    },
+  ];
+  return { commands };
+}

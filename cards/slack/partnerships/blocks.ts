@@ -1,0 +1,251 @@
+import type { KnownBlock, ModalView } from '@slack/types';
+import type { Translate } from '../../../i18n/i18n';
+import type { AuditEntry, Invitation, Provider, ResellerRow } from '../../../services/partnerships/types';
+import { removalConsequences } from '../../../services/rules/partnershipEffects';
+
+export const CALLBACK = {
+  setup: 'partnerships.setup',
+  invite: 'partnerships.invite',
+  draft: 'partnerships.draft',
+  remove: 'partnerships.remove',
+} as const;
+
+export const ACTION = {
+  remove: 'partnerships.remove',
+  revoke: 'partnerships.revoke',
+} as const;
+
+/** The input blocks of the modals: block id = field name, action id `value`. */
+export const FIELD_ACTION = 'value';
+
+const plain = (text: string) => ({ type: 'plain_text' as const, text: text.slice(0, 150), emoji: true });
+const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text: text.slice(0, 3000) });
+
+function textInput(
+  blockId: string,
+  label: string,
+  options: { initial?: string; optional?: boolean; hint?: string; multiline?: boolean; placeholder?: string } = {},
+): KnownBlock {
+  return {
+    type: 'input',
+    block_id: blockId,
+    optional: options.optional ?? false,
+    label: plain(label),
+    ...(options.hint ? { hint: plain(options.hint) } : {}),
+    element: {
+      type: 'plain_text_input',
+      action_id: FIELD_ACTION,
+      multiline: options.multiline ?? false,
+      ...(options.initial ? { initial_value: options.initial } : {}),
+      ...(options.placeholder ? { placeholder: plain(options.placeholder) } : {}),
+    },
+  };
+}
+
+/** `/csp setup`: the workspace as an indirect provider (legal name, MPN ID, tenant, country, approvers, channel). */
+export function setupModal(t: Translate, current?: Provider): ModalView {
+  const p = current?.partner;
+  return {
+    type: 'modal',
+    callback_id: CALLBACK.setup,
+    title: plain(t('partnerships:slack.setup.title')),
+    submit: plain(t('partnerships:slack.setup.submit')),
+    close: plain(t('partnerships:slack.cancel')),
+    blocks: [
+      { type: 'section', text: mrkdwn(t('partnerships:slack.setup.intro')) },
+      textInput('legalName', t('partnerships:slack.setup.legalName'), { initial: p?.legalName }),
+      textInput('mpnId', t('partnerships:slack.setup.mpnId'), { initial: p?.mpnId }),
+      textInput('tenantId', t('partnerships:slack.setup.tenantId'), { initial: p?.tenantId }),
+      textInput('country', t('partnerships:slack.setup.country'), {
+        initial: p?.country,
+        hint: t('partnerships:slack.setup.countryHint'),
+      }),
+      {
+        type: 'input',
+        block_id: 'approvers',
+        label: plain(t('partnerships:slack.setup.approvers')),
+        hint: plain(t('partnerships:slack.setup.approversHint')),
+        element: {
+          type: 'multi_users_select',
+          action_id: FIELD_ACTION,
+          ...(current?.settings.approverUserIds.length ? { initial_users: current.settings.approverUserIds } : {}),
+        },
+      },
+      {
+        type: 'input',
+        block_id: 'channel',
+        label: plain(t('partnerships:slack.setup.channel')),
+        element: {
+          type: 'conversations_select',
+          action_id: FIELD_ACTION,
+          filter: { include: ['public', 'private'], exclude_bot_users: true },
+          ...(current?.settings.channelId ? { initial_conversation: current.settings.channelId } : {}),
+        },
+      },
+    ],
+  };
+}
+
+/** `/csp invite`: who to ask to partner (P2). */
+export function inviteModal(t: Translate): ModalView {
+  return {
+    type: 'modal',
+    callback_id: CALLBACK.invite,
+    title: plain(t('partnerships:slack.invite.title')),
+    submit: plain(t('partnerships:slack.invite.submit')),
+    close: plain(t('partnerships:slack.cancel')),
+    blocks: [
+      { type: 'section', text: mrkdwn(t('partnerships:slack.invite.intro')) },
+      textInput('email', t('partnerships:slack.invite.email')),
+      textInput('companyName', t('partnerships:slack.invite.companyName'), { optional: true }),
+      textInput('mpnId', t('partnerships:slack.invite.mpnId'), {
+        optional: true,
+        hint: t('partnerships:slack.invite.mpnIdHint'),
+      }),
+    ],
+  };
+}
+
+/** The draft email for the rep to copy (P2: editable, but the link must stay). */
+export function draftEmail(
+  t: Translate,
+  input: { providerName: string; companyName?: string; link: string; expiresAt: string },
+) {
+  return t('partnerships:slack.invite.draftEmail', {
+    provider: input.providerName,
+    company: input.companyName || t('partnerships:slack.invite.draftGreetingFallback'),
+    link: input.link,
+    expires: input.expiresAt.slice(0, 10),
+  });
+}
+
+export function draftModal(t: Translate, draft: string, link: string): ModalView {
+  return {
+    type: 'modal',
+    callback_id: CALLBACK.draft,
+    title: plain(t('partnerships:slack.invite.draftTitle')),
+    close: plain(t('partnerships:slack.close')),
+    blocks: [
+      { type: 'section', text: mrkdwn(t('partnerships:slack.invite.draftIntro')) },
+      textInput('draft', t('partnerships:slack.invite.draftLabel'), { initial: draft, multiline: true }),
+      { type: 'context', elements: [mrkdwn(t('partnerships:slack.invite.keepLink', { link }))] },
+    ],
+  };
+}
+
+function stateLabel(t: Translate, row: ResellerRow): string {
+  const r = row.reseller;
+  const customers = (r as { customerCount?: number } | undefined)?.customerCount;
+  return t('partnerships:slack.resellers.row', {
+    name: r?.legalName ?? row.partnership.resellerId,
+    state: t(`partnerships:state.${row.partnership.state}`, { defaultValue: row.partnership.state }),
+    verification: t(`partnerships:verification.${r?.status?.verification ?? 'None'}`, {
+      defaultValue: r?.status?.verification ?? '-',
+    }),
+    mpa: t(
+      r?.status?.mpaSigned ? 'partnerships:slack.resellers.mpaSigned' : 'partnerships:slack.resellers.mpaNotSigned',
+    ),
+    customers: customers === undefined ? t('partnerships:slack.resellers.customersUnknown') : String(customers),
+    since: row.partnership.decidedAt?.slice(0, 10) ?? '-',
+  });
+}
+
+/** `/csp resellers`: active partnerships with a Remove button, then pending and expired invitations. */
+export function resellersBlocks(
+  t: Translate,
+  rows: ResellerRow[],
+  invitations: Array<Invitation & { expired: boolean }>,
+): KnownBlock[] {
+  const blocks: KnownBlock[] = [{ type: 'header', text: plain(t('partnerships:slack.resellers.title')) }];
+  if (rows.length === 0) blocks.push({ type: 'section', text: mrkdwn(t('partnerships:slack.resellers.none')) });
+  for (const row of rows.slice(0, 20)) {
+    blocks.push({
+      type: 'section',
+      text: mrkdwn(stateLabel(t, row)),
+      accessory: {
+        type: 'button',
+        action_id: ACTION.remove,
+        value: row.partnership.resellerId,
+        style: 'danger',
+        text: plain(t('partnerships:slack.resellers.remove')),
+      },
+    });
+  }
+  blocks.push({ type: 'header', text: plain(t('partnerships:slack.resellers.invitationsTitle')) });
+  if (invitations.length === 0)
+    blocks.push({ type: 'section', text: mrkdwn(t('partnerships:slack.resellers.noInvitations')) });
+  for (const invitation of invitations.slice(0, 20)) {
+    blocks.push({
+      type: 'section',
+      text: mrkdwn(
+        t('partnerships:slack.resellers.invitationRow', {
+          email: invitation.email,
+          company: invitation.companyName ?? '-',
+          state: t(
+            invitation.expired ? 'partnerships:slack.resellers.expired' : 'partnerships:slack.resellers.pending',
+          ),
+          expires: invitation.expiresAt.slice(0, 10),
+        }),
+      ),
+      accessory: {
+        type: 'button',
+        action_id: ACTION.revoke,
+        value: invitation.id,
+        text: plain(t('partnerships:slack.resellers.revoke')),
+      },
+    });
+  }
+  return blocks;
+}
+
+/** P7 in full, with an optional "notify the reseller" box; the reseller rides in private_metadata, re-checked on submit. */
+export function removeModal(t: Translate, reseller: { id: string; name: string }): ModalView {
+  const consequences = removalConsequences()
+    .map((c) => `• ${t(`rules:removal.${c.code}`)}`)
+    .join('\n');
+  return {
+    type: 'modal',
+    callback_id: CALLBACK.remove,
+    private_metadata: reseller.id,
+    title: plain(t('partnerships:slack.remove.title')),
+    submit: plain(t('partnerships:slack.remove.submit')),
+    close: plain(t('partnerships:slack.cancel')),
+    blocks: [
+      { type: 'section', text: mrkdwn(t('partnerships:slack.remove.intro', { name: reseller.name })) },
+      { type: 'section', text: mrkdwn(consequences) },
+      {
+        type: 'input',
+        block_id: 'notify',
+        optional: true,
+        label: plain(t('partnerships:slack.remove.notifyLabel')),
+        element: {
+          type: 'checkboxes',
+          action_id: FIELD_ACTION,
+          options: [{ text: plain(t('partnerships:slack.remove.notify')), value: 'notify' }],
+        },
+      },
+    ],
+  };
+}
+
+export function auditBlocks(t: Translate, entries: AuditEntry[]): KnownBlock[] {
+  const blocks: KnownBlock[] = [{ type: 'header', text: plain(t('partnerships:slack.audit.title')) }];
+  if (entries.length === 0) blocks.push({ type: 'section', text: mrkdwn(t('partnerships:slack.audit.none')) });
+  const lines = entries.map((e) =>
+    t('partnerships:slack.audit.row', {
+      at: e.at.replace('T', ' ').slice(0, 19),
+      who: e.actor.name ?? e.actor.userId,
+      platform: e.actor.platform,
+      action: t(`partnerships:audit.${e.action}`),
+      outcome: t(`partnerships:audit.outcome.${e.outcome}`),
+      rules: e.rules.join(', ') || '-',
+    }),
+  );
+  for (let i = 0; i < lines.length; i += 10)
+    blocks.push({ type: 'section', text: mrkdwn(lines.slice(i, i + 10).join('\n')) });
+  return blocks;
+}
+
+export function noticeBlocks(text: string): KnownBlock[] {
+  return [{ type: 'section', text: mrkdwn(text) }];
+}

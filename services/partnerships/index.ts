@@ -1,0 +1,4 @@
+export * from './invitationCodes';
+export * from './partnershipService';
+export * from './types';
+export * from './messages';

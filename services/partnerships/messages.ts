@@ -1,0 +1,46 @@
+import type { Decision } from '../rules/decision';
+import type { InvalidInvitation, Refusal } from './types';
+
+/** A message an edge shows, as a catalog key and its parameters (the edges translate). */
+export interface MessageRef {
+  key: string;
+  params?: Record<string, unknown>;
+}
+
+const OWN_VALIDATION = new Set([
+  'validation.approvers-missing',
+  'validation.channel-missing',
+  'validation.legal-name-missing',
+]);
+
+/** Violations as `rules:violation.<code>`, ways forward as `rules:option.<code>`. */
+export function decisionMessages(decision: Pick<Decision, 'violations' | 'options'>): MessageRef[] {
+  return [
+    ...decision.violations.map((v) => ({ key: `rules:violation.${v.code}`, params: v.facts })),
+    ...decision.options.map((o) => ({ key: `rules:option.${o.code}` })),
+  ];
+}
+
+export function refusalMessages(refusal: Refusal): MessageRef[] {
+  if (refusal.kind === 'rules') return decisionMessages(refusal);
+  if (refusal.kind === 'access') return [{ key: `partnerships:refusal.${refusal.code}` }];
+  if (refusal.code.startsWith('validation.')) {
+    return [{ key: OWN_VALIDATION.has(refusal.code) ? `partnerships:${refusal.code}` : `rules:${refusal.code}` }];
+  }
+  return [{ key: `partnerships:refusal.${refusal.code}` }];
+}
+
+/** Why an invitation code cannot be used: forged, unknown, expired, used (by whom, when), revoked, declined. */
+export function lookupMessage(lookup: InvalidInvitation): MessageRef {
+  if (!('invitation' in lookup)) return { key: `partnerships:invitation.${lookup.status}` };
+  const i = lookup.invitation;
+  return {
+    key: `partnerships:invitation.${lookup.status}`,
+    params: {
+      provider: lookup.provider?.partner.legalName ?? '-',
+      who: i.decidedBy?.name ?? i.decidedBy?.userId ?? '-',
+      when: (i.decidedAt ?? i.expiresAt).replace('T', ' ').slice(0, 16),
+      expires: i.expiresAt.slice(0, 10),
+    },
+  };
+}

@@ -1,0 +1,508 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { Actor } from '../domain/identifiers';
+import { countryCodeSchema, emailSchema, mpnIdSchema, tenantIdSchema } from '../domain/identifiers';
+import type { PartnerDraft } from '../domain/partner';
+import type { Partnership } from '../domain/partnership';
+import { isPartnerCenterError } from '../partnerCenter/errors';
+import { AgreementErrorCode } from '../partnerCenter/errors';
+import type { PartnerCenterGateway } from '../partnerCenter/gateway';
+import type { PartnerDirectory } from '../partners/partnerDirectory';
+import { checkResellerReadyToPartner, checkSameRegion, mayPartner } from '../rules/partnershipRules';
+import type { Decision, RuleId } from '../rules/decision';
+import { locate } from '../rules/regionRules';
+import type { RegionTable } from '../rules/regionTable';
+import { type AtomicStore, updateRecord } from '../storage/atomicStore';
+import type { InvitationSigner } from './invitationCodes';
+import type {
+  AuditEntry,
+  InvalidInvitation,
+  Invitation,
+  InvitationLookup,
+  Provider,
+  ProviderRow,
+  ProviderSettings,
+  ProviderSetupInput,
+  Refusal,
+  ResellerRow,
+} from './types';
+
+export interface PartnershipServiceDeps {
+  records: AtomicStore;
+  partners: PartnerDirectory;
+  regions: RegionTable;
+  partnerCenter: PartnerCenterGateway;
+  signer: InvitationSigner;
+  invitationTtlDays: number;
+  now?: () => Date;
+  /** Told when the gateway could not be asked (an outage): the invitation goes ahead unchecked. */
+  onGatewayError?: (error: unknown) => void;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
+
+const KEYS = {
+  settings: (teamId: string) => `partnerships:provider:${teamId}`,
+  invitation: (id: string) => `partnerships:invitation:${id}`,
+  invitations: 'partnerships:invitation:',
+  partnership: (providerId: string, resellerId: string) => `partnerships:link:${providerId}|${resellerId}`,
+  partnershipsOf: (providerId: string) => `partnerships:link:${providerId}|`,
+  partnerships: 'partnerships:link:',
+  audit: (providerId: string) => `partnerships:audit:${providerId}:`,
+};
+
+export const setupInputSchema = z.object({
+  legalName: z.string().trim().min(1, { message: 'validation.legal-name-missing' }).max(200),
+  mpnId: mpnIdSchema,
+  tenantId: tenantIdSchema,
+  country: countryCodeSchema,
+  approverUserIds: z.array(z.string().min(1)).min(1, { message: 'validation.approvers-missing' }),
+  channelId: z.string().min(1, { message: 'validation.channel-missing' }),
+});
+
+export const invitationInputSchema = z.object({
+  email: emailSchema,
+  companyName: z.string().trim().max(200).optional(),
+  mpnId: mpnIdSchema.optional(),
+});
+export type InvitationInput = z.infer<typeof invitationInputSchema>;
+
+/**
+ * Partnerships between a provider (one Slack workspace) and its indirect resellers (Teams tenants):
+ * set-up, invitations (P2), authorisation (P3, P4), removal (P7) and the audit log. No chat platform
+ * types: the Slack and Teams edges call it, and so may any later feature (customer onboarding).
+ */
+export class PartnershipService {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: PartnershipServiceDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  static providerIdOf(teamId: string): string {
+    return `slack:${teamId}`;
+  }
+
+  // ---- providers -------------------------------------------------------------------------------
+
+  async getProviderBySlackTeam(teamId: string): Promise<Provider | undefined> {
+    const settings = (await this.deps.records.read<ProviderSettings>(KEYS.settings(teamId)))?.value;
+    if (!settings) return undefined;
+    const partner = await this.deps.partners.get(settings.providerId);
+    return partner ? { partner, settings } : undefined;
+  }
+
+  async getProviderById(providerId: string): Promise<Provider | undefined> {
+    if (!providerId.startsWith('slack:')) return undefined;
+    return this.getProviderBySlackTeam(providerId.slice('slack:'.length));
+  }
+
+  /** Approvers invite, revoke and remove; nobody else. */
+  async isApprover(teamId: string, userId: string): Promise<boolean> {
+    const settings = (await this.deps.records.read<ProviderSettings>(KEYS.settings(teamId)))?.value;
+    return Boolean(settings?.approverUserIds.includes(userId));
+  }
+
+  /**
+   * Registers (or changes) the workspace as an indirect provider. `isWorkspaceAdmin` comes from the
+   * platform; an existing approver may change it too. The country must be in a served region (P6).
+   */
+  async setUpProvider(
+    teamId: string,
+    input: ProviderSetupInput,
+    actor: Actor,
+    isWorkspaceAdmin: boolean,
+  ): Promise<Outcome<Provider>> {
+    const providerId = PartnershipService.providerIdOf(teamId);
+    if (!isWorkspaceAdmin && !(await this.isApprover(teamId, actor.userId))) {
+      await this.audit(providerId, actor, 'provider.setup', 'refused', [], { reason: 'not-admin' });
+      return { ok: false, refusal: { kind: 'access', code: 'not-admin' } };
+    }
+    const parsed = setupInputSchema.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return { ok: false, refusal: { kind: 'input', code: issue.message, field: String(issue.path[0]) } };
+    }
+    const located = locate('P6', 'provider', parsed.data.country, this.deps.regions);
+    if (!located.region) {
+      return { ok: false, refusal: { kind: 'rules', violations: located.violations, options: [] } };
+    }
+    const data = parsed.data;
+    const partner = await this.deps.partners.update(providerId, (current) => ({
+      ...(current ?? { affiliates: [], domains: [] }),
+      id: providerId,
+      kind: 'indirect-provider',
+      legalName: data.legalName,
+      mpnId: data.mpnId,
+      tenantId: data.tenantId,
+      country: data.country,
+      status: current?.status ?? {
+        enrolment: 'enrolled',
+        verification: 'None',
+        mpaSigned: false,
+        onboardedInPartnerCenter: true,
+      },
+    }));
+    const settings: ProviderSettings = {
+      teamId,
+      providerId,
+      approverUserIds: [...new Set(data.approverUserIds)],
+      channelId: data.channelId,
+      updatedBy: actor,
+      updatedAt: this.now().toISOString(),
+    };
+    await updateRecord<ProviderSettings>(this.deps.records, KEYS.settings(teamId), () => settings);
+    await this.audit(providerId, actor, 'provider.setup', 'done', [], { region: located.region });
+    return { ok: true, value: { partner: partner as PartnerDraft, settings } };
+  }
+
+  // ---- invitations (P2) ------------------------------------------------------------------------
+
+  /** An approver asks a reseller to partner (P2); a reseller known to be in another region is refused (P6). */
+  async createInvitation(
+    teamId: string,
+    input: InvitationInput,
+    actor: Actor,
+  ): Promise<Outcome<{ invitation: Invitation; code: string; provider: Provider }>> {
+    const provider = await this.getProviderBySlackTeam(teamId);
+    const providerId = PartnershipService.providerIdOf(teamId);
+    if (!provider) return { ok: false, refusal: { kind: 'access', code: 'not-set-up' } };
+    if (!provider.settings.approverUserIds.includes(actor.userId)) {
+      await this.audit(providerId, actor, 'invitation.create', 'refused', [], { reason: 'not-approver' });
+      return { ok: false, refusal: { kind: 'access', code: 'not-approver' } };
+    }
+    const parsed = invitationInputSchema.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return { ok: false, refusal: { kind: 'input', code: issue.message, field: String(issue.path[0]) } };
+    }
+    const data = { ...parsed.data, email: parsed.data.email.toLowerCase() };
+    const region = await this.regionCheck(provider, data);
+    if (!region.allowed) {
+      await this.audit(providerId, actor, 'invitation.create', 'refused', rulesOf(region), {
+        email: data.email,
+        codes: region.violations.map((v) => v.code).join(','),
+      });
+      return { ok: false, refusal: { kind: 'rules', violations: region.violations, options: region.options } };
+    }
+    const { id, code } = this.deps.signer.newCode();
+    const now = this.now();
+    const invitation: Invitation = {
+      id,
+      providerId,
+      email: data.email,
+      companyName: data.companyName || undefined,
+      mpnId: data.mpnId,
+      state: 'sent',
+      createdBy: actor,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + this.deps.invitationTtlDays * 86_400_000).toISOString(),
+    };
+    await this.deps.records.compareAndSet(KEYS.invitation(id), undefined, invitation);
+    await this.audit(providerId, actor, 'invitation.create', 'done', ['P2'], { invitation: id, email: data.email });
+    return { ok: true, value: { invitation, code, provider } };
+  }
+
+  /** The reseller organisation (tenant id) the directory knows with this primary contact email, if any. */
+  async resellerTenantByEmail(email: string): Promise<string | undefined> {
+    const wanted = email.toLowerCase();
+    const found = (await this.deps.partners.all()).find(
+      (p) => p.kind === 'indirect-reseller' && p.primaryContact?.email.toLowerCase() === wanted && p.tenantId,
+    );
+    return found?.tenantId;
+  }
+
+  /** The reseller's legal name as the directory knows it, else its tenant id. */
+  async resellerName(resellerTenantId: string): Promise<string> {
+    return (await this.deps.partners.get(resellerTenantId))?.legalName ?? resellerTenantId;
+  }
+
+  codeOf(invitation: Pick<Invitation, 'id'>): string {
+    return this.deps.signer.codeOf(invitation.id);
+  }
+
+  /** What a code stands for: forged, unknown, expired, used, revoked, declined or valid. */
+  async openInvitation(code: string): Promise<InvitationLookup> {
+    const id = this.deps.signer.verify(code);
+    if (!id) return { status: 'forged' };
+    const invitation = (await this.deps.records.read<Invitation>(KEYS.invitation(id)))?.value;
+    if (!invitation) return { status: 'unknown' };
+    const provider = await this.getProviderById(invitation.providerId);
+    const status = this.statusOf(invitation);
+    if (status !== 'valid' || !provider) {
+      return { status: status === 'valid' ? 'revoked' : status, invitation, provider };
+    }
+    return { status: 'valid', invitation, provider };
+  }
+
+  /**
+   * The reseller authorises the provider (P3, P4) after P1 and P6 hold. The invitation moves from
+   * sent to accepted atomically: of two clicks, deliveries or colleagues exactly one wins; the
+   * others learn who authorised and when.
+   */
+  async authorise(
+    code: string,
+    reseller: { tenantId: string; actor: Actor },
+  ): Promise<
+    | { ok: true; partnership: Partnership; invitation: Invitation; provider: Provider }
+    | { ok: false; lookup: InvalidInvitation }
+    | { ok: false; decision: Decision; invitation: Invitation; provider: Provider }
+  > {
+    const lookup = await this.openInvitation(code);
+    if (lookup.status !== 'valid') return { ok: false, lookup };
+    const { invitation, provider } = lookup;
+    const decision = await this.mayAuthorise(provider, reseller.tenantId);
+    if (!decision.allowed) {
+      await this.audit(
+        provider.settings.providerId,
+        reseller.actor,
+        'invitation.accept',
+        'refused',
+        rulesOf(decision),
+        {
+          invitation: invitation.id,
+          reseller: reseller.tenantId,
+          codes: decision.violations.map((v) => v.code).join(','),
+        },
+      );
+      return { ok: false, decision, invitation, provider };
+    }
+    const decidedAt = this.now().toISOString();
+    const moved = await updateRecord<Invitation>(this.deps.records, KEYS.invitation(invitation.id), (current) =>
+      current && this.statusOf(current) === 'valid'
+        ? { ...current, state: 'accepted', decidedBy: reseller.actor, decidedAt, resellerId: reseller.tenantId }
+        : undefined,
+    );
+    const after = moved.value as Invitation;
+    if (!moved.changed)
+      return { ok: false, lookup: { status: this.lookupStatusOf(after), invitation: after, provider } };
+
+    const key = KEYS.partnership(invitation.providerId, reseller.tenantId);
+    const stored = await updateRecord<Partnership>(this.deps.records, key, (current) =>
+      current?.state === 'active'
+        ? undefined
+        : {
+            id: `${invitation.providerId}|${reseller.tenantId}`,
+            providerId: invitation.providerId,
+            resellerId: reseller.tenantId,
+            state: 'active',
+            createdBy: invitation.createdBy,
+            createdAt: current?.createdAt ?? invitation.createdAt,
+            decidedBy: reseller.actor,
+            decidedAt,
+            updatedAt: decidedAt,
+          },
+    );
+    await this.audit(invitation.providerId, reseller.actor, 'invitation.accept', 'done', ['P3', 'P4'], {
+      invitation: invitation.id,
+      reseller: reseller.tenantId,
+    });
+    return { ok: true, partnership: stored.value as Partnership, invitation: after, provider };
+  }
+
+  /** The reseller declines: the invitation is spent; the provider is told by the caller. */
+  async decline(
+    code: string,
+    reseller: { tenantId: string; actor: Actor },
+  ): Promise<{ ok: true; invitation: Invitation; provider: Provider } | { ok: false; lookup: InvalidInvitation }> {
+    const lookup = await this.openInvitation(code);
+    if (lookup.status !== 'valid') return { ok: false, lookup };
+    const decidedAt = this.now().toISOString();
+    const moved = await updateRecord<Invitation>(this.deps.records, KEYS.invitation(lookup.invitation.id), (current) =>
+      current && this.statusOf(current) === 'valid'
+        ? { ...current, state: 'declined', decidedBy: reseller.actor, decidedAt, resellerId: reseller.tenantId }
+        : undefined,
+    );
+    const after = moved.value as Invitation;
+    if (!moved.changed) {
+      return {
+        ok: false,
+        lookup: { status: this.lookupStatusOf(after), invitation: after, provider: lookup.provider },
+      };
+    }
+    await this.audit(lookup.invitation.providerId, reseller.actor, 'invitation.decline', 'done', ['P3'], {
+      invitation: after.id,
+      reseller: reseller.tenantId,
+    });
+    return { ok: true, invitation: after, provider: lookup.provider };
+  }
+
+  async revokeInvitation(teamId: string, invitationId: string, actor: Actor): Promise<Outcome<Invitation>> {
+    const providerId = PartnershipService.providerIdOf(teamId);
+    if (!(await this.isApprover(teamId, actor.userId))) {
+      await this.audit(providerId, actor, 'invitation.revoke', 'refused', [], { invitation: invitationId });
+      return { ok: false, refusal: { kind: 'access', code: 'not-approver' } };
+    }
+    const decidedAt = this.now().toISOString();
+    const moved = await updateRecord<Invitation>(this.deps.records, KEYS.invitation(invitationId), (current) =>
+      current && current.providerId === providerId && current.state === 'sent'
+        ? { ...current, state: 'revoked', decidedBy: actor, decidedAt }
+        : undefined,
+    );
+    if (!moved.changed || !moved.value) {
+      return { ok: false, refusal: { kind: 'input', code: 'invitation-not-pending' } };
+    }
+    await this.audit(providerId, actor, 'invitation.revoke', 'done', ['P2'], { invitation: invitationId });
+    return { ok: true, value: moved.value };
+  }
+
+  /** The provider's invitations not yet answered: pending and expired (newest first). */
+  async openInvitations(providerId: string): Promise<Array<Invitation & { expired: boolean }>> {
+    return (await this.deps.records.list<Invitation>(KEYS.invitations))
+      .map((r) => r.value)
+      .filter((i) => i.providerId === providerId && i.state === 'sent')
+      .map((i) => ({ ...i, expired: this.statusOf(i) === 'expired' }))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  // ---- partnerships ----------------------------------------------------------------------------
+
+  /** A provider's resellers with an active partnership (P3: "Indirect resellers"). */
+  async listResellers(providerId: string): Promise<ResellerRow[]> {
+    const links = (await this.deps.records.list<Partnership>(KEYS.partnershipsOf(providerId)))
+      .map((r) => r.value)
+      .filter((p) => p.state === 'active');
+    return Promise.all(
+      links.map(async (partnership) => ({
+        partnership,
+        reseller: await this.deps.partners.get(partnership.resellerId),
+      })),
+    );
+  }
+
+  /** A reseller's providers with an active partnership (P3: "Indirect providers"). */
+  async listProviders(resellerTenantId: string): Promise<ProviderRow[]> {
+    const links = (await this.deps.records.list<Partnership>(KEYS.partnerships))
+      .map((r) => r.value)
+      .filter((p) => p.resellerId === resellerTenantId && p.state === 'active');
+    return Promise.all(
+      links.map(async (partnership) => {
+        const provider = await this.getProviderById(partnership.providerId);
+        return { partnership, provider: provider?.partner, settings: provider?.settings };
+      }),
+    );
+  }
+
+  async getPartnership(providerId: string, resellerId: string): Promise<Partnership | undefined> {
+    return (await this.deps.records.read<Partnership>(KEYS.partnership(providerId, resellerId)))?.value;
+  }
+
+  /** P7: an approver removes a partnership; customers and admin privileges stay (the caller showed that). */
+  async removePartnership(teamId: string, resellerId: string, actor: Actor): Promise<Outcome<Partnership>> {
+    const providerId = PartnershipService.providerIdOf(teamId);
+    if (!(await this.isApprover(teamId, actor.userId))) {
+      await this.audit(providerId, actor, 'partnership.remove', 'refused', ['P7'], { reseller: resellerId });
+      return { ok: false, refusal: { kind: 'access', code: 'not-approver' } };
+    }
+    const at = this.now().toISOString();
+    const moved = await updateRecord<Partnership>(
+      this.deps.records,
+      KEYS.partnership(providerId, resellerId),
+      (current) =>
+        current?.state === 'active'
+          ? { ...current, state: 'removed', decidedBy: actor, decidedAt: at, updatedAt: at }
+          : undefined,
+    );
+    if (!moved.changed || !moved.value) return { ok: false, refusal: { kind: 'input', code: 'no-active-partnership' } };
+    await this.audit(providerId, actor, 'partnership.remove', 'done', ['P7'], { reseller: resellerId });
+    return { ok: true, value: moved.value };
+  }
+
+  // ---- audit log -------------------------------------------------------------------------------
+
+  async audit(
+    providerId: string,
+    actor: Actor,
+    action: AuditEntry['action'],
+    outcome: AuditEntry['outcome'],
+    rules: RuleId[],
+    details: Record<string, string>,
+  ): Promise<void> {
+    const at = this.now().toISOString();
+    const entry: AuditEntry = { at, providerId, actor, action, outcome, rules, details };
+    await this.deps.records.compareAndSet(
+      `${KEYS.audit(providerId)}${at}:${randomBytes(4).toString('hex')}`,
+      undefined,
+      entry,
+    );
+  }
+
+  /** The latest entries of a provider's audit log, newest first. */
+  async latestAudit(providerId: string, limit = 20): Promise<AuditEntry[]> {
+    const all = await this.deps.records.list<AuditEntry>(KEYS.audit(providerId));
+    return all
+      .map((r) => r.value)
+      .sort((a, b) => b.at.localeCompare(a.at))
+      .slice(0, limit);
+  }
+
+  // ---- internals -------------------------------------------------------------------------------
+
+  private statusOf(invitation: Invitation): 'valid' | 'expired' | 'used' | 'revoked' | 'declined' {
+    if (invitation.state === 'accepted') return 'used';
+    if (invitation.state === 'revoked') return 'revoked';
+    if (invitation.state === 'declined') return 'declined';
+    return Date.parse(invitation.expiresAt) <= this.now().getTime() ? 'expired' : 'valid';
+  }
+
+  private lookupStatusOf(invitation: Invitation): 'expired' | 'used' | 'revoked' | 'declined' {
+    const status = this.statusOf(invitation);
+    return status === 'valid' ? 'used' : status;
+  }
+
+  /** P1 (enrolled, with a Partner Center account), T2 and P6 for this reseller tenant, through the rules. */
+  private async mayAuthorise(provider: Provider, resellerTenantId: string): Promise<Decision> {
+    const reseller = await this.deps.partners.get(resellerTenantId);
+    if (!reseller) {
+      return checkResellerReadyToPartner({
+        id: resellerTenantId,
+        status: { enrolment: 'not-started', verification: 'None', mpaSigned: false, onboardedInPartnerCenter: false },
+      });
+    }
+    return mayPartner(located(provider.partner), located(reseller), { regions: this.deps.regions });
+  }
+
+  /**
+   * P6 before inviting: a reseller the directory knows (by MPN ID or contact email) in another region,
+   * or one Partner Center places in another region (2201), is refused at once.
+   */
+  private async regionCheck(provider: Provider, input: InvitationInput): Promise<Decision> {
+    const known = (await this.deps.partners.all()).find(
+      (p) =>
+        p.kind !== 'indirect-provider' &&
+        ((input.mpnId && p.mpnId === input.mpnId) || p.primaryContact?.email.toLowerCase() === input.email),
+    );
+    if (known?.country) {
+      const decision = checkSameRegion(located(provider.partner), located(known), this.deps.regions);
+      if (!decision.allowed) return decision;
+    }
+    if (!input.mpnId || !provider.partner.tenantId) return { allowed: true, violations: [], options: [] };
+    const session = this.deps.partnerCenter.as(provider.partner.tenantId);
+    try {
+      await session.getAgreementStatus({ mpnId: input.mpnId });
+    } catch (error) {
+      if (isPartnerCenterError(error, AgreementErrorCode.RegionMismatch)) {
+        // Partner Center says "another region" without naming it: the MPN profile names the country.
+        const profile = await session.getMpnProfile(input.mpnId).catch(() => undefined);
+        const decision = checkSameRegion(
+          located(provider.partner),
+          { country: profile?.country ?? '' },
+          this.deps.regions,
+        );
+        if (!decision.allowed) return decision;
+      } else if (!isPartnerCenterError(error) || error.retryable) {
+        this.deps.onGatewayError?.(error);
+      }
+    }
+    return { allowed: true, violations: [], options: [] };
+  }
+}
+
+function rulesOf(decision: Decision): RuleId[] {
+  return [...new Set(decision.violations.map((v) => v.rule))];
+}
+
+/** A draft may lack its country; the region rules then refuse it as an unknown country (P6). */
+function located<T extends PartnerDraft>(partner: T): T & { country: string } {
+  return { ...partner, country: partner.country ?? '' };
+}

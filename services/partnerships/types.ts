@@ -1,0 +1,93 @@
+import type { Actor } from '../domain/identifiers';
+import type { PartnerDraft } from '../domain/partner';
+import type { Partnership } from '../domain/partnership';
+import type { RuleId, Violation } from '../rules/decision';
+
+/** How a Slack workspace acts as an indirect provider: who may act for it and where it is told things. */
+export interface ProviderSettings {
+  teamId: string;
+  providerId: string;
+  /** Slack user ids allowed to invite, revoke, remove and change the set-up. */
+  approverUserIds: string[];
+  /** The channel for notifications and approvals. */
+  channelId: string;
+  updatedBy: Actor;
+  updatedAt: string;
+}
+
+export interface ProviderSetupInput {
+  legalName: string;
+  mpnId: string;
+  tenantId: string;
+  country: string;
+  approverUserIds: string[];
+  channelId: string;
+}
+
+export interface Provider {
+  partner: PartnerDraft;
+  settings: ProviderSettings;
+}
+
+export type InvitationState = 'sent' | 'accepted' | 'declined' | 'revoked';
+
+/** A personalised partnership request (P2): single use, expiring, bound to one provider. */
+export interface Invitation {
+  id: string;
+  providerId: string;
+  email: string;
+  companyName?: string;
+  mpnId?: string;
+  state: InvitationState;
+  createdBy: Actor;
+  createdAt: string;
+  expiresAt: string;
+  /** Who accepted, declined or revoked it, and when. */
+  decidedBy?: Actor;
+  decidedAt?: string;
+  /** The reseller (tenant id) that accepted or declined. */
+  resellerId?: string;
+}
+
+/** What an invitation code turns out to be when someone opens it. */
+export type InvitationLookup =
+  | { status: 'valid'; invitation: Invitation; provider: Provider }
+  | { status: 'forged' | 'unknown' }
+  | { status: 'expired' | 'used' | 'revoked' | 'declined'; invitation: Invitation; provider?: Provider };
+
+export type InvalidInvitation = Exclude<InvitationLookup, { status: 'valid' }>;
+
+export interface AuditEntry {
+  at: string;
+  providerId: string;
+  actor: Actor;
+  action:
+    | 'provider.setup'
+    | 'invitation.create'
+    | 'invitation.revoke'
+    | 'invitation.accept'
+    | 'invitation.decline'
+    | 'partnership.remove'
+    | 'partnership.end-request';
+  outcome: 'done' | 'refused';
+  rules: RuleId[];
+  /** Short facts: the invitation id, the reseller, the refusal codes. */
+  details: Record<string, string>;
+}
+
+/** A refusal the edges render: a rule violation (`rules:violation.<code>`) or one of ours (`partnerships:refusal.<code>`). */
+export type Refusal =
+  | { kind: 'rules'; violations: Violation[]; options: Array<{ rule: RuleId; code: string }> }
+  | { kind: 'access'; code: 'not-approver' | 'not-admin' | 'not-set-up' }
+  | { kind: 'input'; code: string; field?: string };
+
+export interface ResellerRow {
+  partnership: Partnership;
+  reseller?: PartnerDraft;
+}
+
+export interface ProviderRow {
+  partnership: Partnership;
+  provider?: PartnerDraft;
+  settings?: ProviderSettings;
+}
