@@ -420,20 +420,18 @@ export class PartnershipService {
   ): Promise<void> {
     const at = this.now().toISOString();
     const entry: AuditEntry = { at, providerId, actor, action, outcome, rules, details };
-    await this.deps.records.compareAndSet(
-      `${KEYS.audit(providerId)}${at}:${randomBytes(4).toString('hex')}`,
-      undefined,
-      entry,
-    );
+    // Time, then this process's monotonic clock: entries written in the same millisecond keep their order.
+    const order = `${at}:${process.hrtime.bigint().toString().padStart(20, '0')}:${randomBytes(3).toString('hex')}`;
+    await this.deps.records.compareAndSet(`${KEYS.audit(providerId)}${order}`, undefined, entry);
   }
 
   /** The latest entries of a provider's audit log, newest first. */
   async latestAudit(providerId: string, limit = 20): Promise<AuditEntry[]> {
     const all = await this.deps.records.list<AuditEntry>(KEYS.audit(providerId));
     return all
-      .map((r) => r.value)
-      .sort((a, b) => b.at.localeCompare(a.at))
-      .slice(0, limit);
+      .sort((a, b) => b.key.localeCompare(a.key))
+      .slice(0, limit)
+      .map((r) => r.value);
   }
 
   // ---- internals -------------------------------------------------------------------------------
