@@ -89,6 +89,14 @@ const pad = (ms: number) => String(Math.max(0, Math.floor(ms))).padStart(15, '0'
 const dueKey = (dueAt: number, id: string) => `${DUE}${pad(dueAt)}:${id}:${randomUUID().slice(0, 8)}`;
 export const jobIdOf = (dedupeKey: string) => createHash('sha256').update(dedupeKey).digest('hex').slice(0, 32);
 
+/** An entry of the due index; it carries the job's lanes so a rate-limited job costs no read. */
+interface IndexEntry {
+  id: string;
+  at: number;
+  lanes?: Lane[];
+}
+type DueEntry = { key: string; id: string; dueAt: number; lanes?: Lane[] };
+
 /** How long an index entry without its job may be an enqueue in progress rather than debris. */
 const ORPHAN_GRACE_MS = 60_000;
 
@@ -142,7 +150,7 @@ export class Outbox {
     if (await this.records.read(`${JOB}${id}`)) return false;
     // Index first, so a pending job always has an entry; a lost race leaves a stale entry, dropped below.
     const index = dueKey(now, id);
-    await this.records.compareAndSet(index, undefined, { id, at: now });
+    await this.records.compareAndSet<IndexEntry>(index, undefined, { id, at: now, lanes: job.lanes });
     const record: OutboxJob<P> = { ...job, id, state: 'pending', attempts: 0, dueAt: now, createdAt: now };
     const created = (await this.records.compareAndSet(`${JOB}${id}`, undefined, record, {})) !== undefined;
     if (!created) await this.records.remove(index);
@@ -212,7 +220,7 @@ export class Outbox {
   private nextWakeIn(): number {
     const now = this.now();
     let wait = this.pollMs;
-    for (const at of this.notBefore.values()) wait = Math.min(wait, Math.max(5, at - now));
+    for (const at of this.notBefore.values()) wait = Math.min(wait, Math.max(20, at - now));
     return wait;
   }
 
@@ -231,12 +239,17 @@ export class Outbox {
     });
   }
 
-  private async dueEntries(): Promise<Array<{ key: string; id: string; dueAt: number }>> {
+  private async dueEntries(): Promise<DueEntry[]> {
     const now = this.now();
-    const entries = await this.records.list<{ id: string; at: number }>(DUE);
+    const entries = await this.records.list<IndexEntry>(DUE);
     // SQLite answers in key order already; Redis (SCAN) does not.
     entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const out: Array<{ key: string; id: string; dueAt: number }> = [];
+    const out: DueEntry[] = [];
+    if (this.notBefore.size > 0) {
+      // Forget holds on jobs that left the index (finished by another instance).
+      const listed = new Set(entries.map((e) => e.value.id));
+      for (const id of this.notBefore.keys()) if (!listed.has(id)) this.notBefore.delete(id);
+    }
     for (const entry of entries) {
       const dueAt = Number(entry.key.slice(DUE.length, DUE.length + 15));
       if (dueAt > now) break;
@@ -244,16 +257,22 @@ export class Outbox {
       if (this.inFlight.has(id)) continue;
       const held = this.notBefore.get(id);
       if (held !== undefined && held > now) continue;
-      out.push({ key: entry.key, id, dueAt });
+      out.push({ key: entry.key, id, dueAt, lanes: entry.value.lanes });
       if (out.length >= this.batchSize) break;
     }
     return out;
   }
 
   /** Claims, delivers and settles one job. False when it was not this worker's to run. */
-  private async process(entry: { key: string; id: string; dueAt: number }): Promise<boolean> {
+  private async process(entry: DueEntry): Promise<boolean> {
     this.inFlight.add(entry.id);
     try {
+      // The rate limit first: most entries of a large fan-out wait here, without a store read.
+      const waitFor = entry.lanes ? this.limiter.tryTake(entry.lanes) : 0;
+      if (waitFor > 0) {
+        this.notBefore.set(entry.id, this.now() + waitFor);
+        return false;
+      }
       const current = await this.records.read<OutboxJob>(`${JOB}${entry.id}`);
       if (!current) {
         // An enqueue between its two writes, or debris of a lost race.
@@ -275,7 +294,7 @@ export class Outbox {
         this.notBefore.set(entry.id, job.leaseUntil);
         return false;
       }
-      const wait = this.limiter.tryTake(job.lanes);
+      const wait = entry.lanes ? 0 : this.limiter.tryTake(job.lanes);
       if (wait > 0) {
         this.notBefore.set(entry.id, now + wait);
         return false;
@@ -320,7 +339,7 @@ export class Outbox {
       // New index entry first, then the job, then the old entry: a crash in between leaves the job
       // reachable through one entry or the other.
       const next = dueKey(dueAt, job.id);
-      await this.records.compareAndSet(next, undefined, { id: job.id, at: now });
+      await this.records.compareAndSet<IndexEntry>(next, undefined, { id: job.id, at: now, lanes: job.lanes });
       const moved = await this.records.compareAndSet(key, version, {
         ...job,
         dueAt,
