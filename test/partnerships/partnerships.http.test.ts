@@ -1,0 +1,315 @@
+import { expect } from 'chai';
+import type { Assistant } from '../../bot/assistant';
+import { partnershipsFeature } from '../../bot/partnershipsFeature';
+import { PartnerDirectory } from '../../services/partners/partnerDirectory';
+import { ConnectorStub } from '../fakes/connectorStub';
+import { SlackApiStub } from '../fakes/slackApiStub';
+import { postToSlack, slashCommandBody } from '../helpers/slackRequests';
+import { cardSubmit, message, postActivity } from '../helpers/teamsActivities';
+import { startTestAssistant } from '../helpers/testAssistant';
+import { DEMO, seedReseller } from './fixtures';
+
+const TEAM = 'T0DISTRIB';
+const ADMIN = 'U0ADMIN';
+const APPROVER = 'U0APPROVER';
+const REP = 'U0REP';
+const CHANNEL = 'C0APPROVALS';
+const FABRIKAM = DEMO.resellerReady.tenantId;
+const piotr = { tenantId: FABRIKAM, aadObjectId: 'aad-piotr', name: 'Piotr Nowak' };
+const ewa = { tenantId: FABRIKAM, aadObjectId: 'aad-ewa', name: 'Ewa Zielińska' };
+const newcomer = { tenantId: '99999999-9999-4999-8999-999999999999', aadObjectId: 'aad-new', name: 'New Person' };
+
+type Json = Record<string, unknown>;
+
+describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
+  let assistant: Assistant;
+  let slackApi: SlackApiStub;
+  let connector: ConnectorStub;
+  let responses = 0;
+
+  before(async () => {
+    slackApi = await new SlackApiStub().start();
+    connector = await new ConnectorStub().start();
+    slackApi.answer('users.info', (args) => ({
+      user: { id: args.user, locale: 'en-US', is_admin: args.user === ADMIN },
+    }));
+    assistant = await startTestAssistant({ slackApiUrl: slackApi.url, features: [partnershipsFeature()] });
+    await seedReseller(new PartnerDirectory(assistant.store.records), DEMO.resellerReady);
+  });
+  after(async () => {
+    await assistant.close();
+    await slackApi.stop();
+    await connector.stop();
+  });
+
+  /** A slash command whose later answers (respond) land in the stub under a method name of our own. */
+  async function slash(text: string, user: string) {
+    responses += 1;
+    const method = `respond-${responses}`;
+    const response = await postToSlack(
+      assistant.url,
+      slashCommandBody(text, { user_id: user, response_url: `${slackApi.url}${method}` }),
+    );
+    expect(response.status).to.equal(200);
+    return method;
+  }
+
+  async function slashAnswer(text: string, user: string): Promise<string> {
+    const method = await slash(text, user);
+    await slackApi.waitFor(method);
+    return JSON.stringify(slackApi.callsOf(method)[0].args);
+  }
+
+  async function interaction(payload: Json) {
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    return postToSlack(assistant.url, body);
+  }
+
+  const input = (value: string) => ({ [`value`]: { type: 'plain_text_input', value } });
+
+  function viewSubmission(callbackId: string, user: string, values: Json, privateMetadata = '') {
+    return interaction({
+      type: 'view_submission',
+      team: { id: TEAM, domain: 'distributor' },
+      user: { id: user, name: user.toLowerCase(), team_id: TEAM },
+      api_app_id: 'A0CSP',
+      token: 'legacy',
+      trigger_id: '1.2.3',
+      view: {
+        id: 'V0MODAL',
+        team_id: TEAM,
+        type: 'modal',
+        callback_id: callbackId,
+        private_metadata: privateMetadata,
+        state: { values },
+        hash: 'h',
+        blocks: [],
+      },
+    });
+  }
+
+  function buttonClick(actionId: string, value: string, user: string) {
+    responses += 1;
+    const method = `respond-${responses}`;
+    const response = interaction({
+      type: 'block_actions',
+      team: { id: TEAM, domain: 'distributor' },
+      user: { id: user, name: user.toLowerCase(), team_id: TEAM },
+      api_app_id: 'A0CSP',
+      token: 'legacy',
+      trigger_id: '4.5.6',
+      response_url: `${slackApi.url}${method}`,
+      container: { type: 'message', message_ts: '1.1', channel_id: CHANNEL, is_ephemeral: true },
+      channel: { id: CHANNEL, name: 'approvals' },
+      actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value, action_ts: '1.2' }],
+    });
+    return { response, method };
+  }
+
+  const setupValues = (country: string) => ({
+    legalName: input(DEMO.provider.name),
+    mpnId: input(DEMO.provider.mpnId),
+    tenantId: input(DEMO.provider.tenantId),
+    country: input(country),
+    approvers: { value: { type: 'multi_users_select', selected_users: [APPROVER, ADMIN] } },
+    channel: { value: { type: 'conversations_select', selected_conversation: CHANNEL } },
+  });
+
+  async function teams(activity: unknown, replies: number) {
+    const before = connector.received.length;
+    expect(await postActivity(assistant.url, activity)).to.equal(200);
+    await connector.waitFor(before + replies);
+    return connector.received.slice(before);
+  }
+
+  const textOf = (received: Array<{ activity: Json }>) => received.map((r) => JSON.stringify(r.activity)).join('\n');
+
+  let code = '';
+
+  it('refuses /csp setup to someone who is neither a workspace admin nor an approver', async () => {
+    expect(await slashAnswer('setup', REP)).to.include('Only a workspace admin or an existing approver');
+    expect(slackApi.callsOf('views.open')).to.have.length(0);
+  });
+
+  it('opens the set-up modal for a workspace admin', async () => {
+    await slash('setup', ADMIN);
+    await slackApi.waitFor('views.open');
+    const view = slackApi.callsOf('views.open')[0].args.view as Json;
+    expect(view.callback_id).to.equal('partnerships.setup');
+    expect(slackApi.callsOf('views.open')[0].args.trigger_id).to.equal('1.2.3');
+  });
+
+  it('shows an unknown country as an error in the modal, with the rule (P6)', async () => {
+    const response = await viewSubmission('partnerships.setup', ADMIN, setupValues('XX'));
+    expect(response.json?.response_action).to.equal('errors');
+    expect((response.json?.errors as Json).country).to.include('not in the CSP region table (rule P6)');
+  });
+
+  it('registers the workspace as an indirect provider from the modal', async () => {
+    const response = await viewSubmission('partnerships.setup', ADMIN, setupValues('PL'));
+    expect(response.status).to.equal(200);
+    expect(response.text).to.equal('');
+    await slackApi.waitFor('chat.postMessage');
+    expect(JSON.stringify(slackApi.callsOf('chat.postMessage')[0].args)).to.include(
+      'is set up as an indirect provider',
+    );
+    const provider = await new PartnerDirectory(assistant.store.records).get(`slack:${TEAM}`);
+    expect(provider).to.include({ kind: 'indirect-provider', country: 'PL', mpnId: DEMO.provider.mpnId });
+  });
+
+  it('refuses /csp invite to a non-approver', async () => {
+    expect(await slashAnswer('invite', REP)).to.include('Only the approvers named in /csp setup may do this');
+  });
+
+  it('refuses at once an invitation to a reseller in another region, in the modal (P6)', async () => {
+    const response = await viewSubmission('partnerships.invite', APPROVER, {
+      email: input('joao.silva@adventureworks.com.br'),
+      companyName: input(''),
+      mpnId: input(DEMO.resellerOtherRegion.mpnId),
+    });
+    expect(response.json?.response_action).to.equal('errors');
+    expect((response.json?.errors as Json).mpnId).to.include('rule P6');
+  });
+
+  it('gives the approver the draft email with the personalised link, and sends the card to the reseller in Teams (P2)', async () => {
+    await teams(message(connector.url, 'hello', piotr), 1); // Piotr has talked to the assistant before
+    const before = connector.received.length;
+    const response = await viewSubmission('partnerships.invite', APPROVER, {
+      email: input(DEMO.resellerReady.primaryContactEmail),
+      companyName: input(DEMO.resellerReady.name),
+      mpnId: input(''),
+    });
+    expect(response.json?.response_action).to.equal('update');
+    const draft = JSON.stringify(response.json?.view);
+    const match = /invitations\/([A-Za-z0-9_.%-]+)/.exec(draft);
+    expect(match, draft).to.not.equal(null);
+    code = decodeURIComponent(match?.[1] ?? '');
+    expect(draft).to.include('the link must stay as it is');
+    await connector.waitFor(before + 1);
+    const card = JSON.stringify(connector.received.at(-1)?.activity);
+    expect(card).to.include(`I authorise ${DEMO.provider.name} as my indirect provider`);
+    expect(card).to.include('submit orders and add subscriptions on behalf of your customers');
+    expect(card).to.include('admin access');
+  });
+
+  it('serves the invitation link as a page with the code to paste', async () => {
+    const response = await fetch(`${assistant.url}/invitations/${encodeURIComponent(code)}`);
+    expect(response.status).to.equal(200);
+    const html = await response.text();
+    expect(html).to.include(`invitation ${code}`).and.include(DEMO.provider.name.replace(/\./g, '.'));
+  });
+
+  it('refuses a tampered invitation code, on the page and in Teams', async () => {
+    const tampered = code.slice(0, -1) + (code.endsWith('A') ? 'B' : 'A');
+    const page = await fetch(`${assistant.url}/invitations/${encodeURIComponent(tampered)}`);
+    expect(page.status).to.equal(410);
+    expect(await page.text()).to.include('not genuine');
+    const replies = await teams(message(connector.url, `invitation ${tampered}`, piotr), 1);
+    expect(textOf(replies)).to.include('This invitation code is not genuine');
+  });
+
+  it('asks for the box to be ticked before authorising (P3)', async () => {
+    const replies = await teams(
+      cardSubmit(connector.url, { verb: 'invitation-authorize', code, consent: 'false' }, piotr),
+      1,
+    );
+    expect(textOf(replies)).to.include('Tick the box');
+  });
+
+  it('tells a reseller that is not enrolled so, and offers enrolment (P1)', async () => {
+    const replies = await teams(
+      cardSubmit(connector.url, { verb: 'invitation-authorize', code, consent: 'true' }, newcomer),
+      1,
+    );
+    expect(textOf(replies)).to.include('rule P1').and.include('Type enroll');
+  });
+
+  it('gives one partnership when two colleagues authorise at once; the other sees who did and when', async () => {
+    const before = connector.received.length;
+    const slackBefore = slackApi.callsOf('chat.postMessage').length;
+    const statuses = await Promise.all([
+      postActivity(
+        assistant.url,
+        cardSubmit(connector.url, { verb: 'invitation-authorize', code, consent: 'true' }, piotr),
+      ),
+      postActivity(
+        assistant.url,
+        cardSubmit(connector.url, { verb: 'invitation-authorize', code, consent: 'true' }, ewa),
+      ),
+    ]);
+    expect(statuses).to.deep.equal([200, 200]);
+    await connector.waitFor(before + 2);
+    const texts = connector.received.slice(before).map((r) => r.activity.text ?? '');
+    const done = texts.filter((t) => t.startsWith('Done:'));
+    const already = texts.filter((t) => t.includes('was already accepted by'));
+    expect(done, texts.join('\n')).to.have.length(1);
+    expect(already).to.have.length(1);
+    const winner = done[0].includes(piotr.name) ? piotr.name : ewa.name;
+    expect(already[0]).to.include(winner);
+    const links = await assistant.store.records.list('partnerships:link:');
+    expect(links.filter((l) => (l.value as { state: string }).state === 'active')).to.have.length(1);
+    await slackApi.waitFor('chat.postMessage', slackBefore + 1);
+    const notice = slackApi.callsOf('chat.postMessage').at(-1)?.args as Json;
+    expect(notice.channel).to.equal(CHANNEL);
+    expect(JSON.stringify(notice)).to.include(`${DEMO.resellerReady.name} authorised you as its indirect provider`);
+  });
+
+  it("lists the provider in the reseller's providers (P3)", async () => {
+    const replies = await teams(message(connector.url, 'providers', ewa), 1);
+    const card = textOf(replies);
+    expect(card).to.include(DEMO.provider.name).and.include(DEMO.provider.mpnId).and.include('Europe');
+  });
+
+  it("lists the reseller as active in the distributor's /csp resellers", async () => {
+    const answer = await slashAnswer('resellers', REP);
+    expect(answer).to.include(DEMO.resellerReady.name).and.include('active').and.include('MPA signed');
+  });
+
+  it('tells a reseller that wants to end the partnership to contact Microsoft Support (P8)', async () => {
+    const replies = await teams(message(connector.url, 'end partnership', piotr), 1);
+    expect(textOf(replies)).to.include('rule P8').and.include('Microsoft Support');
+  });
+
+  it('refuses Remove to a non-approver', async () => {
+    const { response, method } = buttonClick('partnerships.remove', FABRIKAM, REP);
+    expect((await response).status).to.equal(200);
+    await slackApi.waitFor(method);
+    expect(JSON.stringify(slackApi.callsOf(method)[0].args)).to.include('Only the approvers');
+  });
+
+  it('opens the P7 confirmation for an approver, removes on confirmation and tells the reseller when asked', async () => {
+    const opened = slackApi.callsOf('views.open').length;
+    const { response } = buttonClick('partnerships.remove', FABRIKAM, APPROVER);
+    expect((await response).status).to.equal(200);
+    await slackApi.waitFor('views.open', opened + 1);
+    const view = JSON.stringify(slackApi.callsOf('views.open').at(-1)?.args.view);
+    for (const phrase of [
+      'Customers associated with the reseller are not removed',
+      'Delegated admin privileges already granted stay as they are',
+      'legal notice of termination',
+      'Neither Partner Center nor this assistant notifies',
+      'good faith',
+    ]) {
+      expect(view).to.include(phrase);
+    }
+    const before = connector.received.length;
+    const submitted = await viewSubmission(
+      'partnerships.remove',
+      APPROVER,
+      { notify: { value: { type: 'checkboxes', selected_options: [{ value: 'notify' }] } } },
+      FABRIKAM,
+    );
+    expect(submitted.text).to.equal('');
+    await connector.waitFor(before + 2); // Piotr and Ewa
+    expect(textOf(connector.received.slice(before))).to.include('has removed its partnership');
+    expect(await slashAnswer('resellers', REP)).to.include('No active partnerships yet');
+  });
+
+  it('shows the audit log to approvers only, with who, what, outcome and rule ids', async () => {
+    expect(await slashAnswer('audit', REP)).to.include('Only the approvers');
+    const log = await slashAnswer('audit', APPROVER);
+    expect(log).to.include('removed a partnership').and.include('P7');
+    expect(log).to.include('authorised the provider').and.include('P3, P4');
+    expect(log).to.include('invited a reseller, refused').and.include('P6');
+  });
+});
