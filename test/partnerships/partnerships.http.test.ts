@@ -312,4 +312,48 @@ describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
     expect(log).to.include('authorised the provider').and.include('P3, P4');
     expect(log).to.include('invited a reseller, refused').and.include('P6');
   });
+  async function inviteFromSlack(email: string): Promise<string> {
+    const response = await viewSubmission('partnerships.invite', APPROVER, {
+      email: input(email),
+      companyName: input(''),
+      mpnId: input(''),
+    });
+    const match = /invitations\/([A-Za-z0-9_.%-]+)/.exec(JSON.stringify(response.json?.view));
+    return decodeURIComponent(match?.[1] ?? '');
+  }
+
+  it('revokes a pending invitation from /csp resellers; its link then says it was withdrawn', async () => {
+    const revokedCode = await inviteFromSlack('nobody-yet@northwind.example');
+    expect(await slashAnswer('resellers', REP))
+      .to.include('nobody-yet@northwind.example')
+      .and.include('pending');
+    const invitations = await assistant.store.records.list<{ id: string; email: string }>('partnerships:invitation:');
+    const id = invitations.find((i) => i.value.email === 'nobody-yet@northwind.example')?.value.id ?? '';
+    const refused = buttonClick('partnerships.revoke', id, REP);
+    await refused.response;
+    await slackApi.waitFor(refused.method);
+    expect(JSON.stringify(slackApi.callsOf(refused.method)[0].args)).to.include('Only the approvers');
+    const { response, method } = buttonClick('partnerships.revoke', id, APPROVER);
+    expect((await response).status).to.equal(200);
+    await slackApi.waitFor(method);
+    expect(JSON.stringify(slackApi.callsOf(method)[0].args)).to.include('is revoked');
+    const page = await fetch(`${assistant.url}/invitations/${encodeURIComponent(revokedCode)}`);
+    expect(page.status).to.equal(410);
+    expect(await page.text()).to.include('withdrawn');
+  });
+
+  it("tells the distributor's channel when the reseller declines (P3)", async () => {
+    const before = connector.received.length;
+    const declineCode = await inviteFromSlack(DEMO.resellerReady.primaryContactEmail);
+    await connector.waitFor(before + 2); // the card, to Piotr and Ewa
+    const slackBefore = slackApi.callsOf('chat.postMessage').length;
+    const replies = await teams(cardSubmit(connector.url, { verb: 'invitation-decline', code: declineCode }, ewa), 1);
+    expect(textOf(replies)).to.include('You declined the request from');
+    await slackApi.waitFor('chat.postMessage', slackBefore + 1);
+    const notice = slackApi.callsOf('chat.postMessage').at(-1)?.args as Json;
+    expect(notice.channel).to.equal(CHANNEL);
+    expect(JSON.stringify(notice)).to.include('declined your partnership request');
+    const again = await teams(message(connector.url, `invitation ${declineCode}`, piotr), 1);
+    expect(textOf(again)).to.include(`was declined by ${ewa.name}`);
+  });
 });
