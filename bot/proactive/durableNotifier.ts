@@ -10,8 +10,12 @@ import type { ConversationReferenceStore } from '../teams/conversationReferences
 import type { NoticeRenderers } from './noticeRenderers';
 import type { Notice, Notifier } from './notifier';
 
-/** Teams' documented bot limits: about 1 message a second per conversation (small bursts), 25 a second per tenant. */
-export const TEAMS_LIMITS = { perConversation: { perSecond: 1, burst: 3 }, perTenant: { perSecond: 25, burst: 25 } };
+/**
+ * Teams' documented bot limits are about 1 message a second per conversation (small bursts) and 25 a
+ * second per tenant. We pace a little under them: our clock and the service's differ by the network's
+ * jitter, and a message sent exactly on the limit can arrive just past it.
+ */
+export const TEAMS_LIMITS = { perConversation: { perSecond: 0.9, burst: 2 }, perTenant: { perSecond: 22, burst: 20 } };
 /** Slack's chat.postMessage: about 1 message a second per channel. */
 export const SLACK_LIMITS = { perChannel: { perSecond: 1, burst: 3 } };
 

@@ -125,6 +125,8 @@ export class Outbox {
   private readonly inFlight = new Set<string>();
   /** Jobs held back by a rate limit or someone else's lease, until the time given. */
   private readonly notBefore = new Map<string, number>();
+  /** The earliest future entry seen in the last pass. */
+  private nextDueAt?: number;
 
   constructor(options: OutboxOptions) {
     this.records = options.records;
@@ -220,6 +222,7 @@ export class Outbox {
   private nextWakeIn(): number {
     const now = this.now();
     let wait = this.pollMs;
+    if (this.nextDueAt !== undefined) wait = Math.min(wait, Math.max(20, this.nextDueAt - now));
     for (const at of this.notBefore.values()) wait = Math.min(wait, Math.max(20, at - now));
     return wait;
   }
@@ -245,6 +248,7 @@ export class Outbox {
     // SQLite answers in key order already; Redis (SCAN) does not.
     entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const out: DueEntry[] = [];
+    this.nextDueAt = undefined;
     if (this.notBefore.size > 0) {
       // Forget holds on jobs that left the index (finished by another instance).
       const listed = new Set(entries.map((e) => e.value.id));
@@ -252,7 +256,10 @@ export class Outbox {
     }
     for (const entry of entries) {
       const dueAt = Number(entry.key.slice(DUE.length, DUE.length + 15));
-      if (dueAt > now) break;
+      if (dueAt > now) {
+        this.nextDueAt = dueAt;
+        break;
+      }
       const id = entry.value.id;
       if (this.inFlight.has(id)) continue;
       const held = this.notBefore.get(id);
