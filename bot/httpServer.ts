@@ -116,7 +116,16 @@ export function createHttpServer(deps: HttpServerDeps) {
   return {
     server,
     async listen(port: number, host: string): Promise<number> {
-      await new Promise<void>((resolve) => server.listen(port, host, () => resolve()));
+      // A taken port must stop the start with a clear error, not crash later as an unhandled event.
+      await new Promise<void>((resolve, reject) => {
+        const refuse = (error: Error) => reject(new Error(`cannot listen on ${host}:${port}: ${error.message}`));
+        // restify re-emits the Node server's errors on itself; without a listener there, they are thrown.
+        server.once('error', refuse);
+        server.listen(port, host, () => {
+          server.removeListener('error', refuse);
+          resolve();
+        });
+      });
       return (server.address() as { port: number }).port;
     },
     /** Stops accepting, lets requests in flight finish (up to `graceMs`), then closes. */

@@ -115,3 +115,20 @@ describe('HTTP server: store outage', () => {
     }
   });
 });
+
+describe('HTTP server: port already taken', () => {
+  it('refuses to start with a clear message naming the port', async () => {
+    const first = await startTestAssistant();
+    try {
+      let error: Error | undefined;
+      try {
+        await startTestAssistant({ env: { PORT: String(first.port) } });
+      } catch (e) {
+        error = e as Error;
+      }
+      expect(error?.message).to.match(new RegExp(`cannot listen on 127\\.0\\.0\\.1:${first.port}: .*EADDRINUSE`));
+    } finally {
+      await first.close();
+    }
+  });
+});
