@@ -1,8 +1,9 @@
+import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
 import { expect } from 'chai';
 import type { Assistant } from '../../bot/assistant';
 import { ConnectorStub } from '../fakes/connectorStub';
 import { message, postActivity } from '../helpers/teamsActivities';
-import { startTestAssistant } from '../helpers/testAssistant';
+import { REDIS_URL, requireRedis, startTestAssistant } from '../helpers/testAssistant';
 
 describe('HTTP server: one port, real parts', () => {
   let assistant: Assistant;
@@ -104,15 +105,66 @@ describe('HTTP server: Bot Framework authentication on', () => {
 });
 
 describe('HTTP server: store outage', () => {
-  it('answers /readyz 503 while the store is unreachable, and /healthz still 200', async () => {
-    // Nothing listens on port 1: the Redis client cannot connect.
-    const assistant = await startTestAssistant({ env: { REDIS_URL: 'redis://127.0.0.1:1' } });
+  it('answers /readyz 503 while Redis is unreachable, /healthz still 200, and 200 again once it is back', async function () {
+    requireRedis(this);
+    // A TCP proxy in front of the real Redis, cut and restored to stage a Redis blip after start.
+    const target = new URL(REDIS_URL as string);
+    const sockets = new Set<Socket>();
+    let open = true;
+    const proxy = createServer((client) => {
+      if (!open) return client.destroy();
+      const upstream = connect(Number(target.port || 6379), target.hostname);
+      for (const s of [client, upstream]) {
+        sockets.add(s);
+        s.on('error', () => {});
+        s.on('close', () => sockets.delete(s));
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const { port } = proxy.address() as AddressInfo;
+    const assistant = await startTestAssistant({ env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
     try {
+      expect((await fetch(`${assistant.url}/readyz`)).status).to.equal(200);
+      open = false;
+      for (const s of sockets) s.destroy();
       expect((await fetch(`${assistant.url}/readyz`)).status).to.equal(503);
       expect((await fetch(`${assistant.url}/healthz`)).status).to.equal(200);
+      // A person writing during the outage is told, in their language, that nothing was changed.
+      const connector = await new ConnectorStub().start();
+      try {
+        await postActivity(assistant.url, message(connector.url, 'language sv', { aadObjectId: 'aad-outage' }));
+        await connector.waitFor(1);
+        expect(connector.texts()[0]).to.equal(
+          'Sorry, something went wrong on my side. Nothing was changed; please try again in a moment.',
+        );
+      } finally {
+        await connector.stop();
+      }
+      open = true;
+      let status = 0;
+      for (let attempt = 0; attempt < 50 && status !== 200; attempt++) {
+        status = (await fetch(`${assistant.url}/readyz`)).status;
+        if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(status).to.equal(200);
     } finally {
       await assistant.close().catch(() => {});
+      for (const s of sockets) s.destroy();
+      proxy.close();
     }
+  });
+
+  it('refuses to start, saying why, when its store cannot be reached at all', async () => {
+    let error: Error | undefined;
+    try {
+      // Nothing listens on port 1.
+      const assistant = await startTestAssistant({ env: { REDIS_URL: 'redis://127.0.0.1:1' } });
+      await assistant.close();
+    } catch (e) {
+      error = e as Error;
+    }
+    expect(error?.message).to.match(/Redis/);
   });
 });
 
