@@ -1,7 +1,10 @@
 import type { Translate } from '../i18n/i18n';
-import { VerificationWatcher } from '../services/verification/verificationWatcher';
+import { InvitationSigner, invitationSecret } from '../services/partnerships/invitationCodes';
+import { PartnershipService } from '../services/partnerships/partnershipService';
+import type { ProviderSettings } from '../services/partnerships/types';
+import { type MilestoneListener, VerificationWatcher } from '../services/verification/verificationWatcher';
 import type { Feature, FeatureDeps } from './feature';
-import type { SlackNoticeRenderer, TeamsNoticeRenderer } from './proactive/notifier';
+import type { Notifier, SlackNoticeRenderer, TeamsNoticeRenderer } from './proactive/notifier';
 import { mountVerificationWebhook } from './proactive/verificationWebhook';
 
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -31,7 +34,7 @@ export const teamsNotices: Record<string, TeamsNoticeRenderer> = {
   'mpa.reminder': (t) => ({ type: 'message', text: t('notifications:mpa.reminder') }),
 };
 
-/** What distributors read in their Slack channel (used once partnerships expose their channels). */
+/** What distributors read in their Slack channel when one of their resellers reaches a milestone. */
 export const slackNotices: Record<string, SlackNoticeRenderer> = {
   'reseller.verified': (t, params) => ({
     text: t('notifications:slack.verified', { companyName: str(params.companyName) }),
@@ -42,12 +45,59 @@ export const slackNotices: Record<string, SlackNoticeRenderer> = {
 };
 
 /**
+ * Tells each distributor with an active partnership (P3) with the reseller, in its Slack channel, that
+ * the reseller is verified or has signed the MPA (M2, M3: it may now transact with it). Once per
+ * distributor and milestone.
+ */
+export function tellDistributors(
+  partnerships: { listProviders(resellerTenantId: string): Promise<Array<{ settings?: ProviderSettings }>> },
+  notifier: Pick<Notifier, 'slackChannel'>,
+): MilestoneListener {
+  return async ({ tenantId, companyName, milestone }) => {
+    for (const { settings } of await partnerships.listProviders(tenantId)) {
+      if (!settings?.channelId) continue;
+      await notifier.slackChannel(
+        settings.channelId,
+        {
+          renderer: milestone === 'verified' ? 'reseller.verified' : 'reseller.mpaSigned',
+          params: { companyName: companyName ?? tenantId },
+        },
+        `milestone:${tenantId}:${milestone}:${settings.providerId}`,
+      );
+    }
+  };
+}
+
+/**
  * Verification and MPA notifications (E5, M1-M5): the watcher polling Partner Center, the signed
  * webhook, the MPA reminder, and their renderers. Delivery itself is the durable notifier's
  * (bot/proactive/durableNotifier.ts), started by the composition root for every feature.
  */
 export function notificationsFeature(deps: FeatureDeps): Feature {
   const settings = deps.config.notifications;
+  // Only to list a reseller's providers and their channels; the partnerships feature owns the rest.
+  // Built on first use, so a store that is down at start does not stop the start.
+  let service: Promise<PartnershipService> | undefined;
+  const partnerships = {
+    async listProviders(resellerTenantId: string) {
+      service ??= invitationSecret(deps.store.records, deps.config.partnerships.invitationSecret).then(
+        (secret) =>
+          new PartnershipService({
+            records: deps.store.records,
+            partners: deps.partners,
+            regions: deps.regions,
+            partnerCenter: deps.partnerCenter,
+            signer: new InvitationSigner(secret),
+            invitationTtlDays: deps.config.partnerships.invitationTtlDays,
+          }),
+        (error: unknown) => {
+          service = undefined;
+          throw error;
+        },
+      );
+      return (await service).listProviders(resellerTenantId);
+    },
+  };
   const watcher = new VerificationWatcher({
     partners: deps.partners,
     partnerCenter: deps.partnerCenter,
@@ -56,6 +106,7 @@ export function notificationsFeature(deps: FeatureDeps): Feature {
     logger: deps.logger,
     pollMs: settings.verificationPollMs,
     mpaReminderEveryMs: settings.mpaReminderEveryMs,
+    onMilestone: tellDistributors(partnerships, deps.notifier),
   });
   return {
     name: 'notifications',
