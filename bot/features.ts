@@ -7,8 +7,4 @@ import { enrolmentFeature } from './teams/enrolmentFeature';
  * Every slice of the product, in the order their commands are listed on the help cards.
  * One line per feature; each slice lives in its own files.
  */
-export const FEATURES: FeatureFactory[] = [
-  enrolmentFeature,
-  notificationsFeature,
-  partnershipsFeature(),
-];
+export const FEATURES: FeatureFactory[] = [enrolmentFeature, notificationsFeature, partnershipsFeature()];

@@ -145,7 +145,6 @@ async function expectVisible(locator: Locator, timeoutMs: number, what: string):
 
 async function logPanelText(target: Page): Promise<string[]> {
   try {
-    // biome-ignore lint/performance/useDomNodeTextContent: the rendered line breaks separate the log entries
     const text = await target.locator('body').innerText({ timeout: 2_000 });
     const start = text.indexOf('Log Panel');
     return start < 0

@@ -145,7 +145,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   } catch (error) {
     await stop(1_000);
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`${message}\n--- Playground output ---\n${output.trim() || '(nothing)'}`);
+    throw new Error(`${message}\n--- Playground output ---\n${output.trim() || '(nothing)'}`, { cause: error });
   }
 }
 

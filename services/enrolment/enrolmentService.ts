@@ -64,9 +64,7 @@ export interface Refusal {
 }
 
 export type AnswerResult =
-  | { outcome: 'saved'; progress: EnrolmentProgress }
-  | { outcome: 'invalid'; problems: Problem[] }
-  | Refusal;
+  { outcome: 'saved'; progress: EnrolmentProgress } | { outcome: 'invalid'; problems: Problem[] } | Refusal;
 
 export type SubmitResult =
   | { outcome: 'submitted'; primaryContactEmail: string; progress: EnrolmentProgress }

@@ -149,5 +149,4 @@ export interface LegalBusinessProfile {
 }
 
 export type EnrolmentOutcome =
-  | { kind: 'submitted'; profile: LegalBusinessProfile }
-  | { kind: 'complete-in-portal'; url: string };
+  { kind: 'submitted'; profile: LegalBusinessProfile } | { kind: 'complete-in-portal'; url: string };

@@ -61,7 +61,9 @@ export class RedisAtomicStore implements AtomicStore {
     const version = (expected ?? 0) + 1;
     // Redis expires the key itself (PX), so the envelope carries no `expires` of its own.
     const raw = encodeRecord(value, version);
-    const won = await (await this.client()).eval(COMPARE_AND_SET, {
+    const won = await (
+      await this.client()
+    ).eval(COMPARE_AND_SET, {
       keys: [key],
       arguments: [String(expected ?? -1), raw, String(Math.max(0, Math.round(options.ttlMs ?? 0)))],
     });

@@ -7,6 +7,7 @@ import { expandCard } from '../../cards/renderCard';
 import { startTestAssistant } from '../helpers/testAssistant';
 
 // The package's main (lib/) is an ES module build Node cannot load from CommonJS; dist/ is its UMD bundle.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a UMD bundle, loaded by path
 const AC = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCards;
 
 const ROOT = path.join(__dirname, '..', '..');

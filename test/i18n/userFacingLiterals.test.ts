@@ -103,7 +103,6 @@ describe('No user-facing text outside the catalogs (bot/, dialogs/, cards/)', ()
   it('the scan flags literals people would read (so a pass means something)', () => {
     const sample = [
       "await context.sendActivity('Your enrolment was saved.');",
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source as the scan reads it
       "await respond({ response_type: 'ephemeral', text: `Hello ${name}, welcome` });",
       "blocks.push({ type: 'header', text: { type: 'plain_text', text: 'Resellers' } });",
       "await ack({ text: 'Nie rozumiem' });",
@@ -114,7 +113,6 @@ describe('No user-facing text outside the catalogs (bot/, dialogs/, cards/)', ()
   it('the scan leaves identifiers, markup around translations, URLs and log lines alone', () => {
     const sample = [
       "await context.sendActivity(t('common:unknown', { text }));",
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source as the scan reads it
       "const block = { type: 'section', text: { type: 'mrkdwn', text: `*${t('a:b')}*\\n${lines.map((l) => `• \\`/csp ${l}\\``).join('\\n')}` } };",
       "await respond({ text: 'https://csp.example/i/abc' });",
       "log.info({ text: 'x' }, 'slash command failed');",

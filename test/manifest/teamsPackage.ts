@@ -47,7 +47,7 @@ export function readPng(png: Buffer, inflate: (data: Buffer) => Buffer): PngInfo
   const bitDepth = png[24];
   const colourType = png[25];
   const idat: Buffer[] = [];
-  for (let at = 8; at < png.length; ) {
+  for (let at = 8; at < png.length;) {
     const length = png.readUInt32BE(at);
     const type = png.toString('ascii', at + 4, at + 8);
     if (type === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
