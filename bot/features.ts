@@ -1,3 +1,4 @@
+import { customersFeature } from './customersFeature';
 import type { FeatureFactory } from './feature';
 import { notificationsFeature } from './notificationsFeature';
 import { partnershipsFeature } from './partnershipsFeature';
@@ -11,4 +12,5 @@ export const FEATURES: FeatureFactory[] = [
   enrolmentFeature,
   notificationsFeature,
   partnershipsFeature(),
+  customersFeature,
 ];

@@ -1,1 +1,2 @@
 export * from './customerRequests';
+export * from './messages';
