@@ -1,3 +1,4 @@
+import { customersFeature } from './customersFeature';
 import type { FeatureFactory } from './feature';
 import { notificationsFeature } from './notificationsFeature';
 import { partnershipsFeature } from './partnershipsFeature';
@@ -7,4 +8,9 @@ import { enrolmentFeature } from './teams/enrolmentFeature';
  * Every slice of the product, in the order their commands are listed on the help cards.
  * One line per feature; each slice lives in its own files.
  */
-export const FEATURES: FeatureFactory[] = [enrolmentFeature, notificationsFeature, partnershipsFeature()];
+export const FEATURES: FeatureFactory[] = [
+  enrolmentFeature,
+  notificationsFeature,
+  partnershipsFeature(),
+  customersFeature,
+];

@@ -7,7 +7,11 @@ export function slackLogger(logger: Logger): SlackLogger {
   let level: LogLevel = LogLevel.INFO;
   const text = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
   return {
-    debug: (...msg) => child.debug(text(msg)),
+    // The Web API client logs every request body at debug level: message text (one-time credentials, C3) must not reach the logs.
+    debug: (...msg) => {
+      const line = text(msg);
+      if (!line.startsWith('http request body')) child.debug(line);
+    },
     info: (...msg) => child.info(text(msg)),
     warn: (...msg) => child.warn(text(msg)),
     error: (...msg) => child.error(text(msg)),

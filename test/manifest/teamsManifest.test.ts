@@ -33,7 +33,6 @@ const PLANNED_COMMANDS: Record<string, string> = {
   enroll: 'issue 4 (enrolment dialog)',
   status: 'issue 4 (verification status)',
   providers: 'issue 5 (partnerships)',
-  customers: 'issue 6 (customer onboarding)',
 };
 
 interface Manifest {

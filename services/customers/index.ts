@@ -1,0 +1,2 @@
+export * from './customerRequests';
+export * from './messages';
