@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+
+/**
+ * Driving the Agents Playground page in headless Chromium: the same launch options, offline routing
+ * and card checks as scripts/playgroundSmoke.ts, shared for the screenshot script.
+ */
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export interface PlaygroundBrowser {
+  browser: Browser;
+  page: Page;
+}
+
+/** Chromium on the Playground page, with every request outside this machine refused at once. */
+export async function openPlaygroundPage(options: {
+  url: string;
+  viewport: { width: number; height: number };
+  pageLog: string[];
+  executablePath?: string;
+}): Promise<PlaygroundBrowser> {
+  const executablePath = options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `Chromium not found at ${executablePath}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH`,
+    );
+  }
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 30_000 });
+  try {
+    const context = await browser.newContext({ viewport: options.viewport });
+    // The page's only outside requests are fonts and icons from Microsoft's CDN: refuse them.
+    await context.route(
+      (url) => !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname),
+      (route) => {
+        options.pageLog.push(`blocked ${route.request().url()}`);
+        return route.abort('blockedbyclient');
+      },
+    );
+    const page = await context.newPage();
+    page.on('console', (message) => options.pageLog.push(`console.${message.type()} ${message.text()}`));
+    page.on('pageerror', (error) => options.pageLog.push(`pageerror ${error.message}`));
+    await page.goto(options.url, { waitUntil: 'domcontentloaded', timeout: 20_000 });
+    return { browser, page };
+  } catch (error) {
+    await browser.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+export async function expectVisible(locator: Locator, timeoutMs: number, what: string): Promise<void> {
+  try {
+    await locator.waitFor({ state: 'visible', timeout: timeoutMs });
+  } catch {
+    throw new Error(`${what} did not appear within ${timeoutMs / 1000} s`);
+  }
+}
+
+/**
+ * Waits for the newest Adaptive Card containing `text` and checks it is laid out, not only in the DOM.
+ * `exact` matches a whole text block (a title); otherwise any text containing `text`.
+ */
+export async function expectCard(
+  page: Page,
+  text: string,
+  timeoutMs: number,
+  what: string,
+  exact = true,
+): Promise<Locator> {
+  const card = page.locator('.ac-adaptiveCard', { hasText: text }).last();
+  await expectVisible(card.getByText(text, { exact }).first(), timeoutMs, what);
+  const box = await card.boundingBox();
+  if (!box || box.width < 100 || box.height < 40) {
+    throw new Error(`${what} is in the page but not laid out (bounding box ${JSON.stringify(box)})`);
+  }
+  return card;
+}
+
+/** Types a message in the chat box and sends it, as a user would. */
+export async function sendMessage(page: Page, text: string): Promise<void> {
+  const composer = page.locator('[role="textbox"][contenteditable="true"]').first();
+  await expectVisible(composer, 10_000, 'the chat box');
+  await composer.click();
+  await page.keyboard.type(text);
+  await page.getByRole('button', { name: 'Send Message' }).click({ timeout: 5_000 });
+}
+
+/** Resolves with the promise's value, or undefined when it fails or takes longer than `ms`. */
+export async function withTimeout<T>(promise: Promise<T> | undefined, ms: number): Promise<T | undefined> {
+  if (!promise) return undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((done) => {
+    timer = setTimeout(() => done(undefined), ms);
+  });
+  try {
+    return await Promise.race([promise.catch(() => undefined), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

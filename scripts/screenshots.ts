@@ -1,0 +1,305 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { type Assistant, startAssistant } from '../bot/assistant';
+import { loadConfig } from '../bot/config';
+import { FEATURES } from '../bot/features';
+import { createLogger } from '../bot/logger';
+import type { StoredReference } from '../bot/teams/conversationReferences';
+import { translatorFor } from '../i18n/i18n';
+import { createPartnerCenterGateway } from '../services/partnerCenter/createGateway';
+import { PartnerDirectory } from '../services/partners/partnerDirectory';
+import { InvitationSigner, invitationSecret } from '../services/partnerships/invitationCodes';
+import { PartnershipService } from '../services/partnerships/partnershipService';
+import { defaultRegionTable } from '../services/rules/regionTable';
+import { contosoSetup, DEMO, seedReseller } from '../test/partnerships/fixtures';
+import { expectCard, expectVisible, openPlaygroundPage, sendMessage, withTimeout } from './playground/browser';
+import { botEndpointFor, freePort, type Playground, startPlayground, waitForHttp } from './playground/playground';
+
+/**
+ * Screenshots of the main Teams cards for the README, rendered by the Microsoft 365 Agents Playground
+ * in headless Chromium from the current cards and catalogs:
+ *
+ *   npm run screenshots [-- --out docs/screenshots]
+ *
+ * welcome.png (on install), enrolment-progress.png (`enroll`), invitation.png (`invitation <code>`
+ * for an invitation made here through the partnerships service), polish.png (`language pl`, `help`).
+ * Each is the Playground's chat pane. Env: CHROMIUM_PATH (default /usr/bin/chromium). Logs go to
+ * `.playground/screenshots/`. Exit 0 on success, 1 on failure; whatever it started is stopped either
+ * way, and the whole run is bounded (TOTAL_MS).
+ */
+
+const TOTAL_MS = 150_000;
+const COMPOSER = '[role="textbox"][contenteditable="true"]';
+const VIEWPORT = { width: 1280, height: 900 };
+/** A made-up Slack workspace for the distributor (Contoso) that sends the invitation. */
+const PROVIDER_TEAM = 'TSCREENSHOT';
+const APPROVER = { platform: 'slack' as const, userId: 'U0APPROVER', name: 'Jan Wiśniewski' };
+
+const { values } = parseArgs({
+  options: {
+    out: { type: 'string', default: 'docs/screenshots' },
+    logs: { type: 'string', default: '.playground/screenshots' },
+  },
+});
+const outDir = resolve(values.out ?? 'docs/screenshots');
+const logDir = resolve(values.logs ?? '.playground/screenshots');
+const en = translatorFor('en');
+const pl = translatorFor('pl');
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+const say = (message: string) => process.stdout.write(`[screenshots ${elapsed()}] ${message}\n`);
+
+let assistant: Assistant | undefined;
+let playground: Playground | undefined;
+let browser: Browser | undefined;
+let page: Page | undefined;
+let workDir: string | undefined;
+const pageLog: string[] = [];
+
+async function run(): Promise<void> {
+  mkdirSync(outDir, { recursive: true });
+  mkdirSync(logDir, { recursive: true });
+  workDir = mkdtempSync(join(tmpdir(), 'csp-screenshots-'));
+  warnWithoutEmojiFont();
+
+  // The assistant with the product's features, in this process: auth off, SQLite in a temporary
+  // DATA_DIR, the Partner Center sandbox, nothing read from `.env`.
+  const config = loadConfig({
+    NODE_ENV: 'development',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: join(workDir, 'data'),
+    STORE: 'sqlite',
+    LOG_LEVEL: 'info',
+  });
+  const logger = createLogger(
+    config.logLevel,
+    pino.destination({ dest: join(logDir, 'assistant.log'), sync: true, mkdir: true }),
+  );
+  assistant = await startAssistant(config, { logger, features: FEATURES });
+  await waitForHttp(`http://127.0.0.1:${assistant.port}/healthz`, 10_000);
+  say(`assistant ready on ${assistant.url}`);
+
+  playground = await startPlayground({
+    botEndpoint: botEndpointFor(config.host, assistant.port),
+    port: await freePort(),
+    cwd: workDir,
+    logFile: join(logDir, 'agentsplayground.log'),
+    timeoutMs: 30_000,
+  });
+  say(`Agents Playground ready on ${playground.url}`);
+
+  ({ browser, page } = await openPlaygroundPage({ url: playground.url, viewport: VIEWPORT, pageLog }));
+  say(`Chromium ${browser.version()} launched`);
+  await closeLogPanel(page);
+
+  // 1. The welcome card arrives on install, without any click.
+  const welcome = await expectCard(page, en('common:welcome.title'), 30_000, 'the welcome card');
+  await expectVisible(welcome.getByRole('button').first(), 5_000, "the welcome card's buttons");
+  await shoot(page, welcome, 'welcome.png');
+
+  // 2. The enrolment checklist.
+  await sendMessage(page, 'enroll');
+  const progress = await expectCard(page, en('enrolment:progress.title'), 20_000, 'the enrolment progress card');
+  await shoot(page, progress, 'enrolment-progress.png');
+
+  // Leave the checklist as a user would, so the next message is a command again.
+  await sendMessage(page, 'cancel');
+  await expectVisible(page.getByText(en('common:cancelled'), { exact: true }).last(), 20_000, 'the answer to "cancel"');
+
+  // 3. An invitation from Contoso to the Playground user's organisation, then `invitation <code>`.
+  const code = await inviteThePlaygroundTenant(assistant);
+  await sendMessage(page, `invitation ${code}`);
+  const invitation = await expectCard(page, en('partnerships:teams.card.title'), 20_000, 'the invitation card');
+  await expectVisible(
+    invitation.getByRole('button', { name: en('partnerships:teams.card.authorize') }),
+    5_000,
+    "the invitation's Authorize",
+  );
+  await expectVisible(
+    invitation.getByRole('button', { name: en('partnerships:teams.card.decline') }),
+    5_000,
+    "the invitation's Decline",
+  );
+  await shoot(page, invitation, 'invitation.png');
+
+  // 4. A card in Polish.
+  await sendMessage(page, 'language pl');
+  await expectVisible(
+    page.getByText(pl('common:language.changed'), { exact: true }).last(),
+    20_000,
+    'the switch to Polish',
+  );
+  await sendMessage(page, 'help');
+  const help = await expectCard(page, pl('common:help.title'), 20_000, 'the help card in Polish');
+  await shoot(page, help, 'polish.png');
+}
+
+/**
+ * Sets Contoso up as a distributor, records the Playground user's organisation as an enrolled
+ * reseller (Fabrikam) and invites its primary contact: the code the reseller would get by email.
+ */
+async function inviteThePlaygroundTenant(running: Assistant): Promise<string> {
+  // The tenant the Playground sends (conversation.tenantId): remembered with the user's conversation.
+  const references = await running.store.records.list<StoredReference>('teams:ref:');
+  const tenantId = references[0]?.value.tenantId;
+  if (!tenantId) throw new Error('no Teams conversation was remembered: the Playground tenant id is unknown');
+  say(`Playground tenant: ${tenantId}`);
+
+  const records = running.store.records;
+  const partners = new PartnerDirectory(records);
+  const gateway = createPartnerCenterGateway({
+    mode: 'sandbox',
+    records,
+    sandboxStepMs: running.config.partnerCenter.sandboxStepMs,
+    regionOf: (country) => {
+      const found = defaultRegionTable.lookup(country);
+      return found.found && found.served ? found.region : undefined;
+    },
+  });
+  const service = new PartnershipService({
+    records,
+    partners,
+    regions: defaultRegionTable,
+    partnerCenter: gateway.gateway,
+    // The same secret the assistant's partnerships feature signs and checks codes with.
+    signer: new InvitationSigner(await invitationSecret(records, running.config.partnerships.invitationSecret)),
+    invitationTtlDays: running.config.partnerships.invitationTtlDays,
+  });
+  const setup = await service.setUpProvider(PROVIDER_TEAM, contosoSetup([APPROVER.userId]), APPROVER, true);
+  if (!setup.ok) throw new Error(`could not set up the provider: ${JSON.stringify(setup.refusal)}`);
+  await seedReseller(partners, DEMO.resellerReady, { tenantId });
+  const outcome = await service.createInvitation(
+    PROVIDER_TEAM,
+    {
+      email: DEMO.resellerReady.primaryContactEmail,
+      companyName: DEMO.resellerReady.name,
+      mpnId: DEMO.resellerReady.mpnId,
+    },
+    APPROVER,
+  );
+  if (!outcome.ok) throw new Error(`the invitation was refused: ${JSON.stringify(outcome.refusal)}`);
+  return outcome.value.code;
+}
+
+/** The enrolment checklist marks its steps with emoji (✅ ⬜ ⏳): without a colour emoji font they are boxes. */
+function warnWithoutEmojiFont(): void {
+  try {
+    if (!/emoji/i.test(execFileSync('fc-list', { encoding: 'utf8', timeout: 5_000 }))) {
+      say('no emoji font found: install fonts-noto-color-emoji or the checklist marks show as boxes');
+    }
+  } catch {
+    say('fc-list not available: cannot check for an emoji font');
+  }
+}
+
+/** The Log Panel takes a third of the page; the README pictures show the chat only. */
+async function closeLogPanel(target: Page): Promise<void> {
+  const hide = target.locator('button[title="Hide log panel"]');
+  try {
+    await hide.click({ timeout: 10_000 });
+    await target.getByText('Log Panel', { exact: true }).waitFor({ state: 'hidden', timeout: 5_000 });
+  } catch {
+    say('could not hide the Log Panel; it stays in the pictures');
+  }
+}
+
+/**
+ * Saves the chat pane (the message list and the chat box) with `card` wholly on screen: for a card
+ * taller than the pane the page is made taller for this one picture.
+ */
+async function shoot(target: Page, card: Locator, name: string): Promise<void> {
+  const cardBox = await card.boundingBox();
+  const paneBox = await chatPaneBox(target, card);
+  const roomNeeded = (cardBox?.height ?? 0) + 320;
+  const resized = paneBox && roomNeeded > paneBox.height;
+  if (resized) {
+    await target.setViewportSize({
+      width: VIEWPORT.width,
+      height: Math.ceil(VIEWPORT.height + roomNeeded - paneBox.height),
+    });
+  }
+  // The card is the newest message: scroll the message list to its end, once the Playground has
+  // finished its own scrolling and the page has its new height.
+  await target.waitForTimeout(300);
+  await card.evaluate((element) => {
+    for (let node = element.parentElement; node; node = node.parentElement) {
+      if (node.scrollHeight > node.clientHeight + 1) node.scrollTop = node.scrollHeight;
+    }
+  });
+  // No focus ring on the chat box in the pictures.
+  await target.locator(COMPOSER).first().blur();
+  await target.waitForTimeout(300);
+  const clip = await chatPaneBox(target, card);
+  await target.screenshot({ path: join(outDir, name), ...(clip ? { clip } : { fullPage: false }) });
+  if (resized) await target.setViewportSize(VIEWPORT);
+  say(`${name}${clip ? '' : ' (whole page: chat pane not found)'}`);
+}
+
+/** The innermost element holding both the card and the chat box: the Playground's chat pane. */
+async function chatPaneBox(target: Page, card: Locator) {
+  const pane = target
+    .locator('div')
+    .filter({ has: card })
+    .filter({ has: target.locator(COMPOSER) })
+    .last();
+  const rect = await pane.boundingBox({ timeout: 5_000 }).catch(() => null);
+  return rect && rect.width > 300 && rect.height > 200 ? rect : undefined;
+}
+
+let reported = false;
+async function failed(error: unknown): Promise<never> {
+  if (!reported) {
+    reported = true;
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`\nSCREENSHOTS FAILED after ${elapsed()}: ${message}\n`);
+    if (page) {
+      const shot = await withTimeout(page.screenshot({ path: join(logDir, 'failure.png') }), 5_000);
+      if (shot) process.stderr.write(`What was on screen: ${join(logDir, 'failure.png')}\n`);
+    }
+    if (playground) process.stderr.write(`Playground output (tail):\n${playground.output().slice(-2_000)}\n`);
+    process.stderr.write(`Logs: ${logDir}/{agentsplayground,assistant,page}.log\n`);
+  }
+  await cleanup();
+  process.exit(1);
+}
+
+let cleaning: Promise<void> | undefined;
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    try {
+      writeFileSync(join(logDir, 'page.log'), `${pageLog.join('\n')}\n`);
+    } catch {
+      // the log directory may not exist if we failed before creating it
+    }
+    await withTimeout(browser?.close(), 10_000);
+    await withTimeout(playground?.stop(3_000), 5_000);
+    await withTimeout(assistant?.close(), 5_000);
+    if (workDir) rmSync(workDir, { recursive: true, force: true });
+  })();
+  return cleaning;
+}
+
+const watchdog = setTimeout(() => {
+  // Last resort if cleanup itself hangs.
+  setTimeout(() => process.exit(1), 15_000).unref();
+  void failed(new Error(`the whole run took longer than ${TOTAL_MS / 1000} s`));
+}, TOTAL_MS);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void failed(new Error(`interrupted by ${signal}`)));
+}
+
+run()
+  .then(async () => {
+    clearTimeout(watchdog);
+    await cleanup();
+    say(`done: screenshots in ${outDir}`);
+    process.exit(0);
+  })
+  .catch(failed);
