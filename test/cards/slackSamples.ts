@@ -121,13 +121,24 @@ export const SLACK_SAMPLES: SlackSamples = {
       domain: 'nowy-klient-z-bardzo-dluga-nazwa-domeny.example.pl',
       country: 'PL',
       adminEmail: 'administrator@nowy-klient-z-bardzo-dluga-nazwa-domeny.example.pl',
-      subscriptions: Array.from({ length: 6 }, (_, i) => ({ name: `Microsoft 365 Business Standard ${i}`, licences: 300 })),
+      subscriptions: Array.from({ length: 6 }, (_, i) => ({
+        name: `Microsoft 365 Business Standard ${i}`,
+        licences: 300,
+      })),
       checks: ['Same region (C7), not the partner itself (C8), not a CSP tenant (C9, C10).'],
     };
     return [
       [t, view],
       [t, { ...view, decided: 'Approved by Jan Wiśniewski at 2026-10-02 09:00 UTC.' }],
-      [t, { ...view, subscriptions: [], checks: [], decided: `Rejected by Jan at 2026-10-02 09:00 UTC. Reason: ${'x'.repeat(500)}` }],
+      [
+        t,
+        {
+          ...view,
+          subscriptions: [],
+          checks: [],
+          decided: `Rejected by Jan at 2026-10-02 09:00 UTC. Reason: ${'x'.repeat(500)}`,
+        },
+      ],
     ];
   },
   'customers/blocks.ts#rejectModal': (t) => [[t, 'req-1', longName]],
