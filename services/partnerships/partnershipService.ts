@@ -128,6 +128,7 @@ export class PartnershipService {
       return { ok: false, refusal: { kind: 'rules', violations: located.violations, options: [] } };
     }
     const data = parsed.data;
+    const standing = await this.standingAtMicrosoft(data.tenantId);
     const partner = await this.deps.partners.update(providerId, (current) => ({
       ...(current ?? { affiliates: [], domains: [] }),
       id: providerId,
@@ -136,11 +137,14 @@ export class PartnershipService {
       mpnId: data.mpnId,
       tenantId: data.tenantId,
       country: data.country,
-      status: current?.status ?? {
-        enrolment: 'enrolled',
-        verification: 'None',
-        mpaSigned: false,
-        onboardedInPartnerCenter: true,
+      status: {
+        ...(current?.status ?? {
+          enrolment: 'enrolled',
+          verification: 'None',
+          mpaSigned: false,
+          onboardedInPartnerCenter: true,
+        }),
+        ...standing,
       },
     }));
     const settings: ProviderSettings = {
@@ -154,6 +158,29 @@ export class PartnershipService {
     await updateRecord<ProviderSettings>(this.deps.records, KEYS.settings(teamId), () => settings);
     await this.audit(providerId, actor, 'provider.setup', 'done', [], { region: located.region });
     return { ok: true, value: { partner: partner as PartnerDraft, settings } };
+  }
+
+  /**
+   * What Partner Center says of the provider itself: whether it signed the MPA (M1: every partner
+   * that transacts must have) and its verification. Without this every customer request would be
+   * refused with M1. Partner Center out of reach leaves what was known; set-up still succeeds.
+   */
+  private async standingAtMicrosoft(tenantId: string): Promise<Partial<PartnerDraft['status']>> {
+    const session = this.deps.partnerCenter.as(tenantId);
+    const standing: Partial<PartnerDraft['status']> = {};
+    try {
+      standing.mpaSigned = (await session.getAgreementStatus({ tenantId })).isAgreementSigned;
+    } catch (error) {
+      this.deps.onGatewayError?.(error);
+    }
+    try {
+      const profile = await session.getLegalBusinessProfile();
+      standing.verification = profile.vettingStatus;
+      standing.verificationSubStatus = profile.vettingSubStatus;
+    } catch (error) {
+      this.deps.onGatewayError?.(error);
+    }
+    return standing;
   }
 
   // ---- invitations (P2) ------------------------------------------------------------------------

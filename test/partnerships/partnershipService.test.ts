@@ -69,6 +69,11 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
       expect(await service.isApprover(teamId, stranger.userId)).to.equal(false);
     });
 
+    it('records the MPA and verification Partner Center reports for the provider, so it may transact (M1)', async () => {
+      const provider = await service.getProviderBySlackTeam(teamId);
+      expect(provider?.partner.status).to.include({ mpaSigned: true, verification: 'Authorized' });
+    });
+
     it('lets neither a non-admin nor a non-approver change the set-up', async () => {
       const outcome = await service.setUpProvider(teamId, contosoSetup([stranger.userId]), stranger, false);
       expect(outcome).to.deep.include({ ok: false, refusal: { kind: 'access', code: 'not-admin' } });
