@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { type Assistant, startAssistant } from '../bot/assistant';
 import { loadConfig } from '../bot/config';
 import { createLogger } from '../bot/logger';
+import { CHROMIUM_ARGS, expectCard, expectVisible, sendMessage, withTimeout } from './playground/browser';
 import { botEndpointFor, freePort, type Playground, startPlayground, waitForHttp } from './playground/playground';
 
 /**
@@ -24,15 +25,6 @@ import { botEndpointFor, freePort, type Playground, startPlayground, waitForHttp
 const TOTAL_MS = 110_000;
 const WELCOME_TITLE = 'Welcome to the CSP Partner Assistant';
 const HELP_TITLE = 'What I can do';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: '.playground' } } });
 const outDir = resolve(values.out ?? '.playground');
@@ -110,11 +102,7 @@ async function run(): Promise<void> {
   await page.screenshot({ path: join(outDir, 'welcome.png') });
   say('welcome card rendered: welcome.png');
 
-  const composer = page.locator('[role="textbox"][contenteditable="true"]').first();
-  await expectVisible(composer, 10_000, 'the chat box');
-  await composer.click();
-  await page.keyboard.type('help');
-  await page.getByRole('button', { name: 'Send Message' }).click({ timeout: 5_000 });
+  await sendMessage(page, 'help');
   const help = await expectCard(page, HELP_TITLE, 20_000, 'the help card (after sending "help")');
   await help.scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(outDir, 'help.png') });
@@ -122,25 +110,6 @@ async function run(): Promise<void> {
 
   const warnings = (await logPanelText(page)).filter((line) => /warn|not supported|unsupported|error/i.test(line));
   for (const warning of warnings) say(`Playground log panel: ${warning}`);
-}
-
-/** Waits for an Adaptive Card with this text and checks it is really on screen, not only in the DOM. */
-async function expectCard(target: Page, title: string, timeoutMs: number, what: string): Promise<Locator> {
-  const card = target.locator('.ac-adaptiveCard', { hasText: title }).last();
-  await expectVisible(card.getByText(title, { exact: true }), timeoutMs, what);
-  const box = await card.boundingBox();
-  if (!box || box.width < 100 || box.height < 40) {
-    throw new Error(`${what} is in the page but not laid out (bounding box ${JSON.stringify(box)})`);
-  }
-  return card;
-}
-
-async function expectVisible(locator: Locator, timeoutMs: number, what: string): Promise<void> {
-  try {
-    await locator.waitFor({ state: 'visible', timeout: timeoutMs });
-  } catch {
-    throw new Error(`${what} did not appear within ${timeoutMs / 1000} s`);
-  }
 }
 
 async function logPanelText(target: Page): Promise<string[]> {
@@ -155,19 +124,6 @@ async function logPanelText(target: Page): Promise<string[]> {
           .filter((line) => /^\[\d/.test(line.trim()));
   } catch {
     return [];
-  }
-}
-
-async function withTimeout<T>(promise: Promise<T> | undefined, ms: number): Promise<T | undefined> {
-  if (!promise) return undefined;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((done) => {
-    timer = setTimeout(() => done(undefined), ms);
-  });
-  try {
-    return await Promise.race([promise.catch(() => undefined), timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -3,7 +3,7 @@ import { type Browser, chromium, type Locator, type Page } from 'playwright-core
 
 /**
  * Driving the Agents Playground page in headless Chromium: the same launch options, offline routing
- * and card checks as scripts/playgroundSmoke.ts, shared for the screenshot script.
+ * and card checks, shared by the smoke test (scripts/playgroundSmoke.ts) and the screenshot script.
  */
 
 export const CHROMIUM_ARGS = [
