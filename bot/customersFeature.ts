@@ -13,15 +13,26 @@ import { resolveLanguage, type Translate, translatorFor } from '../i18n/i18n';
 import { type CustomerRequest, CustomerRequests, customerRefusalMessages } from '../services/customers';
 import type { Actor } from '../services/domain/identifiers';
 import type { MessageRef } from '../services/partnerships/messages';
-import { PartnershipService } from '../services/partnerships/partnershipService';
 import type { Refusal } from '../services/partnerships/types';
-import { InvitationSigner, invitationSecret } from '../services/partnerships/invitationCodes';
+import { partnershipServiceFor } from './partnershipServiceFor';
 import type { Feature, FeatureDeps } from './feature';
 import { SlackLanguages } from './slack/slackLanguage';
 import type { TeamsCommand } from './teams/teamsFeature';
 
 const say = (t: Translate, messages: MessageRef[]) => messages.map((m) => t(m.key, m.params)).join('\n\n');
 const refusalText = (t: Translate, refusal: Refusal) => say(t, customerRefusalMessages(refusal));
+
+/** Why an Approve or Reject did not take: someone decided first (who and when), or a rule refused. */
+function notDecidedText(t: Translate, outcome: { decided: CustomerRequest } | { refusal: Refusal }): string {
+  if ('decided' in outcome) {
+    return t('customers:slack.alreadyDecided', {
+      who: who(outcome.decided.decision?.by),
+      when: when(outcome.decided.decision?.at),
+      state: t(`customers:state.${outcome.decided.state}`),
+    });
+  }
+  return refusalText(t, outcome.refusal);
+}
 const when = (iso: string | undefined) => (iso ?? '').replace('T', ' ').slice(0, 16);
 const who = (actor: Actor | undefined) => actor?.name ?? actor?.userId ?? '-';
 
@@ -35,14 +46,7 @@ const field = (value: FormValue, name: string) => String(value[name] ?? '').trim
 export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
   const log = deps.logger.child({ component: 'customers' });
   // The same service the partnerships feature builds, over the same records (the signer is unused here).
-  const partnerships = new PartnershipService({
-    records: deps.store.records,
-    partners: deps.partners,
-    regions: deps.regions,
-    partnerCenter: deps.partnerCenter,
-    signer: new InvitationSigner(await invitationSecret(deps.store.records, deps.config.partnerships.invitationSecret)),
-    invitationTtlDays: deps.config.partnerships.invitationTtlDays,
-  });
+  const partnerships = await partnershipServiceFor(deps);
   const service = new CustomerRequests({
     records: deps.store.records,
     partners: deps.partners,
@@ -235,14 +239,7 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
         const actor: Actor = { platform: 'slack', userId: body.user.id, name: body.user.name };
         const outcome = await service.approve(teamId, action.value ?? '', actor);
         if (!outcome.ok) {
-          const text =
-            'decided' in outcome
-              ? t('customers:slack.alreadyDecided', {
-                  who: who(outcome.decided.decision?.by),
-                  when: when(outcome.decided.decision?.at),
-                  state: t(`customers:state.${outcome.decided.state}`),
-                })
-              : refusalText(t, outcome.refusal);
+          const text = notDecidedText(t, outcome);
           await respond({ response_type: 'ephemeral', replace_original: false, text });
           return;
         }
@@ -290,14 +287,7 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
       const actor: Actor = { platform: 'slack', userId: body.user.id, name: body.user.name };
       const outcome = await service.reject(teamId, view.private_metadata, actor, reason);
       if (!outcome.ok) {
-        const text =
-          'decided' in outcome
-            ? t('customers:slack.alreadyDecided', {
-                who: who(outcome.decided.decision?.by),
-                when: when(outcome.decided.decision?.at),
-                state: t(`customers:state.${outcome.decided.state}`),
-              })
-            : refusalText(t, outcome.refusal);
+        const text = notDecidedText(t, outcome);
         await ack({ response_action: 'errors', errors: { [REASON_BLOCK]: text.slice(0, 300) } });
         return;
       }

@@ -1,8 +1,7 @@
 import type { Translate } from '../i18n/i18n';
-import { InvitationSigner, invitationSecret } from '../services/partnerships/invitationCodes';
-import { PartnershipService } from '../services/partnerships/partnershipService';
 import type { ProviderSettings } from '../services/partnerships/types';
 import { type MilestoneListener, VerificationWatcher } from '../services/verification/verificationWatcher';
+import { partnershipServiceFor } from './partnershipServiceFor';
 import type { Feature, FeatureDeps } from './feature';
 import type { Notifier, SlackNoticeRenderer, TeamsNoticeRenderer } from './proactive/notifier';
 import { mountVerificationWebhook } from './proactive/verificationWebhook';
@@ -75,28 +74,11 @@ export function tellDistributors(
  */
 export function notificationsFeature(deps: FeatureDeps): Feature {
   const settings = deps.config.notifications;
-  // Only to list a reseller's providers and their channels; the partnerships feature owns the rest.
-  // Built on first use, so a store that is down at start does not stop the start.
-  let service: Promise<PartnershipService> | undefined;
+  // Only to list a reseller's providers and their channels; built on first use (partnershipServiceFor),
+  // so a store that is down at start does not stop the start.
   const partnerships = {
-    async listProviders(resellerTenantId: string) {
-      service ??= invitationSecret(deps.store.records, deps.config.partnerships.invitationSecret).then(
-        (secret) =>
-          new PartnershipService({
-            records: deps.store.records,
-            partners: deps.partners,
-            regions: deps.regions,
-            partnerCenter: deps.partnerCenter,
-            signer: new InvitationSigner(secret),
-            invitationTtlDays: deps.config.partnerships.invitationTtlDays,
-          }),
-        (error: unknown) => {
-          service = undefined;
-          throw error;
-        },
-      );
-      return (await service).listProviders(resellerTenantId);
-    },
+    listProviders: async (resellerTenantId: string) =>
+      (await partnershipServiceFor(deps)).listProviders(resellerTenantId),
   };
   const watcher = new VerificationWatcher({
     partners: deps.partners,

@@ -1,21 +1,13 @@
 import type { Request, Response } from 'restify';
 import { noticeBlocks } from '../cards/slack/partnerships/blocks';
 import { resolveLanguage, translatorFor } from '../i18n/i18n';
-import { InvitationSigner, invitationSecret } from '../services/partnerships/invitationCodes';
 import { lookupMessage } from '../services/partnerships/messages';
-import { PartnershipService } from '../services/partnerships/partnershipService';
 import type { Feature, FeatureDeps } from './feature';
+import { partnershipServiceFor } from './partnershipServiceFor';
 import { slackPartnerships } from './slack/partnerships';
 import { adminChecker } from './slack/partnerships/context';
 import { SlackLanguages } from './slack/slackLanguage';
 import { invitationCard, invitationCardParams, removalNotice, teamsPartnerships } from './teams/partnershipsFeature';
-
-export interface PartnershipsOptions {
-  /** How long an invitation stays valid (P2); 30 days unless a deployment says otherwise. */
-  invitationTtlDays?: number;
-  /** The HMAC secret for invitation codes; without one, a secret is generated once and kept in the store. */
-  invitationSecret?: string;
-}
 
 export const INVITATION_PATH = '/invitations';
 
@@ -23,22 +15,10 @@ export const INVITATION_PATH = '/invitations';
  * Partnerships across both platforms (P1–P8): the distributor sets up, invites, lists and removes in
  * Slack; the reseller authorises, lists and asks to end in Teams; the invitation link page joins them.
  */
-export function partnershipsFeature(options: PartnershipsOptions = {}) {
+export function partnershipsFeature() {
   return async (deps: FeatureDeps): Promise<Feature> => {
     const log = deps.logger.child({ component: 'partnerships' });
-    const secret = await invitationSecret(
-      deps.store.records,
-      options.invitationSecret ?? deps.config.partnerships.invitationSecret,
-    );
-    const service = new PartnershipService({
-      records: deps.store.records,
-      partners: deps.partners,
-      regions: deps.regions,
-      partnerCenter: deps.partnerCenter,
-      signer: new InvitationSigner(secret),
-      invitationTtlDays: options.invitationTtlDays ?? deps.config.partnerships.invitationTtlDays,
-      onGatewayError: (error) => log.warn({ err: error }, 'Partner Center not reachable: invitation sent unchecked'),
-    });
+    const service = await partnershipServiceFor(deps);
     const base = deps.config.publicUrl.replace(/\/+$/, '');
     const invitationLink = (code: string) => `${base}${INVITATION_PATH}/${encodeURIComponent(code)}`;
 
