@@ -11,7 +11,6 @@ import { ConnectorStub } from '../../fakes/connectorStub';
 import { REDIS_URL, requireRedis, tempDataDir } from '../../helpers/testAssistant';
 
 const logger = createLogger('silent');
-const TENANT = '11111111-2222-3333-4444-555555555555';
 
 function renderers() {
   const r = new NoticeRenderers();
@@ -32,15 +31,17 @@ async function notifierOn(store: Store, connector: ConnectorStub, clock: { now: 
     logger,
     outbox: { now: () => clock.now, pollMs: 20, random: () => 0.5 },
   });
+  // A tenant of its own per test: Redis keeps earlier tests' people, and a tenant-wide notice reaches them all.
+  const tenant = randomUUID();
   const aad = `aad-${randomUUID()}`;
-  await references.remember(TENANT, aad, {
+  await references.remember(tenant, aad, {
     serviceUrl: connector.url,
     channelId: 'msteams',
     conversation: { id: `a:conv-${aad}`, conversationType: 'personal', isGroup: false, name: '' },
     bot: { id: '28:bot', name: 'bot' },
     user: { id: `29:${aad}`, name: 'Anna' },
   });
-  return { notifier, references, aad };
+  return { notifier, references, aad, tenant };
 }
 
 const backends = [
@@ -67,10 +68,10 @@ for (const backend of backends) {
       const store = backend.open();
       stores.push(store);
       const clock = { now: 1_000_000 };
-      const { notifier, aad } = await notifierOn(store, connector, clock);
+      const { notifier, aad, tenant } = await notifierOn(store, connector, clock);
       connector.script({ status: 429, headers: { 'Retry-After': '7' } });
       const key = `n-${randomUUID()}`;
-      await notifier.teamsTenant(TENANT, { renderer: 'hello', params: { n: 1 } }, key);
+      await notifier.teamsTenant(tenant, { renderer: 'hello', params: { n: 1 } }, key);
       await notifier.outbox.drain();
       expect(connector.received).to.have.length(0);
       const job = await notifier.outbox.job<unknown>(`${key}:${aad}`, 'teams');
@@ -86,7 +87,7 @@ for (const backend of backends) {
       expect(connector.texts()).to.have.length(1);
       expect(connector.texts()[0]).to.include('hello 1');
       // The same notice again (another instance, a repeated poll) is not sent again.
-      await notifier.teamsTenant(TENANT, { renderer: 'hello', params: { n: 1 } }, key);
+      await notifier.teamsTenant(tenant, { renderer: 'hello', params: { n: 1 } }, key);
       clock.now += 60_000;
       await notifier.outbox.drain();
       expect(connector.received).to.have.length(1);
@@ -96,12 +97,12 @@ for (const backend of backends) {
       const store = backend.open();
       stores.push(store);
       const clock = { now: 2_000_000 };
-      const { notifier, references, aad } = await notifierOn(store, connector, clock);
+      const { notifier, references, aad, tenant } = await notifierOn(store, connector, clock);
       connector.script({ status: 403, body: { error: { code: 'BotDisabledByAdmin', message: 'blocked' } } });
-      await notifier.teamsTenant(TENANT, { renderer: 'hello', params: { n: 2 } }, `n-${randomUUID()}`);
+      await notifier.teamsTenant(tenant, { renderer: 'hello', params: { n: 2 } }, `n-${randomUUID()}`);
       await notifier.outbox.drain();
-      expect(await references.get(TENANT, aad)).to.equal(undefined);
-      await notifier.teamsUser(TENANT, aad, { renderer: 'hello', params: { n: 3 } }, `n-${randomUUID()}`);
+      expect(await references.get(tenant, aad)).to.equal(undefined);
+      await notifier.teamsUser(tenant, aad, { renderer: 'hello', params: { n: 3 } }, `n-${randomUUID()}`);
       clock.now += 60_000;
       await notifier.outbox.drain();
       expect(connector.received).to.have.length(0);
