@@ -34,7 +34,8 @@ const ANSWERS = {
  * The same journey on each store. On Redis every test gets an empty database of its own (index 9,
  * flushed first), as every SQLite test gets a fresh data directory.
  */
-const ENROLMENT_REDIS_DB = 9;
+// An empty database index flushed per test; TEST_REDIS_DB lets parallel checkouts on one machine keep apart.
+const ENROLMENT_REDIS_DB = Number(process.env.TEST_REDIS_DB ?? 9);
 const backends = [
   { name: 'SQLite', env: {} as Record<string, string>, needsRedis: false },
   { name: 'Redis', env: { REDIS_URL: `${REDIS_URL ?? ''}/${ENROLMENT_REDIS_DB}` }, needsRedis: true },
