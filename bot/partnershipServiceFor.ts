@@ -1,7 +1,7 @@
 import { InvitationSigner, invitationSecret } from '../services/partnerships/invitationCodes';
-import { SlackUserGroups } from './slack/partnerships/userGroups';
 import { PartnershipService } from '../services/partnerships/partnershipService';
 import type { FeatureDeps } from './feature';
+import { SlackUserGroups } from './slack/partnerships/userGroups';
 
 const shared = new WeakMap<FeatureDeps, Promise<PartnershipService>>();
 

@@ -41,6 +41,11 @@ onEveryBackend('Resending an invitation (P2)', (h) => {
     expect((await h().service.openInvitations(h().providerId))[0]).to.include({ id: invitation.id, expired: false });
 
     expect((await h().service.openInvitation(oldCode)).status).to.equal('replaced');
+    // The issue number is signed too: neither a number changed nor a number added passes.
+    const [id, , signature] = newCode.split('.');
+    expect((await h().service.openInvitation(`${id}.3.${signature}`)).status).to.equal('forged');
+    expect((await h().service.openInvitation(`${id}.2.${oldCode.split('.')[1]}`)).status).to.equal('forged');
+    expect((await h().service.openInvitation(`${id}.1.${oldCode.split('.')[1]}`)).status).to.equal('forged');
     const withOld = await h().service.authorise(oldCode, { tenantId, actor: teamsUser(1) });
     expect(withOld).to.have.nested.property('lookup.status', 'replaced');
     const declineOld = await h().service.decline(oldCode, { tenantId, actor: teamsUser(1) });

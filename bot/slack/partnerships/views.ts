@@ -1,8 +1,7 @@
 import type { App, SlackViewAction, ViewOutput } from '@slack/bolt';
 import { CALLBACK, draftEmail, draftModal, FIELD_ACTION, NO_GROUP } from '../../../cards/slack/partnerships/blocks';
-import type { ApproverGroup } from '../../../services/partnerships/types';
 import { refusalMessages } from '../../../services/partnerships/messages';
-import type { Refusal } from '../../../services/partnerships/types';
+import type { ApproverGroup, Refusal } from '../../../services/partnerships/types';
 import { type SlackPartnerships, say, slackActor } from './context';
 
 type Values = ViewOutput['state']['values'];
