@@ -42,6 +42,8 @@ export interface StartOptions {
   logger?: Logger;
   /** Replaces the product's feature list (tests that exercise the bare foundation). */
   features?: FeatureFactory[];
+  /** The time the features see (FeatureDeps.clock); tests move it instead of sleeping. */
+  clock?: () => Date;
 }
 
 /** Builds the whole assistant from a configuration and starts listening. */
@@ -113,6 +115,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
     webmail,
     partners: new PartnerDirectory(store.records),
     notifier,
+    clock: options.clock ?? (() => new Date()),
   };
   const features: Feature[] = [];
   for (const factory of options.features ?? FEATURES) features.push(await factory(deps));

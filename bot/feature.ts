@@ -36,6 +36,11 @@ export interface FeatureDeps {
   partners: PartnerDirectory;
   /** Proactive messages to both sides, through the durable outbox. */
   notifier: Notifier;
+  /**
+   * The time, for slices that reason about it (invitation expiry, the approver-group cache). The
+   * wall clock unless a test or a demo moves it (StartOptions.clock).
+   */
+  clock: () => Date;
 }
 
 /** A slice of the product (enrolment, partnerships, customers, ...) and what it adds to each edge. */

@@ -1,6 +1,7 @@
 import { InvitationSigner, invitationSecret } from '../services/partnerships/invitationCodes';
 import { PartnershipService } from '../services/partnerships/partnershipService';
 import type { FeatureDeps } from './feature';
+import { SlackUserGroups } from './slack/partnerships/userGroups';
 
 const shared = new WeakMap<FeatureDeps, Promise<PartnershipService>>();
 
@@ -22,6 +23,10 @@ export function partnershipServiceFor(deps: FeatureDeps): Promise<PartnershipSer
           partnerCenter: deps.partnerCenter,
           signer: new InvitationSigner(secret),
           invitationTtlDays: deps.config.partnerships.invitationTtlDays,
+          userGroups: deps.slackClient
+            ? new SlackUserGroups(deps.slackClient, log, () => deps.clock().getTime())
+            : undefined,
+          now: deps.clock,
           onGatewayError: (error) => log.warn({ err: error }, 'Partner Center not reachable: went on without it'),
         }),
     );

@@ -39,7 +39,9 @@ export function partnershipsFeature() {
             renderer: 'partnerships.invitation',
             params: invitationCardParams(lookup.invitation, lookup.provider, code),
           },
-          `partnerships:invitation:${invitationId}`,
+          // One card per issue of the link: a resend of a pending invitation reaches only colleagues
+          // who have not had it yet; a new link (after expiry) goes to everyone again.
+          `partnerships:invitation:${invitationId}${(lookup.invitation.generation ?? 1) > 1 ? `:${lookup.invitation.generation}` : ''}`,
         );
       },
       notifyResellerOfRemoval: async (resellerTenantId, providerName, key) => {

@@ -17,7 +17,15 @@ import { InvitationSigner, invitationSecret } from '../services/partnerships/inv
 import { PartnershipService } from '../services/partnerships/partnershipService';
 import { defaultRegionTable } from '../services/rules/regionTable';
 import { contosoSetup, DEMO, seedReseller } from '../test/partnerships/fixtures';
-import { expectCard, expectVisible, openPlaygroundPage, sendMessage, withTimeout } from './playground/browser';
+import {
+  closeLogPanel,
+  expectCard,
+  expectVisible,
+  openPlaygroundPage,
+  sendMessage,
+  shootChatPane,
+  withTimeout,
+} from './playground/browser';
 import { botEndpointFor, freePort, type Playground, startPlayground, waitForHttp } from './playground/playground';
 
 /**
@@ -34,7 +42,6 @@ import { botEndpointFor, freePort, type Playground, startPlayground, waitForHttp
  */
 
 const TOTAL_MS = 150_000;
-const COMPOSER = '[role="textbox"][contenteditable="true"]';
 const VIEWPORT = { width: 1280, height: 900 };
 /** A made-up Slack workspace for the distributor (Contoso) that sends the invitation. */
 const PROVIDER_TEAM = 'TSCREENSHOT';
@@ -96,17 +103,17 @@ async function run(): Promise<void> {
 
   ({ browser, page } = await openPlaygroundPage({ url: playground.url, viewport: VIEWPORT, pageLog }));
   say(`Chromium ${browser.version()} launched`);
-  await closeLogPanel(page);
+  if (!(await closeLogPanel(page))) say('could not hide the Log Panel; it stays in the pictures');
 
   // 1. The welcome card arrives on install, without any click.
   const welcome = await expectCard(page, en('common:welcome.title'), 30_000, 'the welcome card');
   await expectVisible(welcome.getByRole('button').first(), 5_000, "the welcome card's buttons");
-  await shoot(page, welcome, 'welcome.png');
+  await shoot(welcome, 'welcome.png');
 
   // 2. The enrolment checklist.
   await sendMessage(page, 'enroll');
   const progress = await expectCard(page, en('enrolment:progress.title'), 20_000, 'the enrolment progress card');
-  await shoot(page, progress, 'enrolment-progress.png');
+  await shoot(progress, 'enrolment-progress.png');
 
   // Leave the checklist as a user would, so the next message is a command again.
   await sendMessage(page, 'cancel');
@@ -126,7 +133,7 @@ async function run(): Promise<void> {
     5_000,
     "the invitation's Decline",
   );
-  await shoot(page, invitation, 'invitation.png');
+  await shoot(invitation, 'invitation.png');
 
   // 4. A card in Polish.
   await sendMessage(page, 'language pl');
@@ -137,7 +144,7 @@ async function run(): Promise<void> {
   );
   await sendMessage(page, 'help');
   const help = await expectCard(page, pl('common:help.title'), 20_000, 'the help card in Polish');
-  await shoot(page, help, 'polish.png');
+  await shoot(help, 'polish.png');
 }
 
 /**
@@ -198,58 +205,9 @@ function warnWithoutEmojiFont(): void {
   }
 }
 
-/** The Log Panel takes a third of the page; the README pictures show the chat only. */
-async function closeLogPanel(target: Page): Promise<void> {
-  const hide = target.locator('button[title="Hide log panel"]');
-  try {
-    await hide.click({ timeout: 10_000 });
-    await target.getByText('Log Panel', { exact: true }).waitFor({ state: 'hidden', timeout: 5_000 });
-  } catch {
-    say('could not hide the Log Panel; it stays in the pictures');
-  }
-}
-
-/**
- * Saves the chat pane (the message list and the chat box) with `card` wholly on screen: for a card
- * taller than the pane the page is made taller for this one picture.
- */
-async function shoot(target: Page, card: Locator, name: string): Promise<void> {
-  const cardBox = await card.boundingBox();
-  const paneBox = await chatPaneBox(target, card);
-  const roomNeeded = (cardBox?.height ?? 0) + 320;
-  const resized = paneBox && roomNeeded > paneBox.height;
-  if (resized) {
-    await target.setViewportSize({
-      width: VIEWPORT.width,
-      height: Math.ceil(VIEWPORT.height + roomNeeded - paneBox.height),
-    });
-  }
-  // The card is the newest message: scroll the message list to its end, once the Playground has
-  // finished its own scrolling and the page has its new height.
-  await target.waitForTimeout(300);
-  await card.evaluate((element) => {
-    for (let node = element.parentElement; node; node = node.parentElement) {
-      if (node.scrollHeight > node.clientHeight + 1) node.scrollTop = node.scrollHeight;
-    }
-  });
-  // No focus ring on the chat box in the pictures.
-  await target.locator(COMPOSER).first().blur();
-  await target.waitForTimeout(300);
-  const clip = await chatPaneBox(target, card);
-  await target.screenshot({ path: join(outDir, name), ...(clip ? { clip } : { fullPage: false }) });
-  if (resized) await target.setViewportSize(VIEWPORT);
-  say(`${name}${clip ? '' : ' (whole page: chat pane not found)'}`);
-}
-
-/** The innermost element holding both the card and the chat box: the Playground's chat pane. */
-async function chatPaneBox(target: Page, card: Locator) {
-  const pane = target
-    .locator('div')
-    .filter({ has: card })
-    .filter({ has: target.locator(COMPOSER) })
-    .last();
-  const rect = await pane.boundingBox({ timeout: 5_000 }).catch(() => null);
-  return rect && rect.width > 300 && rect.height > 200 ? rect : undefined;
+async function shoot(card: Locator, name: string): Promise<void> {
+  const whole = await shootChatPane(page as Page, card, join(outDir, name), VIEWPORT);
+  say(`${name}${whole ? ' (whole page: chat pane not found)' : ''}`);
 }
 
 let reported = false;

@@ -2,13 +2,19 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { cardAttachment } from '../../cards/renderCard';
 import type { Translate } from '../../i18n/i18n';
 import type { Actor } from '../../services/domain/identifiers';
-import { decisionMessages, lookupMessage, type MessageRef } from '../../services/partnerships/messages';
+import {
+  decisionMessages,
+  lookupMessage,
+  type MessageRef,
+  refusalMessages,
+} from '../../services/partnerships/messages';
 import type { PartnershipService } from '../../services/partnerships/partnershipService';
 import type { Invitation, Provider } from '../../services/partnerships/types';
 import { authorisationGrants } from '../../services/rules/partnershipEffects';
 import { resellerEndsPartnership } from '../../services/rules/partnershipRules';
 import type { RegionTable } from '../../services/rules/regionTable';
 import type { Logger } from '../logger';
+import { reportedEmail } from './memberEmail';
 import type { TeamsCommand, TeamsFeature, TeamsIdentity } from './teamsFeature';
 
 export interface TeamsPartnerships {
@@ -169,9 +175,10 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
       hidden: true,
       run: async ({ context, t, identity }) => {
         const actor = teamsActor(identity);
-        const outcome = await p.service.decline(codeFrom(context, ''), { tenantId: identity.tenantId, actor });
+        const email = await reportedEmail(context, p.logger);
+        const outcome = await p.service.decline(codeFrom(context, ''), { tenantId: identity.tenantId, actor, email });
         if (!outcome.ok) {
-          const m = lookupMessage(outcome.lookup);
+          const m = 'lookup' in outcome ? lookupMessage(outcome.lookup) : refusalMessages(outcome.refusal)[0];
           await context.sendActivity(t(m.key, m.params));
           return;
         }

@@ -6,6 +6,9 @@ import { type Browser, chromium, type Locator, type Page } from 'playwright-core
  * and card checks, shared by the smoke test (scripts/playgroundSmoke.ts) and the screenshot script.
  */
 
+/** The Playground's chat box. */
+const COMPOSER = '[role="textbox"][contenteditable="true"]';
+
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -86,7 +89,7 @@ export async function expectCard(
 
 /** Types a message in the chat box and sends it, as a user would. */
 export async function sendMessage(page: Page, text: string): Promise<void> {
-  const composer = page.locator('[role="textbox"][contenteditable="true"]').first();
+  const composer = page.locator(COMPOSER).first();
   await expectVisible(composer, 10_000, 'the chat box');
   await composer.click();
   await page.keyboard.type(text);
@@ -105,4 +108,65 @@ export async function withTimeout<T>(promise: Promise<T> | undefined, ms: number
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The Log Panel takes a third of the page; pictures show the chat only. False when it could not be hidden. */
+export async function closeLogPanel(target: Page): Promise<boolean> {
+  const hide = target.locator('button[title="Hide log panel"]');
+  try {
+    await hide.click({ timeout: 10_000 });
+    await target.getByText('Log Panel', { exact: true }).waitFor({ state: 'hidden', timeout: 5_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Saves the chat pane (the message list and the chat box) to `path` with `card` wholly on screen: for
+ * a card taller than the pane the page is made taller for this one picture, then set back to
+ * `viewport`. True when the pane was not found and the whole page was saved instead.
+ */
+export async function shootChatPane(
+  target: Page,
+  card: Locator,
+  path: string,
+  viewport: { width: number; height: number },
+): Promise<boolean> {
+  const cardBox = await card.boundingBox();
+  const paneBox = await chatPaneBox(target, card);
+  const roomNeeded = (cardBox?.height ?? 0) + 320;
+  const resized = paneBox && roomNeeded > paneBox.height;
+  if (resized) {
+    await target.setViewportSize({
+      width: viewport.width,
+      height: Math.ceil(viewport.height + roomNeeded - paneBox.height),
+    });
+  }
+  // The card is the newest message: scroll the message list to its end, once the Playground has
+  // finished its own scrolling and the page has its new height.
+  await target.waitForTimeout(300);
+  await card.evaluate((element) => {
+    for (let node = element.parentElement; node; node = node.parentElement) {
+      if (node.scrollHeight > node.clientHeight + 1) node.scrollTop = node.scrollHeight;
+    }
+  });
+  // No focus ring on the chat box in the pictures.
+  await target.locator(COMPOSER).first().blur();
+  await target.waitForTimeout(300);
+  const clip = await chatPaneBox(target, card);
+  await target.screenshot({ path, ...(clip ? { clip } : { fullPage: false }) });
+  if (resized) await target.setViewportSize(viewport);
+  return !clip;
+}
+
+/** The innermost element holding both the card and the chat box: the Playground's chat pane. */
+async function chatPaneBox(target: Page, card: Locator) {
+  const pane = target
+    .locator('div')
+    .filter({ has: card })
+    .filter({ has: target.locator(COMPOSER) })
+    .last();
+  const rect = await pane.boundingBox({ timeout: 5_000 }).catch(() => null);
+  return rect && rect.width > 300 && rect.height > 200 ? rect : undefined;
 }

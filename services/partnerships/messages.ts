@@ -27,7 +27,7 @@ export function refusalMessages(refusal: Refusal): MessageRef[] {
   if (refusal.code.startsWith('validation.')) {
     return [{ key: OWN_VALIDATION.has(refusal.code) ? `partnerships:${refusal.code}` : `rules:${refusal.code}` }];
   }
-  return [{ key: `partnerships:refusal.${refusal.code}` }];
+  return [{ key: `partnerships:refusal.${refusal.code}`, params: refusal.params }];
 }
 
 /** Why an invitation code cannot be used: forged, unknown, expired, used (by whom, when), revoked, declined. */

@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Actor } from '../domain/identifiers';
-import { countryCodeSchema, emailSchema, mpnIdSchema, tenantIdSchema } from '../domain/identifiers';
+import {
+  countryCodeSchema,
+  emailDomain,
+  emailSchema,
+  isSameOrSubdomain,
+  mpnIdSchema,
+  tenantIdSchema,
+} from '../domain/identifiers';
 import type { PartnerDraft } from '../domain/partner';
 import type { Partnership } from '../domain/partnership';
 import { isPartnerCenterError } from '../partnerCenter/errors';
@@ -25,6 +32,7 @@ import type {
   ProviderSetupInput,
   Refusal,
   ResellerRow,
+  UserGroupDirectory,
 } from './types';
 
 export interface PartnershipServiceDeps {
@@ -34,6 +42,8 @@ export interface PartnershipServiceDeps {
   partnerCenter: PartnerCenterGateway;
   signer: InvitationSigner;
   invitationTtlDays: number;
+  /** Members of an approver user group (Slack); without it only named approvers act. */
+  userGroups?: UserGroupDirectory;
   now?: () => Date;
   /** Told when the gateway could not be asked (an outage): the invitation goes ahead unchecked. */
   onGatewayError?: (error: unknown) => void;
@@ -51,14 +61,21 @@ const KEYS = {
   audit: (providerId: string) => `partnerships:audit:${providerId}:`,
 };
 
-export const setupInputSchema = z.object({
-  legalName: z.string().trim().min(1, { message: 'validation.legal-name-missing' }).max(200),
-  mpnId: mpnIdSchema,
-  tenantId: tenantIdSchema,
-  country: countryCodeSchema,
-  approverUserIds: z.array(z.string().min(1)).min(1, { message: 'validation.approvers-missing' }),
-  channelId: z.string().min(1, { message: 'validation.channel-missing' }),
-});
+export const setupInputSchema = z
+  .object({
+    legalName: z.string().trim().min(1, { message: 'validation.legal-name-missing' }).max(200),
+    mpnId: mpnIdSchema,
+    tenantId: tenantIdSchema,
+    country: countryCodeSchema,
+    approverUserIds: z.array(z.string().min(1)),
+    approverGroup: z.object({ id: z.string().min(1), name: z.string().max(200) }).optional(),
+    channelId: z.string().min(1, { message: 'validation.channel-missing' }),
+  })
+  // Named people, a user group, or both: someone must be able to act.
+  .refine((input) => input.approverUserIds.length > 0 || input.approverGroup !== undefined, {
+    message: 'validation.approvers-missing',
+    path: ['approverUserIds'],
+  });
 
 export const invitationInputSchema = z.object({
   email: emailSchema,
@@ -97,10 +114,18 @@ export class PartnershipService {
     return this.getProviderBySlackTeam(providerId.slice('slack:'.length));
   }
 
-  /** Approvers invite, revoke and remove; nobody else. */
+  /** Approvers invite, resend, revoke and remove; nobody else. Named users, or members of the approver group. */
   async isApprover(teamId: string, userId: string): Promise<boolean> {
     const settings = (await this.deps.records.read<ProviderSettings>(KEYS.settings(teamId)))?.value;
-    return Boolean(settings?.approverUserIds.includes(userId));
+    return this.approves(settings, userId);
+  }
+
+  private async approves(settings: ProviderSettings | undefined, userId: string): Promise<boolean> {
+    if (!settings) return false;
+    if (settings.approverUserIds.includes(userId)) return true;
+    if (!settings.approverGroup || !this.deps.userGroups) return false;
+    const members = await this.deps.userGroups.membersOf(settings.teamId, settings.approverGroup.id);
+    return Boolean(members?.includes(userId));
   }
 
   /**
@@ -151,6 +176,7 @@ export class PartnershipService {
       teamId,
       providerId,
       approverUserIds: [...new Set(data.approverUserIds)],
+      ...(data.approverGroup ? { approverGroup: data.approverGroup } : {}),
       channelId: data.channelId,
       updatedBy: actor,
       updatedAt: this.now().toISOString(),
@@ -194,7 +220,7 @@ export class PartnershipService {
     const provider = await this.getProviderBySlackTeam(teamId);
     const providerId = PartnershipService.providerIdOf(teamId);
     if (!provider) return { ok: false, refusal: { kind: 'access', code: 'not-set-up' } };
-    if (!provider.settings.approverUserIds.includes(actor.userId)) {
+    if (!(await this.approves(provider.settings, actor.userId))) {
       await this.audit(providerId, actor, 'invitation.create', 'refused', [], { reason: 'not-approver' });
       return { ok: false, refusal: { kind: 'access', code: 'not-approver' } };
     }
@@ -223,7 +249,7 @@ export class PartnershipService {
       state: 'sent',
       createdBy: actor,
       createdAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + this.deps.invitationTtlDays * 86_400_000).toISOString(),
+      expiresAt: this.expiryFrom(now),
     };
     await this.deps.records.compareAndSet(KEYS.invitation(id), undefined, invitation);
     await this.audit(providerId, actor, 'invitation.create', 'done', ['P2'], { invitation: id, email: data.email });
@@ -244,18 +270,23 @@ export class PartnershipService {
     return (await this.deps.partners.get(resellerTenantId))?.legalName ?? resellerTenantId;
   }
 
-  codeOf(invitation: Pick<Invitation, 'id'>): string {
-    return this.deps.signer.codeOf(invitation.id);
+  /** The invitation's current link code (the latest issue, after any resend). */
+  codeOf(invitation: Pick<Invitation, 'id' | 'generation'>): string {
+    return this.deps.signer.codeOf(invitation.id, generationOf(invitation));
   }
 
-  /** What a code stands for: forged, unknown, expired, used, revoked, declined or valid. */
+  /** What a code stands for: forged, unknown, expired, replaced (by a resend), used, revoked, declined or valid. */
   async openInvitation(code: string): Promise<InvitationLookup> {
-    const id = this.deps.signer.verify(code);
-    if (!id) return { status: 'forged' };
-    const invitation = (await this.deps.records.read<Invitation>(KEYS.invitation(id)))?.value;
-    if (!invitation) return { status: 'unknown' };
+    const parts = this.deps.signer.verify(code);
+    if (!parts) return { status: 'forged' };
+    const invitation = (await this.deps.records.read<Invitation>(KEYS.invitation(parts.id)))?.value;
+    if (!invitation || parts.generation > generationOf(invitation)) return { status: 'unknown' };
     const provider = await this.getProviderById(invitation.providerId);
     const status = this.statusOf(invitation);
+    // An earlier link of an invitation sent again: unusable, whatever the current link's fate.
+    if (parts.generation < generationOf(invitation) && (status === 'valid' || status === 'expired')) {
+      return { status: 'replaced', invitation, provider };
+    }
     if (status !== 'valid' || !provider) {
       return { status: status === 'valid' ? 'revoked' : status, invitation, provider };
     }
@@ -296,7 +327,7 @@ export class PartnershipService {
     }
     const decidedAt = this.now().toISOString();
     const moved = await updateRecord<Invitation>(this.deps.records, KEYS.invitation(invitation.id), (current) =>
-      current && this.statusOf(current) === 'valid'
+      current && this.isCurrentAndValid(current, invitation)
         ? { ...current, state: 'accepted', decidedBy: reseller.actor, decidedAt, resellerId: reseller.tenantId }
         : undefined,
     );
@@ -327,37 +358,87 @@ export class PartnershipService {
     return { ok: true, partnership: stored.value as Partnership, invitation: after, provider };
   }
 
-  /** The reseller declines: the invitation is spent; the provider is told by the caller. */
+  /**
+   * The reseller declines (P3's other answer): the invitation is spent; the provider is told by the
+   * caller. Declining commits a reseller to nothing, so it needs no enrolment (P1 is for authorising);
+   * but it ends an invitation meant for one organisation, so only that organisation may do it (see
+   * `mayDecline`). A used, revoked, expired or replaced invitation cannot be declined.
+   */
   async decline(
     code: string,
-    reseller: { tenantId: string; actor: Actor },
-  ): Promise<{ ok: true; invitation: Invitation; provider: Provider } | { ok: false; lookup: InvalidInvitation }> {
+    decliner: { tenantId: string; actor: Actor; email?: string },
+  ): Promise<
+    | { ok: true; invitation: Invitation; provider: Provider }
+    | { ok: false; lookup: InvalidInvitation }
+    | { ok: false; refusal: Refusal; invitation: Invitation; provider: Provider }
+  > {
     const lookup = await this.openInvitation(code);
     if (lookup.status !== 'valid') return { ok: false, lookup };
+    const { invitation, provider } = lookup;
+    if (!(await this.mayDecline(invitation, decliner))) {
+      await this.audit(invitation.providerId, decliner.actor, 'invitation.decline', 'refused', ['P3'], {
+        invitation: invitation.id,
+        reseller: decliner.tenantId,
+        reason: 'not-invitee',
+      });
+      return { ok: false, refusal: { kind: 'access', code: 'not-invitee' }, invitation, provider };
+    }
     const decidedAt = this.now().toISOString();
-    const moved = await updateRecord<Invitation>(this.deps.records, KEYS.invitation(lookup.invitation.id), (current) =>
-      current && this.statusOf(current) === 'valid'
-        ? { ...current, state: 'declined', decidedBy: reseller.actor, decidedAt, resellerId: reseller.tenantId }
+    const moved = await updateRecord<Invitation>(this.deps.records, KEYS.invitation(invitation.id), (current) =>
+      current && this.isCurrentAndValid(current, invitation)
+        ? { ...current, state: 'declined', decidedBy: decliner.actor, decidedAt, resellerId: decliner.tenantId }
         : undefined,
     );
     const after = moved.value as Invitation;
     if (!moved.changed) {
-      return {
-        ok: false,
-        lookup: { status: this.lookupStatusOf(after), invitation: after, provider: lookup.provider },
-      };
+      return { ok: false, lookup: { status: this.lookupStatusOf(after), invitation: after, provider } };
     }
-    await this.audit(lookup.invitation.providerId, reseller.actor, 'invitation.decline', 'done', ['P3'], {
+    await this.audit(invitation.providerId, decliner.actor, 'invitation.decline', 'done', ['P3'], {
       invitation: after.id,
-      reseller: reseller.tenantId,
+      reseller: decliner.tenantId,
     });
-    return { ok: true, invitation: after, provider: lookup.provider };
+    return { ok: true, invitation: after, provider };
   }
 
+  /**
+   * Who may decline: the invited address itself; else, when the directory knows which reseller was
+   * invited (its MPN ID or its primary contact on the invitation), anyone in that reseller's tenant,
+   * enrolled or not; else (a reseller we do not know yet) someone whose address, as the platform
+   * reports it, is at the invited domain, or, when the platform does not say, whoever holds the code
+   * that was sent to that address.
+   */
+  private async mayDecline(invitation: Invitation, decliner: { tenantId: string; email?: string }): Promise<boolean> {
+    const invited = invitation.email.toLowerCase();
+    const email = decliner.email?.trim().toLowerCase();
+    if (email === invited) return true;
+    const tenants = await this.invitedTenants(invitation);
+    if (tenants.size > 0) return tenants.has(decliner.tenantId);
+    if (!email) return true;
+    const theirs = emailDomain(email);
+    const ours = emailDomain(invited);
+    return Boolean(theirs && ours && isSameOrSubdomain(theirs, ours));
+  }
+
+  /** The reseller tenants the directory takes the invitation to be for (by MPN ID or primary contact). */
+  private async invitedTenants(invitation: Invitation): Promise<Set<string>> {
+    const invited = invitation.email.toLowerCase();
+    const matches = (await this.deps.partners.all()).filter(
+      (p) =>
+        p.kind === 'indirect-reseller' &&
+        p.tenantId &&
+        ((invitation.mpnId && p.mpnId === invitation.mpnId) || p.primaryContact?.email.toLowerCase() === invited),
+    );
+    return new Set(matches.map((p) => p.tenantId as string));
+  }
+
+  /** An approver withdraws a pending or expired invitation: its link (every issue of it) stops working. */
   async revokeInvitation(teamId: string, invitationId: string, actor: Actor): Promise<Outcome<Invitation>> {
     const providerId = PartnershipService.providerIdOf(teamId);
     if (!(await this.isApprover(teamId, actor.userId))) {
-      await this.audit(providerId, actor, 'invitation.revoke', 'refused', [], { invitation: invitationId });
+      await this.audit(providerId, actor, 'invitation.revoke', 'refused', [], {
+        invitation: invitationId,
+        reason: 'not-approver',
+      });
       return { ok: false, refusal: { kind: 'access', code: 'not-approver' } };
     }
     const decidedAt = this.now().toISOString();
@@ -367,10 +448,63 @@ export class PartnershipService {
         : undefined,
     );
     if (!moved.changed || !moved.value) {
+      await this.audit(providerId, actor, 'invitation.revoke', 'refused', ['P2'], {
+        invitation: invitationId,
+        reason: moved.value?.providerId === providerId ? `already-${moved.value.state}` : 'unknown',
+      });
       return { ok: false, refusal: { kind: 'input', code: 'invitation-not-pending' } };
     }
-    await this.audit(providerId, actor, 'invitation.revoke', 'done', ['P2'], { invitation: invitationId });
+    await this.audit(providerId, actor, 'invitation.revoke', 'done', ['P2'], {
+      invitation: invitationId,
+      email: moved.value.email,
+    });
     return { ok: true, value: moved.value };
+  }
+
+  /**
+   * An approver sends an open invitation again (P2). Still pending: the same link, shown again.
+   * Expired: a new issue of the link (a new signed single-use code, a new expiry); the earlier link
+   * stays unusable. One atomic write decides, so a double click gives one new link, not two: the
+   * second click finds it pending and shows the same new link. Answered or revoked: refused.
+   */
+  async resendInvitation(
+    teamId: string,
+    invitationId: string,
+    actor: Actor,
+  ): Promise<Outcome<{ invitation: Invitation; code: string; provider: Provider; newLink: boolean }>> {
+    const providerId = PartnershipService.providerIdOf(teamId);
+    const provider = await this.getProviderBySlackTeam(teamId);
+    if (!provider) return { ok: false, refusal: { kind: 'access', code: 'not-set-up' } };
+    if (!(await this.approves(provider.settings, actor.userId))) {
+      await this.audit(providerId, actor, 'invitation.resend', 'refused', [], {
+        invitation: invitationId,
+        reason: 'not-approver',
+      });
+      return { ok: false, refusal: { kind: 'access', code: 'not-approver' } };
+    }
+    const now = this.now();
+    let newLink = false;
+    const moved = await updateRecord<Invitation>(this.deps.records, KEYS.invitation(invitationId), (current) => {
+      if (!current || current.providerId !== providerId || current.state !== 'sent') return undefined;
+      newLink = this.statusOf(current) === 'expired';
+      const reissue = newLink ? { generation: generationOf(current) + 1, expiresAt: this.expiryFrom(now) } : {};
+      return { ...current, ...reissue, resentAt: now.toISOString(), resentBy: actor };
+    });
+    const invitation = moved.value;
+    if (!moved.changed || !invitation) {
+      const refusal = closedInvitationRefusal(invitation?.providerId === providerId ? invitation : undefined);
+      await this.audit(providerId, actor, 'invitation.resend', 'refused', ['P2'], {
+        invitation: invitationId,
+        reason: refusal.code,
+      });
+      return { ok: false, refusal };
+    }
+    await this.audit(providerId, actor, 'invitation.resend', 'done', ['P2'], {
+      invitation: invitationId,
+      email: invitation.email,
+      link: newLink ? `new (issue ${generationOf(invitation)})` : 'same',
+    });
+    return { ok: true, value: { invitation, code: this.codeOf(invitation), provider, newLink } };
   }
 
   /** The provider's invitations not yet answered: pending and expired (newest first). */
@@ -475,6 +609,15 @@ export class PartnershipService {
     return status === 'valid' ? 'used' : status;
   }
 
+  /** Still open, and still at the issue of the link that was opened (no resend came in between). */
+  private isCurrentAndValid(current: Invitation, opened: Invitation): boolean {
+    return this.statusOf(current) === 'valid' && generationOf(current) === generationOf(opened);
+  }
+
+  private expiryFrom(now: Date): string {
+    return new Date(now.getTime() + this.deps.invitationTtlDays * 86_400_000).toISOString();
+  }
+
   /** P1 (enrolled, with a Partner Center account), T2 and P6 for this reseller tenant, through the rules. */
   private async mayAuthorise(provider: Provider, resellerTenantId: string): Promise<Decision> {
     const reseller = await this.deps.partners.get(resellerTenantId);
@@ -521,6 +664,22 @@ export class PartnershipService {
     }
     return { allowed: true, violations: [], options: [] };
   }
+}
+
+const generationOf = (invitation: Pick<Invitation, 'generation'>) => invitation.generation ?? 1;
+
+/** Why an invitation cannot be sent again: unknown here, or already accepted, declined or revoked (by whom, when). */
+function closedInvitationRefusal(invitation: Invitation | undefined): Extract<Refusal, { kind: 'input' }> {
+  if (!invitation) return { kind: 'input', code: 'invitation-unknown' };
+  return {
+    kind: 'input',
+    code: `invitation-closed-${invitation.state}`,
+    params: {
+      email: invitation.email,
+      who: invitation.decidedBy?.name ?? invitation.decidedBy?.userId ?? '-',
+      when: (invitation.decidedAt ?? '').replace('T', ' ').slice(0, 16),
+    },
+  };
 }
 
 function rulesOf(decision: Decision): RuleId[] {

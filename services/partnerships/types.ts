@@ -9,6 +9,8 @@ export interface ProviderSettings {
   providerId: string;
   /** Slack user ids allowed to invite, revoke, remove and change the set-up. */
   approverUserIds: string[];
+  /** A Slack user group whose members are approvers too (its name as it was when chosen, for display). */
+  approverGroup?: ApproverGroup;
   /** The channel for notifications and approvals. */
   channelId: string;
   updatedBy: Actor;
@@ -21,7 +23,21 @@ export interface ProviderSetupInput {
   tenantId: string;
   country: string;
   approverUserIds: string[];
+  approverGroup?: ApproverGroup;
   channelId: string;
+}
+
+export interface ApproverGroup {
+  id: string;
+  name: string;
+}
+
+/**
+ * Who is in a chat platform's user group (a Slack user group). Answers may be a little stale (the
+ * edge caches them briefly); undefined when the platform could not be asked, which grants nothing.
+ */
+export interface UserGroupDirectory {
+  membersOf(teamId: string, groupId: string): Promise<string[] | undefined>;
 }
 
 export interface Provider {
@@ -47,13 +63,23 @@ export interface Invitation {
   decidedAt?: string;
   /** The reseller (tenant id) that accepted or declined. */
   resellerId?: string;
+  /** Which issue of the link is current: absent or 1 for the first; a resend after expiry adds one. */
+  generation?: number;
+  /** The last time an approver sent it again (resend), and who. */
+  resentAt?: string;
+  resentBy?: Actor;
 }
 
 /** What an invitation code turns out to be when someone opens it. */
 export type InvitationLookup =
   | { status: 'valid'; invitation: Invitation; provider: Provider }
   | { status: 'forged' | 'unknown' }
-  | { status: 'expired' | 'used' | 'revoked' | 'declined'; invitation: Invitation; provider?: Provider };
+  | {
+      /** `replaced`: an earlier link of an invitation that was sent again with a new one. */
+      status: 'expired' | 'used' | 'revoked' | 'declined' | 'replaced';
+      invitation: Invitation;
+      provider?: Provider;
+    };
 
 export type InvalidInvitation = Exclude<InvitationLookup, { status: 'valid' }>;
 
@@ -65,6 +91,7 @@ export interface AuditEntry {
     | 'provider.setup'
     | 'invitation.create'
     | 'invitation.revoke'
+    | 'invitation.resend'
     | 'invitation.accept'
     | 'invitation.decline'
     | 'partnership.remove'
@@ -78,8 +105,8 @@ export interface AuditEntry {
 /** A refusal the edges render: a rule violation (`rules:violation.<code>`) or one of ours (`partnerships:refusal.<code>`). */
 export type Refusal =
   | { kind: 'rules'; violations: Violation[]; options: Array<{ rule: RuleId; code: string }> }
-  | { kind: 'access'; code: 'not-approver' | 'not-admin' | 'not-set-up' }
-  | { kind: 'input'; code: string; field?: string };
+  | { kind: 'access'; code: 'not-approver' | 'not-admin' | 'not-set-up' | 'not-invitee' }
+  | { kind: 'input'; code: string; field?: string; params?: Record<string, string> };
 
 export interface ResellerRow {
   partnership: Partnership;

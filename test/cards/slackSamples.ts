@@ -52,6 +52,12 @@ export const SLACK_SAMPLES: SlackSamples = {
   ],
   'partnerships/blocks.ts#setupModal': (t) => [
     [t],
+    [t, undefined, []],
+    [
+      t,
+      undefined,
+      many(150, (i) => ({ id: `S${String(i).padStart(8, '0')}`, name: `${longName} ${i} (@group-${i})` })),
+    ],
     [
       t,
       {
@@ -65,11 +71,13 @@ export const SLACK_SAMPLES: SlackSamples = {
           teamId: 'T0001',
           providerId: 'provider-1',
           approverUserIds: ['U0001', 'U0002'],
+          approverGroup: { id: 'S0DELETED', name: 'Old approvers (@old-approvers)' },
           channelId: 'C0001',
           updatedBy: actor,
           updatedAt: '2026-10-01T09:00:00.000Z',
         },
       },
+      [{ id: 'S0001', name: 'CSP approvers (@csp-approvers)' }],
     ],
   ],
   'partnerships/blocks.ts#inviteModal': (t) => [[t]],
@@ -86,6 +94,12 @@ export const SLACK_SAMPLES: SlackSamples = {
   ],
   'partnerships/blocks.ts#draftModal': (t) => [
     [t, 'Dear Contoso,\n\nplease authorise us: https://csp.example/i/abc', 'https://csp.example/i/abc'],
+    [
+      t,
+      'Dear Contoso,\n\nplease authorise us: https://csp.example/i/abc',
+      'https://csp.example/i/abc',
+      t('partnerships:slack.resend.newLink', { email: 'admin@contoso.example', expires: '2026-12-01' }),
+    ],
   ],
   'partnerships/blocks.ts#resellersBlocks': (t) => [
     [t, [], []],

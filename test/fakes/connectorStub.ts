@@ -12,7 +12,9 @@ export type StubAnswer = { status: number; headers?: Record<string, string>; bod
 
 /**
  * A local Bot Framework connector (the Teams service a bot replies to): records every activity sent
- * to `/v3/conversations/:id/activities[/:replyTo]` and answers 200, or what a test scripts.
+ * to `/v3/conversations/:id/activities[/:replyTo]` and answers 200, or what a test scripts. A member
+ * lookup (`GET /v3/conversations/:id/members/:userId`, TeamsInfo.getMember) answers what a test set
+ * with `member()`, else 404 as for someone the conversation does not have.
  */
 export class ConnectorStub {
   readonly received: ReceivedActivity[] = [];
@@ -20,6 +22,12 @@ export class ConnectorStub {
   private scripted: StubAnswer[] = [];
   private waiters: Array<{ count: number; resolve: () => void }> = [];
   private nextId = 1;
+  private readonly members = new Map<string, Record<string, unknown>>();
+
+  /** What Teams says of a user (by their channel id, `29:...`): email, userPrincipalName, ... */
+  member(userId: string, account: Record<string, unknown>) {
+    this.members.set(userId, { id: userId, ...account });
+  }
 
   /** The next answers, in order, before falling back to 200 (e.g. a 429 with Retry-After). */
   script(...answers: StubAnswer[]) {
@@ -72,6 +80,13 @@ export class ConnectorStub {
   private async handle(req: IncomingMessage, res: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    const member = /^\/v3\/conversations\/[^/]+\/members\/([^/?]+)$/.exec(req.url ?? '');
+    if (member && req.method === 'GET') {
+      const account = this.members.get(decodeURIComponent(member[1]));
+      res.writeHead(account ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(account ?? { error: { code: 'MemberNotFoundInConversation', message: 'not a member' } }));
+      return;
+    }
     const match = /^\/v3\/conversations\/([^/]+)\/activities(\/.*)?$/.exec(req.url ?? '');
     if (!match || req.method !== 'POST') {
       res.writeHead(req.url?.startsWith('/v3/conversations') ? 200 : 404, { 'content-type': 'application/json' });

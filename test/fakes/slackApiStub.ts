@@ -6,12 +6,21 @@ export interface SlackCall {
   args: Record<string, unknown>;
 }
 
+export interface StubUserGroup {
+  name: string;
+  handle: string;
+  users: string[];
+}
+
 /**
  * A local Slack Web API: records every call (`POST /api/<method>`) and answers `{ ok: true }`
- * merged with what a test sets for that method (users.info with a locale, ...).
+ * merged with what a test sets for that method (users.info with a locale, ...). It knows user
+ * groups: usergroups.list and usergroups.users.list answer from `userGroups`, which a test edits
+ * (add someone, take them out), and an unknown group is `no_such_subteam`, as Slack says.
  */
 export class SlackApiStub {
   readonly calls: SlackCall[] = [];
+  readonly userGroups = new Map<string, StubUserGroup>();
   private readonly answers = new Map<string, (args: Record<string, unknown>) => Record<string, unknown>>();
   private server?: Server;
   private waiters: Array<{ method: string; count: number; resolve: () => void }> = [];
@@ -58,6 +67,20 @@ export class SlackApiStub {
     });
   }
 
+  /** What the stub answers by itself, before a test's own answers. */
+  private builtIn(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    if (method === 'usergroups.list') {
+      return {
+        usergroups: [...this.userGroups].map(([id, g]) => ({ id, name: g.name, handle: g.handle, date_delete: 0 })),
+      };
+    }
+    if (method === 'usergroups.users.list') {
+      const group = this.userGroups.get(String(args.usergroup ?? ''));
+      return group ? { users: [...group.users] } : { ok: false, error: 'no_such_subteam' };
+    }
+    return {};
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -65,7 +88,7 @@ export class SlackApiStub {
     const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0];
     const args = parseBody(raw, req.headers['content-type'] ?? '');
     this.calls.push({ method, args });
-    const reply = { ok: true, ...(this.answers.get(method)?.(args) ?? {}) };
+    const reply = { ok: true, ...this.builtIn(method, args), ...(this.answers.get(method)?.(args) ?? {}) };
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(reply));
     for (const waiter of this.waiters.filter((w) => w.method === method && this.callsOf(method).length >= w.count)) {

@@ -4,10 +4,10 @@ import { partnershipsFeature } from '../../bot/partnershipsFeature';
 import { PartnerDirectory } from '../../services/partners/partnerDirectory';
 import { ConnectorStub } from '../fakes/connectorStub';
 import { SlackApiStub } from '../fakes/slackApiStub';
-import { postToSlack, slashCommandBody } from '../helpers/slackRequests';
 import { cardSubmit, message, postActivity } from '../helpers/teamsActivities';
 import { startTestAssistant } from '../helpers/testAssistant';
 import { DEMO, seedReseller } from './fixtures';
+import { SlackDriver } from './slackDriver';
 
 const TEAM = 'T0DISTRIB';
 const ADMIN = 'U0ADMIN';
@@ -25,7 +25,7 @@ describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
   let assistant: Assistant;
   let slackApi: SlackApiStub;
   let connector: ConnectorStub;
-  let responses = 0;
+  let slack: SlackDriver;
 
   before(async () => {
     slackApi = await new SlackApiStub().start();
@@ -34,6 +34,7 @@ describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
       user: { id: args.user, locale: 'en-US', is_admin: args.user === ADMIN },
     }));
     assistant = await startTestAssistant({ slackApiUrl: slackApi.url, features: [partnershipsFeature()] });
+    slack = new SlackDriver(assistant.url, slackApi, TEAM, CHANNEL);
     await seedReseller(new PartnerDirectory(assistant.store.records), DEMO.resellerReady);
   });
   after(async () => {
@@ -42,69 +43,12 @@ describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
     await connector.stop();
   });
 
-  /** A slash command whose later answers (respond) land in the stub under a method name of our own. */
-  async function slash(text: string, user: string) {
-    responses += 1;
-    const method = `respond-${responses}`;
-    const response = await postToSlack(
-      assistant.url,
-      slashCommandBody(text, { user_id: user, response_url: `${slackApi.url}${method}` }),
-    );
-    expect(response.status).to.equal(200);
-    return method;
-  }
-
-  async function slashAnswer(text: string, user: string): Promise<string> {
-    const method = await slash(text, user);
-    await slackApi.waitFor(method);
-    return JSON.stringify(slackApi.callsOf(method)[0].args);
-  }
-
-  async function interaction(payload: Json) {
-    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-    return postToSlack(assistant.url, body);
-  }
-
-  const input = (value: string) => ({ [`value`]: { type: 'plain_text_input', value } });
-
-  function viewSubmission(callbackId: string, user: string, values: Json, privateMetadata = '') {
-    return interaction({
-      type: 'view_submission',
-      team: { id: TEAM, domain: 'distributor' },
-      user: { id: user, name: user.toLowerCase(), team_id: TEAM },
-      api_app_id: 'A0CSP',
-      token: 'legacy',
-      trigger_id: '1.2.3',
-      view: {
-        id: 'V0MODAL',
-        team_id: TEAM,
-        type: 'modal',
-        callback_id: callbackId,
-        private_metadata: privateMetadata,
-        state: { values },
-        hash: 'h',
-        blocks: [],
-      },
-    });
-  }
-
-  function buttonClick(actionId: string, value: string, user: string) {
-    responses += 1;
-    const method = `respond-${responses}`;
-    const response = interaction({
-      type: 'block_actions',
-      team: { id: TEAM, domain: 'distributor' },
-      user: { id: user, name: user.toLowerCase(), team_id: TEAM },
-      api_app_id: 'A0CSP',
-      token: 'legacy',
-      trigger_id: '4.5.6',
-      response_url: `${slackApi.url}${method}`,
-      container: { type: 'message', message_ts: '1.1', channel_id: CHANNEL, is_ephemeral: true },
-      channel: { id: CHANNEL, name: 'approvals' },
-      actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value, action_ts: '1.2' }],
-    });
-    return { response, method };
-  }
+  const slash = (text: string, user: string) => slack.slash(text, user);
+  const slashAnswer = (text: string, user: string) => slack.slashAnswer(text, user);
+  const viewSubmission = (callbackId: string, user: string, values: Json, privateMetadata = '') =>
+    slack.viewSubmission(callbackId, user, values, privateMetadata);
+  const buttonClick = (actionId: string, value: string, user: string) => slack.buttonClick(actionId, value, user);
+  const input = SlackDriver.input;
 
   const setupValues = (country: string) => ({
     legalName: input(DEMO.provider.name),
@@ -318,8 +262,7 @@ describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
       companyName: input(''),
       mpnId: input(''),
     });
-    const match = /invitations\/([A-Za-z0-9_.%-]+)/.exec(JSON.stringify(response.json?.view));
-    return decodeURIComponent(match?.[1] ?? '');
+    return SlackDriver.codeIn(response.json?.view);
   }
 
   it('revokes a pending invitation from /csp resellers; its link then says it was withdrawn', async () => {

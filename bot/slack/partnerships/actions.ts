@@ -1,5 +1,5 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { ACTION, removeModal } from '../../../cards/slack/partnerships/blocks';
+import { ACTION, draftEmail, draftModal, removeModal } from '../../../cards/slack/partnerships/blocks';
 import { refusalMessages } from '../../../services/partnerships/messages';
 import { PartnershipService } from '../../../services/partnerships/partnershipService';
 import { type SlackPartnerships, say, slackActor } from './context';
@@ -41,5 +41,44 @@ export function registerActions(app: App, p: SlackPartnerships) {
       ? t('partnerships:slack.resellers.revoked', { email: outcome.value.email })
       : say(t, refusalMessages(outcome.refusal));
     await respond({ response_type: 'ephemeral', replace_original: false, text: message });
+  });
+
+  app.action<BlockButtonAction>(ACTION.resend, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const t = await p.languages.translatorFor(client, teamId, body.user.id);
+    const outcome = await p.service.resendInvitation(teamId, action.value ?? '', slackActor(body.user));
+    if (!outcome.ok) {
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: say(t, refusalMessages(outcome.refusal)),
+      });
+      return;
+    }
+    const { invitation, code, provider, newLink } = outcome.value;
+    const link = p.invitationLink(code);
+    const draft = draftEmail(t, {
+      providerName: provider.partner.legalName ?? '',
+      companyName: invitation.companyName,
+      link,
+      expiresAt: invitation.expiresAt,
+    });
+    const note = t(newLink ? 'partnerships:slack.resend.newLink' : 'partnerships:slack.resend.sameLink', {
+      email: invitation.email,
+      expires: invitation.expiresAt.slice(0, 10),
+    });
+    try {
+      await client.views.open({ trigger_id: body.trigger_id, view: draftModal(t, draft, link, note) });
+    } catch (error) {
+      // The trigger lasts three seconds: past it, the draft still reaches the rep, as a message only they see.
+      p.logger.warn({ err: error }, 'could not open the draft modal: sending the draft as an ephemeral message');
+      await respond({ response_type: 'ephemeral', replace_original: false, text: `${note}\n\n${draft}` });
+    }
+    await p
+      .deliverInvitationToTeams(invitation.id, code)
+      .catch((error) =>
+        p.logger.warn({ err: error, invitation: invitation.id }, 'could not deliver the invitation card in Teams'),
+      );
   });
 }

@@ -8,6 +8,7 @@ import {
 import { PartnershipService } from '../../../services/partnerships/partnershipService';
 import type { SlackSubcommand } from '../slackFeature';
 import { type SlackPartnerships, say } from './context';
+import { listUserGroups } from './userGroups';
 
 /** `/csp setup`, `/csp invite`, `/csp resellers`, `/csp remove <reseller>`, `/csp audit`. */
 export function partnershipSubcommands(p: SlackPartnerships): SlackSubcommand[] {
@@ -27,7 +28,8 @@ export function partnershipSubcommands(p: SlackPartnerships): SlackSubcommand[] 
           await respond(refuse(t, 'not-admin'));
           return;
         }
-        await client.views.open({ trigger_id: command.trigger_id, view: setupModal(t, current) });
+        const groups = await listUserGroups(client, p.logger);
+        await client.views.open({ trigger_id: command.trigger_id, view: setupModal(t, current, groups) });
       },
     },
     {

@@ -1,7 +1,7 @@
 import type { App, SlackViewAction, ViewOutput } from '@slack/bolt';
-import { CALLBACK, draftEmail, draftModal, FIELD_ACTION } from '../../../cards/slack/partnerships/blocks';
+import { CALLBACK, draftEmail, draftModal, FIELD_ACTION, NO_GROUP } from '../../../cards/slack/partnerships/blocks';
 import { refusalMessages } from '../../../services/partnerships/messages';
-import type { Refusal } from '../../../services/partnerships/types';
+import type { ApproverGroup, Refusal } from '../../../services/partnerships/types';
 import { type SlackPartnerships, say, slackActor } from './context';
 
 type Values = ViewOutput['state']['values'];
@@ -16,6 +16,13 @@ function errorsFor(refusal: Refusal, message: string, fallback: string, fields: 
 
 const teamOf = (body: SlackViewAction) => body.team?.id ?? body.user.team_id ?? '';
 
+/** The user group chosen in the set-up modal, with the name it was shown under; none for "no group". */
+function chosenGroup(values: Values): ApproverGroup | undefined {
+  const selected = values.approverGroup?.[FIELD_ACTION]?.selected_option;
+  if (!selected?.value || selected.value === NO_GROUP) return undefined;
+  return { id: selected.value, name: selected.text?.text ?? selected.value };
+}
+
 export function registerViews(app: App, p: SlackPartnerships) {
   app.view(CALLBACK.setup, async ({ ack, body, view, client }) => {
     const teamId = teamOf(body);
@@ -27,6 +34,7 @@ export function registerViews(app: App, p: SlackPartnerships) {
       tenantId: text(values, 'tenantId') ?? '',
       country: (text(values, 'country') ?? '').toUpperCase(),
       approverUserIds: values.approvers?.[FIELD_ACTION]?.selected_users ?? [],
+      approverGroup: chosenGroup(values),
       channelId: values.channel?.[FIELD_ACTION]?.selected_conversation ?? '',
     };
     const admin = await p.isWorkspaceAdmin(client, body.user.id);
@@ -54,7 +62,12 @@ export function registerViews(app: App, p: SlackPartnerships) {
         name: partner.legalName,
         mpnId: partner.mpnId,
         country: partner.country,
-        approvers: settings.approverUserIds.map((u) => `<@${u}>`).join(', '),
+        approvers: [
+          ...settings.approverUserIds.map((u) => `<@${u}>`),
+          ...(settings.approverGroup
+            ? [t('partnerships:slack.setup.groupMembers', { group: settings.approverGroup.name })]
+            : []),
+        ].join(', '),
         channel: `<#${settings.channelId}>`,
       }),
     });

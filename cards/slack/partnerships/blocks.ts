@@ -1,6 +1,12 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { Translate } from '../../../i18n/i18n';
-import type { AuditEntry, Invitation, Provider, ResellerRow } from '../../../services/partnerships/types';
+import type {
+  ApproverGroup,
+  AuditEntry,
+  Invitation,
+  Provider,
+  ResellerRow,
+} from '../../../services/partnerships/types';
 import { removalConsequences } from '../../../services/rules/partnershipEffects';
 
 export const CALLBACK = {
@@ -13,7 +19,15 @@ export const CALLBACK = {
 export const ACTION = {
   remove: 'partnerships.remove',
   revoke: 'partnerships.revoke',
+  resend: 'partnerships.resend',
 } as const;
+
+/** The approver-group select's "no group" choice (a static select cannot be emptied once chosen). */
+export const NO_GROUP = 'none';
+
+/** Slack's limits: 100 options in a static select, 75 characters of option text, 50 blocks in a message. */
+const MAX_OPTIONS = 100;
+const MAX_MESSAGE_BLOCKS = 50;
 
 /** The input blocks of the modals: block id = field name, action id `value`. */
 export const FIELD_ACTION = 'value';
@@ -42,8 +56,44 @@ function textInput(
   };
 }
 
-/** `/csp setup`: the workspace as an indirect provider (legal name, MPN ID, tenant, country, approvers, channel). */
-export function setupModal(t: Translate, current?: Provider): ModalView {
+/**
+ * The approver group: a static select filled from usergroups.list when the modal opens (Block Kit has
+ * no user-group select). Chosen over an external_select, which would need an options-load URL in the
+ * manifest and a round trip per keystroke, for a list that rarely passes a few dozen groups; past 100
+ * (Slack's cap) the current group and the first ones by name are offered. No groups at all (a Free
+ * plan, or Slack would not say): a line saying so instead of an empty select, which Slack refuses.
+ */
+function approverGroupBlock(t: Translate, groups: ApproverGroup[] | undefined, current?: ApproverGroup): KnownBlock {
+  const listed = groups ?? [];
+  const offered = current && !listed.some((g) => g.id === current.id) ? [current, ...listed] : listed;
+  if (offered.length === 0) {
+    return { type: 'context', elements: [mrkdwn(t('partnerships:slack.setup.noGroups'))] };
+  }
+  const option = (value: string, text: string) => ({ value, text: plain(text.slice(0, 75)) });
+  const none = option(NO_GROUP, t('partnerships:slack.setup.noGroup'));
+  const options = [none, ...offered.slice(0, MAX_OPTIONS - 1).map((g) => option(g.id, g.name))];
+  const initial = current ? options.find((o) => o.value === current.id) : undefined;
+  return {
+    type: 'input',
+    block_id: 'approverGroup',
+    optional: true,
+    label: plain(t('partnerships:slack.setup.approverGroup')),
+    hint: plain(t('partnerships:slack.setup.approverGroupHint')),
+    element: {
+      type: 'static_select',
+      action_id: FIELD_ACTION,
+      placeholder: plain(t('partnerships:slack.setup.approverGroupPlaceholder')),
+      options,
+      ...(initial ? { initial_option: initial } : {}),
+    },
+  };
+}
+
+/**
+ * `/csp setup`: the workspace as an indirect provider (legal name, MPN ID, tenant, country, approvers
+ * as named users and/or one user group, channel). `groups`: the workspace's user groups, if Slack said.
+ */
+export function setupModal(t: Translate, current?: Provider, groups?: ApproverGroup[]): ModalView {
   const p = current?.partner;
   return {
     type: 'modal',
@@ -63,6 +113,7 @@ export function setupModal(t: Translate, current?: Provider): ModalView {
       {
         type: 'input',
         block_id: 'approvers',
+        optional: true,
         label: plain(t('partnerships:slack.setup.approvers')),
         hint: plain(t('partnerships:slack.setup.approversHint')),
         element: {
@@ -71,6 +122,7 @@ export function setupModal(t: Translate, current?: Provider): ModalView {
           ...(current?.settings.approverUserIds.length ? { initial_users: current.settings.approverUserIds } : {}),
         },
       },
+      approverGroupBlock(t, groups, current?.settings.approverGroup),
       {
         type: 'input',
         block_id: 'channel',
@@ -119,13 +171,15 @@ export function draftEmail(
   });
 }
 
-export function draftModal(t: Translate, draft: string, link: string): ModalView {
+/** `note`: what a resend did (the same link again, or a new one that replaces the expired link). */
+export function draftModal(t: Translate, draft: string, link: string, note?: string): ModalView {
   return {
     type: 'modal',
     callback_id: CALLBACK.draft,
     title: plain(t('partnerships:slack.invite.draftTitle')),
     close: plain(t('partnerships:slack.close')),
     blocks: [
+      ...(note ? [{ type: 'section' as const, text: mrkdwn(note) }] : []),
       { type: 'section', text: mrkdwn(t('partnerships:slack.invite.draftIntro')) },
       textInput('draft', t('partnerships:slack.invite.draftLabel'), { initial: draft, multiline: true }),
       { type: 'context', elements: [mrkdwn(t('partnerships:slack.invite.keepLink', { link }))] },
@@ -171,28 +225,66 @@ export function resellersBlocks(
       },
     });
   }
-  blocks.push({ type: 'header', text: plain(t('partnerships:slack.resellers.invitationsTitle')) });
-  if (invitations.length === 0)
+  blocks.push(...invitationBlocks(t, invitations, MAX_MESSAGE_BLOCKS - blocks.length));
+  return blocks;
+}
+
+/**
+ * The open invitations, each a line and its Resend and Revoke buttons (approvers only: the service
+ * refuses anyone else), in at most `room` blocks; those that do not fit are counted on a last line.
+ */
+function invitationBlocks(
+  t: Translate,
+  invitations: Array<Invitation & { expired: boolean }>,
+  room: number,
+): KnownBlock[] {
+  const blocks: KnownBlock[] = [{ type: 'header', text: plain(t('partnerships:slack.resellers.invitationsTitle')) }];
+  if (invitations.length === 0) {
     blocks.push({ type: 'section', text: mrkdwn(t('partnerships:slack.resellers.noInvitations')) });
-  for (const invitation of invitations.slice(0, 20)) {
-    blocks.push({
-      type: 'section',
-      text: mrkdwn(
-        t('partnerships:slack.resellers.invitationRow', {
-          email: invitation.email,
-          company: invitation.companyName ?? '-',
-          state: t(
-            invitation.expired ? 'partnerships:slack.resellers.expired' : 'partnerships:slack.resellers.pending',
-          ),
-          expires: invitation.expiresAt.slice(0, 10),
-        }),
-      ),
-      accessory: {
-        type: 'button',
-        action_id: ACTION.revoke,
-        value: invitation.id,
-        text: plain(t('partnerships:slack.resellers.revoke')),
+    return blocks;
+  }
+  // Two blocks per invitation; keep one for the "more not shown" line when they do not all fit.
+  const fits = invitations.length * 2 <= room - 1 ? invitations.length : Math.max(0, Math.floor((room - 2) / 2));
+  for (const invitation of invitations.slice(0, fits)) {
+    blocks.push(
+      {
+        type: 'section',
+        text: mrkdwn(
+          t('partnerships:slack.resellers.invitationRow', {
+            email: invitation.email,
+            company: invitation.companyName ?? '-',
+            state: t(
+              invitation.expired ? 'partnerships:slack.resellers.expired' : 'partnerships:slack.resellers.pending',
+            ),
+            expires: invitation.expiresAt.slice(0, 10),
+          }),
+        ),
       },
+      {
+        type: 'actions',
+        block_id: `invitation.${invitation.id}`,
+        elements: [
+          {
+            type: 'button',
+            action_id: ACTION.resend,
+            value: invitation.id,
+            ...(invitation.expired ? { style: 'primary' as const } : {}),
+            text: plain(t('partnerships:slack.resellers.resend')),
+          },
+          {
+            type: 'button',
+            action_id: ACTION.revoke,
+            value: invitation.id,
+            text: plain(t('partnerships:slack.resellers.revoke')),
+          },
+        ],
+      },
+    );
+  }
+  if (fits < invitations.length) {
+    blocks.push({
+      type: 'context',
+      elements: [mrkdwn(t('partnerships:slack.resellers.moreInvitations', { hidden: invitations.length - fits }))],
     });
   }
   return blocks;
