@@ -115,7 +115,7 @@ export function draftEmail(
     provider: input.providerName,
     company: input.companyName || t('partnerships:slack.invite.draftGreetingFallback'),
     link: input.link,
-    expires: input.expiresAt.slice(0, 10),
+    expires: input.expiresAt,
   });
 }
 
@@ -146,7 +146,7 @@ function stateLabel(t: Translate, row: ResellerRow): string {
       r?.status?.mpaSigned ? 'partnerships:slack.resellers.mpaSigned' : 'partnerships:slack.resellers.mpaNotSigned',
     ),
     customers: customers === undefined ? t('partnerships:slack.resellers.customersUnknown') : String(customers),
-    since: row.partnership.decidedAt?.slice(0, 10) ?? '-',
+    since: row.partnership.decidedAt ?? '-',
   });
 }
 
@@ -184,7 +184,7 @@ export function resellersBlocks(
           state: t(
             invitation.expired ? 'partnerships:slack.resellers.expired' : 'partnerships:slack.resellers.pending',
           ),
-          expires: invitation.expiresAt.slice(0, 10),
+          expires: invitation.expiresAt,
         }),
       ),
       accessory: {
@@ -233,7 +233,7 @@ export function auditBlocks(t: Translate, entries: AuditEntry[]): KnownBlock[] {
   if (entries.length === 0) blocks.push({ type: 'section', text: mrkdwn(t('partnerships:slack.audit.none')) });
   const lines = entries.map((e) =>
     t('partnerships:slack.audit.row', {
-      at: e.at.replace('T', ' ').slice(0, 19),
+      at: e.at,
       who: e.actor.name ?? e.actor.userId,
       platform: e.actor.platform,
       action: t(`partnerships:audit.${e.action}`),
