@@ -113,7 +113,7 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
     {
       name: 'customers',
       descriptionKey: 'customers:teams.commands.customers',
-      aliases: ['klienci', 'kunder'],
+      wordKey: 'customers:teams.words.customers',
       run: async ({ context, t, identity }) => {
         const rows = (await partnerships.listProviders(identity.tenantId)).filter((r) => r.provider);
         if (rows.length === 0) {

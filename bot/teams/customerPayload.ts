@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { inputText, verbField } from './cardSubmission';
 
-/** An optional text input of the customer card: Teams may leave an empty one out. */
-const field = (max: number) => inputText(max).trim().default('');
+/**
+ * A text input of the customer card: Teams may leave an empty one out. The bound only keeps a forged
+ * card from sending megabytes; lengths that matter to Partner Center are the service's rules (C3).
+ */
+const field = () => inputText(500).trim().default('');
 
 /** Input.Number sends digits as text (some clients a number); empty means none. */
 const licences = z.union([
@@ -23,14 +26,14 @@ const QUANTITY = 'qty:';
  */
 const customerFields = z.object({
   verb: verbField,
-  companyName: field(255),
-  domain: field(253),
-  country: field(10),
-  adminEmail: field(320),
-  providerId: field(200),
-  line1: field(200),
-  city: field(100),
-  postalCode: field(20),
+  companyName: field(),
+  domain: field(),
+  country: field(),
+  adminEmail: field(),
+  providerId: field(),
+  line1: field(),
+  city: field(),
+  postalCode: field(),
 });
 
 export const customerFormPayload = customerFields
