@@ -82,7 +82,9 @@ function submissions(): Submission[] {
 
 /** Ways a forged or broken client could send a card: each must be refused by the verb's schema. */
 function malformed(value: Json): Array<{ how: string; value: Json }> {
-  const out = [{ how: 'an unexpected field holding an object', value: { ...value, unexpected: { nested: true } } }];
+  const out: Array<{ how: string; value: Json }> = [
+    { how: 'an unexpected field holding an object', value: { ...value, unexpected: { nested: true } } },
+  ];
   for (const key of Object.keys(value).filter((k) => k !== 'verb')) {
     out.push({ how: `"${key}" as an object`, value: { ...value, [key]: { nested: true } } });
     out.push({ how: `"${key}" as 5 kB of text`, value: { ...value, [key]: 'x'.repeat(5000) } });
