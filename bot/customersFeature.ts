@@ -9,7 +9,7 @@ import {
   requestBlocks,
 } from '../cards/slack/customers/blocks';
 import { cardAttachment } from '../cards/renderCard';
-import { resolveLanguage, type Translate, translatorFor } from '../i18n/i18n';
+import type { Translate } from '../i18n/i18n';
 import { type CustomerRequest, CustomerRequests, customerRefusalMessages } from '../services/customers';
 import type { Actor } from '../services/domain/identifiers';
 import type { MessageRef } from '../services/partnerships/messages';
@@ -80,7 +80,7 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
   async function postToApprovals(request: CustomerRequest) {
     const provider = await partnerships.getProviderById(request.providerId);
     if (!provider || !deps.slackClient) return;
-    const t = translatorFor(resolveLanguage(undefined));
+    const t = await languages.channelTranslator(provider.settings.channelId);
     const posted = await deps.slackClient.chat.postMessage({
       channel: provider.settings.channelId,
       text: t('customers:slack.request.title'),
@@ -297,7 +297,7 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
   /** The channel message shows who decided and when; the reseller hears the outcome. */
   async function afterDecision(client: App['client'], request: CustomerRequest) {
     if (request.message) {
-      const t = translatorFor(resolveLanguage(undefined));
+      const t = await languages.channelTranslator(request.message.channel);
       await client.chat.update({
         channel: request.message.channel,
         ts: request.message.ts,

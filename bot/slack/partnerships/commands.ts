@@ -27,7 +27,8 @@ export function partnershipSubcommands(p: SlackPartnerships): SlackSubcommand[] 
           await respond(refuse(t, 'not-admin'));
           return;
         }
-        await client.views.open({ trigger_id: command.trigger_id, view: setupModal(t, current) });
+        const language = current ? await p.languages.channelLanguage(current.settings.channelId) : undefined;
+        await client.views.open({ trigger_id: command.trigger_id, view: setupModal(t, current, language) });
       },
     },
     {

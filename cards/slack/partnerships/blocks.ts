@@ -1,5 +1,6 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import type { Translate } from '../../../i18n/i18n';
+import { languageOf } from '../../../i18n/format';
+import { type Language, SUPPORTED_LANGUAGES, type Translate } from '../../../i18n/i18n';
 import type { AuditEntry, Invitation, Provider, ResellerRow } from '../../../services/partnerships/types';
 import { removalConsequences } from '../../../services/rules/partnershipEffects';
 
@@ -17,6 +18,8 @@ export const ACTION = {
 
 /** The input blocks of the modals: block id = field name, action id `value`. */
 export const FIELD_ACTION = 'value';
+/** The set-up modal's choice of the language the channel's messages are written in. */
+export const SETUP_LANGUAGE_BLOCK = 'channelLanguage';
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text: text.slice(0, 150), emoji: true });
 const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text: text.slice(0, 3000) });
@@ -42,9 +45,17 @@ function textInput(
   };
 }
 
-/** `/csp setup`: the workspace as an indirect provider (legal name, MPN ID, tenant, country, approvers, channel). */
-export function setupModal(t: Translate, current?: Provider): ModalView {
+/**
+ * `/csp setup`: the workspace as an indirect provider (legal name, MPN ID, tenant, country, approvers,
+ * channel) and the language of the channel's messages: the channel's current one, else the language
+ * of the person setting it up.
+ */
+export function setupModal(t: Translate, current?: Provider, channelLanguage?: Language): ModalView {
   const p = current?.partner;
+  const languageOption = (language: Language) => ({
+    text: plain(t(`common:languageName.${language}`)),
+    value: language,
+  });
   return {
     type: 'modal',
     callback_id: CALLBACK.setup,
@@ -80,6 +91,18 @@ export function setupModal(t: Translate, current?: Provider): ModalView {
           action_id: FIELD_ACTION,
           filter: { include: ['public', 'private'], exclude_bot_users: true },
           ...(current?.settings.channelId ? { initial_conversation: current.settings.channelId } : {}),
+        },
+      },
+      {
+        type: 'input',
+        block_id: SETUP_LANGUAGE_BLOCK,
+        label: plain(t('partnerships:slack.setup.language')),
+        hint: plain(t('partnerships:slack.setup.languageHint')),
+        element: {
+          type: 'static_select',
+          action_id: FIELD_ACTION,
+          options: SUPPORTED_LANGUAGES.map(languageOption),
+          initial_option: languageOption(channelLanguage ?? languageOf(t)),
         },
       },
     ],
