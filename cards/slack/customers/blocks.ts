@@ -40,7 +40,7 @@ export function requestBlocks(t: Translate, view: RequestView): KnownBlock[] {
     `*${t('customers:slack.request.reseller')}:* ${view.reseller} (${view.requestedBy})`,
   ];
   const subscriptions = view.subscriptions
-    .map((s) => `• ${t('customers:slack.request.subscription', { name: s.name, licences: s.licences })}`)
+    .map((s) => `• ${t('customers:slack.request.subscription', { name: s.name, count: s.licences })}`)
     .join('\n');
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain(t('customers:slack.request.title')) },

@@ -1,5 +1,5 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { languageOf } from '../../../i18n/format';
+import { formatNumber, languageOf } from '../../../i18n/format';
 import { type Language, SUPPORTED_LANGUAGES, type Translate } from '../../../i18n/i18n';
 import type { AuditEntry, Invitation, Provider, ResellerRow } from '../../../services/partnerships/types';
 import { removalConsequences } from '../../../services/rules/partnershipEffects';
@@ -168,7 +168,10 @@ function stateLabel(t: Translate, row: ResellerRow): string {
     mpa: t(
       r?.status?.mpaSigned ? 'partnerships:slack.resellers.mpaSigned' : 'partnerships:slack.resellers.mpaNotSigned',
     ),
-    customers: customers === undefined ? t('partnerships:slack.resellers.customersUnknown') : String(customers),
+    customers:
+      customers === undefined
+        ? t('partnerships:slack.resellers.customersUnknown')
+        : formatNumber(languageOf(t), customers),
     since: row.partnership.decidedAt ?? '-',
   });
 }
