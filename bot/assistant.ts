@@ -22,6 +22,7 @@ import { createLogger, type Logger } from './logger';
 import { DurableNotifier } from './proactive/durableNotifier';
 import { NoticeRenderers } from './proactive/noticeRenderers';
 import { createSlackEdge, type SlackEdge } from './slack/slackApp';
+import { SlackLanguages } from './slack/slackLanguage';
 import { ConversationReferenceStore } from './teams/conversationReferences';
 import { CspTeamsBot } from './teams/teamsBot';
 
@@ -96,6 +97,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
     renderers,
     records: store.records,
     slack: config.slack,
+    slackLanguages: new SlackLanguages(store.records, logger),
     logger,
     outbox: config.notifications.outbox,
   });

@@ -9,7 +9,7 @@ import {
   requestBlocks,
 } from '../cards/slack/customers/blocks';
 import { cardAttachment } from '../cards/renderCard';
-import { resolveLanguage, type Translate, translatorFor } from '../i18n/i18n';
+import type { Translate } from '../i18n/i18n';
 import { type CustomerRequest, CustomerRequests, customerRefusalMessages } from '../services/customers';
 import type { Actor } from '../services/domain/identifiers';
 import type { MessageRef } from '../services/partnerships/messages';
@@ -17,7 +17,8 @@ import type { Refusal } from '../services/partnerships/types';
 import { partnershipServiceFor } from './partnershipServiceFor';
 import type { Feature, FeatureDeps } from './feature';
 import { SlackLanguages } from './slack/slackLanguage';
-import type { TeamsCommand } from './teams/teamsFeature';
+import { type CustomerForm, customerFormPayload } from './teams/customerPayload';
+import { cardCommand, type TeamsCommand } from './teams/teamsFeature';
 
 const say = (t: Translate, messages: MessageRef[]) => messages.map((m) => t(m.key, m.params)).join('\n\n');
 const refusalText = (t: Translate, refusal: Refusal) => say(t, customerRefusalMessages(refusal));
@@ -33,11 +34,8 @@ function notDecidedText(t: Translate, outcome: { decided: CustomerRequest } | { 
   }
   return refusalText(t, outcome.refusal);
 }
-const when = (iso: string | undefined) => (iso ?? '').replace('T', ' ').slice(0, 16);
+const when = (iso: string | undefined) => iso ?? '-';
 const who = (actor: Actor | undefined) => actor?.name ?? actor?.userId ?? '-';
-
-type FormValue = Record<string, unknown>;
-const field = (value: FormValue, name: string) => String(value[name] ?? '').trim();
 
 /**
  * Customer onboarding (C1, C3, C4, P9): the reseller fills the customer card in Teams and either
@@ -82,7 +80,7 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
   async function postToApprovals(request: CustomerRequest) {
     const provider = await partnerships.getProviderById(request.providerId);
     if (!provider || !deps.slackClient) return;
-    const t = translatorFor(resolveLanguage(undefined));
+    const t = await languages.channelTranslator(provider.settings.channelId);
     const posted = await deps.slackClient.chat.postMessage({
       channel: provider.settings.channelId,
       text: t('customers:slack.request.title'),
@@ -115,7 +113,7 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
     {
       name: 'customers',
       descriptionKey: 'customers:teams.commands.customers',
-      aliases: ['klienci', 'kunder'],
+      wordKey: 'customers:teams.words.customers',
       run: async ({ context, t, identity }) => {
         const rows = (await partnerships.listProviders(identity.tenantId)).filter((r) => r.provider);
         if (rows.length === 0) {
@@ -161,18 +159,19 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
         });
       },
     },
-    {
+    cardCommand<CustomerForm>({
       name: 'customers-invite',
       descriptionKey: 'customers:teams.commands.customers',
       hidden: true,
-      run: async ({ context, t, identity }) => {
-        const value = (context.activity.value ?? {}) as FormValue;
+      payload: customerFormPayload,
+      run: async ({ context, t, identity, payload }) => {
+        const value = payload as CustomerForm;
         const customer = await service.validateCustomer(identity.tenantId, customerOf(value));
         if (!customer.ok) {
           await context.sendActivity(refusalText(t, customer.refusal));
           return;
         }
-        const link = await service.invitationLink(identity.tenantId, field(value, 'providerId'));
+        const link = await service.invitationLink(identity.tenantId, value.providerId);
         if (!link.ok) {
           await context.sendActivity(refusalText(t, link.refusal));
           return;
@@ -187,29 +186,26 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
           [t('customers:teams.invite.intro', params), t('customers:teams.invite.draft', params)].join('\n\n'),
         );
       },
-    },
-    {
+    }),
+    cardCommand<CustomerForm>({
       name: 'customers-submit',
       descriptionKey: 'customers:teams.commands.customers',
       hidden: true,
-      run: async ({ context, t, identity }) => {
-        const value = (context.activity.value ?? {}) as FormValue;
-        const providerId = field(value, 'providerId');
+      payload: customerFormPayload,
+      run: async ({ context, t, identity, payload }) => {
+        const value = payload as CustomerForm;
+        const providerId = value.providerId;
         const customer = customerOf(value);
         const offers = await service.offers(providerId, customer.country.toUpperCase()).catch(() => []);
         const subscriptions = offers
-          .map((o) => ({ offerId: o.id, offerName: o.name, licences: Number(value[`qty:${o.id}`] ?? 0) }))
-          .filter((s) => Number.isFinite(s.licences) && s.licences !== 0);
+          .map((o) => ({ offerId: o.id, offerName: o.name, licences: value.quantities[o.id] ?? 0 }))
+          .filter((s) => s.licences !== 0);
         const outcome = await service.submit(
           { platform: 'teams', tenantId: identity.tenantId, userId: identity.aadObjectId, name: identity.name },
           {
             providerId,
             customer,
-            address: {
-              line1: field(value, 'line1'),
-              city: field(value, 'city'),
-              postalCode: field(value, 'postalCode') || undefined,
-            },
+            address: { line1: value.line1, city: value.city, postalCode: value.postalCode || undefined },
             subscriptions,
           },
         );
@@ -227,7 +223,7 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
           }),
         );
       },
-    },
+    }),
   ];
 
   const register = (app: App) => {
@@ -301,7 +297,7 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
   /** The channel message shows who decided and when; the reseller hears the outcome. */
   async function afterDecision(client: App['client'], request: CustomerRequest) {
     if (request.message) {
-      const t = translatorFor(resolveLanguage(undefined));
+      const t = await languages.channelTranslator(request.message.channel);
       await client.chat.update({
         channel: request.message.channel,
         ts: request.message.ts,
@@ -323,11 +319,11 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
   };
 }
 
-function customerOf(value: FormValue) {
+function customerOf(value: CustomerForm) {
   return {
-    companyName: field(value, 'companyName'),
-    domain: field(value, 'domain'),
-    country: field(value, 'country').toUpperCase(),
-    adminEmail: field(value, 'adminEmail'),
+    companyName: value.companyName,
+    domain: value.domain,
+    country: value.country,
+    adminEmail: value.adminEmail,
   };
 }

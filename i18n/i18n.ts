@@ -1,13 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import i18next, { type i18n, type TFunction } from 'i18next';
+import i18next, { type i18n } from 'i18next';
+import { CATALOG_FORMATS } from './format';
+import { DEFAULT_LANGUAGE, resolveLanguage, SUPPORTED_LANGUAGES, type Translate } from './languages';
 import { projectRoot } from './projectRoot';
 
-export const SUPPORTED_LANGUAGES = ['en', 'pl', 'sv'] as const;
-export type Language = (typeof SUPPORTED_LANGUAGES)[number];
-export const DEFAULT_LANGUAGE: Language = 'en';
-
-export type Translate = TFunction;
+export { DEFAULT_LANGUAGE, type Language, resolveLanguage, SUPPORTED_LANGUAGES, type Translate } from './languages';
 
 export function localesDir(): string {
   return path.join(projectRoot(), 'i18n', 'locales');
@@ -48,14 +46,12 @@ export function translations(): i18n {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  // Dates, times, numbers and country names through Intl, in the reader's language (i18n/format.ts).
+  for (const [name, format] of Object.entries(CATALOG_FORMATS)) {
+    instance.services.formatter?.add(name, (value, language) => format(language ?? DEFAULT_LANGUAGE, value));
+  }
   shared = instance;
   return instance;
-}
-
-/** Maps any locale tag the platforms send (`pl-PL`, `sv_SE`, `en-US`, undefined) to a supported language. */
-export function resolveLanguage(locale: string | undefined | null): Language {
-  const base = (locale ?? '').toLowerCase().replace('_', '-').split('-')[0];
-  return (SUPPORTED_LANGUAGES as readonly string[]).includes(base) ? (base as Language) : DEFAULT_LANGUAGE;
 }
 
 export function translatorFor(locale: string | undefined | null): Translate {

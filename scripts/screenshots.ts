@@ -35,7 +35,8 @@ import { botEndpointFor, freePort, type Playground, startPlayground, waitForHttp
  *   npm run screenshots [-- --out docs/screenshots]
  *
  * welcome.png (on install), enrolment-progress.png (`enroll`), invitation.png (`invitation <code>`
- * for an invitation made here through the partnerships service), polish.png (`language pl`, `help`).
+ * for an invitation made here through the partnerships service), customer-request.png (`customers`,
+ * once that invitation is authorised), polish.png (`language pl`, `help`).
  * Each is the Playground's chat pane. Env: CHROMIUM_PATH (default /usr/bin/chromium). Logs go to
  * `.playground/screenshots/`. Exit 0 on success, 1 on failure; whatever it started is stopped either
  * way, and the whole run is bounded (TOTAL_MS).
@@ -120,7 +121,7 @@ async function run(): Promise<void> {
   await expectVisible(page.getByText(en('common:cancelled'), { exact: true }).last(), 20_000, 'the answer to "cancel"');
 
   // 3. An invitation from Contoso to the Playground user's organisation, then `invitation <code>`.
-  const code = await inviteThePlaygroundTenant(assistant);
+  const { code, authorise } = await inviteThePlaygroundTenant(assistant);
   await sendMessage(page, `invitation ${code}`);
   const invitation = await expectCard(page, en('partnerships:teams.card.title'), 20_000, 'the invitation card');
   await expectVisible(
@@ -135,7 +136,18 @@ async function run(): Promise<void> {
   );
   await shoot(invitation, 'invitation.png');
 
-  // 4. A card in Polish.
+  // 4. Once the organisation has authorised Contoso (P3), the customer request card (C1, C3).
+  await authorise();
+  await sendMessage(page, 'customers');
+  const customer = await expectCard(page, en('customers:teams.card.title'), 20_000, 'the customer request card');
+  await expectVisible(
+    customer.getByRole('button', { name: en('customers:teams.card.submit') }),
+    5_000,
+    "the customer card's submit button",
+  );
+  await shoot(customer, 'customer-request.png');
+
+  // 5. A card in Polish.
   await sendMessage(page, 'language pl');
   await expectVisible(
     page.getByText(pl('common:language.changed'), { exact: true }).last(),
@@ -149,9 +161,12 @@ async function run(): Promise<void> {
 
 /**
  * Sets Contoso up as a distributor, records the Playground user's organisation as an enrolled
- * reseller (Fabrikam) and invites its primary contact: the code the reseller would get by email.
+ * reseller (Fabrikam) and invites its primary contact: the code the reseller would get by email, and
+ * a way to authorise it as the reseller would with the card's Authorise.
  */
-async function inviteThePlaygroundTenant(running: Assistant): Promise<string> {
+async function inviteThePlaygroundTenant(
+  running: Assistant,
+): Promise<{ code: string; authorise: () => Promise<void> }> {
   // The tenant the Playground sends (conversation.tenantId): remembered with the user's conversation.
   const references = await running.store.records.list<StoredReference>('teams:ref:');
   const tenantId = references[0]?.value.tenantId;
@@ -191,7 +206,15 @@ async function inviteThePlaygroundTenant(running: Assistant): Promise<string> {
     APPROVER,
   );
   if (!outcome.ok) throw new Error(`the invitation was refused: ${JSON.stringify(outcome.refusal)}`);
-  return outcome.value.code;
+  const code = outcome.value.code;
+  const userId = references[0]?.value.aadObjectId ?? 'playground-user';
+  return {
+    code,
+    authorise: async () => {
+      const done = await service.authorise(code, { tenantId, actor: { platform: 'teams', userId } });
+      if (!done.ok) throw new Error(`the invitation could not be authorised: ${JSON.stringify(done)}`);
+    },
+  };
 }
 
 /** The enrolment checklist marks its steps with emoji (✅ ⬜ ⏳): without a colour emoji font they are boxes. */

@@ -1,11 +1,12 @@
 import { WebClient } from '@slack/web-api';
 import type { CloudAdapter } from 'botbuilder';
-import { translatorFor } from '../../i18n/i18n';
+import { DEFAULT_LANGUAGE, translatorFor } from '../../i18n/i18n';
 import type { DeliveryOutcome, OutboxOptions } from '../../services/outbox/outbox';
 import { Outbox } from '../../services/outbox/outbox';
 import type { Lane } from '../../services/outbox/rateLimiter';
 import type { AtomicStore } from '../../services/storage/atomicStore';
 import type { Logger } from '../logger';
+import type { SlackLanguages } from '../slack/slackLanguage';
 import type { ConversationReferenceStore } from '../teams/conversationReferences';
 import type { NoticeRenderers } from './noticeRenderers';
 import type { Notice, Notifier } from './notifier';
@@ -27,6 +28,8 @@ interface TeamsJob {
 interface SlackJob {
   channel: string;
   notice: Notice;
+  /** Set for a direct message: whose language to write in (a channel has its own). */
+  user?: { teamId: string; userId: string };
 }
 
 export interface DurableNotifierDeps {
@@ -38,6 +41,8 @@ export interface DurableNotifierDeps {
   logger: Logger;
   /** Slack's side (off when undefined): a client of our own, so the outbox alone decides on retries. */
   slack?: { botToken: string; apiUrl: string; apiTimeoutMs: number };
+  /** Whose language a Slack notice is written in: the channel's, or the user's for a direct message. */
+  slackLanguages?: SlackLanguages;
   outbox?: Partial<Omit<OutboxOptions, 'records' | 'logger' | 'handlers'>>;
 }
 
@@ -90,12 +95,21 @@ export class DurableNotifier implements Notifier {
   }
 
   async slackChannel(channel: string, notice: Notice, dedupeKey: string): Promise<void> {
+    await this.enqueueSlack({ channel, notice }, dedupeKey);
+  }
+
+  async slackUser(teamId: string, userId: string, notice: Notice, dedupeKey: string): Promise<void> {
+    // A bot's message to a user id lands in its direct message with them (chat.postMessage).
+    await this.enqueueSlack({ channel: userId, notice, user: { teamId, userId } }, dedupeKey);
+  }
+
+  private async enqueueSlack(job: SlackJob, dedupeKey: string) {
     if (!this.slackClient) return;
-    const lanes: Lane[] = [{ key: `slack:${channel}`, ...SLACK_LIMITS.perChannel }];
+    const lanes: Lane[] = [{ key: `slack:${job.channel}`, ...SLACK_LIMITS.perChannel }];
     await this.outbox.enqueue<SlackJob>({
       kind: 'slack',
-      dedupeKey: `${dedupeKey}:${channel}`,
-      payload: { channel, notice },
+      dedupeKey: `${dedupeKey}:${job.channel}`,
+      payload: job,
       lanes,
     });
   }
@@ -147,8 +161,10 @@ export class DurableNotifier implements Notifier {
   private async deliverSlack(job: SlackJob): Promise<DeliveryOutcome> {
     if (!this.slackClient) return { kind: 'failed', reason: 'Slack is off on this instance' };
     let message: ReturnType<ReturnType<NoticeRenderers['slackRenderer']>>;
+    // Read at delivery time, like a Teams reader's language: a channel's or a person's may have changed.
+    const language = await this.slackLanguageOf(job);
     try {
-      message = this.deps.renderers.slackRenderer(job.notice.renderer)(translatorFor('en'), job.notice.params);
+      message = this.deps.renderers.slackRenderer(job.notice.renderer)(translatorFor(language), job.notice.params);
     } catch (error) {
       return { kind: 'failed', reason: `render: ${(error as Error).message}` };
     }
@@ -158,6 +174,14 @@ export class DurableNotifier implements Notifier {
     } catch (error) {
       return slackOutcome(error);
     }
+  }
+
+  private async slackLanguageOf(job: SlackJob): Promise<string> {
+    const languages = this.deps.slackLanguages;
+    if (!languages || !this.slackClient) return DEFAULT_LANGUAGE;
+    return job.user
+      ? languages.languageOf(this.slackClient, job.user.teamId, job.user.userId)
+      : languages.channelLanguage(job.channel);
   }
 }
 

@@ -27,6 +27,8 @@ export interface Notifier {
   teamsTenant(tenantId: string, notice: Notice, dedupeKey: string): Promise<void>;
   /** One Teams user, where they last talked to the assistant. */
   teamsUser(tenantId: string, aadObjectId: string, notice: Notice, dedupeKey: string): Promise<void>;
-  /** A Slack channel, or a user's DM when `channel` is a user id. */
+  /** A Slack channel (a provider's approvals channel), in the channel's language (chosen in /csp setup). */
   slackChannel(channel: string, notice: Notice, dedupeKey: string): Promise<void>;
+  /** One Slack user, in a direct message, in their language (their /csp language, else their Slack locale). */
+  slackUser(teamId: string, userId: string, notice: Notice, dedupeKey: string): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
-import { type Language, resolveLanguage, type Translate, translatorFor } from '../../i18n/i18n';
-import type { AtomicStore } from '../../services/storage/atomicStore';
+import { DEFAULT_LANGUAGE, type Language, resolveLanguage, type Translate, translatorFor } from '../../i18n/i18n';
+import { type AtomicStore, updateRecord } from '../../services/storage/atomicStore';
 import type { Logger } from '../logger';
 
 const LOCALE_TTL_MS = 60 * 60 * 1000;
@@ -9,7 +9,9 @@ const LOOKUP_BUDGET_MS = 800;
 
 /**
  * A Slack user's language: the one they chose with `/csp language`, else their Slack locale from
- * `users.info` (cached for an hour), else English.
+ * `users.info` (cached for an hour), else English. A channel has a language of its own: a channel is
+ * read by many people, so it cannot follow any one of them; the provider's approvals channel speaks
+ * the language chosen in `/csp setup` (by default that of the person who set it up).
  */
 export class SlackLanguages {
   private readonly cache = new Map<string, { language: Language; until: number }>();
@@ -35,9 +37,21 @@ export class SlackLanguages {
   }
 
   async choose(teamId: string, userId: string, language: Language): Promise<void> {
-    const key = preferenceKey(teamId, userId);
-    const current = await this.records.read(key);
-    await this.records.compareAndSet(key, current?.version, { language });
+    await updateRecord<{ language: Language }>(this.records, preferenceKey(teamId, userId), () => ({ language }));
+  }
+
+  /** The language notices and approval requests are written in, in a channel (English until chosen). */
+  async channelLanguage(channelId: string): Promise<Language> {
+    const chosen = await this.records.read<{ language: Language }>(channelKey(channelId));
+    return chosen ? resolveLanguage(chosen.value.language) : DEFAULT_LANGUAGE;
+  }
+
+  async channelTranslator(channelId: string): Promise<Translate> {
+    return translatorFor(await this.channelLanguage(channelId));
+  }
+
+  async chooseForChannel(channelId: string, language: Language): Promise<void> {
+    await updateRecord<{ language: Language }>(this.records, channelKey(channelId), () => ({ language }));
   }
 
   private async lookUp(client: WebClient, userId: string): Promise<Language> {
@@ -55,3 +69,4 @@ export class SlackLanguages {
 }
 
 const preferenceKey = (teamId: string, userId: string) => `slack:lang:${teamId}:${userId}`;
+const channelKey = (channelId: string) => `slack:lang:channel:${channelId}`;

@@ -1,10 +1,12 @@
 import { enrolmentProgressCard, statusCard } from '../../cards/teams/enrolmentCards';
 import { ENROLMENT_DIALOG, EnrolmentDialog, type EnrolmentOptions } from '../../dialogs/enrolment/enrolmentDialog';
+import { type EnrolmentPayload, enrolmentPayload } from '../../dialogs/enrolment/enrolmentSubmission';
 import { translatorFor } from '../../i18n/i18n';
 import { EnrolmentService } from '../../services/enrolment/enrolmentService';
 import { VerificationStatusService } from '../../services/enrolment/verificationStatus';
 import type { FeatureFactory } from '../feature';
-import type { TeamsCommand, TeamsTurn } from './teamsFeature';
+import { verbOnlyPayload } from './cardSubmission';
+import { cardCommand, type TeamsCommand, type TeamsTurn } from './teamsFeature';
 
 /**
  * The reseller's enrolment journey in Teams: `enroll` / `continue` open the checklist stored for the
@@ -25,29 +27,34 @@ export const enrolmentFeature: FeatureFactory = (deps) => {
     translate: async (context) => translatorFor((await language.get(context)) ?? context.activity.locale),
   });
 
-  const openChecklist = async ({ context, dialogs }: TeamsTurn) => {
+  const openChecklist = async ({ dialogs, payload }: TeamsTurn<EnrolmentPayload>) => {
     // A progress card's button pressed when no checklist was running goes straight to its step.
-    const value = context.activity.value as { step?: unknown } | undefined;
-    const options: EnrolmentOptions = typeof value?.step === 'string' ? { step: value.step } : {};
+    const options: EnrolmentOptions = payload?.step ? { step: payload.step } : {};
     await dialogs.beginDialog(ENROLMENT_DIALOG, options);
   };
 
   const commands: TeamsCommand[] = [
-    {
+    cardCommand({
       name: 'enroll',
       descriptionKey: 'enrolment:commands.enroll',
-      aliases: ['enrol', 'rejestracja', 'registrering'],
+      wordKey: 'enrolment:words.enroll',
+      aliases: ['enrol'],
+      payload: enrolmentPayload,
       run: openChecklist,
-    },
-    {
+    }),
+    cardCommand({
       name: 'continue',
       descriptionKey: 'enrolment:commands.continue',
-      aliases: ['dalej', 'fortsätt', 'fortsatt'],
+      wordKey: 'enrolment:words.continue',
+      aliases: ['fortsatt'],
+      payload: enrolmentPayload,
       run: openChecklist,
-    },
+    }),
     {
       name: 'status',
       descriptionKey: 'enrolment:commands.status',
+      wordKey: 'enrolment:words.status',
+      payload: verbOnlyPayload,
       run: async ({ context, t, identity }) => {
         const report = await verification.report(identity.tenantId);
         if (!report.enrolled) {

@@ -70,7 +70,8 @@ function buildHelpCard(t: Translate, commands: TeamsCommand[]): Attachment {
   const data: HelpCardData = {
     title: t('common:help.title'),
     intro: t('common:help.intro'),
-    commands: commands.map((c) => ({ name: c.name, description: t(c.descriptionKey) })),
+    // The word in the reader's language (pomoc, hjälp); every language's word works, and so does English.
+    commands: commands.map((c) => ({ name: c.wordKey ? t(c.wordKey) : c.name, description: t(c.descriptionKey) })),
     footer: t('common:help.footer'),
   };
   return cardAttachment('help', data);

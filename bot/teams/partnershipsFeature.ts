@@ -1,5 +1,7 @@
 import type { Activity, TurnContext } from 'botbuilder';
+import { z } from 'zod';
 import { cardAttachment } from '../../cards/renderCard';
+import { countryName, formatDate, languageOf } from '../../i18n/format';
 import type { Translate } from '../../i18n/i18n';
 import type { Actor } from '../../services/domain/identifiers';
 import {
@@ -15,7 +17,18 @@ import { resellerEndsPartnership } from '../../services/rules/partnershipRules';
 import type { RegionTable } from '../../services/rules/regionTable';
 import type { Logger } from '../logger';
 import { reportedEmail } from './memberEmail';
-import type { TeamsCommand, TeamsFeature, TeamsIdentity } from './teamsFeature';
+import { verbField } from './cardSubmission';
+import { cardCommand, type TeamsCommand, type TeamsFeature, type TeamsIdentity } from './teamsFeature';
+
+/** The invitation code a card button carries (signed; the service tells forged from real, P2). */
+const invitationCode = z.string().trim().min(1).max(500);
+/** Input.Toggle sends its valueOn/valueOff strings; some clients send a boolean. */
+const consent = z.union([z.enum(['true', 'false']), z.boolean()]).optional();
+
+/** Authorize on the invitation card (P3): the code, and the consent box (required, checked in `run`). */
+export const authorisePayload = z.strictObject({ verb: verbField, code: invitationCode, consent });
+/** Decline sends no inputs (associatedInputs: none); a client that sends the box anyway is not refused. */
+export const declinePayload = z.strictObject({ verb: verbField, code: invitationCode, consent });
 
 export interface TeamsPartnerships {
   service: PartnershipService;
@@ -63,7 +76,7 @@ export function invitationCard(t: Translate, params: Record<string, unknown>): P
         facts: [
           { title: t('partnerships:teams.card.provider'), value: provider },
           { title: t('partnerships:teams.card.mpnId'), value: p.providerMpnId },
-          { title: t('partnerships:teams.card.country'), value: p.providerCountry },
+          { title: t('partnerships:teams.card.country'), value: countryName(languageOf(t), p.providerCountry) },
           { title: t('partnerships:teams.card.sentTo'), value: p.email },
         ],
         grantsTitle: t('partnerships:teams.card.grantsTitle'),
@@ -71,7 +84,7 @@ export function invitationCard(t: Translate, params: Record<string, unknown>): P
         consent: t('partnerships:teams.card.consent', { provider }),
         consentLabel: t('partnerships:teams.card.consentLabel'),
         consentRequired: t('partnerships:teams.card.consentRequired'),
-        expires: t('partnerships:teams.card.expires', { date: String(p.expiresAt).slice(0, 10) }),
+        expires: t('partnerships:teams.card.expires', { date: p.expiresAt }),
         authorize: t('partnerships:teams.card.authorize'),
         decline: t('partnerships:teams.card.decline'),
         code: p.code,
@@ -110,17 +123,14 @@ async function updateCard(context: TurnContext, title: string, text: string, log
 
 /** The Teams side: `invitation <code>` (hidden), the card's verbs, `providers` and `end partnership` (P8). */
 export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
-  const codeFrom = (context: TurnContext, args: string) =>
-    (args.trim() || String((context.activity.value as { code?: unknown } | undefined)?.code ?? '')).trim();
-
   const commands: TeamsCommand[] = [
     {
       name: 'invitation',
       descriptionKey: 'partnerships:teams.commands.invitation',
-      aliases: ['zaproszenie', 'inbjudan'],
+      wordKey: 'partnerships:teams.words.invitation',
       hidden: true,
       run: async ({ context, t, args }) => {
-        const lookup = await p.service.openInvitation(codeFrom(context, args));
+        const lookup = await p.service.openInvitation(args.trim());
         if (lookup.status !== 'valid') {
           const m = lookupMessage(lookup);
           await context.sendActivity(t(m.key, m.params));
@@ -130,21 +140,21 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
         await context.sendActivity(invitationCard(t, invitationCardParams(lookup.invitation, lookup.provider, code)));
       },
     },
-    {
+    cardCommand({
       name: 'invitation-authorize',
       descriptionKey: 'partnerships:teams.commands.invitation',
       hidden: true,
-      run: async ({ context, t, identity }) => {
-        const value = (context.activity.value ?? {}) as { code?: unknown; consent?: unknown };
-        if (value.consent !== 'true' && value.consent !== true) {
+      payload: authorisePayload,
+      run: async ({ context, t, identity, payload }) => {
+        if (payload?.consent !== 'true' && payload?.consent !== true) {
           await context.sendActivity(t('partnerships:teams.card.consentRequired'));
           return;
         }
         const actor = teamsActor(identity);
-        const outcome = await p.service.authorise(codeFrom(context, ''), { tenantId: identity.tenantId, actor });
+        const outcome = await p.service.authorise(payload.code, { tenantId: identity.tenantId, actor });
         if (outcome.ok) {
           const provider = outcome.provider.partner.legalName ?? '';
-          const when = (outcome.invitation.decidedAt ?? '').replace('T', ' ').slice(0, 16);
+          const when = outcome.invitation.decidedAt ?? '';
           const text = t('partnerships:teams.authorised', { provider, who: actor.name ?? actor.userId, when });
           await updateCard(context, t('partnerships:teams.card.title'), text, p.logger);
           await context.sendActivity(text);
@@ -168,15 +178,16 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
         const text = say(t, decisionMessages(outcome.decision));
         await context.sendActivity(notEnrolled ? `${text}\n\n${t('partnerships:teams.enrolFirst')}` : text);
       },
-    },
-    {
+    }),
+    cardCommand({
       name: 'invitation-decline',
       descriptionKey: 'partnerships:teams.commands.invitation',
       hidden: true,
-      run: async ({ context, t, identity }) => {
+      payload: declinePayload,
+      run: async ({ context, t, identity, payload }) => {
         const actor = teamsActor(identity);
         const email = await reportedEmail(context, p.logger);
-        const outcome = await p.service.decline(codeFrom(context, ''), { tenantId: identity.tenantId, actor, email });
+        const outcome = await p.service.decline(payload?.code ?? '', { tenantId: identity.tenantId, actor, email });
         if (!outcome.ok) {
           const m = 'lookup' in outcome ? lookupMessage(outcome.lookup) : refusalMessages(outcome.refusal)[0];
           await context.sendActivity(t(m.key, m.params));
@@ -196,11 +207,12 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
           )
           .catch((error) => p.logger.warn({ err: error }, 'could not tell the provider about the refusal'));
       },
-    },
+    }),
     {
       name: 'providers',
       descriptionKey: 'partnerships:teams.commands.providers',
-      aliases: ['dostawcy', 'leverantörer', 'leverantorer'],
+      wordKey: 'partnerships:teams.words.providers',
+      aliases: ['leverantorer'],
       run: async ({ context, t, identity }) => {
         const rows = await p.service.listProviders(identity.tenantId);
         const providers = rows.map((row) => {
@@ -212,13 +224,18 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
               { title: t('partnerships:teams.providers.mpnId'), value: row.provider?.mpnId ?? '-' },
               {
                 title: t('partnerships:teams.providers.region'),
-                value: found.found ? `${country} (${t(`rules:region.${found.region}`)})` : (country ?? '-'),
+                value: found.found
+                  ? `${countryName(languageOf(t), country)} (${t(`rules:region.${found.region}`)})`
+                  : (country ?? '-'),
               },
               {
                 title: t('partnerships:teams.providers.contact'),
                 value: row.provider?.primaryContact?.email ?? row.provider?.supportContact?.email ?? '-',
               },
-              { title: t('partnerships:teams.providers.since'), value: row.partnership.decidedAt?.slice(0, 10) ?? '-' },
+              {
+                title: t('partnerships:teams.providers.since'),
+                value: formatDate(languageOf(t), row.partnership.decidedAt ?? '-'),
+              },
             ],
             offers: t('partnerships:teams.providers.offers'),
           };
@@ -238,7 +255,8 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
     {
       name: 'end',
       descriptionKey: 'partnerships:teams.commands.end',
-      aliases: ['zakończ', 'zakoncz', 'avsluta'],
+      wordKey: 'partnerships:teams.words.end',
+      aliases: ['zakoncz'],
       run: async ({ context, t, identity }) => {
         const rows = await p.service.listProviders(identity.tenantId);
         const first = rows[0]?.partnership ?? { providerId: '-', resellerId: identity.tenantId };

@@ -9,8 +9,10 @@ import {
   type UserState,
 } from 'botbuilder';
 import { type DialogContext, DialogSet, type DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import type { ZodType } from 'zod';
 import { SUPPORTED_LANGUAGES, type Translate, translatorFor } from '../../i18n/i18n';
 import type { Logger } from '../logger';
+import { isCardSubmission, keepPayload, verbOnlyPayload } from './cardSubmission';
 import { commandOf } from './commandText';
 import type { ConversationReferenceStore } from './conversationReferences';
 import { helpCard, welcomeCard } from './foundationCards';
@@ -93,6 +95,11 @@ export class CspTeamsBot extends TeamsActivityHandler {
     return { submit: [...this.commands.keys()], execute: [...this.cardActions.keys()] };
   }
 
+  /** The zod schema a card's verb is checked against where it is received (read-only, for the card tests). */
+  payloadSchemaOf(kind: 'submit' | 'execute', verb: string): ZodType | undefined {
+    return kind === 'submit' ? this.commands.get(verb.toLowerCase())?.payload : this.cardActions.get(verb)?.payload;
+  }
+
   static identityOf(context: TurnContext): TeamsIdentity {
     const activity = context.activity;
     const channelTenant = (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
@@ -116,21 +123,61 @@ export class CspTeamsBot extends TeamsActivityHandler {
         value: { code: 'BadRequest', message: t('common:errors.unknownCardAction') } as never,
       };
     }
+    const parsed = action.payload.safeParse(invokeValue.action.data ?? {});
+    if (!parsed.success) {
+      this.logMalformed(invokeValue.action.verb, parsed.error);
+      return {
+        statusCode: 400,
+        type: 'application/vnd.microsoft.error',
+        value: { code: 'BadRequest', message: t('common:errors.invalidSubmission') } as never,
+      };
+    }
     const dialogs = await this.dialogs.createContext(context);
-    return action.run({ context, dialogs, t, identity: CspTeamsBot.identityOf(context) }, invokeValue.action.data);
+    return action.run({ context, dialogs, t, identity: CspTeamsBot.identityOf(context) }, parsed.data);
   }
 
+  /**
+   * A command answers to its name, its aliases, and its word in every language (`wordKey`), so the
+   * help card can show the word in the reader's language while English keeps working everywhere.
+   */
   private addCommand(command: TeamsCommand) {
-    this.commands.set(command.name, command);
-    for (const alias of command.aliases ?? []) this.commands.set(alias.toLowerCase(), command);
+    const words = [command.name, ...(command.aliases ?? [])];
+    if (command.wordKey) words.push(...SUPPORTED_LANGUAGES.map((l) => translatorFor(l)(command.wordKey as string)));
+    for (const word of words.map((w) => w.toLowerCase())) {
+      const taken = this.commands.get(word);
+      if (taken && taken !== command) {
+        throw new Error(`the command word "${word}" of "${command.name}" already runs "${taken.name}"`);
+      }
+      this.commands.set(word, command);
+    }
     if (!command.hidden) this.listed.push(command);
   }
 
   private async routeMessage(context: TurnContext): Promise<void> {
     const t = await this.translator(context);
-    const dialogs = await this.dialogs.createContext(context);
     const asked = commandOf(context.activity);
     const typed = Boolean(context.activity.text);
+
+    let payload: unknown;
+    if (isCardSubmission(context.activity)) {
+      // Checked before the dialog or the command sees it: what the schema refuses changes nothing.
+      const receiver = asked ? this.commands.get(asked.command) : undefined;
+      if (!receiver?.payload) {
+        // A card from an older version, or a forged payload: say so, change nothing.
+        await context.sendActivity(t('common:errors.staleCard'));
+        return;
+      }
+      const parsed = receiver.payload.safeParse(context.activity.value);
+      if (!parsed.success) {
+        this.logMalformed(receiver.name, parsed.error);
+        await context.sendActivity(t('common:errors.invalidSubmission'));
+        return;
+      }
+      payload = parsed.data;
+      keepPayload(context, payload);
+    }
+
+    const dialogs = await this.dialogs.createContext(context);
 
     if (dialogs.activeDialog) {
       if (asked && typed && INTERRUPTIONS.has(this.commands.get(asked.command)?.name ?? '')) {
@@ -143,14 +190,19 @@ export class CspTeamsBot extends TeamsActivityHandler {
     }
 
     const command = asked ? this.commands.get(asked.command) : undefined;
-    if (command) {
-      await this.runCommand(command, context, dialogs, t, asked?.args ?? '');
-      return;
-    }
-    if (context.activity.value && !typed) {
-      // A card submitted after its conversation moved on (or a forged payload): say so, change nothing.
-      await context.sendActivity(t('common:errors.staleCard'));
-      return;
+    if (command && asked) {
+      if (typed && command.payload) {
+        // Typed, a command gets what its schema makes of the bare verb; one that needs a card's fields
+        // (Authorize, the customer form) is not something a person types.
+        const bare = command.payload.safeParse({ verb: asked.command });
+        if (bare.success) {
+          await this.runCommand(command, context, dialogs, t, asked.args, bare.data);
+          return;
+        }
+      } else {
+        await this.runCommand(command, context, dialogs, t, asked.args, payload);
+        return;
+      }
     }
     await context.sendActivity(t('common:unknown', { text: (context.activity.text ?? '').slice(0, 60) }));
   }
@@ -161,8 +213,15 @@ export class CspTeamsBot extends TeamsActivityHandler {
     dialogs: DialogContext,
     t: Translate,
     args: string,
+    payload?: unknown,
   ): Promise<void> {
-    await command.run({ context, dialogs, t, identity: CspTeamsBot.identityOf(context), args });
+    await command.run({ context, dialogs, t, identity: CspTeamsBot.identityOf(context), args, payload });
+  }
+
+  /** Which fields a refused submission got wrong, never their values (a card may carry personal data). */
+  private logMalformed(verb: string, error: { issues: Array<{ path: PropertyKey[]; code: string }> }) {
+    const issues = error.issues.slice(0, 10).map((i) => ({ path: i.path.map(String).join('.'), code: i.code }));
+    this.deps.logger.info({ verb, issues }, 'refused a malformed card submission');
   }
 
   private builtInCommands(): TeamsCommand[] {
@@ -170,7 +229,9 @@ export class CspTeamsBot extends TeamsActivityHandler {
       {
         name: 'help',
         descriptionKey: 'common:commands.help',
-        aliases: ['?', 'pomoc', 'hjälp', 'hjalp'],
+        wordKey: 'common:words.help',
+        aliases: ['?', 'hjalp'],
+        payload: verbOnlyPayload,
         run: async ({ context }) => {
           const t = await this.translator(context);
           await context.sendActivity({ attachments: [helpCard(t, this.listed)] });
@@ -179,7 +240,8 @@ export class CspTeamsBot extends TeamsActivityHandler {
       {
         name: 'language',
         descriptionKey: 'common:commands.language',
-        aliases: ['język', 'jezyk', 'språk', 'sprak'],
+        wordKey: 'common:words.language',
+        aliases: ['jezyk', 'sprak'],
         run: async ({ context, args }) => {
           const wanted = args.trim().toLowerCase();
           if (!wanted) {
@@ -198,7 +260,7 @@ export class CspTeamsBot extends TeamsActivityHandler {
       {
         name: 'cancel',
         descriptionKey: 'common:commands.cancel',
-        aliases: ['anuluj', 'avbryt'],
+        wordKey: 'common:words.cancel',
         run: async ({ context, dialogs, t }) => {
           if (dialogs.activeDialog) {
             await dialogs.cancelAllDialogs();

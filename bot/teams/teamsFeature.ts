@@ -1,5 +1,6 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import type { Dialog, DialogContext } from 'botbuilder-dialogs';
+import type { ZodType } from 'zod';
 import type { Translate } from '../../i18n/i18n';
 
 /** Who the platform says the user is: never taken from a card or button payload. */
@@ -9,31 +10,51 @@ export interface TeamsIdentity {
   name?: string;
 }
 
-export interface TeamsTurn {
+export interface TeamsTurn<P = unknown> {
   context: TurnContext;
   dialogs: DialogContext;
   t: Translate;
   identity: TeamsIdentity;
   /** What follows the command word (`enroll resume` → `resume`). */
   args: string;
+  /** The card submission as the command's `payload` schema parsed it; undefined when the command was typed. */
+  payload?: P;
 }
 
-export interface TeamsCommand {
+export interface TeamsCommand<P = unknown> {
   /** The word a user types (`help`), also accepted as the `verb` of a card's Action.Submit. */
   name: string;
   /** Catalog key of the one-line description shown on the help card. */
   descriptionKey: string;
-  /** Extra words that run the same command, per language (`pomoc`, `hjälp`). */
+  /**
+   * Catalog key of the command word(s) in the user's language (`pomoc`), shown on the help card. The
+   * words of every language are accepted as aliases, so a command works in any of them.
+   */
+  wordKey?: string;
+  /** Extra words that run the same command in every language (spellings without diacritics, `?`). */
   aliases?: string[];
   /** Hidden commands work but are not listed on the help card. */
   hidden?: boolean;
-  run(turn: TeamsTurn): Promise<void>;
+  /**
+   * What an Action.Submit with this verb may carry (zod), checked by the bot before anything runs. A
+   * command without one does not accept card submissions; Adaptive Card inputs send strings, so a
+   * schema refuses unknown keys or anything that is not a string.
+   */
+  payload?: ZodType<P>;
+  run(turn: TeamsTurn<P>): Promise<void>;
+}
+
+/** A command whose card submission is typed by its schema (`payload` in `run` is the parsed data). */
+export function cardCommand<P>(command: TeamsCommand<P>): TeamsCommand {
+  return command as TeamsCommand;
 }
 
 /** An `Action.Execute` verb (Adaptive Card universal actions), answered with a refreshed card. */
 export interface TeamsCardAction {
   verb: string;
-  run(turn: Omit<TeamsTurn, 'args'>, data: unknown): Promise<AdaptiveCardInvokeResponse>;
+  /** What the action's `data` may carry (zod), checked before `run`; required, as for Action.Submit. */
+  payload: ZodType;
+  run(turn: Omit<TeamsTurn, 'args' | 'payload'>, data: unknown): Promise<AdaptiveCardInvokeResponse>;
 }
 
 /** What a slice of the product (enrolment, partnerships, customers, ...) contributes to Teams. */

@@ -90,7 +90,7 @@ export function enrolmentProgressCard(t: Translate, progress: EnrolmentProgress,
     t('enrolment:progress.answeredBy', {
       step: t(`enrolment:choice.${step}`),
       name: record?.name ?? t('enrolment:progress.someone'),
-      date: record?.at.slice(0, 10) ?? '',
+      date: record?.at ?? '',
     }),
   );
   const intro = progress.alreadyEnrolledDone

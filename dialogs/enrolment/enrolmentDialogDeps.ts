@@ -1,8 +1,10 @@
 import type { TurnContext } from 'botbuilder';
+import { payloadOf } from '../../bot/teams/cardSubmission';
 import { CspTeamsBot } from '../../bot/teams/teamsBot';
 import type { Translate } from '../../i18n/i18n';
 import type { Problem } from '../../services/enrolment/enrolmentAnswers';
 import type { Enroller, EnrolmentService, Refusal } from '../../services/enrolment/enrolmentService';
+import type { EnrolmentPayload } from './enrolmentSubmission';
 
 /** What the enrolment dialogs need: the service that decides, and the person's language. */
 export interface EnrolmentDialogDeps {
@@ -33,8 +35,7 @@ export function problemsOf(t: Translate, problems: Problem[]): string[] {
   return [t('enrolment:invalid.intro'), ...new Set(lines)];
 }
 
-/** The fields of a card submission, when this turn is one. */
-export function submissionOf(context: TurnContext): Record<string, unknown> | undefined {
-  const value = context.activity.value;
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+/** The card submission of this turn as the bot's edge schema accepted it (enrolmentPayload), if this turn is one. */
+export function submissionOf(context: TurnContext): EnrolmentPayload | undefined {
+  return payloadOf<EnrolmentPayload>(context);
 }

@@ -39,8 +39,9 @@ export function lookupMessage(lookup: InvalidInvitation): MessageRef {
     params: {
       provider: lookup.provider?.partner.legalName ?? '-',
       who: i.decidedBy?.name ?? i.decidedBy?.userId ?? '-',
-      when: (i.decidedAt ?? i.expiresAt).replace('T', ' ').slice(0, 16),
-      expires: i.expiresAt.slice(0, 10),
+      // ISO timestamps: the catalogs format them in the reader's language ({{when, datetime}}).
+      when: i.decidedAt ?? i.expiresAt,
+      expires: i.expiresAt,
     },
   };
 }

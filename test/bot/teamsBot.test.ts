@@ -1,8 +1,9 @@
 import { expect } from 'chai';
+import { z } from 'zod';
 import type { Assistant } from '../../bot/assistant';
 import type { FeatureFactory } from '../../bot/feature';
 import { ConnectorStub } from '../fakes/connectorStub';
-import { cardSubmit, installed, message, postActivity } from '../helpers/teamsActivities';
+import { cardSubmit, installed, message, postActivity, teamsActivity } from '../helpers/teamsActivities';
 import { LogCapture, startTestAssistant } from '../helpers/testAssistant';
 
 /** A feature whose command fails the way a bug would, to see what the user is told. */
@@ -17,6 +18,17 @@ const failingFeature: FeatureFactory = () => ({
         run: async () => {
           throw new Error('database password is hunter2 at 10.0.0.7');
         },
+      },
+    ],
+    cardActions: [
+      {
+        verb: 'count-up',
+        payload: z.strictObject({ count: z.string().regex(/^\d{1,3}$/) }),
+        run: async (_turn, data) => ({
+          statusCode: 200,
+          type: 'application/vnd.microsoft.activity.message',
+          value: `counted ${(data as { count: string }).count}` as never,
+        }),
       },
     ],
   },
@@ -80,6 +92,30 @@ describe('Teams: what a reseller sees in a personal chat', () => {
   it('answers a card submission it cannot place with a clear message and changes nothing', async () => {
     await say(cardSubmit(connector.url, { unexpected: { nested: true } }));
     expect(connector.texts()[0]).to.include('That card is no longer active');
+  });
+
+  it('checks an Action.Execute against its schema before it runs: a malformed one is refused in the user language', async () => {
+    const invoke = (data: unknown) =>
+      fetch(`${assistant.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(
+          teamsActivity(
+            connector.url,
+            {
+              type: 'invoke',
+              name: 'adaptiveCard/action',
+              value: { action: { type: 'Action.Execute', verb: 'count-up', data } },
+            },
+            { locale: 'sv-SE', aadObjectId: 'aad-execute' },
+          ),
+        ),
+      }).then(async (response) => ({ status: response.status, body: await response.json() }));
+    const refused = await invoke({ count: { nested: true } });
+    expect(refused.status).to.equal(400);
+    expect(refused.body).to.deep.include({ statusCode: 400, type: 'application/vnd.microsoft.error' });
+    expect(JSON.stringify(refused.body)).to.include('Jag kunde inte läsa det som kortet skickade');
+    expect((await invoke({ count: '41' })).body).to.deep.include({ statusCode: 200, value: 'counted 41' });
   });
 
   it('speaks Polish to a Polish Teams client', async () => {

@@ -29,7 +29,8 @@ export function partnershipSubcommands(p: SlackPartnerships): SlackSubcommand[] 
           return;
         }
         const groups = await listUserGroups(client, p.logger);
-        await client.views.open({ trigger_id: command.trigger_id, view: setupModal(t, current, groups) });
+        const language = current ? await p.languages.channelLanguage(current.settings.channelId) : undefined;
+        await client.views.open({ trigger_id: command.trigger_id, view: setupModal(t, current, groups, language) });
       },
     },
     {

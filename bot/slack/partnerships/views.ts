@@ -1,5 +1,15 @@
 import type { App, SlackViewAction, ViewOutput } from '@slack/bolt';
-import { CALLBACK, draftEmail, draftModal, FIELD_ACTION, NO_GROUP } from '../../../cards/slack/partnerships/blocks';
+import { z } from 'zod';
+import {
+  CALLBACK,
+  draftEmail,
+  draftModal,
+  FIELD_ACTION,
+  NO_GROUP,
+  SETUP_LANGUAGE_BLOCK,
+} from '../../../cards/slack/partnerships/blocks';
+import { languageOf } from '../../../i18n/format';
+import { SUPPORTED_LANGUAGES } from '../../../i18n/i18n';
 import { refusalMessages } from '../../../services/partnerships/messages';
 import type { ApproverGroup, Refusal } from '../../../services/partnerships/types';
 import { type SlackPartnerships, say, slackActor } from './context';
@@ -22,6 +32,9 @@ function chosenGroup(values: Values): ApproverGroup | undefined {
   if (!selected?.value || selected.value === NO_GROUP) return undefined;
   return { id: selected.value, name: selected.text?.text ?? selected.value };
 }
+
+/** The channel language chosen in the set-up modal; a missing or unknown one is the submitter's. */
+const channelLanguageField = z.enum(SUPPORTED_LANGUAGES);
 
 export function registerViews(app: App, p: SlackPartnerships) {
   app.view(CALLBACK.setup, async ({ ack, body, view, client }) => {
@@ -56,6 +69,8 @@ export function registerViews(app: App, p: SlackPartnerships) {
     }
     await ack();
     const { partner, settings } = outcome.value;
+    const chosen = channelLanguageField.safeParse(values[SETUP_LANGUAGE_BLOCK]?.[FIELD_ACTION]?.selected_option?.value);
+    await p.languages.chooseForChannel(settings.channelId, chosen.success ? chosen.data : languageOf(t));
     await client.chat.postMessage({
       channel: body.user.id,
       text: t('partnerships:slack.setup.saved', {

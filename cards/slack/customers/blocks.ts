@@ -1,4 +1,5 @@
 import type { KnownBlock, ModalView } from '@slack/types';
+import { countryName, languageOf } from '../../../i18n/format';
 import type { Translate } from '../../../i18n/i18n';
 
 export const CUSTOMER_ACTION = {
@@ -34,12 +35,12 @@ export interface RequestView {
 /** The request in the distributor's approvals channel: details, rule checks, Approve / Reject or the decision. */
 export function requestBlocks(t: Translate, view: RequestView): KnownBlock[] {
   const lines = [
-    `*${t('customers:slack.request.customer')}:* ${view.companyName} (${view.domain}, ${view.country})`,
+    `*${t('customers:slack.request.customer')}:* ${view.companyName} (${view.domain}, ${countryName(languageOf(t), view.country)})`,
     `*${t('customers:slack.request.admin')}:* ${view.adminEmail}`,
     `*${t('customers:slack.request.reseller')}:* ${view.reseller} (${view.requestedBy})`,
   ];
   const subscriptions = view.subscriptions
-    .map((s) => `• ${t('customers:slack.request.subscription', { name: s.name, licences: s.licences })}`)
+    .map((s) => `• ${t('customers:slack.request.subscription', { name: s.name, count: s.licences })}`)
     .join('\n');
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain(t('customers:slack.request.title')) },

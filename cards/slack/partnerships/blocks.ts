@@ -1,5 +1,6 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import type { Translate } from '../../../i18n/i18n';
+import { formatNumber, languageOf } from '../../../i18n/format';
+import { type Language, SUPPORTED_LANGUAGES, type Translate } from '../../../i18n/i18n';
 import type {
   ApproverGroup,
   AuditEntry,
@@ -31,6 +32,8 @@ const MAX_MESSAGE_BLOCKS = 50;
 
 /** The input blocks of the modals: block id = field name, action id `value`. */
 export const FIELD_ACTION = 'value';
+/** The set-up modal's choice of the language the channel's messages are written in. */
+export const SETUP_LANGUAGE_BLOCK = 'channelLanguage';
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text: text.slice(0, 150), emoji: true });
 const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text: text.slice(0, 3000) });
@@ -91,10 +94,20 @@ function approverGroupBlock(t: Translate, groups: ApproverGroup[] | undefined, c
 
 /**
  * `/csp setup`: the workspace as an indirect provider (legal name, MPN ID, tenant, country, approvers
- * as named users and/or one user group, channel). `groups`: the workspace's user groups, if Slack said.
+ * as named users and/or one user group, channel) and the language of the channel's messages: the
+ * channel's current one, else the language of the person setting it up. `groups`: the workspace's user groups, if Slack said.
  */
-export function setupModal(t: Translate, current?: Provider, groups?: ApproverGroup[]): ModalView {
+export function setupModal(
+  t: Translate,
+  current?: Provider,
+  groups?: ApproverGroup[],
+  channelLanguage?: Language,
+): ModalView {
   const p = current?.partner;
+  const languageOption = (language: Language) => ({
+    text: plain(t(`common:languageName.${language}`)),
+    value: language,
+  });
   return {
     type: 'modal',
     callback_id: CALLBACK.setup,
@@ -134,6 +147,18 @@ export function setupModal(t: Translate, current?: Provider, groups?: ApproverGr
           ...(current?.settings.channelId ? { initial_conversation: current.settings.channelId } : {}),
         },
       },
+      {
+        type: 'input',
+        block_id: SETUP_LANGUAGE_BLOCK,
+        label: plain(t('partnerships:slack.setup.language')),
+        hint: plain(t('partnerships:slack.setup.languageHint')),
+        element: {
+          type: 'static_select',
+          action_id: FIELD_ACTION,
+          options: SUPPORTED_LANGUAGES.map(languageOption),
+          initial_option: languageOption(channelLanguage ?? languageOf(t)),
+        },
+      },
     ],
   };
 }
@@ -167,7 +192,7 @@ export function draftEmail(
     provider: input.providerName,
     company: input.companyName || t('partnerships:slack.invite.draftGreetingFallback'),
     link: input.link,
-    expires: input.expiresAt.slice(0, 10),
+    expires: input.expiresAt,
   });
 }
 
@@ -199,8 +224,11 @@ function stateLabel(t: Translate, row: ResellerRow): string {
     mpa: t(
       r?.status?.mpaSigned ? 'partnerships:slack.resellers.mpaSigned' : 'partnerships:slack.resellers.mpaNotSigned',
     ),
-    customers: customers === undefined ? t('partnerships:slack.resellers.customersUnknown') : String(customers),
-    since: row.partnership.decidedAt?.slice(0, 10) ?? '-',
+    customers:
+      customers === undefined
+        ? t('partnerships:slack.resellers.customersUnknown')
+        : formatNumber(languageOf(t), customers),
+    since: row.partnership.decidedAt ?? '-',
   });
 }
 
@@ -256,7 +284,7 @@ function invitationBlocks(
             state: t(
               invitation.expired ? 'partnerships:slack.resellers.expired' : 'partnerships:slack.resellers.pending',
             ),
-            expires: invitation.expiresAt.slice(0, 10),
+            expires: invitation.expiresAt,
           }),
         ),
       },
@@ -325,7 +353,7 @@ export function auditBlocks(t: Translate, entries: AuditEntry[]): KnownBlock[] {
   if (entries.length === 0) blocks.push({ type: 'section', text: mrkdwn(t('partnerships:slack.audit.none')) });
   const lines = entries.map((e) =>
     t('partnerships:slack.audit.row', {
-      at: e.at.replace('T', ' ').slice(0, 19),
+      at: e.at,
       who: e.actor.name ?? e.actor.userId,
       platform: e.actor.platform,
       action: t(`partnerships:audit.${e.action}`),

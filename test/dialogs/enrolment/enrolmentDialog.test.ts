@@ -92,12 +92,12 @@ for (const backend of backends)
       const first = await say('enroll', user);
       expect(first).to.include('Your enrolment as an indirect reseller');
       expect(first).to.include('Your MPN ID: to do (E2)');
-      expect(first).to.not.include('Enroll now');
+      expect(first).to.not.include('Enrol now');
       for (const step of Object.keys(ANSWERS) as Array<keyof typeof ANSWERS>) {
         expect(await answerStep(step, user)).to.include('Your enrolment as an indirect reseller');
       }
       const ready = connector.cards().at(-1) ?? '';
-      expect(ready).to.include('Enroll now');
+      expect(ready).to.include('Enrol now');
       expect(ready).to.include('MPN profile in the same country as your tenant: done (E3)');
 
       const submitted = await pick('submit', user);

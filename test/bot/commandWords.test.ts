@@ -1,0 +1,74 @@
+import { expect } from 'chai';
+import type { Assistant } from '../../bot/assistant';
+import { type Language, SUPPORTED_LANGUAGES, translatorFor } from '../../i18n/i18n';
+import { ConnectorStub } from '../fakes/connectorStub';
+import { message, postActivity, type TeamsUser } from '../helpers/teamsActivities';
+import { startTestAssistant } from '../helpers/testAssistant';
+
+const LOCALES: Record<Language, string> = { en: 'en-GB', pl: 'pl-PL', sv: 'sv-SE' };
+
+/** Each listed command's catalog key for its word, as the help card shows them (issue 7). */
+const WORDS = {
+  help: 'common:words.help',
+  language: 'common:words.language',
+  cancel: 'common:words.cancel',
+  enroll: 'enrolment:words.enroll',
+  continue: 'enrolment:words.continue',
+  status: 'enrolment:words.status',
+  providers: 'partnerships:teams.words.providers',
+  end: 'partnerships:teams.words.end',
+  customers: 'customers:teams.words.customers',
+};
+
+describe('Teams command words: the help card speaks the reader language, every language runs the command', () => {
+  let assistant: Assistant;
+  let connector: ConnectorStub;
+
+  before(async () => {
+    connector = await new ConnectorStub().start();
+    assistant = await startTestAssistant();
+  });
+  after(async () => {
+    await assistant.close();
+    await connector.stop();
+  });
+
+  async function reply(text: string, user: TeamsUser): Promise<string> {
+    const before = connector.received.length;
+    expect(await postActivity(assistant.url, message(connector.url, text, user))).to.equal(200);
+    await connector.waitFor(before + 1);
+    return connector.received
+      .slice(before)
+      .map((r) => JSON.stringify(r.activity))
+      .join('\n');
+  }
+
+  for (const language of SUPPORTED_LANGUAGES) {
+    it(`lists every command by its ${language} word on the ${language} help card`, async () => {
+      const t = translatorFor(language);
+      const user = { aadObjectId: `aad-words-${language}`, locale: LOCALES[language] };
+      const card = JSON.parse(await reply(t('common:words.help'), user)).attachments[0].content;
+      const facts = card.body.find((b: { type: string }) => b.type === 'FactSet').facts as Array<{ title: string }>;
+      expect(facts.map((f) => f.title)).to.deep.equal(Object.values(WORDS).map((key) => t(key)));
+    });
+  }
+
+  it('shows Polish words, not English ones, to a Polish reader (pomoc, dostawcy, klienci)', async () => {
+    const card = await reply('help', { aadObjectId: 'aad-words-pl-en', locale: 'pl-PL' });
+    for (const word of ['"pomoc"', '"rejestracja"', '"dostawcy"', '"klienci"', '"zakończ"'])
+      expect(card).to.include(word);
+    for (const word of ['"help"', '"enroll"', '"providers"', '"customers"', '"end"']) expect(card).to.not.include(word);
+  });
+
+  it('runs a command by its word in any language, whatever the reader language, and English everywhere', async () => {
+    const verbs = assistant.bot.knownVerbs().submit;
+    for (const key of Object.values(WORDS)) {
+      for (const language of SUPPORTED_LANGUAGES) expect(verbs).to.include(translatorFor(language)(key).toLowerCase());
+    }
+    const swede = { aadObjectId: 'aad-words-sv', locale: 'sv-SE' };
+    const title = translatorFor('sv')('partnerships:teams.providers.title');
+    for (const word of ['providers', 'leverantörer', 'leverantorer', 'dostawcy']) {
+      expect(await reply(word, swede), word).to.include(title);
+    }
+  });
+});
