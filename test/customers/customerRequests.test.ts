@@ -211,7 +211,7 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
     it('creates the customer for the reseller with its subscriptions on approval (C3, C4, P9), credentials returned once', async () => {
       const value = await submitted();
       const outcome = await customers.approve(teamId, value.id, approver);
-      if (!outcome.ok || !('value' in outcome)) throw new Error(`not approved: ${JSON.stringify(outcome)}`);
+      if (!outcome.ok || !outcome.value) throw new Error(`not approved: ${JSON.stringify(outcome)}`);
       expect(outcome.value.adminUserName).to.match(/^admin@klient-/);
       expect(outcome.value.temporaryPassword).to.have.length.greaterThan(7);
       expect(outcome.request.state).to.equal('approved');
