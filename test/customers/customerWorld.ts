@@ -12,7 +12,8 @@ import { ConnectorStub } from '../fakes/connectorStub';
 import { SlackApiStub } from '../fakes/slackApiStub';
 import { postToSlack, slashCommandBody } from '../helpers/slackRequests';
 import { cardSubmit, message, postActivity, type TeamsUser } from '../helpers/teamsActivities';
-import { LogCapture, startTestAssistant } from '../helpers/testAssistant';
+import { createClient } from '@redis/client';
+import { LogCapture, REDIS_URL, requireRedis, startTestAssistant } from '../helpers/testAssistant';
 import { contosoSetup, DEMO, fresh } from '../partnerships/fixtures';
 
 export const APPROVER = 'U0APPROVER';
@@ -32,6 +33,32 @@ const regionOf = (country: string) => {
   const found = defaultRegionTable.lookup(country);
   return found.found && found.served ? found.region : undefined;
 };
+
+/** A database index of its own, flushed first; TEST_REDIS_DB keeps parallel checkouts on one Redis apart. */
+export const CUSTOMERS_REDIS_DB = Number(process.env.TEST_REDIS_DB ?? 13);
+
+export interface Backend {
+  name: string;
+  env: Record<string, string>;
+  /** Skips the suite without Redis; empties its database otherwise (each suite starts from nothing). */
+  prepare(context: Mocha.Context): Promise<void>;
+}
+
+/** The same suites on the embedded store and on Redis. */
+export const BACKENDS: Backend[] = [
+  { name: 'SQLite', env: {}, prepare: async () => {} },
+  {
+    name: 'Redis',
+    env: { REDIS_URL: `${REDIS_URL ?? ''}/${CUSTOMERS_REDIS_DB}` },
+    prepare: async (context) => {
+      requireRedis(context);
+      const redis = createClient({ url: `${REDIS_URL}/${CUSTOMERS_REDIS_DB}` });
+      await redis.connect();
+      await redis.flushDb();
+      await redis.quit();
+    },
+  },
+];
 
 /** A customer domain no earlier test (or earlier run on a shared Redis) has used. */
 export const newDomain = () => `klient-${fresh().slice(0, 8)}.pl`;

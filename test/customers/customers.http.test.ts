@@ -4,7 +4,18 @@ import { expect } from 'chai';
 import type { CustomerRequest } from '../../services/customers';
 import { message } from '../helpers/teamsActivities';
 import { DEMO, fresh } from '../partnerships/fixtures';
-import { APPROVER, APPROVER2, CHANNEL, CustomerWorld, FABRIKAM, newDomain, OFFERS, piotr, REP } from './customerWorld';
+import {
+  APPROVER,
+  APPROVER2,
+  BACKENDS,
+  CHANNEL,
+  CustomerWorld,
+  FABRIKAM,
+  newDomain,
+  OFFERS,
+  piotr,
+  REP,
+} from './customerWorld';
 
 const requestOf = (world: CustomerWorld, id: string) =>
   world.assistant.store.records.read<CustomerRequest>(`customers:request:${id}`).then((r) => r?.value);
@@ -19,317 +30,325 @@ function everyFile(dir: string): string {
     .join('\n');
 }
 
-describe('Customer onboarding over HTTP on SQLite: Teams steps, Slack approval (C3, C4, C5, C6, P9)', () => {
-  const world = new CustomerWorld({ team: 'T0CUSTOMERS' });
+for (const backend of BACKENDS)
+  describe(`Customer onboarding over HTTP: Teams steps, Slack approval (C3, C4, C5, C6, P9), on ${backend.name}`, () => {
+    const world = new CustomerWorld({ team: `T0CUSTOMERS${backend.name.toUpperCase()}`, env: backend.env });
 
-  before(async () => {
-    await world.start();
+    before(async function () {
+      await backend.prepare(this);
+      await world.start();
+    });
+    after(async () => {
+      await world.stop();
+    });
+
+    describe('putting a request together in Teams (C3: details, subscriptions, review, Submit or Cancel)', () => {
+      it('shows the details card with the provider, and Next, Invite and An existing customer', async () => {
+        const text = await world.teams(message(world.connector.url, 'customers', piotr), 1);
+        expect(text)
+          .to.include('Contoso Dystrybucja')
+          .and.include('customers-offers')
+          .and.include('customers-invite')
+          .and.include('customers-existing');
+      });
+
+      it("offers the provider's catalogue with licence counts, then reviews the request and the rule checks it passed", async () => {
+        const draftId = await world.startNewCustomer(newDomain());
+        const offers = world.connector.received.at(-1)?.activity;
+        expect(JSON.stringify(offers))
+          .to.include(`qty:${OFFERS.standard.id}`)
+          .and.include(OFFERS.exchange.name)
+          .and.include('customers-cancel');
+        const review = await world.review(draftId);
+        expect(review)
+          .to.include('Review your request')
+          .and.include('Nowy Klient sp. z o.o.')
+          .and.include(`${OFFERS.standard.name}: 10 licences, your MPN ID 2345678 on record (rule P9)`)
+          .and.include(`${OFFERS.exchange.name}: 3 licences`)
+          .and.include('The customer is in your CSP region (C7)')
+          .and.include('not one of this distributor')
+          .and.include('customers-submit')
+          .and.include('customers-cancel');
+        expect(review).to.not.include(OFFERS.azure.name);
+        expect(await requestOf(world, draftId)).to.equal(undefined);
+      });
+
+      it("refuses a licence count outside the offer's limits and sends nothing", async () => {
+        const draftId = await world.startNewCustomer(newDomain());
+        const value = { verb: 'customers-review', draftId, [`qty:${OFFERS.azure.id}`]: '5' };
+        const text = await world.teams(world.card(value), 1);
+        expect(text).to.include('Azure plan is sold in quantities of 1 to 1 licences');
+        expect(await requestOf(world, draftId)).to.equal(undefined);
+      });
+
+      it('answers a card it cannot read with the fields at fault, and changes nothing', async () => {
+        const text = await world.teams(world.card({ verb: 'customers-submit', draftId: 'not-a-draft' }), 1);
+        expect(text).to.include('could not be read').and.include('draftId');
+      });
+
+      it('gives one request when Submit is pressed twice at once (a double click), posted once to the approvals channel', async () => {
+        const draftId = await world.startNewCustomer(newDomain());
+        await world.review(draftId);
+        const before = world.connector.received.length;
+        const [a, b] = await Promise.all([world.submit(draftId), world.submit(draftId)]);
+        expect(world.connector.received.length).to.equal(before + 2);
+        const answers = [a, b].join('\n');
+        expect(answers).to.include('is with Contoso Dystrybucja').and.include('was already sent');
+        const stored = (await world.assistant.store.records.list<CustomerRequest>('customers:request:')).filter(
+          (r) => r.value.id === draftId,
+        );
+        expect(stored).to.have.length(1);
+        await world.approvalPost(draftId);
+        const posts = world.slackApi
+          .callsOf('chat.postMessage')
+          .filter((c) => JSON.stringify(c.args.blocks).includes(draftId));
+        expect(posts).to.have.length(1);
+        // The review card no longer offers Submit: it says where the request went.
+        const replaced = world.connector.updated.map((u) => JSON.stringify(u.activity)).join('\n');
+        expect(replaced)
+          .to.include('Sent to Contoso Dystrybucja sp. z o.o. for approval')
+          .and.not.include('customers-submit');
+      });
+
+      it('drops the whole request on Cancel: nothing is sent, and a later Submit on the same card says so (C3)', async () => {
+        const draftId = await world.startNewCustomer(newDomain());
+        await world.review(draftId);
+        const posts = world.slackApi.callsOf('chat.postMessage').length;
+        const cancelled = await world.teams(world.card({ verb: 'customers-cancel', draftId }, 'card-review'), 1);
+        expect(cancelled).to.include('Cancelled: nothing about Nowy Klient sp. z o.o. was sent');
+        expect(await world.submit(draftId)).to.include('was cancelled, so nothing was sent');
+        expect(await requestOf(world, draftId)).to.equal(undefined);
+        expect(world.slackApi.callsOf('chat.postMessage')).to.have.length(posts);
+      });
+
+      it('refuses a draft of someone else, even with its id', async () => {
+        const draftId = await world.startNewCustomer(newDomain());
+        const ewa = { tenantId: FABRIKAM, aadObjectId: 'aad-ewa', name: 'Ewa Zielińska' };
+        const text = await world.teams(world.card({ verb: 'customers-submit', draftId }, 'card-review', ewa), 1);
+        expect(text).to.include('not one you started');
+        expect(await requestOf(world, draftId)).to.equal(undefined);
+      });
+    });
+
+    describe('deciding in Slack', () => {
+      let requestId = '';
+      let password = '';
+
+      it("lists the pending request on the approvers' App Home, oldest first", async () => {
+        const older = await world.submittedRequest(newDomain());
+        requestId = await world.submittedRequest(newDomain());
+        const home = await world.openHome(APPROVER);
+        expect(home).to.include('waiting for approval').and.include('customers.approve');
+        const pending = (await world.assistant.store.records.list<CustomerRequest>('customers:request:'))
+          .map((r) => r.value)
+          .filter((r) => r.state === 'pending')
+          .sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? ''))
+          .map((r) => r.id);
+        const order = pending.map((id) => home.indexOf(`"value":"${id}"`));
+        expect(order.every((at) => at > 0)).to.equal(true);
+        expect(order).to.deep.equal([...order].sort((a, b) => a - b));
+        expect(home.indexOf(older)).to.be.lessThan(home.indexOf(requestId));
+      });
+
+      it('refuses Approve to someone who is not an approver, and decides nothing', async () => {
+        await world.approvalPost(requestId);
+        const answer = await world.answerTo(world.click('customers.approve', requestId, REP));
+        expect(answer).to.include('Only the approvers');
+        expect((await requestOf(world, requestId))?.state).to.equal('pending');
+      });
+
+      it('approves: the customer is created, the password goes only to the approver, the message shows who, the reseller is told', async () => {
+        const before = world.connector.received.length;
+        const publishedBefore = world.slackApi.callsOf('views.publish').length;
+        const click = world.click('customers.approve', requestId, APPROVER);
+        expect((await click.response).status).to.equal(200);
+        await world.slackApi.waitFor('chat.postEphemeral');
+        const [ephemeral] = world.slackApi.callsOf('chat.postEphemeral');
+        expect(ephemeral.args).to.include({ user: APPROVER, channel: CHANNEL });
+        password = /temporary password (\S+)\./.exec(String(ephemeral.args.text))?.[1] ?? '';
+        expect(password).to.have.length.greaterThan(7);
+        await world.slackApi.waitFor('chat.update');
+        expect(JSON.stringify(world.slackApi.callsOf('chat.update')[0].args)).to.include('Approved by u0approver');
+        await world.connector.waitFor(before + 1);
+        const news = world.connector.received.slice(before).map((r) => JSON.stringify(r.activity));
+        expect(news.join('\n')).to.include('approved your request').and.include('Nowy Klient');
+        // The approvers' App Homes are refreshed: this request no longer waits there.
+        await world.slackApi.waitFor('views.publish', publishedBefore + 2);
+        const refreshed = world.slackApi.callsOf('views.publish').slice(publishedBefore);
+        expect(refreshed.map((c) => c.args.user_id)).to.include.members([APPROVER, APPROVER2]);
+        expect(JSON.stringify(refreshed.at(-1)?.args.view)).to.not.include(requestId);
+      });
+
+      it('tells a second approver who was first, and decides nothing more', async () => {
+        const answer = await world.answerTo(world.click('customers.approve', requestId, APPROVER2));
+        expect(answer).to.include('already decided (approved) by u0approver');
+        expect(world.slackApi.callsOf('chat.postEphemeral')).to.have.length(1);
+      });
+
+      it('shows the new customer under the reseller in /csp resellers, with its subscriptions one click away (C3, C4, P9)', async () => {
+        const listing = await world.slash('resellers');
+        expect(listing).to.include('Fabrikam IT').and.include('customers.resellerCustomers');
+        const count = /customers: (\d+)/.exec(listing)?.[1];
+        expect(Number(count)).to.be.at.least(1);
+        const answer = await world.answerTo(world.click('customers.resellerCustomers', FABRIKAM, REP));
+        const request = await requestOf(world, requestId);
+        expect(answer)
+          .to.include(request?.result?.customerDomain ?? 'missing')
+          .and.include(`${OFFERS.standard.name}: 10 licences (reseller on record)`)
+          .and.include(`${OFFERS.exchange.name}: 3 licences (reseller on record)`);
+      });
+
+      it('never stores, logs, posts to a channel or sends to Teams the temporary password (C3)', async () => {
+        expect(password).to.not.equal('');
+        expect(JSON.stringify(await world.assistant.store.records.list(''))).to.not.include(password);
+        expect(everyFile(world.assistant.dataDir)).to.not.include(password);
+        const leaking = world.logs.lines.filter((l) => l.includes(password)).map((l) => l.slice(0, 400));
+        expect(leaking, leaking.join('\n')).to.deep.equal([]);
+        for (const method of ['chat.postMessage', 'chat.update', 'views.publish']) {
+          expect(JSON.stringify(world.slackApi.callsOf(method))).to.not.include(password);
+        }
+        expect(JSON.stringify(world.connector.received)).to.not.include(password);
+      });
+
+      it('rejects with a reason from the App Home; the reseller hears the reason', async () => {
+        const id = await world.submittedRequest(newDomain());
+        await world.approvalPost(id);
+        const opened = world.slackApi.callsOf('views.open').length;
+        await world.click('customers.reject', id, APPROVER2, { fromHome: true }).response;
+        await world.slackApi.waitFor('views.open', opened + 1);
+        expect(JSON.stringify(world.slackApi.callsOf('views.open').at(-1)?.args.view)).to.include('customers.reject');
+        const before = world.connector.received.length;
+        const updates = world.slackApi.callsOf('chat.update').length;
+        const submitted = await world.rejectWith(id, APPROVER2, 'Duplicate of an existing tenant');
+        expect(submitted.status).to.equal(200);
+        await world.connector.waitFor(before + 1);
+        const news = world.connector.received.slice(before).map((r) => JSON.stringify(r.activity));
+        expect(news.join('\n')).to.include('rejected your request').and.include('Duplicate of an existing tenant');
+        await world.slackApi.waitFor('chat.update', updates + 1);
+        expect(JSON.stringify(world.slackApi.callsOf('chat.update').at(-1)?.args)).to.include(
+          'Rejected by u0approver2',
+        );
+        expect((await requestOf(world, id))?.state).to.equal('rejected');
+      });
+    });
+
+    describe('existing customers through the same request and approval path (C5, C6, P9)', () => {
+      let customerTenantId = '';
+
+      async function existingRequest(kind: string, pick: (card: string) => Record<string, string>) {
+        const list = await world.teams(world.card({ verb: 'customers-existing' }, 'card-details'), 1);
+        const choice = new RegExp(`"value":"(slack:${world.team}\\|${customerTenantId})"`).exec(list)?.[1];
+        expect(choice, list.slice(0, 500)).to.be.a('string');
+        const next = await world.teams(world.card({ verb: 'customers-existing-next', customer: choice, kind }), 1);
+        const draftId = /"draftId":"([0-9a-f-]{36})"/.exec(next)?.[1] ?? '';
+        const review = await world.teams(world.card({ verb: 'customers-review', draftId, ...pick(next) }), 1);
+        expect(review).to.include('customers-submit').and.include('relationship with this customer (C2)');
+        expect(await world.submit(draftId)).to.include('is with Contoso Dystrybucja');
+        await world.approvalPost(draftId);
+        const before = world.connector.received.length;
+        const click = world.click('customers.approve', draftId, APPROVER);
+        expect((await click.response).status).to.equal(200);
+        await world.connector.waitFor(before + 1);
+        return {
+          news: world.connector.received
+            .slice(before)
+            .map((r) => JSON.stringify(r.activity))
+            .join('\n'),
+          request: await requestOf(world, draftId),
+        };
+      }
+
+      const subscriptionsOf = async () =>
+        world.partnerCenter.as(DEMO.provider.tenantId).listSubscriptions(customerTenantId);
+
+      before(async () => {
+        const id = await world.submittedRequest(newDomain());
+        await world.approvalPost(id);
+        await world.click('customers.approve', id, APPROVER).response;
+        const request = await world.eventually(async () => {
+          const r = await requestOf(world, id);
+          return r?.result ? r : undefined;
+        }, 'the customer is created');
+        customerTenantId = request.customer.tenantId ?? '';
+      });
+
+      it('adds a subscription with the reseller on record and as support contact, after approval (C5)', async () => {
+        const { news, request } = await existingRequest('add-subscription', () => ({
+          [`qty:${OFFERS.azure.id}`]: '1',
+          supportContact: 'true',
+        }));
+        expect(news).to.include('new subscriptions for Nowy Klient');
+        expect(request?.state).to.equal('approved');
+        const azure = (await subscriptionsOf()).find((s) => s.offerId === OFFERS.azure.id);
+        expect(azure?.partnerIdOnRecord).to.equal('2345678');
+        expect(azure?.supportContact?.supportTenantId).to.equal(FABRIKAM);
+      });
+
+      it('makes the reseller the designated support contact of chosen subscriptions (C6)', async () => {
+        const before = await subscriptionsOf();
+        const exchange = before.find((s) => s.offerId === OFFERS.exchange.id);
+        expect(exchange?.supportContact).to.equal(undefined);
+        const { news } = await existingRequest('designated-support-contact', (card) => {
+          expect(card).to.include(`sub:${exchange?.id}`);
+          return { [`sub:${exchange?.id}`]: 'true' };
+        });
+        expect(news).to.include('designated support contact');
+        const after = (await subscriptionsOf()).find((s) => s.id === exchange?.id);
+        expect(after?.supportContact?.supportTenantId).to.equal(FABRIKAM);
+      });
+
+      it('puts the reseller on record for a subscription (C6, P9)', async () => {
+        const standard = (await subscriptionsOf()).find((s) => s.offerId === OFFERS.standard.id);
+        const { news, request } = await existingRequest('reseller-on-record', () => ({
+          [`sub:${standard?.id}`]: 'true',
+        }));
+        expect(news).to.include('your MPN ID is now on record');
+        expect(request?.subscriptions.map((s) => s.subscriptionId)).to.deep.equal([standard?.id]);
+        const after = (await subscriptionsOf()).find((s) => s.id === standard?.id);
+        expect(after?.partnerIdOnRecord).to.equal('2345678');
+      });
+
+      it('lists only the customers Partner Center shows for this reseller', async () => {
+        const list = await world.teams(world.card({ verb: 'customers-existing' }, 'card-details'), 1);
+        expect(list).to.include(customerTenantId);
+        const stranger = { tenantId: fresh(), aadObjectId: 'aad-stranger', name: 'Stranger' };
+        expect(await world.teams(world.card({ verb: 'customers-existing' }, 'card-details', stranger), 1)).to.include(
+          'no customers',
+        );
+      });
+    });
   });
-  after(async () => {
-    await world.stop();
-  });
 
-  describe('putting a request together in Teams (C3: details, subscriptions, review, Submit or Cancel)', () => {
-    it('shows the details card with the provider, and Next, Invite and An existing customer', async () => {
-      const text = await world.teams(message(world.connector.url, 'customers', piotr), 1);
-      expect(text)
-        .to.include('Contoso Dystrybucja')
-        .and.include('customers-offers')
-        .and.include('customers-invite')
-        .and.include('customers-existing');
+for (const backend of BACKENDS)
+  describe(`The Slack approval post goes through the durable outbox, on ${backend.name}`, () => {
+    const world = new CustomerWorld({ team: `T0OUTBOX${backend.name.toUpperCase()}`, env: backend.env });
+
+    before(async function () {
+      await backend.prepare(this);
+      await world.start();
+    });
+    after(async () => {
+      await world.stop();
     });
 
-    it("offers the provider's catalogue with licence counts, then reviews the request and the rule checks it passed", async () => {
-      const draftId = await world.startNewCustomer(newDomain());
-      const offers = world.connector.received.at(-1)?.activity;
-      expect(JSON.stringify(offers))
-        .to.include(`qty:${OFFERS.standard.id}`)
-        .and.include(OFFERS.exchange.name)
-        .and.include('customers-cancel');
-      const review = await world.review(draftId);
-      expect(review)
-        .to.include('Review your request')
-        .and.include('Nowy Klient sp. z o.o.')
-        .and.include(`${OFFERS.standard.name}: 10 licences, your MPN ID 2345678 on record (rule P9)`)
-        .and.include(`${OFFERS.exchange.name}: 3 licences`)
-        .and.include('The customer is in your CSP region (C7)')
-        .and.include('not one of this distributor')
-        .and.include('customers-submit')
-        .and.include('customers-cancel');
-      expect(review).to.not.include(OFFERS.azure.name);
-      expect(await requestOf(world, draftId)).to.equal(undefined);
-    });
-
-    it("refuses a licence count outside the offer's limits and sends nothing", async () => {
-      const draftId = await world.startNewCustomer(newDomain());
-      const value = { verb: 'customers-review', draftId, [`qty:${OFFERS.azure.id}`]: '5' };
-      const text = await world.teams(world.card(value), 1);
-      expect(text).to.include('Azure plan is sold in quantities of 1 to 1 licences');
-      expect(await requestOf(world, draftId)).to.equal(undefined);
-    });
-
-    it('answers a card it cannot read with the fields at fault, and changes nothing', async () => {
-      const text = await world.teams(world.card({ verb: 'customers-submit', draftId: 'not-a-draft' }), 1);
-      expect(text).to.include('could not be read').and.include('draftId');
-    });
-
-    it('gives one request when Submit is pressed twice at once (a double click), posted once to the approvals channel', async () => {
-      const draftId = await world.startNewCustomer(newDomain());
-      await world.review(draftId);
-      const before = world.connector.received.length;
-      const [a, b] = await Promise.all([world.submit(draftId), world.submit(draftId)]);
-      expect(world.connector.received.length).to.equal(before + 2);
-      const answers = [a, b].join('\n');
-      expect(answers).to.include('is with Contoso Dystrybucja').and.include('was already sent');
-      const stored = (await world.assistant.store.records.list<CustomerRequest>('customers:request:')).filter(
-        (r) => r.value.id === draftId,
-      );
-      expect(stored).to.have.length(1);
-      await world.approvalPost(draftId);
+    it('loses nothing when Slack is down at submission: the reseller is answered, the post is retried and lands once', async () => {
+      world.slackApi.failNext('chat.postMessage', 503);
+      const id = await world.submittedRequest(newDomain());
+      await world.approvalPost(id);
+      expect(world.slackApi.failed.map((f) => f.method)).to.deep.equal(['chat.postMessage']);
+      expect(JSON.stringify(world.slackApi.failed[0].args.blocks)).to.include(id);
       const posts = world.slackApi
         .callsOf('chat.postMessage')
-        .filter((c) => JSON.stringify(c.args.blocks).includes(draftId));
+        .filter((c) => JSON.stringify(c.args.blocks).includes(id));
       expect(posts).to.have.length(1);
-      // The review card no longer offers Submit: it says where the request went.
-      const replaced = world.connector.updated.map((u) => JSON.stringify(u.activity)).join('\n');
-      expect(replaced)
-        .to.include('Sent to Contoso Dystrybucja sp. z o.o. for approval')
-        .and.not.include('customers-submit');
-    });
-
-    it('drops the whole request on Cancel: nothing is sent, and a later Submit on the same card says so (C3)', async () => {
-      const draftId = await world.startNewCustomer(newDomain());
-      await world.review(draftId);
-      const posts = world.slackApi.callsOf('chat.postMessage').length;
-      const cancelled = await world.teams(world.card({ verb: 'customers-cancel', draftId }, 'card-review'), 1);
-      expect(cancelled).to.include('Cancelled: nothing about Nowy Klient sp. z o.o. was sent');
-      expect(await world.submit(draftId)).to.include('was cancelled, so nothing was sent');
-      expect(await requestOf(world, draftId)).to.equal(undefined);
-      expect(world.slackApi.callsOf('chat.postMessage')).to.have.length(posts);
-    });
-
-    it('refuses a draft of someone else, even with its id', async () => {
-      const draftId = await world.startNewCustomer(newDomain());
-      const ewa = { tenantId: FABRIKAM, aadObjectId: 'aad-ewa', name: 'Ewa Zielińska' };
-      const text = await world.teams(world.card({ verb: 'customers-submit', draftId }, 'card-review', ewa), 1);
-      expect(text).to.include('not one you started');
-      expect(await requestOf(world, draftId)).to.equal(undefined);
-    });
-  });
-
-  describe('deciding in Slack', () => {
-    let requestId = '';
-    let password = '';
-
-    it("lists the pending request on the approvers' App Home, oldest first", async () => {
-      const older = await world.submittedRequest(newDomain());
-      requestId = await world.submittedRequest(newDomain());
-      const home = await world.openHome(APPROVER);
-      expect(home).to.include('waiting for approval').and.include('customers.approve');
-      const pending = (await world.assistant.store.records.list<CustomerRequest>('customers:request:'))
-        .map((r) => r.value)
-        .filter((r) => r.state === 'pending')
-        .sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? ''))
-        .map((r) => r.id);
-      const order = pending.map((id) => home.indexOf(`"value":"${id}"`));
-      expect(order.every((at) => at > 0)).to.equal(true);
-      expect(order).to.deep.equal([...order].sort((a, b) => a - b));
-      expect(home.indexOf(older)).to.be.lessThan(home.indexOf(requestId));
-    });
-
-    it('refuses Approve to someone who is not an approver, and decides nothing', async () => {
-      await world.approvalPost(requestId);
-      const answer = await world.answerTo(world.click('customers.approve', requestId, REP));
-      expect(answer).to.include('Only the approvers');
-      expect((await requestOf(world, requestId))?.state).to.equal('pending');
-    });
-
-    it('approves: the customer is created, the password goes only to the approver, the message shows who, the reseller is told', async () => {
-      const before = world.connector.received.length;
-      const publishedBefore = world.slackApi.callsOf('views.publish').length;
-      const click = world.click('customers.approve', requestId, APPROVER);
-      expect((await click.response).status).to.equal(200);
-      await world.slackApi.waitFor('chat.postEphemeral');
-      const [ephemeral] = world.slackApi.callsOf('chat.postEphemeral');
-      expect(ephemeral.args).to.include({ user: APPROVER, channel: CHANNEL });
-      password = /temporary password (\S+)\./.exec(String(ephemeral.args.text))?.[1] ?? '';
-      expect(password).to.have.length.greaterThan(7);
-      await world.slackApi.waitFor('chat.update');
-      expect(JSON.stringify(world.slackApi.callsOf('chat.update')[0].args)).to.include('Approved by u0approver');
-      await world.connector.waitFor(before + 1);
-      const news = world.connector.received.slice(before).map((r) => JSON.stringify(r.activity));
-      expect(news.join('\n')).to.include('approved your request').and.include('Nowy Klient');
-      // The approvers' App Homes are refreshed: this request no longer waits there.
-      await world.slackApi.waitFor('views.publish', publishedBefore + 2);
-      const refreshed = world.slackApi.callsOf('views.publish').slice(publishedBefore);
-      expect(refreshed.map((c) => c.args.user_id)).to.include.members([APPROVER, APPROVER2]);
-      expect(JSON.stringify(refreshed.at(-1)?.args.view)).to.not.include(requestId);
-    });
-
-    it('tells a second approver who was first, and decides nothing more', async () => {
-      const answer = await world.answerTo(world.click('customers.approve', requestId, APPROVER2));
-      expect(answer).to.include('already decided (approved) by u0approver');
-      expect(world.slackApi.callsOf('chat.postEphemeral')).to.have.length(1);
-    });
-
-    it('shows the new customer under the reseller in /csp resellers, with its subscriptions one click away (C3, C4, P9)', async () => {
-      const listing = await world.slash('resellers');
-      expect(listing).to.include('Fabrikam IT').and.include('customers.resellerCustomers');
-      const count = /customers: (\d+)/.exec(listing)?.[1];
-      expect(Number(count)).to.be.at.least(1);
-      const answer = await world.answerTo(world.click('customers.resellerCustomers', FABRIKAM, REP));
-      const request = await requestOf(world, requestId);
-      expect(answer)
-        .to.include(request?.result?.customerDomain ?? 'missing')
-        .and.include(`${OFFERS.standard.name}: 10 licences (reseller on record)`)
-        .and.include(`${OFFERS.exchange.name}: 3 licences (reseller on record)`);
-    });
-
-    it('never stores, logs, posts to a channel or sends to Teams the temporary password (C3)', async () => {
-      expect(password).to.not.equal('');
-      expect(JSON.stringify(await world.assistant.store.records.list(''))).to.not.include(password);
-      expect(everyFile(world.assistant.dataDir)).to.not.include(password);
-      const leaking = world.logs.lines.filter((l) => l.includes(password)).map((l) => l.slice(0, 400));
-      expect(leaking, leaking.join('\n')).to.deep.equal([]);
-      for (const method of ['chat.postMessage', 'chat.update', 'views.publish']) {
-        expect(JSON.stringify(world.slackApi.callsOf(method))).to.not.include(password);
-      }
-      expect(JSON.stringify(world.connector.received)).to.not.include(password);
-    });
-
-    it('rejects with a reason from the App Home; the reseller hears the reason', async () => {
-      const id = await world.submittedRequest(newDomain());
-      await world.approvalPost(id);
-      const opened = world.slackApi.callsOf('views.open').length;
-      await world.click('customers.reject', id, APPROVER2, { fromHome: true }).response;
-      await world.slackApi.waitFor('views.open', opened + 1);
-      expect(JSON.stringify(world.slackApi.callsOf('views.open').at(-1)?.args.view)).to.include('customers.reject');
-      const before = world.connector.received.length;
-      const updates = world.slackApi.callsOf('chat.update').length;
-      const submitted = await world.rejectWith(id, APPROVER2, 'Duplicate of an existing tenant');
-      expect(submitted.status).to.equal(200);
-      await world.connector.waitFor(before + 1);
-      const news = world.connector.received.slice(before).map((r) => JSON.stringify(r.activity));
-      expect(news.join('\n')).to.include('rejected your request').and.include('Duplicate of an existing tenant');
-      await world.slackApi.waitFor('chat.update', updates + 1);
-      expect(JSON.stringify(world.slackApi.callsOf('chat.update').at(-1)?.args)).to.include('Rejected by u0approver2');
-      expect((await requestOf(world, id))?.state).to.equal('rejected');
-    });
-  });
-
-  describe('existing customers through the same request and approval path (C5, C6, P9)', () => {
-    let customerTenantId = '';
-
-    async function existingRequest(kind: string, pick: (card: string) => Record<string, string>) {
-      const list = await world.teams(world.card({ verb: 'customers-existing' }, 'card-details'), 1);
-      const choice = new RegExp(`"value":"(slack:${world.team}\\|${customerTenantId})"`).exec(list)?.[1];
-      expect(choice, list.slice(0, 500)).to.be.a('string');
-      const next = await world.teams(world.card({ verb: 'customers-existing-next', customer: choice, kind }), 1);
-      const draftId = /"draftId":"([0-9a-f-]{36})"/.exec(next)?.[1] ?? '';
-      const review = await world.teams(world.card({ verb: 'customers-review', draftId, ...pick(next) }), 1);
-      expect(review).to.include('customers-submit').and.include('relationship with this customer (C2)');
-      expect(await world.submit(draftId)).to.include('is with Contoso Dystrybucja');
-      await world.approvalPost(draftId);
-      const before = world.connector.received.length;
-      const click = world.click('customers.approve', draftId, APPROVER);
-      expect((await click.response).status).to.equal(200);
-      await world.connector.waitFor(before + 1);
-      return {
-        news: world.connector.received
-          .slice(before)
-          .map((r) => JSON.stringify(r.activity))
-          .join('\n'),
-        request: await requestOf(world, draftId),
-      };
-    }
-
-    const subscriptionsOf = async () =>
-      world.partnerCenter.as(DEMO.provider.tenantId).listSubscriptions(customerTenantId);
-
-    before(async () => {
-      const id = await world.submittedRequest(newDomain());
-      await world.approvalPost(id);
-      await world.click('customers.approve', id, APPROVER).response;
+      // Where the message landed is kept, so the decision updates it.
       const request = await world.eventually(async () => {
         const r = await requestOf(world, id);
-        return r?.result ? r : undefined;
-      }, 'the customer is created');
-      customerTenantId = request.customer.tenantId ?? '';
-    });
-
-    it('adds a subscription with the reseller on record and as support contact, after approval (C5)', async () => {
-      const { news, request } = await existingRequest('add-subscription', () => ({
-        [`qty:${OFFERS.azure.id}`]: '1',
-        supportContact: 'true',
-      }));
-      expect(news).to.include('new subscriptions for Nowy Klient');
-      expect(request?.state).to.equal('approved');
-      const azure = (await subscriptionsOf()).find((s) => s.offerId === OFFERS.azure.id);
-      expect(azure?.partnerIdOnRecord).to.equal('2345678');
-      expect(azure?.supportContact?.supportTenantId).to.equal(FABRIKAM);
-    });
-
-    it('makes the reseller the designated support contact of chosen subscriptions (C6)', async () => {
-      const before = await subscriptionsOf();
-      const exchange = before.find((s) => s.offerId === OFFERS.exchange.id);
-      expect(exchange?.supportContact).to.equal(undefined);
-      const { news } = await existingRequest('designated-support-contact', (card) => {
-        expect(card).to.include(`sub:${exchange?.id}`);
-        return { [`sub:${exchange?.id}`]: 'true' };
-      });
-      expect(news).to.include('designated support contact');
-      const after = (await subscriptionsOf()).find((s) => s.id === exchange?.id);
-      expect(after?.supportContact?.supportTenantId).to.equal(FABRIKAM);
-    });
-
-    it('puts the reseller on record for a subscription (C6, P9)', async () => {
-      const standard = (await subscriptionsOf()).find((s) => s.offerId === OFFERS.standard.id);
-      const { news, request } = await existingRequest('reseller-on-record', () => ({
-        [`sub:${standard?.id}`]: 'true',
-      }));
-      expect(news).to.include('your MPN ID is now on record');
-      expect(request?.subscriptions.map((s) => s.subscriptionId)).to.deep.equal([standard?.id]);
-      const after = (await subscriptionsOf()).find((s) => s.id === standard?.id);
-      expect(after?.partnerIdOnRecord).to.equal('2345678');
-    });
-
-    it('lists only the customers Partner Center shows for this reseller', async () => {
-      const list = await world.teams(world.card({ verb: 'customers-existing' }, 'card-details'), 1);
-      expect(list).to.include(customerTenantId);
-      const stranger = { tenantId: fresh(), aadObjectId: 'aad-stranger', name: 'Stranger' };
-      expect(await world.teams(world.card({ verb: 'customers-existing' }, 'card-details', stranger), 1)).to.include(
-        'no customers',
-      );
+        return r?.message ? r : undefined;
+      }, 'the approval message is attached');
+      expect(request.message?.channel).to.equal(CHANNEL);
+      await world.click('customers.approve', id, APPROVER).response;
+      await world.slackApi.waitFor('chat.update');
+      expect(world.slackApi.callsOf('chat.update')[0].args.ts).to.equal(request.message?.ts);
     });
   });
-});
-
-describe('The Slack approval post goes through the durable outbox', () => {
-  const world = new CustomerWorld({ team: 'T0OUTBOX' });
-
-  before(async () => {
-    await world.start();
-  });
-  after(async () => {
-    await world.stop();
-  });
-
-  it('loses nothing when Slack is down at submission: the reseller is answered, the post is retried and lands once', async () => {
-    world.slackApi.failNext('chat.postMessage', 503);
-    const id = await world.submittedRequest(newDomain());
-    await world.approvalPost(id);
-    expect(world.slackApi.failed.map((f) => f.method)).to.deep.equal(['chat.postMessage']);
-    expect(JSON.stringify(world.slackApi.failed[0].args.blocks)).to.include(id);
-    const posts = world.slackApi.callsOf('chat.postMessage').filter((c) => JSON.stringify(c.args.blocks).includes(id));
-    expect(posts).to.have.length(1);
-    // Where the message landed is kept, so the decision updates it.
-    const request = await world.eventually(async () => {
-      const r = await requestOf(world, id);
-      return r?.message ? r : undefined;
-    }, 'the approval message is attached');
-    expect(request.message?.channel).to.equal(CHANNEL);
-    await world.click('customers.approve', id, APPROVER).response;
-    await world.slackApi.waitFor('chat.update');
-    expect(world.slackApi.callsOf('chat.update')[0].args.ts).to.equal(request.message?.ts);
-  });
-});
