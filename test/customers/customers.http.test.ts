@@ -210,6 +210,55 @@ for (const backend of BACKENDS)
         expect(JSON.stringify(world.connector.received)).to.not.include(password);
       });
 
+      it('approves from the App Home: the credentials go to the approver alone, in the approvals channel, and a direct message says where', async () => {
+        const id = await world.submittedRequest(newDomain());
+        await world.approvalPost(id);
+        const ephemerals = world.slackApi.callsOf('chat.postEphemeral').length;
+        const posts = world.slackApi.callsOf('chat.postMessage').length;
+        expect((await world.click('customers.approve', id, APPROVER2, { fromHome: true }).response).status).to.equal(
+          200,
+        );
+        await world.slackApi.waitFor('chat.postEphemeral', ephemerals + 1);
+        const credentials = world.slackApi.callsOf('chat.postEphemeral').at(-1)?.args;
+        expect(credentials).to.include({ user: APPROVER2, channel: CHANNEL });
+        await world.slackApi.waitFor('chat.postMessage', posts + 1);
+        const direct = world.slackApi
+          .callsOf('chat.postMessage')
+          .slice(posts)
+          .find((c) => c.args.channel === APPROVER2);
+        const secret = /temporary password (\S+)\./.exec(String(credentials?.text))?.[1] ?? '';
+        expect(secret).to.have.length.greaterThan(7);
+        expect(String(direct?.args.text)).to.include('shown to you alone').and.not.include(secret);
+        expect((await requestOf(world, id))?.decision?.by.userId).to.equal(APPROVER2);
+      });
+
+      it('marks the request failed when Partner Center refuses after the approval; the message and the reseller say so', async () => {
+        const domain = newDomain();
+        const id = await world.submittedRequest(domain);
+        await world.approvalPost(id);
+        // Someone took the customer's initial domain in Partner Center meanwhile.
+        await world.partnerCenter.as(DEMO.provider.tenantId).createCustomer({
+          associatedPartnerId: FABRIKAM,
+          companyName: 'Somebody Else sp. z o.o.',
+          domain: domain.replace(/\./g, '-'),
+          country: 'PL',
+          email: 'it@somebody-else.pl',
+          address: { line1: 'ul. Inna 2', city: 'Łódź' },
+        });
+        const before = world.connector.received.length;
+        const updates = world.slackApi.callsOf('chat.update').length;
+        const answer = await world.answerTo(world.click('customers.approve', id, APPROVER));
+        expect(answer).to.include('Partner Center could not carry out the request');
+        expect((await requestOf(world, id))?.state).to.equal('failed');
+        await world.slackApi.waitFor('chat.update', updates + 1);
+        expect(JSON.stringify(world.slackApi.callsOf('chat.update').at(-1)?.args)).to.include(
+          'but Partner Center could not carry it out',
+        );
+        await world.connector.waitFor(before + 1);
+        const news = world.connector.received.slice(before).map((r) => JSON.stringify(r.activity));
+        expect(news.join('\n')).to.include('Partner Center could not carry it out');
+      });
+
       it('rejects with a reason from the App Home; the reseller hears the reason', async () => {
         const id = await world.submittedRequest(newDomain());
         await world.approvalPost(id);
