@@ -121,7 +121,8 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
   };
   const features: Feature[] = [];
   for (const factory of options.features ?? FEATURES) features.push(await factory(deps));
-  for (const feature of features) renderers.add(feature.teamsNotices, feature.slackNotices);
+  for (const feature of features)
+    renderers.add(feature.teamsNotices, feature.slackNotices, feature.slackNoticeDelivered);
 
   const bot = new CspTeamsBot({
     conversationState,

@@ -9,7 +9,7 @@ import type { WebmailList } from '../services/rules/webmail';
 import type { Store } from '../services/storage/openStore';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
-import type { Notifier, SlackNoticeRenderer, TeamsNoticeRenderer } from './proactive/notifier';
+import type { Notifier, SlackDeliveredHook, SlackNoticeRenderer, TeamsNoticeRenderer } from './proactive/notifier';
 import type { SlackFeature } from './slack/slackFeature';
 import type { ConversationReferenceStore } from './teams/conversationReferences';
 import type { TeamsFeature } from './teams/teamsFeature';
@@ -52,6 +52,8 @@ export interface Feature {
   /** Renderers for the notices this feature sends, by name (see bot/proactive/notifier.ts). */
   teamsNotices?: Record<string, TeamsNoticeRenderer>;
   slackNotices?: Record<string, SlackNoticeRenderer>;
+  /** What to do once a Slack notice of this name is posted (keep where it is, to update it later). */
+  slackNoticeDelivered?: Record<string, SlackDeliveredHook>;
   /** Background work (pollers, the outbox); started after the server listens. */
   start?(): Promise<void> | void;
   stop?(): Promise<void> | void;

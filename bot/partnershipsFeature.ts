@@ -1,6 +1,7 @@
 import type { Request, Response } from 'restify';
 import { noticeBlocks } from '../cards/slack/partnerships/blocks';
 import { resolveLanguage, translatorFor } from '../i18n/i18n';
+import { ResellerCustomers } from '../services/customers/resellerCustomers';
 import { lookupMessage } from '../services/partnerships/messages';
 import type { Feature, FeatureDeps } from './feature';
 import { partnershipServiceFor } from './partnershipServiceFor';
@@ -28,6 +29,11 @@ export function partnershipsFeature() {
       logger: log,
       invitationLink,
       isWorkspaceAdmin: adminChecker(log),
+      customerCounts: (providerId, resellerIds) =>
+        new ResellerCustomers({ partnerships: service, partnerCenter: deps.partnerCenter }).counts(
+          providerId,
+          resellerIds,
+        ),
       deliverInvitationToTeams: async (invitationId, code) => {
         const lookup = await service.openInvitation(code);
         if (lookup.status !== 'valid' || lookup.invitation.id !== invitationId) return;

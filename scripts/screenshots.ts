@@ -141,9 +141,9 @@ async function run(): Promise<void> {
   await sendMessage(page, 'customers');
   const customer = await expectCard(page, en('customers:teams.card.title'), 20_000, 'the customer request card');
   await expectVisible(
-    customer.getByRole('button', { name: en('customers:teams.card.submit') }),
+    customer.getByRole('button', { name: en('customers:teams.card.next') }),
     5_000,
-    "the customer card's submit button",
+    "the customer card's Next button",
   );
   await shoot(customer, 'customer-request.png');
 

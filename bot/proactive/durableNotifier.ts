@@ -168,12 +168,20 @@ export class DurableNotifier implements Notifier {
     } catch (error) {
       return { kind: 'failed', reason: `render: ${(error as Error).message}` };
     }
+    let posted: { channel?: string; ts?: string };
     try {
-      await this.slackClient.chat.postMessage({ channel: job.channel, ...message });
-      return { kind: 'delivered' };
+      posted = await this.slackClient.chat.postMessage({ channel: job.channel, ...message });
     } catch (error) {
       return slackOutcome(error);
     }
+    const delivered = this.deps.renderers.slackDelivered.get(job.notice.renderer);
+    if (delivered && posted.ts) {
+      // The message is out: failing to note where must not post it a second time.
+      await delivered(job.notice.params, { channel: posted.channel ?? job.channel, ts: posted.ts }).catch((error) =>
+        this.deps.logger.warn({ err: error, renderer: job.notice.renderer }, 'after posting a Slack notice'),
+      );
+    }
+    return { kind: 'delivered' };
   }
 
   private async slackLanguageOf(job: SlackJob): Promise<string> {

@@ -19,6 +19,15 @@ export type SlackNoticeRenderer = (
 ) => { text: string; blocks?: KnownBlock[] };
 
 /**
+ * Runs once a Slack notice has been posted, with where it landed, so a feature can find the message
+ * again (to update it when a decision is made). A failure here is logged; the post is not repeated.
+ */
+export type SlackDeliveredHook = (
+  params: Record<string, unknown>,
+  posted: { channel: string; ts: string },
+) => Promise<void>;
+
+/**
  * Proactive messages to the people of both sides. Each call is idempotent on `dedupeKey`: the same
  * key (per recipient) is delivered once, however often it is enqueued, by however many instances.
  */

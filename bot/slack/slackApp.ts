@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, type SlashCommand } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { helpBlocks } from '../../cards/slack/helpBlocks';
 import { homeView } from '../../cards/slack/homeView';
 import { type Language, SUPPORTED_LANGUAGES, translatorFor } from '../../i18n/i18n';
@@ -57,9 +58,17 @@ export function createSlackEdge(options: SlackAppOptions): SlackEdge {
   for (const sub of builtInSubcommands(languages)) {
     subcommands.set(sub.name, sub);
   }
+  const publishHome = async (client: WebClient, teamId: string, userId: string) => {
+    const t = await languages.translatorFor(client, teamId, userId);
+    const sections = [];
+    for (const feature of options.features) {
+      if (feature.homeBlocks) sections.push(...(await feature.homeBlocks({ teamId, userId, t })));
+    }
+    await client.views.publish({ user_id: userId, view: homeView(t, sections) });
+  };
   for (const feature of options.features) {
     for (const sub of feature.subcommands ?? []) subcommands.set(sub.name, sub);
-    feature.register?.(app);
+    feature.register?.(app, { publishHome });
   }
 
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
@@ -91,13 +100,7 @@ export function createSlackEdge(options: SlackAppOptions): SlackEdge {
 
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
-    const teamId = (body as { team_id?: string }).team_id ?? '';
-    const t = await languages.translatorFor(client, teamId, event.user);
-    const sections = [];
-    for (const feature of options.features) {
-      if (feature.homeBlocks) sections.push(...(await feature.homeBlocks({ teamId, userId: event.user, t })));
-    }
-    await client.views.publish({ user_id: event.user, view: homeView(t, sections) });
+    await publishHome(client, (body as { team_id?: string }).team_id ?? '', event.user);
   });
 
   app.error(async (error) => {

@@ -18,10 +18,16 @@ export interface SlackSubcommand {
   }): Promise<void>;
 }
 
+/** What the Slack edge lends the features' listeners. */
+export interface SlackEdgeTools {
+  /** Renders a user's App Home again from every feature's sections (after something on it changed). */
+  publishHome(client: WebClient, teamId: string, userId: string): Promise<void>;
+}
+
 /** What a slice of the product contributes to Slack: subcommands, and listeners registered on the app. */
 export interface SlackFeature {
   subcommands?: SlackSubcommand[];
-  register?(app: App): void;
+  register?(app: App, edge: SlackEdgeTools): void;
   /** Sections this feature adds to the App Home tab of one user (pending requests, ...). */
   homeBlocks?(input: { teamId: string; userId: string; t: Translate }): Promise<KnownBlock[]>;
 }

@@ -3,11 +3,17 @@ import { z } from 'zod';
 import { type Customer, customerSchemaFor } from '../domain/customer';
 import type { Actor } from '../domain/identifiers';
 import type { PartnerDraft } from '../domain/partner';
-import type { PartnerRequest, Requester } from '../domain/request';
+import type { PartnerRequest, RequestKind, Requester } from '../domain/request';
 import { partnerRequestSchema } from '../domain/request';
 import { isSameOrSubdomain } from '../domain/identifiers';
 import { isPartnerCenterError } from '../partnerCenter/errors';
-import type { Offer, PartnerCenterGateway } from '../partnerCenter/gateway';
+import type {
+  CustomerSummary,
+  Offer,
+  PartnerCenterGateway,
+  PartnerCenterSession,
+  Subscription as PartnerCenterSubscription,
+} from '../partnerCenter/gateway';
 import type { PartnerDirectory } from '../partners/partnerDirectory';
 import type { PartnershipService } from '../partnerships/partnershipService';
 import type { Provider, Refusal } from '../partnerships/types';
@@ -31,12 +37,29 @@ export interface NewCustomerInput {
   subscriptions: Array<{ offerId: string; offerName?: string; licences: number }>;
 }
 
+/** What a reseller asks for an existing customer (C5, C6): the same request and approval path as a new one. */
+export type ExistingCustomerKind = Exclude<RequestKind, 'new-customer'>;
+
+export interface ExistingCustomerInput {
+  providerId: string;
+  kind: ExistingCustomerKind;
+  customerTenantId: string;
+  /**
+   * add-subscription: the offers and licences to order. reseller-on-record and
+   * designated-support-contact: the existing subscriptions (`subscriptionId`) to act on.
+   */
+  subscriptions: Array<{ offerId: string; offerName?: string; licences: number; subscriptionId?: string }>;
+  /** add-subscription: also make the reseller the new subscriptions' designated support contact (C5). */
+  supportContact?: boolean;
+}
+
 /** A request as stored: never the temporary password, never the admin user name (C3). */
 export interface CustomerRequest extends PartnerRequest {
-  address: BillingAddress;
+  /** Only for a new customer (C3). */
+  address?: BillingAddress;
   /** Where the distributor's approval message is, so it can be updated (Slack channel and ts). */
   message?: { channel: string; ts: string };
-  /** What Partner Center created on approval. */
+  /** What Partner Center created or changed on approval. */
   result?: { customerTenantId: string; customerDomain: string; subscriptionIds: string[] };
   /** Why Partner Center could not do it after approval (an error code, no secret). */
   failure?: string;
@@ -50,8 +73,11 @@ export interface OneTimeCredentials {
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
 
+/** `created` is false when a request with this id was already there (a second click, a retried turn). */
+export type SubmitOutcome = { ok: true; value: CustomerRequest; created: boolean } | { ok: false; refusal: Refusal };
+
 export type DecideOutcome<T> =
-  | { ok: true; request: CustomerRequest; value: T }
+  | { ok: true; request: CustomerRequest; value: T | undefined }
   | { ok: false; decided: CustomerRequest }
   | { ok: false; refusal: Refusal; request?: CustomerRequest };
 
@@ -129,6 +155,12 @@ export class CustomerRequests {
     });
   }
 
+  /** The same check for a provider given by id; undefined when there is no such provider. */
+  async checkFor(resellerTenantId: string, providerId: string, customer: Customer): Promise<Decision | undefined> {
+    const provider = await this.deps.partnerships.getProviderById(providerId);
+    return provider ? this.check(resellerTenantId, provider, customer) : undefined;
+  }
+
   /** The customer fields as entered, validated (the admin email not on the reseller's own domains). */
   async validateCustomer(resellerTenantId: string, input: NewCustomerInput['customer']): Promise<Outcome<Customer>> {
     const reseller = await this.deps.partners.get(resellerTenantId);
@@ -168,8 +200,34 @@ export class CustomerRequests {
     return { ok: true, value: { url, provider } };
   }
 
-  /** The reseller asks its provider to create a new customer (C3); the rules run first. */
-  async submit(requester: Requester, input: NewCustomerInput): Promise<Outcome<CustomerRequest>> {
+  /** An existing customer of this reseller, as its provider sees it in Partner Center (C2: a relationship exists). */
+  async existingCustomer(
+    providerId: string,
+    resellerTenantId: string,
+    customerTenantId: string,
+  ): Promise<CustomerSummary | undefined> {
+    const session = await this.providerSession(providerId);
+    if (!session) return undefined;
+    const customers = await session.listCustomers({ indirectResellerTenantId: resellerTenantId });
+    return customers.find((c) => c.tenantId.toLowerCase() === customerTenantId.toLowerCase());
+  }
+
+  /** An existing customer's subscriptions, as its provider sees them (C5, C6). */
+  async existingSubscriptions(providerId: string, customerTenantId: string): Promise<PartnerCenterSubscription[]> {
+    const session = await this.providerSession(providerId);
+    return session ? session.listSubscriptions(customerTenantId) : [];
+  }
+
+  private async providerSession(providerId: string): Promise<PartnerCenterSession | undefined> {
+    const provider = await this.deps.partnerships.getProviderById(providerId);
+    return provider?.partner.tenantId ? this.deps.partnerCenter.as(provider.partner.tenantId) : undefined;
+  }
+
+  /**
+   * The reseller asks its provider to create a new customer (C3); the rules run first. With `id`
+   * (a Teams review card's draft), a second submission of the same id records nothing new.
+   */
+  async submit(requester: Requester, input: NewCustomerInput, id?: string): Promise<SubmitOutcome> {
     const customer = await this.validateCustomer(requester.tenantId, input.customer);
     if (!customer.ok) return customer;
     const address = billingAddressSchema.safeParse(input.address);
@@ -183,16 +241,76 @@ export class CustomerRequests {
     if (!decision.allowed) {
       return { ok: false, refusal: { kind: 'rules', violations: decision.violations, options: decision.options } };
     }
+    return this.record(
+      {
+        id: id ?? randomUUID(),
+        kind: 'new-customer',
+        requester,
+        provider,
+        customer: { ...customer.value, resellerId: requester.tenantId, providerId: provider.partner.id },
+        subscriptions: input.subscriptions,
+      },
+      address.data,
+    );
+  }
+
+  /**
+   * The reseller asks its provider to act on an existing customer (C5, C6): add subscriptions, put the
+   * reseller on record, or make it the designated support contact. The same rules, the same approval.
+   */
+  async submitExisting(requester: Requester, input: ExistingCustomerInput, id?: string): Promise<SubmitOutcome> {
+    const provider = await this.deps.partnerships.getProviderById(input.providerId);
+    if (!provider) return { ok: false, refusal: { kind: 'input', code: 'no-active-partnership' } };
+    const found = await this.existingCustomer(input.providerId, requester.tenantId, input.customerTenantId);
+    if (!found) return { ok: false, refusal: { kind: 'input', code: 'customer-unknown' } };
+    const customer = existingCustomerFacts(found, requester.tenantId, provider.partner.id);
+    const decision = await this.check(requester.tenantId, provider, customer);
+    if (!decision.allowed) {
+      return { ok: false, refusal: { kind: 'rules', violations: decision.violations, options: decision.options } };
+    }
     const reseller = await this.deps.partners.get(requester.tenantId);
+    const designated =
+      input.kind === 'designated-support-contact' || (input.kind === 'add-subscription' && input.supportContact);
+    return this.record({
+      id: id ?? randomUUID(),
+      kind: input.kind,
+      requester,
+      provider,
+      customer,
+      subscriptions: input.subscriptions.map((s) => ({
+        ...s,
+        // P9: on record for new orders and when that is what is asked; a support contact alone changes no record.
+        resellerMpnIdOnRecord: input.kind === 'designated-support-contact' ? undefined : (reseller?.mpnId ?? undefined),
+        designatedSupportContact: designated ? requester.tenantId : undefined,
+      })),
+    });
+  }
+
+  /** Validates and stores a pending request once: the first writer of an id wins, a repeat reads it back. */
+  private async record(
+    draft: {
+      id: string;
+      kind: RequestKind;
+      requester: Requester;
+      provider: Provider;
+      customer: Customer;
+      subscriptions: Array<Record<string, unknown> & { offerId: string; licences: number }>;
+    },
+    address?: BillingAddress,
+  ): Promise<SubmitOutcome> {
+    const reseller = await this.deps.partners.get(draft.requester.tenantId);
     const parsed = partnerRequestSchema.safeParse({
-      id: randomUUID(),
-      kind: 'new-customer',
-      requestedBy: requester,
-      resellerId: requester.tenantId,
-      providerId: provider.partner.id,
-      customer: { ...customer.value, resellerId: requester.tenantId, providerId: provider.partner.id },
-      // P9: the reseller's MPN ID on record, so it earns its incentives.
-      subscriptions: input.subscriptions.map((s) => ({ ...s, resellerMpnIdOnRecord: reseller?.mpnId })),
+      id: draft.id,
+      kind: draft.kind,
+      requestedBy: draft.requester,
+      resellerId: draft.requester.tenantId,
+      providerId: draft.provider.partner.id,
+      customer: draft.customer,
+      // P9: the reseller's MPN ID on record, so it earns its incentives (unless the kind says otherwise).
+      subscriptions: draft.subscriptions.map((s) => ({
+        resellerMpnIdOnRecord: draft.kind === 'new-customer' ? reseller?.mpnId : undefined,
+        ...s,
+      })),
       state: 'pending',
       createdAt: this.now().toISOString(),
     });
@@ -200,9 +318,12 @@ export class CustomerRequests {
       const issue = parsed.error.issues[0];
       return { ok: false, refusal: { kind: 'input', code: issue.message, field: String(issue.path[0]) } };
     }
-    const request: CustomerRequest = { ...parsed.data, address: address.data };
-    await this.deps.records.compareAndSet(KEYS.request(request.id), undefined, request);
-    return { ok: true, value: request };
+    const request: CustomerRequest = { ...parsed.data, ...(address ? { address } : {}) };
+    const created = await this.deps.records.compareAndSet(KEYS.request(request.id), undefined, request);
+    if (created !== undefined) return { ok: true, value: request, created: true };
+    const existing = await this.get(request.id);
+    if (!existing) throw new Error(`customer request ${request.id} could be neither created nor read`);
+    return { ok: true, value: existing, created: false };
   }
 
   async get(id: string): Promise<CustomerRequest | undefined> {
@@ -241,15 +362,17 @@ export class CustomerRequests {
 
   /**
    * An approver approves: the rules run again, the request moves to approved atomically (the loser
-   * of a race learns who decided and when), then Partner Center creates the customer associated with
-   * the reseller (C3, C4) and each subscription with the reseller's MPN ID on record (P9). The
-   * credentials are returned to the caller and kept nowhere.
+   * of a race learns who decided and when), then Partner Center does what was asked: a new customer
+   * associated with the reseller (C3, C4) with each subscription's reseller of record (P9); or, for an
+   * existing customer, new subscriptions, the reseller on record, or the reseller as designated
+   * support contact (C5, C6). New credentials are returned to the caller and kept nowhere.
    */
   async approve(teamId: string, id: string, actor: Actor): Promise<DecideOutcome<OneTimeCredentials>> {
     const gate = await this.gate(teamId, id, actor);
     if (!gate.ok) return gate;
     const { request, provider } = gate;
-    const decision = await this.check(request.resellerId, provider, request.customer);
+    const customer = await this.customerNow(request);
+    const decision = await this.check(request.resellerId, provider, customer);
     if (!decision.allowed) {
       return {
         ok: false,
@@ -265,32 +388,20 @@ export class CustomerRequests {
 
     const session = this.deps.partnerCenter.as(provider.partner.tenantId ?? '');
     try {
-      const created = await session.createCustomer({
-        associatedPartnerId: request.resellerId,
-        companyName: request.customer.companyName,
-        domain: initialDomainPrefix(request.customer.domain),
-        country: request.customer.country,
-        email: request.customer.adminEmail,
-        address: request.address,
-      });
-      const subscriptionIds: string[] = [];
-      for (const s of request.subscriptions) {
-        const sub = await session.createSubscription(created.tenantId, {
-          offerId: s.offerId,
-          quantity: s.licences,
-          resellerMpnId: s.resellerMpnIdOnRecord,
-        });
-        subscriptionIds.push(sub.id);
-      }
-      const result = { customerTenantId: created.tenantId, customerDomain: created.domain, subscriptionIds };
-      const done = await updateRecord<CustomerRequest>(this.deps.records, KEYS.request(id), (current) =>
-        current ? { ...current, customer: { ...current.customer, tenantId: created.tenantId }, result } : undefined,
+      const done =
+        request.kind === 'new-customer'
+          ? await this.createCustomer(session, request)
+          : { result: await this.changeExisting(session, request), credentials: undefined };
+      const stored = await updateRecord<CustomerRequest>(this.deps.records, KEYS.request(id), (current) =>
+        current
+          ? {
+              ...current,
+              customer: { ...current.customer, tenantId: done.result.customerTenantId },
+              result: done.result,
+            }
+          : undefined,
       );
-      return {
-        ok: true,
-        request: done.value as CustomerRequest,
-        value: { adminUserName: created.adminUserName, temporaryPassword: created.temporaryPassword },
-      };
+      return { ok: true, request: stored.value as CustomerRequest, value: done.credentials };
     } catch (error) {
       const code = isPartnerCenterError(error) ? String(error.code) : 'unexpected';
       const failed = await updateRecord<CustomerRequest>(this.deps.records, KEYS.request(id), (current) =>
@@ -302,6 +413,68 @@ export class CustomerRequests {
         refusal: { kind: 'input', code: 'partner-center-failed' },
       };
     }
+  }
+
+  /** The customer as the rules must see it now: an existing one is looked up again (C2: still the provider's?). */
+  private async customerNow(request: CustomerRequest): Promise<Customer> {
+    if (request.kind === 'new-customer' || !request.customer.tenantId) return request.customer;
+    const found = await this.existingCustomer(request.providerId, request.resellerId, request.customer.tenantId);
+    return found
+      ? existingCustomerFacts(found, request.resellerId, request.providerId)
+      : { ...request.customer, providerId: undefined };
+  }
+
+  private async createCustomer(session: PartnerCenterSession, request: CustomerRequest) {
+    const address = request.address ?? { line1: '', city: '' };
+    const created = await session.createCustomer({
+      associatedPartnerId: request.resellerId,
+      companyName: request.customer.companyName,
+      domain: initialDomainPrefix(request.customer.domain),
+      country: request.customer.country,
+      email: request.customer.adminEmail,
+      address,
+    });
+    const subscriptionIds: string[] = [];
+    for (const s of request.subscriptions) {
+      const sub = await session.createSubscription(created.tenantId, {
+        offerId: s.offerId,
+        quantity: s.licences,
+        resellerMpnId: s.resellerMpnIdOnRecord,
+      });
+      subscriptionIds.push(sub.id);
+    }
+    return {
+      result: { customerTenantId: created.tenantId, customerDomain: created.domain, subscriptionIds },
+      credentials: { adminUserName: created.adminUserName, temporaryPassword: created.temporaryPassword },
+    };
+  }
+
+  /** C5, C6, P9 on an existing customer, one subscription at a time. */
+  private async changeExisting(session: PartnerCenterSession, request: CustomerRequest) {
+    const customerTenantId = request.customer.tenantId ?? '';
+    const reseller = await this.deps.partners.get(request.resellerId);
+    const contact = {
+      supportTenantId: reseller?.tenantId ?? request.resellerId,
+      supportMpnId: reseller?.mpnId ?? '',
+      name: reseller?.legalName ?? request.resellerId,
+    };
+    const subscriptionIds: string[] = [];
+    for (const s of request.subscriptions) {
+      let subscriptionId = s.subscriptionId ?? '';
+      if (request.kind === 'add-subscription') {
+        const created = await session.createSubscription(customerTenantId, {
+          offerId: s.offerId,
+          quantity: s.licences,
+          resellerMpnId: s.resellerMpnIdOnRecord,
+        });
+        subscriptionId = created.id;
+      } else if (request.kind === 'reseller-on-record') {
+        await session.updatePartnerOfRecord(customerTenantId, subscriptionId, s.resellerMpnIdOnRecord ?? '');
+      }
+      if (s.designatedSupportContact) await session.setSupportContact(customerTenantId, subscriptionId, contact);
+      subscriptionIds.push(subscriptionId);
+    }
+    return { customerTenantId, customerDomain: request.customer.domain, subscriptionIds };
   }
 
   /** Only the provider's approvers decide, and only on a pending request of that provider. */
@@ -326,6 +499,21 @@ export class CustomerRequests {
     if (request.state !== 'pending') return { ok: false, decided: request };
     return { ok: true, request, provider };
   }
+}
+
+/** An existing customer as the rules see it: the provider that lists it has a relationship with it (C2). */
+function existingCustomerFacts(found: CustomerSummary, resellerTenantId: string, providerId: string): Customer {
+  return {
+    tenantId: found.tenantId,
+    companyName: found.companyName,
+    domain: found.domain.toLowerCase(),
+    country: (found.country ?? '').toUpperCase(),
+    // Partner Center lists no admin email; the billing contact names the customer well enough here.
+    adminEmail: found.email ?? `admin@${found.domain.toLowerCase()}`,
+    tenantType: 'customer',
+    resellerId: resellerTenantId,
+    providerId,
+  };
 }
 
 function seller(p: PartnerDraft) {

@@ -1,2 +1,4 @@
 export * from './customerRequests';
 export * from './messages';
+export * from './customerDrafts';
+export * from './resellerCustomers';

@@ -12,5 +12,5 @@ export function customerRefusalMessages(refusal: Refusal): MessageRef[] {
     const code = refusal.code.slice('validation.'.length);
     return [{ key: OWN_VALIDATION.has(refusal.code) ? `customers:validation.${code}` : `rules:validation.${code}` }];
   }
-  return [{ key: `customers:refusal.${refusal.code}` }];
+  return [{ key: `customers:refusal.${refusal.code}`, params: refusal.params }];
 }

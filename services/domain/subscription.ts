@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { entityIdSchema, mpnIdSchema } from './identifiers';
 
 export const subscriptionSchema = z.object({
+  /** An existing subscription in Partner Center (C5, C6: put a reseller on record, make it the support contact). */
+  subscriptionId: z.string().trim().min(1).optional(),
   offerId: z.string().trim().min(1),
   offerName: z.string().trim().optional(),
   licences: z

@@ -1,19 +1,23 @@
 import type {
   AgreementStatusQuery,
   EnrolmentSubmission,
+  CustomerFilter,
   NewCustomer,
   NewSubscription,
   RelationshipRequestLinkQuery,
   RelationshipType,
+  SupportContactInput,
 } from './inputs';
 
 export type {
   AgreementStatusQuery,
+  CustomerFilter,
   EnrolmentSubmission,
   NewCustomer,
   NewSubscription,
   RelationshipRequestLinkQuery,
   RelationshipType,
+  SupportContactInput,
 };
 
 /**
@@ -58,6 +62,21 @@ export interface PartnerCenterSession {
   createCustomer(input: NewCustomer): Promise<CreatedCustomer>;
   /** An order for one offer for an existing customer, optionally with the reseller of record (C5, P9). */
   createSubscription(customerTenantId: string, input: NewSubscription): Promise<Subscription>;
+  /**
+   * The caller's customers (C5): for a provider, those it bills, narrowed to one indirect reseller's
+   * with `indirectResellerTenantId` (Partner Center's IndirectReseller filter); for a reseller, its own.
+   */
+  listCustomers(filter?: CustomerFilter): Promise<CustomerSummary[]>;
+  /** A customer's subscriptions, each with its partner of record and designated support contact (C5, C6, P9). */
+  listSubscriptions(customerTenantId: string): Promise<Subscription[]>;
+  /** Puts a reseller's MPN ID on record for an existing subscription, so it earns the incentives (C6, P9, M2). */
+  updatePartnerOfRecord(customerTenantId: string, subscriptionId: string, resellerMpnId: string): Promise<Subscription>;
+  /** Makes one of the provider's resellers the designated support contact of a subscription (C5, C6). */
+  setSupportContact(
+    customerTenantId: string,
+    subscriptionId: string,
+    contact: SupportContactInput,
+  ): Promise<SupportContact>;
   /** The link a reseller sends to invite a customer (C1); carries reseller tenant and MPN ID and provider tenant. */
   getCustomerRelationshipRequestLink(query: RelationshipRequestLinkQuery): Promise<{ url: string }>;
   /** The caller's own verification status (E5). */
@@ -122,8 +141,31 @@ export interface Subscription {
   orderId: string;
   customerTenantId: string;
   offerId: string;
+  /** The offer's name, when Partner Center gives it (listing does, an order's line does not). */
+  offerName?: string;
   quantity: number;
   partnerIdOnRecord?: string;
+  supportContact?: SupportContact;
+}
+
+/** A customer as listed (C5): no credentials, ever. */
+export interface CustomerSummary {
+  tenantId: string;
+  companyName: string;
+  /** Its primary domain (the initial `<prefix>.onmicrosoft.com` for a customer created through CSP). */
+  domain: string;
+  country?: string;
+  /** The indirect reseller it is associated with (C4), when Partner Center says. */
+  associatedPartnerId?: string;
+  /** Its billing contact, when Partner Center says. */
+  email?: string;
+}
+
+/** Who handles support for a subscription (C6: "Designated support contact"). */
+export interface SupportContact {
+  supportTenantId: string;
+  supportMpnId: string;
+  name: string;
 }
 
 export const VETTING_STATUSES = ['None', 'Pending', 'Authorized', 'Rejected'] as const;

@@ -64,6 +64,20 @@ export const newSubscriptionInput = z.object({
 });
 export type NewSubscription = z.input<typeof newSubscriptionInput>;
 
+export const customerFilterInput = z.object({ indirectResellerTenantId: tenantIdInput.optional() }).default({});
+export type CustomerFilter = z.input<typeof customerFilterInput>;
+
+/** Partner Center's subscription ids are GUIDs. */
+export const subscriptionIdInput = z.guid();
+
+export const supportContactInput = z.object({
+  /** The reseller's tenant: one of the caller's indirect resellers. */
+  supportTenantId: tenantIdInput,
+  supportMpnId: mpnIdInput,
+  name: z.string().trim().min(1).max(255),
+});
+export type SupportContactInput = z.input<typeof supportContactInput>;
+
 export const relationshipRequestLinkInput = z.object({
   resellerTenantId: tenantIdInput,
   providerTenantId: tenantIdInput,

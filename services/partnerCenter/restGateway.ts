@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { errorFromResponse, isPartnerCenterError, PartnerCenterError } from './errors';
-import type { CallContext, PartnerCenterGateway, PartnerCenterSession } from './gateway';
+import type { CallContext, PartnerCenterGateway, PartnerCenterSession, Subscription } from './gateway';
 import { parseRetryAfter, type RetryOptions, realSleep, retry } from './retry';
 import { parseTenantId, type SessionOperations, validatedSession } from './validatedSession';
 import * as wire from './wire';
@@ -30,7 +30,7 @@ export interface RestGatewayOptions {
 }
 
 interface Request {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   path: string;
   query?: Record<string, string | undefined>;
   body?: unknown;
@@ -163,6 +163,59 @@ export class RestGateway implements PartnerCenterGateway {
         };
       },
 
+      listCustomers: async ({ indirectResellerTenantId }) => {
+        const filter = indirectResellerTenantId
+          ? JSON.stringify({ Field: 'IndirectReseller', Value: indirectResellerTenantId, Operator: 'starts_with' })
+          : undefined;
+        const { items } = await call(
+          { method: 'GET', path: '/v1/customers', query: { size: '500', filter } },
+          wire.customersResponse,
+        );
+        return items.map((c) => ({
+          tenantId: c.id,
+          companyName: c.companyProfile.companyName,
+          domain: c.companyProfile.domain,
+          country: c.billingProfile?.defaultAddress?.country,
+          associatedPartnerId: c.associatedPartnerId,
+          email: c.billingProfile?.email,
+        }));
+      },
+
+      listSubscriptions: async (customerTenantId) => {
+        const base = `/v1/customers/${encodeURIComponent(customerTenantId)}/subscriptions`;
+        const { items } = await call({ method: 'GET', path: base }, wire.subscriptionsResponse);
+        // The designated support contact is its own resource; a subscription without one answers 404.
+        return Promise.all(
+          items.map(async (item) => {
+            const contact = await call(
+              { method: 'GET', path: `${base}/${encodeURIComponent(item.id)}/supportcontact` },
+              wire.supportContactResponse,
+            ).catch((error: unknown) => {
+              if (isPartnerCenterError(error) && error.code === 'not-found') return undefined;
+              throw error;
+            });
+            return { ...fromSubscriptionResource(customerTenantId, item), supportContact: contact };
+          }),
+        );
+      },
+
+      updatePartnerOfRecord: async (customerTenantId, subscriptionId, resellerMpnId) => {
+        const body: wire.Wire<typeof wire.subscriptionPatchRequest> = { PartnerId: resellerMpnId };
+        const path = `/v1/customers/${encodeURIComponent(customerTenantId)}/subscriptions/${encodeURIComponent(subscriptionId)}`;
+        const item = await call({ method: 'PATCH', path, body }, wire.subscriptionResource);
+        return fromSubscriptionResource(customerTenantId, item);
+      },
+
+      setSupportContact: async (customerTenantId, subscriptionId, contact) => {
+        const body: wire.Wire<typeof wire.supportContactRequest> = {
+          SupportTenantId: contact.supportTenantId,
+          SupportMpnId: contact.supportMpnId,
+          Name: contact.name,
+        };
+        const path = `/v1/customers/${encodeURIComponent(customerTenantId)}/subscriptions/${encodeURIComponent(subscriptionId)}/supportcontact`;
+        return call({ method: 'PUT', path, body }, wire.supportContactResponse);
+      },
+
       getCustomerRelationshipRequestLink: async ({ resellerTenantId, providerTenantId }) =>
         call(
           {
@@ -280,6 +333,21 @@ export class RestGateway implements PartnerCenterGateway {
     }
     return parsed.data;
   }
+}
+
+function fromSubscriptionResource(
+  customerTenantId: string,
+  item: z.output<typeof wire.subscriptionResource>,
+): Subscription {
+  return {
+    id: item.id,
+    orderId: item.orderId,
+    customerTenantId,
+    offerId: item.offerId,
+    offerName: item.offerName,
+    quantity: item.quantity,
+    partnerIdOnRecord: item.partnerId,
+  };
 }
 
 function safeJson(text: string): unknown {

@@ -3,11 +3,13 @@ import { z } from 'zod';
 import { type AtomicStore, updateRecord } from '../storage/atomicStore';
 import { AgreementErrorCode, PartnerCenterError, type PartnerCenterErrorCode } from './errors';
 import {
+  type CustomerSummary,
   type LegalBusinessProfile,
   type PartnerCenterGateway,
   type PartnerCenterSession,
   type PartnerRelationship,
   type ResellerValidation,
+  type Subscription,
   VETTING_STATUSES,
   VETTING_SUB_STATUSES,
 } from './gateway';
@@ -47,6 +49,12 @@ export interface SandboxControls {
   setVerification(tenantId: string, status: string, subStatus: string): Promise<LegalBusinessProfile>;
   /** The partner's Global admin accepts the MPA on the dashboard (M4). */
   signMpa(tenantId: string): Promise<void>;
+}
+
+/** A subscription as Partner Center shows it: its offer's name, never our bookkeeping. */
+function shownSubscription(record: SubscriptionRecord): Subscription {
+  const { createdAt: _at, ...shown } = record;
+  return { ...shown, offerName: SANDBOX_OFFERS.find((o) => o.id === record.offerId)?.name };
 }
 
 /** Where the real Partner Center sends the customer to accept an indirect reseller's invitation (C1). */
@@ -154,6 +162,40 @@ export class SandboxGateway implements PartnerCenterGateway, SandboxControls {
       };
     }
     return { ok: true, partner };
+  }
+
+  /** A customer the caller may see: the provider that bills it, or the reseller associated with it. */
+  private async customerFor(callerTenantId: string, customerTenantId: string, billingOnly = false) {
+    const customer = (await this.list<CustomerRecord>(keys.allCustomers())).find(
+      (c) => c.tenantId === customerTenantId,
+    );
+    const visible =
+      customer &&
+      (customer.billingPartnerTenantId === callerTenantId ||
+        (!billingOnly && customer.associatedPartnerId === callerTenantId));
+    if (!visible) throw fail('not-found', `Customer ${customerTenantId} was not found among your customers.`);
+    return customer;
+  }
+
+  private async subscriptionOf(customerTenantId: string, subscriptionId: string): Promise<SubscriptionRecord> {
+    const subscription = await this.read<SubscriptionRecord>(keys.subscription(customerTenantId, subscriptionId));
+    if (!subscription) throw fail('not-found', `Subscription ${subscriptionId} was not found for this customer.`);
+    return subscription;
+  }
+
+  private async updateSubscription(
+    record: SubscriptionRecord,
+    change: (current: SubscriptionRecord) => SubscriptionRecord,
+  ): Promise<Subscription> {
+    const { value } = await updateRecord<SubscriptionRecord>(
+      this.records,
+      keys.subscription(record.customerTenantId, record.id),
+      (current) => {
+        if (!current) throw fail('not-found', `Subscription ${record.id} was not found for this customer.`);
+        return change(current);
+      },
+    );
+    return shownSubscription(value as SubscriptionRecord);
   }
 
   private operationsFor(callerTenantId: string): SessionOperations {
@@ -296,6 +338,69 @@ export class SandboxGateway implements PartnerCenterGateway, SandboxControls {
         await this.records.compareAndSet(keys.subscription(customerTenantId, subscription.id), undefined, subscription);
         const { createdAt: _at, ...shown } = subscription;
         return shown;
+      },
+
+      listCustomers: async ({ indirectResellerTenantId }) => {
+        const caller = await this.requirePartner(callerTenantId);
+        const all = await this.list<CustomerRecord>(keys.allCustomers());
+        const mine =
+          caller.accountType === 'indirect-provider'
+            ? all.filter(
+                (c) =>
+                  c.billingPartnerTenantId === callerTenantId &&
+                  (!indirectResellerTenantId || c.associatedPartnerId === indirectResellerTenantId),
+              )
+            : all.filter((c) => c.associatedPartnerId === callerTenantId);
+        return mine
+          .map((c): CustomerSummary => ({
+            tenantId: c.tenantId,
+            companyName: c.companyName,
+            domain: c.domain,
+            country: c.country,
+            associatedPartnerId: c.associatedPartnerId,
+            email: c.email,
+          }))
+          .sort((a, b) => a.companyName.localeCompare(b.companyName) || a.tenantId.localeCompare(b.tenantId));
+      },
+
+      listSubscriptions: async (customerTenantId) => {
+        await this.requirePartner(callerTenantId);
+        await this.customerFor(callerTenantId, customerTenantId);
+        const subscriptions = await this.list<SubscriptionRecord>(keys.subscriptionsOf(customerTenantId));
+        return subscriptions
+          .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+          .map(shownSubscription);
+      },
+
+      updatePartnerOfRecord: async (customerTenantId, subscriptionId, resellerMpnId) => {
+        const caller = await this.requirePartner(callerTenantId);
+        await this.customerFor(callerTenantId, customerTenantId, true);
+        const subscription = await this.subscriptionOf(customerTenantId, subscriptionId);
+        // M2, P9: the same check Partner Center makes when an order names a partner of record.
+        const check = await this.checkReseller(caller, resellerMpnId);
+        if (!check.ok) throw fail(check.code, check.description);
+        return this.updateSubscription(subscription, (current) => ({ ...current, partnerIdOnRecord: resellerMpnId }));
+      },
+
+      setSupportContact: async (customerTenantId, subscriptionId, contact) => {
+        await this.requirePartner(callerTenantId);
+        await this.customerFor(callerTenantId, customerTenantId, true);
+        const subscription = await this.subscriptionOf(customerTenantId, subscriptionId);
+        const relationship = await this.read<RelationshipRecord>(
+          keys.relationship(callerTenantId, contact.supportTenantId),
+        );
+        if (!relationship) {
+          throw fail('not-found', `Tenant ${contact.supportTenantId} is not one of your indirect resellers (C6).`);
+        }
+        const reseller = await this.read<PartnerRecord>(keys.partner(contact.supportTenantId));
+        if (reseller?.mpnId !== contact.supportMpnId) {
+          throw fail('invalid-input', `MPN ID ${contact.supportMpnId} is not that reseller's.`);
+        }
+        const updated = await this.updateSubscription(subscription, (current) => ({
+          ...current,
+          supportContact: contact,
+        }));
+        return updated.supportContact ?? contact;
       },
 
       getCustomerRelationshipRequestLink: async ({ resellerTenantId, providerTenantId }) => {

@@ -27,6 +27,7 @@ export const keys = {
   customer: (domainPrefix: string) => `${PREFIX}customer:${domainPrefix}`,
   allCustomers: () => `${PREFIX}customer:`,
   subscription: (customerTenantId: string, id: string) => `${PREFIX}sub:${customerTenantId}:${id}`,
+  subscriptionsOf: (customerTenantId: string) => `${PREFIX}sub:${customerTenantId}:`,
 };
 
 export interface PartnerRecord {
@@ -75,6 +76,8 @@ export interface SubscriptionRecord {
   offerId: string;
   quantity: number;
   partnerIdOnRecord?: string;
+  /** C6: the reseller handling support for this subscription. */
+  supportContact?: { supportTenantId: string; supportMpnId: string; name: string };
   createdAt: string;
 }
 

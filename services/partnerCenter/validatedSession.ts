@@ -9,12 +9,15 @@ import type {
   Offer,
   PartnerCenterSession,
   PartnerRelationship,
+  CustomerSummary,
   ResellerValidation,
   Subscription,
+  SupportContact,
 } from './gateway';
 import {
   agreementStatusInput,
   countryInput,
+  customerFilterInput,
   enrolmentInput,
   mpnIdInput,
   newCustomerInput,
@@ -22,6 +25,8 @@ import {
   type RelationshipType,
   relationshipRequestLinkInput,
   relationshipTypeInput,
+  subscriptionIdInput,
+  supportContactInput,
   tenantIdInput,
   validateResellersInput,
 } from './inputs';
@@ -35,6 +40,14 @@ export interface SessionOperations {
   listOffers(country: string): Promise<Offer[]>;
   createCustomer(input: z.output<typeof newCustomerInput>): Promise<CreatedCustomer>;
   createSubscription(customerTenantId: string, input: z.output<typeof newSubscriptionInput>): Promise<Subscription>;
+  listCustomers(filter: z.output<typeof customerFilterInput>): Promise<CustomerSummary[]>;
+  listSubscriptions(customerTenantId: string): Promise<Subscription[]>;
+  updatePartnerOfRecord(customerTenantId: string, subscriptionId: string, resellerMpnId: string): Promise<Subscription>;
+  setSupportContact(
+    customerTenantId: string,
+    subscriptionId: string,
+    contact: z.output<typeof supportContactInput>,
+  ): Promise<SupportContact>;
   getCustomerRelationshipRequestLink(query: z.output<typeof relationshipRequestLinkInput>): Promise<{ url: string }>;
   getLegalBusinessProfile(): Promise<LegalBusinessProfile>;
   submitEnrolment(input: z.output<typeof enrolmentInput>): Promise<EnrolmentOutcome>;
@@ -97,6 +110,26 @@ export function validatedSession(partnerTenantId: string, ops: SessionOperations
         parseTenantId(customerTenantId, 'customer tenant id'),
         parse(newSubscriptionInput, input, 'subscription'),
       ),
+    listCustomers: async (filter) => {
+      const f = parse(customerFilterInput, filter, 'customer filter');
+      return ops.listCustomers({ indirectResellerTenantId: f.indirectResellerTenantId?.toLowerCase() });
+    },
+    listSubscriptions: async (customerTenantId) =>
+      ops.listSubscriptions(parseTenantId(customerTenantId, 'customer tenant id')),
+    updatePartnerOfRecord: async (customerTenantId, subscriptionId, resellerMpnId) =>
+      ops.updatePartnerOfRecord(
+        parseTenantId(customerTenantId, 'customer tenant id'),
+        parse(subscriptionIdInput, subscriptionId, 'subscription id').toLowerCase(),
+        parse(mpnIdInput, resellerMpnId, 'MPN ID'),
+      ),
+    setSupportContact: async (customerTenantId, subscriptionId, contact) => {
+      const c = parse(supportContactInput, contact, 'support contact');
+      return ops.setSupportContact(
+        parseTenantId(customerTenantId, 'customer tenant id'),
+        parse(subscriptionIdInput, subscriptionId, 'subscription id').toLowerCase(),
+        { ...c, supportTenantId: c.supportTenantId.toLowerCase() },
+      );
+    },
     getCustomerRelationshipRequestLink: async (query) => {
       const q = parse(relationshipRequestLinkInput, query, 'relationship request');
       return ops.getCustomerRelationshipRequestLink({

@@ -118,6 +118,53 @@ export const orderResponse = z.object({
     .min(1),
 });
 
+/** `GET /v1/customers` (optionally `filter={"Field":"IndirectReseller","Value":<tenant>,"Operator":"starts_with"}`). */
+export const customersResponse = z.object({
+  totalCount: z.number().optional(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      companyProfile: z.object({ domain: z.string(), companyName: z.string() }),
+      billingProfile: z
+        .object({
+          email: z.string().optional(),
+          defaultAddress: z.object({ country: z.string() }).partial().optional(),
+        })
+        .optional(),
+      associatedPartnerId: z.string().optional(),
+    }),
+  ),
+});
+
+/** One subscription resource; `partnerId` is the partner of record (P9). */
+export const subscriptionResource = z.object({
+  id: z.string(),
+  offerId: z.string(),
+  offerName: z.string().optional(),
+  quantity: z.number(),
+  orderId: z.string(),
+  partnerId: idString.optional(),
+});
+
+export const subscriptionsResponse = z.object({
+  totalCount: z.number().optional(),
+  items: z.array(subscriptionResource),
+});
+
+/** `PATCH /v1/customers/{customer}/subscriptions/{subscription}`: the fields to change. */
+export const subscriptionPatchRequest = z.object({ PartnerId: z.string() });
+
+export const supportContactRequest = z.object({
+  SupportTenantId: z.string(),
+  SupportMpnId: z.string(),
+  Name: z.string(),
+});
+export const supportContactResponse = z.object({
+  supportTenantId: z.string(),
+  supportMpnId: idString,
+  name: z.string(),
+});
+
 export const relationshipRequestResponse = z.object({ url: z.url() });
 
 export const legalBusinessResponse = z.object({

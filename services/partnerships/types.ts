@@ -106,11 +106,13 @@ export interface AuditEntry {
 export type Refusal =
   | { kind: 'rules'; violations: Violation[]; options: Array<{ rule: RuleId; code: string }> }
   | { kind: 'access'; code: 'not-approver' | 'not-admin' | 'not-set-up' | 'not-invitee' }
-  | { kind: 'input'; code: string; field?: string; params?: Record<string, string> };
+  | { kind: 'input'; code: string; field?: string; params?: Record<string, unknown> };
 
 export interface ResellerRow {
   partnership: Partnership;
   reseller?: PartnerDraft;
+  /** How many customers the reseller has with this provider in Partner Center (C3, C4); unknown when absent. */
+  customerCount?: number;
 }
 
 export interface ProviderRow {

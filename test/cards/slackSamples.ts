@@ -41,6 +41,19 @@ const invitation = (i: number, expired: boolean) => ({
 
 const many = <T>(count: number, make: (i: number) => T) => Array.from({ length: count }, (_, i) => make(i + 1));
 
+const requestView = (kind: string) => ({
+  id: 'req-1',
+  kind,
+  reseller: longName,
+  requestedBy: 'Piotr Nowak',
+  companyName: `${longName} Klient`,
+  domain: 'nowy-klient-z-bardzo-dluga-nazwa-domeny.example.pl',
+  country: 'PL',
+  adminEmail: 'administrator@nowy-klient-z-bardzo-dluga-nazwa-domeny.example.pl',
+  subscriptions: many(6, (i) => ({ name: `Microsoft 365 Business Standard ${i}`, licences: 300 })),
+  createdAt: '2026-10-01T09:00:00.000Z',
+});
+
 export const SLACK_SAMPLES: SlackSamples = {
   'helpBlocks.ts#helpBlocks': (t) => [
     [t, many(12, (i) => ({ name: `command${i}`, description: t('common:slack.commands.language') }))],
@@ -127,33 +140,47 @@ export const SLACK_SAMPLES: SlackSamples = {
   ],
   'partnerships/blocks.ts#noticeBlocks': () => [['The partnership with Contoso is active.']],
   'customers/blocks.ts#requestBlocks': (t) => {
-    const view = {
-      id: 'req-1',
-      reseller: longName,
-      requestedBy: 'Piotr Nowak',
-      companyName: `${longName} Klient`,
-      domain: 'nowy-klient-z-bardzo-dluga-nazwa-domeny.example.pl',
-      country: 'PL',
-      adminEmail: 'administrator@nowy-klient-z-bardzo-dluga-nazwa-domeny.example.pl',
-      subscriptions: Array.from({ length: 6 }, (_, i) => ({
-        name: `Microsoft 365 Business Standard ${i}`,
-        licences: 300,
-      })),
-      checks: ['Same region (C7), not the partner itself (C8), not a CSP tenant (C9, C10).'],
-    };
+    const view = requestView('new-customer');
     return [
       [t, view],
-      [t, { ...view, decided: 'Approved by Jan Wiśniewski at 2026-10-02 09:00 UTC.' }],
+      [t, { ...view, decision: { state: 'approved', who: 'Jan Wiśniewski', when: '2026-10-02 09:00' } }],
       [
         t,
         {
           ...view,
           subscriptions: [],
-          checks: [],
-          decided: `Rejected by Jan at 2026-10-02 09:00 UTC. Reason: ${'x'.repeat(500)}`,
+          decision: { state: 'rejected', who: 'Jan', when: '2026-10-02 09:00', reason: 'x'.repeat(500) },
         },
       ],
+      [t, { ...requestView('add-subscription'), supportContact: true }],
+      [
+        t,
+        { ...requestView('reseller-on-record'), decision: { state: 'failed', who: 'Jan', when: '2026-10-02 09:00' } },
+      ],
+      [t, requestView('designated-support-contact')],
     ];
   },
+  'customers/blocks.ts#pendingHomeBlocks': (t) => [
+    [t, []],
+    [t, many(3, (i) => requestView(i % 2 ? 'new-customer' : 'reseller-on-record'))],
+    [t, many(35, () => requestView('add-subscription'))],
+  ],
+  'customers/blocks.ts#resellerCustomersBlocks': (t) => [
+    [t, longName, []],
+    [
+      t,
+      longName,
+      many(60, (i) => ({
+        name: `${longName} Klient ${i}`,
+        domain: `klient${i}-z-bardzo-dluga-nazwa.onmicrosoft.com`,
+        subscriptions: many(i % 2 ? 6 : 0, (j) => ({
+          name: `Microsoft 365 Business Standard ${j}`,
+          quantity: 300,
+          onRecord: j % 2 === 0,
+          supportContact: j % 3 === 0,
+        })),
+      })),
+    ],
+  ],
   'customers/blocks.ts#rejectModal': (t) => [[t, 'req-1', longName]],
 };

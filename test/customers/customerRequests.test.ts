@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { CustomerDrafts } from '../../services/customers/customerDrafts';
 import { CustomerRequests, type NewCustomerInput } from '../../services/customers/customerRequests';
 import { createPartnerCenterGateway } from '../../services/partnerCenter/createGateway';
 import { PartnerDirectory } from '../../services/partners/partnerDirectory';
@@ -25,6 +26,7 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
     let partners: PartnerDirectory;
     let partnerships: PartnershipService;
     let customers: CustomerRequests;
+    let drafts: CustomerDrafts;
     let teamId: string;
     let providerId: string;
     let clock: number;
@@ -67,6 +69,7 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
         regions: defaultRegionTable,
         now: () => new Date(clock++),
       });
+      drafts = new CustomerDrafts(store.records, customers);
       teamId = freshTeam();
       providerId = PartnershipService.providerIdOf(teamId);
       const setup = await partnerships.setUpProvider(
@@ -211,7 +214,7 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
     it('creates the customer for the reseller with its subscriptions on approval (C3, C4, P9), credentials returned once', async () => {
       const value = await submitted();
       const outcome = await customers.approve(teamId, value.id, approver);
-      if (!outcome.ok || !('value' in outcome)) throw new Error(`not approved: ${JSON.stringify(outcome)}`);
+      if (!outcome.ok || !outcome.value) throw new Error(`not approved: ${JSON.stringify(outcome)}`);
       expect(outcome.value.adminUserName).to.match(/^admin@klient-/);
       expect(outcome.value.temporaryPassword).to.have.length.greaterThan(7);
       expect(outcome.request.state).to.equal('approved');
@@ -221,6 +224,82 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
       expect(stored).to.not.include(outcome.value.temporaryPassword);
       // The sandbox shows the reseller (P9) on record and the customer associated with the reseller (C4).
       expect(stored).to.include(DEMO.resellerReady.mpnId);
+    });
+
+    /** A draft at review, for a new customer with one offer. */
+    async function reviewedDraft() {
+      const input = request();
+      const started = await drafts.startNew(piotr, input);
+      if (!started.ok) throw new Error(`refused: ${JSON.stringify(started.refusal)}`);
+      const chosen = await drafts.choose(piotr, started.value.id, { licences: { 'CFQ7TTC0LDPB:0001': 10 } });
+      if (!chosen.ok) throw new Error(`refused: ${JSON.stringify(chosen.refusal)}`);
+      return chosen.value.draft;
+    }
+
+    it('records one request for a draft however many Submits race, with the draft id (C3)', async () => {
+      const draft = await reviewedDraft();
+      const outcomes = await Promise.all([1, 2, 3, 4].map(() => drafts.submit(piotr, draft.id)));
+      expect(outcomes.every((o) => o.ok)).to.equal(true);
+      expect(outcomes.filter((o) => o.ok && o.created)).to.have.length(1);
+      const stored = (await store.records.list<{ id: string }>('customers:request:')).filter(
+        (r) => r.value.id === draft.id,
+      );
+      expect(stored).to.have.length(1);
+    });
+
+    it('never records a request for a cancelled draft when Submit and Cancel race (C3)', async () => {
+      for (let i = 0; i < 5; i++) {
+        const draft = await reviewedDraft();
+        const [submitted, cancelled] = await Promise.all([
+          drafts.submit(piotr, draft.id),
+          drafts.cancel(piotr, draft.id),
+        ]);
+        const request = await customers.get(draft.id);
+        expect(submitted.ok, 'exactly one of Submit and Cancel wins').to.not.equal(cancelled.ok);
+        expect(Boolean(request)).to.equal(submitted.ok);
+      }
+    });
+
+    it('refuses a draft to anyone but the person who started it', async () => {
+      const draft = await reviewedDraft();
+      const colleague = { ...piotr, userId: 'aad-ewa' };
+      const outcome = await drafts.submit(colleague, draft.id);
+      expect(outcome).to.deep.include({
+        ok: false,
+        refusal: { kind: 'input', code: 'draft-unknown', field: undefined },
+      });
+      expect(await customers.get(draft.id)).to.equal(undefined);
+    });
+
+    it('puts the reseller on record for an existing subscription after approval, and re-checks C2 then (C6, P9)', async () => {
+      const first = await submitted();
+      const approved = await customers.approve(teamId, first.id, approver);
+      if (!approved.ok) throw new Error('not approved');
+      const customerTenantId = approved.request.customer.tenantId ?? '';
+      const [subscription] = await customers.existingSubscriptions(providerId, customerTenantId);
+      const asked = await customers.submitExisting(piotr, {
+        providerId,
+        kind: 'reseller-on-record',
+        customerTenantId,
+        subscriptions: [
+          { offerId: subscription.offerId, licences: subscription.quantity, subscriptionId: subscription.id },
+        ],
+      });
+      if (!asked.ok) throw new Error(`refused: ${JSON.stringify(asked.refusal)}`);
+      expect(asked.value.subscriptions[0].resellerMpnIdOnRecord).to.equal(DEMO.resellerReady.mpnId);
+      const outcome = await customers.approve(teamId, asked.value.id, approver);
+      expect(outcome.ok).to.equal(true);
+      expect(outcome.ok && outcome.value).to.equal(undefined);
+      const [after] = await customers.existingSubscriptions(providerId, customerTenantId);
+      expect(after.partnerIdOnRecord).to.equal(DEMO.resellerReady.mpnId);
+
+      const unknown = await customers.submitExisting(piotr, {
+        providerId,
+        kind: 'add-subscription',
+        customerTenantId: fresh(),
+        subscriptions: [{ offerId: 'CFQ7TTC0LH16:0001', licences: 1 }],
+      });
+      expect(unknown).to.deep.include({ ok: false, refusal: { kind: 'input', code: 'customer-unknown' } });
     });
 
     it('gives exactly one decision when two approvers race on Approve and Reject; the others learn who decided', async () => {

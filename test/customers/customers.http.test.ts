@@ -1,187 +1,403 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect } from 'chai';
-import type { Assistant } from '../../bot/assistant';
-import { customersFeature } from '../../bot/customersFeature';
-import { partnershipsFeature } from '../../bot/partnershipsFeature';
-import { createPartnerCenterGateway } from '../../services/partnerCenter/createGateway';
-import { PartnerDirectory } from '../../services/partners/partnerDirectory';
-import { InvitationSigner, invitationSecret } from '../../services/partnerships/invitationCodes';
-import { PartnershipService } from '../../services/partnerships/partnershipService';
-import { defaultRegionTable } from '../../services/rules/regionTable';
-import { ConnectorStub } from '../fakes/connectorStub';
-import { SlackApiStub } from '../fakes/slackApiStub';
-import { postToSlack } from '../helpers/slackRequests';
-import { cardSubmit, message, postActivity } from '../helpers/teamsActivities';
-import { LogCapture, startTestAssistant } from '../helpers/testAssistant';
-import { contosoSetup, DEMO, fresh, seedReseller } from '../partnerships/fixtures';
+import type { CustomerRequest } from '../../services/customers';
+import { message } from '../helpers/teamsActivities';
+import { DEMO, fresh } from '../partnerships/fixtures';
+import {
+  APPROVER,
+  APPROVER2,
+  BACKENDS,
+  CHANNEL,
+  CustomerWorld,
+  FABRIKAM,
+  newDomain,
+  OFFERS,
+  piotr,
+  REP,
+} from './customerWorld';
 
-const TEAM = 'T0CUSTOMERS';
-const APPROVER = 'U0APPROVER';
-const APPROVER2 = 'U0APPROVER2';
-const REP = 'U0REP';
-const CHANNEL = 'C0APPROVALS';
-const piotr = { tenantId: DEMO.resellerReady.tenantId, aadObjectId: 'aad-piotr', name: 'Piotr Nowak' };
+const requestOf = (world: CustomerWorld, id: string) =>
+  world.assistant.store.records.read<CustomerRequest>(`customers:request:${id}`).then((r) => r?.value);
 
-describe('Customer onboarding over HTTP: Teams request, Slack approval (C3, C4, C7, P9)', () => {
-  let assistant: Assistant;
-  let slackApi: SlackApiStub;
-  let connector: ConnectorStub;
-  const logs = new LogCapture();
-  let responses = 0;
-  let ts = 0;
+/** Every file under a directory, as text (the SQLite file and its WAL included). */
+function everyFile(dir: string): string {
+  return readdirSync(dir, { withFileTypes: true })
+    .map((entry) => {
+      const full = path.join(dir, entry.name);
+      return entry.isDirectory() ? everyFile(full) : readFileSync(full).toString('latin1');
+    })
+    .join('\n');
+}
 
-  before(async () => {
-    slackApi = await new SlackApiStub().start();
-    connector = await new ConnectorStub().start();
-    slackApi.answer('users.info', (args) => ({ user: { id: args.user, locale: 'en-US' } }));
-    slackApi.answer('chat.postMessage', (args) => ({ channel: args.channel, ts: `100.${++ts}` }));
-    assistant = await startTestAssistant({
-      slackApiUrl: slackApi.url,
-      logs,
-      features: [partnershipsFeature(), customersFeature],
+for (const backend of BACKENDS)
+  describe(`Customer onboarding over HTTP: Teams steps, Slack approval (C3, C4, C5, C6, P9), on ${backend.name}`, () => {
+    const world = new CustomerWorld({ team: `T0CUSTOMERS${backend.name.toUpperCase()}`, env: backend.env });
+
+    before(async function () {
+      await backend.prepare(this);
+      await world.start();
     });
-    const records = assistant.store.records;
-    const partners = new PartnerDirectory(records);
-    await seedReseller(partners, DEMO.resellerReady);
-    const service = new PartnershipService({
-      records,
-      partners,
-      regions: defaultRegionTable,
-      partnerCenter: createPartnerCenterGateway({
-        mode: 'sandbox',
-        records,
-        regionOf: (country) => {
-          const found = defaultRegionTable.lookup(country);
-          return found.found && found.served ? found.region : undefined;
-        },
-      }).gateway,
-      signer: new InvitationSigner(await invitationSecret(records)),
-      invitationTtlDays: 30,
+    after(async () => {
+      await world.stop();
     });
-    const admin = { platform: 'slack' as const, userId: APPROVER };
-    expect((await service.setUpProvider(TEAM, contosoSetup([APPROVER, APPROVER2], CHANNEL), admin, true)).ok).to.equal(
-      true,
-    );
-    await partners.update(`slack:${TEAM}`, (c) => (c ? { ...c, status: { ...c.status, mpaSigned: true } } : c));
-    const invited = await service.createInvitation(TEAM, { email: DEMO.resellerReady.primaryContactEmail }, admin);
-    if (!invited.ok) throw new Error('invitation refused');
-    const authorised = await service.authorise(invited.value.code, {
-      tenantId: piotr.tenantId,
-      actor: { platform: 'teams', userId: piotr.aadObjectId },
+
+    describe('putting a request together in Teams (C3: details, subscriptions, review, Submit or Cancel)', () => {
+      it('shows the details card with the provider, and Next, Invite and An existing customer', async () => {
+        const text = await world.teams(message(world.connector.url, 'customers', piotr), 1);
+        expect(text)
+          .to.include('Contoso Dystrybucja')
+          .and.include('customers-offers')
+          .and.include('customers-invite')
+          .and.include('customers-existing');
+      });
+
+      it("offers the provider's catalogue with licence counts, then reviews the request and the rule checks it passed", async () => {
+        const draftId = await world.startNewCustomer(newDomain());
+        const offers = world.connector.received.at(-1)?.activity;
+        expect(JSON.stringify(offers))
+          .to.include(`qty:${OFFERS.standard.id}`)
+          .and.include(OFFERS.exchange.name)
+          .and.include('customers-cancel');
+        const review = await world.review(draftId);
+        expect(review)
+          .to.include('Review your request')
+          .and.include('Nowy Klient sp. z o.o.')
+          .and.include(`${OFFERS.standard.name}: 10 licences, your MPN ID 2345678 on record (rule P9)`)
+          .and.include(`${OFFERS.exchange.name}: 3 licences`)
+          .and.include('The customer is in your CSP region (C7)')
+          .and.include('not one of this distributor')
+          .and.include('customers-submit')
+          .and.include('customers-cancel');
+        expect(review).to.not.include(OFFERS.azure.name);
+        expect(await requestOf(world, draftId)).to.equal(undefined);
+      });
+
+      it("refuses a licence count outside the offer's limits and sends nothing", async () => {
+        const draftId = await world.startNewCustomer(newDomain());
+        const value = { verb: 'customers-review', draftId, [`qty:${OFFERS.azure.id}`]: '5' };
+        const text = await world.teams(world.card(value), 1);
+        expect(text).to.include('Azure plan is sold in quantities of 1 to 1 licences');
+        expect(await requestOf(world, draftId)).to.equal(undefined);
+      });
+
+      it("answers a card it cannot read in the user's language, and changes nothing", async () => {
+        const text = await world.teams(world.card({ verb: 'customers-submit', draftId: 'not-a-draft' }), 1);
+        expect(text).to.include('I could not read what that card sent, so nothing was changed');
+      });
+
+      it('gives one request when Submit is pressed twice at once (a double click), posted once to the approvals channel', async () => {
+        const draftId = await world.startNewCustomer(newDomain());
+        await world.review(draftId);
+        const before = world.connector.received.length;
+        const [a, b] = await Promise.all([world.submit(draftId), world.submit(draftId)]);
+        expect(world.connector.received.length).to.equal(before + 2);
+        const answers = [a, b].join('\n');
+        expect(answers).to.include('is with Contoso Dystrybucja').and.include('was already sent');
+        const stored = (await world.assistant.store.records.list<CustomerRequest>('customers:request:')).filter(
+          (r) => r.value.id === draftId,
+        );
+        expect(stored).to.have.length(1);
+        await world.approvalPost(draftId);
+        const posts = world.slackApi
+          .callsOf('chat.postMessage')
+          .filter((c) => JSON.stringify(c.args.blocks).includes(draftId));
+        expect(posts).to.have.length(1);
+        // The review card no longer offers Submit: it says where the request went.
+        const replaced = world.connector.updated.map((u) => JSON.stringify(u.activity)).join('\n');
+        expect(replaced)
+          .to.include('Sent to Contoso Dystrybucja sp. z o.o. for approval')
+          .and.not.include('customers-submit');
+      });
+
+      it('drops the whole request on Cancel: nothing is sent, and a later Submit on the same card says so (C3)', async () => {
+        const draftId = await world.startNewCustomer(newDomain());
+        await world.review(draftId);
+        const posts = world.slackApi.callsOf('chat.postMessage').length;
+        const cancelled = await world.teams(world.card({ verb: 'customers-cancel', draftId }, 'card-review'), 1);
+        expect(cancelled).to.include('Cancelled: nothing about Nowy Klient sp. z o.o. was sent');
+        expect(await world.submit(draftId)).to.include('was cancelled, so nothing was sent');
+        expect(await requestOf(world, draftId)).to.equal(undefined);
+        expect(world.slackApi.callsOf('chat.postMessage')).to.have.length(posts);
+      });
+
+      it('refuses a draft of someone else, even with its id', async () => {
+        const draftId = await world.startNewCustomer(newDomain());
+        const ewa = { tenantId: FABRIKAM, aadObjectId: 'aad-ewa', name: 'Ewa Zielińska' };
+        const text = await world.teams(world.card({ verb: 'customers-submit', draftId }, 'card-review', ewa), 1);
+        expect(text).to.include('not one you started');
+        expect(await requestOf(world, draftId)).to.equal(undefined);
+      });
     });
-    expect(authorised.ok).to.equal(true);
+
+    describe('deciding in Slack', () => {
+      let requestId = '';
+      let password = '';
+
+      it("lists the pending request on the approvers' App Home, oldest first", async () => {
+        const older = await world.submittedRequest(newDomain());
+        requestId = await world.submittedRequest(newDomain());
+        const home = await world.openHome(APPROVER);
+        expect(home).to.include('waiting for approval').and.include('customers.approve');
+        const pending = (await world.assistant.store.records.list<CustomerRequest>('customers:request:'))
+          .map((r) => r.value)
+          .filter((r) => r.state === 'pending')
+          .sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? ''))
+          .map((r) => r.id);
+        const order = pending.map((id) => home.indexOf(`"value":"${id}"`));
+        expect(order.every((at) => at > 0)).to.equal(true);
+        expect(order).to.deep.equal([...order].sort((a, b) => a - b));
+        expect(home.indexOf(older)).to.be.lessThan(home.indexOf(requestId));
+      });
+
+      it('refuses Approve to someone who is not an approver, and decides nothing', async () => {
+        await world.approvalPost(requestId);
+        const answer = await world.answerTo(world.click('customers.approve', requestId, REP));
+        expect(answer).to.include('Only the approvers');
+        expect((await requestOf(world, requestId))?.state).to.equal('pending');
+      });
+
+      it('approves: the customer is created, the password goes only to the approver, the message shows who, the reseller is told', async () => {
+        const before = world.connector.received.length;
+        const publishedBefore = world.slackApi.callsOf('views.publish').length;
+        const click = world.click('customers.approve', requestId, APPROVER);
+        expect((await click.response).status).to.equal(200);
+        await world.slackApi.waitFor('chat.postEphemeral');
+        const [ephemeral] = world.slackApi.callsOf('chat.postEphemeral');
+        expect(ephemeral.args).to.include({ user: APPROVER, channel: CHANNEL });
+        password = /temporary password (\S+)\./.exec(String(ephemeral.args.text))?.[1] ?? '';
+        expect(password).to.have.length.greaterThan(7);
+        await world.slackApi.waitFor('chat.update');
+        expect(JSON.stringify(world.slackApi.callsOf('chat.update')[0].args)).to.include('Approved by u0approver');
+        await world.connector.waitFor(before + 1);
+        const news = world.connector.received.slice(before).map((r) => JSON.stringify(r.activity));
+        expect(news.join('\n')).to.include('approved your request').and.include('Nowy Klient');
+        // The approvers' App Homes are refreshed: this request no longer waits there.
+        await world.slackApi.waitFor('views.publish', publishedBefore + 2);
+        const refreshed = world.slackApi.callsOf('views.publish').slice(publishedBefore);
+        expect(refreshed.map((c) => c.args.user_id)).to.include.members([APPROVER, APPROVER2]);
+        expect(JSON.stringify(refreshed.at(-1)?.args.view)).to.not.include(requestId);
+      });
+
+      it('tells a second approver who was first, and decides nothing more', async () => {
+        const answer = await world.answerTo(world.click('customers.approve', requestId, APPROVER2));
+        expect(answer).to.include('already decided (approved) by u0approver');
+        expect(world.slackApi.callsOf('chat.postEphemeral')).to.have.length(1);
+      });
+
+      it('shows the new customer under the reseller in /csp resellers, with its subscriptions one click away (C3, C4, P9)', async () => {
+        const listing = await world.slash('resellers');
+        expect(listing).to.include('Fabrikam IT').and.include('customers.resellerCustomers');
+        const count = /customers: (\d+)/.exec(listing)?.[1];
+        expect(Number(count)).to.be.at.least(1);
+        const answer = await world.answerTo(world.click('customers.resellerCustomers', FABRIKAM, REP));
+        const request = await requestOf(world, requestId);
+        expect(answer)
+          .to.include(request?.result?.customerDomain ?? 'missing')
+          .and.include(`${OFFERS.standard.name}: 10 licences (reseller on record)`)
+          .and.include(`${OFFERS.exchange.name}: 3 licences (reseller on record)`);
+      });
+
+      it('never stores, logs, posts to a channel or sends to Teams the temporary password (C3)', async () => {
+        expect(password).to.not.equal('');
+        expect(JSON.stringify(await world.assistant.store.records.list(''))).to.not.include(password);
+        expect(everyFile(world.assistant.dataDir)).to.not.include(password);
+        const leaking = world.logs.lines.filter((l) => l.includes(password)).map((l) => l.slice(0, 400));
+        expect(leaking, leaking.join('\n')).to.deep.equal([]);
+        for (const method of ['chat.postMessage', 'chat.update', 'views.publish']) {
+          expect(JSON.stringify(world.slackApi.callsOf(method))).to.not.include(password);
+        }
+        expect(JSON.stringify(world.connector.received)).to.not.include(password);
+      });
+
+      it('approves from the App Home: the credentials go to the approver alone, in the approvals channel, and a direct message says where', async () => {
+        const id = await world.submittedRequest(newDomain());
+        await world.approvalPost(id);
+        const ephemerals = world.slackApi.callsOf('chat.postEphemeral').length;
+        const posts = world.slackApi.callsOf('chat.postMessage').length;
+        expect((await world.click('customers.approve', id, APPROVER2, { fromHome: true }).response).status).to.equal(
+          200,
+        );
+        await world.slackApi.waitFor('chat.postEphemeral', ephemerals + 1);
+        const credentials = world.slackApi.callsOf('chat.postEphemeral').at(-1)?.args;
+        expect(credentials).to.include({ user: APPROVER2, channel: CHANNEL });
+        await world.slackApi.waitFor('chat.postMessage', posts + 1);
+        const direct = world.slackApi
+          .callsOf('chat.postMessage')
+          .slice(posts)
+          .find((c) => c.args.channel === APPROVER2);
+        const secret = /temporary password (\S+)\./.exec(String(credentials?.text))?.[1] ?? '';
+        expect(secret).to.have.length.greaterThan(7);
+        expect(String(direct?.args.text)).to.include('shown to you alone').and.not.include(secret);
+        expect((await requestOf(world, id))?.decision?.by.userId).to.equal(APPROVER2);
+      });
+
+      it('marks the request failed when Partner Center refuses after the approval; the message and the reseller say so', async () => {
+        const domain = newDomain();
+        const id = await world.submittedRequest(domain);
+        await world.approvalPost(id);
+        // Someone took the customer's initial domain in Partner Center meanwhile.
+        await world.partnerCenter.as(DEMO.provider.tenantId).createCustomer({
+          associatedPartnerId: FABRIKAM,
+          companyName: 'Somebody Else sp. z o.o.',
+          domain: domain.replace(/\./g, '-'),
+          country: 'PL',
+          email: 'it@somebody-else.pl',
+          address: { line1: 'ul. Inna 2', city: 'Łódź' },
+        });
+        const before = world.connector.received.length;
+        const updates = world.slackApi.callsOf('chat.update').length;
+        const answer = await world.answerTo(world.click('customers.approve', id, APPROVER));
+        expect(answer).to.include('Partner Center could not carry out the request');
+        expect((await requestOf(world, id))?.state).to.equal('failed');
+        await world.slackApi.waitFor('chat.update', updates + 1);
+        expect(JSON.stringify(world.slackApi.callsOf('chat.update').at(-1)?.args)).to.include(
+          'but Partner Center could not carry it out',
+        );
+        await world.connector.waitFor(before + 1);
+        const news = world.connector.received.slice(before).map((r) => JSON.stringify(r.activity));
+        expect(news.join('\n')).to.include('Partner Center could not carry it out');
+      });
+
+      it('rejects with a reason from the App Home; the reseller hears the reason', async () => {
+        const id = await world.submittedRequest(newDomain());
+        await world.approvalPost(id);
+        const opened = world.slackApi.callsOf('views.open').length;
+        await world.click('customers.reject', id, APPROVER2, { fromHome: true }).response;
+        await world.slackApi.waitFor('views.open', opened + 1);
+        expect(JSON.stringify(world.slackApi.callsOf('views.open').at(-1)?.args.view)).to.include('customers.reject');
+        const before = world.connector.received.length;
+        const updates = world.slackApi.callsOf('chat.update').length;
+        const submitted = await world.rejectWith(id, APPROVER2, 'Duplicate of an existing tenant');
+        expect(submitted.status).to.equal(200);
+        await world.connector.waitFor(before + 1);
+        const news = world.connector.received.slice(before).map((r) => JSON.stringify(r.activity));
+        expect(news.join('\n')).to.include('rejected your request').and.include('Duplicate of an existing tenant');
+        await world.slackApi.waitFor('chat.update', updates + 1);
+        expect(JSON.stringify(world.slackApi.callsOf('chat.update').at(-1)?.args)).to.include(
+          'Rejected by u0approver2',
+        );
+        expect((await requestOf(world, id))?.state).to.equal('rejected');
+      });
+    });
+
+    describe('existing customers through the same request and approval path (C5, C6, P9)', () => {
+      let customerTenantId = '';
+
+      async function existingRequest(kind: string, pick: (card: string) => Record<string, string>) {
+        const list = await world.teams(world.card({ verb: 'customers-existing' }, 'card-details'), 1);
+        const choice = new RegExp(`"value":"(slack:${world.team}\\|${customerTenantId})"`).exec(list)?.[1];
+        expect(choice, list.slice(0, 500)).to.be.a('string');
+        const next = await world.teams(world.card({ verb: 'customers-existing-next', customer: choice, kind }), 1);
+        const draftId = /"draftId":"([0-9a-f-]{36})"/.exec(next)?.[1] ?? '';
+        const review = await world.teams(world.card({ verb: 'customers-review', draftId, ...pick(next) }), 1);
+        expect(review).to.include('customers-submit').and.include('relationship with this customer (C2)');
+        expect(await world.submit(draftId)).to.include('is with Contoso Dystrybucja');
+        await world.approvalPost(draftId);
+        const before = world.connector.received.length;
+        const click = world.click('customers.approve', draftId, APPROVER);
+        expect((await click.response).status).to.equal(200);
+        await world.connector.waitFor(before + 1);
+        return {
+          news: world.connector.received
+            .slice(before)
+            .map((r) => JSON.stringify(r.activity))
+            .join('\n'),
+          request: await requestOf(world, draftId),
+        };
+      }
+
+      const subscriptionsOf = async () =>
+        world.partnerCenter.as(DEMO.provider.tenantId).listSubscriptions(customerTenantId);
+
+      before(async () => {
+        const id = await world.submittedRequest(newDomain());
+        await world.approvalPost(id);
+        await world.click('customers.approve', id, APPROVER).response;
+        const request = await world.eventually(async () => {
+          const r = await requestOf(world, id);
+          return r?.result ? r : undefined;
+        }, 'the customer is created');
+        customerTenantId = request.customer.tenantId ?? '';
+      });
+
+      it('adds a subscription with the reseller on record and as support contact, after approval (C5)', async () => {
+        const { news, request } = await existingRequest('add-subscription', () => ({
+          [`qty:${OFFERS.azure.id}`]: '1',
+          supportContact: 'true',
+        }));
+        expect(news).to.include('new subscriptions for Nowy Klient');
+        expect(request?.state).to.equal('approved');
+        const azure = (await subscriptionsOf()).find((s) => s.offerId === OFFERS.azure.id);
+        expect(azure?.partnerIdOnRecord).to.equal('2345678');
+        expect(azure?.supportContact?.supportTenantId).to.equal(FABRIKAM);
+      });
+
+      it('makes the reseller the designated support contact of chosen subscriptions (C6)', async () => {
+        const before = await subscriptionsOf();
+        const exchange = before.find((s) => s.offerId === OFFERS.exchange.id);
+        expect(exchange?.supportContact).to.equal(undefined);
+        const { news } = await existingRequest('designated-support-contact', (card) => {
+          expect(card).to.include(`sub:${exchange?.id}`);
+          return { [`sub:${exchange?.id}`]: 'true' };
+        });
+        expect(news).to.include('designated support contact');
+        const after = (await subscriptionsOf()).find((s) => s.id === exchange?.id);
+        expect(after?.supportContact?.supportTenantId).to.equal(FABRIKAM);
+      });
+
+      it('puts the reseller on record for a subscription (C6, P9)', async () => {
+        const standard = (await subscriptionsOf()).find((s) => s.offerId === OFFERS.standard.id);
+        const { news, request } = await existingRequest('reseller-on-record', () => ({
+          [`sub:${standard?.id}`]: 'true',
+        }));
+        expect(news).to.include('your MPN ID is now on record');
+        expect(request?.subscriptions.map((s) => s.subscriptionId)).to.deep.equal([standard?.id]);
+        const after = (await subscriptionsOf()).find((s) => s.id === standard?.id);
+        expect(after?.partnerIdOnRecord).to.equal('2345678');
+      });
+
+      it('lists only the customers Partner Center shows for this reseller', async () => {
+        const list = await world.teams(world.card({ verb: 'customers-existing' }, 'card-details'), 1);
+        expect(list).to.include(customerTenantId);
+        const stranger = { tenantId: fresh(), aadObjectId: 'aad-stranger', name: 'Stranger' };
+        expect(await world.teams(world.card({ verb: 'customers-existing' }, 'card-details', stranger), 1)).to.include(
+          'no customers',
+        );
+      });
+    });
   });
-  after(async () => {
-    await assistant.close();
-    await slackApi.stop();
-    await connector.stop();
+
+for (const backend of BACKENDS)
+  describe(`The Slack approval post goes through the durable outbox, on ${backend.name}`, () => {
+    const world = new CustomerWorld({ team: `T0OUTBOX${backend.name.toUpperCase()}`, env: backend.env });
+
+    before(async function () {
+      await backend.prepare(this);
+      await world.start();
+    });
+    after(async () => {
+      await world.stop();
+    });
+
+    it('loses nothing when Slack is down at submission: the reseller is answered, the post is retried and lands once', async () => {
+      world.slackApi.failNext('chat.postMessage', 503);
+      const id = await world.submittedRequest(newDomain());
+      await world.approvalPost(id);
+      expect(world.slackApi.failed.map((f) => f.method)).to.deep.equal(['chat.postMessage']);
+      expect(JSON.stringify(world.slackApi.failed[0].args.blocks)).to.include(id);
+      const posts = world.slackApi
+        .callsOf('chat.postMessage')
+        .filter((c) => JSON.stringify(c.args.blocks).includes(id));
+      expect(posts).to.have.length(1);
+      // Where the message landed is kept, so the decision updates it.
+      const request = await world.eventually(async () => {
+        const r = await requestOf(world, id);
+        return r?.message ? r : undefined;
+      }, 'the approval message is attached');
+      expect(request.message?.channel).to.equal(CHANNEL);
+      await world.click('customers.approve', id, APPROVER).response;
+      await world.slackApi.waitFor('chat.update');
+      expect(world.slackApi.callsOf('chat.update')[0].args.ts).to.equal(request.message?.ts);
+    });
   });
-
-  async function teams(activity: unknown, replies: number) {
-    const before = connector.received.length;
-    expect(await postActivity(assistant.url, activity)).to.equal(200);
-    await connector.waitFor(before + replies);
-    return connector.received
-      .slice(before)
-      .map((r) => JSON.stringify(r.activity))
-      .join('\n');
-  }
-
-  function click(actionId: string, value: string, user: string) {
-    responses += 1;
-    const method = `respond-${responses}`;
-    const payload = {
-      type: 'block_actions',
-      team: { id: TEAM, domain: 'distributor' },
-      user: { id: user, name: user.toLowerCase(), team_id: TEAM },
-      api_app_id: 'A0CSP',
-      token: 'legacy',
-      trigger_id: '4.5.6',
-      response_url: `${slackApi.url}${method}`,
-      container: { type: 'message', message_ts: '100.1', channel_id: CHANNEL },
-      channel: { id: CHANNEL, name: 'approvals' },
-      actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value, action_ts: '1.2' }],
-    };
-    const response = postToSlack(assistant.url, new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
-    return { response, method };
-  }
-
-  const form = (domain: string, country = 'PL') => ({
-    verb: 'customers-submit',
-    companyName: 'Nowy Klient sp. z o.o.',
-    domain,
-    country,
-    adminEmail: `it@${domain}`,
-    providerId: `slack:${TEAM}`,
-    line1: 'ul. Prosta 1',
-    city: 'Warszawa',
-    'qty:CFQ7TTC0LDPB:0001': '10',
-    'qty:CFQ7TTC0LH16:0001': '3',
-  });
-
-  it('shows the customer card with the provider and its offers', async () => {
-    const text = await teams(message(connector.url, 'customers', piotr), 1);
-    expect(text).to.include('Contoso Dystrybucja').and.include('qty:CFQ7TTC0LDPB:0001');
-  });
-
-  it('refuses a customer in another region in Teams and names the rule (C7)', async () => {
-    const text = await teams(cardSubmit(connector.url, form(`klient-${fresh().slice(0, 8)}.com.br`, 'BR'), piotr), 1);
-    expect(text).to.include('rule C7');
-    expect(slackApi.callsOf('chat.postMessage')).to.have.length(0);
-  });
-
-  it('sends a request to the approvals channel; of two racing approvers one decides, once; the password goes only to the approver', async () => {
-    const domain = `klient-${fresh().slice(0, 8)}.pl`;
-    const text = await teams(cardSubmit(connector.url, form(domain), piotr), 1);
-    expect(text).to.include('is with your distributor');
-    await slackApi.waitFor('chat.postMessage');
-    const posted = slackApi.callsOf('chat.postMessage')[0].args;
-    expect(posted.channel).to.equal(CHANNEL);
-    const blocks = JSON.stringify(posted.blocks);
-    expect(blocks).to.include('customers.approve').and.include('Exchange Online (Plan 1)');
-    const id = /"customers\.approve","style":"primary","text":\{[^}]*\},"value":"([^"]+)"/.exec(blocks)?.[1] ?? '';
-    expect(id).to.not.equal('');
-
-    const stranger = click('customers.approve', id, REP);
-    expect((await stranger.response).status).to.equal(200);
-    await slackApi.waitFor(stranger.method);
-    expect(JSON.stringify(slackApi.callsOf(stranger.method)[0].args)).to.include('approver');
-
-    const beforeApproval = connector.received.length;
-    const a = click('customers.approve', id, APPROVER);
-    const b = click('customers.approve', id, APPROVER2);
-    expect((await a.response).status).to.equal(200);
-    expect((await b.response).status).to.equal(200);
-    await slackApi.waitFor('chat.postEphemeral');
-    await slackApi.waitFor('chat.update');
-    const loser = slackApi.callsOf(a.method).length ? a.method : b.method;
-    await slackApi.waitFor(loser);
-    expect(JSON.stringify(slackApi.callsOf(loser)[0].args)).to.include('already decided');
-
-    const ephemerals = slackApi.callsOf('chat.postEphemeral');
-    expect(ephemerals).to.have.length(1);
-    const secret = /temporary password (\S+)\./.exec(String(ephemerals[0].args.text))?.[1] ?? '';
-    expect(secret).to.have.length.greaterThan(7);
-    expect([APPROVER, APPROVER2]).to.include(ephemerals[0].args.user);
-    expect(JSON.stringify(slackApi.callsOf('chat.update')[0].args)).to.include('Approved by');
-
-    // The reseller hears the outcome in Teams.
-    await connector.waitFor(beforeApproval + 1);
-    const news = connector.received
-      .slice(beforeApproval)
-      .map((r) => JSON.stringify(r.activity))
-      .join('\n');
-    expect(news).to.include('approved your request').and.not.include(secret);
-    const created = (await assistant.store.records.list<{ domain?: string }>('pc:')).filter((r) =>
-      String(r.value.domain ?? '').startsWith(domain.replace(/\./g, '-')),
-    );
-    expect(created).to.have.length(1);
-
-    // Nowhere else: not in any record, not in the logs, not in the channel messages.
-    expect(JSON.stringify(await assistant.store.records.list(''))).to.not.include(secret);
-    const leaking = logs.lines.filter((l) => l.includes(secret)).map((l) => l.slice(0, 600));
-    expect(leaking, leaking.join('\n')).to.deep.equal([]);
-    for (const method of ['chat.postMessage', 'chat.update']) {
-      expect(JSON.stringify(slackApi.callsOf(method))).to.not.include(secret);
-    }
-  });
-});

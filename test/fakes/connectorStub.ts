@@ -18,6 +18,8 @@ export type StubAnswer = { status: number; headers?: Record<string, string>; bod
  */
 export class ConnectorStub {
   readonly received: ReceivedActivity[] = [];
+  /** Activities replaced in place (`PUT .../activities/:id`, a card updated after its button was used). */
+  readonly updated: ReceivedActivity[] = [];
   private server?: Server;
   private scripted: StubAnswer[] = [];
   private waiters: Array<{ count: number; resolve: () => void }> = [];
@@ -88,6 +90,14 @@ export class ConnectorStub {
       return;
     }
     const match = /^\/v3\/conversations\/([^/]+)\/activities(\/.*)?$/.exec(req.url ?? '');
+    if (match && req.method === 'PUT') {
+      this.updated.push({
+        conversationId: decodeURIComponent(match[1]),
+        path: req.url ?? '',
+        activity: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'),
+        authorization: req.headers.authorization,
+      });
+    }
     if (!match || req.method !== 'POST') {
       res.writeHead(req.url?.startsWith('/v3/conversations') ? 200 : 404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: `conv-${this.nextId++}` }));

@@ -223,6 +223,65 @@ export class PartnerCenterFake {
         ],
       } satisfies wire.Wire<typeof wire.orderResponse>;
     }
+    if (route === 'GET /v1/customers') {
+      const filter = q('filter');
+      let reseller: string | undefined;
+      if (filter) {
+        const parsed = JSON.parse(filter) as { Field?: string; Value?: string; Operator?: string };
+        if (parsed.Field !== 'IndirectReseller' || parsed.Operator !== 'starts_with') {
+          throw new PartnerCenterError('invalid-input', 'Unsupported customer filter.');
+        }
+        reseller = parsed.Value;
+      }
+      const items = await session.listCustomers({ indirectResellerTenantId: reseller });
+      return {
+        totalCount: items.length,
+        items: items.map((c) => ({
+          id: c.tenantId,
+          companyProfile: { domain: c.domain, companyName: c.companyName },
+          billingProfile: { email: c.email, defaultAddress: { country: c.country } },
+          associatedPartnerId: c.associatedPartnerId,
+        })),
+      } satisfies wire.Wire<typeof wire.customersResponse>;
+    }
+    const subscriptions = /^\/v1\/customers\/([^/]+)\/subscriptions(?:\/([^/]+)(\/supportcontact)?)?$/.exec(
+      url.pathname,
+    );
+    if (subscriptions) {
+      const customer = decodeURIComponent(subscriptions[1]);
+      const id = subscriptions[2] === undefined ? undefined : decodeURIComponent(subscriptions[2]);
+      const asResource = (s: Awaited<ReturnType<PartnerCenterSession['listSubscriptions']>>[number]) => ({
+        id: s.id,
+        offerId: s.offerId,
+        offerName: s.offerName,
+        quantity: s.quantity,
+        orderId: s.orderId,
+        partnerId: s.partnerIdOnRecord,
+      });
+      if (method === 'GET' && id === undefined) {
+        const items = (await session.listSubscriptions(customer)).map(asResource);
+        return { totalCount: items.length, items } satisfies wire.Wire<typeof wire.subscriptionsResponse>;
+      }
+      if (method === 'PATCH' && id && !subscriptions[3]) {
+        const body = parseBody(wire.subscriptionPatchRequest, bodyText);
+        return asResource(await session.updatePartnerOfRecord(customer, id, body.PartnerId)) satisfies wire.Wire<
+          typeof wire.subscriptionResource
+        >;
+      }
+      if (method === 'GET' && id && subscriptions[3]) {
+        const found = (await session.listSubscriptions(customer)).find((s) => s.id === id);
+        if (!found?.supportContact) throw new PartnerCenterError('not-found', 'No designated support contact.');
+        return found.supportContact satisfies wire.Wire<typeof wire.supportContactResponse>;
+      }
+      if (method === 'PUT' && id && subscriptions[3]) {
+        const body = parseBody(wire.supportContactRequest, bodyText);
+        return (await session.setSupportContact(customer, id, {
+          supportTenantId: body.SupportTenantId,
+          supportMpnId: body.SupportMpnId,
+          name: body.Name,
+        })) satisfies wire.Wire<typeof wire.supportContactResponse>;
+      }
+    }
     if (route === 'GET /v1/customers/relationshiprequests') {
       return (await session.getCustomerRelationshipRequestLink({
         resellerTenantId: q('indirectResellerId') ?? '',

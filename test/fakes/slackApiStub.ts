@@ -21,9 +21,17 @@ export interface StubUserGroup {
 export class SlackApiStub {
   readonly calls: SlackCall[] = [];
   readonly userGroups = new Map<string, StubUserGroup>();
+  /** Calls answered with a scripted failure (failNext); not in `calls`. */
+  readonly failed: SlackCall[] = [];
   private readonly answers = new Map<string, (args: Record<string, unknown>) => Record<string, unknown>>();
   private server?: Server;
   private waiters: Array<{ method: string; count: number; resolve: () => void }> = [];
+  private failures: Array<{ method: string; status: number }> = [];
+
+  /** The next call of `method` fails with this HTTP status (a Slack outage), once per call queued. */
+  failNext(method: string, status = 503) {
+    this.failures.push({ method, status });
+  }
 
   answer(
     method: string,
@@ -87,6 +95,14 @@ export class SlackApiStub {
     const raw = Buffer.concat(chunks).toString('utf8');
     const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0];
     const args = parseBody(raw, req.headers['content-type'] ?? '');
+    const failure = this.failures.findIndex((f) => f.method === method);
+    if (failure >= 0) {
+      const [{ status }] = this.failures.splice(failure, 1);
+      this.failed.push({ method, args });
+      res.writeHead(status, { 'content-type': 'text/plain' });
+      res.end('Service Unavailable');
+      return;
+    }
     this.calls.push({ method, args });
     const reply = { ok: true, ...this.builtIn(method, args), ...(this.answers.get(method)?.(args) ?? {}) };
     res.writeHead(200, { 'content-type': 'application/json' });

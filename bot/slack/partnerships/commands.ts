@@ -53,7 +53,17 @@ export function partnershipSubcommands(p: SlackPartnerships): SlackSubcommand[] 
       descriptionKey: 'partnerships:slack.commands.resellers',
       run: async ({ command, t, respond }) => {
         const providerId = PartnershipService.providerIdOf(command.team_id);
-        const rows = await p.service.listResellers(providerId);
+        const listed = await p.service.listResellers(providerId);
+        const counts = await p
+          .customerCounts?.(
+            providerId,
+            listed.map((r) => r.partnership.resellerId),
+          )
+          .catch((error: unknown) => {
+            p.logger.warn({ err: error }, 'could not count the resellers’ customers');
+            return undefined;
+          });
+        const rows = listed.map((r) => ({ ...r, customerCount: counts?.get(r.partnership.resellerId) }));
         const invitations = await p.service.openInvitations(providerId);
         const blocks = resellersBlocks(t, rows, invitations);
         await respond({ response_type: 'ephemeral', blocks, text: t('partnerships:slack.resellers.title') });

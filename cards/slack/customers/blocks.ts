@@ -5,6 +5,8 @@ import type { Translate } from '../../../i18n/i18n';
 export const CUSTOMER_ACTION = {
   approve: 'customers.approve',
   reject: 'customers.reject',
+  /** `/csp resellers`: a reseller's customers, one click away. */
+  resellerCustomers: 'customers.resellerCustomers',
 } as const;
 
 export const CUSTOMER_CALLBACK = { reject: 'customers.reject' } as const;
@@ -13,12 +15,23 @@ export const CUSTOMER_CALLBACK = { reject: 'customers.reject' } as const;
 export const REASON_BLOCK = 'reason';
 export const REASON_ACTION = 'value';
 
-const plain = (text: string) => ({ type: 'plain_text' as const, text: text.slice(0, 150), emoji: true });
+/** How many requests the App Home lists before saying how many more wait. */
+export const HOME_REQUESTS_SHOWN = 20;
+/** How many customers one reseller's list shows in a message (two blocks are the header and the footer). */
+export const CUSTOMERS_SHOWN = 40;
+
+const plain = (text: string, max = 150) => ({ type: 'plain_text' as const, text: text.slice(0, max), emoji: true });
 const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text: text.slice(0, 3000) });
 
-/** What the approval message shows: already translated lines, so the builder holds no business rule. */
+export type RequestViewKind = 'new-customer' | 'add-subscription' | 'reseller-on-record' | 'designated-support-contact';
+
+/**
+ * A request as the distributor sees it, as plain data (it waits in the outbox as a notice's
+ * parameters, and is translated when the message is rendered).
+ */
 export interface RequestView {
   id: string;
+  kind: RequestViewKind;
   reseller: string;
   requestedBy: string;
   companyName: string;
@@ -26,50 +39,145 @@ export interface RequestView {
   country: string;
   adminEmail: string;
   subscriptions: Array<{ name: string; licences: number }>;
-  /** The rule checks that passed, one line each (already translated). */
-  checks: string[];
-  /** Set once decided: "Approved by … at …" / "Rejected by … at …: reason". */
-  decided?: string;
+  /** add-subscription: the reseller also becomes the designated support contact (C5). */
+  supportContact?: boolean;
+  createdAt?: string;
+  /** Set once decided: who, when (UTC, `YYYY-MM-DD HH:MM`) and, for a rejection, why. */
+  decision?: { state: 'approved' | 'rejected' | 'failed' | 'cancelled'; who: string; when: string; reason?: string };
+}
+
+function summaryLines(t: Translate, view: RequestView): string[] {
+  const lines = [
+    `*${t('customers:slack.request.customer')}:* ${view.companyName} (${view.domain}, ${countryName(languageOf(t), view.country)})`,
+    `*${t('customers:slack.request.reseller')}:* ${view.reseller} (${view.requestedBy})`,
+  ];
+  if (view.kind === 'new-customer') lines.splice(1, 0, `*${t('customers:slack.request.admin')}:* ${view.adminEmail}`);
+  return lines;
+}
+
+function subscriptionLines(t: Translate, view: RequestView): string {
+  const key = view.kind === 'new-customer' || view.kind === 'add-subscription' ? 'subscription' : 'existing';
+  return view.subscriptions
+    .map((s) => `• ${t(`customers:slack.request.${key}`, { name: s.name, licences: s.licences })}`)
+    .join('\n');
+}
+
+function decisionLine(t: Translate, decision: NonNullable<RequestView['decision']>): string {
+  return t(`customers:slack.request.decided.${decision.state}`, {
+    who: decision.who,
+    when: decision.when,
+    reason: decision.reason ?? '-',
+  });
+}
+
+function decisionButtons(t: Translate, id: string): KnownBlock {
+  return {
+    type: 'actions',
+    block_id: `customers.request.${id}`.slice(0, 255),
+    elements: [
+      {
+        type: 'button',
+        action_id: CUSTOMER_ACTION.approve,
+        style: 'primary',
+        text: plain(t('customers:slack.request.approve'), 75),
+        value: id,
+      },
+      {
+        type: 'button',
+        action_id: CUSTOMER_ACTION.reject,
+        style: 'danger',
+        text: plain(t('customers:slack.request.reject'), 75),
+        value: id,
+      },
+    ],
+  };
 }
 
 /** The request in the distributor's approvals channel: details, rule checks, Approve / Reject or the decision. */
 export function requestBlocks(t: Translate, view: RequestView): KnownBlock[] {
-  const lines = [
-    `*${t('customers:slack.request.customer')}:* ${view.companyName} (${view.domain}, ${countryName(languageOf(t), view.country)})`,
-    `*${t('customers:slack.request.admin')}:* ${view.adminEmail}`,
-    `*${t('customers:slack.request.reseller')}:* ${view.reseller} (${view.requestedBy})`,
-  ];
-  const subscriptions = view.subscriptions
-    .map((s) => `• ${t('customers:slack.request.subscription', { name: s.name, count: s.licences })}`)
-    .join('\n');
+  const extra = view.supportContact ? `\n${t('customers:slack.request.alsoSupportContact')}` : '';
   const blocks: KnownBlock[] = [
-    { type: 'header', text: plain(t('customers:slack.request.title')) },
-    { type: 'section', text: mrkdwn(lines.join('\n')) },
-    { type: 'section', text: mrkdwn(`*${t('customers:slack.request.subscriptions')}*\n${subscriptions}`) },
-    { type: 'context', elements: [mrkdwn(view.checks.map((c) => `✓ ${c}`).join('\n') || '-')] },
+    { type: 'header', text: plain(t(`customers:slack.request.kind.${view.kind}`)) },
+    { type: 'section', text: mrkdwn(summaryLines(t, view).join('\n')) },
+    {
+      type: 'section',
+      text: mrkdwn(
+        `*${t(`customers:slack.request.subscriptionsTitle.${view.kind}`)}*\n${subscriptionLines(t, view)}${extra}`,
+      ),
+    },
+    { type: 'context', elements: [mrkdwn(`✓ ${t('customers:slack.request.checks')}`)] },
   ];
-  if (view.decided) {
-    blocks.push({ type: 'section', text: mrkdwn(view.decided) });
-  } else {
+  blocks.push(
+    view.decision ? { type: 'section', text: mrkdwn(decisionLine(t, view.decision)) } : decisionButtons(t, view.id),
+  );
+  return blocks;
+}
+
+/** The App Home section: pending requests, oldest first, each with Approve / Reject. */
+export function pendingHomeBlocks(t: Translate, views: RequestView[]): KnownBlock[] {
+  const blocks: KnownBlock[] = [
+    { type: 'divider' },
+    { type: 'header', text: plain(t('customers:slack.home.title', { count: views.length })) },
+  ];
+  if (views.length === 0) {
+    blocks.push({ type: 'section', text: mrkdwn(t('customers:slack.home.none')) });
+    return blocks;
+  }
+  for (const view of views.slice(0, HOME_REQUESTS_SHOWN)) {
+    const heading = `*${t(`customers:slack.request.kind.${view.kind}`)}* · ${t('customers:slack.home.since', {
+      when: (view.createdAt ?? '').replace('T', ' ').slice(0, 16),
+    })}`;
+    const text = [heading, ...summaryLines(t, view), subscriptionLines(t, view)].join('\n');
+    blocks.push({ type: 'section', text: mrkdwn(text) });
+    blocks.push(decisionButtons(t, view.id));
+  }
+  if (views.length > HOME_REQUESTS_SHOWN) {
     blocks.push({
-      type: 'actions',
-      block_id: `customers.request.${view.id}`.slice(0, 255),
-      elements: [
-        {
-          type: 'button',
-          action_id: CUSTOMER_ACTION.approve,
-          style: 'primary',
-          text: plain(t('customers:slack.request.approve')),
-          value: view.id,
-        },
-        {
-          type: 'button',
-          action_id: CUSTOMER_ACTION.reject,
-          style: 'danger',
-          text: plain(t('customers:slack.request.reject')),
-          value: view.id,
-        },
-      ],
+      type: 'context',
+      elements: [mrkdwn(t('customers:slack.home.more', { count: views.length - HOME_REQUESTS_SHOWN }))],
+    });
+  }
+  return blocks;
+}
+
+/** A customer of a reseller, as listed from Partner Center, with each subscription's record and support contact. */
+export interface CustomerLine {
+  name: string;
+  domain: string;
+  subscriptions: Array<{ name: string; quantity: number; onRecord: boolean; supportContact: boolean }>;
+}
+
+/** `/csp resellers` → Customers: one reseller's customers and their subscriptions (C3, C4, C5, C6, P9). */
+export function resellerCustomersBlocks(t: Translate, reseller: string, customers: CustomerLine[]): KnownBlock[] {
+  const blocks: KnownBlock[] = [
+    {
+      type: 'header',
+      text: plain(t('customers:slack.resellerCustomers.title', { reseller, count: customers.length })),
+    },
+  ];
+  if (customers.length === 0) {
+    blocks.push({ type: 'section', text: mrkdwn(t('customers:slack.resellerCustomers.none')) });
+    return blocks;
+  }
+  for (const customer of customers.slice(0, CUSTOMERS_SHOWN)) {
+    const subscriptions = customer.subscriptions.map((s) => {
+      const marks = [
+        s.onRecord ? t('customers:slack.resellerCustomers.onRecord') : undefined,
+        s.supportContact ? t('customers:slack.resellerCustomers.supportContact') : undefined,
+      ].filter(Boolean);
+      const line = t('customers:slack.resellerCustomers.subscription', { name: s.name, quantity: s.quantity });
+      return `• ${line}${marks.length ? ` (${marks.join(', ')})` : ''}`;
+    });
+    const lines = [
+      `*${customer.name}* · ${customer.domain}`,
+      ...(subscriptions.length ? subscriptions : [t('customers:slack.resellerCustomers.noSubscriptions')]),
+    ];
+    blocks.push({ type: 'section', text: mrkdwn(lines.join('\n')) });
+  }
+  if (customers.length > CUSTOMERS_SHOWN) {
+    blocks.push({
+      type: 'context',
+      elements: [mrkdwn(t('customers:slack.resellerCustomers.more', { count: customers.length - CUSTOMERS_SHOWN }))],
     });
   }
   return blocks;

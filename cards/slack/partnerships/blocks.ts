@@ -9,6 +9,7 @@ import type {
   ResellerRow,
 } from '../../../services/partnerships/types';
 import { removalConsequences } from '../../../services/rules/partnershipEffects';
+import { CUSTOMER_ACTION } from '../customers/blocks';
 
 export const CALLBACK = {
   setup: 'partnerships.setup',
@@ -36,6 +37,7 @@ export const FIELD_ACTION = 'value';
 export const SETUP_LANGUAGE_BLOCK = 'channelLanguage';
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text: text.slice(0, 150), emoji: true });
+const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text: text.slice(0, 3000) });
 
 function textInput(
@@ -214,7 +216,7 @@ export function draftModal(t: Translate, draft: string, link: string, note?: str
 
 function stateLabel(t: Translate, row: ResellerRow): string {
   const r = row.reseller;
-  const customers = (r as { customerCount?: number } | undefined)?.customerCount;
+  const customers = row.customerCount;
   return t('partnerships:slack.resellers.row', {
     name: r?.legalName ?? row.partnership.resellerId,
     state: t(`partnerships:state.${row.partnership.state}`, { defaultValue: row.partnership.state }),
@@ -251,6 +253,28 @@ export function resellersBlocks(
         style: 'danger',
         text: plain(t('partnerships:slack.resellers.remove')),
       },
+    });
+  }
+  // One button per reseller, in one block (a section has room for one button, and Remove is there):
+  // its customers and their subscriptions, one click away.
+  if (rows.length > 0) {
+    blocks.push({
+      type: 'actions',
+      block_id: 'partnerships.resellers.customers',
+      elements: rows.slice(0, 20).map((row) => ({
+        type: 'button' as const,
+        action_id: CUSTOMER_ACTION.resellerCustomers,
+        value: row.partnership.resellerId,
+        text: {
+          type: 'plain_text' as const,
+          emoji: true,
+          text: t('partnerships:slack.resellers.customersButton', {
+            // The count must survive the 75-character limit of a button: a long name gives way.
+            name: shorten(row.reseller?.legalName ?? row.partnership.resellerId, 50),
+            count: row.customerCount ?? '?',
+          }).slice(0, 75),
+        },
+      })),
     });
   }
   blocks.push(...invitationBlocks(t, invitations, MAX_MESSAGE_BLOCKS - blocks.length));

@@ -229,6 +229,118 @@ export function describeGatewayContract(name: string, makeGateway: () => Promise
       });
     });
 
+    describe('existing customers: listing, reseller on record, designated support contact (C5, C6, P9)', () => {
+      const fabrikamContact = {
+        supportTenantId: DEMO.resellerReady.tenantId,
+        supportMpnId: DEMO.resellerReady.mpnId,
+        name: DEMO.resellerReady.name,
+      };
+
+      /** A customer of Fabrikam with one subscription that has no partner of record yet. */
+      async function customerWithSubscription() {
+        const customer = await provider().createCustomer(newCustomer());
+        const [offer] = await provider().listOffers('PL');
+        const subscription = await provider().createSubscription(customer.tenantId, { offerId: offer.id, quantity: 4 });
+        return { customer, subscription, offer };
+      }
+
+      it("lists one reseller's customers for the provider, and the reseller's own (C5)", async () => {
+        const { customer } = await customerWithSubscription();
+        const ofFabrikam = await provider().listCustomers({ indirectResellerTenantId: DEMO.resellerReady.tenantId });
+        const listed = ofFabrikam.find((c) => c.tenantId === customer.tenantId);
+        expect(listed).to.include({
+          companyName: customer.companyName,
+          domain: customer.domain,
+          country: 'PL',
+          associatedPartnerId: DEMO.resellerReady.tenantId,
+        });
+        expect(listed).to.not.have.property('temporaryPassword');
+        const ofNorthwind = await provider().listCustomers({
+          indirectResellerTenantId: DEMO.resellerWithoutMpa.tenantId,
+        });
+        expect(ofNorthwind.map((c) => c.tenantId)).to.not.include(customer.tenantId);
+        const own = await subject.gateway.as(DEMO.resellerReady.tenantId).listCustomers();
+        expect(own.map((c) => c.tenantId)).to.include(customer.tenantId);
+      });
+
+      it("lists a customer's subscriptions with their offer and partner of record (P9)", async () => {
+        const customer = await provider().createCustomer(newCustomer());
+        const [offer] = await provider().listOffers('PL');
+        const created = await provider().createSubscription(customer.tenantId, {
+          offerId: offer.id,
+          quantity: 7,
+          resellerMpnId: DEMO.resellerReady.mpnId,
+        });
+        const [listed] = await provider().listSubscriptions(customer.tenantId);
+        expect(listed).to.include({
+          id: created.id,
+          offerId: offer.id,
+          offerName: offer.name,
+          quantity: 7,
+          partnerIdOnRecord: DEMO.resellerReady.mpnId,
+        });
+        expect(listed.supportContact).to.equal(undefined);
+      });
+
+      it('puts the reseller on record for an existing subscription (C6, P9)', async () => {
+        const { customer, subscription } = await customerWithSubscription();
+        const updated = await provider().updatePartnerOfRecord(
+          customer.tenantId,
+          subscription.id,
+          DEMO.resellerReady.mpnId,
+        );
+        expect(updated).to.include({ id: subscription.id, partnerIdOnRecord: DEMO.resellerReady.mpnId });
+        const [listed] = await provider().listSubscriptions(customer.tenantId);
+        expect(listed.partnerIdOnRecord).to.equal(DEMO.resellerReady.mpnId);
+      });
+
+      it('refuses a partner of record who has not signed the MPA, and changes nothing (M2)', async () => {
+        const { customer, subscription } = await customerWithSubscription();
+        const error = await rejection(
+          provider().updatePartnerOfRecord(customer.tenantId, subscription.id, DEMO.resellerWithoutMpa.mpnId),
+        );
+        expect(error.code).to.equal(AgreementErrorCode.MpaNotSignedForRegion);
+        const [listed] = await provider().listSubscriptions(customer.tenantId);
+        expect(listed.partnerIdOnRecord).to.equal(undefined);
+      });
+
+      it('makes the reseller the designated support contact of a subscription (C5, C6)', async () => {
+        const { customer, subscription } = await customerWithSubscription();
+        const contact = await provider().setSupportContact(customer.tenantId, subscription.id, fabrikamContact);
+        expect(contact).to.deep.equal(fabrikamContact);
+        const [listed] = await provider().listSubscriptions(customer.tenantId);
+        expect(listed.supportContact).to.deep.equal(fabrikamContact);
+      });
+
+      it('refuses a support contact that is not one of the provider’s resellers (C6)', async () => {
+        const { customer, subscription } = await customerWithSubscription();
+        const error = await rejection(
+          provider().setSupportContact(customer.tenantId, subscription.id, {
+            supportTenantId: DEMO.resellerOtherRegion.tenantId,
+            supportMpnId: DEMO.resellerOtherRegion.mpnId,
+            name: DEMO.resellerOtherRegion.name,
+          }),
+        );
+        expect(error.code).to.equal('not-found');
+      });
+
+      it("does not show another partner's customer", async () => {
+        const { customer } = await customerWithSubscription();
+        const error = await rejection(
+          subject.gateway.as(DEMO.resellerWithoutMpa.tenantId).listSubscriptions(customer.tenantId),
+        );
+        expect(error.code).to.equal('not-found');
+      });
+
+      it('refuses a malformed subscription id before asking anyone', async () => {
+        const { customer } = await customerWithSubscription();
+        const error = await rejection(
+          provider().updatePartnerOfRecord(customer.tenantId, 'not-a-guid', DEMO.resellerReady.mpnId),
+        );
+        expect(error.code).to.equal('invalid-input');
+      });
+    });
+
     describe('customer invitation link (C1)', () => {
       it('carries the reseller tenant, the reseller MPN ID and the provider tenant', async () => {
         const { url } = await subject.gateway.as(DEMO.resellerReady.tenantId).getCustomerRelationshipRequestLink({

@@ -1,0 +1,34 @@
+import type { RequestView } from '../../../cards/slack/customers/blocks';
+import type { CustomerRequest } from '../../../services/customers';
+import type { Actor } from '../../../services/domain/identifiers';
+import type { PartnerDirectory } from '../../../services/partners/partnerDirectory';
+
+export const whenOf = (iso: string | undefined) => (iso ?? '').replace('T', ' ').slice(0, 16);
+export const whoOf = (actor: Actor | undefined) => actor?.name ?? actor?.userId ?? '-';
+
+/** A request as plain data for the Slack message and the App Home (names looked up, nothing translated). */
+export async function requestView(partners: PartnerDirectory, request: CustomerRequest): Promise<RequestView> {
+  const decided = request.state !== 'pending' && request.decision;
+  return {
+    id: request.id,
+    kind: request.kind,
+    reseller: (await partners.get(request.resellerId))?.legalName ?? request.resellerId,
+    requestedBy: request.requestedBy.name ?? request.requestedBy.userId,
+    companyName: request.customer.companyName,
+    domain: request.customer.domain,
+    country: request.customer.country,
+    adminEmail: request.customer.adminEmail,
+    subscriptions: request.subscriptions.map((s) => ({ name: s.offerName ?? s.offerId, licences: s.licences })),
+    supportContact:
+      request.kind === 'add-subscription' && request.subscriptions.some((s) => Boolean(s.designatedSupportContact)),
+    createdAt: request.createdAt,
+    decision: decided
+      ? {
+          state: request.state as 'approved' | 'rejected' | 'failed' | 'cancelled',
+          who: whoOf(request.decision?.by),
+          when: whenOf(request.decision?.at),
+          reason: request.decision?.reason,
+        }
+      : undefined,
+  };
+}

@@ -1,0 +1,468 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { type Assistant, startAssistant } from '../../bot/assistant';
+import { loadConfig } from '../../bot/config';
+import { FEATURES } from '../../bot/features';
+import { createLogger } from '../../bot/logger';
+import type { StoredReference } from '../../bot/teams/conversationReferences';
+import { translatorFor } from '../../i18n/i18n';
+import { createPartnerCenterGateway } from '../../services/partnerCenter/createGateway';
+import { SANDBOX_OFFERS } from '../../services/partnerCenter/offerCatalogue';
+import { keys } from '../../services/partnerCenter/sandboxRecords';
+import { PartnerDirectory } from '../../services/partners/partnerDirectory';
+import { InvitationSigner, invitationSecret } from '../../services/partnerships/invitationCodes';
+import { PartnershipService } from '../../services/partnerships/partnershipService';
+import { defaultRegionTable } from '../../services/rules/regionTable';
+import { SlackApiStub } from '../../test/fakes/slackApiStub';
+import { postToSlack, slashCommandBody, TEST_SIGNING_SECRET } from '../../test/helpers/slackRequests';
+import { contosoSetup, DEMO, seedReseller } from '../../test/partnerships/fixtures';
+import { expectCard, expectVisible, openPlaygroundPage, sendMessage, withTimeout } from '../playground/browser';
+import { botEndpointFor, freePort, type Playground, startPlayground, waitForHttp } from '../playground/playground';
+
+/**
+ * Issue 6's "Done when", end to end and offline:
+ *
+ *   npm run demo:customer [-- --out .playground/customer-demo]
+ *
+ * 1. In the Microsoft 365 Agents Playground (headless Chromium), the reseller types `customers`, fills
+ *    in a new customer, picks two offers with licence counts, reviews and submits.
+ * 2. The request reaches the distributor's approvals channel (a local Slack Web API stub, through the
+ *    durable outbox); an approver presses Approve (a signed Slack interaction, as Slack sends it).
+ * 3. The approver alone gets the admin user name and temporary password (ephemeral); the reseller is
+ *    told in the Playground.
+ * 4. `/csp resellers` shows the customer under the reseller, with its subscriptions one click away.
+ * 5. The data directory and every log are scanned: the temporary password is in none of them.
+ *
+ * Env: CHROMIUM_PATH (default /usr/bin/chromium). Writes to --out: review.png, notified.png (or
+ * failure.png) and the logs. Exit 0 when every step held, 1 otherwise; whatever it started is
+ * stopped either way, and the whole run is bounded (TOTAL_MS).
+ */
+
+const TOTAL_MS = 180_000;
+const VIEWPORT = { width: 1280, height: 1100 };
+const TEAM = 'T0DEMO';
+const APPROVER = 'U0APPROVER';
+const CHANNEL = 'C0APPROVALS';
+const CUSTOMER = {
+  companyName: 'Piekarnia Kowalski sp. z o.o.',
+  domain: `piekarnia-kowalski-${Date.now().toString(36)}.pl`,
+  adminEmail: 'it@piekarnia-kowalski.pl',
+  line1: 'ul. Piekarska 1',
+  city: 'Kraków',
+  postalCode: '30-001',
+};
+const TWO_OFFERS = [
+  { offer: SANDBOX_OFFERS[1], licences: 12 },
+  { offer: SANDBOX_OFFERS[4], licences: 5 },
+];
+
+/** The Playground's Teams context (its config file format 0.1.1, which wants five colleagues): one reseller organisation. */
+const PLAYGROUND_TENANT = '8f3c2a51-6d4e-4b7a-9c10-5e2f7a9b3d64';
+const PLAYGROUND_CONFIG = `version: "0.1.1"
+tenantId: ${PLAYGROUND_TENANT}
+bot:
+  id: 00000000-0000-4000-8000-000000000011
+  name: CSP Partner Assistant
+currentUser:
+  id: user-id-0
+  name: Ola Wójcik
+  userPrincipleName: ola.wojcik@tailspintoys.pl
+  aadObjectId: 2d1f0c9e-3b8a-4e57-a1f6-0c4d9e8b7a20
+  givenName: Ola
+  surname: Wójcik
+  email: ola.wojcik@tailspintoys.pl
+users:
+  - id: user-id-1
+    name: Marek Nowicki
+    userPrincipleName: marek.nowicki@tailspintoys.pl
+    aadObjectId: 5a7e9c1b-2f3d-4c6e-8b9a-1d0e2f3a4b21
+    givenName: Marek
+    surname: Nowicki
+    email: marek.nowicki@tailspintoys.pl
+  - id: user-id-2
+    name: Ewa Zielińska
+    userPrincipleName: ewa.zielinska@tailspintoys.pl
+    aadObjectId: 6b8f0d2c-3e4a-4d7f-9c0b-2e1f3a4b5c22
+    givenName: Ewa
+    surname: Zielińska
+    email: ewa.zielinska@tailspintoys.pl
+  - id: user-id-3
+    name: Tomasz Lis
+    userPrincipleName: tomasz.lis@tailspintoys.pl
+    aadObjectId: 7c9a1e3d-4f5b-4e80-8d1c-3f2a4b5c6d23
+    givenName: Tomasz
+    surname: Lis
+    email: tomasz.lis@tailspintoys.pl
+  - id: user-id-4
+    name: Anna Kaczmarek
+    userPrincipleName: anna.kaczmarek@tailspintoys.pl
+    aadObjectId: 8d0b2f4e-5a6c-4f91-9e2d-4a3b5c6d7e24
+    givenName: Anna
+    surname: Kaczmarek
+    email: anna.kaczmarek@tailspintoys.pl
+  - id: user-id-5
+    name: Piotr Mazur
+    userPrincipleName: piotr.mazur@tailspintoys.pl
+    aadObjectId: 9e1c3a5f-6b7d-4a02-8f3e-5b4c6d7e8f25
+    givenName: Piotr
+    surname: Mazur
+    email: piotr.mazur@tailspintoys.pl
+personalChat:
+  id: personal-chat-demo
+groupChat:
+  id: group-chat-demo
+  name: Group Chat
+team:
+  id: team-id
+  name: Tailspin Toys
+  aadGroupId: 00000000-0000-4000-8000-000000000031
+  channels:
+    - id: channel-general-id
+      name: General
+`;
+
+const { values } = parseArgs({ options: { out: { type: 'string', default: '.playground/customer-demo' } } });
+const outDir = resolve(values.out ?? '.playground/customer-demo');
+const en = translatorFor('en');
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+const say = (message: string) => process.stdout.write(`[customer demo ${elapsed()}] ${message}\n`);
+
+let assistant: Assistant | undefined;
+let slackApi: SlackApiStub | undefined;
+let playground: Playground | undefined;
+let browser: Browser | undefined;
+let page: Page | undefined;
+let workDir: string | undefined;
+const pageLog: string[] = [];
+
+async function run(): Promise<void> {
+  mkdirSync(outDir, { recursive: true });
+  for (const name of ['review.png', 'notified.png', 'failure.png']) rmSync(join(outDir, name), { force: true });
+  workDir = mkdtempSync(join(tmpdir(), 'csp-customer-demo-'));
+  const dataDir = join(workDir, 'data');
+
+  // The distributor's Slack: a local Web API that records every call and answers like Slack.
+  slackApi = await new SlackApiStub().start();
+  let ts = 0;
+  slackApi.answer('chat.postMessage', (args) => ({ channel: args.channel, ts: `1700000000.${++ts}` }));
+  slackApi.answer('users.info', (args) => ({ user: { id: args.user, locale: 'en-US' } }));
+
+  const config = loadConfig({
+    NODE_ENV: 'development',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    STORE: 'sqlite',
+    LOG_LEVEL: 'debug',
+    OUTBOX_POLL_MS: '100',
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-demo-token',
+    SLACK_API_URL: slackApi.url,
+  });
+  const logger = createLogger(
+    config.logLevel,
+    pino.destination({ dest: join(outDir, 'assistant.log'), sync: true, mkdir: true }),
+  );
+  assistant = await startAssistant(config, { logger, features: FEATURES });
+  await waitForHttp(`http://127.0.0.1:${assistant.port}/healthz`, 10_000);
+  say(`assistant ready on ${assistant.url} (Slack API stub on ${slackApi.url})`);
+
+  // The Playground's own default tenant id is not a GUID, which Partner Center ids are: the reseller's
+  // organisation gets a real-looking one, and its Global admin a name.
+  writeFileSync(join(workDir, '.m365agentsplayground.yml'), PLAYGROUND_CONFIG);
+  playground = await startPlayground({
+    botEndpoint: botEndpointFor(config.host, assistant.port),
+    port: await freePort(),
+    cwd: workDir,
+    logFile: join(outDir, 'agentsplayground.log'),
+    timeoutMs: 30_000,
+  });
+  ({ browser, page } = await openPlaygroundPage({ url: playground.url, viewport: VIEWPORT, pageLog }));
+  say(`Agents Playground on ${playground.url}, Chromium ${browser.version()}`);
+  await expectCard(page, en('common:welcome.title'), 30_000, 'the welcome card');
+
+  await partnerThePlaygroundTenant(assistant);
+  say('Contoso is set up in Slack; the Playground organisation is its partnered reseller');
+
+  // 1. The reseller puts the request together in the Playground.
+  await sendMessage(page, 'customers');
+  const details = await expectCard(page, en('customers:teams.card.title'), 20_000, 'the customer card');
+  await fill(details, en('customers:teams.card.companyName'), CUSTOMER.companyName);
+  await fill(details, en('customers:teams.card.domain'), CUSTOMER.domain);
+  await fill(details, en('customers:teams.card.adminEmail'), CUSTOMER.adminEmail);
+  await fill(details, en('customers:teams.card.line1'), CUSTOMER.line1);
+  await fill(details, en('customers:teams.card.city'), CUSTOMER.city);
+  await fill(details, en('customers:teams.card.postalCode'), CUSTOMER.postalCode);
+  await details.getByRole('button', { name: en('customers:teams.card.next') }).click();
+
+  const offersTitle = en('customers:teams.offers.title', { company: CUSTOMER.companyName });
+  const offers = await expectCard(page, offersTitle, 20_000, 'the subscriptions card');
+  for (const { offer, licences } of TWO_OFFERS) {
+    const label = en('customers:teams.offers.offer', {
+      name: offer.name,
+      min: offer.minimumQuantity,
+      max: offer.maximumQuantity,
+    });
+    await fill(offers, label, String(licences));
+  }
+  await offers.getByRole('button', { name: en('customers:teams.next.review') }).click();
+
+  const review = await expectCard(page, en('customers:teams.review.title'), 20_000, 'the review card');
+  for (const { offer } of TWO_OFFERS) await expectVisible(review.getByText(offer.name).first(), 5_000, offer.name);
+  await review.screenshot({ path: join(outDir, 'review.png') });
+  await review.getByRole('button', { name: en('customers:teams.review.submit'), exact: true }).click();
+  await expectVisible(
+    page.getByText(en('customers:teams.review.sent', { provider: DEMO.provider.name })).last(),
+    20_000,
+    'the review card saying the request was sent',
+  );
+  say(`submitted from the Playground: ${CUSTOMER.companyName} with ${TWO_OFFERS.length} offers`);
+
+  // 2. The request in the approvals channel (the outbox posts it), then Approve, signed as Slack signs.
+  await slackApi.waitFor('chat.postMessage', 1, 20_000);
+  const post = slackApi.callsOf('chat.postMessage').find((c) => c.args.channel === CHANNEL);
+  const requestId = /"customers\.approve"[^}]*\}[^}]*"value":"([0-9a-f-]{36})"/.exec(JSON.stringify(post?.args))?.[1];
+  if (!requestId) throw new Error(`no approval message in ${CHANNEL}: ${JSON.stringify(post?.args).slice(0, 500)}`);
+  for (const { offer, licences } of TWO_OFFERS) {
+    const line = en('customers:slack.request.subscription', { name: offer.name, licences });
+    if (!JSON.stringify(post?.args.blocks).includes(line)) throw new Error(`the approval message lacks "${line}"`);
+  }
+  say(`the request is in the approvals channel (${requestId})`);
+  await approve(assistant, requestId);
+  await slackApi.waitFor('chat.postEphemeral', 1, 20_000);
+  const ephemeral = slackApi.callsOf('chat.postEphemeral')[0].args;
+  const password = /temporary password (\S+)\./.exec(String(ephemeral.text))?.[1];
+  if (!password || ephemeral.user !== APPROVER) throw new Error('the credentials did not go to the approver alone');
+  say(`approved: the credentials went to ${APPROVER} only, ephemerally`);
+
+  // 3. The reseller is told, in the Playground.
+  const notified = page.getByText(en('customers:teams.outcome.approved.new-customer', outcomeParams()).slice(0, 60));
+  await expectVisible(notified.last(), 30_000, 'the approval notice in the Playground');
+  await page.screenshot({ path: join(outDir, 'notified.png') });
+  say('the reseller was notified in the Playground');
+
+  // 4. The customer under the reseller in /csp resellers, its subscriptions one click away.
+  const listing = await slash(assistant, 'resellers');
+  if (!/customers: 1\b/.test(listing)) throw new Error(`/csp resellers does not count the customer: ${listing}`);
+  const customers = await clickCustomers(assistant, await tenant());
+  for (const { offer, licences } of TWO_OFFERS) {
+    const line = en('customers:slack.resellerCustomers.subscription', { name: offer.name, quantity: licences });
+    if (!customers.includes(line)) throw new Error(`the reseller's customers lack "${line}": ${customers}`);
+  }
+  say('/csp resellers shows 1 customer for the reseller, with both subscriptions');
+
+  // 5. The password is nowhere but in that one ephemeral message.
+  await assistant.close();
+  assistant = undefined;
+  const places = [...filesUnder(dataDir), ...filesUnder(outDir)];
+  const leaks = places.filter((file) => readFileSync(file).toString('latin1').includes(password));
+  if (leaks.length) throw new Error(`the temporary password was found in: ${leaks.join(', ')}`);
+  const slackCalls = JSON.stringify(slackApi.calls.filter((c) => c.method !== 'chat.postEphemeral'));
+  if (slackCalls.includes(password)) throw new Error('the temporary password reached a Slack channel');
+  say(`the password is in none of ${places.length} files (data directory and logs) nor in any channel message`);
+}
+
+/** The Playground organisation, remembered with the Playground user's conversation. */
+async function tenant(): Promise<string> {
+  const references = await assistant?.store.records.list<StoredReference>('teams:ref:');
+  const tenantId = references?.[0]?.value.tenantId;
+  if (!tenantId) throw new Error('no Teams conversation was remembered: the Playground tenant id is unknown');
+  return tenantId;
+}
+
+const outcomeParams = () => ({
+  provider: DEMO.provider.name,
+  company: CUSTOMER.companyName,
+  domain: '',
+  count: TWO_OFFERS.length,
+});
+
+/**
+ * Contoso set up as the distributor of this Slack workspace; the Playground's organisation enrolled
+ * as an indirect reseller (the sandbox's Tailspin Toys MPN profile), MPA signed, partnered with Contoso.
+ */
+async function partnerThePlaygroundTenant(running: Assistant): Promise<void> {
+  const tenantId = await tenant();
+  say(`Playground tenant: ${tenantId}`);
+  const records = running.store.records;
+  const partners = new PartnerDirectory(records);
+  const partnerCenter = createPartnerCenterGateway({
+    mode: 'sandbox',
+    records,
+    regionOf: (country) => {
+      const found = defaultRegionTable.lookup(country);
+      return found.found && found.served ? found.region : undefined;
+    },
+  });
+  const service = new PartnershipService({
+    records,
+    partners,
+    regions: defaultRegionTable,
+    partnerCenter: partnerCenter.gateway,
+    signer: new InvitationSigner(await invitationSecret(records, running.config.partnerships.invitationSecret)),
+    invitationTtlDays: running.config.partnerships.invitationTtlDays,
+  });
+  const approver = { platform: 'slack' as const, userId: APPROVER, name: 'Jan Wiśniewski' };
+  const setup = await service.setUpProvider(TEAM, contosoSetup([APPROVER], CHANNEL), approver, true);
+  if (!setup.ok) throw new Error(`could not set up the provider: ${JSON.stringify(setup.refusal)}`);
+  // Contoso has signed the MPA (M1); set-up alone leaves it unconfirmed.
+  await partners.update(`slack:${TEAM}`, (p) => (p ? { ...p, status: { ...p.status, mpaSigned: true } } : p));
+
+  // In Partner Center: the Playground organisation enrols with the MPN profile free for demos and signs the MPA.
+  const reseller = {
+    name: DEMO.mpnOnly.partnerName,
+    country: DEMO.mpnOnly.country,
+    mpnId: DEMO.mpnOnly.mpnId,
+    primaryContactEmail: 'ola.wojcik@tailspintoys.pl',
+  };
+  await partnerCenter.gateway.as(tenantId).submitEnrolment({
+    mpnId: reseller.mpnId,
+    legalName: reseller.name,
+    country: reseller.country,
+    primaryContactEmail: reseller.primaryContactEmail,
+  });
+  await partnerCenter.sandboxControls?.signMpa(tenantId);
+  // Partner Center records the relationship when the reseller accepts there (P3); the sandbox has no
+  // call for that, so it is written as Partner Center would hold it.
+  await records.compareAndSet(keys.relationship(DEMO.provider.tenantId, tenantId), undefined, {
+    providerTenantId: DEMO.provider.tenantId,
+    resellerTenantId: tenantId,
+    state: 'Active',
+    since: new Date().toISOString(),
+  });
+
+  // In the assistant: the reseller as enrolment leaves it, then its authorisation of Contoso (P2, P3).
+  await seedReseller(partners, { ...reseller, tenantId }, { tenantId });
+  const invited = await service.createInvitation(TEAM, { email: reseller.primaryContactEmail }, approver);
+  if (!invited.ok) throw new Error(`the invitation was refused: ${JSON.stringify(invited.refusal)}`);
+  const authorised = await service.authorise(invited.value.code, {
+    tenantId,
+    actor: { platform: 'teams', userId: 'playground-user' },
+  });
+  if (!authorised.ok) throw new Error(`the reseller could not authorise Contoso: ${JSON.stringify(authorised)}`);
+}
+
+/** Types into the card input labelled `label`. */
+async function fill(card: Locator, label: string, value: string): Promise<void> {
+  const input = card.getByLabel(label, { exact: false }).first();
+  await expectVisible(input, 5_000, `the field "${label}"`);
+  await input.fill(value);
+}
+
+async function interaction(running: Assistant, payload: Record<string, unknown>) {
+  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  const answer = await postToSlack(running.url, body);
+  if (answer.status !== 200) throw new Error(`Slack interaction refused with HTTP ${answer.status}`);
+}
+
+async function approve(running: Assistant, requestId: string): Promise<void> {
+  await interaction(running, {
+    type: 'block_actions',
+    team: { id: TEAM, domain: 'contoso' },
+    user: { id: APPROVER, name: 'jan.wisniewski', team_id: TEAM },
+    api_app_id: 'A0CSP',
+    token: 'legacy',
+    trigger_id: '1.2.3',
+    response_url: `${slackApi?.url}respond-approve`,
+    container: { type: 'message', message_ts: '1700000000.1', channel_id: CHANNEL },
+    channel: { id: CHANNEL, name: 'approvals' },
+    actions: [{ type: 'button', action_id: 'customers.approve', block_id: 'b1', value: requestId, action_ts: '1.2' }],
+  });
+}
+
+async function slash(running: Assistant, text: string): Promise<string> {
+  const answer = await postToSlack(
+    running.url,
+    slashCommandBody(text, { team_id: TEAM, user_id: APPROVER, response_url: `${slackApi?.url}respond-${text}` }),
+  );
+  if (answer.status !== 200) throw new Error(`/csp ${text} refused with HTTP ${answer.status}`);
+  await slackApi?.waitFor(`respond-${text}`, 1, 20_000);
+  return JSON.stringify(slackApi?.callsOf(`respond-${text}`)[0].args);
+}
+
+async function clickCustomers(running: Assistant, resellerTenantId: string): Promise<string> {
+  await interaction(running, {
+    type: 'block_actions',
+    team: { id: TEAM, domain: 'contoso' },
+    user: { id: APPROVER, name: 'jan.wisniewski', team_id: TEAM },
+    api_app_id: 'A0CSP',
+    token: 'legacy',
+    trigger_id: '1.2.4',
+    response_url: `${slackApi?.url}respond-customers`,
+    container: { type: 'message', message_ts: '1700000000.9', channel_id: CHANNEL, is_ephemeral: true },
+    channel: { id: CHANNEL, name: 'approvals' },
+    actions: [
+      {
+        type: 'button',
+        action_id: 'customers.resellerCustomers',
+        block_id: 'partnerships.resellers.customers',
+        value: resellerTenantId,
+        action_ts: '1.3',
+      },
+    ],
+  });
+  await slackApi?.waitFor('respond-customers', 1, 20_000);
+  return JSON.stringify(slackApi?.callsOf('respond-customers')[0].args);
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+let reported = false;
+async function failed(error: unknown): Promise<never> {
+  if (!reported) {
+    reported = true;
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`\nCUSTOMER DEMO FAILED after ${elapsed()}: ${message}\n`);
+    if (page) {
+      const shot = await withTimeout(page.screenshot({ path: join(outDir, 'failure.png') }), 5_000);
+      if (shot) process.stderr.write(`What was on screen: ${join(outDir, 'failure.png')}\n`);
+    }
+    process.stderr.write(`Logs: ${outDir}/{agentsplayground,assistant,page}.log\n`);
+  }
+  await cleanup();
+  process.exit(1);
+}
+
+let cleaning: Promise<void> | undefined;
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    try {
+      writeFileSync(join(outDir, 'page.log'), `${pageLog.join('\n')}\n`);
+    } catch {
+      // the output directory may not exist if we failed before creating it
+    }
+    await withTimeout(browser?.close(), 10_000);
+    await withTimeout(playground?.stop(3_000), 5_000);
+    await withTimeout(assistant?.close(), 5_000);
+    await withTimeout(slackApi?.stop(), 5_000);
+    if (workDir) rmSync(workDir, { recursive: true, force: true });
+  })();
+  return cleaning;
+}
+
+const watchdog = setTimeout(() => {
+  setTimeout(() => process.exit(1), 15_000).unref();
+  void failed(new Error(`the whole run took longer than ${TOTAL_MS / 1000} s`));
+}, TOTAL_MS);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void failed(new Error(`interrupted by ${signal}`)));
+}
+
+run()
+  .then(async () => {
+    clearTimeout(watchdog);
+    await cleanup();
+    say(`done: every step held (pictures and logs in ${outDir})`);
+    process.exit(0);
+  })
+  .catch(failed);

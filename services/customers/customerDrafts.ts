@@ -1,0 +1,299 @@
+import { randomUUID } from 'node:crypto';
+import type { Customer } from '../domain/customer';
+import type { RequestKind, Requester } from '../domain/request';
+import type { Offer, Subscription as PartnerCenterSubscription } from '../partnerCenter/gateway';
+import type { Refusal } from '../partnerships/types';
+import type { Decision } from '../rules/decision';
+import { type AtomicStore, updateRecord } from '../storage/atomicStore';
+import {
+  type BillingAddress,
+  billingAddressSchema,
+  type CustomerRequests,
+  type ExistingCustomerKind,
+  type NewCustomerInput,
+  type Outcome,
+  type SubmitOutcome,
+} from './customerRequests';
+
+export type DraftState = 'open' | 'submitted' | 'cancelled';
+
+/**
+ * A request being put together in Teams, step by step as in Partner Center (C3: customer details →
+ * subscriptions → review → Submit or Cancel). Kept in the store, not in the card, so the review shows
+ * what will be sent, a card can be answered on any instance, and Submit carries nothing but the id.
+ */
+export interface CustomerDraft {
+  id: string;
+  kind: RequestKind;
+  requester: Requester;
+  providerId: string;
+  /** New: as entered and validated. Existing: as Partner Center lists it. */
+  customer: Customer;
+  address?: BillingAddress;
+  /** Offers and licences to order, or (reseller-on-record, designated-support-contact) the subscriptions to change. */
+  subscriptions: Array<{ offerId: string; offerName?: string; licences: number; subscriptionId?: string }>;
+  /** add-subscription: the reseller also becomes the designated support contact (C5). */
+  supportContact?: boolean;
+  state: DraftState;
+  createdAt: string;
+}
+
+/** What the reseller picked on the subscriptions card. */
+export type DraftChoice =
+  { licences: Record<string, number>; supportContact?: boolean } | { subscriptionIds: string[] };
+
+/** What the next card offers: the provider's catalogue, or the customer's subscriptions. */
+export type DraftOptions =
+  { kind: 'offers'; offers: Offer[] } | { kind: 'subscriptions'; subscriptions: PartnerCenterSubscription[] };
+
+const KEY = (id: string) => `customers:draft:${id}`;
+/** An abandoned draft is forgotten after a week; it never left Teams. */
+const DRAFT_TTL_MS = 7 * 24 * 3600_000;
+
+const input = (code: string, field?: string): { ok: false; refusal: Refusal } => ({
+  ok: false,
+  refusal: { kind: 'input', code, field },
+});
+const rules = (decision: Decision): { ok: false; refusal: Refusal } => ({
+  ok: false,
+  refusal: { kind: 'rules', violations: decision.violations, options: decision.options },
+});
+
+/**
+ * The reseller's side of a customer request before it is sent (C3, C5, C6): the rules run when the
+ * customer is chosen, at review, and again at submission; Cancel drops the whole request; a second
+ * Submit (a double click, a re-sent turn) finds the request the first one recorded.
+ */
+export class CustomerDrafts {
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly records: AtomicStore,
+    private readonly requests: CustomerRequests,
+    now?: () => Date,
+  ) {
+    this.now = now ?? (() => new Date());
+  }
+
+  /** Step 1 for a new customer (C3): details, billing address and provider, checked before anything else. */
+  async startNew(
+    requester: Requester,
+    entered: Pick<NewCustomerInput, 'providerId' | 'customer' | 'address'>,
+  ): Promise<Outcome<CustomerDraft>> {
+    const customer = await this.requests.validateCustomer(requester.tenantId, entered.customer);
+    if (!customer.ok) return customer;
+    const address = billingAddressSchema.safeParse(entered.address);
+    if (!address.success) {
+      const issue = address.error.issues[0];
+      return input(issue.message, String(issue.path[0]));
+    }
+    const decision = await this.requests.checkFor(requester.tenantId, entered.providerId, customer.value);
+    if (!decision) return input('no-active-partnership');
+    if (!decision.allowed) return rules(decision);
+    return this.create({
+      kind: 'new-customer',
+      requester,
+      providerId: entered.providerId,
+      customer: { ...customer.value, resellerId: requester.tenantId, providerId: entered.providerId },
+      address: address.data,
+    });
+  }
+
+  /** Step 1 for an existing customer (C5, C6): the customer as Partner Center lists it for this reseller. */
+  async startExisting(
+    requester: Requester,
+    chosen: { providerId: string; customerTenantId: string; kind: ExistingCustomerKind },
+  ): Promise<Outcome<CustomerDraft>> {
+    const found = await this.requests.existingCustomer(chosen.providerId, requester.tenantId, chosen.customerTenantId);
+    if (!found) return input('customer-unknown');
+    const customer = {
+      tenantId: found.tenantId,
+      companyName: found.companyName,
+      domain: found.domain.toLowerCase(),
+      country: (found.country ?? '').toUpperCase(),
+      adminEmail: found.email ?? `admin@${found.domain.toLowerCase()}`,
+      tenantType: 'customer' as const,
+      resellerId: requester.tenantId,
+      providerId: chosen.providerId,
+    };
+    const decision = await this.requests.checkFor(requester.tenantId, chosen.providerId, customer);
+    if (!decision) return input('no-active-partnership');
+    if (!decision.allowed) return rules(decision);
+    return this.create({ kind: chosen.kind, requester, providerId: chosen.providerId, customer });
+  }
+
+  private async create(fields: Omit<CustomerDraft, 'id' | 'state' | 'createdAt' | 'subscriptions'>) {
+    const draft: CustomerDraft = {
+      ...fields,
+      id: randomUUID(),
+      subscriptions: [],
+      state: 'open',
+      createdAt: this.now().toISOString(),
+    };
+    await this.records.compareAndSet(KEY(draft.id), undefined, draft, { ttlMs: DRAFT_TTL_MS });
+    return { ok: true as const, value: draft };
+  }
+
+  /** The requester's own draft, or a refusal that says why not (someone else's, gone, already sent, cancelled). */
+  async get(requester: Requester, id: string): Promise<Outcome<CustomerDraft>> {
+    const draft = (await this.records.read<CustomerDraft>(KEY(id)))?.value;
+    if (!draft || draft.requester.tenantId !== requester.tenantId || draft.requester.userId !== requester.userId) {
+      return input('draft-unknown');
+    }
+    return { ok: true, value: draft };
+  }
+
+  /** What step 2 offers: the provider's catalogue for the customer's country, or the customer's subscriptions. */
+  async options(draft: CustomerDraft): Promise<DraftOptions> {
+    if (draft.kind === 'new-customer' || draft.kind === 'add-subscription') {
+      return { kind: 'offers', offers: await this.requests.offers(draft.providerId, draft.customer.country) };
+    }
+    const subscriptions = await this.requests.existingSubscriptions(draft.providerId, draft.customer.tenantId ?? '');
+    return { kind: 'subscriptions', subscriptions };
+  }
+
+  /**
+   * Step 2: the offers and licence counts (checked against the catalogue's limits), or the
+   * subscriptions to change; then the rules once more, for the review (C3 "Next: Review").
+   */
+  async choose(
+    requester: Requester,
+    id: string,
+    choice: DraftChoice,
+  ): Promise<Outcome<{ draft: CustomerDraft; decision: Decision }>> {
+    const found = await this.open(requester, id);
+    if (!found.ok) return found;
+    const draft = found.value;
+    const options = await this.options(draft);
+    let subscriptions: CustomerDraft['subscriptions'] = [];
+    if (options.kind === 'offers' && 'licences' in choice) {
+      for (const offer of options.offers) {
+        const licences = choice.licences[offer.id];
+        if (licences === undefined || licences === 0) continue;
+        if (!Number.isInteger(licences) || licences < offer.minimumQuantity || licences > offer.maximumQuantity) {
+          return {
+            ok: false,
+            refusal: {
+              kind: 'input',
+              code: 'licences-out-of-range',
+              field: offer.id,
+              params: { offer: offer.name, min: offer.minimumQuantity, max: offer.maximumQuantity },
+            },
+          };
+        }
+        subscriptions.push({ offerId: offer.id, offerName: offer.name, licences });
+      }
+    } else if (options.kind === 'subscriptions' && 'subscriptionIds' in choice) {
+      subscriptions = options.subscriptions
+        .filter((s) => choice.subscriptionIds.includes(s.id))
+        .map((s) => ({ offerId: s.offerId, offerName: s.offerName, licences: s.quantity, subscriptionId: s.id }));
+    }
+    if (subscriptions.length === 0) return input('validation.request-needs-subscription', 'subscriptions');
+    const supportContact =
+      'licences' in choice && draft.kind === 'add-subscription' ? Boolean(choice.supportContact) : undefined;
+    const saved = await updateRecord<CustomerDraft>(
+      this.records,
+      KEY(id),
+      (current) => (current?.state === 'open' ? { ...current, subscriptions, supportContact } : undefined),
+      { ttlMs: DRAFT_TTL_MS },
+    );
+    if (!saved.changed) return this.notOpen(saved.value);
+    const decision = await this.requests.checkFor(requester.tenantId, draft.providerId, draft.customer);
+    if (!decision) return input('no-active-partnership');
+    return { ok: true, value: { draft: saved.value as CustomerDraft, decision } };
+  }
+
+  /**
+   * Submit (C3): the draft is claimed at once, so a Cancel racing it loses; the rules run again and
+   * the request is recorded under the draft's id, so a second Submit finds it (`created: false`).
+   */
+  async submit(requester: Requester, id: string): Promise<SubmitOutcome> {
+    const found = await this.get(requester, id);
+    if (!found.ok) return found;
+    const claimed = await updateRecord<CustomerDraft>(
+      this.records,
+      KEY(id),
+      (current) => (current?.state === 'open' ? { ...current, state: 'submitted' } : undefined),
+      { ttlMs: DRAFT_TTL_MS },
+    );
+    const draft = claimed.value;
+    if (!draft || draft.state === 'cancelled') return input('draft-cancelled');
+    if (!claimed.changed) {
+      // A second Submit: the first one's request, whatever the rules would say by now.
+      const earlier = await this.requests.get(id);
+      if (earlier) return { ok: true, value: earlier, created: false };
+    }
+    if (draft.subscriptions.length === 0) {
+      await this.reopen(id);
+      return input('validation.request-needs-subscription', 'subscriptions');
+    }
+    const outcome =
+      draft.kind === 'new-customer'
+        ? await this.requests.submit(
+            requester,
+            {
+              providerId: draft.providerId,
+              customer: {
+                companyName: draft.customer.companyName,
+                domain: draft.customer.domain,
+                country: draft.customer.country,
+                adminEmail: draft.customer.adminEmail,
+              },
+              address: draft.address ?? { line1: '', city: '' },
+              subscriptions: draft.subscriptions,
+            },
+            draft.id,
+          )
+        : await this.requests.submitExisting(
+            requester,
+            {
+              providerId: draft.providerId,
+              kind: draft.kind,
+              customerTenantId: draft.customer.tenantId ?? '',
+              subscriptions: draft.subscriptions,
+              supportContact: draft.supportContact,
+            },
+            draft.id,
+          );
+    // Refused now (something changed since the review): nothing was sent, so the draft may be cancelled or tried again.
+    if (!outcome.ok && claimed.changed) await this.reopen(id);
+    return outcome;
+  }
+
+  /** Cancel (C3): the whole request is dropped and nothing is sent. Cancelling twice is fine. */
+  async cancel(requester: Requester, id: string): Promise<Outcome<CustomerDraft>> {
+    const found = await this.get(requester, id);
+    if (!found.ok) return found;
+    const moved = await updateRecord<CustomerDraft>(
+      this.records,
+      KEY(id),
+      (current) => (current?.state === 'open' ? { ...current, state: 'cancelled' } : undefined),
+      { ttlMs: DRAFT_TTL_MS },
+    );
+    const draft = moved.value;
+    if (!draft) return input('draft-unknown');
+    if (draft.state === 'submitted') return input('draft-submitted');
+    return { ok: true, value: draft };
+  }
+
+  private async open(requester: Requester, id: string): Promise<Outcome<CustomerDraft>> {
+    const found = await this.get(requester, id);
+    if (!found.ok) return found;
+    return found.value.state === 'open' ? found : this.notOpen(found.value);
+  }
+
+  private notOpen(draft: CustomerDraft | undefined): { ok: false; refusal: Refusal } {
+    if (draft?.state === 'submitted') return input('draft-submitted');
+    if (draft?.state === 'cancelled') return input('draft-cancelled');
+    return input('draft-unknown');
+  }
+
+  private async reopen(id: string) {
+    await updateRecord<CustomerDraft>(
+      this.records,
+      KEY(id),
+      (current) => (current?.state === 'submitted' ? { ...current, state: 'open' } : undefined),
+      { ttlMs: DRAFT_TTL_MS },
+    );
+  }
+}
