@@ -489,7 +489,8 @@ export class CustomerRequests {
   > {
     const provider = await this.deps.partnerships.getProviderBySlackTeam(teamId);
     if (!provider) return { ok: false, refusal: { kind: 'access', code: 'not-set-up' } };
-    if (!provider.settings.approverUserIds.includes(actor.userId)) {
+    // Named approvers or members of the approver user group, as for every partnership action.
+    if (!(await this.deps.partnerships.isApprover(teamId, actor.userId))) {
       return { ok: false, refusal: { kind: 'access', code: 'not-approver' } };
     }
     const request = await this.get(id);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import type { CustomerRequest } from '../../services/customers';
 import { message } from '../helpers/teamsActivities';
-import { DEMO, fresh } from '../partnerships/fixtures';
+import { contosoSetup, DEMO, fresh } from '../partnerships/fixtures';
 import {
   APPROVER,
   APPROVER2,
@@ -278,6 +278,33 @@ for (const backend of BACKENDS)
           'Rejected by u0approver2',
         );
         expect((await requestOf(world, id))?.state).to.equal('rejected');
+      });
+      it('lets a member of the approver user group decide, as a named approver may (issue 5: approvers as a group)', async () => {
+        world.slackApi.userGroups.set('S0CUSTAPPROVERS', {
+          name: 'CSP approvers',
+          handle: 'csp',
+          users: ['U0GROUPIE'],
+        });
+        const admin = { platform: 'slack' as const, userId: APPROVER, name: 'Jan Wiśniewski' };
+        const setup = await world.partnerships.setUpProvider(
+          world.team,
+          {
+            ...contosoSetup([APPROVER, APPROVER2], CHANNEL),
+            approverGroup: { id: 'S0CUSTAPPROVERS', name: 'CSP approvers' },
+          },
+          admin,
+          true,
+        );
+        expect(setup.ok).to.equal(true);
+        const id = await world.submittedRequest(newDomain());
+        await world.approvalPost(id);
+        const submitted = await world.rejectWith(id, 'U0GROUPIE', 'Ask the customer to sign the MCA first');
+        expect(submitted.status).to.equal(200);
+        const request = await world.eventually(async () => {
+          const found = await requestOf(world, id);
+          return found?.state === 'rejected' ? found : undefined;
+        }, "the group member's rejection");
+        expect(request.decision?.by.userId).to.equal('U0GROUPIE');
       });
     });
 
