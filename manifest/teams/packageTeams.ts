@@ -4,13 +4,14 @@
  * Teams admin uploads. First it rewrites from the message catalogs whatever in manifest/teams/ they
  * decide (the app's strings in every language, generatedFiles.ts), so the package always speaks as
  * the bot does. The bot id comes from MICROSOFT_APP_ID and the valid domain from PUBLIC_URL, both read
- * through bot/config.ts; without an app id a placeholder GUID keeps the package valid for local tries.
+ * through bot/config.ts (no secret needed); without an app id a placeholder GUID keeps the package
+ * valid for local tries.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { loadConfig } from '../../bot/config';
+import { loadPackagingConfig } from '../../bot/config';
 import { writeGeneratedFiles } from './generatedFiles';
 import { ADDITIONAL_LANGUAGES, localizationFileName } from './localization';
 
@@ -119,7 +120,7 @@ export function buildTeamsPackage(values: PackageValues, dir: string = __dirname
 /** `--dir` (default manifest/teams) and `--out` (default dist/teams-app.zip): the tests package a copy. */
 async function main() {
   const { values: args } = parseArgs({ options: { dir: { type: 'string' }, out: { type: 'string' } } });
-  const config = loadConfig();
+  const config = loadPackagingConfig();
   const dir = path.resolve(args.dir ?? __dirname);
   const updated = await writeGeneratedFiles(dir);
   for (const name of updated) {
@@ -129,8 +130,8 @@ async function main() {
   }
   const out = path.resolve(args.out ?? path.join(__dirname, '..', '..', 'dist', 'teams-app.zip'));
   mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, buildTeamsPackage({ appId: config.bot.appId, publicUrl: config.publicUrl }, dir));
-  const botId = config.bot.appId ?? `${PLACEHOLDER_APP_ID} (placeholder: set MICROSOFT_APP_ID)`;
+  writeFileSync(out, buildTeamsPackage(config, dir));
+  const botId = config.appId ?? `${PLACEHOLDER_APP_ID} (placeholder: set MICROSOFT_APP_ID)`;
   process.stdout.write(`wrote ${path.relative(process.cwd(), out)} (bot id ${botId})\n`);
 }
 

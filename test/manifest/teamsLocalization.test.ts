@@ -254,9 +254,8 @@ describe('Teams app localization (manifest/teams: localizationInfo, pl.json, sv.
           cwd: ROOT,
           env: {
             PATH: process.env.PATH,
+            // As docs/operators.md says to run it: the app id and the address, no secret.
             MICROSOFT_APP_ID: APP_ID,
-            // loadConfig wants a secret with an app id; the packager never uses it.
-            MICROSOFT_APP_PASSWORD: 'not-used-by-the-packager',
             PUBLIC_URL: 'https://bot.contoso.example',
           },
         },
