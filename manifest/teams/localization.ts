@@ -89,11 +89,9 @@ export function localizationFile(language: Language, manifestVersion: string): R
  */
 export function localizedManifest(template: Record<string, unknown>): Record<string, unknown> {
   const manifest = structuredClone(template);
-  setAt(
-    manifest,
-    COMMANDS_PATH,
-    MANIFEST_COMMANDS.map(() => ({})),
-  );
+  // The list is the catalogs' too: a command left out of MANIFEST_COMMANDS leaves the menu.
+  const commands: Array<Record<string, string>> = MANIFEST_COMMANDS.map(() => ({}));
+  setAt(manifest, COMMANDS_PATH, commands);
   for (const [path, value] of Object.entries(manifestStrings(DEFAULT_LANGUAGE))) setAt(manifest, path, value);
   manifest.localizationInfo = {
     defaultLanguageTag: DEFAULT_LANGUAGE,
