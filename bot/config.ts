@@ -170,6 +170,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): AppConfig
   };
 }
 
+/**
+ * What `npm run package:teams` needs: the bot's app id and the public address. Only those are read,
+ * so an operator builds the package without the secrets the running assistant requires.
+ */
+export function loadPackagingConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Pick<AppConfig, 'publicUrl'> & {
+  appId?: string;
+} {
+  const parsed = environmentSchema.pick({ PORT: true, MICROSOFT_APP_ID: true, PUBLIC_URL: true }).safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  return { appId: e.MICROSOFT_APP_ID, publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}` };
+}
+
 function readProcessEnv(): NodeJS.ProcessEnv {
   // `.env` fills gaps only; a variable set in the real environment wins.
   loadDotenv({ quiet: true } as Parameters<typeof loadDotenv>[0]);

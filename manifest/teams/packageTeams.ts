@@ -1,16 +1,27 @@
 /**
- * `npm run package:teams`: writes `dist/teams-app.zip` (manifest.json, color.png, outline.png at the
- * zip root), the file a Teams admin uploads. The bot id comes from MICROSOFT_APP_ID and the valid
- * domain from PUBLIC_URL, both read through bot/config.ts; without an app id a placeholder GUID keeps
- * the package valid for local tries.
+ * `npm run package:teams`: writes `dist/teams-app.zip` (manifest.json, color.png, outline.png and one
+ * localization file per additional language, `pl.json` and `sv.json`, at the zip root), the file a
+ * Teams admin uploads. First it rewrites from the message catalogs whatever in manifest/teams/ they
+ * decide (the app's strings in every language, generatedFiles.ts), so the package always speaks as
+ * the bot does. The bot id comes from MICROSOFT_APP_ID and the valid domain from PUBLIC_URL, both read
+ * through bot/config.ts (no secret needed); without an app id a placeholder GUID keeps the package
+ * valid for local tries.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { loadConfig } from '../../bot/config';
+import { loadPackagingConfig } from '../../bot/config';
+import { writeGeneratedFiles } from './generatedFiles';
+import { ADDITIONAL_LANGUAGES, localizationFileName } from './localization';
 
 export const PLACEHOLDER_APP_ID = '00000000-0000-0000-0000-000000000000';
-export const PACKAGE_FILES = ['manifest.json', 'color.png', 'outline.png'] as const;
+export const PACKAGE_FILES: readonly string[] = [
+  'manifest.json',
+  'color.png',
+  'outline.png',
+  ...ADDITIONAL_LANGUAGES.map(localizationFileName),
+];
 
 export interface PackageValues {
   appId?: string;
@@ -88,21 +99,45 @@ export function zip(entries: Array<{ name: string; data: Buffer }>): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
-/** The package's bytes: the rendered manifest and the two icons from manifest/teams/. */
+/**
+ * The package's bytes: the rendered manifest, the two icons and every localization file the
+ * manifest's `localizationInfo` names, all from manifest/teams/ as they are on disk.
+ */
 export function buildTeamsPackage(values: PackageValues, dir: string = __dirname): Buffer {
   const manifest = renderManifest(readFileSync(path.join(dir, 'manifest.json'), 'utf8'), values);
+  const localization = manifest.localizationInfo as { additionalLanguages?: Array<{ file: string }> } | undefined;
   return zip([
     { name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) },
     { name: 'color.png', data: readFileSync(path.join(dir, 'color.png')) },
     { name: 'outline.png', data: readFileSync(path.join(dir, 'outline.png')) },
+    ...(localization?.additionalLanguages ?? []).map(({ file }) => ({
+      name: file,
+      data: readFileSync(path.join(dir, file)),
+    })),
   ]);
 }
 
-if (require.main === module) {
-  const config = loadConfig();
-  const out = path.join(__dirname, '..', '..', 'dist', 'teams-app.zip');
+/** `--dir` (default manifest/teams) and `--out` (default dist/teams-app.zip): the tests package a copy. */
+async function main() {
+  const { values: args } = parseArgs({ options: { dir: { type: 'string' }, out: { type: 'string' } } });
+  const config = loadPackagingConfig();
+  const dir = path.resolve(args.dir ?? __dirname);
+  const updated = await writeGeneratedFiles(dir);
+  for (const name of updated) {
+    process.stdout.write(
+      `updated ${path.relative(process.cwd(), path.join(dir, name))} from the catalogs (commit it)\n`,
+    );
+  }
+  const out = path.resolve(args.out ?? path.join(__dirname, '..', '..', 'dist', 'teams-app.zip'));
   mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, buildTeamsPackage({ appId: config.bot.appId, publicUrl: config.publicUrl }));
-  const botId = config.bot.appId ?? `${PLACEHOLDER_APP_ID} (placeholder: set MICROSOFT_APP_ID)`;
+  writeFileSync(out, buildTeamsPackage(config, dir));
+  const botId = config.appId ?? `${PLACEHOLDER_APP_ID} (placeholder: set MICROSOFT_APP_ID)`;
   process.stdout.write(`wrote ${path.relative(process.cwd(), out)} (bot id ${botId})\n`);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
 }

@@ -11,8 +11,11 @@ import { flatKeys, namespaces, PLURAL_SUFFIX, qualifiedKeys } from './catalogKey
  */
 const REPORTED_UNUSED: Record<string, string> = {};
 
-/** Where catalog keys are used: every TypeScript folder of the product (tests excluded). */
-const CODE_FOLDERS = ['bot', 'cards', 'dialogs', 'services', 'i18n', 'scripts'];
+/**
+ * Where catalog keys are used: every TypeScript folder of the product (tests excluded); manifest/ for
+ * the Teams app's name, descriptions and command menu in every language (manifest/teams/localization.ts).
+ */
+const CODE_FOLDERS = ['bot', 'cards', 'dialogs', 'services', 'i18n', 'scripts', 'manifest'];
 
 interface Usage {
   /** Keys named in full (a key naming an object, read with returnObjects, uses all below it). */
