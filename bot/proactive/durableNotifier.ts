@@ -129,7 +129,8 @@ export class DurableNotifier implements Notifier {
       kind: 'teams',
       // Scoped by tenant: a recipient is a person in a tenant, whatever their object id.
       dedupeKey: `${dedupeKey}:${person.tenantId}:${person.aadObjectId}`,
-      // Versions before the tenant scope: a notice they already recorded is not sent again after an upgrade.
+      // Versions before the tenant scope: a notice they recorded is not sent again after an upgrade (their
+      // markers last the outbox's doneTtlMs, 30 days: this line can go a release after that).
       formerDedupeKeys: [`${dedupeKey}:${person.aadObjectId}`],
       payload: { tenantId: person.tenantId, aadObjectId: person.aadObjectId, notice },
       lanes,

@@ -248,7 +248,10 @@ export class Outbox {
   }
 
   private async dueEntries(): Promise<DueEntry[]> {
-    await this.legacyIndex.sweepIfDue();
+    // Moving old entries is not worth holding back the new ones: a failed sweep is tried again next pass.
+    await this.legacyIndex
+      .sweepIfDue()
+      .catch((error) => this.logger.warn({ err: error }, 'outbox could not move due entries of an older version'));
     const now = this.now();
     const dueBy = Math.floor(now);
     for (const [id, until] of this.notBefore) if (until <= now) this.notBefore.delete(id);
