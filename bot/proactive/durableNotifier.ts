@@ -48,7 +48,8 @@ export interface DurableNotifierDeps {
 
 /**
  * The Notifier behind every feature: each call records one outbox job per recipient (dedupe key
- * `<dedupeKey>:<aadObjectId>` for Teams, `<dedupeKey>` per Slack channel) and returns; workers render
+ * `<dedupeKey>:<tenantId>:<aadObjectId>` for Teams, `<dedupeKey>:<channel>` for Slack, where one bot
+ * token means one workspace, so a channel or user id names one recipient) and returns; workers render
  * the notice in the recipient's stored language and deliver it within Teams' and Slack's limits.
  */
 export class DurableNotifier implements Notifier {
@@ -126,7 +127,11 @@ export class DurableNotifier implements Notifier {
     ];
     await this.outbox.enqueue<TeamsJob>({
       kind: 'teams',
-      dedupeKey: `${dedupeKey}:${person.aadObjectId}`,
+      // Scoped by tenant: a recipient is a person in a tenant, whatever their object id.
+      dedupeKey: `${dedupeKey}:${person.tenantId}:${person.aadObjectId}`,
+      // Versions before the tenant scope: a notice they recorded is not sent again after an upgrade (their
+      // markers last the outbox's doneTtlMs, 30 days: this line can go a release after that).
+      formerDedupeKeys: [`${dedupeKey}:${person.aadObjectId}`],
       payload: { tenantId: person.tenantId, aadObjectId: person.aadObjectId, notice },
       lanes,
     });

@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { AtomicStore } from '../storage/atomicStore';
+import { DUE_INDEX, dueMember, parseDueMember } from './dueIndex';
+import { LegacyDueIndexMigration } from './legacyDueIndex';
 import { type Lane, RateLimiter } from './rateLimiter';
 
 /**
@@ -10,9 +12,10 @@ import { type Lane, RateLimiter } from './rateLimiter';
  * - `outbox:job:<id>`: the job; `id` is a hash of its dedupe key, so enqueuing the same notice twice
  *   (or from two instances) is a create-if-absent that only the first wins. Finished jobs stay as a
  *   `done` (or `dead`) marker for `doneTtlMs`, so the dedupe key stays used.
- * - `outbox:due:<zero-padded due ms>:<id>:<nonce>`: the due index. Keys sort by time, so workers list the
- *   index (not every record) and stop at the first entry in the future. An index entry is written
- *   before the job points at it; entries that no longer match their job are dropped as stale.
+ * - the due index (`DUE_INDEX`, an ordered index of the store scored by due time): a worker pass reads
+ *   the entries due now, up to a limit, and nothing else. An index entry is written before the job
+ *   points at it; entries that no longer match their job are dropped as stale. Entries left by older
+ *   versions (`outbox:due:*` records) are moved into it (legacyDueIndex.ts).
  *
  * Delivery is at least once, exactly once as far as the store can tell: a worker claims a job with a
  * lease (compare-and-set on the job's version), sends, then marks it done. If the process dies after
@@ -38,9 +41,14 @@ export interface NewJob<P = unknown> {
   dedupeKey: string;
   payload: P;
   lanes: Lane[];
+  /**
+   * Keys an earlier version gave the same notice: a job recorded under one of them counts as this one,
+   * so changing a key's format sends nothing twice across an upgrade. Not stored with the job.
+   */
+  formerDedupeKeys?: string[];
 }
 
-export interface OutboxJob<P = unknown> extends NewJob<P> {
+export interface OutboxJob<P = unknown> extends Omit<NewJob<P>, 'formerDedupeKeys'> {
   id: string;
   state: 'pending' | 'done' | 'gone' | 'dead';
   attempts: number;
@@ -83,19 +91,9 @@ export interface OutboxOptions {
 }
 
 const JOB = 'outbox:job:';
-const DUE = 'outbox:due:';
-const pad = (ms: number) => String(Math.max(0, Math.floor(ms))).padStart(15, '0');
-/** One writer's entry: a nonce keeps two instances enqueuing the same job in the same ms apart. */
-const dueKey = (dueAt: number, id: string) => `${DUE}${pad(dueAt)}:${id}:${randomUUID().slice(0, 8)}`;
 export const jobIdOf = (dedupeKey: string) => createHash('sha256').update(dedupeKey).digest('hex').slice(0, 32);
 
-/** An entry of the due index; it carries the job's lanes so a rate-limited job costs no read. */
-interface IndexEntry {
-  id: string;
-  at: number;
-  lanes?: Lane[];
-}
-type DueEntry = { key: string; id: string; dueAt: number; lanes?: Lane[] };
+type DueEntry = { member: string; id: string; dueAt: number; lanes?: Lane[] };
 
 /** How long an index entry without its job may be an enqueue in progress rather than debris. */
 const ORPHAN_GRACE_MS = 60_000;
@@ -116,6 +114,7 @@ export class Outbox {
   private readonly doneTtlMs: number;
   private readonly batchSize: number;
   private readonly random: () => number;
+  private readonly legacyIndex: LegacyDueIndexMigration;
 
   private running = false;
   private loop?: Promise<void>;
@@ -143,19 +142,25 @@ export class Outbox {
     this.doneTtlMs = options.doneTtlMs ?? 30 * 24 * 3600_000;
     this.batchSize = options.batchSize ?? 2_000;
     this.random = options.random ?? Math.random;
+    this.legacyIndex = new LegacyDueIndexMigration(this.records, this.now);
   }
 
   /** Records a job once per dedupe key; true when this call created it. Wakes this process's workers. */
-  async enqueue<P>(job: NewJob<P>): Promise<boolean> {
+  async enqueue<P>({ formerDedupeKeys = [], ...job }: NewJob<P>): Promise<boolean> {
     const id = jobIdOf(`${job.kind}:${job.dedupeKey}`);
     const now = Math.floor(this.now());
-    if (await this.records.read(`${JOB}${id}`)) return false;
+    const known = await Promise.all(
+      [id, ...formerDedupeKeys.map((key) => jobIdOf(`${job.kind}:${key}`))].map((jobId) =>
+        this.records.read(`${JOB}${jobId}`),
+      ),
+    );
+    if (known.some(Boolean)) return false;
     // Index first, so a pending job always has an entry; a lost race leaves a stale entry, dropped below.
-    const index = dueKey(now, id);
-    await this.records.compareAndSet<IndexEntry>(index, undefined, { id, at: now, lanes: job.lanes });
+    const member = dueMember(id, job.lanes);
+    await this.records.indexAdd(DUE_INDEX, member, now);
     const record: OutboxJob<P> = { ...job, id, state: 'pending', attempts: 0, dueAt: now, createdAt: now };
     const created = (await this.records.compareAndSet(`${JOB}${id}`, undefined, record, {})) !== undefined;
-    if (!created) await this.records.remove(index);
+    if (!created) await this.records.indexRemove(DUE_INDEX, member);
     else this.wake();
     return created;
   }
@@ -243,28 +248,39 @@ export class Outbox {
   }
 
   private async dueEntries(): Promise<DueEntry[]> {
+    // Moving old entries is not worth holding back the new ones: a failed sweep is tried again next pass.
+    await this.legacyIndex
+      .sweepIfDue()
+      .catch((error) => this.logger.warn({ err: error }, 'outbox could not move due entries of an older version'));
     const now = this.now();
-    const entries = await this.records.list<IndexEntry>(DUE);
-    // SQLite answers in key order already; Redis (SCAN) does not.
-    entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const out: DueEntry[] = [];
-    this.nextDueAt = undefined;
-    if (this.notBefore.size > 0) {
-      // Forget holds on jobs that left the index (finished by another instance).
-      const listed = new Set(entries.map((e) => e.value.id));
+    const dueBy = Math.floor(now);
+    for (const [id, until] of this.notBefore) if (until <= now) this.notBefore.delete(id);
+    // Entries this pass must pass over (held back, or in flight here) widen the read, so they never
+    // hide the runnable entries behind them.
+    const limit = this.batchSize + this.inFlight.size + this.notBefore.size;
+    const entries = await this.records.indexRange(DUE_INDEX, { max: dueBy, limit });
+    const complete = entries.length < limit;
+    if (complete && this.notBefore.size > 0) {
+      // Every due entry was read: holds on jobs not among them left the index (finished elsewhere).
+      const listed = new Set(entries.map((e) => parseDueMember(e.member)?.id));
       for (const id of this.notBefore.keys()) if (!listed.has(id)) this.notBefore.delete(id);
     }
+    // When to look again if nothing else wakes the workers: the first entry not yet due.
+    this.nextDueAt = complete
+      ? (await this.records.indexRange(DUE_INDEX, { min: dueBy + 1, limit: 1 }))[0]?.score
+      : undefined;
+    const out: DueEntry[] = [];
     for (const entry of entries) {
-      const dueAt = Number(entry.key.slice(DUE.length, DUE.length + 15));
-      if (dueAt > now) {
-        this.nextDueAt = dueAt;
-        break;
+      const parsed = parseDueMember(entry.member);
+      if (!parsed) {
+        this.logger.warn({ member: entry.member.slice(0, 200) }, 'outbox dropped an unreadable due index entry');
+        await this.records.indexRemove(DUE_INDEX, entry.member);
+        continue;
       }
-      const id = entry.value.id;
-      if (this.inFlight.has(id)) continue;
-      const held = this.notBefore.get(id);
+      if (this.inFlight.has(parsed.id)) continue;
+      const held = this.notBefore.get(parsed.id);
       if (held !== undefined && held > now) continue;
-      out.push({ key: entry.key, id, dueAt, lanes: entry.value.lanes });
+      out.push({ member: entry.member, id: parsed.id, dueAt: entry.score, lanes: parsed.lanes });
       if (out.length >= this.batchSize) break;
     }
     return out;
@@ -283,12 +299,12 @@ export class Outbox {
       const current = await this.records.read<OutboxJob>(`${JOB}${entry.id}`);
       if (!current) {
         // An enqueue between its two writes, or debris of a lost race.
-        if (this.now() - entry.dueAt > ORPHAN_GRACE_MS) await this.records.remove(entry.key);
+        if (this.now() - entry.dueAt > ORPHAN_GRACE_MS) await this.records.indexRemove(DUE_INDEX, entry.member);
         return false;
       }
       const job = current.value;
       if (job.state !== 'pending' || job.dueAt !== entry.dueAt) {
-        await this.records.remove(entry.key);
+        await this.records.indexRemove(DUE_INDEX, entry.member);
         return false;
       }
       const now = this.now();
@@ -316,7 +332,7 @@ export class Outbox {
       const version = await this.records.compareAndSet(`${JOB}${entry.id}`, current.version, claimed);
       if (version === undefined) return false;
       const outcome = await this.deliver(claimed);
-      await this.settle(entry.key, claimed, version, outcome);
+      await this.settle(entry.member, claimed, version, outcome);
       return true;
     } finally {
       this.inFlight.delete(entry.id);
@@ -333,7 +349,7 @@ export class Outbox {
     }
   }
 
-  private async settle(indexKey: string, job: OutboxJob, version: number, outcome: DeliveryOutcome) {
+  private async settle(member: string, job: OutboxJob, version: number, outcome: DeliveryOutcome) {
     const key = `${JOB}${job.id}`;
     const now = this.now();
     const log = { job: job.id, kind: job.kind, dedupeKey: job.dedupeKey, attempts: job.attempts };
@@ -345,8 +361,8 @@ export class Outbox {
       const dueAt = Math.ceil(now + delay);
       // New index entry first, then the job, then the old entry: a crash in between leaves the job
       // reachable through one entry or the other.
-      const next = dueKey(dueAt, job.id);
-      await this.records.compareAndSet<IndexEntry>(next, undefined, { id: job.id, at: now, lanes: job.lanes });
+      const next = dueMember(job.id, job.lanes);
+      await this.records.indexAdd(DUE_INDEX, next, dueAt);
       const moved = await this.records.compareAndSet(key, version, {
         ...job,
         dueAt,
@@ -355,11 +371,11 @@ export class Outbox {
         lastError: outcome.reason,
       });
       if (moved === undefined) {
-        await this.records.remove(next);
+        await this.records.indexRemove(DUE_INDEX, next);
         this.logger.warn(log, 'outbox job changed while it was delivered; leaving it to the other worker');
         return;
       }
-      await this.records.remove(indexKey);
+      await this.records.indexRemove(DUE_INDEX, member);
       this.logger.info(
         { ...log, delayMs: Math.round(delay), reason: outcome.reason },
         'outbox delivery will be retried',
@@ -380,7 +396,7 @@ export class Outbox {
       this.logger.warn(log, 'outbox job was taken over before it was marked finished');
       return;
     }
-    await this.records.remove(indexKey);
+    await this.records.indexRemove(DUE_INDEX, member);
     if (state === 'dead') this.logger.error({ ...log, reason }, 'outbox job dead-lettered: giving up');
     else if (state === 'gone') this.logger.info({ ...log, reason }, 'outbox recipient gone: job ended');
     else this.logger.debug(log, 'outbox job delivered');

@@ -27,11 +27,37 @@ export interface AtomicStore {
   ): Promise<number | undefined>;
   /** Deletes the record (only at `expectedVersion` when given). True when something was deleted. */
   remove(key: string, expectedVersion?: number): Promise<boolean>;
-  /** All live records whose key starts with `prefix`, in key order. */
+  /**
+   * All live records whose key starts with `prefix`, in key order. On Redis this walks the whole
+   * keyspace (SCAN): for anything read often, keep an ordered index instead.
+   */
   list<T>(prefix: string): Promise<Array<{ key: string } & Versioned<T>>>;
+  /**
+   * Ordered index `index`: puts `member` at `score`, or moves it there (one entry per member). Kept in
+   * each backend's native sorted structure, apart from the records, so reading it never walks the keyspace.
+   */
+  indexAdd(index: string, member: string, score: number): Promise<void>;
+  /**
+   * Entries of `index` with `min <= score <= max` (unbounded when left out), in (score, member) order,
+   * at most `limit` of them: the cost is the entries returned, not the size of the store.
+   */
+  indexRange(index: string, range: IndexRange): Promise<IndexEntry[]>;
+  /** Takes `member` out of `index`. True when it was there. */
+  indexRemove(index: string, member: string): Promise<boolean>;
   /** Resolves when the backend answers; throws otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface IndexEntry {
+  member: string;
+  score: number;
+}
+
+export interface IndexRange {
+  min?: number;
+  max?: number;
+  limit: number;
 }
 
 export class ConcurrentUpdateError extends Error {

@@ -1,5 +1,6 @@
-import type { AtomicStore, Versioned } from './atomicStore';
+import type { AtomicStore, IndexEntry, IndexRange, Versioned } from './atomicStore';
 import { decodeRecord, encodeRecord } from './envelope';
+import { SortedIndex } from './sortedIndex';
 
 /**
  * In-process backend: the compare and the set run in one synchronous step, which is atomic on
@@ -7,6 +8,8 @@ import { decodeRecord, encodeRecord } from './envelope';
  */
 export class MemoryAtomicStore implements AtomicStore {
   readonly backend = 'memory' as const;
+  /** Ordered indexes live beside the records, as they do in a Redis sorted set or an SQLite table. */
+  private readonly indexes = new Map<string, SortedIndex>();
   constructor(private readonly map: Map<string, unknown> = new Map()) {}
 
   async read<T>(key: string): Promise<Versioned<T> | undefined> {
@@ -36,6 +39,20 @@ export class MemoryAtomicStore implements AtomicStore {
       if (record) out.push({ key, ...record });
     }
     return out;
+  }
+
+  async indexAdd(index: string, member: string, score: number): Promise<void> {
+    let sorted = this.indexes.get(index);
+    if (!sorted) this.indexes.set(index, (sorted = new SortedIndex()));
+    sorted.add(member, score);
+  }
+
+  async indexRange(index: string, range: IndexRange): Promise<IndexEntry[]> {
+    return this.indexes.get(index)?.range(range) ?? [];
+  }
+
+  async indexRemove(index: string, member: string): Promise<boolean> {
+    return this.indexes.get(index)?.remove(member) ?? false;
   }
 
   async ping() {}

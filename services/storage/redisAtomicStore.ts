@@ -1,6 +1,7 @@
 import type KeyvRedis from '@keyv/redis';
-import type { AtomicStore, Versioned } from './atomicStore';
+import type { AtomicStore, IndexEntry, IndexRange, Versioned } from './atomicStore';
 import { decodeRecord, encodeRecord } from './envelope';
+import { assertScore } from './sortedIndex';
 
 /**
  * Compare-and-set as one Lua script: Redis runs a script without interleaving any other command,
@@ -42,8 +43,13 @@ interface RedisLike {
   eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
   scanIterator(options: { MATCH: string; COUNT: number }): AsyncIterable<string[] | string>;
   mGet(keys: string[]): Promise<Array<string | null>>;
+  sendCommand(args: string[]): Promise<unknown>;
   ping(): Promise<string>;
 }
+
+/** An ordered index is a sorted set of its own, named apart from the records. */
+const indexKey = (index: string) => `idx:${index}`;
+const bound = (value: number | undefined, infinite: string) => (value === undefined ? infinite : String(value));
 
 export class RedisAtomicStore implements AtomicStore {
   readonly backend = 'redis' as const;
@@ -94,6 +100,36 @@ export class RedisAtomicStore implements AtomicStore {
       });
     }
     return out;
+  }
+
+  async indexAdd(index: string, member: string, score: number): Promise<void> {
+    assertScore(score);
+    await (await this.client()).sendCommand(['ZADD', indexKey(index), String(score), member]);
+  }
+
+  async indexRange(index: string, { min, max, limit }: IndexRange): Promise<IndexEntry[]> {
+    if (limit <= 0) return [];
+    // ZRANGE BYSCORE ... LIMIT reads log n + limit entries of the set, whatever the keyspace holds.
+    const flat = (await (
+      await this.client()
+    ).sendCommand([
+      'ZRANGE',
+      indexKey(index),
+      bound(min, '-inf'),
+      bound(max, '+inf'),
+      'BYSCORE',
+      'LIMIT',
+      '0',
+      String(Math.floor(limit)),
+      'WITHSCORES',
+    ])) as string[];
+    const out: IndexEntry[] = [];
+    for (let i = 0; i < flat.length; i += 2) out.push({ member: flat[i], score: Number(flat[i + 1]) });
+    return out;
+  }
+
+  async indexRemove(index: string, member: string): Promise<boolean> {
+    return Number(await (await this.client()).sendCommand(['ZREM', indexKey(index), member])) > 0;
   }
 
   async ping() {

@@ -1,6 +1,7 @@
 import type KeyvSqlite from '@keyv/sqlite';
-import type { AtomicStore, Versioned } from './atomicStore';
+import type { AtomicStore, IndexEntry, IndexRange, Versioned } from './atomicStore';
 import { decodeRecord, encodeRecord } from './envelope';
+import { assertScore } from './sortedIndex';
 
 type Query = (sql: string, ...params: unknown[]) => Promise<Array<Record<string, unknown>>>;
 
@@ -13,10 +14,14 @@ export class SqliteAtomicStore implements AtomicStore {
   readonly backend = 'sqlite' as const;
   private readonly query: Query;
   private readonly table: string;
+  /** Ordered indexes: a table of their own, read through its (name, score, member) B-tree. */
+  private readonly indexTable: string;
+  private indexReady?: Promise<void>;
 
   constructor(private readonly adapter: KeyvSqlite) {
     this.query = adapter.query as unknown as Query;
     this.table = (adapter.opts as { table: string }).table;
+    this.indexTable = `${this.table}_index`;
   }
 
   async read<T>(key: string): Promise<Versioned<T> | undefined> {
@@ -79,6 +84,61 @@ export class SqliteAtomicStore implements AtomicStore {
       if (record) out.push({ key: row.key as string, ...record });
     }
     return out;
+  }
+
+  async indexAdd(index: string, member: string, score: number): Promise<void> {
+    assertScore(score);
+    await this.indexes();
+    await this.query(
+      `INSERT INTO ${this.indexTable} (name, member, score) VALUES (?, ?, ?)
+       ON CONFLICT(name, member) DO UPDATE SET score = excluded.score`,
+      index,
+      member,
+      score,
+    );
+  }
+
+  async indexRange(index: string, { min, max, limit }: IndexRange): Promise<IndexEntry[]> {
+    if (limit <= 0) return [];
+    await this.indexes();
+    const rows = await this.query(
+      `SELECT member, score FROM ${this.indexTable}
+       WHERE name = ? AND score >= ? AND score <= ?
+       ORDER BY score, member LIMIT ?`,
+      index,
+      min ?? -Number.MAX_VALUE,
+      max ?? Number.MAX_VALUE,
+      Math.floor(limit),
+    );
+    return rows.map((row) => ({ member: row.member as string, score: Number(row.score) }));
+  }
+
+  async indexRemove(index: string, member: string): Promise<boolean> {
+    await this.indexes();
+    const rows = await this.query(
+      `DELETE FROM ${this.indexTable} WHERE name = ? AND member = ? RETURNING member`,
+      index,
+      member,
+    );
+    return rows.length > 0;
+  }
+
+  /** Creates the index table once per connection (IF NOT EXISTS: another process may have made it). */
+  private indexes(): Promise<void> {
+    this.indexReady ??= (async () => {
+      await this.query(
+        `CREATE TABLE IF NOT EXISTS ${this.indexTable} (
+           name TEXT NOT NULL, member TEXT NOT NULL, score REAL NOT NULL, PRIMARY KEY (name, member)
+         ) WITHOUT ROWID`,
+      );
+      await this.query(
+        `CREATE INDEX IF NOT EXISTS ${this.indexTable}_order ON ${this.indexTable} (name, score, member)`,
+      );
+    })().catch((error) => {
+      this.indexReady = undefined;
+      throw error;
+    });
+    return this.indexReady;
   }
 
   async ping() {

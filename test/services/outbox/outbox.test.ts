@@ -5,7 +5,7 @@ import { createLogger } from '../../../bot/logger';
 import { DurableNotifier } from '../../../bot/proactive/durableNotifier';
 import { NoticeRenderers } from '../../../bot/proactive/noticeRenderers';
 import { ConversationReferenceStore } from '../../../bot/teams/conversationReferences';
-import { Outbox, type OutboxJob } from '../../../services/outbox/outbox';
+import { jobIdOf, Outbox, type OutboxJob } from '../../../services/outbox/outbox';
 import { openStore, type Store } from '../../../services/storage/openStore';
 import { ConnectorStub } from '../../fakes/connectorStub';
 import { REDIS_URL, requireRedis, tempDataDir } from '../../helpers/testAssistant';
@@ -74,7 +74,7 @@ for (const backend of backends) {
       await notifier.teamsTenant(tenant, { renderer: 'hello', params: { n: 1 } }, key);
       await notifier.outbox.drain();
       expect(connector.received).to.have.length(0);
-      const job = await notifier.outbox.job<unknown>(`${key}:${aad}`, 'teams');
+      const job = await notifier.outbox.job<unknown>(`${key}:${tenant}:${aad}`, 'teams');
       expect(job?.state).to.equal('pending');
       expect((job as OutboxJob).dueAt - clock.now).to.be.at.least(7000);
       // Not yet due: nothing is sent before the Retry-After has passed.
@@ -83,7 +83,7 @@ for (const backend of backends) {
       expect(connector.received).to.have.length(0);
       clock.now += 1500;
       await notifier.outbox.drain();
-      expect((await notifier.outbox.job<unknown>(`${key}:${aad}`, 'teams'))?.state).to.equal('done');
+      expect((await notifier.outbox.job<unknown>(`${key}:${tenant}:${aad}`, 'teams'))?.state).to.equal('done');
       expect(connector.texts()).to.have.length(1);
       expect(connector.texts()[0]).to.include('hello 1');
       // The same notice again (another instance, a repeated poll) is not sent again.
@@ -128,6 +128,116 @@ for (const backend of backends) {
       const job = await outbox.job(dedupeKey, `fail-${backend.name}`);
       expect(job?.state).to.equal('dead');
       expect(job?.attempts).to.equal(3);
+    });
+
+    it('delivers a notice to the same object id in two tenants to both: the dedupe key names the tenant', async () => {
+      const store = backend.open();
+      stores.push(store);
+      const clock = { now: 4_000_000 };
+      const { notifier, references, aad, tenant } = await notifierOn(store, connector, clock);
+      const otherTenant = randomUUID();
+      await references.remember(otherTenant, aad, {
+        serviceUrl: connector.url,
+        channelId: 'msteams',
+        conversation: { id: `a:conv-other-${aad}`, conversationType: 'personal', isGroup: false, name: '' },
+        bot: { id: '28:bot', name: 'bot' },
+        user: { id: `29:other-${aad}`, name: 'Anna' },
+      });
+      const key = `n-${randomUUID()}`;
+      await notifier.teamsUser(tenant, aad, { renderer: 'hello', params: { n: 5 } }, key);
+      await notifier.teamsUser(otherTenant, aad, { renderer: 'hello', params: { n: 5 } }, key);
+      await notifier.outbox.drain();
+      expect(connector.received.map((r) => r.conversationId).sort()).to.deep.equal(
+        [`a:conv-${aad}`, `a:conv-other-${aad}`].sort(),
+      );
+    });
+
+    it('does not send again a notice an earlier version recorded under its unscoped key', async () => {
+      const store = backend.open();
+      stores.push(store);
+      const clock = { now: 5_000_000 };
+      const { notifier, aad, tenant } = await notifierOn(store, connector, clock);
+      const key = `n-${randomUUID()}`;
+      // What the version before the tenant scope left: a delivered job under `<key>:<aadObjectId>`.
+      await store.records.compareAndSet(`outbox:job:${jobIdOf(`teams:${key}:${aad}`)}`, undefined, {
+        kind: 'teams',
+        dedupeKey: `${key}:${aad}`,
+        state: 'done',
+      });
+      await notifier.teamsUser(tenant, aad, { renderer: 'hello', params: { n: 6 } }, key);
+      await notifier.outbox.drain();
+      expect(connector.received).to.have.length(0);
+    });
+
+    it('delivers a job whose due entry the version before the ordered index wrote, once', async () => {
+      const dir = tempDataDir();
+      const store = backend.open(dir);
+      const second = backend.open(dir);
+      stores.push(store, second);
+      const clock = { now: 6_000_000 };
+      const kind = `legacy-${randomUUID()}`;
+      const delivered: unknown[] = [];
+      const handlers = {
+        [kind]: async (payload: unknown) => {
+          delivered.push(payload);
+          return { kind: 'delivered' as const };
+        },
+      };
+      // The records an older version wrote for a pending job: the job, and an `outbox:due:*` entry.
+      const id = jobIdOf(`${kind}:old-notice`);
+      const dueAt = clock.now - 1_000;
+      const legacyKey = `outbox:due:${String(dueAt).padStart(15, '0')}:${id}:0a1b2c3d`;
+      await store.records.compareAndSet(legacyKey, undefined, { id, at: dueAt, lanes: [] });
+      await store.records.compareAndSet(`outbox:job:${id}`, undefined, {
+        kind,
+        dedupeKey: 'old-notice',
+        payload: { n: 7 },
+        lanes: [],
+        id,
+        state: 'pending',
+        attempts: 0,
+        dueAt,
+        createdAt: dueAt,
+      });
+      // Two upgraded instances start on the same store.
+      const workers = [store, second].map(
+        (s) => new Outbox({ records: s.records, logger, now: () => clock.now, handlers }),
+      );
+      await Promise.all(workers.map((w) => w.drain()));
+      await Promise.all(workers.map((w) => w.drain()));
+      expect(delivered).to.deep.equal([{ n: 7 }]);
+      expect(await store.records.read(legacyKey)).to.equal(undefined);
+      expect((await workers[0].job(`old-notice`, kind))?.state).to.equal('done');
+    });
+
+    it('reaches a recipient queued behind more held-back jobs than one pass takes', async () => {
+      const store = backend.open();
+      stores.push(store);
+      const clock = { now: 7_000_000 };
+      const kind = `lanes-${randomUUID()}`;
+      const delivered: string[] = [];
+      const outbox = new Outbox({
+        records: store.records,
+        logger,
+        now: () => clock.now,
+        batchSize: 1,
+        handlers: {
+          [kind]: async (payload: { name: string }) => {
+            delivered.push(payload.name);
+            return { kind: 'delivered' as const };
+          },
+        },
+      });
+      // One conversation allowed a single message for now, then a different recipient due just after.
+      const slow = { key: `slow-${randomUUID()}`, perSecond: 0.0001, burst: 1 };
+      for (const name of ['slow-1', 'slow-2', 'slow-3', 'slow-4']) {
+        await outbox.enqueue({ kind, dedupeKey: name, payload: { name }, lanes: [slow] });
+        clock.now += 1;
+      }
+      await outbox.enqueue({ kind, dedupeKey: 'other', payload: { name: 'other' }, lanes: [] });
+      clock.now += 1;
+      for (let pass = 0; pass < 50 && !delivered.includes('other'); pass++) await outbox.drain();
+      expect(delivered).to.deep.equal(['slow-1', 'other']);
     });
 
     it('two workers racing over 50 jobs deliver each exactly once', async () => {

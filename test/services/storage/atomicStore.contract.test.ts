@@ -88,6 +88,86 @@ for (const backend of backends) {
       expect(await records.read(key)).to.deep.equal({ value: 50, version: 50 });
     });
 
+    it('reads an ordered index by score, ties in member order, no more than the limit', async () => {
+      const index = `${prefix}due`;
+      await records.indexAdd(index, 'c', 30);
+      await records.indexAdd(index, 'b', 10);
+      await records.indexAdd(index, 'a', 10);
+      await records.indexAdd(index, 'd', 1_900_000_000_000);
+      expect(await records.indexRange(index, { limit: 10 })).to.deep.equal([
+        { member: 'a', score: 10 },
+        { member: 'b', score: 10 },
+        { member: 'c', score: 30 },
+        { member: 'd', score: 1_900_000_000_000 },
+      ]);
+      expect((await records.indexRange(index, { limit: 2 })).map((e) => e.member)).to.deep.equal(['a', 'b']);
+      expect(await records.indexRange(index, { limit: 0 })).to.deep.equal([]);
+    });
+
+    it('reads an ordered index between two scores, both included', async () => {
+      const index = `${prefix}due`;
+      for (const [member, score] of [
+        ['early', 5],
+        ['on-min', 10],
+        ['inside', 15],
+        ['on-max', 20],
+        ['late', 25],
+      ] as const)
+        await records.indexAdd(index, member, score);
+      const between = await records.indexRange(index, { min: 10, max: 20, limit: 10 });
+      expect(between.map((e) => e.member)).to.deep.equal(['on-min', 'inside', 'on-max']);
+      expect((await records.indexRange(index, { max: 10, limit: 10 })).map((e) => e.member)).to.deep.equal([
+        'early',
+        'on-min',
+      ]);
+      expect((await records.indexRange(index, { min: 21, limit: 1 })).map((e) => e.member)).to.deep.equal(['late']);
+    });
+
+    it('moves a member added again, keeping one entry for it', async () => {
+      const index = `${prefix}due`;
+      await records.indexAdd(index, 'job', 100);
+      await records.indexAdd(index, 'other', 150);
+      await records.indexAdd(index, 'job', 200);
+      expect(await records.indexRange(index, { limit: 10 })).to.deep.equal([
+        { member: 'other', score: 150 },
+        { member: 'job', score: 200 },
+      ]);
+    });
+
+    it('removes a member from an ordered index, once', async () => {
+      const index = `${prefix}due`;
+      await records.indexAdd(index, 'job', 1);
+      expect(await records.indexRemove(index, 'job')).to.equal(true);
+      expect(await records.indexRemove(index, 'job')).to.equal(false);
+      expect(await records.indexRemove(`${prefix}never`, 'job')).to.equal(false);
+      expect(await records.indexRange(index, { limit: 10 })).to.deep.equal([]);
+    });
+
+    it('keeps ordered indexes apart from each other and from the records', async () => {
+      await records.indexAdd(`${prefix}one`, 'm', 1);
+      await records.indexAdd(`${prefix}two`, 'n', 2);
+      await records.compareAndSet(`${prefix}one`, undefined, 'a record named like the index');
+      expect(await records.indexRange(`${prefix}one`, { limit: 10 })).to.deep.equal([{ member: 'm', score: 1 }]);
+      expect(await records.read(`${prefix}one`)).to.deep.equal({ value: 'a record named like the index', version: 1 });
+      expect((await records.list(prefix)).map((r) => r.key)).to.deep.equal([`${prefix}one`]);
+    });
+
+    it('keeps every entry of 50 concurrent index additions', async () => {
+      const index = `${prefix}due`;
+      await Promise.all(Array.from({ length: 50 }, (_, i) => records.indexAdd(index, `m${i}`, i % 7)));
+      const all = await records.indexRange(index, { limit: 100 });
+      expect(all).to.have.length(50);
+      expect(all.map((e) => e.score)).to.deep.equal([...all.map((e) => e.score)].sort((a, b) => a - b));
+    });
+
+    it('refuses a score that is not a finite number', async () => {
+      for (const score of [Number.NaN, Infinity]) {
+        let error: unknown;
+        await records.indexAdd(`${prefix}due`, 'm', score).catch((e) => (error = e));
+        expect(error).to.be.instanceOf(RangeError);
+      }
+    });
+
     it('is readable through Keyv, the one storage interface', async () => {
       await records.compareAndSet(`${prefix}k`, undefined, { mpnId: '1234567' });
       const viaKeyv = (await store.keyv.get(`${prefix}k`)) as { v: number; d: unknown };
@@ -97,6 +177,24 @@ for (const backend of backends) {
 }
 
 describe('atomic record store: two processes sharing one SQLite file', () => {
+  it('shares an ordered index: what one connection adds, the other reads and removes', async () => {
+    const dataDir = tempDataDir();
+    const first = openStore({ backend: 'sqlite', dataDir });
+    const second = openStore({ backend: 'sqlite', dataDir });
+    try {
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) => (i % 2 ? first : second).records.indexAdd('due', `m${i}`, i)),
+      );
+      expect(await second.records.indexRange('due', { max: 4, limit: 10 })).to.have.length(5);
+      expect(await second.records.indexRemove('due', 'm3')).to.equal(true);
+      expect(await first.records.indexRemove('due', 'm3')).to.equal(false);
+      expect(await first.records.indexRange('due', { limit: 100 })).to.have.length(19);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+
   it('still ends at exactly 50 when two connections race on the same record', async () => {
     const dataDir = tempDataDir();
     const first = openStore({ backend: 'sqlite', dataDir });
