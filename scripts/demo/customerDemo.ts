@@ -207,6 +207,7 @@ async function run(): Promise<void> {
       name: offer.name,
       min: offer.minimumQuantity,
       max: offer.maximumQuantity,
+      count: offer.maximumQuantity,
     });
     await fill(offers, label, String(licences));
   }
@@ -229,7 +230,7 @@ async function run(): Promise<void> {
   const requestId = /"customers\.approve"[^}]*\}[^}]*"value":"([0-9a-f-]{36})"/.exec(JSON.stringify(post?.args))?.[1];
   if (!requestId) throw new Error(`no approval message in ${CHANNEL}: ${JSON.stringify(post?.args).slice(0, 500)}`);
   for (const { offer, licences } of TWO_OFFERS) {
-    const line = en('customers:slack.request.subscription', { name: offer.name, licences });
+    const line = en('customers:slack.request.subscription', { name: offer.name, count: licences });
     if (!JSON.stringify(post?.args.blocks).includes(line)) throw new Error(`the approval message lacks "${line}"`);
   }
   say(`the request is in the approvals channel (${requestId})`);
@@ -251,7 +252,7 @@ async function run(): Promise<void> {
   if (!/customers: 1\b/.test(listing)) throw new Error(`/csp resellers does not count the customer: ${listing}`);
   const customers = await clickCustomers(assistant, await tenant());
   for (const { offer, licences } of TWO_OFFERS) {
-    const line = en('customers:slack.resellerCustomers.subscription', { name: offer.name, quantity: licences });
+    const line = en('customers:slack.resellerCustomers.subscription', { name: offer.name, count: licences });
     if (!customers.includes(line)) throw new Error(`the reseller's customers lack "${line}": ${customers}`);
   }
   say('/csp resellers shows 1 customer for the reseller, with both subscriptions');
