@@ -12,6 +12,7 @@ import { createLogger } from '../bot/logger';
 import type { StoredReference } from '../bot/teams/conversationReferences';
 import { translatorFor } from '../i18n/i18n';
 import { createPartnerCenterGateway } from '../services/partnerCenter/createGateway';
+import { SANDBOX_OFFERS } from '../services/partnerCenter/offerCatalogue';
 import { PartnerDirectory } from '../services/partners/partnerDirectory';
 import { InvitationSigner, invitationSecret } from '../services/partnerships/invitationCodes';
 import { PartnershipService } from '../services/partnerships/partnershipService';
@@ -26,6 +27,7 @@ import {
   shootChatPane,
   withTimeout,
 } from './playground/browser';
+import { type NewCustomer, type OfferChoice, reviewNewCustomer } from './playground/customerCards';
 import { botEndpointFor, freePort, type Playground, startPlayground, waitForHttp } from './playground/playground';
 
 /**
@@ -35,8 +37,9 @@ import { botEndpointFor, freePort, type Playground, startPlayground, waitForHttp
  *   npm run screenshots [-- --out docs/screenshots]
  *
  * welcome.png (on install), enrolment-progress.png (`enroll`), invitation.png (`invitation <code>`
- * for an invitation made here through the partnerships service), customer-request.png (`customers`,
- * once that invitation is authorised), polish.png (`language pl`, `help`).
+ * for an invitation made here through the partnerships service), customer-request.png (the review
+ * card of a new customer's request: `customers` once that invitation is authorised, the details
+ * filled in, two offers with licence counts, Next: review), polish.png (`language pl`, `help`).
  * Each is the Playground's chat pane. Env: CHROMIUM_PATH (default /usr/bin/chromium). Logs go to
  * `.playground/screenshots/`. Exit 0 on success, 1 on failure; whatever it started is stopped either
  * way, and the whole run is bounded (TOTAL_MS).
@@ -47,6 +50,19 @@ const VIEWPORT = { width: 1280, height: 900 };
 /** A made-up Slack workspace for the distributor (Contoso) that sends the invitation. */
 const PROVIDER_TEAM = 'TSCREENSHOT';
 const APPROVER = { platform: 'slack' as const, userId: 'U0APPROVER', name: 'Jan Wiśniewski' };
+/** The new customer the reseller asks Contoso to create, with two offers and their licence counts. */
+const CUSTOMER: NewCustomer = {
+  companyName: 'Piekarnia Kowalski sp. z o.o.',
+  domain: 'piekarnia-kowalski.pl',
+  adminEmail: 'it@piekarnia-kowalski.pl',
+  line1: 'ul. Piekarska 1',
+  city: 'Kraków',
+  postalCode: '30-001',
+};
+const TWO_OFFERS: OfferChoice[] = [
+  { offer: SANDBOX_OFFERS[1], licences: 12 },
+  { offer: SANDBOX_OFFERS[4], licences: 1 },
+];
 
 const { values } = parseArgs({
   options: {
@@ -136,16 +152,11 @@ async function run(): Promise<void> {
   );
   await shoot(invitation, 'invitation.png');
 
-  // 4. Once the organisation has authorised Contoso (P3), the customer request card (C1, C3).
+  // 4. Once the organisation has authorised Contoso (P3), a new customer's request put together and
+  // on its review card (C3): the whole request, the rule checks it passed, Submit and Cancel.
   await authorise();
-  await sendMessage(page, 'customers');
-  const customer = await expectCard(page, en('customers:teams.card.title'), 20_000, 'the customer request card');
-  await expectVisible(
-    customer.getByRole('button', { name: en('customers:teams.card.next') }),
-    5_000,
-    "the customer card's Next button",
-  );
-  await shoot(customer, 'customer-request.png');
+  const review = await reviewNewCustomer(page, en, CUSTOMER, TWO_OFFERS);
+  await shoot(review, 'customer-request.png');
 
   // 5. A card in Polish.
   await sendMessage(page, 'language pl');

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { cardAttachment } from '../../cards/renderCard';
+import { countryName, languageOf } from '../../i18n/format';
 import type { Translate } from '../../i18n/i18n';
 import {
   type CustomerDraft,
@@ -65,7 +66,7 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
     const rows = [
       { title: label('kind'), value: t(`customers:teams.kind.${draft.kind}`) },
       { title: label('customer'), value: customer.companyName },
-      { title: label('domain'), value: `${customer.domain} (${customer.country})` },
+      { title: label('domain'), value: `${customer.domain} (${countryName(languageOf(t), customer.country)})` },
     ];
     if (draft.kind === 'new-customer') {
       const a = draft.address;
@@ -93,7 +94,13 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
         askSupportContact: draft.kind === 'add-subscription',
         offers: options.offers.map((o) => ({
           id: o.id,
-          label: t('customers:teams.offers.offer', { name: o.name, min: o.minimumQuantity, max: o.maximumQuantity }),
+          // The plural follows the most one may buy (`1 licence at most`, `1–300 licences`).
+          label: t('customers:teams.offers.offer', {
+            name: o.name,
+            min: o.minimumQuantity,
+            max: o.maximumQuantity,
+            count: o.maximumQuantity,
+          }),
           max: o.maximumQuantity,
           value: draft.subscriptions.find((s) => s.offerId === o.id)?.licences ?? 0,
         })),
@@ -114,7 +121,7 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
         id: s.id,
         label: t('customers:teams.subscriptions.line', {
           name: s.offerName ?? s.offerId,
-          quantity: s.quantity,
+          count: s.quantity,
           onRecord: s.partnerIdOnRecord ?? t('customers:teams.subscriptions.nobody'),
           support: s.supportContact?.name ?? t('customers:teams.subscriptions.provider'),
         }),
@@ -128,7 +135,7 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
     const line = (s: CustomerDraft['subscriptions'][number]) =>
       t(`customers:teams.review.line.${draft.kind}`, {
         name: s.offerName ?? s.offerId,
-        licences: s.licences,
+        count: s.licences,
         mpn: mpnId ?? '-',
       });
     const subscriptions = draft.subscriptions.map((s) => ({ line: line(s) }));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { type Assistant, startAssistant } from '../../bot/assistant';
 import { loadConfig } from '../../bot/config';
 import { FEATURES } from '../../bot/features';
@@ -20,7 +20,8 @@ import { defaultRegionTable } from '../../services/rules/regionTable';
 import { SlackApiStub } from '../../test/fakes/slackApiStub';
 import { postToSlack, slashCommandBody, TEST_SIGNING_SECRET } from '../../test/helpers/slackRequests';
 import { contosoSetup, DEMO, seedReseller } from '../../test/partnerships/fixtures';
-import { expectCard, expectVisible, openPlaygroundPage, sendMessage, withTimeout } from '../playground/browser';
+import { expectCard, expectVisible, openPlaygroundPage, withTimeout } from '../playground/browser';
+import { type OfferChoice, reviewNewCustomer } from '../playground/customerCards';
 import { botEndpointFor, freePort, type Playground, startPlayground, waitForHttp } from '../playground/playground';
 
 /**
@@ -55,7 +56,7 @@ const CUSTOMER = {
   city: 'Kraków',
   postalCode: '30-001',
 };
-const TWO_OFFERS = [
+const TWO_OFFERS: OfferChoice[] = [
   { offer: SANDBOX_OFFERS[1], licences: 12 },
   { offer: SANDBOX_OFFERS[4], licences: 5 },
 ];
@@ -190,30 +191,7 @@ async function run(): Promise<void> {
   say('Contoso is set up in Slack; the Playground organisation is its partnered reseller');
 
   // 1. The reseller puts the request together in the Playground.
-  await sendMessage(page, 'customers');
-  const details = await expectCard(page, en('customers:teams.card.title'), 20_000, 'the customer card');
-  await fill(details, en('customers:teams.card.companyName'), CUSTOMER.companyName);
-  await fill(details, en('customers:teams.card.domain'), CUSTOMER.domain);
-  await fill(details, en('customers:teams.card.adminEmail'), CUSTOMER.adminEmail);
-  await fill(details, en('customers:teams.card.line1'), CUSTOMER.line1);
-  await fill(details, en('customers:teams.card.city'), CUSTOMER.city);
-  await fill(details, en('customers:teams.card.postalCode'), CUSTOMER.postalCode);
-  await details.getByRole('button', { name: en('customers:teams.card.next') }).click();
-
-  const offersTitle = en('customers:teams.offers.title', { company: CUSTOMER.companyName });
-  const offers = await expectCard(page, offersTitle, 20_000, 'the subscriptions card');
-  for (const { offer, licences } of TWO_OFFERS) {
-    const label = en('customers:teams.offers.offer', {
-      name: offer.name,
-      min: offer.minimumQuantity,
-      max: offer.maximumQuantity,
-    });
-    await fill(offers, label, String(licences));
-  }
-  await offers.getByRole('button', { name: en('customers:teams.next.review') }).click();
-
-  const review = await expectCard(page, en('customers:teams.review.title'), 20_000, 'the review card');
-  for (const { offer } of TWO_OFFERS) await expectVisible(review.getByText(offer.name).first(), 5_000, offer.name);
+  const review = await reviewNewCustomer(page, en, CUSTOMER, TWO_OFFERS);
   await review.screenshot({ path: join(outDir, 'review.png') });
   await review.getByRole('button', { name: en('customers:teams.review.submit'), exact: true }).click();
   await expectVisible(
@@ -229,7 +207,7 @@ async function run(): Promise<void> {
   const requestId = /"customers\.approve"[^}]*\}[^}]*"value":"([0-9a-f-]{36})"/.exec(JSON.stringify(post?.args))?.[1];
   if (!requestId) throw new Error(`no approval message in ${CHANNEL}: ${JSON.stringify(post?.args).slice(0, 500)}`);
   for (const { offer, licences } of TWO_OFFERS) {
-    const line = en('customers:slack.request.subscription', { name: offer.name, licences });
+    const line = en('customers:slack.request.subscription', { name: offer.name, count: licences });
     if (!JSON.stringify(post?.args.blocks).includes(line)) throw new Error(`the approval message lacks "${line}"`);
   }
   say(`the request is in the approvals channel (${requestId})`);
@@ -251,7 +229,7 @@ async function run(): Promise<void> {
   if (!/customers: 1\b/.test(listing)) throw new Error(`/csp resellers does not count the customer: ${listing}`);
   const customers = await clickCustomers(assistant, await tenant());
   for (const { offer, licences } of TWO_OFFERS) {
-    const line = en('customers:slack.resellerCustomers.subscription', { name: offer.name, quantity: licences });
+    const line = en('customers:slack.resellerCustomers.subscription', { name: offer.name, count: licences });
     if (!customers.includes(line)) throw new Error(`the reseller's customers lack "${line}": ${customers}`);
   }
   say('/csp resellers shows 1 customer for the reseller, with both subscriptions');
@@ -345,13 +323,6 @@ async function partnerThePlaygroundTenant(running: Assistant): Promise<void> {
     actor: { platform: 'teams', userId: 'playground-user' },
   });
   if (!authorised.ok) throw new Error(`the reseller could not authorise Contoso: ${JSON.stringify(authorised)}`);
-}
-
-/** Types into the card input labelled `label`. */
-async function fill(card: Locator, label: string, value: string): Promise<void> {
-  const input = card.getByLabel(label, { exact: false }).first();
-  await expectVisible(input, 5_000, `the field "${label}"`);
-  await input.fill(value);
 }
 
 async function interaction(running: Assistant, payload: Record<string, unknown>) {

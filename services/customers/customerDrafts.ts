@@ -177,7 +177,13 @@ export class CustomerDrafts {
               kind: 'input',
               code: 'licences-out-of-range',
               field: offer.id,
-              params: { offer: offer.name, min: offer.minimumQuantity, max: offer.maximumQuantity },
+              // `count` picks the catalog's plural: the most one may buy (`1 licence at most`).
+              params: {
+                offer: offer.name,
+                min: offer.minimumQuantity,
+                max: offer.maximumQuantity,
+                count: offer.maximumQuantity,
+              },
             },
           };
         }

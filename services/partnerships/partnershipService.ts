@@ -677,7 +677,8 @@ function closedInvitationRefusal(invitation: Invitation | undefined): Extract<Re
     params: {
       email: invitation.email,
       who: invitation.decidedBy?.name ?? invitation.decidedBy?.userId ?? '-',
-      when: (invitation.decidedAt ?? '').replace('T', ' ').slice(0, 16),
+      // ISO: the catalog shows it in the reader's language and in UTC (`{{when, datetime}}`).
+      when: invitation.decidedAt ?? '',
     },
   };
 }

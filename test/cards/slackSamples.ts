@@ -143,19 +143,22 @@ export const SLACK_SAMPLES: SlackSamples = {
     const view = requestView('new-customer');
     return [
       [t, view],
-      [t, { ...view, decision: { state: 'approved', who: 'Jan Wiśniewski', when: '2026-10-02 09:00' } }],
+      [t, { ...view, decision: { state: 'approved', who: 'Jan Wiśniewski', when: '2026-10-02T09:00:00.000Z' } }],
       [
         t,
         {
           ...view,
           subscriptions: [],
-          decision: { state: 'rejected', who: 'Jan', when: '2026-10-02 09:00', reason: 'x'.repeat(500) },
+          decision: { state: 'rejected', who: 'Jan', when: '2026-10-02T09:00:00.000Z', reason: 'x'.repeat(500) },
         },
       ],
       [t, { ...requestView('add-subscription'), supportContact: true }],
       [
         t,
-        { ...requestView('reseller-on-record'), decision: { state: 'failed', who: 'Jan', when: '2026-10-02 09:00' } },
+        {
+          ...requestView('reseller-on-record'),
+          decision: { state: 'failed', who: 'Jan', when: '2026-10-02T09:00:00.000Z' },
+        },
       ],
       [t, requestView('designated-support-contact')],
     ];

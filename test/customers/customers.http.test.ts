@@ -77,7 +77,7 @@ for (const backend of BACKENDS)
         const draftId = await world.startNewCustomer(newDomain());
         const value = { verb: 'customers-review', draftId, [`qty:${OFFERS.azure.id}`]: '5' };
         const text = await world.teams(world.card(value), 1);
-        expect(text).to.include('Azure plan is sold in quantities of 1 to 1 licences');
+        expect(text).to.include('Azure plan is sold with 1 licence at most.');
         expect(await requestOf(world, draftId)).to.equal(undefined);
       });
 
@@ -353,7 +353,8 @@ for (const backend of BACKENDS)
           [`qty:${OFFERS.azure.id}`]: '1',
           supportContact: 'true',
         }));
-        expect(news).to.include('new subscriptions for Nowy Klient');
+        // One subscription, said in the singular.
+        expect(news).to.include('1 new subscription for Nowy Klient').and.include(' is in place');
         expect(request?.state).to.equal('approved');
         const azure = (await subscriptionsOf()).find((s) => s.offerId === OFFERS.azure.id);
         expect(azure?.partnerIdOnRecord).to.equal('2345678');

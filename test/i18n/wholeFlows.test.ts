@@ -40,7 +40,6 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
   let responses = 0;
   let ts = 0;
   let code = '';
-  let requestId = '';
 
   before(async () => {
     slackApi = await new SlackApiStub().start();
@@ -257,34 +256,30 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
     );
   });
 
-  it('pl, Teams: customers, the card and a request; sv, Slack: the approval message and the decision (C3)', async () => {
-    expectOnly('pl', await teams(message(connector.url, 'klienci', piotr)), pl('customers:teams.card.title'));
-    const card = lastCard();
-    // Microsoft 365 E3 (up to 10 000 licences, so 1 200 shows a thousands separator) and Exchange Online.
-    const quantities = ['qty:CFQ7TTC0LFLX:0001', 'qty:CFQ7TTC0LH16:0001'];
-    for (const id of quantities) expect(JSON.stringify(card)).to.include(id);
-    const form = {
-      verb: 'customers-submit',
-      companyName: 'Nowy Klient sp. z o.o.',
-      domain: `nowy-klient-${team.toLowerCase()}.pl`,
-      country: 'PL',
-      adminEmail: `it@nowy-klient-${team.toLowerCase()}.pl`,
-      providerId: `slack:${team}`,
-      line1: 'ul. Prosta 1',
-      city: 'Warszawa',
-      postalCode: '00-850',
-      [quantities[0]]: '1200',
-      [quantities[1]]: '3',
-    };
-    const before = slackApi.calls.length;
-    expectOnly('pl', await teams(cardSubmit(connector.url, form, piotr)), 'Nowy Klient sp. z o.o.');
+  // ---- Customers: Teams puts the request together, Slack decides (C3, C6, P9) -------------------
 
-    const posted = await nextCall('chat.postMessage', before, CHANNEL);
-    expectOnly('sv', readableStrings(posted), sv('customers:slack.request.title'), '1\u00a0200', 'Polen');
-    requestId = /"customers\.approve".*?"value":"([^"]+)"/.exec(JSON.stringify(posted.blocks))?.[1] ?? '';
-    expect(requestId).to.not.equal('');
+  /** Microsoft 365 E3 and Exchange Online sell up to 10 000 licences, the Azure plan one. */
+  const OFFERS = { e3: 'CFQ7TTC0LFLX:0001', exchange: 'CFQ7TTC0LH16:0001', azure: 'DZH318Z0BPS6:0001' };
+  const COMPANY = 'Nowy Klient sp. z o.o.';
+  let draftId = '';
 
-    const teamsBefore = connector.received.length;
+  /** A card button pressed by Piotr, replying to the card it was on (so the bot can replace that card). */
+  const press = (value: Json) => ({
+    ...cardSubmit(connector.url, value, piotr),
+    replyToId: `card-${String(value.verb)}`,
+  });
+  const draftOf = (card: Json) => /"draftId":"([0-9a-f-]{36})"/.exec(JSON.stringify(card))?.[1] ?? '';
+  /** The approval message of a request in the approvals channel, once the outbox has posted it. */
+  async function approvalPost(id: string): Promise<Json> {
+    for (;;) {
+      const posts = slackApi.callsOf('chat.postMessage');
+      const post = posts.find((c) => c.args.channel === CHANNEL && JSON.stringify(c.args.blocks).includes(id));
+      if (post) return post.args;
+      await slackApi.waitFor('chat.postMessage', posts.length + 1);
+    }
+  }
+  /** Sven presses Approve on the request's message: what he alone is shown, and the message as updated. */
+  async function approve(id: string): Promise<{ ephemeral: string[]; updated: string[] }> {
     const clicked = slackApi.calls.length;
     const click = await interaction({
       type: 'block_actions',
@@ -293,18 +288,164 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
       api_app_id: 'A0CSP',
       token: 'legacy',
       trigger_id: '4.5.6',
-      response_url: `${slackApi.url}respond-approve`,
+      response_url: `${slackApi.url}respond-approve-${id}`,
       container: { type: 'message', message_ts: '200.1', channel_id: CHANNEL },
       channel: { id: CHANNEL, name: 'godkannanden' },
-      actions: [{ type: 'button', action_id: 'customers.approve', block_id: 'b1', value: requestId, action_ts: '1.2' }],
+      actions: [{ type: 'button', action_id: 'customers.approve', block_id: 'b1', value: id, action_ts: '1.2' }],
     });
     expect(click.status).to.equal(200);
-    const ephemeral = await nextCall('chat.postEphemeral', clicked);
-    const updated = await nextCall('chat.update', clicked);
-    expectOnly('sv', readableStrings([ephemeral, updated]), 'Godkänd av');
+    const updated = readableStrings(await nextCall('chat.update', clicked));
+    const ephemeral = slackApi.calls.slice(clicked).filter((c) => c.method === 'chat.postEphemeral');
+    return { ephemeral: readableStrings(ephemeral.map((c) => c.args)), updated };
+  }
+  /** What reached Piotr in Teams since `before` (the outcome comes through the outbox). */
+  async function toldInTeams(before: number): Promise<string[]> {
+    await connector.waitFor(before + 1);
+    return readableStrings(connector.received.slice(before).map((r) => r.activity));
+  }
+  const swedishMonth = () => new Intl.DateTimeFormat('sv-SE', { month: 'short', timeZone: 'UTC' }).format(new Date());
 
-    await connector.waitFor(teamsBefore + 1);
-    const told = readableStrings(connector.received.slice(teamsBefore).map((r) => r.activity));
-    expectOnly('pl', told, 'Nowy Klient sp. z o.o.');
+  it('pl, Teams: a new customer, details → subscriptions with licence counts → review, the country named in Polish (C3, P9)', async () => {
+    expectOnly('pl', await teams(message(connector.url, 'klienci', piotr)), pl('customers:teams.card.title'));
+    expect(JSON.stringify(lastCard())).to.include('customers-offers').and.include('customers-existing');
+
+    const offers = await teams(
+      press({
+        verb: 'customers-offers',
+        companyName: COMPANY,
+        domain: `nowy-klient-${team.toLowerCase()}.pl`,
+        country: 'PL',
+        adminEmail: `it@nowy-klient-${team.toLowerCase()}.pl`,
+        providerId: `slack:${team}`,
+        line1: 'ul. Prosta 1',
+        city: 'Warszawa',
+        postalCode: '00-850',
+      }),
+    );
+    // "od 1 do 10 000 licencji", and the Azure plan's "najwyżej 1 licencja" (one licence at most).
+    expectOnly('pl', offers, pl('customers:teams.offers.title', { company: COMPANY }), '10\u00a0000 licencji');
+    expectOnly('pl', offers, 'Azure plan (najwyżej 1 licencja)');
+    for (const id of Object.values(OFFERS)) expect(JSON.stringify(lastCard())).to.include(`qty:${id}`);
+    draftId = draftOf(lastCard());
+    expect(draftId).to.not.equal('');
+
+    // Polish has three plural forms a reader sees: 1 licencja, 3 licencje, 1200 licencji.
+    const review = await teams(
+      press({
+        verb: 'customers-review',
+        draftId,
+        [`qty:${OFFERS.e3}`]: '1200',
+        [`qty:${OFFERS.exchange}`]: '3',
+        [`qty:${OFFERS.azure}`]: '1',
+      }),
+    );
+    expectOnly(
+      'pl',
+      review,
+      pl('customers:teams.review.title'),
+      'Microsoft 365 E3: 1200 licencji',
+      'Exchange Online (Plan 1): 3 licencje',
+      'Azure plan: 1 licencja',
+      '(Polska)',
+      pl('customers:teams.review.check.region'),
+      pl('customers:teams.review.submit'),
+    );
+  });
+
+  it('pl, Teams: Submit; the review card says where it went; sv, Slack: the approval message and the App Home (C3)', async () => {
+    const updates = connector.updated.length;
+    const submitted = await teams(press({ verb: 'customers-submit', draftId }));
+    expectOnly('pl', submitted, `${COMPANY} (3 subskrypcje)`);
+    const replaced = readableStrings(connector.updated.slice(updates).map((u) => u.activity));
+    expectOnly('pl', replaced, pl('customers:teams.review.sent', { provider: DEMO.provider.name }));
+
+    const posted = await approvalPost(draftId);
+    expectOnly(
+      'sv',
+      readableStrings(posted),
+      sv('customers:slack.request.kind.new-customer'),
+      'Microsoft 365 E3: 1\u00a0200 licenser',
+      'Azure plan: 1 licens',
+      'Polen',
+    );
+
+    const published = slackApi.callsOf('views.publish').length;
+    const opened = await postToSlack(
+      assistant.url,
+      JSON.stringify({
+        type: 'event_callback',
+        team_id: team,
+        api_app_id: 'A0CSP',
+        event_id: `Ev${team}`,
+        event_time: Math.floor(Date.now() / 1000),
+        event: { type: 'app_home_opened', user: SVEN, channel: 'D0HOME', tab: 'home' },
+      }),
+      { contentType: 'application/json' },
+    );
+    expect(opened.status).to.equal(200);
+    await slackApi.waitFor('views.publish', published + 1);
+    const home = slackApi
+      .callsOf('views.publish')
+      .slice(published)
+      .filter((c) => c.args.user_id === SVEN)
+      .at(-1)?.args.view;
+    // "väntar sedan 21 nov. 2026 14:05 UTC": the date in Swedish, not `2026-11-21 14:05`.
+    expectOnly('sv', readableStrings(home), sv('customers:slack.home.title', { count: 1 }), 'väntar sedan');
+    expect(readableStrings(home).join('\n')).to.match(new RegExp(`väntar sedan \\d+ ${swedishMonth()}`));
+  });
+
+  it('sv, Slack: Approve, the message shows the decision in Swedish; pl, Teams: the reseller hears it in Polish (C3)', async () => {
+    const before = connector.received.length;
+    const { ephemeral, updated } = await approve(draftId);
+    // The credentials reach the approver alone, before the message is updated (C3).
+    expectOnly('sv', ephemeral, `Kunden ${COMPANY} har skapats`);
+    expectOnly('sv', updated, 'Godkänd av');
+    expect(updated.join('\n')).to.match(new RegExp(`Godkänd av .+ \\d+ ${swedishMonth()} \\d{4}.+UTC`));
+    expectOnly('pl', await toldInTeams(before), `${DEMO.provider.name} zatwierdził Twoją prośbę`, COMPANY);
+  });
+
+  it('pl, Teams: an existing customer, two of its subscriptions chosen, reviewed and sent; sv, Slack: approved (C6)', async () => {
+    const list = await teams(press({ verb: 'customers-existing' }));
+    expectOnly(
+      'pl',
+      list,
+      pl('customers:teams.existing.title'),
+      pl('customers:teams.existing.kind.designated-support-contact'),
+    );
+    const choice = new RegExp(`"value":"(slack:${team}\\|[0-9a-f-]{36})"`).exec(JSON.stringify(lastCard()))?.[1];
+    expect(choice, 'the new customer in the list').to.be.a('string');
+
+    const subscriptions = await teams(
+      press({ verb: 'customers-existing-next', customer: choice, kind: 'designated-support-contact' }),
+    );
+    expectOnly('pl', subscriptions, pl('customers:teams.subscriptions.title'), 'Microsoft 365 E3, 1200 licencji');
+    const card = JSON.stringify(lastCard());
+    const ids = [...card.matchAll(/"id":"sub:([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.length).to.be.at.least(2);
+    const existingDraft = draftOf(lastCard());
+
+    const review = await teams(
+      press({ verb: 'customers-review', draftId: existingDraft, [`sub:${ids[0]}`]: 'true', [`sub:${ids[1]}`]: 'true' }),
+    );
+    expectOnly(
+      'pl',
+      review,
+      pl('customers:teams.review.check.relationship'),
+      pl('customers:teams.kind.designated-support-contact'),
+    );
+
+    const submitted = await teams(press({ verb: 'customers-submit', draftId: existingDraft }));
+    expectOnly('pl', submitted, 'dla 2 subskrypcji klienta');
+    const posted = await approvalPost(existingDraft);
+    expectOnly(
+      'sv',
+      readableStrings(posted),
+      sv('customers:slack.request.subscriptionsTitle.designated-support-contact'),
+      'licenser)',
+    );
+
+    const teamsBefore = connector.received.length;
+    expectOnly('sv', (await approve(existingDraft)).updated, 'Godkänd av');
+    expectOnly('pl', await toldInTeams(teamsBefore), 'dla 2 subskrypcji klienta');
   });
 });

@@ -108,6 +108,9 @@ onEveryBackend('Resending an invitation (P2)', (h) => {
       'refusal.code': 'invitation-closed-accepted',
       'refusal.params.who': 'Colleague 7',
     });
+    // When, as stored: the catalog formats it (a pre-formatted `YYYY-MM-DD HH:MM` reads as local time).
+    const when = outcome.ok ? undefined : outcome.refusal.kind === 'input' ? outcome.refusal.params?.when : undefined;
+    expect(String(when)).to.match(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
   });
 
   it("refuses a resend from someone who is not an approver, and an invitation of another provider's", async () => {

@@ -20,7 +20,7 @@ import type { PartnershipService } from '../../../services/partnerships/partners
 import type { Refusal } from '../../../services/partnerships/types';
 import type { Logger } from '../../logger';
 import type { SlackLanguages } from '../slackLanguage';
-import { whenOf, whoOf } from './requestView';
+import { whoOf } from './requestView';
 
 export interface SlackCustomers {
   requests: CustomerRequests;
@@ -50,7 +50,7 @@ function notDecidedText(t: Translate, outcome: { decided: CustomerRequest } | { 
   if ('decided' in outcome) {
     return t('customers:slack.alreadyDecided', {
       who: whoOf(outcome.decided.decision?.by),
-      when: whenOf(outcome.decided.decision?.at),
+      when: outcome.decided.decision?.at ?? '',
       state: t(`customers:state.${outcome.decided.state}`),
     });
   }

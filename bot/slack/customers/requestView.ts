@@ -3,7 +3,6 @@ import type { CustomerRequest } from '../../../services/customers';
 import type { Actor } from '../../../services/domain/identifiers';
 import type { PartnerDirectory } from '../../../services/partners/partnerDirectory';
 
-export const whenOf = (iso: string | undefined) => (iso ?? '').replace('T', ' ').slice(0, 16);
 export const whoOf = (actor: Actor | undefined) => actor?.name ?? actor?.userId ?? '-';
 
 /** A request as plain data for the Slack message and the App Home (names looked up, nothing translated). */
@@ -26,7 +25,7 @@ export async function requestView(partners: PartnerDirectory, request: CustomerR
       ? {
           state: request.state as 'approved' | 'rejected' | 'failed' | 'cancelled',
           who: whoOf(request.decision?.by),
-          when: whenOf(request.decision?.at),
+          when: request.decision?.at ?? '',
           reason: request.decision?.reason,
         }
       : undefined,

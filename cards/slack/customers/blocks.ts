@@ -42,7 +42,7 @@ export interface RequestView {
   /** add-subscription: the reseller also becomes the designated support contact (C5). */
   supportContact?: boolean;
   createdAt?: string;
-  /** Set once decided: who, when (UTC, `YYYY-MM-DD HH:MM`) and, for a rejection, why. */
+  /** Set once decided: who, when (an ISO timestamp, formatted in the reader's language) and, for a rejection, why. */
   decision?: { state: 'approved' | 'rejected' | 'failed' | 'cancelled'; who: string; when: string; reason?: string };
 }
 
@@ -58,7 +58,7 @@ function summaryLines(t: Translate, view: RequestView): string[] {
 function subscriptionLines(t: Translate, view: RequestView): string {
   const key = view.kind === 'new-customer' || view.kind === 'add-subscription' ? 'subscription' : 'existing';
   return view.subscriptions
-    .map((s) => `• ${t(`customers:slack.request.${key}`, { name: s.name, licences: s.licences })}`)
+    .map((s) => `• ${t(`customers:slack.request.${key}`, { name: s.name, count: s.licences })}`)
     .join('\n');
 }
 
@@ -125,7 +125,7 @@ export function pendingHomeBlocks(t: Translate, views: RequestView[]): KnownBloc
   }
   for (const view of views.slice(0, HOME_REQUESTS_SHOWN)) {
     const heading = `*${t(`customers:slack.request.kind.${view.kind}`)}* · ${t('customers:slack.home.since', {
-      when: (view.createdAt ?? '').replace('T', ' ').slice(0, 16),
+      when: view.createdAt ?? '',
     })}`;
     const text = [heading, ...summaryLines(t, view), subscriptionLines(t, view)].join('\n');
     blocks.push({ type: 'section', text: mrkdwn(text) });
@@ -165,7 +165,7 @@ export function resellerCustomersBlocks(t: Translate, reseller: string, customer
         s.onRecord ? t('customers:slack.resellerCustomers.onRecord') : undefined,
         s.supportContact ? t('customers:slack.resellerCustomers.supportContact') : undefined,
       ].filter(Boolean);
-      const line = t('customers:slack.resellerCustomers.subscription', { name: s.name, quantity: s.quantity });
+      const line = t('customers:slack.resellerCustomers.subscription', { name: s.name, count: s.quantity });
       return `• ${line}${marks.length ? ` (${marks.join(', ')})` : ''}`;
     });
     const lines = [
