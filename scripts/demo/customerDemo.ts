@@ -1,13 +1,7 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import pino from 'pino';
-import type { Browser, Page } from 'playwright-core';
-import { type Assistant, startAssistant } from '../../bot/assistant';
-import { loadConfig } from '../../bot/config';
-import { FEATURES } from '../../bot/features';
-import { createLogger } from '../../bot/logger';
+import type { Assistant } from '../../bot/assistant';
 import type { StoredReference } from '../../bot/teams/conversationReferences';
 import { translatorFor } from '../../i18n/i18n';
 import { createPartnerCenterGateway } from '../../services/partnerCenter/createGateway';
@@ -20,9 +14,9 @@ import { defaultRegionTable } from '../../services/rules/regionTable';
 import { SlackApiStub } from '../../test/fakes/slackApiStub';
 import { postToSlack, slashCommandBody, TEST_SIGNING_SECRET } from '../../test/helpers/slackRequests';
 import { contosoSetup, DEMO, seedReseller } from '../../test/partnerships/fixtures';
-import { expectCard, expectVisible, openPlaygroundPage, withTimeout } from '../playground/browser';
+import { expectCard, expectVisible } from '../playground/browser';
 import { type OfferChoice, reviewNewCustomer } from '../playground/customerCards';
-import { botEndpointFor, freePort, type Playground, startPlayground, waitForHttp } from '../playground/playground';
+import { type PlaygroundSession, runPlaygroundSession } from '../playground/session';
 
 /**
  * Issue 6's "Done when", end to end and offline:
@@ -61,6 +55,37 @@ const TWO_OFFERS: OfferChoice[] = [
   { offer: SANDBOX_OFFERS[4], licences: 5 },
 ];
 
+/** A person in the Playground's organisation: given name, surname, Entra object id. */
+type PlaygroundPerson = [givenName: string, surname: string, aadObjectId: string];
+const CURRENT_USER: PlaygroundPerson = ['Ola', 'Wójcik', '2d1f0c9e-3b8a-4e57-a1f6-0c4d9e8b7a20'];
+const COLLEAGUES: PlaygroundPerson[] = [
+  ['Marek', 'Nowicki', '5a7e9c1b-2f3d-4c6e-8b9a-1d0e2f3a4b21'],
+  ['Ewa', 'Zielińska', '6b8f0d2c-3e4a-4d7f-9c0b-2e1f3a4b5c22'],
+  ['Tomasz', 'Lis', '7c9a1e3d-4f5b-4e80-8d1c-3f2a4b5c6d23'],
+  ['Anna', 'Kaczmarek', '8d0b2f4e-5a6c-4f91-9e2d-4a3b5c6d7e24'],
+  ['Piotr', 'Mazur', '9e1c3a5f-6b7d-4a02-8f3e-5b4c6d7e8f25'],
+];
+
+/** One user entry of the Playground's config, its lines indented by `indent`. */
+function playgroundUser(index: number, [givenName, surname, aadObjectId]: PlaygroundPerson, indent: string): string {
+  const email = `${givenName}.${surname}@tailspintoys.pl`
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ł/g, 'l');
+  return [
+    `id: user-id-${index}`,
+    `name: ${givenName} ${surname}`,
+    `userPrincipleName: ${email}`,
+    `aadObjectId: ${aadObjectId}`,
+    `givenName: ${givenName}`,
+    `surname: ${surname}`,
+    `email: ${email}`,
+  ]
+    .map((line) => `${indent}${line}`)
+    .join('\n');
+}
+
 /** The Playground's Teams context (its config file format 0.1.1, which wants five colleagues): one reseller organisation. */
 const PLAYGROUND_TENANT = '8f3c2a51-6d4e-4b7a-9c10-5e2f7a9b3d64';
 const PLAYGROUND_CONFIG = `version: "0.1.1"
@@ -69,49 +94,9 @@ bot:
   id: 00000000-0000-4000-8000-000000000011
   name: CSP Partner Assistant
 currentUser:
-  id: user-id-0
-  name: Ola Wójcik
-  userPrincipleName: ola.wojcik@tailspintoys.pl
-  aadObjectId: 2d1f0c9e-3b8a-4e57-a1f6-0c4d9e8b7a20
-  givenName: Ola
-  surname: Wójcik
-  email: ola.wojcik@tailspintoys.pl
+${playgroundUser(0, CURRENT_USER, '  ')}
 users:
-  - id: user-id-1
-    name: Marek Nowicki
-    userPrincipleName: marek.nowicki@tailspintoys.pl
-    aadObjectId: 5a7e9c1b-2f3d-4c6e-8b9a-1d0e2f3a4b21
-    givenName: Marek
-    surname: Nowicki
-    email: marek.nowicki@tailspintoys.pl
-  - id: user-id-2
-    name: Ewa Zielińska
-    userPrincipleName: ewa.zielinska@tailspintoys.pl
-    aadObjectId: 6b8f0d2c-3e4a-4d7f-9c0b-2e1f3a4b5c22
-    givenName: Ewa
-    surname: Zielińska
-    email: ewa.zielinska@tailspintoys.pl
-  - id: user-id-3
-    name: Tomasz Lis
-    userPrincipleName: tomasz.lis@tailspintoys.pl
-    aadObjectId: 7c9a1e3d-4f5b-4e80-8d1c-3f2a4b5c6d23
-    givenName: Tomasz
-    surname: Lis
-    email: tomasz.lis@tailspintoys.pl
-  - id: user-id-4
-    name: Anna Kaczmarek
-    userPrincipleName: anna.kaczmarek@tailspintoys.pl
-    aadObjectId: 8d0b2f4e-5a6c-4f91-9e2d-4a3b5c6d7e24
-    givenName: Anna
-    surname: Kaczmarek
-    email: anna.kaczmarek@tailspintoys.pl
-  - id: user-id-5
-    name: Piotr Mazur
-    userPrincipleName: piotr.mazur@tailspintoys.pl
-    aadObjectId: 9e1c3a5f-6b7d-4a02-8f3e-5b4c6d7e8f25
-    givenName: Piotr
-    surname: Mazur
-    email: piotr.mazur@tailspintoys.pl
+${COLLEAGUES.map((user, i) => playgroundUser(i + 1, user, '    ').replace(/^ {3}/, '  -')).join('\n')}
 personalChat:
   id: personal-chat-demo
 groupChat:
@@ -129,62 +114,37 @@ team:
 const { values } = parseArgs({ options: { out: { type: 'string', default: '.playground/customer-demo' } } });
 const outDir = resolve(values.out ?? '.playground/customer-demo');
 const en = translatorFor('en');
-const started = Date.now();
-const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
-const say = (message: string) => process.stdout.write(`[customer demo ${elapsed()}] ${message}\n`);
-
-let assistant: Assistant | undefined;
+let session: PlaygroundSession;
+const say = (message: string) => session.say(message);
 let slackApi: SlackApiStub | undefined;
-let playground: Playground | undefined;
-let browser: Browser | undefined;
-let page: Page | undefined;
-let workDir: string | undefined;
-const pageLog: string[] = [];
 
-async function run(): Promise<void> {
-  mkdirSync(outDir, { recursive: true });
-  for (const name of ['review.png', 'notified.png', 'failure.png']) rmSync(join(outDir, name), { force: true });
-  workDir = mkdtempSync(join(tmpdir(), 'csp-customer-demo-'));
-  const dataDir = join(workDir, 'data');
+async function run(started: PlaygroundSession): Promise<void> {
+  session = started;
+  const dataDir = session.dataDir;
 
   // The distributor's Slack: a local Web API that records every call and answers like Slack.
   slackApi = await new SlackApiStub().start();
+  const stub = slackApi;
+  session.onCleanup(() => stub.stop());
   let ts = 0;
   slackApi.answer('chat.postMessage', (args) => ({ channel: args.channel, ts: `1700000000.${++ts}` }));
   slackApi.answer('users.info', (args) => ({ user: { id: args.user, locale: 'en-US' } }));
 
-  const config = loadConfig({
-    NODE_ENV: 'development',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    STORE: 'sqlite',
+  const assistant = await session.startAssistant({
     LOG_LEVEL: 'debug',
     OUTBOX_POLL_MS: '100',
     SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
     SLACK_BOT_TOKEN: 'xoxb-demo-token',
     SLACK_API_URL: slackApi.url,
   });
-  const logger = createLogger(
-    config.logLevel,
-    pino.destination({ dest: join(outDir, 'assistant.log'), sync: true, mkdir: true }),
-  );
-  assistant = await startAssistant(config, { logger, features: FEATURES });
-  await waitForHttp(`http://127.0.0.1:${assistant.port}/healthz`, 10_000);
   say(`assistant ready on ${assistant.url} (Slack API stub on ${slackApi.url})`);
 
   // The Playground's own default tenant id is not a GUID, which Partner Center ids are: the reseller's
   // organisation gets a real-looking one, and its Global admin a name.
-  writeFileSync(join(workDir, '.m365agentsplayground.yml'), PLAYGROUND_CONFIG);
-  playground = await startPlayground({
-    botEndpoint: botEndpointFor(config.host, assistant.port),
-    port: await freePort(),
-    cwd: workDir,
-    logFile: join(outDir, 'agentsplayground.log'),
-    timeoutMs: 30_000,
-  });
-  ({ browser, page } = await openPlaygroundPage({ url: playground.url, viewport: VIEWPORT, pageLog }));
-  say(`Agents Playground on ${playground.url}, Chromium ${browser.version()}`);
+  writeFileSync(join(session.workDir, '.m365agentsplayground.yml'), PLAYGROUND_CONFIG);
+  const playground = await session.startPlayground();
+  const page = await session.openPage(VIEWPORT);
+  say(`Agents Playground on ${playground.url}, Chromium ${session.browser?.version()}`);
   await expectCard(page, en('common:welcome.title'), 30_000, 'the welcome card');
 
   await partnerThePlaygroundTenant(assistant);
@@ -235,8 +195,7 @@ async function run(): Promise<void> {
   say('/csp resellers shows 1 customer for the reseller, with both subscriptions');
 
   // 5. The password is nowhere but in that one ephemeral message.
-  await assistant.close();
-  assistant = undefined;
+  await session.closeAssistant();
   const places = [...filesUnder(dataDir), ...filesUnder(outDir)];
   const leaks = places.filter((file) => readFileSync(file).toString('latin1').includes(password));
   if (leaks.length) throw new Error(`the temporary password was found in: ${leaks.join(', ')}`);
@@ -247,7 +206,7 @@ async function run(): Promise<void> {
 
 /** The Playground organisation, remembered with the Playground user's conversation. */
 async function tenant(): Promise<string> {
-  const references = await assistant?.store.records.list<StoredReference>('teams:ref:');
+  const references = await session.assistant?.store.records.list<StoredReference>('teams:ref:');
   const tenantId = references?.[0]?.value.tenantId;
   if (!tenantId) throw new Error('no Teams conversation was remembered: the Playground tenant id is unknown');
   return tenantId;
@@ -387,53 +346,15 @@ function filesUnder(dir: string): string[] {
   );
 }
 
-let reported = false;
-async function failed(error: unknown): Promise<never> {
-  if (!reported) {
-    reported = true;
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`\nCUSTOMER DEMO FAILED after ${elapsed()}: ${message}\n`);
-    if (page) {
-      const shot = await withTimeout(page.screenshot({ path: join(outDir, 'failure.png') }), 5_000);
-      if (shot) process.stderr.write(`What was on screen: ${join(outDir, 'failure.png')}\n`);
-    }
-    process.stderr.write(`Logs: ${outDir}/{agentsplayground,assistant,page}.log\n`);
-  }
-  await cleanup();
-  process.exit(1);
-}
-
-let cleaning: Promise<void> | undefined;
-function cleanup(): Promise<void> {
-  cleaning ??= (async () => {
-    try {
-      writeFileSync(join(outDir, 'page.log'), `${pageLog.join('\n')}\n`);
-    } catch {
-      // the output directory may not exist if we failed before creating it
-    }
-    await withTimeout(browser?.close(), 10_000);
-    await withTimeout(playground?.stop(3_000), 5_000);
-    await withTimeout(assistant?.close(), 5_000);
-    await withTimeout(slackApi?.stop(), 5_000);
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
-  })();
-  return cleaning;
-}
-
-const watchdog = setTimeout(() => {
-  setTimeout(() => process.exit(1), 15_000).unref();
-  void failed(new Error(`the whole run took longer than ${TOTAL_MS / 1000} s`));
-}, TOTAL_MS);
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void failed(new Error(`interrupted by ${signal}`)));
-}
-
-run()
-  .then(async () => {
-    clearTimeout(watchdog);
-    await cleanup();
-    say(`done: every step held (pictures and logs in ${outDir})`);
-    process.exit(0);
-  })
-  .catch(failed);
+runPlaygroundSession(
+  {
+    name: 'customer demo',
+    failure: 'CUSTOMER DEMO FAILED',
+    done: `done: every step held (pictures and logs in ${outDir})`,
+    totalMs: TOTAL_MS,
+    logDir: outDir,
+    workDirPrefix: 'csp-customer-demo-',
+    staleFiles: ['review.png', 'notified.png', 'failure.png'],
+  },
+  run,
+);
