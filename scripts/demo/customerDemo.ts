@@ -12,7 +12,8 @@ import { InvitationSigner, invitationSecret } from '../../services/partnerships/
 import { PartnershipService } from '../../services/partnerships/partnershipService';
 import { defaultRegionTable } from '../../services/rules/regionTable';
 import { SlackApiStub } from '../../test/fakes/slackApiStub';
-import { postToSlack, slashCommandBody, TEST_SIGNING_SECRET } from '../../test/helpers/slackRequests';
+import { SlackDriver } from '../../test/helpers/slackDriver';
+import { TEST_SIGNING_SECRET } from '../../test/helpers/slackRequests';
 import { contosoSetup, DEMO, seedReseller } from '../../test/partnerships/fixtures';
 import { expectCard, expectVisible } from '../playground/browser';
 import { type OfferChoice, reviewNewCustomer } from '../playground/customerCards';
@@ -171,7 +172,12 @@ async function run(started: PlaygroundSession): Promise<void> {
     if (!JSON.stringify(post?.args.blocks).includes(line)) throw new Error(`the approval message lacks "${line}"`);
   }
   say(`the request is in the approvals channel (${requestId})`);
-  await approve(assistant, requestId);
+  const slack = new SlackDriver(assistant.url, slackApi, TEAM, CHANNEL);
+  const approval = slack.buttonClick('customers.approve', requestId, APPROVER, {
+    from: 'message',
+    messageTs: '1700000000.1',
+  });
+  if ((await approval.response).status !== 200) throw new Error('Approve was refused');
   await slackApi.waitFor('chat.postEphemeral', 1, 20_000);
   const ephemeral = slackApi.callsOf('chat.postEphemeral')[0].args;
   const password = /temporary password (\S+)\./.exec(String(ephemeral.text))?.[1];
@@ -185,9 +191,9 @@ async function run(started: PlaygroundSession): Promise<void> {
   say('the reseller was notified in the Playground');
 
   // 4. The customer under the reseller in /csp resellers, its subscriptions one click away.
-  const listing = await slash(assistant, 'resellers');
+  const listing = await slack.slashAnswer('resellers', APPROVER);
   if (!/customers: 1\b/.test(listing)) throw new Error(`/csp resellers does not count the customer: ${listing}`);
-  const customers = await clickCustomers(assistant, await tenant());
+  const customers = await slack.clickAnswer('customers.resellerCustomers', await tenant(), APPROVER);
   for (const { offer, licences } of TWO_OFFERS) {
     const line = en('customers:slack.resellerCustomers.subscription', { name: offer.name, count: licences });
     if (!customers.includes(line)) throw new Error(`the reseller's customers lack "${line}": ${customers}`);
@@ -282,62 +288,6 @@ async function partnerThePlaygroundTenant(running: Assistant): Promise<void> {
     actor: { platform: 'teams', userId: 'playground-user' },
   });
   if (!authorised.ok) throw new Error(`the reseller could not authorise Contoso: ${JSON.stringify(authorised)}`);
-}
-
-async function interaction(running: Assistant, payload: Record<string, unknown>) {
-  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-  const answer = await postToSlack(running.url, body);
-  if (answer.status !== 200) throw new Error(`Slack interaction refused with HTTP ${answer.status}`);
-}
-
-async function approve(running: Assistant, requestId: string): Promise<void> {
-  await interaction(running, {
-    type: 'block_actions',
-    team: { id: TEAM, domain: 'contoso' },
-    user: { id: APPROVER, name: 'jan.wisniewski', team_id: TEAM },
-    api_app_id: 'A0CSP',
-    token: 'legacy',
-    trigger_id: '1.2.3',
-    response_url: `${slackApi?.url}respond-approve`,
-    container: { type: 'message', message_ts: '1700000000.1', channel_id: CHANNEL },
-    channel: { id: CHANNEL, name: 'approvals' },
-    actions: [{ type: 'button', action_id: 'customers.approve', block_id: 'b1', value: requestId, action_ts: '1.2' }],
-  });
-}
-
-async function slash(running: Assistant, text: string): Promise<string> {
-  const answer = await postToSlack(
-    running.url,
-    slashCommandBody(text, { team_id: TEAM, user_id: APPROVER, response_url: `${slackApi?.url}respond-${text}` }),
-  );
-  if (answer.status !== 200) throw new Error(`/csp ${text} refused with HTTP ${answer.status}`);
-  await slackApi?.waitFor(`respond-${text}`, 1, 20_000);
-  return JSON.stringify(slackApi?.callsOf(`respond-${text}`)[0].args);
-}
-
-async function clickCustomers(running: Assistant, resellerTenantId: string): Promise<string> {
-  await interaction(running, {
-    type: 'block_actions',
-    team: { id: TEAM, domain: 'contoso' },
-    user: { id: APPROVER, name: 'jan.wisniewski', team_id: TEAM },
-    api_app_id: 'A0CSP',
-    token: 'legacy',
-    trigger_id: '1.2.4',
-    response_url: `${slackApi?.url}respond-customers`,
-    container: { type: 'message', message_ts: '1700000000.9', channel_id: CHANNEL, is_ephemeral: true },
-    channel: { id: CHANNEL, name: 'approvals' },
-    actions: [
-      {
-        type: 'button',
-        action_id: 'customers.resellerCustomers',
-        block_id: 'partnerships.resellers.customers',
-        value: resellerTenantId,
-        action_ts: '1.3',
-      },
-    ],
-  });
-  await slackApi?.waitFor('respond-customers', 1, 20_000);
-  return JSON.stringify(slackApi?.callsOf('respond-customers')[0].args);
 }
 
 function filesUnder(dir: string): string[] {

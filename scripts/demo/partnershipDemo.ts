@@ -9,7 +9,7 @@ import { removalConsequences } from '../../services/rules/partnershipEffects';
 import { type SlackCall, SlackApiStub } from '../../test/fakes/slackApiStub';
 import { TEST_SIGNING_SECRET } from '../../test/helpers/slackRequests';
 import { DEMO, seedReseller } from '../../test/partnerships/fixtures';
-import { SlackDriver } from '../../test/partnerships/slackDriver';
+import { SlackDriver } from '../../test/helpers/slackDriver';
 import { closeLogPanel, expectCard, expectVisible, sendMessage, shootChatPane } from '../playground/browser';
 import { freePort } from '../playground/playground';
 import { type PlaygroundSession, runPlaygroundSession } from '../playground/session';
