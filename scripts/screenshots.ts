@@ -4,17 +4,12 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Locator } from 'playwright-core';
 import type { Assistant } from '../bot/assistant';
-import type { StoredReference } from '../bot/teams/conversationReferences';
 import { translatorFor } from '../i18n/i18n';
-import { createPartnerCenterGateway } from '../services/partnerCenter/createGateway';
 import { SANDBOX_OFFERS } from '../services/partnerCenter/offerCatalogue';
-import { PartnerDirectory } from '../services/partners/partnerDirectory';
-import { InvitationSigner, invitationSecret } from '../services/partnerships/invitationCodes';
-import { PartnershipService } from '../services/partnerships/partnershipService';
-import { defaultRegionTable } from '../services/rules/regionTable';
 import { contosoSetup, DEMO, seedReseller } from '../test/partnerships/fixtures';
 import { closeLogPanel, expectCard, expectVisible, sendMessage, shootChatPane } from './playground/browser';
 import { type NewCustomer, type OfferChoice, reviewNewCustomer } from './playground/customerCards';
+import { partnershipsOf, playgroundUser } from './playground/partnerships';
 import { type PlaygroundSession, runPlaygroundSession } from './playground/session';
 
 /**
@@ -151,31 +146,10 @@ async function inviteThePlaygroundTenant(
   say: (message: string) => void,
 ): Promise<{ code: string; authorise: () => Promise<void> }> {
   // The tenant the Playground sends (conversation.tenantId): remembered with the user's conversation.
-  const references = await running.store.records.list<StoredReference>('teams:ref:');
-  const tenantId = references[0]?.value.tenantId;
-  if (!tenantId) throw new Error('no Teams conversation was remembered: the Playground tenant id is unknown');
+  const user = await playgroundUser(running);
+  const tenantId = user.tenantId;
   say(`Playground tenant: ${tenantId}`);
-
-  const records = running.store.records;
-  const partners = new PartnerDirectory(records);
-  const gateway = createPartnerCenterGateway({
-    mode: 'sandbox',
-    records,
-    sandboxStepMs: running.config.partnerCenter.sandboxStepMs,
-    regionOf: (country) => {
-      const found = defaultRegionTable.lookup(country);
-      return found.found && found.served ? found.region : undefined;
-    },
-  });
-  const service = new PartnershipService({
-    records,
-    partners,
-    regions: defaultRegionTable,
-    partnerCenter: gateway.gateway,
-    // The same secret the assistant's partnerships feature signs and checks codes with.
-    signer: new InvitationSigner(await invitationSecret(records, running.config.partnerships.invitationSecret)),
-    invitationTtlDays: running.config.partnerships.invitationTtlDays,
-  });
+  const { partners, service } = await partnershipsOf(running);
   const setup = await service.setUpProvider(PROVIDER_TEAM, contosoSetup([APPROVER.userId]), APPROVER, true);
   if (!setup.ok) throw new Error(`could not set up the provider: ${JSON.stringify(setup.refusal)}`);
   await seedReseller(partners, DEMO.resellerReady, { tenantId });
@@ -190,7 +164,7 @@ async function inviteThePlaygroundTenant(
   );
   if (!outcome.ok) throw new Error(`the invitation was refused: ${JSON.stringify(outcome.refusal)}`);
   const code = outcome.value.code;
-  const userId = references[0]?.value.aadObjectId ?? 'playground-user';
+  const userId = user.aadObjectId ?? 'playground-user';
   return {
     code,
     authorise: async () => {

@@ -2,21 +2,16 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Assistant } from '../../bot/assistant';
-import type { StoredReference } from '../../bot/teams/conversationReferences';
 import { translatorFor } from '../../i18n/i18n';
-import { createPartnerCenterGateway } from '../../services/partnerCenter/createGateway';
 import { SANDBOX_OFFERS } from '../../services/partnerCenter/offerCatalogue';
 import { keys } from '../../services/partnerCenter/sandboxRecords';
-import { PartnerDirectory } from '../../services/partners/partnerDirectory';
-import { InvitationSigner, invitationSecret } from '../../services/partnerships/invitationCodes';
-import { PartnershipService } from '../../services/partnerships/partnershipService';
-import { defaultRegionTable } from '../../services/rules/regionTable';
 import { SlackApiStub } from '../../test/fakes/slackApiStub';
 import { SlackDriver } from '../../test/helpers/slackDriver';
 import { TEST_SIGNING_SECRET } from '../../test/helpers/slackRequests';
 import { contosoSetup, DEMO, seedReseller } from '../../test/partnerships/fixtures';
 import { expectCard, expectVisible } from '../playground/browser';
 import { type OfferChoice, reviewNewCustomer } from '../playground/customerCards';
+import { partnershipsOf, playgroundUser } from '../playground/partnerships';
 import { type PlaygroundSession, runPlaygroundSession } from '../playground/session';
 
 /**
@@ -68,7 +63,7 @@ const COLLEAGUES: PlaygroundPerson[] = [
 ];
 
 /** One user entry of the Playground's config, its lines indented by `indent`. */
-function playgroundUser(index: number, [givenName, surname, aadObjectId]: PlaygroundPerson, indent: string): string {
+function configUser(index: number, [givenName, surname, aadObjectId]: PlaygroundPerson, indent: string): string {
   const email = `${givenName}.${surname}@tailspintoys.pl`
     .toLowerCase()
     .normalize('NFD')
@@ -95,9 +90,9 @@ bot:
   id: 00000000-0000-4000-8000-000000000011
   name: CSP Partner Assistant
 currentUser:
-${playgroundUser(0, CURRENT_USER, '  ')}
+${configUser(0, CURRENT_USER, '  ')}
 users:
-${COLLEAGUES.map((user, i) => playgroundUser(i + 1, user, '    ').replace(/^ {3}/, '  -')).join('\n')}
+${COLLEAGUES.map((user, i) => configUser(i + 1, user, '    ').replace(/^ {3}/, '  -')).join('\n')}
 personalChat:
   id: personal-chat-demo
 groupChat:
@@ -212,10 +207,8 @@ async function run(started: PlaygroundSession): Promise<void> {
 
 /** The Playground organisation, remembered with the Playground user's conversation. */
 async function tenant(): Promise<string> {
-  const references = await session.assistant?.store.records.list<StoredReference>('teams:ref:');
-  const tenantId = references?.[0]?.value.tenantId;
-  if (!tenantId) throw new Error('no Teams conversation was remembered: the Playground tenant id is unknown');
-  return tenantId;
+  if (!session.assistant) throw new Error('the assistant is not running');
+  return (await playgroundUser(session.assistant)).tenantId;
 }
 
 const outcomeParams = () => ({
@@ -232,24 +225,7 @@ const outcomeParams = () => ({
 async function partnerThePlaygroundTenant(running: Assistant): Promise<void> {
   const tenantId = await tenant();
   say(`Playground tenant: ${tenantId}`);
-  const records = running.store.records;
-  const partners = new PartnerDirectory(records);
-  const partnerCenter = createPartnerCenterGateway({
-    mode: 'sandbox',
-    records,
-    regionOf: (country) => {
-      const found = defaultRegionTable.lookup(country);
-      return found.found && found.served ? found.region : undefined;
-    },
-  });
-  const service = new PartnershipService({
-    records,
-    partners,
-    regions: defaultRegionTable,
-    partnerCenter: partnerCenter.gateway,
-    signer: new InvitationSigner(await invitationSecret(records, running.config.partnerships.invitationSecret)),
-    invitationTtlDays: running.config.partnerships.invitationTtlDays,
-  });
+  const { records, partners, partnerCenter, service } = await partnershipsOf(running);
   const approver = { platform: 'slack' as const, userId: APPROVER, name: 'Jan Wiśniewski' };
   const setup = await service.setUpProvider(TEAM, contosoSetup([APPROVER], CHANNEL), approver, true);
   if (!setup.ok) throw new Error(`could not set up the provider: ${JSON.stringify(setup.refusal)}`);
