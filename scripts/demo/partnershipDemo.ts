@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Locator, Page } from 'playwright-core';
-import type { StoredReference } from '../../bot/teams/conversationReferences';
 import { translatorFor } from '../../i18n/i18n';
 import { PartnerDirectory } from '../../services/partners/partnerDirectory';
 import { removalConsequences } from '../../services/rules/partnershipEffects';
@@ -11,6 +10,7 @@ import { TEST_SIGNING_SECRET } from '../../test/helpers/slackRequests';
 import { DEMO, seedReseller } from '../../test/partnerships/fixtures';
 import { SlackDriver } from '../../test/helpers/slackDriver';
 import { closeLogPanel, expectCard, expectVisible, sendMessage, shootChatPane } from '../playground/browser';
+import { playgroundUser } from '../playground/partnerships';
 import { freePort } from '../playground/playground';
 import { type PlaygroundSession, runPlaygroundSession } from '../playground/session';
 
@@ -88,9 +88,7 @@ async function run(started: PlaygroundSession): Promise<void> {
   // The reseller's colleague has the assistant in Teams: the welcome card on install, and the
   // assistant now knows their organisation (the tenant the Playground sends).
   await expectCard(page, t('common:welcome.title'), 30_000, 'the welcome card');
-  const references = await assistant.store.records.list<StoredReference>('teams:ref:');
-  const tenantId = references[0]?.value.tenantId;
-  if (!tenantId) throw new Error('the Playground user was not remembered: its tenant is unknown');
+  const { tenantId } = await playgroundUser(assistant);
   // Enrolment (issue 4) is its own journey: here the organisation is recorded as enrolled, as it leaves it.
   await seedReseller(new PartnerDirectory(assistant.store.records), DEMO.resellerReady, { tenantId });
   say(`Teams: the reseller ${DEMO.resellerReady.name} (tenant ${tenantId}) has the assistant and is enrolled (P1)`);
