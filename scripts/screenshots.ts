@@ -8,7 +8,7 @@ import { translatorFor } from '../i18n/i18n';
 import { SANDBOX_OFFERS } from '../services/partnerCenter/offerCatalogue';
 import { contosoSetup, DEMO, seedReseller } from '../test/partnerships/fixtures';
 import { closeLogPanel, expectCard, expectVisible, sendMessage, shootChatPane } from './playground/browser';
-import { type NewCustomer, type OfferChoice, reviewNewCustomer } from './playground/customerCards';
+import { type OfferChoice, reviewNewCustomer, SAMPLE_CUSTOMER } from './playground/customerCards';
 import { partnershipsOf, playgroundUser } from './playground/partnerships';
 import { type PlaygroundSession, runPlaygroundSession } from './playground/session';
 
@@ -33,14 +33,7 @@ const VIEWPORT = { width: 1280, height: 900 };
 const PROVIDER_TEAM = 'TSCREENSHOT';
 const APPROVER = { platform: 'slack' as const, userId: 'U0APPROVER', name: 'Jan Wiśniewski' };
 /** The new customer the reseller asks Contoso to create, with two offers and their licence counts. */
-const CUSTOMER: NewCustomer = {
-  companyName: 'Piekarnia Kowalski sp. z o.o.',
-  domain: 'piekarnia-kowalski.pl',
-  adminEmail: 'it@piekarnia-kowalski.pl',
-  line1: 'ul. Piekarska 1',
-  city: 'Kraków',
-  postalCode: '30-001',
-};
+const CUSTOMER = SAMPLE_CUSTOMER;
 const TWO_OFFERS: OfferChoice[] = [
   { offer: SANDBOX_OFFERS[1], licences: 12 },
   { offer: SANDBOX_OFFERS[4], licences: 1 },

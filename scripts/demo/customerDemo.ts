@@ -10,7 +10,7 @@ import { SlackDriver } from '../../test/helpers/slackDriver';
 import { TEST_SIGNING_SECRET } from '../../test/helpers/slackRequests';
 import { contosoSetup, DEMO, seedReseller } from '../../test/partnerships/fixtures';
 import { expectCard, expectVisible } from '../playground/browser';
-import { type OfferChoice, reviewNewCustomer } from '../playground/customerCards';
+import { type OfferChoice, reviewNewCustomer, SAMPLE_CUSTOMER } from '../playground/customerCards';
 import { partnershipsOf, playgroundUser } from '../playground/partnerships';
 import { type PlaygroundSession, runPlaygroundSession } from '../playground/session';
 
@@ -38,14 +38,8 @@ const VIEWPORT = { width: 1280, height: 1100 };
 const TEAM = 'T0DEMO';
 const APPROVER = 'U0APPROVER';
 const CHANNEL = 'C0APPROVALS';
-const CUSTOMER = {
-  companyName: 'Piekarnia Kowalski sp. z o.o.',
-  domain: `piekarnia-kowalski-${Date.now().toString(36)}.pl`,
-  adminEmail: 'it@piekarnia-kowalski.pl',
-  line1: 'ul. Piekarska 1',
-  city: 'Kraków',
-  postalCode: '30-001',
-};
+/** The sample customer, with a domain no earlier run used. */
+const CUSTOMER = { ...SAMPLE_CUSTOMER, domain: `piekarnia-kowalski-${Date.now().toString(36)}.pl` };
 const TWO_OFFERS: OfferChoice[] = [
   { offer: SANDBOX_OFFERS[1], licences: 12 },
   { offer: SANDBOX_OFFERS[4], licences: 5 },
