@@ -1,34 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import pino from 'pino';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { type Assistant, startAssistant } from '../bot/assistant';
-import { loadConfig } from '../bot/config';
-import { FEATURES } from '../bot/features';
-import { createLogger } from '../bot/logger';
-import type { StoredReference } from '../bot/teams/conversationReferences';
+import type { Locator } from 'playwright-core';
+import type { Assistant } from '../bot/assistant';
 import { translatorFor } from '../i18n/i18n';
-import { createPartnerCenterGateway } from '../services/partnerCenter/createGateway';
 import { SANDBOX_OFFERS } from '../services/partnerCenter/offerCatalogue';
-import { PartnerDirectory } from '../services/partners/partnerDirectory';
-import { InvitationSigner, invitationSecret } from '../services/partnerships/invitationCodes';
-import { PartnershipService } from '../services/partnerships/partnershipService';
-import { defaultRegionTable } from '../services/rules/regionTable';
 import { contosoSetup, DEMO, seedReseller } from '../test/partnerships/fixtures';
-import {
-  closeLogPanel,
-  expectCard,
-  expectVisible,
-  openPlaygroundPage,
-  sendMessage,
-  shootChatPane,
-  withTimeout,
-} from './playground/browser';
-import { type NewCustomer, type OfferChoice, reviewNewCustomer } from './playground/customerCards';
-import { botEndpointFor, freePort, type Playground, startPlayground, waitForHttp } from './playground/playground';
+import { closeLogPanel, expectCard, expectVisible, sendMessage, shootChatPane } from './playground/browser';
+import { type OfferChoice, reviewNewCustomer, SAMPLE_CUSTOMER } from './playground/customerCards';
+import { partnershipsOf, playgroundUser } from './playground/partnerships';
+import { type PlaygroundSession, runPlaygroundSession } from './playground/session';
 
 /**
  * Screenshots of the main Teams cards for the README, rendered by the Microsoft 365 Agents Playground
@@ -51,14 +33,7 @@ const VIEWPORT = { width: 1280, height: 900 };
 const PROVIDER_TEAM = 'TSCREENSHOT';
 const APPROVER = { platform: 'slack' as const, userId: 'U0APPROVER', name: 'Jan Wiśniewski' };
 /** The new customer the reseller asks Contoso to create, with two offers and their licence counts. */
-const CUSTOMER: NewCustomer = {
-  companyName: 'Piekarnia Kowalski sp. z o.o.',
-  domain: 'piekarnia-kowalski.pl',
-  adminEmail: 'it@piekarnia-kowalski.pl',
-  line1: 'ul. Piekarska 1',
-  city: 'Kraków',
-  postalCode: '30-001',
-};
+const CUSTOMER = SAMPLE_CUSTOMER;
 const TWO_OFFERS: OfferChoice[] = [
   { offer: SANDBOX_OFFERS[1], licences: 12 },
   { offer: SANDBOX_OFFERS[4], licences: 1 },
@@ -74,53 +49,37 @@ const outDir = resolve(values.out ?? 'docs/screenshots');
 const logDir = resolve(values.logs ?? '.playground/screenshots');
 const en = translatorFor('en');
 const pl = translatorFor('pl');
-const started = Date.now();
-const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
-const say = (message: string) => process.stdout.write(`[screenshots ${elapsed()}] ${message}\n`);
 
-let assistant: Assistant | undefined;
-let playground: Playground | undefined;
-let browser: Browser | undefined;
-let page: Page | undefined;
-let workDir: string | undefined;
-const pageLog: string[] = [];
+runPlaygroundSession(
+  {
+    name: 'screenshots',
+    failure: 'SCREENSHOTS FAILED',
+    done: `done: screenshots in ${outDir}`,
+    totalMs: TOTAL_MS,
+    logDir,
+    workDirPrefix: 'csp-screenshots-',
+  },
+  takeScreenshots,
+);
 
-async function run(): Promise<void> {
+async function takeScreenshots(session: PlaygroundSession): Promise<void> {
+  const say = session.say;
   mkdirSync(outDir, { recursive: true });
-  mkdirSync(logDir, { recursive: true });
-  workDir = mkdtempSync(join(tmpdir(), 'csp-screenshots-'));
-  warnWithoutEmojiFont();
+  warnWithoutEmojiFont(say);
 
   // The assistant with the product's features, in this process: auth off, SQLite in a temporary
   // DATA_DIR, the Partner Center sandbox, nothing read from `.env`.
-  const config = loadConfig({
-    NODE_ENV: 'development',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: join(workDir, 'data'),
-    STORE: 'sqlite',
-    LOG_LEVEL: 'info',
-  });
-  const logger = createLogger(
-    config.logLevel,
-    pino.destination({ dest: join(logDir, 'assistant.log'), sync: true, mkdir: true }),
-  );
-  assistant = await startAssistant(config, { logger, features: FEATURES });
-  await waitForHttp(`http://127.0.0.1:${assistant.port}/healthz`, 10_000);
+  const assistant = await session.startAssistant();
   say(`assistant ready on ${assistant.url}`);
-
-  playground = await startPlayground({
-    botEndpoint: botEndpointFor(config.host, assistant.port),
-    port: await freePort(),
-    cwd: workDir,
-    logFile: join(logDir, 'agentsplayground.log'),
-    timeoutMs: 30_000,
-  });
+  const playground = await session.startPlayground();
   say(`Agents Playground ready on ${playground.url}`);
-
-  ({ browser, page } = await openPlaygroundPage({ url: playground.url, viewport: VIEWPORT, pageLog }));
-  say(`Chromium ${browser.version()} launched`);
+  const page = await session.openPage(VIEWPORT);
+  say(`Chromium ${session.browser?.version()} launched`);
   if (!(await closeLogPanel(page))) say('could not hide the Log Panel; it stays in the pictures');
+  const shoot = async (card: Locator, name: string): Promise<void> => {
+    const whole = await shootChatPane(page, card, join(outDir, name), VIEWPORT);
+    say(`${name}${whole ? ' (whole page: chat pane not found)' : ''}`);
+  };
 
   // 1. The welcome card arrives on install, without any click.
   const welcome = await expectCard(page, en('common:welcome.title'), 30_000, 'the welcome card');
@@ -137,7 +96,7 @@ async function run(): Promise<void> {
   await expectVisible(page.getByText(en('common:cancelled'), { exact: true }).last(), 20_000, 'the answer to "cancel"');
 
   // 3. An invitation from Contoso to the Playground user's organisation, then `invitation <code>`.
-  const { code, authorise } = await inviteThePlaygroundTenant(assistant);
+  const { code, authorise } = await inviteThePlaygroundTenant(assistant, say);
   await sendMessage(page, `invitation ${code}`);
   const invitation = await expectCard(page, en('partnerships:teams.card.title'), 20_000, 'the invitation card');
   await expectVisible(
@@ -177,33 +136,13 @@ async function run(): Promise<void> {
  */
 async function inviteThePlaygroundTenant(
   running: Assistant,
+  say: (message: string) => void,
 ): Promise<{ code: string; authorise: () => Promise<void> }> {
   // The tenant the Playground sends (conversation.tenantId): remembered with the user's conversation.
-  const references = await running.store.records.list<StoredReference>('teams:ref:');
-  const tenantId = references[0]?.value.tenantId;
-  if (!tenantId) throw new Error('no Teams conversation was remembered: the Playground tenant id is unknown');
+  const user = await playgroundUser(running);
+  const tenantId = user.tenantId;
   say(`Playground tenant: ${tenantId}`);
-
-  const records = running.store.records;
-  const partners = new PartnerDirectory(records);
-  const gateway = createPartnerCenterGateway({
-    mode: 'sandbox',
-    records,
-    sandboxStepMs: running.config.partnerCenter.sandboxStepMs,
-    regionOf: (country) => {
-      const found = defaultRegionTable.lookup(country);
-      return found.found && found.served ? found.region : undefined;
-    },
-  });
-  const service = new PartnershipService({
-    records,
-    partners,
-    regions: defaultRegionTable,
-    partnerCenter: gateway.gateway,
-    // The same secret the assistant's partnerships feature signs and checks codes with.
-    signer: new InvitationSigner(await invitationSecret(records, running.config.partnerships.invitationSecret)),
-    invitationTtlDays: running.config.partnerships.invitationTtlDays,
-  });
+  const { partners, service } = await partnershipsOf(running);
   const setup = await service.setUpProvider(PROVIDER_TEAM, contosoSetup([APPROVER.userId]), APPROVER, true);
   if (!setup.ok) throw new Error(`could not set up the provider: ${JSON.stringify(setup.refusal)}`);
   await seedReseller(partners, DEMO.resellerReady, { tenantId });
@@ -218,7 +157,7 @@ async function inviteThePlaygroundTenant(
   );
   if (!outcome.ok) throw new Error(`the invitation was refused: ${JSON.stringify(outcome.refusal)}`);
   const code = outcome.value.code;
-  const userId = references[0]?.value.aadObjectId ?? 'playground-user';
+  const userId = user.aadObjectId ?? 'playground-user';
   return {
     code,
     authorise: async () => {
@@ -229,7 +168,7 @@ async function inviteThePlaygroundTenant(
 }
 
 /** The enrolment checklist marks its steps with emoji (✅ ⬜ ⏳): without a colour emoji font they are boxes. */
-function warnWithoutEmojiFont(): void {
+function warnWithoutEmojiFont(say: (message: string) => void): void {
   try {
     if (!/emoji/i.test(execFileSync('fc-list', { encoding: 'utf8', timeout: 5_000 }))) {
       say('no emoji font found: install fonts-noto-color-emoji or the checklist marks show as boxes');
@@ -238,60 +177,3 @@ function warnWithoutEmojiFont(): void {
     say('fc-list not available: cannot check for an emoji font');
   }
 }
-
-async function shoot(card: Locator, name: string): Promise<void> {
-  const whole = await shootChatPane(page as Page, card, join(outDir, name), VIEWPORT);
-  say(`${name}${whole ? ' (whole page: chat pane not found)' : ''}`);
-}
-
-let reported = false;
-async function failed(error: unknown): Promise<never> {
-  if (!reported) {
-    reported = true;
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`\nSCREENSHOTS FAILED after ${elapsed()}: ${message}\n`);
-    if (page) {
-      const shot = await withTimeout(page.screenshot({ path: join(logDir, 'failure.png') }), 5_000);
-      if (shot) process.stderr.write(`What was on screen: ${join(logDir, 'failure.png')}\n`);
-    }
-    if (playground) process.stderr.write(`Playground output (tail):\n${playground.output().slice(-2_000)}\n`);
-    process.stderr.write(`Logs: ${logDir}/{agentsplayground,assistant,page}.log\n`);
-  }
-  await cleanup();
-  process.exit(1);
-}
-
-let cleaning: Promise<void> | undefined;
-function cleanup(): Promise<void> {
-  cleaning ??= (async () => {
-    try {
-      writeFileSync(join(logDir, 'page.log'), `${pageLog.join('\n')}\n`);
-    } catch {
-      // the log directory may not exist if we failed before creating it
-    }
-    await withTimeout(browser?.close(), 10_000);
-    await withTimeout(playground?.stop(3_000), 5_000);
-    await withTimeout(assistant?.close(), 5_000);
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
-  })();
-  return cleaning;
-}
-
-const watchdog = setTimeout(() => {
-  // Last resort if cleanup itself hangs.
-  setTimeout(() => process.exit(1), 15_000).unref();
-  void failed(new Error(`the whole run took longer than ${TOTAL_MS / 1000} s`));
-}, TOTAL_MS);
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void failed(new Error(`interrupted by ${signal}`)));
-}
-
-run()
-  .then(async () => {
-    clearTimeout(watchdog);
-    await cleanup();
-    say(`done: screenshots in ${outDir}`);
-    process.exit(0);
-  })
-  .catch(failed);

@@ -1,28 +1,18 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import pino from 'pino';
-import type { Browser, Page } from 'playwright-core';
-import { type Assistant, startAssistant } from '../../bot/assistant';
-import { loadConfig } from '../../bot/config';
-import { FEATURES } from '../../bot/features';
-import { createLogger } from '../../bot/logger';
-import type { StoredReference } from '../../bot/teams/conversationReferences';
+import type { Assistant } from '../../bot/assistant';
 import { translatorFor } from '../../i18n/i18n';
-import { createPartnerCenterGateway } from '../../services/partnerCenter/createGateway';
 import { SANDBOX_OFFERS } from '../../services/partnerCenter/offerCatalogue';
 import { keys } from '../../services/partnerCenter/sandboxRecords';
-import { PartnerDirectory } from '../../services/partners/partnerDirectory';
-import { InvitationSigner, invitationSecret } from '../../services/partnerships/invitationCodes';
-import { PartnershipService } from '../../services/partnerships/partnershipService';
-import { defaultRegionTable } from '../../services/rules/regionTable';
 import { SlackApiStub } from '../../test/fakes/slackApiStub';
-import { postToSlack, slashCommandBody, TEST_SIGNING_SECRET } from '../../test/helpers/slackRequests';
+import { SlackDriver } from '../../test/helpers/slackDriver';
+import { TEST_SIGNING_SECRET } from '../../test/helpers/slackRequests';
 import { contosoSetup, DEMO, seedReseller } from '../../test/partnerships/fixtures';
-import { expectCard, expectVisible, openPlaygroundPage, withTimeout } from '../playground/browser';
-import { type OfferChoice, reviewNewCustomer } from '../playground/customerCards';
-import { botEndpointFor, freePort, type Playground, startPlayground, waitForHttp } from '../playground/playground';
+import { expectCard, expectVisible } from '../playground/browser';
+import { type OfferChoice, reviewNewCustomer, SAMPLE_CUSTOMER } from '../playground/customerCards';
+import { partnershipsOf, playgroundUser } from '../playground/partnerships';
+import { type PlaygroundSession, runPlaygroundSession } from '../playground/session';
 
 /**
  * Issue 6's "Done when", end to end and offline:
@@ -48,18 +38,43 @@ const VIEWPORT = { width: 1280, height: 1100 };
 const TEAM = 'T0DEMO';
 const APPROVER = 'U0APPROVER';
 const CHANNEL = 'C0APPROVALS';
-const CUSTOMER = {
-  companyName: 'Piekarnia Kowalski sp. z o.o.',
-  domain: `piekarnia-kowalski-${Date.now().toString(36)}.pl`,
-  adminEmail: 'it@piekarnia-kowalski.pl',
-  line1: 'ul. Piekarska 1',
-  city: 'Kraków',
-  postalCode: '30-001',
-};
+/** The sample customer, with a domain no earlier run used. */
+const CUSTOMER = { ...SAMPLE_CUSTOMER, domain: `piekarnia-kowalski-${Date.now().toString(36)}.pl` };
 const TWO_OFFERS: OfferChoice[] = [
   { offer: SANDBOX_OFFERS[1], licences: 12 },
   { offer: SANDBOX_OFFERS[4], licences: 5 },
 ];
+
+/** A person in the Playground's organisation: given name, surname, Entra object id. */
+type PlaygroundPerson = [givenName: string, surname: string, aadObjectId: string];
+const CURRENT_USER: PlaygroundPerson = ['Ola', 'Wójcik', '2d1f0c9e-3b8a-4e57-a1f6-0c4d9e8b7a20'];
+const COLLEAGUES: PlaygroundPerson[] = [
+  ['Marek', 'Nowicki', '5a7e9c1b-2f3d-4c6e-8b9a-1d0e2f3a4b21'],
+  ['Ewa', 'Zielińska', '6b8f0d2c-3e4a-4d7f-9c0b-2e1f3a4b5c22'],
+  ['Tomasz', 'Lis', '7c9a1e3d-4f5b-4e80-8d1c-3f2a4b5c6d23'],
+  ['Anna', 'Kaczmarek', '8d0b2f4e-5a6c-4f91-9e2d-4a3b5c6d7e24'],
+  ['Piotr', 'Mazur', '9e1c3a5f-6b7d-4a02-8f3e-5b4c6d7e8f25'],
+];
+
+/** One user entry of the Playground's config, its lines indented by `indent`. */
+function configUser(index: number, [givenName, surname, aadObjectId]: PlaygroundPerson, indent: string): string {
+  const email = `${givenName}.${surname}@tailspintoys.pl`
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ł/g, 'l');
+  return [
+    `id: user-id-${index}`,
+    `name: ${givenName} ${surname}`,
+    `userPrincipleName: ${email}`,
+    `aadObjectId: ${aadObjectId}`,
+    `givenName: ${givenName}`,
+    `surname: ${surname}`,
+    `email: ${email}`,
+  ]
+    .map((line) => `${indent}${line}`)
+    .join('\n');
+}
 
 /** The Playground's Teams context (its config file format 0.1.1, which wants five colleagues): one reseller organisation. */
 const PLAYGROUND_TENANT = '8f3c2a51-6d4e-4b7a-9c10-5e2f7a9b3d64';
@@ -69,49 +84,9 @@ bot:
   id: 00000000-0000-4000-8000-000000000011
   name: CSP Partner Assistant
 currentUser:
-  id: user-id-0
-  name: Ola Wójcik
-  userPrincipleName: ola.wojcik@tailspintoys.pl
-  aadObjectId: 2d1f0c9e-3b8a-4e57-a1f6-0c4d9e8b7a20
-  givenName: Ola
-  surname: Wójcik
-  email: ola.wojcik@tailspintoys.pl
+${configUser(0, CURRENT_USER, '  ')}
 users:
-  - id: user-id-1
-    name: Marek Nowicki
-    userPrincipleName: marek.nowicki@tailspintoys.pl
-    aadObjectId: 5a7e9c1b-2f3d-4c6e-8b9a-1d0e2f3a4b21
-    givenName: Marek
-    surname: Nowicki
-    email: marek.nowicki@tailspintoys.pl
-  - id: user-id-2
-    name: Ewa Zielińska
-    userPrincipleName: ewa.zielinska@tailspintoys.pl
-    aadObjectId: 6b8f0d2c-3e4a-4d7f-9c0b-2e1f3a4b5c22
-    givenName: Ewa
-    surname: Zielińska
-    email: ewa.zielinska@tailspintoys.pl
-  - id: user-id-3
-    name: Tomasz Lis
-    userPrincipleName: tomasz.lis@tailspintoys.pl
-    aadObjectId: 7c9a1e3d-4f5b-4e80-8d1c-3f2a4b5c6d23
-    givenName: Tomasz
-    surname: Lis
-    email: tomasz.lis@tailspintoys.pl
-  - id: user-id-4
-    name: Anna Kaczmarek
-    userPrincipleName: anna.kaczmarek@tailspintoys.pl
-    aadObjectId: 8d0b2f4e-5a6c-4f91-9e2d-4a3b5c6d7e24
-    givenName: Anna
-    surname: Kaczmarek
-    email: anna.kaczmarek@tailspintoys.pl
-  - id: user-id-5
-    name: Piotr Mazur
-    userPrincipleName: piotr.mazur@tailspintoys.pl
-    aadObjectId: 9e1c3a5f-6b7d-4a02-8f3e-5b4c6d7e8f25
-    givenName: Piotr
-    surname: Mazur
-    email: piotr.mazur@tailspintoys.pl
+${COLLEAGUES.map((user, i) => configUser(i + 1, user, '    ').replace(/^ {3}/, '  -')).join('\n')}
 personalChat:
   id: personal-chat-demo
 groupChat:
@@ -129,62 +104,37 @@ team:
 const { values } = parseArgs({ options: { out: { type: 'string', default: '.playground/customer-demo' } } });
 const outDir = resolve(values.out ?? '.playground/customer-demo');
 const en = translatorFor('en');
-const started = Date.now();
-const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
-const say = (message: string) => process.stdout.write(`[customer demo ${elapsed()}] ${message}\n`);
-
-let assistant: Assistant | undefined;
+let session: PlaygroundSession;
+const say = (message: string) => session.say(message);
 let slackApi: SlackApiStub | undefined;
-let playground: Playground | undefined;
-let browser: Browser | undefined;
-let page: Page | undefined;
-let workDir: string | undefined;
-const pageLog: string[] = [];
 
-async function run(): Promise<void> {
-  mkdirSync(outDir, { recursive: true });
-  for (const name of ['review.png', 'notified.png', 'failure.png']) rmSync(join(outDir, name), { force: true });
-  workDir = mkdtempSync(join(tmpdir(), 'csp-customer-demo-'));
-  const dataDir = join(workDir, 'data');
+async function run(started: PlaygroundSession): Promise<void> {
+  session = started;
+  const dataDir = session.dataDir;
 
   // The distributor's Slack: a local Web API that records every call and answers like Slack.
   slackApi = await new SlackApiStub().start();
+  const stub = slackApi;
+  session.onCleanup(() => stub.stop());
   let ts = 0;
   slackApi.answer('chat.postMessage', (args) => ({ channel: args.channel, ts: `1700000000.${++ts}` }));
   slackApi.answer('users.info', (args) => ({ user: { id: args.user, locale: 'en-US' } }));
 
-  const config = loadConfig({
-    NODE_ENV: 'development',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    STORE: 'sqlite',
+  const assistant = await session.startAssistant({
     LOG_LEVEL: 'debug',
     OUTBOX_POLL_MS: '100',
     SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
     SLACK_BOT_TOKEN: 'xoxb-demo-token',
     SLACK_API_URL: slackApi.url,
   });
-  const logger = createLogger(
-    config.logLevel,
-    pino.destination({ dest: join(outDir, 'assistant.log'), sync: true, mkdir: true }),
-  );
-  assistant = await startAssistant(config, { logger, features: FEATURES });
-  await waitForHttp(`http://127.0.0.1:${assistant.port}/healthz`, 10_000);
   say(`assistant ready on ${assistant.url} (Slack API stub on ${slackApi.url})`);
 
   // The Playground's own default tenant id is not a GUID, which Partner Center ids are: the reseller's
   // organisation gets a real-looking one, and its Global admin a name.
-  writeFileSync(join(workDir, '.m365agentsplayground.yml'), PLAYGROUND_CONFIG);
-  playground = await startPlayground({
-    botEndpoint: botEndpointFor(config.host, assistant.port),
-    port: await freePort(),
-    cwd: workDir,
-    logFile: join(outDir, 'agentsplayground.log'),
-    timeoutMs: 30_000,
-  });
-  ({ browser, page } = await openPlaygroundPage({ url: playground.url, viewport: VIEWPORT, pageLog }));
-  say(`Agents Playground on ${playground.url}, Chromium ${browser.version()}`);
+  writeFileSync(join(session.workDir, '.m365agentsplayground.yml'), PLAYGROUND_CONFIG);
+  const playground = await session.startPlayground();
+  const page = await session.openPage(VIEWPORT);
+  say(`Agents Playground on ${playground.url}, Chromium ${session.browser?.version()}`);
   await expectCard(page, en('common:welcome.title'), 30_000, 'the welcome card');
 
   await partnerThePlaygroundTenant(assistant);
@@ -211,7 +161,12 @@ async function run(): Promise<void> {
     if (!JSON.stringify(post?.args.blocks).includes(line)) throw new Error(`the approval message lacks "${line}"`);
   }
   say(`the request is in the approvals channel (${requestId})`);
-  await approve(assistant, requestId);
+  const slack = new SlackDriver(assistant.url, slackApi, TEAM, CHANNEL);
+  const approval = slack.buttonClick('customers.approve', requestId, APPROVER, {
+    from: 'message',
+    messageTs: '1700000000.1',
+  });
+  if ((await approval.response).status !== 200) throw new Error('Approve was refused');
   await slackApi.waitFor('chat.postEphemeral', 1, 20_000);
   const ephemeral = slackApi.callsOf('chat.postEphemeral')[0].args;
   const password = /temporary password (\S+)\./.exec(String(ephemeral.text))?.[1];
@@ -225,9 +180,9 @@ async function run(): Promise<void> {
   say('the reseller was notified in the Playground');
 
   // 4. The customer under the reseller in /csp resellers, its subscriptions one click away.
-  const listing = await slash(assistant, 'resellers');
+  const listing = await slack.slashAnswer('resellers', APPROVER);
   if (!/customers: 1\b/.test(listing)) throw new Error(`/csp resellers does not count the customer: ${listing}`);
-  const customers = await clickCustomers(assistant, await tenant());
+  const customers = await slack.clickAnswer('customers.resellerCustomers', await tenant(), APPROVER);
   for (const { offer, licences } of TWO_OFFERS) {
     const line = en('customers:slack.resellerCustomers.subscription', { name: offer.name, count: licences });
     if (!customers.includes(line)) throw new Error(`the reseller's customers lack "${line}": ${customers}`);
@@ -235,8 +190,7 @@ async function run(): Promise<void> {
   say('/csp resellers shows 1 customer for the reseller, with both subscriptions');
 
   // 5. The password is nowhere but in that one ephemeral message.
-  await assistant.close();
-  assistant = undefined;
+  await session.closeAssistant();
   const places = [...filesUnder(dataDir), ...filesUnder(outDir)];
   const leaks = places.filter((file) => readFileSync(file).toString('latin1').includes(password));
   if (leaks.length) throw new Error(`the temporary password was found in: ${leaks.join(', ')}`);
@@ -247,10 +201,8 @@ async function run(): Promise<void> {
 
 /** The Playground organisation, remembered with the Playground user's conversation. */
 async function tenant(): Promise<string> {
-  const references = await assistant?.store.records.list<StoredReference>('teams:ref:');
-  const tenantId = references?.[0]?.value.tenantId;
-  if (!tenantId) throw new Error('no Teams conversation was remembered: the Playground tenant id is unknown');
-  return tenantId;
+  if (!session.assistant) throw new Error('the assistant is not running');
+  return (await playgroundUser(session.assistant)).tenantId;
 }
 
 const outcomeParams = () => ({
@@ -267,24 +219,7 @@ const outcomeParams = () => ({
 async function partnerThePlaygroundTenant(running: Assistant): Promise<void> {
   const tenantId = await tenant();
   say(`Playground tenant: ${tenantId}`);
-  const records = running.store.records;
-  const partners = new PartnerDirectory(records);
-  const partnerCenter = createPartnerCenterGateway({
-    mode: 'sandbox',
-    records,
-    regionOf: (country) => {
-      const found = defaultRegionTable.lookup(country);
-      return found.found && found.served ? found.region : undefined;
-    },
-  });
-  const service = new PartnershipService({
-    records,
-    partners,
-    regions: defaultRegionTable,
-    partnerCenter: partnerCenter.gateway,
-    signer: new InvitationSigner(await invitationSecret(records, running.config.partnerships.invitationSecret)),
-    invitationTtlDays: running.config.partnerships.invitationTtlDays,
-  });
+  const { records, partners, partnerCenter, service } = await partnershipsOf(running);
   const approver = { platform: 'slack' as const, userId: APPROVER, name: 'Jan Wiśniewski' };
   const setup = await service.setUpProvider(TEAM, contosoSetup([APPROVER], CHANNEL), approver, true);
   if (!setup.ok) throw new Error(`could not set up the provider: ${JSON.stringify(setup.refusal)}`);
@@ -325,115 +260,21 @@ async function partnerThePlaygroundTenant(running: Assistant): Promise<void> {
   if (!authorised.ok) throw new Error(`the reseller could not authorise Contoso: ${JSON.stringify(authorised)}`);
 }
 
-async function interaction(running: Assistant, payload: Record<string, unknown>) {
-  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-  const answer = await postToSlack(running.url, body);
-  if (answer.status !== 200) throw new Error(`Slack interaction refused with HTTP ${answer.status}`);
-}
-
-async function approve(running: Assistant, requestId: string): Promise<void> {
-  await interaction(running, {
-    type: 'block_actions',
-    team: { id: TEAM, domain: 'contoso' },
-    user: { id: APPROVER, name: 'jan.wisniewski', team_id: TEAM },
-    api_app_id: 'A0CSP',
-    token: 'legacy',
-    trigger_id: '1.2.3',
-    response_url: `${slackApi?.url}respond-approve`,
-    container: { type: 'message', message_ts: '1700000000.1', channel_id: CHANNEL },
-    channel: { id: CHANNEL, name: 'approvals' },
-    actions: [{ type: 'button', action_id: 'customers.approve', block_id: 'b1', value: requestId, action_ts: '1.2' }],
-  });
-}
-
-async function slash(running: Assistant, text: string): Promise<string> {
-  const answer = await postToSlack(
-    running.url,
-    slashCommandBody(text, { team_id: TEAM, user_id: APPROVER, response_url: `${slackApi?.url}respond-${text}` }),
-  );
-  if (answer.status !== 200) throw new Error(`/csp ${text} refused with HTTP ${answer.status}`);
-  await slackApi?.waitFor(`respond-${text}`, 1, 20_000);
-  return JSON.stringify(slackApi?.callsOf(`respond-${text}`)[0].args);
-}
-
-async function clickCustomers(running: Assistant, resellerTenantId: string): Promise<string> {
-  await interaction(running, {
-    type: 'block_actions',
-    team: { id: TEAM, domain: 'contoso' },
-    user: { id: APPROVER, name: 'jan.wisniewski', team_id: TEAM },
-    api_app_id: 'A0CSP',
-    token: 'legacy',
-    trigger_id: '1.2.4',
-    response_url: `${slackApi?.url}respond-customers`,
-    container: { type: 'message', message_ts: '1700000000.9', channel_id: CHANNEL, is_ephemeral: true },
-    channel: { id: CHANNEL, name: 'approvals' },
-    actions: [
-      {
-        type: 'button',
-        action_id: 'customers.resellerCustomers',
-        block_id: 'partnerships.resellers.customers',
-        value: resellerTenantId,
-        action_ts: '1.3',
-      },
-    ],
-  });
-  await slackApi?.waitFor('respond-customers', 1, 20_000);
-  return JSON.stringify(slackApi?.callsOf('respond-customers')[0].args);
-}
-
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
   );
 }
 
-let reported = false;
-async function failed(error: unknown): Promise<never> {
-  if (!reported) {
-    reported = true;
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`\nCUSTOMER DEMO FAILED after ${elapsed()}: ${message}\n`);
-    if (page) {
-      const shot = await withTimeout(page.screenshot({ path: join(outDir, 'failure.png') }), 5_000);
-      if (shot) process.stderr.write(`What was on screen: ${join(outDir, 'failure.png')}\n`);
-    }
-    process.stderr.write(`Logs: ${outDir}/{agentsplayground,assistant,page}.log\n`);
-  }
-  await cleanup();
-  process.exit(1);
-}
-
-let cleaning: Promise<void> | undefined;
-function cleanup(): Promise<void> {
-  cleaning ??= (async () => {
-    try {
-      writeFileSync(join(outDir, 'page.log'), `${pageLog.join('\n')}\n`);
-    } catch {
-      // the output directory may not exist if we failed before creating it
-    }
-    await withTimeout(browser?.close(), 10_000);
-    await withTimeout(playground?.stop(3_000), 5_000);
-    await withTimeout(assistant?.close(), 5_000);
-    await withTimeout(slackApi?.stop(), 5_000);
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
-  })();
-  return cleaning;
-}
-
-const watchdog = setTimeout(() => {
-  setTimeout(() => process.exit(1), 15_000).unref();
-  void failed(new Error(`the whole run took longer than ${TOTAL_MS / 1000} s`));
-}, TOTAL_MS);
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void failed(new Error(`interrupted by ${signal}`)));
-}
-
-run()
-  .then(async () => {
-    clearTimeout(watchdog);
-    await cleanup();
-    say(`done: every step held (pictures and logs in ${outDir})`);
-    process.exit(0);
-  })
-  .catch(failed);
+runPlaygroundSession(
+  {
+    name: 'customer demo',
+    failure: 'CUSTOMER DEMO FAILED',
+    done: `done: every step held (pictures and logs in ${outDir})`,
+    totalMs: TOTAL_MS,
+    logDir: outDir,
+    workDirPrefix: 'csp-customer-demo-',
+    staleFiles: ['review.png', 'notified.png', 'failure.png'],
+  },
+  run,
+);

@@ -1,31 +1,18 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import pino from 'pino';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { type Assistant, startAssistant } from '../../bot/assistant';
-import { loadConfig } from '../../bot/config';
-import { FEATURES } from '../../bot/features';
-import { createLogger } from '../../bot/logger';
-import type { StoredReference } from '../../bot/teams/conversationReferences';
+import type { Locator, Page } from 'playwright-core';
 import { translatorFor } from '../../i18n/i18n';
 import { PartnerDirectory } from '../../services/partners/partnerDirectory';
 import { removalConsequences } from '../../services/rules/partnershipEffects';
 import { type SlackCall, SlackApiStub } from '../../test/fakes/slackApiStub';
 import { TEST_SIGNING_SECRET } from '../../test/helpers/slackRequests';
 import { DEMO, seedReseller } from '../../test/partnerships/fixtures';
-import { SlackDriver } from '../../test/partnerships/slackDriver';
-import {
-  closeLogPanel,
-  expectCard,
-  expectVisible,
-  openPlaygroundPage,
-  sendMessage,
-  shootChatPane,
-  withTimeout,
-} from '../playground/browser';
-import { botEndpointFor, freePort, type Playground, startPlayground, waitForHttp } from '../playground/playground';
+import { SlackDriver } from '../../test/helpers/slackDriver';
+import { closeLogPanel, expectCard, expectVisible, sendMessage, shootChatPane } from '../playground/browser';
+import { playgroundUser } from '../playground/partnerships';
+import { freePort } from '../playground/playground';
+import { type PlaygroundSession, runPlaygroundSession } from '../playground/session';
 
 /**
  * Issue 5's "Done when", end to end, offline:
@@ -58,73 +45,50 @@ const { values } = parseArgs({
 const screenshotPath = resolve(values.screenshot ?? 'docs/screenshots/partnership-authorised.png');
 const logDir = resolve(values.logs ?? '.playground/demo');
 const t = translatorFor('en');
-const started = Date.now();
-const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
-const say = (message: string) => process.stdout.write(`[demo ${elapsed()}] ${message}\n`);
 const show = (who: string, text: string) =>
   process.stdout.write(`${text.replace(/^/gm, `        ${who} │ `).replace(/\s+$/, '')}\n`);
 
-let assistant: Assistant | undefined;
+let session: PlaygroundSession;
+const say = (message: string) => session.say(message);
 let slackApi: SlackApiStub | undefined;
-let playground: Playground | undefined;
-let browser: Browser | undefined;
-let page: Page | undefined;
-let workDir: string | undefined;
-const pageLog: string[] = [];
 
-async function run(): Promise<void> {
-  mkdirSync(logDir, { recursive: true });
+async function run(started: PlaygroundSession): Promise<void> {
+  session = started;
   mkdirSync(dirname(screenshotPath), { recursive: true });
-  workDir = mkdtempSync(join(tmpdir(), 'csp-partnership-demo-'));
 
   // Slack, as far as the assistant can tell: a local Web API that records every call. The rep is a
   // workspace admin (users.info), so they may run /csp setup.
   slackApi = await new SlackApiStub().start();
+  const stub = slackApi;
+  session.onCleanup(() => stub.stop());
   slackApi.answer('users.info', (args) => ({
     user: { id: args.user, name: 'jan', real_name: 'Jan Wiśniewski', locale: 'en-US', is_admin: args.user === REP },
   }));
 
   // A port known before start, so the invitation links in the draft email point at this assistant.
   const port = await freePort();
-  const config = loadConfig({
-    NODE_ENV: 'development',
+  const assistant = await session.startAssistant({
     PORT: String(port),
-    HOST: '127.0.0.1',
     PUBLIC_URL: `http://127.0.0.1:${port}`,
-    DATA_DIR: join(workDir, 'data'),
-    STORE: 'sqlite',
-    LOG_LEVEL: 'info',
     PARTNER_CENTER_MODE: 'sandbox',
     SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
     SLACK_BOT_TOKEN: 'xoxb-demo-token',
     SLACK_API_URL: slackApi.url,
     OUTBOX_POLL_MS: '200',
   });
-  const logger = createLogger(
-    config.logLevel,
-    pino.destination({ dest: join(logDir, 'assistant.log'), sync: true, mkdir: true }),
+  say(
+    `assistant on ${assistant.url} (Partner Center sandbox, SQLite in ${session.workDir}, Slack Web API at ${slackApi.url})`,
   );
-  assistant = await startAssistant(config, { logger, features: FEATURES });
-  await waitForHttp(`http://127.0.0.1:${assistant.port}/healthz`, 10_000);
-  say(`assistant on ${assistant.url} (Partner Center sandbox, SQLite in ${workDir}, Slack Web API at ${slackApi.url})`);
 
-  playground = await startPlayground({
-    botEndpoint: botEndpointFor(config.host, assistant.port),
-    port: await freePort(),
-    cwd: workDir,
-    logFile: join(logDir, 'agentsplayground.log'),
-    timeoutMs: 30_000,
-  });
-  ({ browser, page } = await openPlaygroundPage({ url: playground.url, viewport: VIEWPORT, pageLog }));
+  const playground = await session.startPlayground();
+  const page = await session.openPage(VIEWPORT);
   await closeLogPanel(page);
-  say(`Agents Playground on ${playground.url}, open in headless Chromium ${browser.version()}`);
+  say(`Agents Playground on ${playground.url}, open in headless Chromium ${session.browser?.version()}`);
 
   // The reseller's colleague has the assistant in Teams: the welcome card on install, and the
   // assistant now knows their organisation (the tenant the Playground sends).
   await expectCard(page, t('common:welcome.title'), 30_000, 'the welcome card');
-  const references = await assistant.store.records.list<StoredReference>('teams:ref:');
-  const tenantId = references[0]?.value.tenantId;
-  if (!tenantId) throw new Error('the Playground user was not remembered: its tenant is unknown');
+  const { tenantId } = await playgroundUser(assistant);
   // Enrolment (issue 4) is its own journey: here the organisation is recorded as enrolled, as it leaves it.
   await seedReseller(new PartnerDirectory(assistant.store.records), DEMO.resellerReady, { tenantId });
   say(`Teams: the reseller ${DEMO.resellerReady.name} (tenant ${tenantId}) has the assistant and is enrolled (P1)`);
@@ -175,7 +139,7 @@ async function inviteTheReseller(slack: SlackDriver): Promise<string> {
   const body = /"initial_value":"((?:[^"\\]|\\.)*)"/.exec(draft)?.[1];
   say('Slack: the rep gets the draft email to copy (P2: the text may change, the link must stay)');
   show('email', body ? (JSON.parse(`"${body}"`) as string) : draft);
-  const link = await fetch(`${(assistant as Assistant).url}/invitations/${encodeURIComponent(code)}`);
+  const link = await fetch(`${session.assistant?.url}/invitations/${encodeURIComponent(code)}`);
   const page = await link.text();
   if (link.status !== 200 || !page.includes(`invitation ${code}`)) {
     throw new Error(`the invitation link answers ${link.status} without the code to paste`);
@@ -277,55 +241,14 @@ async function waitForPost(match: (call: SlackCall) => boolean, what: string, ti
   }
 }
 
-let reported = false;
-async function failed(error: unknown): Promise<never> {
-  if (!reported) {
-    reported = true;
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`\nDEMO FAILED after ${elapsed()}: ${message}\n`);
-    if (page) {
-      const shot = await withTimeout(page.screenshot({ path: join(logDir, 'failure.png') }), 5_000);
-      if (shot) process.stderr.write(`What was on screen: ${join(logDir, 'failure.png')}\n`);
-    }
-    if (playground) process.stderr.write(`Playground output (tail):\n${playground.output().slice(-2_000)}\n`);
-    process.stderr.write(`Logs: ${logDir}/{agentsplayground,assistant,page}.log\n`);
-  }
-  await cleanup();
-  process.exit(1);
-}
-
-let cleaning: Promise<void> | undefined;
-function cleanup(): Promise<void> {
-  cleaning ??= (async () => {
-    try {
-      writeFileSync(join(logDir, 'page.log'), `${pageLog.join('\n')}\n`);
-    } catch {
-      // the log directory may not exist if we failed before creating it
-    }
-    await withTimeout(browser?.close(), 10_000);
-    await withTimeout(playground?.stop(3_000), 5_000);
-    await withTimeout(assistant?.close(), 5_000);
-    await withTimeout(slackApi?.stop(), 2_000);
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
-  })();
-  return cleaning;
-}
-
-const watchdog = setTimeout(() => {
-  // Last resort if cleanup itself hangs.
-  setTimeout(() => process.exit(1), 15_000).unref();
-  void failed(new Error(`the whole run took longer than ${TOTAL_MS / 1000} s`));
-}, TOTAL_MS);
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void failed(new Error(`interrupted by ${signal}`)));
-}
-
-run()
-  .then(async () => {
-    clearTimeout(watchdog);
-    await cleanup();
-    say('DONE: invited in Slack, authorised in the Agents Playground, listed active, channel told, P7 stated');
-    process.exit(0);
-  })
-  .catch(failed);
+runPlaygroundSession(
+  {
+    name: 'demo',
+    failure: 'DEMO FAILED',
+    done: 'DONE: invited in Slack, authorised in the Agents Playground, listed active, channel told, P7 stated',
+    totalMs: TOTAL_MS,
+    logDir,
+    workDirPrefix: 'csp-partnership-demo-',
+  },
+  run,
+);

@@ -3,7 +3,7 @@ import { type Browser, chromium, type Locator, type Page } from 'playwright-core
 
 /**
  * Driving the Agents Playground page in headless Chromium: the same launch options, offline routing
- * and card checks, shared by the smoke test (scripts/playgroundSmoke.ts) and the screenshot script.
+ * and card checks, shared by the Playground scripts (the smoke test, the screenshots, the demos).
  */
 
 /** The Playground's chat box. */
@@ -24,6 +24,17 @@ export interface PlaygroundBrowser {
   page: Page;
 }
 
+/** Where Chromium is (CHROMIUM_PATH, default Debian's); throws with how to install it when it is not there. */
+export function chromiumPath(explicit?: string): string {
+  const executablePath = explicit ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `Chromium not found at ${executablePath}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH`,
+    );
+  }
+  return executablePath;
+}
+
 /** Chromium on the Playground page, with every request outside this machine refused at once. */
 export async function openPlaygroundPage(options: {
   url: string;
@@ -31,12 +42,7 @@ export async function openPlaygroundPage(options: {
   pageLog: string[];
   executablePath?: string;
 }): Promise<PlaygroundBrowser> {
-  const executablePath = options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) {
-    throw new Error(
-      `Chromium not found at ${executablePath}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH`,
-    );
-  }
+  const executablePath = chromiumPath(options.executablePath);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 30_000 });
   try {
     const context = await browser.newContext({ viewport: options.viewport });

@@ -19,6 +19,16 @@ export interface NewCustomer {
   postalCode: string;
 }
 
+/** The new customer both the screenshots and the customer demo ask for (a Polish bakery, in the distributor's country). */
+export const SAMPLE_CUSTOMER: NewCustomer = {
+  companyName: 'Piekarnia Kowalski sp. z o.o.',
+  domain: 'piekarnia-kowalski.pl',
+  adminEmail: 'it@piekarnia-kowalski.pl',
+  line1: 'ul. Piekarska 1',
+  city: 'Kraków',
+  postalCode: '30-001',
+};
+
 export interface OfferChoice {
   offer: Offer;
   licences: number;

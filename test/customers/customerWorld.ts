@@ -10,7 +10,8 @@ import { PartnershipService } from '../../services/partnerships/partnershipServi
 import { defaultRegionTable } from '../../services/rules/regionTable';
 import { ConnectorStub } from '../fakes/connectorStub';
 import { SlackApiStub } from '../fakes/slackApiStub';
-import { postToSlack, slashCommandBody } from '../helpers/slackRequests';
+import { type Click, SlackDriver } from '../helpers/slackDriver';
+import { postToSlack } from '../helpers/slackRequests';
 import { cardSubmit, message, postActivity, type TeamsUser } from '../helpers/teamsActivities';
 import { createClient } from '@redis/client';
 import { LogCapture, REDIS_URL, requireRedis, startTestAssistant } from '../helpers/testAssistant';
@@ -86,7 +87,8 @@ export class CustomerWorld {
   partnerships!: PartnershipService;
   /** Partner Center as the assistants see it (the sandbox on the shared store). */
   partnerCenter!: PartnerCenterGateway;
-  private responses = 0;
+  /** Slack as the distributor's people use it: signed commands, clicks and modal submissions. */
+  slack!: SlackDriver;
   private ts = 0;
 
   constructor(readonly options: WorldOptions) {}
@@ -116,6 +118,7 @@ export class CustomerWorld {
         }),
       );
     }
+    this.slack = new SlackDriver(this.assistant.url, this.slackApi, this.team, CHANNEL);
     const records = this.assistant.store.records;
     this.partners = new PartnerDirectory(records);
     this.partnerCenter = createPartnerCenterGateway({ mode: 'sandbox', records, regionOf }).gateway;
@@ -257,77 +260,31 @@ export class CustomerWorld {
 
   /** A signed Slack interaction to one instance. */
   interaction(payload: Json, instance = 0) {
-    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-    return postToSlack(this.assistants[instance].url, body);
+    return this.slack.interaction(payload, this.assistants[instance].url);
   }
 
   /** A button in a channel message (or, with `fromHome`, on the App Home: no response_url, no channel). */
   click(actionId: string, value: string, user: string, options: { instance?: number; fromHome?: boolean } = {}) {
-    this.responses += 1;
-    const method = `respond-${this.responses}`;
-    const where = options.fromHome
-      ? { container: { type: 'view', view_id: 'V0HOME' }, view: { id: 'V0HOME', type: 'home', blocks: [] } }
-      : {
-          response_url: `${this.slackApi.url}${method}`,
-          container: { type: 'message', message_ts: '100.1', channel_id: CHANNEL },
-          channel: { id: CHANNEL, name: 'approvals' },
-        };
-    const response = this.interaction(
-      {
-        type: 'block_actions',
-        team: { id: this.team, domain: 'distributor' },
-        user: { id: user, name: user.toLowerCase(), team_id: this.team },
-        api_app_id: 'A0CSP',
-        token: 'legacy',
-        trigger_id: '4.5.6',
-        ...where,
-        actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value, action_ts: '1.2' }],
-      },
-      options.instance ?? 0,
-    );
-    return { response, method };
+    return this.slack.buttonClick(actionId, value, user, {
+      from: options.fromHome ? 'home' : 'message',
+      messageTs: '100.1',
+      url: this.assistants[options.instance ?? 0].url,
+    });
   }
 
   /** What a click's respond() said, as JSON text. */
-  async answerTo(click: { response: Promise<{ status: number }>; method: string }) {
-    expect((await click.response).status).to.equal(200);
-    await this.slackApi.waitFor(click.method);
-    return JSON.stringify(this.slackApi.callsOf(click.method)[0].args);
+  answerTo(click: Click) {
+    return this.slack.answerTo(click);
   }
 
   /** The reject modal's submission with a reason. */
   rejectWith(requestId: string, user: string, reason: string) {
-    return this.interaction({
-      type: 'view_submission',
-      team: { id: this.team, domain: 'distributor' },
-      user: { id: user, name: user.toLowerCase(), team_id: this.team },
-      api_app_id: 'A0CSP',
-      token: 'legacy',
-      trigger_id: '1.2.3',
-      view: {
-        id: 'V0MODAL',
-        team_id: this.team,
-        type: 'modal',
-        callback_id: 'customers.reject',
-        private_metadata: requestId,
-        state: { values: { reason: { value: { type: 'plain_text_input', value: reason } } } },
-        hash: 'h',
-        blocks: [],
-      },
-    });
+    return this.slack.viewSubmission('customers.reject', user, { reason: SlackDriver.input(reason) }, requestId);
   }
 
   /** `/csp <text>`; its later answer (respond) is what comes back, as JSON text. */
-  async slash(text: string, user = REP): Promise<string> {
-    this.responses += 1;
-    const method = `respond-${this.responses}`;
-    const response = await postToSlack(
-      this.assistant.url,
-      slashCommandBody(text, { team_id: this.team, user_id: user, response_url: `${this.slackApi.url}${method}` }),
-    );
-    expect(response.status).to.equal(200);
-    await this.slackApi.waitFor(method);
-    return JSON.stringify(this.slackApi.callsOf(method)[0].args);
+  slash(text: string, user = REP): Promise<string> {
+    return this.slack.slashAnswer(text, user);
   }
 
   /** A rep opens the App Home; returns the published view as JSON text. */

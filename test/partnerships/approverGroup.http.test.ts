@@ -5,7 +5,7 @@ import { MEMBERS_TTL_MS } from '../../bot/slack/partnerships/userGroups';
 import { SlackApiStub } from '../fakes/slackApiStub';
 import { startTestAssistant } from '../helpers/testAssistant';
 import { DEMO } from './fixtures';
-import { SlackDriver } from './slackDriver';
+import { SlackDriver } from '../helpers/slackDriver';
 
 const TEAM = 'T0GROUPS';
 const ADMIN = 'U0ADMIN';

@@ -7,7 +7,7 @@ import { SlackApiStub } from '../fakes/slackApiStub';
 import { cardSubmit, message, postActivity } from '../helpers/teamsActivities';
 import { startTestAssistant } from '../helpers/testAssistant';
 import { DEMO, seedReseller } from './fixtures';
-import { SlackDriver } from './slackDriver';
+import { SlackDriver } from '../helpers/slackDriver';
 
 const TEAM = 'T0RESEND';
 const ADMIN = 'U0ADMIN';

@@ -1,8 +1,8 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { ACTION, draftEmail, draftModal, removeModal } from '../../../cards/slack/partnerships/blocks';
+import { ACTION, draftModal, removeModal } from '../../../cards/slack/partnerships/blocks';
 import { refusalMessages } from '../../../services/partnerships/messages';
 import { PartnershipService } from '../../../services/partnerships/partnershipService';
-import { type SlackPartnerships, say, slackActor } from './context';
+import { invitationDraft, type SlackPartnerships, say, slackActor } from './context';
 
 export function registerActions(app: App, p: SlackPartnerships) {
   app.action<BlockButtonAction>(ACTION.remove, async ({ ack, body, action, client, respond }) => {
@@ -57,13 +57,7 @@ export function registerActions(app: App, p: SlackPartnerships) {
       return;
     }
     const { invitation, code, provider, newLink } = outcome.value;
-    const link = p.invitationLink(code);
-    const draft = draftEmail(t, {
-      providerName: provider.partner.legalName ?? '',
-      companyName: invitation.companyName,
-      link,
-      expiresAt: invitation.expiresAt,
-    });
+    const { link, draft } = invitationDraft(p, t, { invitation, code, provider });
     const note = t(newLink ? 'partnerships:slack.resend.newLink' : 'partnerships:slack.resend.sameLink', {
       email: invitation.email,
       expires: invitation.expiresAt.slice(0, 10),

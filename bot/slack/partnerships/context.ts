@@ -1,8 +1,10 @@
 import type { WebClient } from '@slack/web-api';
+import { draftEmail } from '../../../cards/slack/partnerships/blocks';
 import type { Translate } from '../../../i18n/i18n';
 import type { PartnershipService } from '../../../services/partnerships/partnershipService';
 import type { MessageRef } from '../../../services/partnerships/messages';
 import type { Actor } from '../../../services/domain/identifiers';
+import type { Invitation, Provider } from '../../../services/partnerships/types';
 import type { Logger } from '../../logger';
 import type { SlackLanguages } from '../slackLanguage';
 
@@ -29,6 +31,22 @@ export const slackActor = (user: { id: string; name?: string; username?: string 
 });
 
 export const say = (t: Translate, messages: MessageRef[]) => messages.map((m) => t(m.key, m.params)).join('\n');
+
+/** The link and the email the rep copies for an invitation just made or sent again (P2). */
+export function invitationDraft(
+  p: SlackPartnerships,
+  t: Translate,
+  issued: { invitation: Invitation; code: string; provider: Provider },
+): { link: string; draft: string } {
+  const link = p.invitationLink(issued.code);
+  const draft = draftEmail(t, {
+    providerName: issued.provider.partner.legalName ?? '',
+    companyName: issued.invitation.companyName,
+    link,
+    expiresAt: issued.invitation.expiresAt,
+  });
+  return { link, draft };
+}
 
 const ADMIN_TTL_MS = 5 * 60 * 1000;
 

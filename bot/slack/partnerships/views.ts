@@ -2,7 +2,6 @@ import type { App, SlackViewAction, ViewOutput } from '@slack/bolt';
 import { z } from 'zod';
 import {
   CALLBACK,
-  draftEmail,
   draftModal,
   FIELD_ACTION,
   NO_GROUP,
@@ -12,7 +11,7 @@ import { languageOf } from '../../../i18n/format';
 import { SUPPORTED_LANGUAGES } from '../../../i18n/i18n';
 import { refusalMessages } from '../../../services/partnerships/messages';
 import type { ApproverGroup, Refusal } from '../../../services/partnerships/types';
-import { type SlackPartnerships, say, slackActor } from './context';
+import { invitationDraft, type SlackPartnerships, say, slackActor } from './context';
 
 type Values = ViewOutput['state']['values'];
 
@@ -107,13 +106,7 @@ export function registerViews(app: App, p: SlackPartnerships) {
       return;
     }
     const { invitation, code, provider } = outcome.value;
-    const link = p.invitationLink(code);
-    const draft = draftEmail(t, {
-      providerName: provider.partner.legalName ?? '',
-      companyName: invitation.companyName,
-      link,
-      expiresAt: invitation.expiresAt,
-    });
+    const { link, draft } = invitationDraft(p, t, { invitation, code, provider });
     await ack({ response_action: 'update', view: draftModal(t, draft, link) });
     await p
       .deliverInvitationToTeams(invitation.id, code)

@@ -1,13 +1,31 @@
 import { expect } from 'chai';
 import type { SlackApiStub } from '../fakes/slackApiStub';
-import { postToSlack, slashCommandBody } from '../helpers/slackRequests';
+import { postToSlack, slashCommandBody } from './slackRequests';
 
 type Json = Record<string, unknown>;
+
+/** Where a button is: an ephemeral message (the default), a channel message, or the App Home (no response_url). */
+export type ButtonPlace = 'ephemeral' | 'message' | 'home';
+
+export interface ClickOptions {
+  from?: ButtonPlace;
+  /** The message the button is on (Bolt hands it to the handler, which may update that message). */
+  messageTs?: string;
+  /** Another assistant on the same store (several instances behind one Slack app). */
+  url?: string;
+}
+
+export interface Click {
+  response: Promise<{ status: number }>;
+  /** The stub method the assistant's respond() lands under. */
+  method: string;
+}
 
 /**
  * Acts in Slack as a person would, with signed requests to the assistant's /slack/events: slash
  * commands, modal submissions and button clicks. What the assistant answers later through a
  * response_url lands in the Web API stub under a method name of the driver's own (`respond-<n>`).
+ * Used by the HTTP tests and the demos (scripts/demo/*), so they all sign and shape requests alike.
  */
 export class SlackDriver {
   private responses = 0;
@@ -52,8 +70,9 @@ export class SlackDriver {
     return JSON.stringify(this.slackApi.callsOf(method)[0].args);
   }
 
-  async interaction(payload: Json) {
-    return postToSlack(this.assistantUrl, new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
+  /** A signed interaction (a modal submission, a button click) as Slack posts it. */
+  async interaction(payload: Json, url = this.assistantUrl) {
+    return postToSlack(url, new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
   }
 
   viewSubmission(callbackId: string, user: string, values: Json, privateMetadata = '') {
@@ -77,30 +96,49 @@ export class SlackDriver {
     });
   }
 
-  /** A click on a button of an ephemeral message; `method` is where the assistant's respond() lands. */
-  buttonClick(actionId: string, value: string, user: string) {
+  /** A click on a button (of an ephemeral message unless `from` says otherwise). */
+  buttonClick(actionId: string, value: string, user: string, options: ClickOptions = {}): Click {
     const method = this.nextResponseMethod();
-    const response = this.interaction({
-      type: 'block_actions',
-      team: { id: this.team, domain: 'distributor' },
-      user: { id: user, name: user.toLowerCase(), team_id: this.team },
-      api_app_id: 'A0CSP',
-      token: 'legacy',
-      trigger_id: '4.5.6',
-      response_url: `${this.slackApi.url}${method}`,
-      container: { type: 'message', message_ts: '1.1', channel_id: this.channel, is_ephemeral: true },
-      channel: { id: this.channel, name: 'approvals' },
-      actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value, action_ts: '1.2' }],
-    });
+    const from = options.from ?? 'ephemeral';
+    const where =
+      from === 'home'
+        ? { container: { type: 'view', view_id: 'V0HOME' }, view: { id: 'V0HOME', type: 'home', blocks: [] } }
+        : {
+            response_url: `${this.slackApi.url}${method}`,
+            container: {
+              type: 'message',
+              message_ts: options.messageTs ?? '1.1',
+              channel_id: this.channel,
+              ...(from === 'ephemeral' ? { is_ephemeral: true } : {}),
+            },
+            channel: { id: this.channel, name: 'approvals' },
+          };
+    const response = this.interaction(
+      {
+        type: 'block_actions',
+        team: { id: this.team, domain: 'distributor' },
+        user: { id: user, name: user.toLowerCase(), team_id: this.team },
+        api_app_id: 'A0CSP',
+        token: 'legacy',
+        trigger_id: '4.5.6',
+        ...where,
+        actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value, action_ts: '1.2' }],
+      },
+      options.url,
+    );
     return { response, method };
   }
 
+  /** What a click's respond() said, as JSON text. */
+  async answerTo(click: Click): Promise<string> {
+    expect((await click.response).status).to.equal(200);
+    await this.slackApi.waitFor(click.method);
+    return JSON.stringify(this.slackApi.callsOf(click.method)[0].args);
+  }
+
   /** A click whose answer is a respond(): the answer, as JSON text. */
-  async clickAnswer(actionId: string, value: string, user: string): Promise<string> {
-    const { response, method } = this.buttonClick(actionId, value, user);
-    expect((await response).status).to.equal(200);
-    await this.slackApi.waitFor(method);
-    return JSON.stringify(this.slackApi.callsOf(method)[0].args);
+  async clickAnswer(actionId: string, value: string, user: string, options: ClickOptions = {}): Promise<string> {
+    return this.answerTo(this.buttonClick(actionId, value, user, options));
   }
 
   /** A click whose answer is a modal: the view it opened. */
