@@ -13,6 +13,12 @@ export interface StoreOptions {
   backend: 'memory' | 'sqlite' | 'redis';
   dataDir?: string;
   redisUrl?: string;
+  /**
+   * SQLite's `PRAGMA synchronous` (WAL mode). `full` (the default): a commit is on disk before it
+   * returns. `normal`: no disk flush per commit, only at checkpoints; a crash of the process loses
+   * nothing, a power loss or OS crash can lose the last commits (never corrupt the file).
+   */
+  sqliteSynchronous?: 'full' | 'normal';
   /** Called for errors a backend emits outside any request (a dropped Redis connection, ...). */
   onError?: (error: unknown) => void;
 }
@@ -53,6 +59,9 @@ export function openStore(options: StoreOptions): Store {
     adapter.on('error', onError);
     // WAL lets readers run beside a writer, and keeps two processes on one file from blocking each other.
     void adapter.query('PRAGMA journal_mode = WAL').catch(onError);
+    void adapter
+      .query(`PRAGMA synchronous = ${options.sqliteSynchronous === 'normal' ? 'NORMAL' : 'FULL'}`)
+      .catch(onError);
     const keyv = withoutNamespace(new Keyv({ store: adapter, ...keyvOptions }));
     keyv.on('error', onError);
     const records = new SqliteAtomicStore(adapter);

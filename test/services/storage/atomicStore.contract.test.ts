@@ -115,3 +115,40 @@ describe('atomic record store: two processes sharing one SQLite file', () => {
     }
   });
 });
+
+describe('atomic record store: SQLite durability setting', () => {
+  /** `PRAGMA synchronous` is per connection: ask the store's own (1 = NORMAL, 2 = FULL). */
+  async function synchronousOf(store: Store): Promise<number> {
+    const adapter = store.keyv.opts.store as { query(sql: string): Promise<Array<{ synchronous: number }>> };
+    return (await adapter.query('PRAGMA synchronous'))[0].synchronous;
+  }
+
+  it('flushes each commit (FULL) by default, and not (NORMAL) when the operator says so', async () => {
+    const durable = openStore({ backend: 'sqlite', dataDir: tempDataDir() });
+    const faster = openStore({ backend: 'sqlite', dataDir: tempDataDir(), sqliteSynchronous: 'normal' });
+    try {
+      expect(await synchronousOf(durable)).to.equal(2);
+      expect(await synchronousOf(faster)).to.equal(1);
+    } finally {
+      await durable.close();
+      await faster.close();
+    }
+  });
+
+  it('keeps exactly-once updates across two processes with NORMAL too', async () => {
+    const dataDir = tempDataDir();
+    const first = openStore({ backend: 'sqlite', dataDir, sqliteSynchronous: 'normal' });
+    const second = openStore({ backend: 'sqlite', dataDir, sqliteSynchronous: 'normal' });
+    try {
+      await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          updateRecord<number>((i % 2 ? first : second).records, 'race:normal', (current) => (current ?? 0) + 1),
+        ),
+      );
+      expect((await second.records.read('race:normal'))?.value).to.equal(50);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+});
