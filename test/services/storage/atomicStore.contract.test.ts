@@ -119,7 +119,7 @@ describe('atomic record store: two processes sharing one SQLite file', () => {
 describe('atomic record store: SQLite durability setting', () => {
   /** `PRAGMA synchronous` is per connection: ask the store's own (1 = NORMAL, 2 = FULL). */
   async function synchronousOf(store: Store): Promise<number> {
-    const adapter = store.keyv.opts.store as { query(sql: string): Promise<Array<{ synchronous: number }>> };
+    const adapter = store.keyv.opts.store as unknown as { query(sql: string): Promise<Array<{ synchronous: number }>> };
     return (await adapter.query('PRAGMA synchronous'))[0].synchronous;
   }
 
