@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { type AtomicStore, updateRecord } from '../../../services/storage/atomicStore';
 import { openStore, type Store } from '../../../services/storage/openStore';
+import type { SqliteAtomicStore } from '../../../services/storage/sqliteAtomicStore';
 import { REDIS_URL, requireRedis, tempDataDir } from '../../helpers/testAssistant';
 
 /**
@@ -117,18 +118,15 @@ describe('atomic record store: two processes sharing one SQLite file', () => {
 });
 
 describe('atomic record store: SQLite durability setting', () => {
-  /** `PRAGMA synchronous` is per connection: ask the store's own (1 = NORMAL, 2 = FULL). */
-  async function synchronousOf(store: Store): Promise<number> {
-    const adapter = store.keyv.opts.store as unknown as { query(sql: string): Promise<Array<{ synchronous: number }>> };
-    return (await adapter.query('PRAGMA synchronous'))[0].synchronous;
-  }
+  /** `PRAGMA synchronous` is per connection: ask the records' own (1 = NORMAL, 2 = FULL). */
+  const settingsOf = (store: Store) => (store.records as SqliteAtomicStore).settings();
 
   it('flushes each commit (FULL) by default, and not (NORMAL) when the operator says so', async () => {
     const durable = openStore({ backend: 'sqlite', dataDir: tempDataDir() });
     const faster = openStore({ backend: 'sqlite', dataDir: tempDataDir(), sqliteSynchronous: 'normal' });
     try {
-      expect(await synchronousOf(durable)).to.equal(2);
-      expect(await synchronousOf(faster)).to.equal(1);
+      expect(await settingsOf(durable)).to.deep.equal({ journalMode: 'wal', synchronous: 2 });
+      expect(await settingsOf(faster)).to.deep.equal({ journalMode: 'wal', synchronous: 1 });
     } finally {
       await durable.close();
       await faster.close();
