@@ -8,6 +8,8 @@ export const BENCH_NOTICE = 'bench.notice';
 export interface BenchHandles {
   notifier?: Notifier;
   references?: ConversationReferenceStore;
+  /** Everything the composition root hands a feature (the Slack approval bench seeds through it). */
+  deps?: FeatureDeps;
 }
 
 /**
@@ -18,6 +20,7 @@ export function benchFeature(handles: BenchHandles): FeatureFactory {
   return (deps: FeatureDeps) => {
     handles.notifier = deps.notifier;
     handles.references = deps.references;
+    handles.deps = deps;
     return {
       name: 'bench',
       teamsNotices: {

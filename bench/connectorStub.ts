@@ -41,6 +41,10 @@ export interface StubStats {
   lastAcceptedAt?: number;
   /** Distinct pairs whose text starts with a prefix, asked for with `stats { prefix }`. */
   keys?: string[];
+  /** Requests (Teams activities, Slack Web API calls, Slack `response_url` posts) containing each marker. */
+  markers: Record<string, number>;
+  /** Slack Web API calls by method; `respond` for posts to a `response_url`. */
+  slackCalls: Record<string, number>;
 }
 
 /** A token bucket: `burst` tokens, refilled at `perSecond`. */
@@ -69,16 +73,40 @@ export class DeliveryLedger {
   private readonly conversations = new Map<string, Bucket>();
   private readonly tenants = new Map<string, Bucket>();
   private readonly seen = new Map<string, number>();
-  private stats: StubStats = { accepted: 0, throttled: 0, distinct: 0, doubled: 0 };
+  private stats: StubStats = DeliveryLedger.empty();
+  private markers: Record<string, string> = {};
 
   constructor(private limits?: StubLimits) {}
 
-  reset(limits?: StubLimits) {
+  private static empty(): StubStats {
+    return { accepted: 0, throttled: 0, distinct: 0, doubled: 0, markers: {}, slackCalls: {} };
+  }
+
+  /**
+   * Starts afresh; `markers` (name → text) are counted in every request's body from now on, so the bench
+   * can tell what the bots answered: cards it expects, or an error message it must not see.
+   */
+  reset(limits?: StubLimits, markers: Record<string, string> = {}) {
     this.limits = limits;
     this.conversations.clear();
     this.tenants.clear();
     this.seen.clear();
-    this.stats = { accepted: 0, throttled: 0, distinct: 0, doubled: 0 };
+    this.stats = DeliveryLedger.empty();
+    this.markers = markers;
+    for (const name of Object.keys(markers)) this.stats.markers[name] = 0;
+  }
+
+  /** Counts the markers a request's (decoded) body contains. */
+  inspect(body: string) {
+    for (const [name, text] of Object.entries(this.markers)) {
+      if (body.includes(text)) this.stats.markers[name] += 1;
+    }
+  }
+
+  /** A Slack Web API call (or a `response_url` post) arrived. */
+  slackCall(method: string, body: string) {
+    this.stats.slackCalls[method] = (this.stats.slackCalls[method] ?? 0) + 1;
+    this.inspect(body);
   }
 
   /** 200, or 429 with the seconds to wait. */
@@ -119,7 +147,7 @@ export class DeliveryLedger {
 
   snapshot(prefix?: string): StubStats {
     const keys = prefix ? [...this.seen.keys()].filter((k) => k.split('\u0000')[1]?.startsWith(prefix)) : undefined;
-    return { ...this.stats, keys };
+    return { ...this.stats, markers: { ...this.stats.markers }, slackCalls: { ...this.stats.slackCalls }, keys };
   }
 
   private bucket(map: Map<string, Bucket>, key: string, perSecond: number, burst: number, now: number) {
@@ -140,8 +168,10 @@ function startStub() {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const url = req.url ?? '';
-      if (url.startsWith('/api/')) {
-        // Slack Web API: users.info with a locale, chat.postMessage and the rest answer ok.
+      if (url.startsWith('/api/') || url.startsWith('/respond/')) {
+        // Slack Web API (users.info with a locale, chat.postMessage and the rest answer ok) and response_urls.
+        const method = url.startsWith('/respond/') ? 'respond' : url.slice('/api/'.length).split('?')[0];
+        ledger.slackCall(method, readable(Buffer.concat(chunks).toString('utf8'), req.headers['content-type']));
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ ok: true, user: { id: 'U0', locale: 'en-US' }, ts: String(Date.now() / 1000) }));
         return;
@@ -153,12 +183,14 @@ function startStub() {
         return;
       }
       let activity: { text?: string; conversation?: { tenantId?: string }; channelData?: { tenant?: { id?: string } } };
+      const body = Buffer.concat(chunks).toString('utf8');
       try {
-        activity = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+        activity = JSON.parse(body || '{}');
       } catch {
         res.writeHead(400).end();
         return;
       }
+      ledger.inspect(body);
       const conversationId = decodeURIComponent(match[1]);
       const tenantId = activity.conversation?.tenantId ?? activity.channelData?.tenant?.id ?? 'no-tenant';
       const answer = ledger.offer(conversationId, tenantId, activity.text ?? '', Date.now());
@@ -175,17 +207,26 @@ function startStub() {
   server.listen(0, '127.0.0.1', () => {
     process.send?.({ ready: true, port: (server.address() as AddressInfo).port });
   });
-  process.on('message', (message: { id: number; cmd: string; limits?: StubLimits; prefix?: string }) => {
-    if (message.cmd === 'reset') {
-      ledger.reset(message.limits);
-      process.send?.({ id: message.id, result: true });
-    } else if (message.cmd === 'stats') {
-      process.send?.({ id: message.id, result: ledger.snapshot(message.prefix) });
-    } else if (message.cmd === 'exit') {
-      process.send?.({ id: message.id, result: true }, () => process.exit(0));
-    }
-  });
+  process.on(
+    'message',
+    (message: { id: number; cmd: string; limits?: StubLimits; markers?: Record<string, string>; prefix?: string }) => {
+      if (message.cmd === 'reset') {
+        ledger.reset(message.limits, message.markers);
+        process.send?.({ id: message.id, result: true });
+      } else if (message.cmd === 'stats') {
+        process.send?.({ id: message.id, result: ledger.snapshot(message.prefix) });
+      } else if (message.cmd === 'exit') {
+        process.send?.({ id: message.id, result: true }, () => process.exit(0));
+      }
+    },
+  );
   process.on('disconnect', () => process.exit(0));
+}
+
+/** The text a marker is looked for in: JSON as sent; a form (the Slack Web API's default) decoded. */
+function readable(body: string, contentType: string | undefined): string {
+  if (!contentType?.includes('application/x-www-form-urlencoded')) return body;
+  return [...new URLSearchParams(body).values()].join('\n');
 }
 
 if (require.main === module) startStub();

@@ -3,6 +3,8 @@ export interface CpuProfile {
   nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
   samples: number[];
   timeDeltas: number[];
+  /** µs on the process's monotonic clock (`process.hrtime`), when the profile began. */
+  startTime?: number;
 }
 
 export interface HotFunction {
@@ -44,4 +46,55 @@ export function topBySelfTime(profile: CpuProfile, root: string, count = 12): { 
     .slice(0, count)
     .map((e) => ({ name: e.name, where: e.where, selfMs: e.us / 1000, percent: busyUs ? (100 * e.us) / busyUs : 0 }));
   return { busyMs: busyUs / 1000, top };
+}
+
+/**
+ * Only the samples taken between `fromUs` and `toUs` (the process's monotonic clock, as
+ * `process.hrtime.bigint() / 1000n` reads it): the load, without start-up and shutdown.
+ */
+export function profileWindow(profile: CpuProfile, fromUs: number, toUs: number): CpuProfile {
+  const samples: number[] = [];
+  const timeDeltas: number[] = [];
+  let at = profile.startTime ?? 0;
+  profile.samples.forEach((nodeId, i) => {
+    const delta = profile.timeDeltas[i] ?? 0;
+    at += delta;
+    if (at >= fromUs && at <= toUs) {
+      samples.push(nodeId);
+      timeDeltas.push(delta);
+    }
+  });
+  return { ...profile, samples, timeDeltas };
+}
+
+/** Where a frame's code comes from: a package, a Node.js internal, a folder of ours, or V8 itself. */
+export function ownerOf(frame: { functionName: string; url: string }, root: string): string {
+  if (!frame.url) return frame.functionName.startsWith('(') ? frame.functionName : '(native)';
+  if (frame.url.startsWith('node:')) return 'node.js internals';
+  const where = shortLocation(frame.url, root);
+  if (frame.url.includes('node_modules/')) {
+    const parts = where.split('/');
+    return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
+  }
+  const ours = where.replace(/^dist\//, '').split('/');
+  return ours.length > 1 ? `${ours[0]}/` : where;
+}
+
+/** Self time grouped by owner (see `ownerOf`), idle time left out: which library the CPU goes to. */
+export function selfTimeByOwner(profile: CpuProfile, root: string, count = 12): HotFunction[] {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const owners = new Map<string, number>();
+  let busyUs = 0;
+  profile.samples.forEach((nodeId, i) => {
+    const frame = byNode.get(nodeId);
+    if (!frame || frame.functionName === '(idle)') return;
+    const delta = profile.timeDeltas[i] ?? 0;
+    busyUs += delta;
+    const owner = ownerOf(frame, root);
+    owners.set(owner, (owners.get(owner) ?? 0) + delta);
+  });
+  return [...owners.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, us]) => ({ name, where: '', selfMs: us / 1000, percent: busyUs ? (100 * us) / busyUs : 0 }));
 }

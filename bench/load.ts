@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { slackSignature, slashCommandBody } from '../test/helpers/slackRequests';
+import { slackSignature } from '../test/helpers/slackRequests';
 
 /** What one load run measured. Latencies in ms; throughput in completed 2xx requests per second. */
 export interface LoadFigures {
@@ -12,12 +12,33 @@ export interface LoadFigures {
   seconds: number;
 }
 
-export type TeamsTurnKind = 'echo' | 'help' | 'language';
+export type TeamsTurnKind = 'echo' | 'help' | 'enrolment';
 
-/** A Teams personal-chat message as the channel posts it; `n` makes the conversation and the user. */
-export function teamsMessage(serviceUrl: string, runId: string, n: number, text: string, sequence: number): string {
+/** The step the enrolment load answers, again and again: the primary contact (E2, E4). */
+export const ENROLMENT_STEP = 'primary-contact';
+const ENROLMENT_ANSWER = {
+  contactName: 'Anna Nowak',
+  contactEmail: 'anna.nowak@tailspintoys.pl',
+  contactPhone: '+48 22 123 45 67',
+};
+
+/** The Teams tenant (a reseller organisation) of load connection `n`: each has its own. */
+export const benchTenantOf = (runId: string, n: number) =>
+  `${runId.slice(0, 8).padEnd(8, '0')}-0000-4000-a000-${String(n).padStart(12, '0')}`;
+
+/**
+ * A Teams personal-chat message as the channel posts it; `n` makes the tenant, the conversation and
+ * the user. `content` is the typed text, or the `value` of an Adaptive Card's Action.Submit.
+ */
+export function teamsMessage(
+  serviceUrl: string,
+  runId: string,
+  n: number,
+  content: string | Record<string, unknown>,
+  sequence: number,
+): string {
   const aadObjectId = `${runId.slice(0, 8).padEnd(8, '0')}-0000-4000-b000-${String(n).padStart(12, '0')}`;
-  const tenantId = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+  const tenantId = benchTenantOf(runId, n);
   return JSON.stringify({
     type: 'message',
     channelId: 'msteams',
@@ -25,12 +46,24 @@ export function teamsMessage(serviceUrl: string, runId: string, n: number, text:
     id: `bench-${n}-${sequence}`,
     timestamp: new Date().toISOString(),
     locale: 'en-US',
-    text,
+    ...(typeof content === 'string' ? { text: content } : { value: content }),
     from: { id: `29:${aadObjectId}`, aadObjectId, name: 'Bench User' },
     recipient: { id: '28:bot-id', name: 'CSP Partner Assistant' },
     conversation: { id: `a:bench-${runId}-${n}`, conversationType: 'personal', tenantId },
     channelData: { tenant: { id: tenantId } },
   });
+}
+
+/**
+ * One enrolment step as a person does it with the cards, two card submissions: the progress card's
+ * button for the step (odd turns: the step's card comes back), then the step card's Save with the
+ * answers (even turns: validated by the rules, saved, and the progress card comes back). Both read
+ * and write the conversation's dialog state; Save also writes the organisation's draft and answer log.
+ */
+export function enrolmentSubmission(sequence: number): Record<string, unknown> {
+  return sequence % 2
+    ? { verb: 'continue', step: ENROLMENT_STEP }
+    : { verb: 'continue', step: ENROLMENT_STEP, enrolmentAction: 'answer', ...ENROLMENT_ANSWER };
 }
 
 function figures(result: autocannon.Result): LoadFigures {
@@ -52,14 +85,11 @@ function run(options: autocannon.Options): Promise<LoadFigures> {
   });
 }
 
-interface ConnectionContext {
-  n?: number;
-  sequence?: number;
-}
-
 /**
- * Teams turns at a fixed concurrency, each connection its own conversation (and user):
- * `help` (a card, state read), `language` (alternating pl/en: UserState read and written every turn).
+ * Teams turns at a fixed concurrency, each connection its own tenant, conversation and user for the
+ * whole run: `help` (a card, state read), `enrolment` (card submissions of an enrolment step, see
+ * `enrolmentSubmission`). autocannon clears a request's context after every request of a one-request
+ * loop, so each connection gets its own request list (and counters) in `setupClient` instead.
  */
 export function teamsTurns(options: {
   url: string;
@@ -70,32 +100,33 @@ export function teamsTurns(options: {
   connections?: number;
 }): Promise<LoadFigures> {
   let nextConversation = 0;
+  const turn = (n: number, sequence: number) =>
+    teamsMessage(
+      options.serviceUrl,
+      options.runId,
+      n,
+      options.kind === 'enrolment' ? enrolmentSubmission(sequence) : options.kind === 'help' ? 'help' : 'hello',
+      sequence,
+    );
+  const request = { method: 'POST' as const, path: '/api/messages', headers: { 'content-type': 'application/json' } };
   return run({
     url: options.url,
     connections: options.connections ?? 16,
     duration: options.seconds,
-    requests: [
-      {
-        method: 'POST',
-        path: '/api/messages',
-        headers: { 'content-type': 'application/json' },
-        setupRequest: (request, raw) => {
-          const context = raw as ConnectionContext;
-          context.n ??= nextConversation++;
-          context.sequence = (context.sequence ?? 0) + 1;
-          const text =
-            options.kind === 'language'
-              ? `language ${context.sequence % 2 ? 'pl' : 'en'}`
-              : options.kind === 'help'
-                ? 'help'
-                : 'hello';
-          return {
-            ...request,
-            body: teamsMessage(options.serviceUrl, options.runId, context.n, text, context.sequence),
-          };
+    requests: [{ ...request, body: turn(0, 1) }],
+    setupClient: (client) => {
+      const n = nextConversation++;
+      let sequence = 0;
+      client.setRequests([
+        {
+          ...request,
+          setupRequest: (req) => {
+            sequence += 1;
+            return { ...req, body: turn(n, sequence) };
+          },
         },
-      },
-    ],
+      ]);
+    },
   });
 }
 
@@ -125,26 +156,70 @@ export function distinctConversations(options: {
   });
 }
 
-/** Signed `/csp help` slash commands (answered inside the ack), each connection its own Slack user. */
-export function slackCommands(options: {
+/** Who clicks: the distributor's approvers, as the seeded provider lists them. */
+export interface ApprovalClicks {
   url: string;
   signingSecret: string;
-  seconds: number;
+  teamId: string;
+  channelId: string;
+  approvers: string[];
+  /** The pending customer requests, by id; each is clicked `clicksPerRequest` times by different approvers. */
+  requestIds: string[];
+  clicksPerRequest: number;
+  /** Where `respond()` posts (the stub counts what it says). */
+  responseUrlBase: string;
   connections?: number;
-}): Promise<LoadFigures> {
-  let nextUser = 0;
+}
+
+/** An Approve click as Slack posts it: a signed `block_actions` payload, form-encoded. */
+export function approvalClickBody(options: ApprovalClicks, requestId: string, user: string, k: number): string {
+  const payload = {
+    type: 'block_actions',
+    team: { id: options.teamId, domain: 'distributor' },
+    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: options.teamId },
+    api_app_id: 'A0CSP',
+    token: 'legacy-verification-token',
+    trigger_id: `${k}.0.bench`,
+    response_url: `${options.responseUrlBase}${k}`,
+    container: { type: 'message', message_ts: '1700000000.000100', channel_id: options.channelId },
+    channel: { id: options.channelId, name: 'approvals' },
+    message: { type: 'message', ts: '1700000000.000100', text: 'New customer request' },
+    actions: [
+      {
+        type: 'button',
+        action_id: 'customers.approve',
+        block_id: `customers.request.${requestId}`,
+        value: requestId,
+        text: { type: 'plain_text', text: 'Approve' },
+        style: 'primary',
+        action_ts: String(Date.now() / 1000),
+      },
+    ],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/**
+ * Approve clicks on distinct pending requests, `clicksPerRequest` approvers each, back to back (so the
+ * approvers of one request race): the first click decides, the later ones are told it was already
+ * decided. Every request is signed with the signing secret, so Bolt's signature check runs on each.
+ */
+export function approvalClicks(options: ApprovalClicks): Promise<LoadFigures> {
+  let next = 0;
   return run({
     url: options.url,
     connections: options.connections ?? 16,
-    duration: options.seconds,
+    amount: options.requestIds.length * options.clicksPerRequest,
     requests: [
       {
         method: 'POST',
         path: '/slack/events',
-        setupRequest: (request, raw) => {
-          const context = raw as ConnectionContext;
-          context.n ??= nextUser++;
-          const body = slashCommandBody('help', { user_id: `U0BENCH${context.n}` });
+        setupRequest: (request) => {
+          const k = next++;
+          const requestId = options.requestIds[Math.floor(k / options.clicksPerRequest) % options.requestIds.length];
+          // A different approver decides each request; the next approver of the list clicks it next.
+          const user = options.approvers[(Math.floor(k / options.clicksPerRequest) + k) % options.approvers.length];
+          const body = approvalClickBody(options, requestId, user, k);
           return {
             ...request,
             body,

@@ -5,6 +5,7 @@ import type { Assistant } from '../bot/assistant';
 import { startAssistant } from '../bot/assistant';
 import { loadConfig } from '../bot/config';
 import { FEATURES } from '../bot/features';
+import { type ApprovalSeedRequest, seedApprovals } from './approvalSeed';
 import { BENCH_NOTICE, type BenchHandles, benchFeature } from './benchFeature';
 import { startEchoBot } from './echoBot';
 
@@ -114,6 +115,41 @@ async function pool(tasks: Array<() => Promise<void>>, limit: number): Promise<v
   await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
 }
 
+interface TargetMessage {
+  id: number;
+  cmd: string;
+  fanout?: FanoutRequest;
+  approvals?: ApprovalSeedRequest;
+  tenants?: string[];
+  /** `memory`: collect garbage first (the child runs with --expose-gc), to see what is retained. */
+  collect?: boolean;
+}
+
+/** Resident memory as the process sees it; after a full collection when asked (and when gc is exposed). */
+function memory(collect: boolean): NodeJS.MemoryUsage {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (collect && gc) {
+    gc();
+    gc();
+  }
+  return process.memoryUsage();
+}
+
+/** For the enrolment bench: how many of these tenants have the primary contact the load saved (E2, E4). */
+async function drafts(assistant: Assistant, tenants: string[]): Promise<{ saved: number; answeredBy: number }> {
+  let saved = 0;
+  let answeredBy = 0;
+  for (const tenantId of tenants) {
+    const draft = await assistant.store.records.read<{ primaryContact?: { email?: string } }>(`partner:${tenantId}`);
+    if (draft?.value.primaryContact?.email) saved += 1;
+    const log = await assistant.store.records.read<{ answers?: Record<string, unknown> }>(
+      `enrolment:progress:${tenantId}`,
+    );
+    if (log?.value.answers?.['primary-contact']) answeredBy += 1;
+  }
+  return { saved, answeredBy };
+}
+
 async function main() {
   const options = JSON.parse(process.argv[2] ?? '{}') as TargetOptions;
   let close: () => Promise<void>;
@@ -150,12 +186,18 @@ async function main() {
     close = assistant.close;
   }
 
-  process.on('message', async (message: { id: number; cmd: string; fanout?: FanoutRequest }) => {
+  process.on('message', async (message: TargetMessage) => {
     try {
       let result: unknown;
-      if (message.cmd === 'memory') result = process.memoryUsage();
+      if (message.cmd === 'memory') result = memory(message.collect === true);
+      // The clock a CPU profile's timestamps are on, to cut the load's window out of it.
+      else if (message.cmd === 'clock') result = Number(process.hrtime.bigint() / 1000n);
       else if (message.cmd === 'fanout' && assistant && message.fanout)
         result = await fanout(handles, assistant, message.fanout);
+      else if (message.cmd === 'seedApprovals' && handles.deps && message.approvals)
+        result = await seedApprovals(handles.deps, message.approvals);
+      else if (message.cmd === 'drafts' && assistant && message.tenants)
+        result = await drafts(assistant, message.tenants);
       else if (message.cmd === 'exit') {
         await close();
         if (dataDir) rmSync(dataDir, { recursive: true, force: true });

@@ -24,6 +24,10 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   REDIS_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^rediss?$/ }).optional()),
   STORE: z.preprocess(emptyToUndefined, z.enum(['memory', 'sqlite', 'redis']).optional()),
+  SQLITE_SYNCHRONOUS: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
+    z.enum(['full', 'normal']).default('full'),
+  ),
   PARTNER_CENTER_MODE: z.enum(['sandbox', 'rest']).default('sandbox'),
   PARTNER_CENTER_URL: z.url().default('https://api.partnercenter.microsoft.com'),
   PARTNER_CENTER_TOKEN: optionalString,
@@ -65,7 +69,13 @@ export interface AppConfig {
   };
   /** Undefined when the Slack side is off (no signing secret or no bot token). */
   slack?: { signingSecret: string; botToken: string; apiUrl: string; apiTimeoutMs: number };
-  store: { backend: 'memory' | 'sqlite' | 'redis'; dataDir: string; redisUrl?: string };
+  store: {
+    backend: 'memory' | 'sqlite' | 'redis';
+    dataDir: string;
+    redisUrl?: string;
+    /** SQLite's `PRAGMA synchronous` in WAL mode: `full` survives a power loss, `normal` may lose the last commits. */
+    sqliteSynchronous: 'full' | 'normal';
+  };
   partnerCenter: {
     mode: 'sandbox' | 'rest';
     baseUrl: string;
@@ -148,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): AppConfig
       backend: e.STORE ?? (e.REDIS_URL ? 'redis' : 'sqlite'),
       dataDir: e.DATA_DIR,
       redisUrl: e.REDIS_URL,
+      sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     },
     partnerCenter: {
       mode: e.PARTNER_CENTER_MODE,

@@ -7,6 +7,14 @@ import type { AtomicStore } from '../services/storage/atomicStore';
  * The eTag is the record's version, so the check and the write are one atomic compare-and-set.
  */
 export class KeyvBotStorage implements Storage {
+  /**
+   * The version each item handed out by `read` was at. botbuilder's BotState saves the very object it
+   * read, with its eTag replaced by `*`, so this is how a turn's save knows the version it started from
+   * and writes with one compare-and-set instead of reading the record again first. Weak: an item is
+   * forgotten with its turn. Nothing is trusted: a write that does not land re-reads (see `writeOne`).
+   */
+  private readonly readVersions = new WeakMap<object, number>();
+
   constructor(
     private readonly records: AtomicStore,
     private readonly prefix = 'bot:',
@@ -18,7 +26,10 @@ export class KeyvBotStorage implements Storage {
     await Promise.all(
       keys.map(async (key) => {
         const record = await this.records.read<Record<string, unknown>>(this.prefix + key);
-        if (record) items[key] = { ...record.value, eTag: String(record.version) };
+        if (!record) return;
+        const item = { ...record.value, eTag: String(record.version) };
+        this.readVersions.set(item, record.version);
+        items[key] = item;
       }),
     );
     return items;
@@ -37,11 +48,25 @@ export class KeyvBotStorage implements Storage {
     const { eTag, ...value } = item as { eTag?: string } & Record<string, unknown>;
     const storeKey = this.prefix + key;
     const unconditional = !eTag || eTag === '*';
+    // The usual case, a turn saving the state it read: try the version it read (its eTag, or the one
+    // remembered for an unconditional save) with the compare-and-set alone, one round trip. Should that
+    // not land (a stale eTag, someone wrote since, the item deleted), the loop below reads and decides.
+    const started = unconditional ? this.readVersions.get(item) : Number(eTag);
+    if (started !== undefined && Number.isSafeInteger(started) && started > 0) {
+      const written = await this.records.compareAndSet(storeKey, started, value);
+      if (written !== undefined) {
+        this.readVersions.set(item, written);
+        return;
+      }
+    }
     for (;;) {
       const current = await this.records.read(storeKey);
       if (!unconditional && current && String(current.version) !== eTag) throw conflict(key);
       const written = await this.records.compareAndSet(storeKey, current?.version, value);
-      if (written !== undefined) return;
+      if (written !== undefined) {
+        this.readVersions.set(item, written);
+        return;
+      }
       // Someone wrote between our read and our write: a conditional write has lost; an
       // unconditional one simply tries again on top of the newer version.
       if (!unconditional) throw conflict(key);

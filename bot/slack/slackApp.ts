@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, type SlashCommand } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
+import { WebClient } from '@slack/web-api';
 import { helpBlocks } from '../../cards/slack/helpBlocks';
 import { homeView } from '../../cards/slack/homeView';
 import { type Language, SUPPORTED_LANGUAGES, translatorFor } from '../../i18n/i18n';
 import type { AtomicStore } from '../../services/storage/atomicStore';
 import type { Logger } from '../logger';
+import { cachedBotAuthorization } from './botAuthorization';
 import type { SlackFeature, SlackSubcommand } from './slackFeature';
 import { SlackLanguages } from './slackLanguage';
 import { slackLogger } from './slackLogger';
@@ -45,13 +46,13 @@ export function createSlackEdge(options: SlackAppOptions): SlackEdge {
     logger: slackLogger(options.logger),
     processBeforeResponse: false,
   });
+  const clientOptions = { slackApiUrl: options.apiUrl, timeout: options.apiTimeoutMs };
   const app = new App({
     receiver,
-    token: options.botToken,
-    // auth.test at start-up would make the process depend on Slack being reachable to boot.
-    tokenVerificationEnabled: false,
+    // auth.test at start-up would make the process depend on Slack being reachable to boot: once, later.
+    authorize: cachedBotAuthorization(options.botToken, new WebClient(undefined, clientOptions)),
     logger: slackLogger(options.logger),
-    clientOptions: { slackApiUrl: options.apiUrl, timeout: options.apiTimeoutMs },
+    clientOptions,
   });
   const languages = new SlackLanguages(options.records, log);
   const subcommands = new Map<string, SlackSubcommand>();

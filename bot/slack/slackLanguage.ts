@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import { DEFAULT_LANGUAGE, type Language, resolveLanguage, type Translate, translatorFor } from '../../i18n/i18n';
 import { type AtomicStore, updateRecord } from '../../services/storage/atomicStore';
 import type { Logger } from '../logger';
+import { LruMap } from '../lruMap';
 
 const LOCALE_TTL_MS = 60 * 60 * 1000;
 /** Slack wants an answer within 3 s; a slow users.info must not eat that budget. */
@@ -14,7 +15,7 @@ const LOOKUP_BUDGET_MS = 800;
  * the language chosen in `/csp setup` (by default that of the person who set it up).
  */
 export class SlackLanguages {
-  private readonly cache = new Map<string, { language: Language; until: number }>();
+  private readonly cache = new LruMap<string, { language: Language; until: number }>(10_000);
 
   constructor(
     private readonly records: AtomicStore,

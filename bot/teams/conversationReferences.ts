@@ -1,6 +1,7 @@
 import type { ConversationReference } from 'botbuilder';
 import type { AtomicStore } from '../../services/storage/atomicStore';
 import { updateRecord } from '../../services/storage/atomicStore';
+import { LruMap } from '../lruMap';
 
 export interface StoredReference {
   tenantId: string;
@@ -13,12 +14,15 @@ export interface StoredReference {
 const PREFIX = 'teams:ref:';
 const keyOf = (tenantId: string, aadObjectId: string) => `${PREFIX}${tenantId}:${aadObjectId}`;
 
+/** People whose last stored reference this process remembers (a miss costs one read, never a wrong write). */
+const KNOWN_CAPACITY = 10_000;
+
 /**
  * Where to reach each Teams user proactively, per tenant (a reseller organisation) and person.
  * Writes only when the conversation actually changed, so an ordinary turn costs no store write.
  */
 export class ConversationReferenceStore {
-  private readonly known = new Map<string, string>();
+  private readonly known = new LruMap<string, string>(KNOWN_CAPACITY);
 
   constructor(private readonly records: AtomicStore) {}
 

@@ -13,6 +13,12 @@ export interface StoreOptions {
   backend: 'memory' | 'sqlite' | 'redis';
   dataDir?: string;
   redisUrl?: string;
+  /**
+   * SQLite's `PRAGMA synchronous` (WAL mode). `full` (the default): a commit is on disk before it
+   * returns. `normal`: no disk flush per commit, only at checkpoints; a crash of the process loses
+   * nothing, a power loss or OS crash can lose the last commits (never corrupt the file).
+   */
+  sqliteSynchronous?: 'full' | 'normal';
   /** Called for errors a backend emits outside any request (a dropped Redis connection, ...). */
   onError?: (error: unknown) => void;
 }
@@ -25,6 +31,8 @@ export interface Store {
 }
 
 export const SQLITE_FILE_NAME = 'csp-assistant.sqlite';
+/** How long a write waits for another process's lock on the SQLite file before it fails. */
+const BUSY_TIMEOUT_MS = 5000;
 
 export function openStore(options: StoreOptions): Store {
   const onError = options.onError ?? (() => {});
@@ -49,14 +57,33 @@ export function openStore(options: StoreOptions): Store {
   if (options.backend === 'sqlite') {
     const dataDir = path.resolve(options.dataDir ?? './data');
     mkdirSync(dataDir, { recursive: true });
-    const adapter = new KeyvSqlite({ uri: `sqlite://${path.join(dataDir, SQLITE_FILE_NAME)}`, busyTimeout: 5000 });
+    const file = path.join(dataDir, SQLITE_FILE_NAME);
+    const synchronous = options.sqliteSynchronous ?? 'full';
+    const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: BUSY_TIMEOUT_MS });
     adapter.on('error', onError);
-    // WAL lets readers run beside a writer, and keeps two processes on one file from blocking each other.
-    void adapter.query('PRAGMA journal_mode = WAL').catch(onError);
+    // The adapter creates the table on connecting; WAL lets readers run beside a writer, and keeps two
+    // processes on one file from blocking each other.
+    const fileReady = adapter.query('PRAGMA journal_mode = WAL');
+    fileReady.catch(onError);
+    void adapter.query(`PRAGMA synchronous = ${synchronous === 'normal' ? 'NORMAL' : 'FULL'}`).catch(onError);
     const keyv = withoutNamespace(new Keyv({ store: adapter, ...keyvOptions }));
     keyv.on('error', onError);
-    const records = new SqliteAtomicStore(adapter);
-    return { keyv, records, close: () => records.close() };
+    // The records have a connection of their own (see SqliteAtomicStore); Keyv's stays for Keyv's API.
+    const records = new SqliteAtomicStore({
+      file,
+      table: (adapter.opts as { table: string }).table,
+      fileReady,
+      busyTimeoutMs: BUSY_TIMEOUT_MS,
+      synchronous,
+    });
+    return {
+      keyv,
+      records,
+      close: async () => {
+        await records.close();
+        await adapter.disconnect();
+      },
+    };
   }
 
   const map = new Map<string, unknown>();

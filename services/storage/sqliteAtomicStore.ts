@@ -1,27 +1,96 @@
-import type KeyvSqlite from '@keyv/sqlite';
+import { createRequire } from 'node:module';
+import type * as Sqlite3 from 'sqlite3';
 import type { AtomicStore, IndexEntry, IndexRange, Versioned } from './atomicStore';
 import { decodeRecord, encodeRecord } from './envelope';
 import { assertScore } from './sortedIndex';
 
-type Query = (sql: string, ...params: unknown[]) => Promise<Array<Record<string, unknown>>>;
+/**
+ * The SQLite driver `@keyv/sqlite` itself loads (node-sqlite3), resolved from that package: the records
+ * share the file, table and format of the Keyv adapter, so they must use the very same driver.
+ */
+const sqlite3 = createRequire(require.resolve('@keyv/sqlite'))('sqlite3') as typeof Sqlite3;
+
+export interface SqliteRecordsOptions {
+  /** The database file (`DATA_DIR/csp-assistant.sqlite`), shared with the Keyv adapter. */
+  file: string;
+  /** Keyv's table: `key VARCHAR(255) PRIMARY KEY, value TEXT`. */
+  table: string;
+  /**
+   * Settles when the Keyv adapter has created the table and put the file in WAL mode. Only then does
+   * this connection open: switching a file to WAL while another connection writes to it fails at
+   * once with SQLITE_BUSY (no busy wait), so the file is set up by one connection only.
+   */
+  fileReady: Promise<unknown>;
+  busyTimeoutMs: number;
+  /** `PRAGMA synchronous` in WAL mode (see openStore). */
+  synchronous: 'full' | 'normal';
+}
 
 /**
- * SQLite backend, on the very connection and table of the `@keyv/sqlite` adapter. The compare and
- * the set are one SQL statement (`UPDATE ... WHERE version = ?` / `INSERT ... ON CONFLICT`), so two
- * processes sharing the file cannot both win; `RETURNING` tells whether this one did.
+ * SQLite backend: the records live in Keyv's table, in Keyv's envelope. The compare and the set are
+ * one SQL statement (`UPDATE ... WHERE version = ?` / `INSERT ... ON CONFLICT`), so two processes
+ * sharing the file cannot both win; `RETURNING` tells whether this one did.
+ *
+ * Its own connection, with each statement prepared once and run again and again. Keyv's adapter runs
+ * every query as a new statement that node-sqlite3 finalizes on the main thread, and finalizing takes
+ * the connection's lock: under concurrent turns the event loop stood still there behind whichever
+ * statement (a commit, a wait for another process's lock) held it, a quarter of the CPU profile of a
+ * state-writing turn. A prepared statement is never finalized while the store is open.
  */
 export class SqliteAtomicStore implements AtomicStore {
   readonly backend = 'sqlite' as const;
-  private readonly query: Query;
+  private readonly connection: Promise<Sqlite3.Database>;
+  private readonly statements = new Map<string, Sqlite3.Statement>();
   private readonly table: string;
   /** Ordered indexes: a table of their own, read through its (name, score, member) B-tree. */
   private readonly indexTable: string;
   private indexReady?: Promise<void>;
 
-  constructor(private readonly adapter: KeyvSqlite) {
-    this.query = adapter.query as unknown as Query;
-    this.table = (adapter.opts as { table: string }).table;
+  constructor(options: SqliteRecordsOptions) {
+    this.table = options.table;
     this.indexTable = `${this.table}_index`;
+    let opened!: (db: Sqlite3.Database) => void;
+    let failed!: (error: Error) => void;
+    const open = new Promise<Sqlite3.Database>((resolve, reject) => {
+      opened = resolve;
+      failed = reject;
+    });
+    this.connection = open;
+    const connect = () => {
+      const db: Sqlite3.Database = new sqlite3.Database(options.file, (error) => {
+        if (error) return failed(error);
+        // A lock held by another connection or process is waited for (up to the timeout), not an error.
+        db.configure('busyTimeout', options.busyTimeoutMs);
+        const synchronous = options.synchronous === 'normal' ? 'NORMAL' : 'FULL';
+        db.run(`PRAGMA synchronous = ${synchronous}`, (pragmaError) =>
+          pragmaError ? failed(pragmaError) : opened(db),
+        );
+      });
+    };
+    options.fileReady.then(connect, failed);
+    // Whoever queries first sees a failed start; nobody waiting must not crash the process.
+    open.catch(() => {});
+  }
+
+  private async query(sql: string, ...params: unknown[]): Promise<Array<Record<string, unknown>>> {
+    const db = await this.connection;
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql, (error) => {
+        // The waiting call gets the error; the next call prepares again.
+        if (error && this.statements.get(sql) === statement) {
+          this.statements.delete(sql);
+          statement?.finalize();
+        }
+      });
+      this.statements.set(sql, statement);
+    }
+    const prepared = statement;
+    return new Promise((resolve, reject) => {
+      prepared.all(params, (error: Error | null, rows: Array<Record<string, unknown>>) =>
+        error ? reject(error) : resolve(rows),
+      );
+    });
   }
 
   async read<T>(key: string): Promise<Versioned<T> | undefined> {
@@ -145,7 +214,19 @@ export class SqliteAtomicStore implements AtomicStore {
     await this.query('SELECT 1');
   }
 
+  /** This connection's settings as SQLite reports them (1 = NORMAL, 2 = FULL), for the operators' tests. */
+  async settings(): Promise<{ journalMode: string; synchronous: number }> {
+    const [journal] = await this.query('PRAGMA journal_mode');
+    const [synchronous] = await this.query('PRAGMA synchronous');
+    return { journalMode: String(journal.journal_mode), synchronous: Number(synchronous.synchronous) };
+  }
+
   async close() {
-    await this.adapter.disconnect?.();
+    const db = await this.connection.catch(() => undefined);
+    if (!db) return;
+    const statements = [...this.statements.values()];
+    this.statements.clear();
+    await Promise.all(statements.map((s) => new Promise<void>((resolve) => s.finalize(() => resolve()))));
+    await new Promise<void>((resolve, reject) => db.close((error) => (error ? reject(error) : resolve())));
   }
 }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { DeliveryLedger, TEAMS_LIMITS } from '../../bench/connectorStub';
-import { topBySelfTime } from '../../bench/cpuProfile';
+import { profileWindow, selfTimeByOwner, topBySelfTime } from '../../bench/cpuProfile';
 
 describe('bench: the connector stub ledger', () => {
   it('answers 429 past the per-conversation burst and lets one more through after a second', () => {
@@ -48,6 +48,47 @@ describe('bench: CPU profile summary', () => {
     expect(summary.top.map((f) => [f.name, f.where, f.selfMs])).to.deep.equal([
       ['render', 'cards/renderCard.js:10', 3],
       ['parse', 'restify/lib/x.js:10', 1],
+    ]);
+  });
+});
+
+describe('bench: CPU profile cut to the load and grouped by owner', () => {
+  const profile = {
+    startTime: 1_000,
+    nodes: [
+      { id: 1, callFrame: { functionName: '(idle)', url: '', lineNumber: 0 } },
+      {
+        id: 2,
+        callFrame: { functionName: 'all', url: 'file:///app/node_modules/sqlite3/lib/sqlite3.js', lineNumber: 6 },
+      },
+      {
+        id: 3,
+        callFrame: { functionName: 'parse', url: 'file:///app/node_modules/@azure/core-client/x.js', lineNumber: 1 },
+      },
+      {
+        id: 4,
+        callFrame: { functionName: 'answerStep', url: 'file:///app/dist/dialogs/enrolment/x.js', lineNumber: 1 },
+      },
+      { id: 5, callFrame: { functionName: '(program)', url: '', lineNumber: 0 } },
+    ],
+    // Samples at 1,010 / 1,030 / 1,060 / 1,100 / 1,150 µs.
+    samples: [2, 3, 4, 5, 1],
+    timeDeltas: [10, 20, 30, 40, 50],
+  };
+
+  it('keeps only the samples inside the window', () => {
+    const cut = profileWindow(profile, 1_020, 1_100);
+    expect(cut.samples).to.deep.equal([3, 4, 5]);
+    expect(cut.timeDeltas).to.deep.equal([20, 30, 40]);
+  });
+
+  it('groups self time by package, our folders and V8, leaving idle time out', () => {
+    const owners = selfTimeByOwner(profile, '/app').map((o) => [o.name, o.selfMs * 1000]);
+    expect(owners).to.deep.equal([
+      ['(program)', 40],
+      ['dialogs/', 30],
+      ['@azure/core-client', 20],
+      ['sqlite3', 10],
     ]);
   });
 });

@@ -84,6 +84,29 @@ for (const implementation of implementations) {
       expect((await storage.read([key]))[key].count).to.equal(3);
     });
 
+    it("saves state read earlier with eTag '*' over a write made since, as BotState does (last write wins)", async () => {
+      await storage.write({ [key]: { count: 1 } });
+      const read = (await storage.read([key]))[key];
+      await storage.write({ [key]: { count: 2 } });
+      read.count = 3;
+      read.eTag = '*';
+      await storage.write({ [key]: read });
+      expect((await storage.read([key]))[key].count).to.equal(3);
+      read.count = 4;
+      await storage.write({ [key]: read });
+      expect((await storage.read([key]))[key].count).to.equal(4);
+    });
+
+    it("saves state read earlier with eTag '*' again after the item was deleted", async () => {
+      await storage.write({ [key]: { count: 1 } });
+      const read = (await storage.read([key]))[key];
+      await storage.delete([key]);
+      read.eTag = '*';
+      read.count = 5;
+      await storage.write({ [key]: read });
+      expect((await storage.read([key]))[key].count).to.equal(5);
+    });
+
     it('deletes', async () => {
       await storage.write({ [key]: { count: 1 } });
       await storage.delete([key]);

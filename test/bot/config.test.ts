@@ -36,6 +36,12 @@ describe('configuration', () => {
     expect(problemsOf({ MICROSOFT_APP_ID: 'abc' }).join()).to.match(/^MICROSOFT_APP_PASSWORD: /);
   });
 
+  it('flushes every SQLite commit to disk unless the operator trades that for speed (SQLITE_SYNCHRONOUS)', () => {
+    expect(loadConfig({}).store.sqliteSynchronous).to.equal('full');
+    expect(loadConfig({ SQLITE_SYNCHRONOUS: 'Normal' }).store.sqliteSynchronous).to.equal('normal');
+    expect(problemsOf({ SQLITE_SYNCHRONOUS: 'off' }).join()).to.match(/^SQLITE_SYNCHRONOUS: /);
+  });
+
   it('moves to Redis when REDIS_URL is set', () => {
     expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).store.backend).to.equal('redis');
   });

@@ -45,6 +45,14 @@ describe('Slack: the distributor side, behind Bolt signature verification', () =
     expect(response.json?.text).to.equal('I do not know "/csp frobnicate". Type /csp help to see what I can do.');
   });
 
+  it('asks Slack who the bot is (auth.test) once, not before every answer', async () => {
+    slackApi.answer('auth.test', { user_id: 'U0BOT', bot_id: 'B0BOT' });
+    for (let i = 0; i < 3; i++) {
+      expect((await postToSlack(assistant.url, slashCommandBody('help'))).status).to.equal(200);
+    }
+    expect(slackApi.callsOf('auth.test').length).to.be.at.most(1);
+  });
+
   it('refuses a forged signature with 401 and handles nothing', async () => {
     const body = slashCommandBody('help');
     const forged = slackSignature(body, 'not-the-signing-secret');

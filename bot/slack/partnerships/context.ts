@@ -6,6 +6,7 @@ import type { MessageRef } from '../../../services/partnerships/messages';
 import type { Actor } from '../../../services/domain/identifiers';
 import type { Invitation, Provider } from '../../../services/partnerships/types';
 import type { Logger } from '../../logger';
+import { LruMap } from '../../lruMap';
 import type { SlackLanguages } from '../slackLanguage';
 
 /** What the Slack side of partnerships needs, built once by bot/partnershipsFeature.ts. */
@@ -52,7 +53,7 @@ const ADMIN_TTL_MS = 5 * 60 * 1000;
 
 /** Workspace admins and owners from users.info, cached for five minutes. */
 export function adminChecker(logger: Logger) {
-  const cache = new Map<string, { admin: boolean; until: number }>();
+  const cache = new LruMap<string, { admin: boolean; until: number }>(10_000);
   return async (client: WebClient, userId: string): Promise<boolean> => {
     const cached = cache.get(userId);
     if (cached && cached.until > Date.now()) return cached.admin;

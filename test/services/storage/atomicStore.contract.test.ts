@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { type AtomicStore, updateRecord } from '../../../services/storage/atomicStore';
 import { openStore, type Store } from '../../../services/storage/openStore';
+import type { SqliteAtomicStore } from '../../../services/storage/sqliteAtomicStore';
 import { REDIS_URL, requireRedis, tempDataDir } from '../../helpers/testAssistant';
 
 /**
@@ -207,6 +208,40 @@ describe('atomic record store: two processes sharing one SQLite file', () => {
         ),
       );
       expect((await first.records.read(key))?.value).to.equal(50);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+});
+
+describe('atomic record store: SQLite durability setting', () => {
+  /** `PRAGMA synchronous` is per connection: ask the records' own (1 = NORMAL, 2 = FULL). */
+  const settingsOf = (store: Store) => (store.records as SqliteAtomicStore).settings();
+
+  it('flushes each commit (FULL) by default, and not (NORMAL) when the operator says so', async () => {
+    const durable = openStore({ backend: 'sqlite', dataDir: tempDataDir() });
+    const faster = openStore({ backend: 'sqlite', dataDir: tempDataDir(), sqliteSynchronous: 'normal' });
+    try {
+      expect(await settingsOf(durable)).to.deep.equal({ journalMode: 'wal', synchronous: 2 });
+      expect(await settingsOf(faster)).to.deep.equal({ journalMode: 'wal', synchronous: 1 });
+    } finally {
+      await durable.close();
+      await faster.close();
+    }
+  });
+
+  it('keeps exactly-once updates across two processes with NORMAL too', async () => {
+    const dataDir = tempDataDir();
+    const first = openStore({ backend: 'sqlite', dataDir, sqliteSynchronous: 'normal' });
+    const second = openStore({ backend: 'sqlite', dataDir, sqliteSynchronous: 'normal' });
+    try {
+      await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          updateRecord<number>((i % 2 ? first : second).records, 'race:normal', (current) => (current ?? 0) + 1),
+        ),
+      );
+      expect((await second.records.read('race:normal'))?.value).to.equal(50);
     } finally {
       await first.close();
       await second.close();
