@@ -10,6 +10,19 @@ import { assertScore } from './sortedIndex';
  */
 const sqlite3 = createRequire(require.resolve('@keyv/sqlite'))('sqlite3') as typeof Sqlite3;
 
+/**
+ * Copies of one prepared statement. node-sqlite3 runs the calls of one statement strictly one after
+ * another, each waiting for the main thread to take the previous one's rows; a few copies let the
+ * worker threads go on with the next while the main thread is busy (the outbox's many writes).
+ */
+const COPIES_PER_STATEMENT = 4;
+
+interface PooledStatement {
+  statement: Sqlite3.Statement;
+  /** Calls handed to it and not yet answered. */
+  running: number;
+}
+
 export interface SqliteRecordsOptions {
   /** The database file (`DATA_DIR/csp-assistant.sqlite`), shared with the Keyv adapter. */
   file: string;
@@ -40,7 +53,7 @@ export interface SqliteRecordsOptions {
 export class SqliteAtomicStore implements AtomicStore {
   readonly backend = 'sqlite' as const;
   private readonly connection: Promise<Sqlite3.Database>;
-  private readonly statements = new Map<string, Sqlite3.Statement>();
+  private readonly statements = new Map<string, PooledStatement[]>();
   private readonly table: string;
   /** Ordered indexes: a table of their own, read through its (name, score, member) B-tree. */
   private readonly indexTable: string;
@@ -74,23 +87,38 @@ export class SqliteAtomicStore implements AtomicStore {
 
   private async query(sql: string, ...params: unknown[]): Promise<Array<Record<string, unknown>>> {
     const db = await this.connection;
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = db.prepare(sql, (error) => {
-        // The waiting call gets the error; the next call prepares again.
-        if (error && this.statements.get(sql) === statement) {
-          this.statements.delete(sql);
-          statement?.finalize();
-        }
-      });
-      this.statements.set(sql, statement);
-    }
-    const prepared = statement;
+    const pool = this.statements.get(sql) ?? [];
+    this.statements.set(sql, pool);
+    // The least busy copy; a new one when all are busy and the pool has room.
+    let slot = pool.reduce<PooledStatement | undefined>(
+      (best, s) => (!best || s.running < best.running ? s : best),
+      undefined,
+    );
+    if (!slot || (slot.running > 0 && pool.length < COPIES_PER_STATEMENT)) slot = this.prepare(db, sql, pool);
+    const chosen = slot;
+    chosen.running += 1;
     return new Promise((resolve, reject) => {
-      prepared.all(params, (error: Error | null, rows: Array<Record<string, unknown>>) =>
-        error ? reject(error) : resolve(rows),
-      );
+      chosen.statement.all(params, (error: Error | null, rows: Array<Record<string, unknown>>) => {
+        chosen.running -= 1;
+        if (error) reject(error);
+        else resolve(rows);
+      });
     });
+  }
+
+  /** A new copy of `sql` in `pool`. One that fails to prepare leaves the pool (its waiting call gets the error). */
+  private prepare(db: Sqlite3.Database, sql: string, pool: PooledStatement[]): PooledStatement {
+    const slot: PooledStatement = {
+      running: 0,
+      statement: db.prepare(sql, (error) => {
+        if (!error) return;
+        const at = pool.indexOf(slot);
+        if (at >= 0) pool.splice(at, 1);
+        slot.statement.finalize();
+      }),
+    };
+    pool.push(slot);
+    return slot;
   }
 
   async read<T>(key: string): Promise<Versioned<T> | undefined> {
@@ -224,9 +252,9 @@ export class SqliteAtomicStore implements AtomicStore {
   async close() {
     const db = await this.connection.catch(() => undefined);
     if (!db) return;
-    const statements = [...this.statements.values()];
+    const statements = [...this.statements.values()].flat();
     this.statements.clear();
-    await Promise.all(statements.map((s) => new Promise<void>((resolve) => s.finalize(() => resolve()))));
+    await Promise.all(statements.map((s) => new Promise<void>((resolve) => s.statement.finalize(() => resolve()))));
     await new Promise<void>((resolve, reject) => db.close((error) => (error ? reject(error) : resolve())));
   }
 }
