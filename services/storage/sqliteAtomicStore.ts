@@ -54,6 +54,7 @@ export class SqliteAtomicStore implements AtomicStore {
   private readonly connection: Promise<Sqlite3.Database>;
   private readonly statements = new Map<string, PooledStatement[]>();
   private readonly table: string;
+  private closing = false;
 
   constructor(options: SqliteRecordsOptions) {
     this.table = options.table;
@@ -82,6 +83,8 @@ export class SqliteAtomicStore implements AtomicStore {
 
   private async query(sql: string, ...params: unknown[]): Promise<Array<Record<string, unknown>>> {
     const db = await this.connection;
+    // After close() began, a new statement would keep the connection from closing.
+    if (this.closing) throw new Error('SQLITE_MISUSE: the record store is closed');
     const pool = this.statements.get(sql) ?? [];
     this.statements.set(sql, pool);
     // The least busy copy; a new one when all are busy and the pool has room.
@@ -190,6 +193,7 @@ export class SqliteAtomicStore implements AtomicStore {
   }
 
   async close() {
+    this.closing = true;
     const db = await this.connection.catch(() => undefined);
     if (!db) return;
     const statements = [...this.statements.values()].flat();
