@@ -199,9 +199,13 @@ async function main() {
       else if (message.cmd === 'drafts' && assistant && message.tenants)
         result = await drafts(assistant, message.tenants);
       else if (message.cmd === 'exit') {
-        await close();
+        // Exit normally even if closing fails, so that --cpu-prof still writes its profile.
+        const closed = await close().then(
+          () => true,
+          (error: unknown) => (error instanceof Error ? error.message : String(error)),
+        );
         if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-        process.send?.({ id: message.id, result: true }, () => process.exit(0));
+        process.send?.({ id: message.id, result: closed }, () => process.exit(0));
         return;
       } else throw new Error(`unknown command ${message.cmd}`);
       process.send?.({ id: message.id, result });

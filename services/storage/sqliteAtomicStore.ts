@@ -58,6 +58,7 @@ export class SqliteAtomicStore implements AtomicStore {
   /** Ordered indexes: a table of their own, read through its (name, score, member) B-tree. */
   private readonly indexTable: string;
   private indexReady?: Promise<void>;
+  private closing = false;
 
   constructor(options: SqliteRecordsOptions) {
     this.table = options.table;
@@ -87,6 +88,8 @@ export class SqliteAtomicStore implements AtomicStore {
 
   private async query(sql: string, ...params: unknown[]): Promise<Array<Record<string, unknown>>> {
     const db = await this.connection;
+    // After close() began, a new statement would keep the connection from closing.
+    if (this.closing) throw new Error('SQLITE_MISUSE: the record store is closed');
     const pool = this.statements.get(sql) ?? [];
     this.statements.set(sql, pool);
     // The least busy copy; a new one when all are busy and the pool has room.
@@ -250,6 +253,7 @@ export class SqliteAtomicStore implements AtomicStore {
   }
 
   async close() {
+    this.closing = true;
     const db = await this.connection.catch(() => undefined);
     if (!db) return;
     const statements = [...this.statements.values()].flat();
