@@ -123,6 +123,30 @@ async function updateCard(context: TurnContext, title: string, text: string, log
 
 /** The Teams side: `invitation <code>` (hidden), the card's verbs, `providers` and `end partnership` (P8). */
 export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
+  /**
+   * An invitation decided (P3): the card shows the outcome in place, the person reads it, and the
+   * distributor's channel is told. Telling the channel must not cost the reseller its answer.
+   */
+  async function settled(
+    context: TurnContext,
+    t: Translate,
+    identity: TeamsIdentity,
+    text: string,
+    provider: Provider,
+    tell: {
+      notice: 'partnerships.authorised' | 'partnerships.declined';
+      params: Record<string, unknown>;
+      dedupeKey: string;
+    },
+  ): Promise<void> {
+    await updateCard(context, t('partnerships:teams.card.title'), text, p.logger);
+    await context.sendActivity(text);
+    const reseller = await p.service.resellerName(identity.tenantId);
+    await p
+      .tellProvider(provider, tell.notice, { reseller, ...tell.params }, tell.dedupeKey)
+      .catch((error) => p.logger.warn({ err: error, notice: tell.notice }, 'could not tell the provider'));
+  }
+
   const commands: TeamsCommand[] = [
     {
       name: 'invitation',
@@ -156,17 +180,11 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
           const provider = outcome.provider.partner.legalName ?? '';
           const when = outcome.invitation.decidedAt ?? '';
           const text = t('partnerships:teams.authorised', { provider, who: actor.name ?? actor.userId, when });
-          await updateCard(context, t('partnerships:teams.card.title'), text, p.logger);
-          await context.sendActivity(text);
-          const reseller = await p.service.resellerName(identity.tenantId);
-          await p
-            .tellProvider(
-              outcome.provider,
-              'partnerships.authorised',
-              { reseller, who: actor.name ?? actor.userId, when },
-              `partnerships:accepted:${outcome.invitation.id}`,
-            )
-            .catch((error) => p.logger.warn({ err: error }, 'could not tell the provider about the authorisation'));
+          await settled(context, t, identity, text, outcome.provider, {
+            notice: 'partnerships.authorised',
+            params: { who: actor.name ?? actor.userId, when },
+            dedupeKey: `partnerships:accepted:${outcome.invitation.id}`,
+          });
           return;
         }
         if ('lookup' in outcome) {
@@ -195,17 +213,11 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
         }
         const provider = outcome.provider.partner.legalName ?? '';
         const text = t('partnerships:teams.declined', { provider });
-        await updateCard(context, t('partnerships:teams.card.title'), text, p.logger);
-        await context.sendActivity(text);
-        const reseller = await p.service.resellerName(identity.tenantId);
-        await p
-          .tellProvider(
-            outcome.provider,
-            'partnerships.declined',
-            { reseller, who: actor.name ?? actor.userId, email: outcome.invitation.email },
-            `partnerships:declined:${outcome.invitation.id}`,
-          )
-          .catch((error) => p.logger.warn({ err: error }, 'could not tell the provider about the refusal'));
+        await settled(context, t, identity, text, outcome.provider, {
+          notice: 'partnerships.declined',
+          params: { who: actor.name ?? actor.userId, email: outcome.invitation.email },
+          dedupeKey: `partnerships:declined:${outcome.invitation.id}`,
+        });
       },
     }),
     {

@@ -1,6 +1,6 @@
 import type { Attachment } from 'botbuilder';
 import type { Translate } from '../../i18n/i18n';
-import type { AnswerStep } from '../../services/enrolment/enrolmentAnswers';
+import { ANSWER_STEPS, type AnswerStep } from '../../services/enrolment/enrolmentAnswers';
 import type { EnrolmentProgress } from '../../services/enrolment/enrolmentService';
 import type { VerificationReport } from '../../services/enrolment/verificationStatus';
 import { cardAttachment } from '../renderCard';
@@ -56,17 +56,8 @@ export interface StatusCardData {
 
 const MARKS = { done: '✅', missing: '⬜', waiting: '⏳', 'not-needed': '➖' } as const;
 
-/** The order the progress card offers the steps in; E7's shortcut last. */
-const CHOICES: AnswerStep[] = [
-  'work-account',
-  'mpn-id',
-  'legal-business-profile',
-  'primary-contact',
-  'support-contact',
-  'admin-agent',
-  'mpa',
-  'already-enrolled',
-];
+/** The order the progress card offers the steps in (the service's step order; E7's shortcut last). */
+const CHOICES: readonly AnswerStep[] = ANSWER_STEPS;
 
 /** Each prerequisite done or missing with its rule, who answered what, and the steps to pick. */
 export function enrolmentProgressCard(t: Translate, progress: EnrolmentProgress, notices: string[] = []): Attachment {
