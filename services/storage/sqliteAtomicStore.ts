@@ -50,6 +50,9 @@ export interface SqliteRecordsOptions {
  * statement (a commit, a wait for another process's lock) held it, a quarter of the CPU profile of a
  * state-writing turn. A prepared statement is never finalized while the store is open.
  */
+/** How many times a statement refused with SQLITE_BUSY is tried (about 2 s in all). */
+const BUSY_RETRIES = 50;
+
 export class SqliteAtomicStore implements AtomicStore {
   readonly backend = 'sqlite' as const;
   private readonly connection: Promise<Sqlite3.Database>;
@@ -86,7 +89,26 @@ export class SqliteAtomicStore implements AtomicStore {
     open.catch(() => {});
   }
 
+  /**
+   * One statement, again after a short wait when SQLite answers SQLITE_BUSY at once. The busy timeout
+   * covers a lock held by another connection, but not WAL's snapshot conflict: while one of this
+   * connection's statements reads, another that writes after a second process committed is refused
+   * without a wait. Every statement here is its own transaction, so a refused one changed nothing and
+   * running it again is safe (the compare-and-set compares again).
+   */
   private async query(sql: string, ...params: unknown[]): Promise<Array<Record<string, unknown>>> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.queryOnce(sql, params);
+      } catch (error) {
+        const busy = (error as { code?: string }).code === 'SQLITE_BUSY';
+        if (!busy || attempt >= BUSY_RETRIES || this.closing) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 * attempt) + Math.random() * 5));
+      }
+    }
+  }
+
+  private async queryOnce(sql: string, params: unknown[]): Promise<Array<Record<string, unknown>>> {
     const db = await this.connection;
     // After close() began, a new statement would keep the connection from closing.
     if (this.closing) throw new Error('SQLITE_MISUSE: the record store is closed');
