@@ -15,6 +15,7 @@ import type {
   Subscription as PartnerCenterSubscription,
 } from '../partnerCenter/gateway';
 import type { PartnerDirectory } from '../partners/partnerDirectory';
+import { partnerCenterFailureRefusal } from './partnerCenterFailure';
 import type { PartnershipService } from '../partnerships/partnershipService';
 import type { Provider, Refusal } from '../partnerships/types';
 import type { Decision } from '../rules/decision';
@@ -410,7 +411,7 @@ export class CustomerRequests {
       return {
         ok: false,
         request: failed.value as CustomerRequest,
-        refusal: { kind: 'input', code: 'partner-center-failed' },
+        refusal: partnerCenterFailureRefusal(error, request),
       };
     }
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailDomain, emailSchema, isSameOrSubdomain } from './identifiers';
+import { asciiEmail, emailDomain, emailSchema, isSameOrSubdomain } from './identifiers';
 
 export const ADMIN_EMAIL_PROBLEMS = [
   'validation.email-invalid',
@@ -34,6 +34,7 @@ export function customerAdminEmailSchema(partnerDomains: readonly string[]) {
   return z
     .string()
     .trim()
+    .transform(asciiEmail)
     .superRefine((email, ctx) => {
       const problem = customerAdminEmailProblem(email, partnerDomains);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });

@@ -1,3 +1,4 @@
+import { domainToASCII } from 'node:url';
 import { z } from 'zod';
 
 /**
@@ -11,13 +12,27 @@ export const tenantIdSchema = z.guid({ message: 'validation.tenant-id-invalid' }
 export type TenantId = z.infer<typeof tenantIdSchema>;
 
 /**
+ * An MPN ID is a number: `0001000001` and `1000001` name one partner, so leading zeros (a copy from a
+ * spreadsheet, a zero-padded export) are dropped before ids are stored or compared.
+ */
+export function normaliseMpnId(id: string): string {
+  return id.trim().replace(/^0+(?=\d)/, '');
+}
+
+/** Whether two MPN IDs name the same partner (false when either is missing). */
+export function sameMpnId(a: string | undefined, b: string | undefined): boolean {
+  return Boolean(a && b && normaliseMpnId(a) === normaliseMpnId(b));
+}
+
+/**
  * A Microsoft Partner Network id (PartnerID): digits only. Real ids are 6 to 8 digits long today;
  * up to 10 leaves room without accepting phone numbers or other long digit strings.
  */
 export const mpnIdSchema = z
   .string({ message: 'validation.mpn-id-invalid' })
   .trim()
-  .regex(/^\d{1,10}$/, { message: 'validation.mpn-id-invalid' });
+  .regex(/^\d{1,10}$/, { message: 'validation.mpn-id-invalid' })
+  .transform(normaliseMpnId);
 export type MpnId = z.infer<typeof mpnIdSchema>;
 
 /**
@@ -29,16 +44,39 @@ export const countryCodeSchema = z
   .regex(/^[A-Z]{2}$/, { message: 'validation.country-invalid' });
 export type CountryCode = z.infer<typeof countryCodeSchema>;
 
-export const emailSchema = z.email({ message: 'validation.email-invalid' });
+/**
+ * A domain as DNS and Partner Center write it: an internationalised name (`żółw.pl`) in its
+ * punycode form (`xn--w-uga1v8h.pl`), lower case, with look-alike forms (full-width letters)
+ * folded, so one domain is one string however it was typed. Node's WHATWG URL code does the
+ * IDNA mapping; what it cannot map is returned as typed, for the validators to refuse.
+ */
+export function asciiDomain(domain: string): string {
+  const trimmed = domain.trim();
+  return domainToASCII(trimmed) || trimmed.toLowerCase();
+}
+
+/** An address with its domain in ASCII (see asciiDomain); the local part is left as typed. */
+export function asciiEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return email.trim();
+  return `${email.slice(0, at).trim()}@${asciiDomain(email.slice(at + 1))}`;
+}
+
+export const emailSchema = z
+  .string({ message: 'validation.email-invalid' })
+  .trim()
+  .transform(asciiEmail)
+  .pipe(z.email({ message: 'validation.email-invalid' }));
 
 /** An email domain as partners type it; stored lower case because mail domains are case-insensitive. */
 export const domainSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
-    message: 'validation.domain-invalid',
-  });
+  .string({ message: 'validation.domain-invalid' })
+  .transform(asciiDomain)
+  .pipe(
+    z.string().regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/, {
+      message: 'validation.domain-invalid',
+    }),
+  );
 
 /** Our own ids for partners, partnerships and requests: opaque, non-empty. */
 export const entityIdSchema = z.string().trim().min(1, { message: 'validation.id-missing' });
@@ -56,14 +94,11 @@ export const actorSchema = z.object({
 });
 export type Actor = z.infer<typeof actorSchema>;
 
-/** Lower-case domain part of an address, or undefined when there is none. */
+/** Domain part of an address in ASCII and lower case (see asciiDomain), or undefined when there is none. */
 export function emailDomain(email: string): string | undefined {
   const at = email.lastIndexOf('@');
   if (at < 0 || at === email.length - 1) return undefined;
-  return email
-    .slice(at + 1)
-    .trim()
-    .toLowerCase();
+  return asciiDomain(email.slice(at + 1));
 }
 
 /** True when `domain` is `parent` or one of its subdomains (mail.contoso.com is contoso.com's). */

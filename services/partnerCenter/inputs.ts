@@ -7,11 +7,12 @@ import { z } from 'zod';
  */
 
 export const tenantIdInput = z.guid();
-/** Partner Center's MPN / PartnerID: digits only. */
+/** Partner Center's MPN / PartnerID: digits only, a number (so without leading zeros). */
 export const mpnIdInput = z
   .string()
   .trim()
-  .regex(/^\d{1,10}$/);
+  .regex(/^\d{1,10}$/)
+  .transform((id) => id.replace(/^0+(?=\d)/, ''));
 export const countryInput = z
   .string()
   .trim()

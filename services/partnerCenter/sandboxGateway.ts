@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { companyNameProblem } from '../domain/companyName';
+import { isInitialDomain, isWebmail } from '../rules/webmail';
 import { type AtomicStore, updateRecord } from '../storage/atomicStore';
 import { AgreementErrorCode, PartnerCenterError, type PartnerCenterErrorCode } from './errors';
 import {
@@ -63,6 +65,22 @@ const INVITATION_BASE = 'https://admin.microsoft.com/Adminportal/Home';
 type ResellerCheck = { ok: true; partner: PartnerRecord } | { ok: false; code: number; description: string };
 
 const fail = (code: PartnerCenterErrorCode, description: string) => new PartnerCenterError(code, description);
+
+/**
+ * What Partner Center itself refuses in a company name and a primary contact, whatever the caller
+ * checked before: a name such as "!!" (domain/companyName.ts holds its rules) and an address on a
+ * web-based mail service or on a tenant's initial domain (E4, with Partner Center's shipped list).
+ */
+function refuseCompanyName(name: string): void {
+  const problem = companyNameProblem(name);
+  if (problem) throw fail('invalid-input', `The company name "${name}" is not accepted (${problem}).`);
+}
+
+function refusePrimaryContact(email: string): void {
+  if (isWebmail(email) || isInitialDomain(email)) {
+    throw fail('invalid-input', `The primary contact ${email} is on a web-based mail or initial domain (E4).`);
+  }
+}
 
 /**
  * Partner Center simulated on our own store: realistic refusals for the demo identities, customers and
@@ -286,6 +304,7 @@ export class SandboxGateway implements PartnerCenterGateway, SandboxControls {
         if (!this.sameRegion(input.country, caller.country)) {
           throw fail('invalid-input', `A customer in ${input.country} is outside your region (C7).`);
         }
+        refuseCompanyName(input.companyName);
         const domain = `${input.domain}.onmicrosoft.com`;
         const customer: CustomerRecord = {
           tenantId: randomUUID(),
@@ -430,6 +449,8 @@ export class SandboxGateway implements PartnerCenterGateway, SandboxControls {
           if (existing.mpnId === input.mpnId) return { kind: 'submitted', profile: this.profileOf(existing) };
           throw fail('conflict', 'This tenant is already enrolled with another MPN ID.');
         }
+        refuseCompanyName(input.legalName);
+        refusePrimaryContact(input.primaryContactEmail);
         const mpn = await this.read<MpnRecord>(keys.mpn(input.mpnId));
         if (!mpn) throw fail('not-found', `MPN ID ${input.mpnId} was not found.`);
         if (mpn.country !== input.country) {

@@ -7,6 +7,7 @@ import {
   emailSchema,
   isSameOrSubdomain,
   mpnIdSchema,
+  sameMpnId,
   tenantIdSchema,
 } from '../domain/identifiers';
 import type { PartnerDraft } from '../domain/partner';
@@ -426,7 +427,7 @@ export class PartnershipService {
       (p) =>
         p.kind === 'indirect-reseller' &&
         p.tenantId &&
-        ((invitation.mpnId && p.mpnId === invitation.mpnId) || p.primaryContact?.email.toLowerCase() === invited),
+        (sameMpnId(p.mpnId, invitation.mpnId) || p.primaryContact?.email.toLowerCase() === invited),
     );
     return new Set(matches.map((p) => p.tenantId as string));
   }
@@ -638,7 +639,7 @@ export class PartnershipService {
     const known = (await this.deps.partners.all()).find(
       (p) =>
         p.kind !== 'indirect-provider' &&
-        ((input.mpnId && p.mpnId === input.mpnId) || p.primaryContact?.email.toLowerCase() === input.email),
+        (sameMpnId(p.mpnId, input.mpnId) || p.primaryContact?.email.toLowerCase() === input.email),
     );
     if (known?.country) {
       const decision = checkSameRegion(located(provider.partner), located(known), this.deps.regions);

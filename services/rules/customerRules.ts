@@ -17,13 +17,15 @@ const sameTenant = (a: string | undefined, b: string | undefined) =>
 /**
  * C2: a provider must have a reseller relationship with a customer to submit orders for it.
  * Adding a new customer (no tenant yet, C3) creates that relationship; an existing tenant must
- * already have it, or the reseller invites the customer, who then authorises both (C1).
+ * already have it, or the reseller invites the customer, who then authorises both (C1). T4: the
+ * customer may already work with other partners; that is never a reason to refuse it, and the
+ * invitation adds this reseller and provider beside them.
  */
 export function checkProviderRelationship(provider: Pick<Partner, 'id'>, customer: CustomerFacts): Decision {
   if (!customer.tenantId || customer.providerId === provider.id) return allow();
   return refuse(
     [violation('C2.no-reseller-relationship', { providerId: provider.id, customerTenantId: customer.tenantId })],
-    [option('C1.invite-customer')],
+    [option('C1.invite-customer'), option('T4.customer-keeps-other-partners')],
   );
 }
 
@@ -128,8 +130,11 @@ export function mayBuyForOwnUse(
 
 /**
  * C10 (003 scenario 6): a reseller with a provider–reseller relationship with provider X cannot
- * also become X's customer. The relationship is held by the reseller's CSP tenant, so a separate
- * tenant is one way out; the others go through Microsoft Support or another provider.
+ * also become X's customer. Its options, as the seed gives them: (1) a separate tenant, since the
+ * relationship is held by the reseller's CSP tenant; (2) end the relationship with X through
+ * Microsoft Support, resell through another provider and buy for its own use from a direct-bill
+ * partner; (3) keep the *customer* relationship with X and resell through another provider (the
+ * seed, not DOMAIN.md's "keep X", which would leave the conflict in place).
  */
 export function checkNotPartneredResellerAsCustomer(
   provider: Pick<Partner, 'id'>,
@@ -146,7 +151,7 @@ export function checkNotPartneredResellerAsCustomer(
     [
       option('C10.separate-tenant'),
       option('C10.end-relationship-via-support-and-use-another-provider'),
-      option('C10.keep-provider-and-add-another-provider'),
+      option('C10.stay-customer-and-resell-through-another-provider'),
     ],
   );
 }

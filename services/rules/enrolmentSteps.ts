@@ -2,7 +2,7 @@ import { emailDomain } from '../domain/identifiers';
 import type { PartnerDraft, PartnerStatus, PrimaryContact, SupportContact } from '../domain/partner';
 import { option, violation } from './codes';
 import { allow, type Decision, refuse } from './decision';
-import { defaultWebmailList, isWebmail, type WebmailList } from './webmail';
+import { defaultWebmailList, isInitialDomain, isWebmail, type WebmailList } from './webmail';
 
 /**
  * One validator per thing enrolment asks for, so a dialog can check each answer as it is given;
@@ -38,18 +38,17 @@ export function checkLegalBusinessProfile(draft: Pick<PartnerDraft, 'legalName' 
 
 /**
  * E2.3 and E4: a primary contact is required, and its address may not be on a web-based mail
- * service, because Microsoft verifies through it that the company owns the address (E5).
+ * service, because Microsoft verifies through it that the company owns the address (E5); for the
+ * same reason not on the tenant's initial `.onmicrosoft.com` domain, which Microsoft owns.
  */
 export function checkPrimaryContact(
   contact: Pick<PrimaryContact, 'email'> | undefined,
   webmail: WebmailList = defaultWebmailList,
 ): Decision {
   if (!contact) return refuse([violation('E2.primary-contact-missing')]);
-  if (isWebmail(contact.email, webmail)) {
-    return refuse([
-      violation('E4.webmail-primary-contact', { email: contact.email, domain: emailDomain(contact.email) ?? '' }),
-    ]);
-  }
+  const facts = { email: contact.email, domain: emailDomain(contact.email) ?? '' };
+  if (isWebmail(contact.email, webmail)) return refuse([violation('E4.webmail-primary-contact', facts)]);
+  if (isInitialDomain(contact.email, webmail)) return refuse([violation('E4.initial-domain-primary-contact', facts)]);
   return allow();
 }
 

@@ -5,6 +5,7 @@ export * from './decision';
 export * from './enrolmentReadiness';
 export * from './enrolmentSteps';
 export * from './mayTakeCustomer';
+export * from './partnerCenterRefusals';
 export * from './partnershipEffects';
 export * from './partnershipRules';
 export * from './regionRules';

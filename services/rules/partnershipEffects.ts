@@ -32,9 +32,10 @@ export const REMOVAL_CODES = [
   'delegated-admin-privileges-stay',
   'good-faith-representation',
   'legal-notice-is-providers',
-  'tool-notifies-no-one',
+  'partner-center-notifies-no-one',
   'reseller-leaves-list',
   'consider-telling-reseller-and-customers',
+  'assistant-tells-reseller-if-you-choose',
 ] as const;
 
 export interface RemovalConsequence {
@@ -45,18 +46,21 @@ export interface RemovalConsequence {
 }
 
 /**
- * P7: what removing a partnership does and does not do, for the provider to confirm knowingly.
- * The customers and delegated admin privileges stay; legal notice is the provider's to give,
- * because the tool notifies no one.
+ * P7 (001, "Remove partnership"): what removing a partnership does and does not do, for the provider
+ * to confirm knowingly. The customers and delegated admin privileges stay; the provider represents
+ * good faith and agrees to defend and hold Microsoft harmless; legal notice is the provider's to
+ * give, because Partner Center notifies no one. The assistant adds one thing of its own: it tells the
+ * reseller in Teams if, and only if, the provider asks it to.
  */
 export function removalConsequences(): RemovalConsequence[] {
   return [
     { rule: 'P7', code: 'customers-stay', kind: 'effect' },
     { rule: 'P7', code: 'delegated-admin-privileges-stay', kind: 'effect' },
     { rule: 'P7', code: 'reseller-leaves-list', kind: 'effect' },
-    { rule: 'P7', code: 'tool-notifies-no-one', kind: 'effect' },
+    { rule: 'P7', code: 'partner-center-notifies-no-one', kind: 'effect' },
     { rule: 'P7', code: 'good-faith-representation', kind: 'obligation' },
     { rule: 'P7', code: 'legal-notice-is-providers', kind: 'obligation' },
     { rule: 'P7', code: 'consider-telling-reseller-and-customers', kind: 'advice' },
+    { rule: 'P7', code: 'assistant-tells-reseller-if-you-choose', kind: 'advice' },
   ];
 }

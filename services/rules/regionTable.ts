@@ -20,12 +20,16 @@ const countrySchema = z.object({
   currency: currencySchema.optional(),
 });
 
+/** A real country the program does not offer CSP in at all (no region lists it). */
+const notOfferedSchema = z.object({ names: z.array(z.string().min(1)).min(1) });
+
 const regionTableDataSchema = z.object({
   source: z.string().min(1),
   asOf: z.iso.date(),
   notes: z.string().optional(),
   regions: z.record(regionIdSchema, regionSchema),
   countries: z.record(countryKeySchema, countrySchema),
+  notOffered: z.record(countryKeySchema, notOfferedSchema).default({}),
 });
 export type RegionTableData = z.infer<typeof regionTableDataSchema>;
 
@@ -36,18 +40,23 @@ export const regionTableOverrideSchema = z.object({
   notes: z.string().optional(),
   regions: z.record(regionIdSchema, regionSchema.partial()).optional(),
   countries: z.record(countryKeySchema, z.union([countrySchema.partial({ names: true }), z.null()])).optional(),
+  notOffered: z.record(countryKeySchema, z.union([notOfferedSchema, z.null()])).optional(),
 });
 export type RegionTableOverride = z.infer<typeof regionTableOverrideSchema>;
 
 export type RegionLookup =
   | { found: true; country: string; names: string[]; region: string; currency: string; served: boolean }
-  | { found: false; country: string };
+  /**
+   * unknown: not a code the table knows (a typo, a malformed value); not-offered: a real country where
+   * the program offers no CSP (so "correct the country" would be the wrong advice).
+   */
+  | { found: false; country: string; reason: 'unknown' | 'not-offered' };
 
 export interface RegionTable {
   readonly source: string;
   readonly asOf: string;
   /** Never throws: an unknown or malformed code comes back as `found: false` for the rules to refuse. */
-  lookup(country: string | undefined): RegionLookup;
+  lookup(country: unknown): RegionLookup;
   /** Every country code in the table, sorted. */
   countryCodes(): string[];
   regionIds(): string[];
@@ -62,11 +71,18 @@ function merge(base: RegionTableData, override: RegionTableOverride): RegionTabl
     regions[id] = parsed.data;
   }
   const countries: RegionTableData['countries'] = { ...base.countries };
+  const notOffered: RegionTableData['notOffered'] = { ...base.notOffered };
+  for (const [code, patch] of Object.entries(override.notOffered ?? {})) {
+    if (patch === null) delete notOffered[code];
+    else notOffered[code] = patch;
+  }
   for (const [code, patch] of Object.entries(override.countries ?? {})) {
     if (patch === null) {
       delete countries[code];
       continue;
     }
+    // A country an operator places in a region is offered there, whatever the shipped list said.
+    delete notOffered[code];
     const names = patch.names ?? countries[code]?.names ?? [code];
     // A moved country keeps its names but not a currency that belonged to its old region.
     countries[code] = { names, region: patch.region, ...(patch.currency ? { currency: patch.currency } : {}) };
@@ -77,6 +93,7 @@ function merge(base: RegionTableData, override: RegionTableOverride): RegionTabl
     notes: override.notes ?? base.notes,
     regions,
     countries,
+    notOffered,
   };
 }
 
@@ -90,9 +107,13 @@ function build(data: RegionTableData): RegionTable {
     source: data.source,
     asOf: data.asOf,
     lookup(country) {
-      const code = (country ?? '').trim().toUpperCase();
-      const entry = data.countries[code];
-      if (!entry) return { found: false, country: code };
+      // Whatever arrives (a number from a JSON body, null), the answer is a lookup, never an exception.
+      const code = (typeof country === 'string' ? country : String(country ?? '')).trim().toUpperCase();
+      const entry = Object.hasOwn(data.countries, code) ? data.countries[code] : undefined;
+      if (!entry) {
+        const reason = Object.hasOwn(data.notOffered, code) ? 'not-offered' : 'unknown';
+        return { found: false, country: code, reason };
+      }
       const region = data.regions[entry.region];
       return {
         found: true,

@@ -1,3 +1,4 @@
+import { sameMpnId } from '../domain/identifiers';
 import type { Partner } from '../domain/partner';
 import type { Subscription } from '../domain/subscription';
 import { violation } from './codes';
@@ -16,7 +17,7 @@ export function mayBeResellerOfRecord(
   const onRecord = subscription.resellerMpnIdOnRecord?.trim();
   if (!reseller.mpnId) {
     violations.push(violation('P9.reseller-mpn-id-missing', { resellerId: reseller.id }));
-  } else if (onRecord && onRecord !== reseller.mpnId) {
+  } else if (onRecord && !sameMpnId(onRecord, reseller.mpnId)) {
     violations.push(
       violation('P9.mpn-id-mismatch', { resellerId: reseller.id, onRecord, resellerMpnId: reseller.mpnId }),
     );

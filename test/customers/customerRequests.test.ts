@@ -193,7 +193,7 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
       expect(options).to.include.members([
         'C10.separate-tenant',
         'C10.end-relationship-via-support-and-use-another-provider',
-        'C10.keep-provider-and-add-another-provider',
+        'C10.stay-customer-and-resell-through-another-provider',
       ]);
     });
 

@@ -144,8 +144,12 @@ for (const backend of BACKENDS)
       });
       for (const text of [teamsText, slackText]) {
         expect(text).to.include('Option 1: set up another Azure AD tenant');
-        expect(text).to.include('Option 2: end the relationship with this provider through Microsoft Support');
-        expect(text).to.include('Option 3: keep this provider');
+        expect(text).to.include(
+          'Option 2: end the reseller relationship with this provider (through Microsoft Support)',
+        );
+        // 003 scenario 6: option 3 keeps the *customer* relationship and resells through another provider.
+        expect(text).to.include('Option 3: keep the customer relationship with this provider');
+        expect(text).to.include('another indirect reseller relationship with a different indirect provider');
       }
     });
   });

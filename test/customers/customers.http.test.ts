@@ -232,7 +232,7 @@ for (const backend of BACKENDS)
         expect((await requestOf(world, id))?.decision?.by.userId).to.equal(APPROVER2);
       });
 
-      it('marks the request failed when Partner Center refuses after the approval; the message and the reseller say so', async () => {
+      it('marks the request failed when Partner Center already has the customer, and tells the rep to invite it instead of "could not carry out" (T4, C1)', async () => {
         const domain = newDomain();
         const id = await world.submittedRequest(domain);
         await world.approvalPost(id);
@@ -248,7 +248,10 @@ for (const backend of BACKENDS)
         const before = world.connector.received.length;
         const updates = world.slackApi.callsOf('chat.update').length;
         const answer = await world.answerTo(world.click('customers.approve', id, APPROVER));
-        expect(answer).to.include('Partner Center could not carry out the request');
+        expect(answer).to.not.include('Partner Center could not carry out the request');
+        expect(answer).to.include('Partner Center already has a customer with the domain');
+        expect(answer).to.include('(rule T4)');
+        expect(answer).to.include('Let the reseller invite the customer');
         expect((await requestOf(world, id))?.state).to.equal('failed');
         await world.slackApi.waitFor('chat.update', updates + 1);
         expect(JSON.stringify(world.slackApi.callsOf('chat.update').at(-1)?.args)).to.include(

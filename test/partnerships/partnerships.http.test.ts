@@ -231,8 +231,10 @@ describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
       'Customers associated with the reseller are not removed',
       'Delegated admin privileges already granted stay as they are',
       'legal notice of termination',
-      'Neither Partner Center nor this assistant notifies',
+      'Partner Center notifies no one',
+      'only if you tick Tell the reseller',
       'good faith',
+      'defend and hold Microsoft harmless',
     ]) {
       expect(view).to.include(phrase);
     }

@@ -20,6 +20,7 @@ import {
   mayPartner,
   mayTakeCustomer,
   mayTransact,
+  partnerCenterRefusal,
   REMOVAL_CODES,
   removalConsequences,
   resellerEndsPartnership,
@@ -55,6 +56,7 @@ function decisionsFromTheRules(): Decision[] {
     gatheredDraft({ mpnProfile: undefined }),
     gatheredDraft({ mpnProfile: { country: 'NO', active: false } }),
     gatheredDraft({ primaryContact: { name: 'E', email: 'e@gmail.com' } }),
+    gatheredDraft({ primaryContact: { name: 'E', email: 'e@fabrikam.onmicrosoft.com' } }),
     gatheredDraft(),
     gatheredDraft({
       status: { enrolment: 'submitted', verification: 'Pending', verificationSubStatus: 'EmploymentVerification' },
@@ -112,6 +114,23 @@ function decisionsFromTheRules(): Decision[] {
       partnerships: [...partnered, partnership('prov-contoso-dist', 'res-other')],
     }),
     isSupportedChain(['microsoft', 'indirect-reseller', 'customer']),
+    mayPartner(provider(), reseller({ country: 'CN' })),
+    mayTakeCustomer({
+      provider: provider(),
+      reseller: reseller(),
+      customer: customer({ country: 'IR' }),
+      partnerships: partnered,
+    }),
+    ...([2200, 2201, 2204, 'conflict'] as const).map(
+      (code) =>
+        partnerCenterRefusal(code, {
+          providerId: 'prov-contoso-dist',
+          resellerId: 'res-fabrikam',
+          resellerMpnId: '2000002',
+          newCustomer: true,
+          customerDomain: 'tailspintoys.se',
+        }) ?? { allowed: true, violations: [], options: [] },
+    ),
   ];
 }
 

@@ -19,7 +19,18 @@ describe('customer relationships (C2, C7, C8, C9, C10)', () => {
     const existing = customer({ tenantId: '44444444-4444-4444-8444-444444444444', providerId: 'prov-other' });
     const decision = checkProviderRelationship(provider(), existing);
     expect(codes(decision)).to.deep.equal(['C2.no-reseller-relationship']);
-    expect(optionCodes(decision)).to.deep.equal(['C1.invite-customer']);
+    expect(optionCodes(decision)).to.deep.equal(['C1.invite-customer', 'T4.customer-keeps-other-partners']);
+  });
+
+  it('never refuses a customer for having other partners: it is invited and keeps them (T4)', () => {
+    // Served by another provider already (multi-partner): the only reason given is C2's missing
+    // relationship with this provider, and the way forward says the other partners stay.
+    const withOthers = customer({ tenantId: '44444444-4444-4444-8444-444444444444', providerId: 'prov-other' });
+    const decision = checkProviderRelationship(provider(), withOthers);
+    expect(decision.violations.every((v) => v.rule === 'C2')).to.equal(true);
+    expect(optionCodes(decision)).to.include('T4.customer-keeps-other-partners');
+    // Once this provider has the relationship too, nothing about the other partners refuses it.
+    expect(checkProviderRelationship(provider(), { ...withOthers, providerId: provider().id }).allowed).to.equal(true);
   });
 
   it('lets a partner sell to a customer in its own region (C7)', () => {
@@ -124,7 +135,7 @@ describe('customer relationships (C2, C7, C8, C9, C10)', () => {
     expect(optionCodes(decision)).to.deep.equal([
       'C10.separate-tenant',
       'C10.end-relationship-via-support-and-use-another-provider',
-      'C10.keep-provider-and-add-another-provider',
+      'C10.stay-customer-and-resell-through-another-provider',
     ]);
   });
 

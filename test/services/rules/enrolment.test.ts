@@ -107,9 +107,22 @@ describe('enrolment readiness (E2–E7)', () => {
     const { decision } = enrolmentReadiness(
       gatheredDraft({ primaryContact: { name: 'E', email: 'Erik@Hotmail.co.uk' } }),
     );
+    // Mail domains are case-insensitive: the address is kept with its domain as DNS writes it.
     expect(decision.violations[0]).to.deep.include({
       rule: 'E4',
-      facts: { email: 'Erik@Hotmail.co.uk', domain: 'hotmail.co.uk' },
+      code: 'E4.webmail-primary-contact',
+      facts: { email: 'Erik@hotmail.co.uk', domain: 'hotmail.co.uk' },
+    });
+  });
+
+  it('refuses an .onmicrosoft.com primary contact with its own reason, not the webmail one (E4)', () => {
+    const { decision } = enrolmentReadiness(
+      gatheredDraft({ primaryContact: { name: 'E', email: 'erik@fabrikam.onmicrosoft.com' } }),
+    );
+    expect(decision.violations.map((v) => v.code)).to.deep.equal(['E4.initial-domain-primary-contact']);
+    expect(decision.violations[0].facts).to.deep.equal({
+      email: 'erik@fabrikam.onmicrosoft.com',
+      domain: 'fabrikam.onmicrosoft.com',
     });
   });
 

@@ -116,7 +116,7 @@ describe('what a partnership grants and what removing it does (P4, P7, P8)', () 
     expect(grants.every((g) => g.rule === 'P4')).to.equal(true);
   });
 
-  it('tells the provider that customers and admin privileges stay, and that no one is notified (P7)', () => {
+  it('tells the provider that customers and admin privileges stay, and that Partner Center notifies no one (P7)', () => {
     const byKind = (kind: string) =>
       removalConsequences()
         .filter((c) => c.kind === kind)
@@ -124,10 +124,12 @@ describe('what a partnership grants and what removing it does (P4, P7, P8)', () 
     expect(byKind('effect')).to.include.members([
       'customers-stay',
       'delegated-admin-privileges-stay',
-      'tool-notifies-no-one',
+      'partner-center-notifies-no-one',
       'reseller-leaves-list',
     ]);
-    expect(byKind('obligation')).to.include('legal-notice-is-providers');
+    expect(byKind('obligation')).to.have.members(['good-faith-representation', 'legal-notice-is-providers']);
+    // The assistant's own "tell the reseller" box is advice the provider may take, not a contradiction.
+    expect(byKind('advice')).to.include('assistant-tells-reseller-if-you-choose');
   });
 
   it('refuses a reseller ending a partnership itself and routes it to Microsoft Support (P8)', () => {

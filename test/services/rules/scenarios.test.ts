@@ -81,7 +81,7 @@ describe('sample scenarios of the supported partner transactions (seed 003)', ()
     expect(optionCodes(decision)).to.include.members([
       'C10.separate-tenant',
       'C10.end-relationship-via-support-and-use-another-provider',
-      'C10.keep-provider-and-add-another-provider',
+      'C10.stay-customer-and-resell-through-another-provider',
     ]);
   });
 

@@ -1,20 +1,35 @@
 import { expect } from 'chai';
-import { isWebmail, loadWebmailList, matchesWebmailPattern } from '../../../services/rules';
+import { isInitialDomain, isWebmail, loadWebmailList, matchesWebmailPattern } from '../../../services/rules';
 
 describe('webmail list (E4)', () => {
   const rows: Array<[string, boolean]> = [
     ['someone@gmail.com', true],
     ['someone@GMAIL.COM', true],
+    ['someone@ｇｍａｉｌ.com', true],
     ['someone@yahoo.co.jp', true],
     ['someone@yahoo.com.br', true],
     ['someone@hotmail.fr', true],
     ['someone@live.nl', true],
     ['someone@outlook.de', true],
-    ['admin@contoso.onmicrosoft.com', true],
+    // The consumer domains of the named services, beyond the brand's own .com (issue 19).
+    ['someone@aol.co.uk', true],
+    ['someone@aol.de', true],
+    ['someone@aim.com', true],
+    ['someone@rocketmail.com', true],
+    ['someone@ymail.com', true],
+    ['someone@hotmail.co.uk', true],
+    ['someone@live.com.au', true],
+    ['someone@msn.com', true],
     ['someone@contoso.com', false],
     ['someone@gmail.contoso.com', false],
     ['someone@yahoo.contoso.de', false],
     ['someone@notgmail.com', false],
+    // Company domains on new top-level domains: whole registrable domains, not brand prefixes.
+    ['events@live.events', false],
+    ['hello@outlook.agency', false],
+    ['team@yahoo.dev.contoso.com', false],
+    // An initial domain is refused for its own reason (isInitialDomain), not as webmail.
+    ['admin@contoso.onmicrosoft.com', false],
     ['no-domain', false],
   ];
   for (const [email, webmail] of rows) {
@@ -22,6 +37,17 @@ describe('webmail list (E4)', () => {
       expect(isWebmail(email)).to.equal(webmail);
     });
   }
+
+  it('tells an .onmicrosoft.com address apart from webmail, so it gets its own reason (E4)', () => {
+    expect(isInitialDomain('admin@contoso.onmicrosoft.com')).to.equal(true);
+    expect(isInitialDomain('admin@CONTOSO.OnMicrosoft.com')).to.equal(true);
+    expect(isInitialDomain('admin@contoso.com')).to.equal(false);
+    expect(isInitialDomain('someone@gmail.com')).to.equal(false);
+  });
+
+  it('keeps initial domains when an operator edits the webmail list (E4)', () => {
+    expect(isInitialDomain('a@x.onmicrosoft.com', loadWebmailList({ domains: ['mail.ru'] }))).to.equal(true);
+  });
 
   it('matches "*.domain" on the domain itself and on any subdomain (E4)', () => {
     expect(matchesWebmailPattern('onmicrosoft.com', '*.onmicrosoft.com')).to.equal(true);
