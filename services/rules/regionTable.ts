@@ -107,8 +107,10 @@ function build(data: RegionTableData): RegionTable {
     source: data.source,
     asOf: data.asOf,
     lookup(country) {
-      // Whatever arrives (a number from a JSON body, null), the answer is a lookup, never an exception.
-      const code = (typeof country === 'string' ? country : String(country ?? '')).trim().toUpperCase();
+      // Whatever arrives (a number from a JSON body, null, an object), the answer is a lookup, never an
+      // exception; a number is kept in the answer so the message can say what was given.
+      const given = typeof country === 'string' || typeof country === 'number' ? String(country) : '';
+      const code = given.trim().toUpperCase();
       const entry = Object.hasOwn(data.countries, code) ? data.countries[code] : undefined;
       if (!entry) {
         const reason = Object.hasOwn(data.notOffered, code) ? 'not-offered' : 'unknown';

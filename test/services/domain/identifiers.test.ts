@@ -5,8 +5,10 @@ import {
   countryCodeSchema,
   customerAdminEmailProblem,
   customerSchemaFor,
+  domainSchema,
   emailSchema,
   mpnIdSchema,
+  sameMpnId,
   tenantIdSchema,
 } from '../../../services/domain';
 
@@ -33,6 +35,24 @@ describe('identifiers', () => {
       expect(schema.safeParse(value).success).to.equal(ok);
     });
   }
+
+  it('treats 0001000001 and 1000001 as one MPN ID (E2, P9)', () => {
+    expect(mpnIdSchema.parse('0001000001')).to.equal('1000001');
+    expect(mpnIdSchema.parse(' 1000001 ')).to.equal('1000001');
+    expect(mpnIdSchema.parse('0')).to.equal('0');
+    expect(sameMpnId('0001000001', '1000001')).to.equal(true);
+    expect(sameMpnId('1000001', '1000002')).to.equal(false);
+    expect(sameMpnId(undefined, '1000001')).to.equal(false);
+  });
+
+  it('accepts an internationalised email domain like its punycode form (E4)', () => {
+    expect(emailSchema.parse('jan@żółw.pl')).to.equal('jan@xn--w-uga1v8h.pl');
+    expect(emailSchema.parse('jan@xn--w-uga1v8h.pl')).to.equal('jan@xn--w-uga1v8h.pl');
+    expect(emailSchema.parse('Jan@ŻÓŁW.PL')).to.equal('Jan@xn--w-uga1v8h.pl');
+    expect(domainSchema.parse('żółw.pl')).to.equal('xn--w-uga1v8h.pl');
+    expect(domainSchema.parse('例え.テスト')).to.equal('xn--r8jz45g.xn--zckzah');
+    expect(emailSchema.safeParse('jan@żółw .pl').success).to.equal(false);
+  });
 
   it('reports a catalog key, not English, for a bad MPN ID', () => {
     expect(issue(mpnIdSchema.safeParse('abc'))).to.equal('validation.mpn-id-invalid');

@@ -187,6 +187,14 @@ export function describeGatewayContract(name: string, makeGateway: () => Promise
         expect(error.code).to.equal('not-found');
       });
 
+      it('refuses a company name of "!!" as Partner Center does, and creates nothing', async () => {
+        const input = newCustomer({ companyName: '!!' });
+        expect((await rejection(provider().createCustomer(input))).code).to.equal('invalid-input');
+        // Nothing was created: the domain is still free for a well-named customer.
+        const customer = await provider().createCustomer({ ...input, companyName: 'Kowalski Piekarnia' });
+        expect(customer.domain).to.equal(`${input.domain}.onmicrosoft.com`);
+      });
+
       it('refuses a customer whose input is not valid, and creates nothing', async () => {
         const error = await rejection(provider().createCustomer(newCustomer({ associatedPartnerId: 'reseller-one' })));
         expect(error.code).to.equal('invalid-input');

@@ -171,6 +171,33 @@ describe('Partner Center sandbox', () => {
       primaryContactEmail: 'ola.wojcik@tailspintoys.pl',
     };
 
+    it('refuses a Gmail or .onmicrosoft.com primary contact, as Partner Center does (E4)', async () => {
+      for (const primaryContactEmail of ['ola.wojcik@gmail.com', 'ola@tailspintoys.onmicrosoft.com']) {
+        const error = await rejection(
+          sandbox()
+            .as(tailspin)
+            .submitEnrolment({ ...submission, primaryContactEmail }),
+        );
+        expect(error.code, primaryContactEmail).to.equal('invalid-input');
+      }
+      // Nothing was recorded: the same tenant enrols with a company address afterwards.
+      expect(await sandbox().as(tailspin).submitEnrolment(submission)).to.deep.include({ kind: 'submitted' });
+    });
+
+    it('refuses a legal name of "!!", as Partner Center does', async () => {
+      const error = await rejection(
+        sandbox()
+          .as(tailspin)
+          .submitEnrolment({ ...submission, legalName: '!!' }),
+      );
+      expect(error.code).to.equal('invalid-input');
+    });
+
+    it('finds an MPN ID typed with leading zeros: 0006789012 is 6789012 (P9)', async () => {
+      const profile = await sandbox().as(tailspin).getMpnProfile(`000${DEMO.mpnOnly.mpnId}`);
+      expect(profile.mpnId).to.equal(DEMO.mpnOnly.mpnId);
+    });
+
     it('turns an MPN ID that was not in Partner Center into an indirect reseller account', async () => {
       const gateway = sandbox();
       const provider = gateway.as(DEMO.provider.tenantId);

@@ -127,6 +127,21 @@ describe('CSP region table (P6, C7)', () => {
     }
   });
 
+  it('answers a number or an object given as a country code instead of throwing (P6, C7)', () => {
+    for (const code of [46, 0, null, {}, ['SE']]) {
+      expect(() => defaultRegionTable.lookup(code), String(code)).to.not.throw();
+      expect(defaultRegionTable.lookup(code)).to.deep.include({ found: false, reason: 'unknown' });
+    }
+  });
+
+  it('tells a country CSP is not offered in (CN, IR, KP, SY, CU) from a typo (P6, C7)', () => {
+    for (const code of ['CN', 'ir', 'KP', 'SY', 'CU']) {
+      expect(defaultRegionTable.lookup(code), code).to.deep.include({ found: false, reason: 'not-offered' });
+    }
+    expect(defaultRegionTable.lookup('QQ')).to.deep.include({ found: false, reason: 'unknown' });
+    expect(defaultRegionTable.countryCodes()).to.not.include('CN');
+  });
+
   it('accepts a lower-case code (P6, C7)', () => {
     expect(defaultRegionTable.lookup('se')).to.deep.include({ found: true, region: 'europe', currency: 'SEK' });
   });
@@ -159,6 +174,12 @@ describe('CSP region table (P6, C7)', () => {
         currency: 'USD',
         names: ['United Kingdom'],
       });
+    });
+
+    it('lets an operator offer a country the shipped table says CSP is not offered in (P6, C7)', () => {
+      const table = loadRegionTable({ countries: { CN: { region: 'asia-pacific', names: ['China'] } } });
+      expect(table.lookup('CN')).to.deep.include({ found: true, region: 'asia-pacific', served: true });
+      expect(loadRegionTable({ notOffered: { IR: null } }).lookup('IR')).to.deep.include({ reason: 'unknown' });
     });
 
     it('refuses an override that puts a country in a region that does not exist', () => {
