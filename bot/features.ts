@@ -3,6 +3,7 @@ import type { FeatureFactory } from './feature';
 import { notificationsFeature } from './notificationsFeature';
 import { partnershipsFeature } from './partnershipsFeature';
 import { enrolmentFeature } from './teams/enrolmentFeature';
+import { programFeature } from './teams/programFeature';
 
 /**
  * Every slice of the product, in the order their commands are listed on the help cards.
@@ -13,4 +14,5 @@ export const FEATURES: FeatureFactory[] = [
   notificationsFeature,
   partnershipsFeature(),
   customersFeature,
+  programFeature,
 ];

@@ -14,6 +14,7 @@ import {
 import type { Requester } from '../../services/domain/request';
 import type { PartnerDirectory } from '../../services/partners/partnerDirectory';
 import type { PartnershipService } from '../../services/partnerships/partnershipService';
+import { customerRequestGuidance } from '../../services/rules/guidance';
 import type { Refusal } from '../../services/partnerships/types';
 import type { Logger } from '../logger';
 import { CUSTOMER_CARD_PAYLOADS, type CustomerCardPayload, type CustomerCardVerb } from './customerCardPayloads';
@@ -150,6 +151,7 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
       facts: await facts(t, draft),
       subscriptions,
       checks: checks.map((code) => ({ line: t(`customers:teams.review.check.${code}`) })),
+      guidance: customerRequestGuidance(draft.subscriptions).map((g) => ({ line: t(`rules:guidance.${g.code}`) })),
       labels: {
         subscriptions: t('customers:teams.review.subscriptions'),
         checks: t('customers:teams.review.checks'),

@@ -59,7 +59,9 @@ export const enrolmentFeature: FeatureFactory = (deps) => {
         const report = await verification.report(identity.tenantId);
         if (!report.enrolled) {
           const progress = await service.progress(identity.tenantId);
-          await context.sendActivity(t('enrolment:status.notEnrolled'));
+          // M5: an MPN membership is not a CSP enrolment; the rule says what to do first.
+          const why = report.blockedBy.map((v) => t(`rules:violation.${v.code}`, v.facts));
+          await context.sendActivity([t('enrolment:status.notEnrolled'), ...why].join('\n\n'));
           if (progress.draft.status.enrolment === 'in-progress') {
             await context.sendActivity({ attachments: [enrolmentProgressCard(t, progress)] });
           }

@@ -522,6 +522,7 @@ function seller(p: PartnerDraft) {
   return {
     id: p.id,
     kind: p.kind,
+    mpnId: p.mpnId,
     country: p.country ?? '',
     tenantId: p.tenantId ?? '',
     domains: p.domains,

@@ -1,13 +1,14 @@
 import { AgreementErrorCode, isPartnerCenterError } from '../partnerCenter/errors';
 import type { PartnerCenterGateway, VettingStatus, VettingSubStatus } from '../partnerCenter/gateway';
 import type { PartnerDirectory } from '../partners/partnerDirectory';
-import { mayTransact, type Violation } from '../rules';
+import { checkCspEnrolment, mayTransact, type Violation } from '../rules';
 
 /** What a reseller can do now about its verification (E5), by state; each has a catalog entry. */
 export type VerificationAdvice = 'confirm-email' | 'wait-for-review' | 'appeal' | 'sign-mpa' | 'none';
 
 export type VerificationReport =
-  | { enrolled: false }
+  /** M5: what stands between this organisation and a CSP enrolment (an MPN membership is not one). */
+  | { enrolled: false; blockedBy: Violation[] }
   | {
       enrolled: true;
       companyName: string;
@@ -36,7 +37,18 @@ export class VerificationStatusService {
     } catch (error) {
       // A tenant without a Partner Center account has not enrolled yet.
       if (isPartnerCenterError(error, 'not-found') || isPartnerCenterError(error, 'unauthorized')) {
-        return { enrolled: false };
+        const draft = await this.deps.partners.get(tenantId);
+        const blockedBy = checkCspEnrolment({
+          id: tenantId,
+          mpnId: draft?.mpnId,
+          status: draft?.status ?? {
+            enrolment: 'not-started',
+            verification: 'None',
+            mpaSigned: false,
+            onboardedInPartnerCenter: false,
+          },
+        }).violations;
+        return { enrolled: false, blockedBy };
       }
       throw error;
     }

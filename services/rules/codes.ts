@@ -67,6 +67,7 @@ export const ALL_OPTION_CODES = [
   'E8.find-provider-in-region',
   'C1.invite-customer',
   'T4.customer-keeps-other-partners',
+  'T3.become-direct-bill-partner',
   'C9.use-separate-customer-tenant',
   'C10.separate-tenant',
   'C10.end-relationship-via-support-and-use-another-provider',

@@ -112,19 +112,20 @@ export function checkNotCspTenant(customer: CustomerFacts, owner?: Owner): Decis
 /**
  * C9 (003 scenario 4): a partner buying for its own use buys as a customer from an indirect
  * reseller or a direct-bill partner, into a separate Customer-type tenant. Also refuses a sale
- * to the seller itself or its affiliates (C8).
+ * to the seller itself or its affiliates (C8). `party` names the seller in the messages.
  */
 export function mayBuyForOwnUse(
   seller: Pick<Partner, 'id' | 'kind' | 'tenantId' | 'domains' | 'affiliates'>,
   customer: CustomerFacts,
   owner?: Owner,
+  party: Party = 'partner',
 ): Decision {
   const violations: Violation[] = [];
   if (seller.kind === 'indirect-provider') {
     violations.push(violation('C9.own-use-seller-not-allowed', { sellerId: seller.id }));
   }
   const tenant = checkNotCspTenant(customer, owner);
-  const notSelf = checkNotSelfOrAffiliate(seller, customer, 'partner');
+  const notSelf = checkNotSelfOrAffiliate(seller, customer, party);
   return refuse([...violations, ...tenant.violations, ...notSelf.violations], tenant.options);
 }
 

@@ -41,9 +41,21 @@ export const refuse = (violations: Violation[], options: WayForward[] = []): Dec
   options,
 });
 
-/** Combines decisions: allowed only when every part is; violations and options concatenated. */
+/**
+ * Combines decisions: allowed only when every part is; violations and options concatenated, each
+ * reason once (two rules that share a requirement, such as P9 and M2 on the reseller's MPA, would
+ * otherwise say it twice).
+ */
 export function combine(...decisions: Decision[]): Decision {
-  const violations = decisions.flatMap((d) => d.violations);
-  const options = decisions.flatMap((d) => d.options);
+  const once = <T>(items: T[], key: (item: T) => string) =>
+    items.filter((item, i) => items.findIndex((other) => key(other) === key(item)) === i);
+  const violations = once(
+    decisions.flatMap((d) => d.violations),
+    (v) => `${v.code} ${JSON.stringify(v.facts)}`,
+  );
+  const options = once(
+    decisions.flatMap((d) => d.options),
+    (o) => o.code,
+  );
   return { allowed: violations.length === 0, violations, options };
 }

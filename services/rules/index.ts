@@ -4,6 +4,7 @@ export * from './customerRules';
 export * from './decision';
 export * from './enrolmentReadiness';
 export * from './enrolmentSteps';
+export * from './guidance';
 export * from './mayTakeCustomer';
 export * from './partnerCenterRefusals';
 export * from './partnershipEffects';

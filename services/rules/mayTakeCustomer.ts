@@ -7,13 +7,18 @@ import {
   checkNotPartneredResellerAsCustomer,
   checkNotSelfOrAffiliate,
   checkProviderRelationship,
+  mayBuyForOwnUse,
 } from './customerRules';
 import { combine, type Decision, refuse } from './decision';
 import { checkActivePartnership, checkPartnerKinds, checkSameRegion } from './partnershipRules';
 import { defaultRegionTable, type RegionTable } from './regionTable';
+import { mayBeResellerOfRecord } from './resellerOfRecord';
 import { providerMayTransactWith } from './transactingRules';
 
-type Seller = Pick<Partner, 'id' | 'kind' | 'country' | 'tenantId' | 'domains' | 'affiliates' | 'status'>;
+/** `mpnId`: the reseller's, which every request puts on record or names as support contact (P9). */
+type Seller = Pick<Partner, 'id' | 'kind' | 'country' | 'tenantId' | 'domains' | 'affiliates' | 'status'> & {
+  mpnId?: string;
+};
 
 export interface TakeCustomerQuestion {
   provider: Seller;
@@ -28,7 +33,8 @@ export interface TakeCustomerQuestion {
 
 /**
  * "May reseller Y, through provider X, take customer Z?" Every reason at once: the chain (T2),
- * the transacting gates (M1–M3), the partnership (P5, P6), and the customer rules (C2, C7–C10).
+ * the transacting gates (M1–M3), the reseller of record (P9), the partnership (P5, P6), and the
+ * customer rules (C2, C7–C10). A reseller naming its own company is buying for its own use (C9).
  */
 export function mayTakeCustomer(question: TakeCustomerQuestion): Decision {
   const { provider, reseller, customer, partnerships } = question;
@@ -47,16 +53,20 @@ export function mayTakeCustomer(question: TakeCustomerQuestion): Decision {
       )
     : customerRegion;
 
+  const ownUse = owner !== undefined && owner.id === reseller.id;
+
   return combine(
     checkPartnerKinds(provider, reseller),
     providerMayTransactWith(provider, reseller),
+    mayBeResellerOfRecord(reseller, {}),
     checkActivePartnership(provider.id, reseller.id, partnerships),
     sameRegion,
     checkProviderRelationship(provider, customer),
     customerRegionReasons,
-    checkNotSelfOrAffiliate(reseller, customer, 'reseller'),
+    ownUse
+      ? mayBuyForOwnUse(reseller, customer, owner, 'reseller')
+      : combine(checkNotSelfOrAffiliate(reseller, customer, 'reseller'), checkNotCspTenant(customer, owner)),
     checkNotSelfOrAffiliate(provider, customer, 'provider'),
-    checkNotCspTenant(customer, owner),
     checkNotPartneredResellerAsCustomer(provider, customer, partnerships, owner),
   );
 }

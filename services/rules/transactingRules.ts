@@ -46,8 +46,7 @@ export function mayTransact(partner: Transactor): Decision {
  * provider needs its own MPA too, and the reseller must be onboarded and enrolled.
  */
 export function providerMayTransactWith(provider: Transactor, reseller: Transactor): Decision {
-  const violations: Violation[] = [];
-  if (!provider.status.mpaSigned) violations.push(violation('M1.mpa-not-signed', { partnerId: provider.id }));
+  const violations: Violation[] = [...checkMpaSigned(provider).violations];
   violations.push(...resellerOnboarding(reseller));
   if (!reseller.status.mpaSigned) violations.push(violation('M2.reseller-mpa-not-signed', { resellerId: reseller.id }));
   return refuse(violations);

@@ -18,6 +18,7 @@ const WORDS = {
   providers: 'partnerships:teams.words.providers',
   end: 'partnerships:teams.words.end',
   customers: 'customers:teams.words.customers',
+  direct: 'partnerships:teams.words.direct',
 };
 
 describe('Teams command words: the help card speaks the reader language, every language runs the command', () => {

@@ -73,6 +73,19 @@ for (const backend of BACKENDS)
         expect(await requestOf(world, draftId)).to.equal(undefined);
       });
 
+      it('says on the review that subscriptions change on the Microsoft 365 side, never the Azure portal; with Azure, that the customer gives tenant owner (C5, C6)', async () => {
+        const withoutAzure = await world.review(await world.startNewCustomer(newDomain()));
+        expect(withoutAzure).to.include('never in the Azure portal (rule C5)').and.not.include('tenant owner');
+        const draftId = await world.startNewCustomer(newDomain());
+        const value = { verb: 'customers-review', draftId, [`qty:${OFFERS.azure.id}`]: '1' };
+        const withAzure = await world.teams(world.card(value, 'card-offers'), 1);
+        expect(withAzure)
+          .to.include(OFFERS.azure.name)
+          .and.include('never in the Azure portal (rule C5)')
+          .and.include('give you tenant owner in its Azure AD user settings')
+          .and.include('(rule C6)');
+      });
+
       it("refuses a licence count outside the offer's limits and sends nothing", async () => {
         const draftId = await world.startNewCustomer(newDomain());
         const value = { verb: 'customers-review', draftId, [`qty:${OFFERS.azure.id}`]: '5' };

@@ -8,6 +8,7 @@ import type {
   Provider,
   ResellerRow,
 } from '../../../services/partnerships/types';
+import { providerSetupGuidance } from '../../../services/rules/guidance';
 import { removalConsequences } from '../../../services/rules/partnershipEffects';
 import { CUSTOMER_ACTION } from '../customers/blocks';
 
@@ -118,6 +119,7 @@ export function setupModal(
     close: plain(t('partnerships:slack.cancel')),
     blocks: [
       { type: 'section', text: mrkdwn(t('partnerships:slack.setup.intro')) },
+      { type: 'context', elements: providerSetupGuidance().map((g) => mrkdwn(t(`rules:guidance.${g.code}`))) },
       textInput('legalName', t('partnerships:slack.setup.legalName'), { initial: p?.legalName }),
       textInput('mpnId', t('partnerships:slack.setup.mpnId'), { initial: p?.mpnId }),
       textInput('tenantId', t('partnerships:slack.setup.tenantId'), { initial: p?.tenantId }),

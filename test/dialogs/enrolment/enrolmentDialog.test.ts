@@ -210,7 +210,10 @@ for (const backend of backends)
 
     it('shows a pending verification in plain words, what to do now and how long it takes (E5)', async () => {
       const user = { tenantId: newTenant(), aadObjectId: 'aad-status' };
-      expect(await say('status', user)).to.include('not enrolled as an indirect reseller yet');
+      const before = await say('status', user);
+      expect(before).to.include('not enrolled as an indirect reseller yet');
+      // M5: the answer says why an MPN membership is not enough, and in what order to go on.
+      expect(before).to.include('An MPN membership is not a CSP enrolment (rule M5)');
       await say('enroll', user);
       for (const step of Object.keys(ANSWERS) as Array<keyof typeof ANSWERS>) await answerStep(step, user);
       await pick('submit', user);

@@ -172,8 +172,9 @@ describe('enrolment service (E2–E7)', () => {
     expect(report.enrolled && report.blockedBy.map((v) => v.code)).to.include('M3.mpa-not-signed');
   });
 
-  it('reports a tenant without a Partner Center account as not enrolled', async () => {
+  it('reports a tenant without a Partner Center account as not enrolled, an MPN membership being no CSP enrolment (M5)', async () => {
     const report = await new VerificationStatusService({ partnerCenter: gateway, partners }).report(TENANT);
-    expect(report).to.deep.equal({ enrolled: false });
+    expect(report.enrolled).to.equal(false);
+    expect(!report.enrolled && report.blockedBy.map((v) => v.code)).to.deep.equal(['M5.not-enrolled-in-csp']);
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { type ChainParty, isSupportedChain } from '../../../services/rules';
+import { type ChainParty, isSupportedChain, mayBuyFromMicrosoftDirectly } from '../../../services/rules';
 
 describe('supported chains (T2)', () => {
   const rows: Array<[string, ChainParty[], boolean]> = [
@@ -34,4 +34,26 @@ describe('supported chains (T2)', () => {
       }
     });
   }
+});
+
+describe('buying from Microsoft directly (T2, T3)', () => {
+  it('tells a reseller it cannot, and what a direct-bill partner must be able to do (T2, T3)', () => {
+    const decision = mayBuyFromMicrosoftDirectly('indirect-reseller');
+    expect(decision.allowed).to.equal(false);
+    expect(decision.violations.map((v) => v.code)).to.deep.equal(['T2.unsupported-chain']);
+    expect(decision.options.map((o) => o.code)).to.deep.equal([
+      'T3.become-direct-bill-partner',
+      'E8.find-provider-in-region',
+    ]);
+  });
+
+  it('tells a provider it sells through resellers, not to customers straight (T2, T3)', () => {
+    expect(mayBuyFromMicrosoftDirectly('indirect-provider').options.map((o) => o.code)).to.deep.equal([
+      'T3.become-direct-bill-partner',
+    ]);
+  });
+
+  it('lets a direct-bill partner buy from Microsoft (T2)', () => {
+    expect(mayBuyFromMicrosoftDirectly('direct-bill').allowed).to.equal(true);
+  });
 });

@@ -5,6 +5,7 @@ import {
   checkNotPartneredResellerAsCustomer,
   checkNotSelfOrAffiliate,
   checkProviderRelationship,
+  customerRequestGuidance,
   mayBuyForOwnUse,
   mayTakeCustomer,
 } from '../../../services/rules';
@@ -263,5 +264,55 @@ describe('may reseller Y, through provider X, take customer Z (P5, M2, M3, C2, C
       'P5.no-active-partnership',
       'C7.different-region',
     ]);
+  });
+});
+
+describe('what a customer request must carry and say (P9, C9, C5, C6)', () => {
+  const partnered = [partnership('prov-contoso-dist', 'res-fabrikam')];
+
+  it('refuses a request from a reseller with no MPN ID to put on record, before Partner Center does (P9)', () => {
+    const noMpn = { ...reseller(), mpnId: undefined };
+    const decision = mayTakeCustomer({
+      provider: provider(),
+      reseller: noMpn,
+      customer: customer(),
+      partnerships: partnered,
+    });
+    expect(codes(decision)).to.deep.equal(['P9.reseller-mpn-id-missing']);
+  });
+
+  it('says an unsigned reseller MPA once, though P9 and M2 both require it (M2, P9)', () => {
+    const decision = mayTakeCustomer({
+      provider: provider(),
+      reseller: reseller({ status: { mpaSigned: false } }),
+      customer: customer(),
+      partnerships: partnered,
+    });
+    expect(codes(decision).filter((c) => c === 'M2.reseller-mpa-not-signed')).to.have.length(1);
+  });
+
+  it('treats a reseller naming its own company as buying for its own use: a separate Customer tenant (C8, C9)', () => {
+    const own = customer({ domain: 'fabrikam.se', ownerPartnerId: 'res-fabrikam', tenantType: 'partner-csp-tenant' });
+    const decision = mayTakeCustomer({
+      provider: provider(),
+      reseller: reseller(),
+      customer: own,
+      partnerships: partnered,
+    });
+    expect(codes(decision)).to.include.members(['C8.customer-is-partner-itself', 'C9.partner-csp-tenant']);
+    expect(decision.violations.find((v) => v.rule === 'C8')?.facts.party).to.equal('reseller');
+    expect(optionCodes(decision)).to.include('C9.use-separate-customer-tenant');
+  });
+
+  it('says subscriptions change on the Microsoft 365 side, and for Azure that the customer gives tenant owner (C5, C6)', () => {
+    const m365 = [{ offerId: 'CFQ7TTC0LH18:0001', offerName: 'Microsoft 365 Business Basic' }];
+    expect(customerRequestGuidance(m365).map((g) => `${g.rule} ${g.code}`)).to.deep.equal([
+      'C5 subscriptions-changed-on-microsoft-365-side',
+    ]);
+    const azure = [...m365, { offerId: 'DZH318Z0BPS6:0001', offerName: 'Azure plan' }];
+    expect(customerRequestGuidance(azure).map((g) => g.rule)).to.deep.equal(['C5', 'C6']);
+    expect(customerRequestGuidance([{ offerId: 'X:1', offerName: 'Azure Reserved VM' }]).map((g) => g.rule)).to.include(
+      'C6',
+    );
   });
 });
