@@ -72,4 +72,13 @@ describe('Teams command words: the help card speaks the reader language, every l
       expect(await reply(word, swede), word).to.include(title);
     }
   });
+
+  it('answers direct: why a reseller cannot buy from Microsoft directly, and what a direct-bill partner must do (T2, T3)', async () => {
+    const answer = await reply('direct', { aadObjectId: 'aad-direct-en', locale: 'en-GB' });
+    expect(answer).to.include('This is not a supported CSP transaction (rule T2)');
+    expect(answer).to.include("integrate with Microsoft's APIs");
+    expect(answer).to.include('billing, support and managed services on an ongoing basis (rule T3)');
+    expect(await reply('bezpośrednio', { aadObjectId: 'aad-direct-pl', locale: 'pl-PL' })).to.include('(zasada T3)');
+    expect(await reply('direkt', { aadObjectId: 'aad-direct-sv', locale: 'sv-SE' })).to.include('(regel T3)');
+  });
 });
