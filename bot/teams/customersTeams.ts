@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { cardAttachment } from '../../cards/renderCard';
 import { countryName, languageOf } from '../../i18n/format';
 import type { Translate } from '../../i18n/i18n';
+import { tell } from '../../i18n/readers';
 import {
   type CustomerDraft,
   type CustomerDrafts,
@@ -37,10 +38,8 @@ const requesterOf = (identity: TeamsIdentity): Requester => ({
   name: identity.name,
 });
 
-const refusalText = (t: Translate, refusal: Refusal) =>
-  customerRefusalMessages(refusal)
-    .map((m) => t(m.key, m.params))
-    .join('\n\n');
+/** A refusal as the reseller reads it (the Teams side speaks to resellers). */
+const refusalText = (t: Translate, refusal: Refusal) => tell(t, 'reseller', customerRefusalMessages(refusal));
 
 /** The rule checks a request passed, one line each, in the order mayTakeCustomer applies them. */
 const CHECKS = ['transacting', 'partnership', 'region', 'notSelf', 'notCspTenant', 'notProvidersReseller'];

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { cardAttachment } from '../../cards/renderCard';
 import { countryName, formatDate, languageOf } from '../../i18n/format';
 import type { Translate } from '../../i18n/i18n';
+import { tell, tellOne } from '../../i18n/readers';
 import type { Actor } from '../../services/domain/identifiers';
 import {
   decisionMessages,
@@ -104,7 +105,8 @@ const teamsActor = (identity: TeamsIdentity): Actor => ({
   name: identity.name,
 });
 
-const say = (t: Translate, messages: MessageRef[]) => messages.map((m) => t(m.key, m.params)).join('\n\n');
+/** Partnership messages as the reseller reads them (the Teams side speaks to resellers). */
+const say = (t: Translate, messages: MessageRef[]) => tell(t, 'reseller', messages);
 
 /** Replaces the card a button was pressed on, so it shows what happened; a failure here costs nothing. */
 async function updateCard(context: TurnContext, title: string, text: string, logger: Logger) {
@@ -156,8 +158,7 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
       run: async ({ context, t, args }) => {
         const lookup = await p.service.openInvitation(args.trim());
         if (lookup.status !== 'valid') {
-          const m = lookupMessage(lookup);
-          await context.sendActivity(t(m.key, m.params));
+          await context.sendActivity(tellOne(t, 'reseller', lookupMessage(lookup)));
           return;
         }
         const code = p.service.codeOf(lookup.invitation);
@@ -188,8 +189,7 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
           return;
         }
         if ('lookup' in outcome) {
-          const m = lookupMessage(outcome.lookup);
-          await context.sendActivity(t(m.key, m.params));
+          await context.sendActivity(tellOne(t, 'reseller', lookupMessage(outcome.lookup)));
           return;
         }
         const notEnrolled = outcome.decision.violations.some((v) => v.rule === 'P1');
@@ -208,7 +208,7 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
         const outcome = await p.service.decline(payload?.code ?? '', { tenantId: identity.tenantId, actor, email });
         if (!outcome.ok) {
           const m = 'lookup' in outcome ? lookupMessage(outcome.lookup) : refusalMessages(outcome.refusal)[0];
-          await context.sendActivity(t(m.key, m.params));
+          await context.sendActivity(tellOne(t, 'reseller', m));
           return;
         }
         const provider = outcome.provider.partner.legalName ?? '';

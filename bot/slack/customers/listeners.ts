@@ -9,6 +9,7 @@ import {
   resellerCustomersBlocks,
 } from '../../../cards/slack/customers/blocks';
 import type { Translate } from '../../../i18n/i18n';
+import { tell as inReadersWords } from '../../../i18n/readers';
 import {
   type CustomerRequest,
   type CustomerRequests,
@@ -40,10 +41,9 @@ const actorOf = (user: { id: string; name?: string; username?: string }): Actor 
   name: user.name ?? user.username,
 });
 
+/** A refusal as the distributor reads it (the Slack side speaks to distributors). */
 const refusalText = (t: Translate, refusal: Refusal) =>
-  customerRefusalMessages(refusal)
-    .map((m) => t(m.key, m.params))
-    .join('\n\n');
+  inReadersWords(t, 'distributor', customerRefusalMessages(refusal));
 
 /** Why an Approve or Reject did not take: someone decided first (who and when), or a rule refused. */
 function notDecidedText(t: Translate, outcome: { decided: CustomerRequest } | { refusal: Refusal }): string {

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { draftEmail } from '../../../cards/slack/partnerships/blocks';
 import type { Translate } from '../../../i18n/i18n';
+import { tell } from '../../../i18n/readers';
 import type { PartnershipService } from '../../../services/partnerships/partnershipService';
 import type { MessageRef } from '../../../services/partnerships/messages';
 import type { Actor } from '../../../services/domain/identifiers';
@@ -31,7 +32,8 @@ export const slackActor = (user: { id: string; name?: string; username?: string 
   name: user.name ?? user.username,
 });
 
-export const say = (t: Translate, messages: MessageRef[]) => messages.map((m) => t(m.key, m.params)).join('\n');
+/** Partnership messages as the distributor reads them (the Slack side speaks to distributors). */
+export const say = (t: Translate, messages: MessageRef[]) => tell(t, 'distributor', messages, '\n');
 
 /** The link and the email the rep copies for an invitation just made or sent again (P2). */
 export function invitationDraft(
