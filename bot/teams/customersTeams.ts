@@ -15,6 +15,7 @@ import {
 import type { Requester } from '../../services/domain/request';
 import type { PartnerDirectory } from '../../services/partners/partnerDirectory';
 import type { PartnershipService } from '../../services/partnerships/partnershipService';
+import { decisionMessages } from '../../services/partnerships/messages';
 import type { Refusal } from '../../services/partnerships/types';
 import type { Logger } from '../logger';
 import { CUSTOMER_CARD_PAYLOADS, type CustomerCardPayload, type CustomerCardVerb } from './customerCardPayloads';
@@ -178,11 +179,14 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
       descriptionKey: 'customers:teams.commands.customers',
       wordKey: 'customers:teams.words.customers',
       run: async ({ context, t, identity }) => {
-        const rows = (await c.partnerships.listProviders(identity.tenantId)).filter((r) => r.provider);
-        if (rows.length === 0) {
-          await context.sendActivity(t('customers:teams.noProvider'));
+        // P1, M2, M3, P5 before any form: a reseller that cannot transact is told so, and what to do.
+        const gate = await c.requests.mayAskForCustomers(identity.tenantId);
+        if (!gate.decision.allowed) {
+          const reasons = tell(t, 'reseller', decisionMessages(gate.decision));
+          await context.sendActivity(`${t('customers:teams.cannotAskYet')}\n\n${reasons}`);
           return;
         }
+        const rows = gate.providers;
         const first = rows[0];
         const label = (key: string) => t(`customers:teams.card.${key}`);
         const keys = ['companyName', 'domain', 'domainHint', 'country', 'adminEmail', 'provider', 'required'];
@@ -191,7 +195,8 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
             cardAttachment('customerRequest', {
               title: label('title'),
               intro: label('intro'),
-              country: first.provider?.country ?? '',
+              // The customer is most likely where the reseller is (C7 asks the same region), never the distributor's country.
+              country: gate.reseller?.country ?? '',
               providerId: first.partnership.providerId,
               severalProviders: rows.length > 1,
               providerLine: t('customers:teams.card.providerLine', { name: first.provider?.legalName ?? '-' }),

@@ -16,8 +16,9 @@ import type {
 } from '../partnerCenter/gateway';
 import type { PartnerDirectory } from '../partners/partnerDirectory';
 import type { PartnershipService } from '../partnerships/partnershipService';
-import type { Provider, Refusal } from '../partnerships/types';
+import type { Provider, ProviderRow, Refusal } from '../partnerships/types';
 import type { Decision } from '../rules/decision';
+import { mayAskForCustomers } from '../rules/customerGate';
 import { mayTakeCustomer } from '../rules/mayTakeCustomer';
 import type { RegionTable } from '../rules/regionTable';
 import { type AtomicStore, updateRecord } from '../storage/atomicStore';
@@ -138,21 +139,28 @@ export class CustomerRequests {
     const own = await this.deps.partnerships.getPartnership(provider.partner.id, resellerTenantId);
     return mayTakeCustomer({
       provider: seller(provider.partner),
-      reseller: seller(
-        reseller ?? {
-          id: resellerTenantId,
-          kind: 'indirect-reseller',
-          tenantId: resellerTenantId,
-          affiliates: [],
-          domains: [],
-          status: { enrolment: 'not-started', verification: 'None', mpaSigned: false, onboardedInPartnerCenter: false },
-        },
-      ),
+      reseller: seller(reseller ?? unknownReseller(resellerTenantId)),
       customer: facts.customer,
       partnerships: own && !partnerships.includes(own) ? [...partnerships, own] : partnerships,
       partners: facts.partners.map((p) => ({ id: p.id, tenantId: p.tenantId ?? '' })),
       regions: this.deps.regions,
     });
+  }
+
+  /**
+   * Before any form: may this reseller ask for customers at all (P1, M2, M3, P5, M1), and through which
+   * distributors? The reseller's own record comes along, for the form's defaults (its country).
+   */
+  async mayAskForCustomers(
+    resellerTenantId: string,
+  ): Promise<{ decision: Decision; providers: ProviderRow[]; reseller?: PartnerDraft }> {
+    const reseller = await this.deps.partners.get(resellerTenantId);
+    const providers = (await this.deps.partnerships.listProviders(resellerTenantId)).filter((row) => row.provider);
+    const decision = mayAskForCustomers(
+      seller(reseller ?? unknownReseller(resellerTenantId)),
+      providers.flatMap((row) => (row.provider ? [seller(row.provider)] : [])),
+    );
+    return { decision, providers, reseller };
   }
 
   /** The same check for a provider given by id; undefined when there is no such provider. */
@@ -514,6 +522,18 @@ function existingCustomerFacts(found: CustomerSummary, resellerTenantId: string,
     tenantType: 'customer',
     resellerId: resellerTenantId,
     providerId,
+  };
+}
+
+/** A reseller the directory does not know yet: nothing enrolled, nothing signed. */
+function unknownReseller(tenantId: string): PartnerDraft {
+  return {
+    id: tenantId,
+    kind: 'indirect-reseller',
+    tenantId,
+    affiliates: [],
+    domains: [],
+    status: { enrolment: 'not-started', verification: 'None', mpaSigned: false, onboardedInPartnerCenter: false },
   };
 }
 
