@@ -12,6 +12,7 @@ import {
   type DraftOptions,
   type ResellerCustomers,
 } from '../../services/customers';
+import { initialDomainPrefix } from '../../services/domain/customerDomain';
 import type { Requester } from '../../services/domain/request';
 import type { PartnerDirectory } from '../../services/partners/partnerDirectory';
 import type { PartnershipService } from '../../services/partnerships/partnershipService';
@@ -70,6 +71,8 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
     ];
     if (draft.kind === 'new-customer') {
       const a = draft.address;
+      // What Partner Center will be asked to create, so the reader sees the bare domain's consequence before Submit.
+      rows.push({ title: label('initialDomain'), value: `${initialDomainPrefix(customer.domain)}.onmicrosoft.com` });
       rows.push({ title: label('adminEmail'), value: customer.adminEmail });
       rows.push({
         title: label('address'),
@@ -101,7 +104,7 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
             max: o.maximumQuantity,
             count: o.maximumQuantity,
           }),
-          max: o.maximumQuantity,
+          // No `max` on the card: a client that clamps would turn 400 into 300 unseen; the server checks the limits.
           value: draft.subscriptions.find((s) => s.offerId === o.id)?.licences ?? 0,
         })),
         labels: {

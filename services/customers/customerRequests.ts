@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { type Customer, customerSchemaFor } from '../domain/customer';
+import { initialDomainPrefix } from '../domain/customerDomain';
 import type { Actor } from '../domain/identifiers';
 import type { PartnerDraft } from '../domain/partner';
 import type { PartnerRequest, RequestKind, Requester } from '../domain/request';
@@ -95,17 +96,6 @@ const KEYS = {
   request: (id: string) => `customers:request:${id}`,
   requests: 'customers:request:',
 };
-
-/** Partner Center's initial domain prefix (`<prefix>.onmicrosoft.com`) from the customer's own domain. */
-export function initialDomainPrefix(domain: string): string {
-  const prefix = domain
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+/, '')
-    .slice(0, 27)
-    .replace(/-+$/, '');
-  return prefix.length >= 3 ? prefix : `${prefix}csp`.slice(0, 27);
-}
 
 /**
  * Customer onboarding (C1, C3, C4, P9): a reseller's request, the distributor's decision, and what

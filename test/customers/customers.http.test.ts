@@ -4,6 +4,7 @@ import { expect } from 'chai';
 import type { CustomerRequest } from '../../services/customers';
 import { message } from '../helpers/teamsActivities';
 import { contosoSetup, DEMO, fresh } from '../partnerships/fixtures';
+import { initialDomainPrefix } from '../../services/domain/customerDomain';
 import {
   APPROVER,
   APPROVER2,
@@ -240,7 +241,7 @@ for (const backend of BACKENDS)
         await world.partnerCenter.as(DEMO.provider.tenantId).createCustomer({
           associatedPartnerId: FABRIKAM,
           companyName: 'Somebody Else sp. z o.o.',
-          domain: domain.replace(/\./g, '-'),
+          domain: initialDomainPrefix(domain),
           country: 'PL',
           email: 'it@somebody-else.pl',
           address: { line1: 'ul. Inna 2', city: 'Łódź' },

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { CustomerRequest } from '../../services/customers';
 import { APPROVER, APPROVER2, BACKENDS, CustomerWorld, newDomain, OFFERS } from './customerWorld';
+import { initialDomainPrefix } from '../../services/domain/customerDomain';
 
 const REDIS = BACKENDS.find((b) => b.name === 'Redis') as (typeof BACKENDS)[number];
 
@@ -64,7 +65,7 @@ describe('Customer onboarding on Redis with two app instances (C3, C4)', () => {
     expect(credentials).to.have.length(1);
     expect(credentials[0].args.user).to.equal(winner);
     const created = (await world.assistant.store.records.list<{ domain?: string }>('pc:customer:')).filter((r) =>
-      String(r.value.domain).startsWith(domain.replace(/\./g, '-')),
+      String(r.value.domain).startsWith(initialDomainPrefix(domain)),
     );
     expect(created).to.have.length(1);
     expect(request?.result?.subscriptionIds).to.have.length(2);
