@@ -123,7 +123,7 @@ async function updateCard(context: TurnContext, title: string, text: string, log
   }
 }
 
-/** The Teams side: `invitation <code>` (hidden), the card's verbs, `providers` and `end partnership` (P8). */
+/** The Teams side: `invitation <code>` (listed in help, as a pasted link's code needs it), the card's verbs, `providers` and `end partnership` (P8). */
 export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
   /**
    * An invitation decided (P3): the card shows the outcome in place, the person reads it, and the
@@ -154,7 +154,6 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
       name: 'invitation',
       descriptionKey: 'partnerships:teams.commands.invitation',
       wordKey: 'partnerships:teams.words.invitation',
-      hidden: true,
       run: async ({ context, t, args }) => {
         const lookup = await p.service.openInvitation(args.trim());
         if (lookup.status !== 'valid') {
@@ -252,16 +251,28 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
             offers: t('partnerships:teams.providers.offers'),
           };
         });
+        // An invitation waiting for this organisation is the way to a first provider: say so, and show it again.
+        const waiting = await p.service.waitingInvitations(identity.tenantId, await reportedEmail(context, p.logger));
+        const intro = waiting.map(({ invitation, provider }) =>
+          t('partnerships:teams.providers.invitationWaiting', {
+            provider: provider.partner.legalName ?? provider.settings.providerId,
+            expires: invitation.expiresAt,
+          }),
+        );
+        if (providers.length === 0 && waiting.length === 0) intro.push(t('partnerships:teams.providers.none'));
         await context.sendActivity({
           attachments: [
             cardAttachment('providers', {
               title: t('partnerships:teams.providers.title'),
-              intro: providers.length === 0 ? t('partnerships:teams.providers.none') : '',
+              intro: intro.join('\n\n'),
               providers,
               footer: t('partnerships:teams.providers.footer'),
             }),
           ],
         });
+        for (const { invitation, provider, code } of waiting) {
+          await context.sendActivity(invitationCard(t, invitationCardParams(invitation, provider, code)));
+        }
       },
     },
     {

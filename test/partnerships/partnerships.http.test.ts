@@ -175,6 +175,17 @@ describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
     expect(text, 'advice for the distributor').to.not.include('point it to the enrolment steps');
   });
 
+  it("says an invitation is waiting for the organisation, and shows it again, instead of 'no provider yet' (P2, P3)", async () => {
+    const text = textOf(await teams(message(connector.url, 'providers', ewa), 2));
+    expect(text).to.include(`${DEMO.provider.name} has invited you to partner, and the invitation is waiting for you`);
+    expect(text).to.not.include('You have no indirect provider yet');
+    expect(text).to.include(`I authorise ${DEMO.provider.name} as my indirect provider`).and.include(code);
+    const stranger = textOf(await teams(message(connector.url, 'providers', newcomer), 1));
+    expect(stranger, 'another organisation sees no one else’s invitation').to.include(
+      'You have no indirect provider yet',
+    );
+  });
+
   it('gives one partnership when two colleagues authorise at once; the other sees who did and when', async () => {
     const before = connector.received.length;
     const slackBefore = slackApi.callsOf('chat.postMessage').length;
