@@ -8,6 +8,7 @@ import type { Feature, FeatureDeps } from './feature';
 import { partnershipServiceFor } from './partnershipServiceFor';
 import { slackPartnerships } from './slack/partnerships';
 import { adminChecker } from './slack/partnerships/context';
+import { SlackPeople } from './slack/slackPeople';
 import { SlackLanguages } from './slack/slackLanguage';
 import { invitationCard, invitationCardParams, removalNotice, teamsPartnerships } from './teams/partnershipsFeature';
 
@@ -27,6 +28,7 @@ export function partnershipsFeature() {
     const slack = slackPartnerships({
       service,
       languages: new SlackLanguages(deps.store.records, log),
+      people: new SlackPeople(log),
       logger: log,
       invitationLink,
       isWorkspaceAdmin: adminChecker(log),
