@@ -7,6 +7,8 @@ import type { PartnerDraft } from '../domain/partner';
 import type { PartnerRequest, RequestKind, Requester } from '../domain/request';
 import { partnerRequestSchema } from '../domain/request';
 import { isSameOrSubdomain } from '../domain/identifiers';
+// A reseller the directory does not know yet is a new draft: nothing enrolled, nothing signed.
+import { newDraft } from '../enrolment/enrolmentService';
 import { isPartnerCenterError } from '../partnerCenter/errors';
 import type {
   CustomerSummary,
@@ -129,7 +131,7 @@ export class CustomerRequests {
     const own = await this.deps.partnerships.getPartnership(provider.partner.id, resellerTenantId);
     return mayTakeCustomer({
       provider: seller(provider.partner),
-      reseller: seller(reseller ?? unknownReseller(resellerTenantId)),
+      reseller: seller(reseller ?? newDraft(resellerTenantId)),
       customer: facts.customer,
       partnerships: own && !partnerships.includes(own) ? [...partnerships, own] : partnerships,
       partners: facts.partners.map((p) => ({ id: p.id, tenantId: p.tenantId ?? '' })),
@@ -147,7 +149,7 @@ export class CustomerRequests {
     const reseller = await this.deps.partners.get(resellerTenantId);
     const providers = (await this.deps.partnerships.listProviders(resellerTenantId)).filter((row) => row.provider);
     const decision = mayAskForCustomers(
-      seller(reseller ?? unknownReseller(resellerTenantId)),
+      seller(reseller ?? newDraft(resellerTenantId)),
       providers.flatMap((row) => (row.provider ? [seller(row.provider)] : [])),
     );
     return { decision, providers, reseller };
@@ -512,18 +514,6 @@ function existingCustomerFacts(found: CustomerSummary, resellerTenantId: string,
     tenantType: 'customer',
     resellerId: resellerTenantId,
     providerId,
-  };
-}
-
-/** A reseller the directory does not know yet: nothing enrolled, nothing signed. */
-function unknownReseller(tenantId: string): PartnerDraft {
-  return {
-    id: tenantId,
-    kind: 'indirect-reseller',
-    tenantId,
-    affiliates: [],
-    domains: [],
-    status: { enrolment: 'not-started', verification: 'None', mpaSigned: false, onboardedInPartnerCenter: false },
   };
 }
 
