@@ -10,6 +10,7 @@ import { partnershipServiceFor } from './partnershipServiceFor';
 import { registerCustomerListeners } from './slack/customers/listeners';
 import { requestView } from './slack/customers/requestView';
 import type { SlackEdgeTools } from './slack/slackFeature';
+import { SlackPeople } from './slack/slackPeople';
 import { SlackLanguages } from './slack/slackLanguage';
 import { teamsCustomers } from './teams/customersTeams';
 
@@ -128,6 +129,7 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
           resellerCustomers,
           partnerships,
           languages,
+          people: new SlackPeople(log),
           logger: log,
           afterDecision,
         });

@@ -3,10 +3,12 @@ import { noticeBlocks } from '../cards/slack/partnerships/blocks';
 import { resolveLanguage, translatorFor } from '../i18n/i18n';
 import { ResellerCustomers } from '../services/customers/resellerCustomers';
 import { lookupMessage } from '../services/partnerships/messages';
+import { tellOne } from '../i18n/readers';
 import type { Feature, FeatureDeps } from './feature';
 import { partnershipServiceFor } from './partnershipServiceFor';
 import { slackPartnerships } from './slack/partnerships';
 import { adminChecker } from './slack/partnerships/context';
+import { SlackPeople } from './slack/slackPeople';
 import { SlackLanguages } from './slack/slackLanguage';
 import { invitationCard, invitationCardParams, removalNotice, teamsPartnerships } from './teams/partnershipsFeature';
 
@@ -26,6 +28,7 @@ export function partnershipsFeature() {
     const slack = slackPartnerships({
       service,
       languages: new SlackLanguages(deps.store.records, log),
+      people: new SlackPeople(log),
       logger: log,
       invitationLink,
       isWorkspaceAdmin: adminChecker(log),
@@ -92,7 +95,7 @@ export function partnershipsFeature() {
             const html = invitationPage(t, {
               valid: lookup.status === 'valid',
               provider: lookup.status === 'valid' ? (lookup.provider.partner.legalName ?? '') : '',
-              problem: lookup.status === 'valid' ? '' : ((m) => t(m.key, m.params))(lookupMessage(lookup)),
+              problem: lookup.status === 'valid' ? '' : tellOne(t, 'reseller', lookupMessage(lookup)),
               code,
               chatUrl: deps.config.bot.appId
                 ? `https://teams.microsoft.com/l/chat/0/0?users=28:${encodeURIComponent(deps.config.bot.appId)}&message=${encodeURIComponent(`invitation ${code}`)}`

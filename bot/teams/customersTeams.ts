@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { cardAttachment } from '../../cards/renderCard';
 import { countryName, languageOf } from '../../i18n/format';
 import type { Translate } from '../../i18n/i18n';
+import { tell } from '../../i18n/readers';
 import {
   type CustomerDraft,
   type CustomerDrafts,
@@ -11,9 +12,11 @@ import {
   type DraftOptions,
   type ResellerCustomers,
 } from '../../services/customers';
+import { initialDomainPrefix } from '../../services/domain/customerDomain';
 import type { Requester } from '../../services/domain/request';
 import type { PartnerDirectory } from '../../services/partners/partnerDirectory';
 import type { PartnershipService } from '../../services/partnerships/partnershipService';
+import { decisionMessages } from '../../services/partnerships/messages';
 import { customerRequestGuidance } from '../../services/rules/guidance';
 import type { Refusal } from '../../services/partnerships/types';
 import type { Logger } from '../logger';
@@ -38,10 +41,8 @@ const requesterOf = (identity: TeamsIdentity): Requester => ({
   name: identity.name,
 });
 
-const refusalText = (t: Translate, refusal: Refusal) =>
-  customerRefusalMessages(refusal)
-    .map((m) => t(m.key, m.params))
-    .join('\n\n');
+/** A refusal as the reseller reads it (the Teams side speaks to resellers). */
+const refusalText = (t: Translate, refusal: Refusal) => tell(t, 'reseller', customerRefusalMessages(refusal));
 
 /** The rule checks a request passed, one line each, in the order mayTakeCustomer applies them. */
 const CHECKS = ['transacting', 'partnership', 'region', 'notSelf', 'notCspTenant', 'notProvidersReseller'];
@@ -71,6 +72,8 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
     ];
     if (draft.kind === 'new-customer') {
       const a = draft.address;
+      // What Partner Center will be asked to create, so the reader sees the bare domain's consequence before Submit.
+      rows.push({ title: label('initialDomain'), value: `${initialDomainPrefix(customer.domain)}.onmicrosoft.com` });
       rows.push({ title: label('adminEmail'), value: customer.adminEmail });
       rows.push({
         title: label('address'),
@@ -102,7 +105,7 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
             max: o.maximumQuantity,
             count: o.maximumQuantity,
           }),
-          max: o.maximumQuantity,
+          // No `max` on the card: a client that clamps would turn 400 into 300 unseen; the server checks the limits.
           value: draft.subscriptions.find((s) => s.offerId === o.id)?.licences ?? 0,
         })),
         labels: {
@@ -181,11 +184,14 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
       descriptionKey: 'customers:teams.commands.customers',
       wordKey: 'customers:teams.words.customers',
       run: async ({ context, t, identity }) => {
-        const rows = (await c.partnerships.listProviders(identity.tenantId)).filter((r) => r.provider);
-        if (rows.length === 0) {
-          await context.sendActivity(t('customers:teams.noProvider'));
+        // P1, M2, M3, P5 before any form: a reseller that cannot transact is told so, and what to do.
+        const gate = await c.requests.mayAskForCustomers(identity.tenantId);
+        if (!gate.decision.allowed) {
+          const reasons = tell(t, 'reseller', decisionMessages(gate.decision));
+          await context.sendActivity(`${t('customers:teams.cannotAskYet')}\n\n${reasons}`);
           return;
         }
+        const rows = gate.providers;
         const first = rows[0];
         const label = (key: string) => t(`customers:teams.card.${key}`);
         const keys = ['companyName', 'domain', 'domainHint', 'country', 'adminEmail', 'provider', 'required'];
@@ -194,7 +200,8 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
             cardAttachment('customerRequest', {
               title: label('title'),
               intro: label('intro'),
-              country: first.provider?.country ?? '',
+              // The customer is most likely where the reseller is (C7 asks the same region), never the distributor's country.
+              country: gate.reseller?.country ?? '',
               providerId: first.partnership.providerId,
               severalProviders: rows.length > 1,
               providerLine: t('customers:teams.card.providerLine', { name: first.provider?.legalName ?? '-' }),

@@ -1,6 +1,6 @@
 import type { Attachment } from 'botbuilder';
 import { cardAttachment } from '../../cards/renderCard';
-import type { Translate } from '../../i18n/i18n';
+import { type Language, SUPPORTED_LANGUAGES, type Translate, translatorFor } from '../../i18n/i18n';
 import type { TeamsCommand } from './teamsFeature';
 
 export interface WelcomeCardData {
@@ -9,6 +9,9 @@ export interface WelcomeCardData {
   abilities: string[];
   hint: string;
   actions: Array<{ title: string; verb: string }>;
+  /** Without a known language: a line asking for one, and a button per language, named in itself. */
+  chooseLanguage: string;
+  languages: Array<{ title: string; language: Language }>;
 }
 
 export interface HelpCardData {
@@ -42,8 +45,9 @@ function once(kind: string, t: Translate, commands: TeamsCommand[], build: () =>
 }
 
 /** The card a person sees when they install the app: what the assistant does, and where to start. */
-export function welcomeCard(t: Translate, commands: TeamsCommand[]): Attachment {
-  return once('welcome', t, commands, () => buildWelcomeCard(t, commands));
+export function welcomeCard(t: Translate, commands: TeamsCommand[], offerLanguages = false): Attachment {
+  const kind = offerLanguages ? 'welcome-languages' : 'welcome';
+  return once(kind, t, commands, () => buildWelcomeCard(t, commands, offerLanguages));
 }
 
 /** Every command that works now, with its description: the help card never promises more. */
@@ -51,7 +55,7 @@ export function helpCard(t: Translate, commands: TeamsCommand[]): Attachment {
   return once('help', t, commands, () => buildHelpCard(t, commands));
 }
 
-function buildWelcomeCard(t: Translate, commands: TeamsCommand[]): Attachment {
+function buildWelcomeCard(t: Translate, commands: TeamsCommand[], offerLanguages: boolean): Attachment {
   const names = new Set(commands.map((c) => c.name));
   const actions = (['enroll', 'status', 'help'] as const)
     .filter((verb) => names.has(verb))
@@ -62,6 +66,10 @@ function buildWelcomeCard(t: Translate, commands: TeamsCommand[]): Attachment {
     abilities: t('common:welcome.abilities', { returnObjects: true }) as string[],
     hint: t('common:welcome.hint'),
     actions,
+    chooseLanguage: offerLanguages ? t('common:welcome.chooseLanguage') : '',
+    languages: offerLanguages
+      ? SUPPORTED_LANGUAGES.map((language) => ({ title: translatorFor(language)('common:language.name'), language }))
+      : [],
   };
   return cardAttachment('welcome', data);
 }

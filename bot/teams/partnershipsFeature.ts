@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { cardAttachment } from '../../cards/renderCard';
 import { countryName, formatDate, languageOf } from '../../i18n/format';
 import type { Translate } from '../../i18n/i18n';
+import { tell, tellOne } from '../../i18n/readers';
 import type { Actor } from '../../services/domain/identifiers';
 import {
   decisionMessages,
@@ -104,7 +105,8 @@ const teamsActor = (identity: TeamsIdentity): Actor => ({
   name: identity.name,
 });
 
-const say = (t: Translate, messages: MessageRef[]) => messages.map((m) => t(m.key, m.params)).join('\n\n');
+/** Partnership messages as the reseller reads them (the Teams side speaks to resellers). */
+const say = (t: Translate, messages: MessageRef[]) => tell(t, 'reseller', messages);
 
 /** Replaces the card a button was pressed on, so it shows what happened; a failure here costs nothing. */
 async function updateCard(context: TurnContext, title: string, text: string, logger: Logger) {
@@ -121,7 +123,7 @@ async function updateCard(context: TurnContext, title: string, text: string, log
   }
 }
 
-/** The Teams side: `invitation <code>` (hidden), the card's verbs, `providers` and `end partnership` (P8). */
+/** The Teams side: `invitation <code>` (listed in help, as a pasted link's code needs it), the card's verbs, `providers` and `end partnership` (P8). */
 export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
   /**
    * An invitation decided (P3): the card shows the outcome in place, the person reads it, and the
@@ -152,12 +154,10 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
       name: 'invitation',
       descriptionKey: 'partnerships:teams.commands.invitation',
       wordKey: 'partnerships:teams.words.invitation',
-      hidden: true,
       run: async ({ context, t, args }) => {
         const lookup = await p.service.openInvitation(args.trim());
         if (lookup.status !== 'valid') {
-          const m = lookupMessage(lookup);
-          await context.sendActivity(t(m.key, m.params));
+          await context.sendActivity(tellOne(t, 'reseller', lookupMessage(lookup)));
           return;
         }
         const code = p.service.codeOf(lookup.invitation);
@@ -188,8 +188,7 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
           return;
         }
         if ('lookup' in outcome) {
-          const m = lookupMessage(outcome.lookup);
-          await context.sendActivity(t(m.key, m.params));
+          await context.sendActivity(tellOne(t, 'reseller', lookupMessage(outcome.lookup)));
           return;
         }
         const notEnrolled = outcome.decision.violations.some((v) => v.rule === 'P1');
@@ -208,7 +207,7 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
         const outcome = await p.service.decline(payload?.code ?? '', { tenantId: identity.tenantId, actor, email });
         if (!outcome.ok) {
           const m = 'lookup' in outcome ? lookupMessage(outcome.lookup) : refusalMessages(outcome.refusal)[0];
-          await context.sendActivity(t(m.key, m.params));
+          await context.sendActivity(tellOne(t, 'reseller', m));
           return;
         }
         const provider = outcome.provider.partner.legalName ?? '';
@@ -252,16 +251,28 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
             offers: t('partnerships:teams.providers.offers'),
           };
         });
+        // An invitation waiting for this organisation is the way to a first provider: say so, and show it again.
+        const waiting = await p.service.waitingInvitations(identity.tenantId, await reportedEmail(context, p.logger));
+        const intro = waiting.map(({ invitation, provider }) =>
+          t('partnerships:teams.providers.invitationWaiting', {
+            provider: provider.partner.legalName ?? provider.settings.providerId,
+            expires: invitation.expiresAt,
+          }),
+        );
+        if (providers.length === 0 && waiting.length === 0) intro.push(t('partnerships:teams.providers.none'));
         await context.sendActivity({
           attachments: [
             cardAttachment('providers', {
               title: t('partnerships:teams.providers.title'),
-              intro: providers.length === 0 ? t('partnerships:teams.providers.none') : '',
+              intro: intro.join('\n\n'),
               providers,
               footer: t('partnerships:teams.providers.footer'),
             }),
           ],
         });
+        for (const { invitation, provider, code } of waiting) {
+          await context.sendActivity(invitationCard(t, invitationCardParams(invitation, provider, code)));
+        }
       },
     },
     {

@@ -9,10 +9,11 @@ import {
   type UserState,
 } from 'botbuilder';
 import { type DialogContext, DialogSet, type DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
-import type { ZodType } from 'zod';
+import { type ZodType, z } from 'zod';
 import { SUPPORTED_LANGUAGES, type Translate, translatorFor } from '../../i18n/i18n';
 import type { Logger } from '../logger';
-import { isCardSubmission, keepPayload, verbOnlyPayload } from './cardSubmission';
+import { localeOf } from './activityLocale';
+import { isCardSubmission, keepPayload, verbField, verbOnlyPayload } from './cardSubmission';
 import { commandOf } from './commandText';
 import type { ConversationReferenceStore } from './conversationReferences';
 import { helpCard, welcomeCard } from './foundationCards';
@@ -55,10 +56,12 @@ export class CspTeamsBot extends TeamsActivityHandler {
 
     this.onMembersAdded(async (context, next) => {
       const t = await this.translator(context);
+      // Neither a choice nor the install event says which language: offer the three instead of assuming English.
+      const offerLanguages = !(await this.language.get(context)) && !localeOf(context.activity);
       for (const member of context.activity.membersAdded ?? []) {
         if (member.id === context.activity.recipient.id) continue;
         await this.rememberReference(context);
-        await context.sendActivity({ attachments: [welcomeCard(t, this.listed)] });
+        await context.sendActivity({ attachments: [welcomeCard(t, this.listed, offerLanguages)] });
       }
       await next();
     });
@@ -80,7 +83,7 @@ export class CspTeamsBot extends TeamsActivityHandler {
   /** The language a person chose with `language`, else the one Teams reports for the turn. */
   async translator(context: TurnContext): Promise<Translate> {
     const chosen = await this.language.get(context);
-    return translatorFor(chosen ?? context.activity.locale);
+    return translatorFor(chosen ?? localeOf(context.activity));
   }
 
   async setLanguage(context: TurnContext, language: string | undefined): Promise<void> {
@@ -242,8 +245,10 @@ export class CspTeamsBot extends TeamsActivityHandler {
         descriptionKey: 'common:commands.language',
         wordKey: 'common:words.language',
         aliases: ['jezyk', 'sprak'],
-        run: async ({ context, args }) => {
-          const wanted = args.trim().toLowerCase();
+        // The welcome card's language buttons send the language; typed, it follows the word.
+        payload: z.strictObject({ verb: verbField, language: z.enum(SUPPORTED_LANGUAGES).optional() }),
+        run: async ({ context, args, payload }) => {
+          const wanted = ((payload as { language?: string } | undefined)?.language ?? args).trim().toLowerCase();
           if (!wanted) {
             await context.sendActivity((await this.translator(context))('common:language.current'));
             return;

@@ -1,5 +1,6 @@
 import type { Attachment } from 'botbuilder';
 import type { Translate } from '../../i18n/i18n';
+import { keysFor } from '../../i18n/readers';
 import { ANSWER_STEPS, type AnswerStep } from '../../services/enrolment/enrolmentAnswers';
 import type { EnrolmentProgress } from '../../services/enrolment/enrolmentService';
 import type { VerificationReport } from '../../services/enrolment/verificationStatus';
@@ -207,7 +208,8 @@ export function statusCard(t: Translate, report: Extract<VerificationReport, { e
       email: report.primaryContactEmail ?? t('enrolment:status.yourPrimaryContact'),
     }) as string[],
     duration: report.vettingStatus === 'Pending' ? t('enrolment:status.duration') : '',
-    blocked: report.blockedBy.map((v) => t(`rules:violation.${v.code}`, v.facts)),
+    // The reseller reads its own status: each reason in the words addressed to it.
+    blocked: report.blockedBy.map((v) => t(keysFor(`rules:violation.${v.code}`, 'reseller'), v.facts)),
   };
   return cardAttachment('status', data);
 }

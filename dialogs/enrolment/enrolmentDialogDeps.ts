@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { payloadOf } from '../../bot/teams/cardSubmission';
 import { CspTeamsBot } from '../../bot/teams/teamsBot';
 import type { Translate } from '../../i18n/i18n';
+import { keysFor } from '../../i18n/readers';
 import type { Problem } from '../../services/enrolment/enrolmentAnswers';
 import type { Enroller, EnrolmentService, Refusal } from '../../services/enrolment/enrolmentService';
 import type { EnrolmentPayload } from './enrolmentSubmission';
@@ -21,8 +22,8 @@ export function enrollerOf(context: TurnContext): Enroller {
 /** A refusal in words: each violation with its rule id, the rule's ways forward, the service's notices. */
 export function reasonsOf(t: Translate, refusal: Refusal): string[] {
   return [
-    ...refusal.violations.map((v) => t(`rules:violation.${v.code}`, v.facts)),
-    ...refusal.options.map((o) => t(`rules:option.${o.code}`)),
+    ...refusal.violations.map((v) => t(keysFor(`rules:violation.${v.code}`, 'reseller'), v.facts)),
+    ...refusal.options.map((o) => t(keysFor(`rules:option.${o.code}`, 'reseller'))),
     ...refusal.notices.map((n) => t(n.key, n.params)),
   ];
 }

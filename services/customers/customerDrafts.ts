@@ -179,6 +179,7 @@ export class CustomerDrafts {
               field: offer.id,
               // `count` picks the catalog's plural: the most one may buy (`1 licence at most`).
               params: {
+                requested: licences,
                 offer: offer.name,
                 min: offer.minimumQuantity,
                 max: offer.maximumQuantity,

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { type Customer, customerSchemaFor } from '../domain/customer';
+import { initialDomainPrefix } from '../domain/customerDomain';
 import type { Actor } from '../domain/identifiers';
 import type { PartnerDraft } from '../domain/partner';
 import type { PartnerRequest, RequestKind, Requester } from '../domain/request';
 import { partnerRequestSchema } from '../domain/request';
 import { isSameOrSubdomain } from '../domain/identifiers';
+// A reseller the directory does not know yet is a new draft: nothing enrolled, nothing signed.
+import { newDraft } from '../enrolment/enrolmentService';
 import { isPartnerCenterError } from '../partnerCenter/errors';
 import type {
   CustomerSummary,
@@ -17,8 +20,9 @@ import type {
 import type { PartnerDirectory } from '../partners/partnerDirectory';
 import { partnerCenterFailureRefusal } from './partnerCenterFailure';
 import type { PartnershipService } from '../partnerships/partnershipService';
-import type { Provider, Refusal } from '../partnerships/types';
+import type { Provider, ProviderRow, Refusal } from '../partnerships/types';
 import type { Decision } from '../rules/decision';
+import { mayAskForCustomers } from '../rules/customerGate';
 import { mayTakeCustomer } from '../rules/mayTakeCustomer';
 import type { RegionTable } from '../rules/regionTable';
 import { type AtomicStore, updateRecord } from '../storage/atomicStore';
@@ -96,17 +100,6 @@ const KEYS = {
   requests: 'customers:request:',
 };
 
-/** Partner Center's initial domain prefix (`<prefix>.onmicrosoft.com`) from the customer's own domain. */
-export function initialDomainPrefix(domain: string): string {
-  const prefix = domain
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+/, '')
-    .slice(0, 27)
-    .replace(/-+$/, '');
-  return prefix.length >= 3 ? prefix : `${prefix}csp`.slice(0, 27);
-}
-
 /**
  * Customer onboarding (C1, C3, C4, P9): a reseller's request, the distributor's decision, and what
  * Partner Center creates on approval. The rules run at submission and again at approval; every state
@@ -139,21 +132,28 @@ export class CustomerRequests {
     const own = await this.deps.partnerships.getPartnership(provider.partner.id, resellerTenantId);
     return mayTakeCustomer({
       provider: seller(provider.partner),
-      reseller: seller(
-        reseller ?? {
-          id: resellerTenantId,
-          kind: 'indirect-reseller',
-          tenantId: resellerTenantId,
-          affiliates: [],
-          domains: [],
-          status: { enrolment: 'not-started', verification: 'None', mpaSigned: false, onboardedInPartnerCenter: false },
-        },
-      ),
+      reseller: seller(reseller ?? newDraft(resellerTenantId)),
       customer: facts.customer,
       partnerships: own && !partnerships.includes(own) ? [...partnerships, own] : partnerships,
       partners: facts.partners.map((p) => ({ id: p.id, tenantId: p.tenantId ?? '' })),
       regions: this.deps.regions,
     });
+  }
+
+  /**
+   * Before any form: may this reseller ask for customers at all (P1, M2, M3, P5, M1), and through which
+   * distributors? The reseller's own record comes along, for the form's defaults (its country).
+   */
+  async mayAskForCustomers(
+    resellerTenantId: string,
+  ): Promise<{ decision: Decision; providers: ProviderRow[]; reseller?: PartnerDraft }> {
+    const reseller = await this.deps.partners.get(resellerTenantId);
+    const providers = (await this.deps.partnerships.listProviders(resellerTenantId)).filter((row) => row.provider);
+    const decision = mayAskForCustomers(
+      seller(reseller ?? newDraft(resellerTenantId)),
+      providers.flatMap((row) => (row.provider ? [seller(row.provider)] : [])),
+    );
+    return { decision, providers, reseller };
   }
 
   /** The same check for a provider given by id; undefined when there is no such provider. */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { customerAdminEmailSchema } from './adminEmail';
 import { companyNameSchema } from './companyName';
-import { countryCodeSchema, domainSchema, emailSchema, entityIdSchema, tenantIdSchema } from './identifiers';
+import { customerDomainSchema } from './customerDomain';
+import { countryCodeSchema, emailSchema, entityIdSchema, tenantIdSchema } from './identifiers';
 
 /**
  * C9: a partner's own CSP tenant is never a place to buy into; a partner buying for its own use
@@ -14,7 +15,8 @@ const customerShape = {
   /** Absent until Partner Center creates the tenant (C3). */
   tenantId: tenantIdSchema.optional(),
   companyName: companyNameSchema,
-  domain: domainSchema,
+  /** As typed (`https://www.contoso.com/kontakt`), kept as the bare domain (`contoso.com`). */
+  domain: customerDomainSchema,
   country: countryCodeSchema,
   adminEmail: emailSchema,
   tenantType: tenantTypeSchema.default('customer'),

@@ -517,6 +517,29 @@ export class PartnershipService {
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
+  /**
+   * Invitations waiting for this reseller organisation (P2, P3): sent, still valid, and addressed to it
+   * (by its MPN ID or primary contact, as for declining) or to the address the platform reports for
+   * the person asking. With the provider and the current link code, so the card can be shown again.
+   */
+  async waitingInvitations(
+    resellerTenantId: string,
+    email?: string,
+  ): Promise<Array<{ invitation: Invitation; provider: Provider; code: string }>> {
+    const address = email?.trim().toLowerCase();
+    const sent = (await this.deps.records.list<Invitation>(KEYS.invitations))
+      .map((r) => r.value)
+      .filter((i) => i.state === 'sent' && this.statusOf(i) === 'valid');
+    const waiting: Array<{ invitation: Invitation; provider: Provider; code: string }> = [];
+    for (const invitation of sent) {
+      const forUs =
+        invitation.email.toLowerCase() === address || (await this.invitedTenants(invitation)).has(resellerTenantId);
+      const provider = forUs ? await this.getProviderById(invitation.providerId) : undefined;
+      if (provider) waiting.push({ invitation, provider, code: this.codeOf(invitation) });
+    }
+    return waiting.sort((a, b) => b.invitation.createdAt.localeCompare(a.invitation.createdAt));
+  }
+
   // ---- partnerships ----------------------------------------------------------------------------
 
   /** A provider's resellers with an active partnership (P3: "Indirect resellers"). */

@@ -47,7 +47,16 @@ export function mayTransact(partner: Transactor): Decision {
  */
 export function providerMayTransactWith(provider: Transactor, reseller: Transactor): Decision {
   const violations: Violation[] = [...checkMpaSigned(provider).violations];
-  violations.push(...resellerOnboarding(reseller));
+  violations.push(...resellerMayBeTransactedWith(reseller).violations);
+  return refuse(violations);
+}
+
+/**
+ * M2 and M3, the reseller's side alone: onboarded, enrolled as an indirect reseller (which P1 asks
+ * as well), and the MPA signed, before any provider may transact new business with it.
+ */
+export function resellerMayBeTransactedWith(reseller: Transactor): Decision {
+  const violations = resellerOnboarding(reseller);
   if (!reseller.status.mpaSigned) violations.push(violation('M2.reseller-mpa-not-signed', { resellerId: reseller.id }));
   return refuse(violations);
 }

@@ -15,6 +15,7 @@ const WORDS = {
   enroll: 'enrolment:words.enroll',
   continue: 'enrolment:words.continue',
   status: 'enrolment:words.status',
+  invitation: 'partnerships:teams.words.invitation',
   providers: 'partnerships:teams.words.providers',
   end: 'partnerships:teams.words.end',
   customers: 'customers:teams.words.customers',
@@ -53,6 +54,17 @@ describe('Teams command words: the help card speaks the reader language, every l
       expect(facts.map((f) => f.title)).to.deep.equal(Object.values(WORDS).map((key) => t(key)));
     });
   }
+
+  it('lists how to open an invitation by its code, in the reader language (invitation <code>, zaproszenie <kod>)', async () => {
+    for (const [language, line] of [
+      ['en', 'invitation <code>'],
+      ['pl', 'zaproszenie <kod>'],
+      ['sv', 'inbjudan <kod>'],
+    ] as const) {
+      const card = await reply('help', { aadObjectId: `aad-words-invitation-${language}`, locale: LOCALES[language] });
+      expect(card, language).to.include(line);
+    }
+  });
 
   it('shows Polish words, not English ones, to a Polish reader (pomoc, dostawcy, klienci)', async () => {
     const card = await reply('help', { aadObjectId: 'aad-words-pl-en', locale: 'pl-PL' });

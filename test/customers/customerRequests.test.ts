@@ -9,6 +9,7 @@ import { defaultRegionTable } from '../../services/rules/regionTable';
 import { openStore, type Store } from '../../services/storage/openStore';
 import { REDIS_URL, requireRedis, tempDataDir } from '../helpers/testAssistant';
 import { contosoSetup, DEMO, fresh, freshTeam, seedReseller } from '../partnerships/fixtures';
+import { initialDomainPrefix } from '../../services/domain/customerDomain';
 
 const admin = { platform: 'slack' as const, userId: 'U0ADMIN', name: 'Anna Kowalska' };
 const approver = { platform: 'slack' as const, userId: 'U0APPROVER', name: 'Jan Wiśniewski' };
@@ -320,7 +321,7 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
           expect(loser.decided.decision?.by.userId).to.be.oneOf([approver.userId, approver2.userId]);
       }
       const created = (await store.records.list<{ companyName?: string; domain?: string }>('pc:')).filter((r) =>
-        String(r.value.domain ?? '').startsWith(value.customer.domain.replace(/\./g, '-')),
+        String(r.value.domain ?? '').startsWith(initialDomainPrefix(value.customer.domain)),
       );
       expect(created).to.have.length(final?.state === 'approved' ? 1 : 0);
     });

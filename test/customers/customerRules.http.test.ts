@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type { CustomerRequest } from '../../services/customers';
 import { fresh, seedReseller } from '../partnerships/fixtures';
 import { APPROVER, BACKENDS, CustomerWorld, FABRIKAM, newDomain } from './customerWorld';
+import { initialDomainPrefix } from '../../services/domain/customerDomain';
 
 /**
  * Each customer rule refuses with the same reason wherever it bites: in Teams when the reseller
@@ -40,7 +41,7 @@ for (const backend of BACKENDS)
       const request = await world.assistant.store.records.read<CustomerRequest>(`customers:request:${id}`);
       expect(request?.value.state, 'nothing is decided').to.equal('pending');
       const created = (await world.assistant.store.records.list<{ domain?: string }>('pc:customer:')).filter((r) =>
-        String(r.value.domain).startsWith(domain.replace(/\./g, '-')),
+        String(r.value.domain).startsWith(initialDomainPrefix(domain)),
       );
       expect(created, 'no customer is created').to.have.length(0);
       return answer;

@@ -19,6 +19,7 @@ import { contosoSetup, DEMO, fresh } from '../partnerships/fixtures';
 
 export const APPROVER = 'U0APPROVER';
 export const APPROVER2 = 'U0APPROVER2';
+export const APPROVER_NAME = 'Jan Wiśniewski';
 export const REP = 'U0REP';
 export const CHANNEL = 'C0APPROVALS';
 export const FABRIKAM = DEMO.resellerReady.tenantId;
@@ -106,7 +107,10 @@ export class CustomerWorld {
   async start() {
     this.slackApi = await new SlackApiStub().start();
     this.connector = await new ConnectorStub().start();
-    this.slackApi.answer('users.info', (args) => ({ user: { id: args.user, locale: 'en-US' } }));
+    // Reps as Slack names them: the approver has a real name, the others only their ids.
+    this.slackApi.answer('users.info', (args) => ({
+      user: { id: args.user, locale: 'en-US', real_name: args.user === APPROVER ? APPROVER_NAME : undefined },
+    }));
     this.slackApi.answer('chat.postMessage', (args) => ({ channel: args.channel, ts: `100.${++this.ts}` }));
     for (let i = 0; i < (this.options.instances ?? 1); i++) {
       this.assistants.push(

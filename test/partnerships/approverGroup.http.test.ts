@@ -13,6 +13,7 @@ const MEMBER = 'U0GROUPIE';
 const OUTSIDER = 'U0OUTSIDER';
 const CHANNEL = 'C0APPROVALS';
 const GROUP = 'S0APPROVERS';
+const REAL_NAMES: Record<string, string> = { [ADMIN]: 'Jan Wiśniewski', [MEMBER]: 'Anna Kowalska' };
 
 type Json = Record<string, unknown>;
 const input = SlackDriver.input;
@@ -26,7 +27,7 @@ describe('Approvers as a Slack user group, over HTTP', () => {
   before(async () => {
     slackApi = await new SlackApiStub().start();
     slackApi.answer('users.info', (args) => ({
-      user: { id: args.user, locale: 'en-US', is_admin: args.user === ADMIN },
+      user: { id: args.user, locale: 'en-US', is_admin: args.user === ADMIN, real_name: REAL_NAMES[String(args.user)] },
     }));
     slackApi.userGroups.set(GROUP, { name: 'CSP approvers', handle: 'csp-approvers', users: [MEMBER] });
     slackApi.userGroups.set('S0SALES', { name: 'Sales', handle: 'sales', users: [OUTSIDER] });
@@ -72,13 +73,13 @@ describe('Approvers as a Slack user group, over HTTP', () => {
     );
   });
 
-  it('saves a group as the approvers and says so', async () => {
+  it('saves a group as the approvers and says so by its handle, not its id', async () => {
     const response = await slack.viewSubmission('partnerships.setup', ADMIN, setupValues([], GROUP));
     expect(response.text).to.equal('');
     await slackApi.waitFor('chat.postMessage');
-    expect(JSON.stringify(slackApi.callsOf('chat.postMessage')[0].args)).to.include(
-      'Approvers: members of CSP approvers (@csp-approvers)',
-    );
+    const summary = JSON.stringify(slackApi.callsOf('chat.postMessage')[0].args);
+    expect(summary).to.include('Approvers: members of @csp-approvers');
+    expect(summary).to.not.include(GROUP);
   });
 
   it('lets a member of the group invite', async () => {
@@ -93,6 +94,12 @@ describe('Approvers as a Slack user group, over HTTP', () => {
     });
     expect(response.json?.response_action).to.equal('update');
     expect(SlackDriver.codeIn(response.json?.view)).to.have.length.greaterThan(40);
+  });
+
+  it("shows who did what in the audit by people's real names, not their ids or usernames", async () => {
+    const audit = await slack.slashAnswer('audit', MEMBER);
+    expect(audit).to.include('Anna Kowalska').and.include('Jan Wiśniewski');
+    expect(audit).to.not.include(MEMBER.toLowerCase()).and.not.include(ADMIN.toLowerCase());
   });
 
   it('refuses someone outside the group', async () => {

@@ -105,14 +105,19 @@ describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
     expect(await slashAnswer('invite', REP)).to.include('Only the approvers named in /csp setup may do this');
   });
 
-  it('refuses at once an invitation to a reseller in another region, in the modal (P6)', async () => {
+  it('refuses at once an invitation to a reseller in another region, in the modal, in words for the distributor (P6)', async () => {
     const response = await viewSubmission('partnerships.invite', APPROVER, {
       email: input('joao.silva@adventureworks.com.br'),
       companyName: input(''),
       mpnId: input(DEMO.resellerOtherRegion.mpnId),
     });
     expect(response.json?.response_action).to.equal('errors');
-    expect((response.json?.errors as Json).mpnId).to.include('rule P6');
+    const error = String((response.json?.errors as Json).mpnId);
+    expect(error)
+      .to.include('rule P6')
+      .and.include('You are in PL')
+      .and.include('you cannot partner with this reseller');
+    expect(error, 'advice for the reseller').to.not.include('Find a distributor in your own region');
   });
 
   it('gives the approver the draft email with the personalised link, and sends the card to the reseller in Teams (P2)', async () => {
@@ -160,12 +165,25 @@ describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
     expect(textOf(replies)).to.include('Tick the box');
   });
 
-  it('tells a reseller that is not enrolled so, and offers enrolment (P1)', async () => {
+  it('tells a reseller that is not enrolled so, as "you", and offers enrolment (P1)', async () => {
     const replies = await teams(
       cardSubmit(connector.url, { verb: 'invitation-authorize', code, consent: 'true' }, newcomer),
       1,
     );
-    expect(textOf(replies)).to.include('rule P1').and.include('Type enroll');
+    const text = textOf(replies);
+    expect(text).to.include('You are not enrolled as an indirect reseller yet (rule P1)').and.include('Type enroll');
+    expect(text, 'advice for the distributor').to.not.include('point it to the enrolment steps');
+  });
+
+  it("says an invitation is waiting for the organisation, and shows it again, instead of 'no provider yet' (P2, P3)", async () => {
+    const text = textOf(await teams(message(connector.url, 'providers', ewa), 2));
+    expect(text).to.include(`${DEMO.provider.name} has invited you to partner, and the invitation is waiting for you`);
+    expect(text).to.not.include('You have no indirect provider yet');
+    expect(text).to.include(`I authorise ${DEMO.provider.name} as my indirect provider`).and.include(code);
+    const stranger = textOf(await teams(message(connector.url, 'providers', newcomer), 1));
+    expect(stranger, 'another organisation sees no one else’s invitation').to.include(
+      'You have no indirect provider yet',
+    );
   });
 
   it('gives one partnership when two colleagues authorise at once; the other sees who did and when', async () => {

@@ -9,17 +9,18 @@ import {
   resellerCustomersBlocks,
 } from '../../../cards/slack/customers/blocks';
 import type { Translate } from '../../../i18n/i18n';
+import { tell as inReadersWords } from '../../../i18n/readers';
 import {
   type CustomerRequest,
   type CustomerRequests,
   customerRefusalMessages,
   type ResellerCustomers,
 } from '../../../services/customers';
-import type { Actor } from '../../../services/domain/identifiers';
 import type { PartnershipService } from '../../../services/partnerships/partnershipService';
 import type { Refusal } from '../../../services/partnerships/types';
 import type { Logger } from '../../logger';
 import type { SlackLanguages } from '../slackLanguage';
+import type { SlackPeople } from '../slackPeople';
 import { whoOf } from './requestView';
 
 export interface SlackCustomers {
@@ -27,6 +28,8 @@ export interface SlackCustomers {
   resellerCustomers: ResellerCustomers;
   partnerships: PartnershipService;
   languages: SlackLanguages;
+  /** Real names of the reps who decide, for the decided-by lines. */
+  people: SlackPeople;
   logger: Logger;
   /** After a decision: the channel message shows it, the reseller hears it, the approvers' App Homes refresh. */
   afterDecision(client: WebClient, request: CustomerRequest): Promise<void>;
@@ -34,16 +37,10 @@ export interface SlackCustomers {
 
 const teamOf = (body: { team?: { id?: string } | null; user: { team_id?: string } }) =>
   body.team?.id ?? body.user.team_id ?? '';
-const actorOf = (user: { id: string; name?: string; username?: string }): Actor => ({
-  platform: 'slack',
-  userId: user.id,
-  name: user.name ?? user.username,
-});
 
+/** A refusal as the distributor reads it (the Slack side speaks to distributors). */
 const refusalText = (t: Translate, refusal: Refusal) =>
-  customerRefusalMessages(refusal)
-    .map((m) => t(m.key, m.params))
-    .join('\n\n');
+  inReadersWords(t, 'distributor', customerRefusalMessages(refusal));
 
 /** Why an Approve or Reject did not take: someone decided first (who and when), or a rule refused. */
 function notDecidedText(t: Translate, outcome: { decided: CustomerRequest } | { refusal: Refusal }): string {
@@ -76,7 +73,7 @@ export function registerCustomerListeners(app: App, s: SlackCustomers) {
     try {
       const teamId = teamOf(body);
       const t = await s.languages.translatorFor(client, teamId, body.user.id);
-      const outcome = await s.requests.approve(teamId, action.value ?? '', actorOf(body.user));
+      const outcome = await s.requests.approve(teamId, action.value ?? '', await s.people.actor(client, body.user));
       if (!outcome.ok) {
         await tell(body, client, respond, notDecidedText(t, outcome));
         // Partner Center failed after the approval: the message and the reseller say so too.
@@ -130,7 +127,12 @@ export function registerCustomerListeners(app: App, s: SlackCustomers) {
     const teamId = teamOf(body);
     const t = await s.languages.translatorFor(client, teamId, body.user.id);
     const reason = String(view.state.values[REASON_BLOCK]?.[REASON_ACTION]?.value ?? '').trim();
-    const outcome = await s.requests.reject(teamId, view.private_metadata, actorOf(body.user), reason);
+    const outcome = await s.requests.reject(
+      teamId,
+      view.private_metadata,
+      await s.people.actor(client, body.user),
+      reason,
+    );
     if (!outcome.ok) {
       await ack({ response_action: 'errors', errors: { [REASON_BLOCK]: notDecidedText(t, outcome).slice(0, 300) } });
       return;

@@ -2,7 +2,7 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import { ACTION, draftModal, removeModal } from '../../../cards/slack/partnerships/blocks';
 import { refusalMessages } from '../../../services/partnerships/messages';
 import { PartnershipService } from '../../../services/partnerships/partnershipService';
-import { invitationDraft, type SlackPartnerships, say, slackActor } from './context';
+import { invitationDraft, type SlackPartnerships, say } from './context';
 
 export function registerActions(app: App, p: SlackPartnerships) {
   app.action<BlockButtonAction>(ACTION.remove, async ({ ack, body, action, client, respond }) => {
@@ -36,7 +36,11 @@ export function registerActions(app: App, p: SlackPartnerships) {
     await ack();
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     const t = await p.languages.translatorFor(client, teamId, body.user.id);
-    const outcome = await p.service.revokeInvitation(teamId, action.value ?? '', slackActor(body.user));
+    const outcome = await p.service.revokeInvitation(
+      teamId,
+      action.value ?? '',
+      await p.people.actor(client, body.user),
+    );
     const message = outcome.ok
       ? t('partnerships:slack.resellers.revoked', { email: outcome.value.email })
       : say(t, refusalMessages(outcome.refusal));
@@ -47,7 +51,11 @@ export function registerActions(app: App, p: SlackPartnerships) {
     await ack();
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     const t = await p.languages.translatorFor(client, teamId, body.user.id);
-    const outcome = await p.service.resendInvitation(teamId, action.value ?? '', slackActor(body.user));
+    const outcome = await p.service.resendInvitation(
+      teamId,
+      action.value ?? '',
+      await p.people.actor(client, body.user),
+    );
     if (!outcome.ok) {
       await respond({
         response_type: 'ephemeral',

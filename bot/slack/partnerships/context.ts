@@ -1,18 +1,21 @@
 import type { WebClient } from '@slack/web-api';
 import { draftEmail } from '../../../cards/slack/partnerships/blocks';
 import type { Translate } from '../../../i18n/i18n';
+import { tell } from '../../../i18n/readers';
 import type { PartnershipService } from '../../../services/partnerships/partnershipService';
 import type { MessageRef } from '../../../services/partnerships/messages';
-import type { Actor } from '../../../services/domain/identifiers';
 import type { Invitation, Provider } from '../../../services/partnerships/types';
 import type { Logger } from '../../logger';
 import { LruMap } from '../../lruMap';
 import type { SlackLanguages } from '../slackLanguage';
+import type { SlackPeople } from '../slackPeople';
 
 /** What the Slack side of partnerships needs, built once by bot/partnershipsFeature.ts. */
 export interface SlackPartnerships {
   service: PartnershipService;
   languages: SlackLanguages;
+  /** Real names of the reps who act, for the audit and what the channel reads. */
+  people: SlackPeople;
   logger: Logger;
   /** `<publicUrl>/invitations/<code>` */
   invitationLink(code: string): string;
@@ -25,13 +28,8 @@ export interface SlackPartnerships {
   customerCounts?(providerId: string, resellerIds: string[]): Promise<Map<string, number>>;
 }
 
-export const slackActor = (user: { id: string; name?: string; username?: string }): Actor => ({
-  platform: 'slack',
-  userId: user.id,
-  name: user.name ?? user.username,
-});
-
-export const say = (t: Translate, messages: MessageRef[]) => messages.map((m) => t(m.key, m.params)).join('\n');
+/** Partnership messages as the distributor reads them (the Slack side speaks to distributors). */
+export const say = (t: Translate, messages: MessageRef[]) => tell(t, 'distributor', messages, '\n');
 
 /** The link and the email the rep copies for an invitation just made or sent again (P2). */
 export function invitationDraft(

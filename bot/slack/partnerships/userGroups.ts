@@ -50,6 +50,21 @@ export class SlackUserGroups implements UserGroupDirectory {
 }
 
 /**
+ * A user group as people mention it, `@csp-approvers` (its handle, from usergroups.list); undefined
+ * when Slack would not say, so the caller keeps the name it has.
+ */
+export async function groupHandle(client: WebClient, logger: Logger, groupId: string): Promise<string | undefined> {
+  try {
+    const answer = await client.usergroups.list({ include_disabled: true });
+    const handle = answer.usergroups?.find((g) => g.id === groupId)?.handle;
+    return handle ? `@${handle}` : undefined;
+  } catch (error) {
+    logger.warn({ err: error, group: groupId }, 'usergroups.list failed: the group keeps the name the modal gave');
+    return undefined;
+  }
+}
+
+/**
  * The workspace's enabled user groups for the set-up modal's select, by name. Undefined when Slack
  * would not say (a Free plan has no user groups: plan_upgrade_required), so the modal leaves the choice out.
  */

@@ -11,7 +11,8 @@ import { languageOf } from '../../../i18n/format';
 import { SUPPORTED_LANGUAGES } from '../../../i18n/i18n';
 import { refusalMessages } from '../../../services/partnerships/messages';
 import type { ApproverGroup, Refusal } from '../../../services/partnerships/types';
-import { invitationDraft, type SlackPartnerships, say, slackActor } from './context';
+import { invitationDraft, type SlackPartnerships, say } from './context';
+import { groupHandle } from './userGroups';
 
 type Values = ViewOutput['state']['values'];
 
@@ -37,6 +38,9 @@ const channelLanguageField = z.enum(SUPPORTED_LANGUAGES);
 
 export function registerViews(app: App, p: SlackPartnerships) {
   app.view(CALLBACK.setup, async ({ ack, body, view, client }) => {
+    /** The group as reps mention it (`@csp-approvers`), never its id (`S0APPR`), in every later summary. */
+    const named = async (group: ApproverGroup | undefined) =>
+      group && { ...group, name: (await groupHandle(client, p.logger, group.id)) ?? group.name };
     const teamId = teamOf(body);
     const t = await p.languages.translatorFor(client, teamId, body.user.id);
     const values = view.state.values;
@@ -46,11 +50,11 @@ export function registerViews(app: App, p: SlackPartnerships) {
       tenantId: text(values, 'tenantId') ?? '',
       country: (text(values, 'country') ?? '').toUpperCase(),
       approverUserIds: values.approvers?.[FIELD_ACTION]?.selected_users ?? [],
-      approverGroup: chosenGroup(values),
+      approverGroup: await named(chosenGroup(values)),
       channelId: values.channel?.[FIELD_ACTION]?.selected_conversation ?? '',
     };
     const admin = await p.isWorkspaceAdmin(client, body.user.id);
-    const outcome = await p.service.setUpProvider(teamId, input, slackActor(body.user), admin);
+    const outcome = await p.service.setUpProvider(teamId, input, await p.people.actor(client, body.user), admin);
     if (!outcome.ok) {
       const message = say(t, refusalMessages(outcome.refusal));
       const fallback = outcome.refusal.kind === 'rules' ? 'country' : 'legalName';
@@ -94,7 +98,7 @@ export function registerViews(app: App, p: SlackPartnerships) {
     const outcome = await p.service.createInvitation(
       teamId,
       { email: text(values, 'email') ?? '', companyName: text(values, 'companyName'), mpnId: text(values, 'mpnId') },
-      slackActor(body.user),
+      await p.people.actor(client, body.user),
     );
     if (!outcome.ok) {
       const message = say(t, refusalMessages(outcome.refusal));
@@ -120,7 +124,7 @@ export function registerViews(app: App, p: SlackPartnerships) {
     const t = await p.languages.translatorFor(client, teamId, body.user.id);
     const resellerId = view.private_metadata;
     const notify = (view.state.values.notify?.[FIELD_ACTION]?.selected_options ?? []).some((o) => o.value === 'notify');
-    const outcome = await p.service.removePartnership(teamId, resellerId, slackActor(body.user));
+    const outcome = await p.service.removePartnership(teamId, resellerId, await p.people.actor(client, body.user));
     if (!outcome.ok) {
       await ack({ response_action: 'errors', errors: { notify: say(t, refusalMessages(outcome.refusal)) } });
       return;

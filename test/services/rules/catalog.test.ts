@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { readCatalogs, SUPPORTED_LANGUAGES, translations } from '../../../i18n/i18n';
+import { keysFor, READERS, type Reader } from '../../../i18n/readers';
 import { ALL_VALIDATION_CODES, verificationSubStatusSchema } from '../../../services/domain';
 import {
   ALL_OPTION_CODES,
@@ -45,6 +46,10 @@ const catalogs = readCatalogs();
 const rules = Object.fromEntries(
   SUPPORTED_LANGUAGES.map((lang) => [lang, flatten(catalogs[lang].rules as Tree)]),
 ) as Record<(typeof SUPPORTED_LANGUAGES)[number], Map<string, string>>;
+
+/** A code's message as `reader` reads it: the reader's own wording, else the shared one (i18n/readers.ts). */
+const messageFor = (lang: (typeof SUPPORTED_LANGUAGES)[number], key: string, reader: Reader) =>
+  rules[lang].get(`${key}.${reader}`) ?? rules[lang].get(key);
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
@@ -163,13 +168,28 @@ describe('rule message catalogs (en, pl, sv)', () => {
     ['party', ['provider', 'reseller', 'customer', 'partner']],
   ];
   for (const [group, registry] of registries) {
-    it(`has a ${group} message for every code in every language`, () => {
+    it(`has a ${group} message for every code, for each reader, in every language`, () => {
       for (const lang of SUPPORTED_LANGUAGES) {
-        const missing = registry.filter((code) => !rules[lang].get(`${group}.${code}`)?.trim());
-        expect(missing, lang).to.deep.equal([]);
+        for (const reader of READERS) {
+          const missing = registry.filter((code) => !messageFor(lang, `${group}.${code}`, reader)?.trim());
+          expect(missing, `${lang}, ${reader}`).to.deep.equal([]);
+        }
       }
     });
   }
+
+  it('words a message for one reader only together with the other (a half-worded code would show the other party nothing)', () => {
+    for (const lang of SUPPORTED_LANGUAGES) {
+      const byReader = [...rules[lang].keys()].filter((k) =>
+        /^(violation|option)\..*\.(reseller|distributor)$/.test(k),
+      );
+      const codes = new Set(byReader.map((k) => k.replace(/\.(reseller|distributor)$/, '')));
+      for (const code of codes) {
+        for (const reader of READERS)
+          expect(rules[lang].get(`${code}.${reader}`), `${lang}: ${code}.${reader}`).to.be.a('string');
+      }
+    }
+  });
 
   it('has a message for every validation code in every language', () => {
     for (const lang of SUPPORTED_LANGUAGES) {
@@ -180,11 +200,15 @@ describe('rule message catalogs (en, pl, sv)', () => {
     }
   });
 
-  it('cites the rule id in every violation message', () => {
+  it('cites the rule id in every violation message, for each reader', () => {
     for (const lang of SUPPORTED_LANGUAGES) {
-      for (const code of ALL_VIOLATION_CODES) {
-        const rule = code.slice(0, code.indexOf('.'));
-        expect(rules[lang].get(`violation.${code}`), `${lang}: ${code}`).to.match(new RegExp(`\\b${rule}\\b`));
+      for (const reader of READERS) {
+        for (const code of ALL_VIOLATION_CODES) {
+          const rule = code.slice(0, code.indexOf('.'));
+          expect(messageFor(lang, `violation.${code}`, reader), `${lang}, ${reader}: ${code}`).to.match(
+            new RegExp(`\\b${rule}\\b`),
+          );
+        }
       }
     }
   });
@@ -202,10 +226,12 @@ describe('rule message catalogs (en, pl, sv)', () => {
       expect(ALL_VIOLATION_CODES.filter((code) => !produced.has(code))).to.deep.equal([]);
     });
 
-    it('only uses placeholders the rule fills in', () => {
+    it('only uses placeholders the rule fills in, whoever reads it', () => {
       for (const v of violations) {
-        const needed = placeholders(rules.en.get(`violation.${v.code}`) ?? '');
-        expect(Object.keys(v.facts), v.code).to.include.members(needed);
+        for (const reader of READERS) {
+          const needed = placeholders(messageFor('en', `violation.${v.code}`, reader) ?? '');
+          expect(Object.keys(v.facts), `${v.code}, ${reader}`).to.include.members(needed);
+        }
       }
     });
 
@@ -213,22 +239,21 @@ describe('rule message catalogs (en, pl, sv)', () => {
       it(`reads as finished text in ${lang}: no placeholder, nesting or key left`, () => {
         const t = translations().getFixedT(lang, 'rules');
         for (const v of violations) {
-          const text = t(`violation.${v.code}`, v.facts);
-          expect(text, `${lang}: ${v.code}`).to.not.match(
-            /\{\{|\$t\(|\b(?:violation|region|party|verification-step)\.[\w-]/,
-          );
+          for (const reader of READERS) {
+            const text = t(keysFor(`violation.${v.code}`, reader), v.facts);
+            expect(text, `${lang}, ${reader}: ${v.code}`).to.not.match(
+              /\{\{|\$t\(|\b(?:violation|region|party|verification-step)\.[\w-]|returned an object/,
+            );
+          }
         }
       });
     }
 
     it('names the region in the reader’s language (P6)', () => {
       const different = violations.find((v) => v.code === 'P6.different-region');
-      expect(translations().getFixedT('pl', 'rules')(`violation.P6.different-region`, different?.facts)).to.contain(
-        'Stany Zjednoczone',
-      );
-      expect(translations().getFixedT('sv', 'rules')(`violation.P6.different-region`, different?.facts)).to.contain(
-        'Europa',
-      );
+      const key = keysFor('violation.P6.different-region', 'distributor');
+      expect(translations().getFixedT('pl', 'rules')(key, different?.facts)).to.contain('Stany Zjednoczone');
+      expect(translations().getFixedT('sv', 'rules')(key, different?.facts)).to.contain('Europa');
     });
   });
 });

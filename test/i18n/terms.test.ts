@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'chai';
+import { readCatalogs } from '../../i18n/i18n';
+import { projectRoot } from '../../i18n/projectRoot';
+
+/**
+ * One word per concept in each language: the one Microsoft's own Partner Center pages use (the seeds
+ * in shared/seeds/): Polish "zasada" (seed 002: "zmian zasad"; "reguła" appears in none), Swedish
+ * "signera" (seed 004's heading: "måste signera Microsofts partneravtal").
+ */
+const SYNONYMS_NOT_USED: Record<string, Array<{ instead: string; pattern: RegExp }>> = {
+  pl: [{ instead: 'zasada', pattern: /\bregu[łl]\p{L}*/giu }],
+  sv: [{ instead: 'signera', pattern: /\bunderteckn\p{L}*/giu }],
+};
+
+describe('One term per concept per language (issue 12)', () => {
+  for (const [language, synonyms] of Object.entries(SYNONYMS_NOT_USED)) {
+    it(`${language}: every catalog and the Teams app's ${language} manifest use ${synonyms.map((s) => s.instead).join(', ')} only`, () => {
+      const texts = [
+        JSON.stringify(readCatalogs()[language]),
+        readFileSync(path.join(projectRoot(), 'manifest', 'teams', `${language}.json`), 'utf8'),
+      ];
+      for (const { instead, pattern } of synonyms) {
+        const found = texts.flatMap((text) => text.match(pattern) ?? []);
+        expect(found, `say "${instead}" instead`).to.deep.equal([]);
+      }
+    });
+  }
+
+  it('finds the other word where it is written (so a pass means something)', () => {
+    expect('Spełnione reguły (C7)'.match(SYNONYMS_NOT_USED.pl[0].pattern)).to.deep.equal(['reguły']);
+    expect('har undertecknat MPA'.match(SYNONYMS_NOT_USED.sv[0].pattern)).to.deep.equal(['undertecknat']);
+  });
+});
