@@ -153,7 +153,7 @@ for (const backend of backends)
       await say('enroll', user);
       await pick('mpn-id', user);
       const reply = await answer('mpn-id', { mpnId: 'not-a-number' }, user);
-      expect(reply).to.include('nothing was saved');
+      expect(reply).to.include('Nothing was saved');
       expect(reply).to.include('That is not a valid MPN ID');
       expect(reply).to.include('MPN ID (E2, E3)');
       expect(await assistant.store.records.read(`partner:${user.tenantId}`)).to.equal(undefined);
