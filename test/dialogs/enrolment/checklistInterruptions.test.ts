@@ -3,9 +3,9 @@ import type { Assistant } from '../../../bot/assistant';
 import { DEMO } from '../../../services/partnerCenter/sandboxIdentities';
 import { ConnectorStub } from '../../fakes/connectorStub';
 import { startTestAssistant } from '../../helpers/testAssistant';
-import { TeamsChat, textOf } from './enrolmentChat';
+import { SLOW_VERIFICATION, TeamsChat, textOf } from './enrolmentChat';
 
-const env = { SANDBOX_VERIFICATION_STEP_MS: String(24 * 60 * 60 * 1000) };
+const env = SLOW_VERIFICATION;
 
 /** What a person types while the checklist is open, in each language's words. */
 const COMMANDS: Array<[language: string, typed: string]> = [

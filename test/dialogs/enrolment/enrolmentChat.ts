@@ -1,9 +1,38 @@
 import { expect } from 'chai';
 import type { Assistant } from '../../../bot/assistant';
+import { DEMO } from '../../../services/partnerCenter/sandboxIdentities';
 import type { ConnectorStub, ReceivedActivity } from '../../fakes/connectorStub';
 import { cardSubmit, message, postActivity, type TeamsUser } from '../../helpers/teamsActivities';
 
 type Json = Record<string, unknown>;
+
+/** Verification steps a day apart, so nothing moves while a test runs. */
+export const SLOW_VERIFICATION = { SANDBOX_VERIFICATION_STEP_MS: String(24 * 60 * 60 * 1000) };
+
+/** A complete, valid enrolment of the sandbox's free MPN profile (Tailspin Toys, PL), step by step. */
+export const TAILSPIN_ANSWERS = {
+  'work-account': { hasWorkAccount: 'true', globalAdmin: 'true' },
+  'mpn-id': { mpnId: DEMO.mpnOnly.mpnId },
+  'legal-business-profile': {
+    legalName: DEMO.mpnOnly.partnerName,
+    line1: 'ul. Marszałkowska 1',
+    line2: '',
+    city: 'Warszawa',
+    postalCode: '00-001',
+    country: 'PL',
+  },
+  'primary-contact': { contactName: 'Anna Nowak', contactEmail: 'anna.nowak@tailspintoys.pl', contactPhone: '' },
+  'support-contact': { supportEmail: 'pomoc@tailspintoys.pl', supportPhone: '', supportUrl: '' },
+} as const;
+
+/** New tenant ids, one series per test file (`first` tells the files apart), so no two tests share one. */
+export function tenantIds(first: string): () => string {
+  let sequence = 0;
+  return () => {
+    sequence += 1;
+    return `${first}-${String(sequence).padStart(12, '0')}`;
+  };
+}
 
 /** An Adaptive Card element or action, as the bot sent it. */
 export type CardNode = Json & { type?: string; id?: string; text?: string; value?: string; data?: Json };

@@ -3,32 +3,26 @@ import type { Assistant } from '../../../bot/assistant';
 import { DEMO } from '../../../services/partnerCenter/sandboxIdentities';
 import { ConnectorStub } from '../../fakes/connectorStub';
 import { startTestAssistant } from '../../helpers/testAssistant';
-import { errorsUnder, inputsOf, TeamsChat, textOf } from './enrolmentChat';
+import { translatorFor } from '../../../i18n/i18n';
+import {
+  errorsUnder,
+  inputsOf,
+  SLOW_VERIFICATION,
+  TAILSPIN_ANSWERS,
+  TeamsChat,
+  tenantIds,
+  textOf,
+} from './enrolmentChat';
 
-/** Verification steps a day apart, so nothing moves while a test runs. */
-const env = { SANDBOX_VERIFICATION_STEP_MS: String(24 * 60 * 60 * 1000) };
+const env = SLOW_VERIFICATION;
+const newTenant = tenantIds('88888888-8888-4888-8888');
 
-let tenantSequence = 0;
-const newTenant = () => {
-  tenantSequence += 1;
-  return `88888888-8888-4888-8888-${String(tenantSequence).padStart(12, '0')}`;
-};
-
-const LEGAL_PL = {
-  legalName: DEMO.mpnOnly.partnerName,
-  line1: 'ul. Marszałkowska 1',
-  line2: '',
-  city: 'Warszawa',
-  postalCode: '00-001',
-  country: 'PL',
-};
-const ANSWERS: Array<[string, Record<string, string>]> = [
-  ['Work account and Global admin', { hasWorkAccount: 'true', globalAdmin: 'true' }],
-  ['MPN ID', { mpnId: DEMO.mpnOnly.mpnId }],
-  ['Legal business profile', LEGAL_PL],
-  ['Primary contact', { contactName: 'Anna Nowak', contactEmail: 'anna.nowak@tailspintoys.pl', contactPhone: '' }],
-  ['Customer-support contact', { supportEmail: 'pomoc@tailspintoys.pl', supportPhone: '', supportUrl: '' }],
-];
+const LEGAL_PL = TAILSPIN_ANSWERS['legal-business-profile'];
+const en = translatorFor('en');
+/** What a person presses and types to fill every step, in order: the progress card's button, the inputs. */
+const ANSWERS = Object.entries(TAILSPIN_ANSWERS).map(
+  ([step, fields]) => [en(`enrolment:choice.${step}`), fields] as const,
+);
 
 describe('Teams: enrolment forms keep what was typed and answer every press once (E2, E3, E4)', () => {
   let assistant: Assistant;
