@@ -343,12 +343,20 @@ for (const backend of BACKENDS)
       before(async () => {
         const id = await world.submittedRequest(newDomain());
         await world.approvalPost(id);
+        const before = world.connector.received.length;
         await world.click('customers.approve', id, APPROVER).response;
         const request = await world.eventually(async () => {
           const r = await requestOf(world, id);
           return r?.result ? r : undefined;
         }, 'the customer is created');
         customerTenantId = request.customer.tenantId ?? '';
+        // The reseller's notice of this approval comes through the outbox, after the result is stored:
+        // waited for here, so a test below does not take it for the news of its own request.
+        const label = request.customer.domain.split('.')[0];
+        await world.eventually(
+          async () => world.connector.received.slice(before).some((r) => JSON.stringify(r.activity).includes(label)),
+          "the reseller's notice of the new customer",
+        );
       });
 
       it('adds a subscription with the reseller on record and as support contact, after approval (C5)', async () => {
