@@ -24,6 +24,7 @@ import { NoticeRenderers } from './proactive/noticeRenderers';
 import { createSlackEdge, type SlackEdge } from './slack/slackApp';
 import { SlackLanguages } from './slack/slackLanguage';
 import { ConversationReferenceStore } from './teams/conversationReferences';
+import { RepeatedSubmissions } from './teams/repeatedSubmissions';
 import { CspTeamsBot } from './teams/teamsBot';
 
 export interface Assistant {
@@ -130,6 +131,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
     references,
     features: features.flatMap((f) => (f.teams ? [f.teams] : [])),
     logger,
+    repeatedSubmissions: new RepeatedSubmissions({ records: store.records, clock: deps.clock }),
   });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {

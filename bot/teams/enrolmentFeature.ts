@@ -2,6 +2,7 @@ import { enrolmentProgressCard, statusCard } from '../../cards/teams/enrolmentCa
 import { ENROLMENT_DIALOG, EnrolmentDialog, type EnrolmentOptions } from '../../dialogs/enrolment/enrolmentDialog';
 import { type EnrolmentPayload, enrolmentPayload } from '../../dialogs/enrolment/enrolmentSubmission';
 import { translatorFor } from '../../i18n/i18n';
+import { keysFor } from '../../i18n/readers';
 import { EnrolmentService } from '../../services/enrolment/enrolmentService';
 import { VerificationStatusService } from '../../services/enrolment/verificationStatus';
 import type { FeatureFactory } from '../feature';
@@ -39,6 +40,7 @@ export const enrolmentFeature: FeatureFactory = (deps) => {
       descriptionKey: 'enrolment:commands.enroll',
       wordKey: 'enrolment:words.enroll',
       aliases: ['enrol'],
+      continues: ENROLMENT_DIALOG,
       payload: enrolmentPayload,
       run: openChecklist,
     }),
@@ -47,6 +49,7 @@ export const enrolmentFeature: FeatureFactory = (deps) => {
       descriptionKey: 'enrolment:commands.continue',
       wordKey: 'enrolment:words.continue',
       aliases: ['fortsatt'],
+      continues: ENROLMENT_DIALOG,
       payload: enrolmentPayload,
       run: openChecklist,
     }),
@@ -60,7 +63,7 @@ export const enrolmentFeature: FeatureFactory = (deps) => {
         if (!report.enrolled) {
           const progress = await service.progress(identity.tenantId);
           // M5: an MPN membership is not a CSP enrolment; the rule says what to do first.
-          const why = report.blockedBy.map((v) => t(`rules:violation.${v.code}`, v.facts));
+          const why = report.blockedBy.map((v) => t(keysFor(`rules:violation.${v.code}`, 'reseller'), v.facts));
           await context.sendActivity([t('enrolment:status.notEnrolled'), ...why].join('\n\n'));
           if (progress.draft.status.enrolment === 'in-progress') {
             await context.sendActivity({ attachments: [enrolmentProgressCard(t, progress)] });

@@ -16,6 +16,7 @@ import { localeOf } from './activityLocale';
 import { isCardSubmission, keepPayload, verbField, verbOnlyPayload } from './cardSubmission';
 import { commandOf } from './commandText';
 import type { ConversationReferenceStore } from './conversationReferences';
+import type { RepeatedSubmissions } from './repeatedSubmissions';
 import { helpCard, welcomeCard } from './foundationCards';
 import type { TeamsCardAction, TeamsCommand, TeamsFeature, TeamsIdentity } from './teamsFeature';
 
@@ -25,10 +26,9 @@ export interface TeamsBotDeps {
   references: ConversationReferenceStore;
   features: TeamsFeature[];
   logger: Logger;
+  /** Drops the same card button pressed twice (a double click). */
+  repeatedSubmissions?: RepeatedSubmissions;
 }
-
-/** Commands that work even in the middle of a dialog. */
-const INTERRUPTIONS = new Set(['help', 'cancel']);
 
 /**
  * The Teams edge: routes a turn to the active dialog, a command, or a card action, and never
@@ -73,11 +73,26 @@ export class CspTeamsBot extends TeamsActivityHandler {
     });
   }
 
-  /** Saves dialog and user state after every turn, as botbuilder expects. */
+  /**
+   * Saves dialog and user state after every turn, as botbuilder expects. A card button pressed again
+   * while its first press is in flight or just answered is dropped here, at the edge, whatever the
+   * button: one press, one effect, one answer.
+   */
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    await this.deps.conversationState.saveChanges(context, false);
-    await this.deps.userState.saveChanges(context, false);
+    const claim = await this.deps.repeatedSubmissions?.claim(context.activity);
+    if (this.deps.repeatedSubmissions && !claim) {
+      this.deps.logger.info({ activityId: context.activity.id }, 'dropped a repeated press of a card button');
+      return;
+    }
+    try {
+      await super.run(context);
+      await this.deps.conversationState.saveChanges(context, false);
+      await this.deps.userState.saveChanges(context, false);
+    } catch (error) {
+      await claim?.failed();
+      throw error;
+    }
+    await claim?.handled();
   }
 
   /** The language a person chose with `language`, else the one Teams reports for the turn. */
@@ -181,33 +196,39 @@ export class CspTeamsBot extends TeamsActivityHandler {
     }
 
     const dialogs = await this.dialogs.createContext(context);
+    const command = asked ? this.commands.get(asked.command) : undefined;
+    const run = command && asked ? this.runnable(command, asked.command, typed, payload) : undefined;
 
-    if (dialogs.activeDialog) {
-      if (asked && typed && INTERRUPTIONS.has(this.commands.get(asked.command)?.name ?? '')) {
-        await this.runCommand(this.commands.get(asked.command) as TeamsCommand, context, dialogs, t, asked.args);
-        if (this.commands.get(asked.command)?.name === 'help') await dialogs.repromptDialog();
-        return;
-      }
+    // Commands answer from anywhere: an open dialog receives only its own commands' turns and what is
+    // no command at all; it waits through the others, and its card still works afterwards.
+    const open = dialogs.activeDialog;
+    if (open && !(run && command?.continues !== open.id)) {
       const result = await dialogs.continueDialog();
       if (result.status !== DialogTurnStatus.empty) return;
     }
 
-    const command = asked ? this.commands.get(asked.command) : undefined;
-    if (command && asked) {
-      if (typed && command.payload) {
-        // Typed, a command gets what its schema makes of the bare verb; one that needs a card's fields
-        // (Authorize, the customer form) is not something a person types.
-        const bare = command.payload.safeParse({ verb: asked.command });
-        if (bare.success) {
-          await this.runCommand(command, context, dialogs, t, asked.args, bare.data);
-          return;
-        }
-      } else {
-        await this.runCommand(command, context, dialogs, t, asked.args, payload);
-        return;
-      }
+    if (command && run) {
+      await this.runCommand(command, context, dialogs, t, asked?.args ?? '', run.payload);
+      return;
     }
     await context.sendActivity(t('common:unknown', { text: (context.activity.text ?? '').slice(0, 60) }));
+  }
+
+  /**
+   * Whether this turn can run `command`, and with what: a card's submission as its schema parsed it;
+   * typed, what the schema makes of the bare word (one that needs a card's fields, such as Authorize
+   * or the customer form, is not something a person types).
+   */
+  private runnable(
+    command: TeamsCommand,
+    word: string,
+    typed: boolean,
+    payload: unknown,
+  ): { payload: unknown } | undefined {
+    if (!typed) return { payload };
+    if (!command.payload) return { payload: undefined };
+    const bare = command.payload.safeParse({ verb: word });
+    return bare.success ? { payload: bare.data } : undefined;
   }
 
   private async runCommand(

@@ -33,6 +33,11 @@ export interface TeamsCommand<P = unknown> {
   wordKey?: string;
   /** Extra words that run the same command in every language (spellings without diacritics, `?`). */
   aliases?: string[];
+  /**
+   * The dialog whose open instance receives this command's turns (the checklist's own buttons). Every
+   * other command answers while a dialog is open, and the dialog waits for its next turn.
+   */
+  continues?: string;
   /** Hidden commands work but are not listed on the help card. */
   hidden?: boolean;
   /**

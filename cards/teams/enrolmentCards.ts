@@ -1,8 +1,9 @@
 import type { Attachment } from 'botbuilder';
 import type { Translate } from '../../i18n/i18n';
 import { keysFor } from '../../i18n/readers';
-import { ANSWER_STEPS, type AnswerStep } from '../../services/enrolment/enrolmentAnswers';
+import { ANSWER_STEPS, type AnswerStep, requiredFields } from '../../services/enrolment/enrolmentAnswers';
 import type { EnrolmentProgress } from '../../services/enrolment/enrolmentService';
+import { answeredAt } from '../../services/enrolment/staleAnswers';
 import type { VerificationReport } from '../../services/enrolment/verificationStatus';
 import { cardAttachment } from '../renderCard';
 
@@ -25,16 +26,36 @@ export interface EnrolmentStepField {
   label: string;
   placeholder: string;
   value: string;
+  /** Teams refuses to send the card with this input empty, and says `errorMessage`. */
+  required: boolean;
+  errorMessage: string;
+  /** Why the value last sent was refused, shown under the input. */
+  errors: string[];
 }
 
 export interface EnrolmentStepCardData {
   step: AnswerStep;
+  /** When this step was last answered, as the card was made (stale cards are told apart by it). */
+  asked: string;
   title: string;
   explanation: string[];
   reasons: string[];
+  /** Earlier steps the refused answer contradicts, each a button that opens it. */
+  earlier: Array<{ title: string; step: AnswerStep }>;
   fields: EnrolmentStepField[];
   submitTitle: string;
   backTitle: string;
+}
+
+/** What a step card shows after a refused answer: the reasons, where they belong, and what was typed. */
+export interface StepFeedback {
+  /** Reasons about the whole step, above the inputs. */
+  reasons: string[];
+  /** Reasons about one input, by its id, shown under it. */
+  fieldReasons: Record<string, string[]>;
+  earlierSteps: AnswerStep[];
+  /** The values sent, by input id, shown again in place of the saved ones. */
+  typed: Record<string, unknown>;
 }
 
 export interface EnrolmentSubmittedCardData {
@@ -112,7 +133,7 @@ export function enrolmentProgressCard(t: Translate, progress: EnrolmentProgress,
 function fieldsOf(
   step: AnswerStep,
   progress: EnrolmentProgress,
-): Array<Omit<EnrolmentStepField, 'label' | 'placeholder'>> {
+): Array<Pick<EnrolmentStepField, 'id' | 'kind' | 'value'>> {
   const d = progress.draft;
   const text = (id: string, value?: string) => ({ id, kind: 'text' as const, value: value ?? '' });
   const toggle = (id: string, value?: boolean) => ({ id, kind: 'toggle' as const, value: String(value === true) });
@@ -153,23 +174,41 @@ function fieldsOf(
   }
 }
 
-/** One step of the checklist: why it is asked, what it unlocks, any reason the last answer was refused. */
+/**
+ * One step of the checklist: why it is asked, what it unlocks and, after a refused answer, every value
+ * the person typed with each reason under its input, so one bad field never costs retyping the others.
+ */
 export function enrolmentStepCard(
   t: Translate,
   step: AnswerStep,
   progress: EnrolmentProgress,
-  reasons: string[] = [],
+  feedback: Partial<StepFeedback> = {},
 ): Attachment {
+  const required = requiredFields(step);
+  const typed = feedback.typed ?? {};
   const data: EnrolmentStepCardData = {
     step,
+    asked: answeredAt(progress, step),
     title: t(`enrolment:step.${step}.title`),
     explanation: t(`enrolment:step.${step}.explanation`, { returnObjects: true }) as string[],
-    reasons,
-    fields: fieldsOf(step, progress).map((f) => ({
-      ...f,
-      label: t(`enrolment:step.${step}.field.${f.id}`),
-      placeholder: f.kind === 'text' ? t(`enrolment:step.${step}.placeholder.${f.id}`, { defaultValue: '' }) : '',
+    reasons: feedback.reasons ?? [],
+    earlier: (feedback.earlierSteps ?? []).map((earlier) => ({
+      step: earlier,
+      title: t('enrolment:feedback.openEarlier', { step: t(`enrolment:choice.${earlier}`) }),
     })),
+    fields: fieldsOf(step, progress).map((f) => {
+      const isText = f.kind === 'text';
+      const sent = typed[f.id];
+      return {
+        ...f,
+        value: typeof sent === 'string' ? sent : f.value,
+        label: t(`enrolment:step.${step}.field.${f.id}`),
+        placeholder: isText ? t(`enrolment:step.${step}.placeholder.${f.id}`, { defaultValue: '' }) : '',
+        required: isText && required.has(f.id),
+        errorMessage: isText && required.has(f.id) ? t(`enrolment:invalid.${f.id}`) : '',
+        errors: feedback.fieldReasons?.[f.id] ?? [],
+      };
+    }),
     submitTitle: t('enrolment:step.save'),
     backTitle: t('enrolment:step.back'),
   };
@@ -198,7 +237,14 @@ export function statusCard(t: Translate, report: Extract<VerificationReport, { e
     title: t('enrolment:status.title', { company: report.companyName }),
     facts: [
       { title: t('enrolment:status.fact.state'), value: t(`enrolment:status.vetting.${report.vettingStatus}`) },
-      { title: t('enrolment:status.fact.step'), value: t(`rules:verification-step.${report.vettingSubStatus}`) },
+      {
+        title: t('enrolment:status.fact.step'),
+        // Once verified, Partner Center's sub-status falls back to None, which is no step "not started".
+        value:
+          report.vettingStatus === 'Authorized'
+            ? t('enrolment:status.stepDone')
+            : t(`rules:verification-step.${report.vettingSubStatus}`),
+      },
       { title: t('enrolment:status.fact.mpa'), value: mpa },
     ],
     meaning: t(`enrolment:status.sub.${report.vettingSubStatus}`),

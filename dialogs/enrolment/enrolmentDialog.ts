@@ -6,9 +6,15 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { enrolmentProgressCard, enrolmentSubmittedCard } from '../../cards/teams/enrolmentCards';
-import { isAnswerStep } from '../../services/enrolment/enrolmentAnswers';
-import { type EnrolmentDialogDeps, enrollerOf, reasonsOf, submissionOf } from './enrolmentDialogDeps';
-import { ENROLMENT_STEP_DIALOG, EnrolmentStepDialog, type EnrolmentStepResult } from './enrolmentStepDialog';
+import { type AnswerStep, isAnswerStep } from '../../services/enrolment/enrolmentAnswers';
+import { isStaleAnswer } from '../../services/enrolment/staleAnswers';
+import { type EnrolmentDialogDeps, enrollerOf, reasonsOf, staleCardNotice, submissionOf } from './enrolmentDialogDeps';
+import {
+  ENROLMENT_STEP_DIALOG,
+  EnrolmentStepDialog,
+  type EnrolmentStepOptions,
+  type EnrolmentStepResult,
+} from './enrolmentStepDialog';
 
 export const ENROLMENT_DIALOG = 'enrolmentDialog';
 const ENROLMENT_WATERFALL = 'enrolmentWaterfall';
@@ -51,12 +57,39 @@ export class EnrolmentDialog extends ComponentDialog {
 
   private async chooseStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const t = await this.deps.translate(step.context);
-    const chosen = typeof step.result === 'string' ? step.result : submissionOf(step.context)?.step;
+    const submitted = submissionOf(step.context);
+    if (submitted?.enrolmentAction === 'answer' && isAnswerStep(submitted.step)) {
+      return await this.answerFromCard(step, submitted.step, submitted.asked);
+    }
+    if (submitted?.enrolmentAction === 'back') return await step.replaceDialog(ENROLMENT_DIALOG, {});
+    const chosen = typeof step.result === 'string' ? step.result : submitted?.step;
     if (chosen === SUBMIT) return await this.submit(step);
     if (isAnswerStep(chosen)) return await step.beginDialog(ENROLMENT_STEP_DIALOG, { step: chosen });
     return await step.replaceDialog(ENROLMENT_DIALOG, {
       notices: [t('enrolment:hint.pickStep')],
     } satisfies EnrolmentOptions);
+  }
+
+  /**
+   * A step card's answer arriving while the checklist is shown (its step was left with Back, or the
+   * checklist was opened again): a current card is answered as if its step were open; an out-of-date
+   * one changes nothing, says why, and shows the checklist as it stands.
+   */
+  private async answerFromCard(
+    step: WaterfallStepContext,
+    answered: AnswerStep,
+    asked: string | undefined,
+  ): Promise<DialogTurnResult> {
+    const progress = await this.deps.service.progress(enrollerOf(step.context).tenantId);
+    if (isStaleAnswer(progress, answered, asked)) {
+      const t = await this.deps.translate(step.context);
+      const notices = [staleCardNotice(t, progress, answered)];
+      return await step.replaceDialog(ENROLMENT_DIALOG, { notices } satisfies EnrolmentOptions);
+    }
+    return await step.beginDialog(ENROLMENT_STEP_DIALOG, {
+      step: answered,
+      answerNow: true,
+    } satisfies EnrolmentStepOptions);
   }
 
   private async loopStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

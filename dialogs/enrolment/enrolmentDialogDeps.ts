@@ -3,8 +3,8 @@ import { payloadOf } from '../../bot/teams/cardSubmission';
 import { CspTeamsBot } from '../../bot/teams/teamsBot';
 import type { Translate } from '../../i18n/i18n';
 import { keysFor } from '../../i18n/readers';
-import type { Problem } from '../../services/enrolment/enrolmentAnswers';
-import type { Enroller, EnrolmentService, Refusal } from '../../services/enrolment/enrolmentService';
+import type { AnswerStep } from '../../services/enrolment/enrolmentAnswers';
+import type { Enroller, EnrolmentProgress, EnrolmentService, Refusal } from '../../services/enrolment/enrolmentService';
 import type { EnrolmentPayload } from './enrolmentSubmission';
 
 /** What the enrolment dialogs need: the service that decides, and the person's language. */
@@ -28,12 +28,14 @@ export function reasonsOf(t: Translate, refusal: Refusal): string[] {
   ];
 }
 
-/** A malformed submission in words: one line per field. */
-export function problemsOf(t: Translate, problems: Problem[]): string[] {
-  const lines = problems.map((p) =>
-    t('enrolment:invalid.line', { field: t(`enrolment:field.${p.field}`), problem: t(p.key) }),
-  );
-  return [t('enrolment:invalid.intro'), ...new Set(lines)];
+/** Why a step card changed nothing: the step was answered again after the card was shown, by whom and when. */
+export function staleCardNotice(t: Translate, progress: EnrolmentProgress, step: AnswerStep): string {
+  const record = progress.answers[step];
+  return t('enrolment:feedback.stale', {
+    step: t(`enrolment:choice.${step}`),
+    name: record?.name ?? t('enrolment:progress.someone'),
+    date: record?.at ?? '',
+  });
 }
 
 /** The card submission of this turn as the bot's edge schema accepted it (enrolmentPayload), if this turn is one. */

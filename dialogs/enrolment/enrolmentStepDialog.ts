@@ -5,17 +5,22 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { enrolmentStepCard } from '../../cards/teams/enrolmentCards';
-import type { AnswerStep } from '../../services/enrolment/enrolmentAnswers';
-import { type EnrolmentDialogDeps, enrollerOf, problemsOf, reasonsOf, submissionOf } from './enrolmentDialogDeps';
+import { enrolmentStepCard, type StepFeedback } from '../../cards/teams/enrolmentCards';
+import { type AnswerStep, isAnswerStep } from '../../services/enrolment/enrolmentAnswers';
+import { isStaleAnswer } from '../../services/enrolment/staleAnswers';
+import { type EnrolmentDialogDeps, enrollerOf, staleCardNotice, submissionOf } from './enrolmentDialogDeps';
+import type { EnrolmentPayload } from './enrolmentSubmission';
+import { feedbackOf } from './stepFeedback';
 
 export const ENROLMENT_STEP_DIALOG = 'enrolmentStepDialog';
 const ENROLMENT_STEP_WATERFALL = 'enrolmentStepWaterfall';
 
 export interface EnrolmentStepOptions {
   step: AnswerStep;
-  /** Why the previous answer was not kept, shown on the card asked again. */
-  reasons?: string[];
+  /** What the card asked again shows: why the last answer was not kept, and what was typed. */
+  feedback?: Partial<StepFeedback>;
+  /** This turn's submission already answers the step (a current card sent while the checklist was shown). */
+  answerNow?: boolean;
 }
 
 /** What the step hands back to the checklist: another step picked from an older card, or nothing. */
@@ -25,7 +30,8 @@ export interface EnrolmentStepResult {
 
 /**
  * One step of the checklist: sends its card, reads the submission on the next turn, and lets the
- * service validate and save it; a refusal asks again with the reason and the rule.
+ * service validate and save it; a refusal asks again with every value typed and every reason where it
+ * belongs. A card answered again since it was shown is out of date: it changes nothing and says so.
  */
 export class EnrolmentStepDialog extends ComponentDialog {
   constructor(private readonly deps: EnrolmentDialogDeps) {
@@ -38,10 +44,11 @@ export class EnrolmentStepDialog extends ComponentDialog {
 
   private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = step.options as EnrolmentStepOptions;
+    if (options.answerNow) return await step.next();
     const t = await this.deps.translate(step.context);
     const progress = await this.deps.service.progress(enrollerOf(step.context).tenantId);
     await step.context.sendActivity({
-      attachments: [enrolmentStepCard(t, options.step, progress, options.reasons ?? [])],
+      attachments: [enrolmentStepCard(t, options.step, progress, options.feedback)],
     });
     return Dialog.EndOfTurn;
   }
@@ -50,29 +57,41 @@ export class EnrolmentStepDialog extends ComponentDialog {
     const options = step.options as EnrolmentStepOptions;
     const t = await this.deps.translate(step.context);
     const value = submissionOf(step.context);
-    if (!value) {
-      return await step.replaceDialog(ENROLMENT_STEP_DIALOG, {
-        step: options.step,
-        reasons: [t('enrolment:hint.useCard')],
-      });
-    }
+    if (!value) return await this.askAgain(step, options.step, { reasons: [t('enrolment:hint.useCard')] });
     if (value.enrolmentAction === 'back') return await step.endDialog({} satisfies EnrolmentStepResult);
-    if (value.enrolmentAction !== 'answer' || value.step !== options.step) {
-      // A button of another card (the progress card, an older step card): go where it points.
+    if (value.enrolmentAction !== 'answer' || !isAnswerStep(value.step)) {
+      // A button of another card (the progress card, an earlier step named by a refusal): go where it points.
       const next = typeof value.step === 'string' ? value.step : undefined;
       return await step.endDialog({ next } satisfies EnrolmentStepResult);
     }
 
-    const result = await this.deps.service.answer(enrollerOf(step.context), options.step, value);
-    if (result.outcome === 'invalid') {
-      return await step.replaceDialog(ENROLMENT_STEP_DIALOG, {
-        step: options.step,
-        reasons: problemsOf(t, result.problems),
-      });
+    const answered = value.step;
+    const who = enrollerOf(step.context);
+    const progress = await this.deps.service.progress(who.tenantId);
+    if (isStaleAnswer(progress, answered, value.asked)) {
+      // Nothing overwritten, no step reopened: the step this person is on, as it stands now.
+      return await this.askAgain(step, options.step, { reasons: [staleCardNotice(t, progress, answered)] });
     }
-    if (result.outcome === 'refused') {
-      return await step.replaceDialog(ENROLMENT_STEP_DIALOG, { step: options.step, reasons: reasonsOf(t, result) });
-    }
-    return await step.endDialog({} satisfies EnrolmentStepResult);
+
+    const result = await this.deps.service.answer(who, answered, value);
+    if (result.outcome === 'saved') return await step.endDialog({} satisfies EnrolmentStepResult);
+    return await this.askAgain(step, answered, feedbackOf(t, answered, result, typedValues(value)));
   }
+
+  private async askAgain(
+    step: WaterfallStepContext,
+    answerStep: AnswerStep,
+    feedback: Partial<StepFeedback>,
+  ): Promise<DialogTurnResult> {
+    return await step.replaceDialog(ENROLMENT_STEP_DIALOG, {
+      step: answerStep,
+      feedback,
+    } satisfies EnrolmentStepOptions);
+  }
+}
+
+/** The inputs of a submission, without the card's own routing fields. */
+function typedValues(value: EnrolmentPayload): Record<string, unknown> {
+  const { verb: _verb, step: _step, enrolmentAction: _action, asked: _asked, ...inputs } = value;
+  return inputs;
 }

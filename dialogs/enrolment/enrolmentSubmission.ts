@@ -15,6 +15,8 @@ export const enrolmentPayload = z
     verb: verbField,
     step: z.enum(ENROLMENT_CHOICES).optional(),
     enrolmentAction: z.enum(['answer', 'back']).optional(),
+    /** When the step was last answered as the card was made (an ISO time, empty when never). */
+    asked: z.string().max(40).optional(),
   })
   .catchall(inputText(500))
   .refine((p) => p.enrolmentAction !== 'answer' || isAnswerStep(p.step), {

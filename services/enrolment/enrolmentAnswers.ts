@@ -32,7 +32,13 @@ const requiredText = (field: string) =>
     .min(1, { message: `enrolment:invalid.${field}` });
 const toggle = (field: string) =>
   z.enum(['true', 'false'], { message: `enrolment:invalid.${field}` }).transform((v) => v === 'true');
-const country = z.preprocess((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v), countryCodeSchema);
+/** A country as typed (`pl`, ` PL `), read as its code. */
+export const countryAnswer = z.preprocess(
+  (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v),
+  countryCodeSchema,
+);
+/** An email as typed, without the spaces a paste brings. */
+export const emailAnswer = z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), emailSchema);
 
 const supportContactAnswer = z
   .object({
@@ -55,7 +61,7 @@ export const ANSWER_SCHEMAS = {
       line2: optionalText,
       city: requiredText('city'),
       postalCode: optionalText,
-      country,
+      country: countryAnswer,
     })
     .transform((a) => ({
       legalName: a.legalName,
@@ -65,7 +71,7 @@ export const ANSWER_SCHEMAS = {
   'primary-contact': z
     .object({
       contactName: requiredText('contactName'),
-      contactEmail: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), emailSchema),
+      contactEmail: emailAnswer,
       contactPhone: optionalText,
     })
     .transform((a) => ({ name: a.contactName, email: a.contactEmail, phone: a.contactPhone })),
@@ -100,3 +106,16 @@ export function parseAnswer<S extends AnswerStep>(
   });
   return { ok: false, problems };
 }
+
+/** The inputs a step cannot do without: those its schema refuses when they are left out. */
+export function requiredFields(step: AnswerStep): ReadonlySet<string> {
+  let fields = REQUIRED.get(step);
+  if (!fields) {
+    const parsed = ANSWER_SCHEMAS[step].safeParse({});
+    fields = new Set(parsed.success ? [] : parsed.error.issues.map((issue) => String(issue.path[0] ?? '')));
+    fields.delete('');
+    REQUIRED.set(step, fields);
+  }
+  return fields;
+}
+const REQUIRED = new Map<AnswerStep, Set<string>>();

@@ -19,7 +19,14 @@ import {
 } from '../rules';
 import type { WebmailList } from '../rules/webmail';
 import { type AtomicStore, updateRecord } from '../storage/atomicStore';
-import { type Answer, type AnswerStep, type Problem, parseAnswer } from './enrolmentAnswers';
+import {
+  type Answer,
+  type AnswerStep,
+  countryAnswer,
+  emailAnswer,
+  type Problem,
+  parseAnswer,
+} from './enrolmentAnswers';
 
 /** Who answers: the platform's identity of the person, never ids from a card payload. */
 export interface Enroller {
@@ -63,8 +70,14 @@ export interface Refusal {
   notices: Array<{ key: string; params?: Record<string, string> }>;
 }
 
+/**
+ * `invalid`: fields the schema refused, with what the rules already say of the fields it accepted
+ * (a webmail address beside a missing name), so the card shows every reason at once.
+ */
 export type AnswerResult =
-  { outcome: 'saved'; progress: EnrolmentProgress } | { outcome: 'invalid'; problems: Problem[] } | Refusal;
+  | { outcome: 'saved'; progress: EnrolmentProgress }
+  | { outcome: 'invalid'; problems: Problem[]; violations: Violation[] }
+  | Refusal;
 
 export type SubmitResult =
   | { outcome: 'submitted'; primaryContactEmail: string; progress: EnrolmentProgress }
@@ -125,7 +138,10 @@ export class EnrolmentService {
   /** Validates a raw card submission for `step`, checks it by the rules, and saves it when allowed. */
   async answer(who: Enroller, step: AnswerStep, raw: unknown): Promise<AnswerResult> {
     const parsed = parseAnswer(step, raw);
-    if (!parsed.ok) return { outcome: 'invalid', problems: parsed.problems };
+    if (!parsed.ok) {
+      const draft = (await this.deps.partners.get(who.tenantId)) ?? newDraft(who.tenantId);
+      return { outcome: 'invalid', problems: parsed.problems, violations: this.checkWhatParsed(step, raw, draft) };
+    }
 
     let mpnProfile: PartnerDraft['mpnProfile'];
     if (step === 'mpn-id') {
@@ -141,7 +157,7 @@ export class EnrolmentService {
           throw new RefusedChange(notice('enrolment:refusal.already-submitted'));
         }
         const next = this.apply(base, step, parsed.answer, mpnProfile);
-        const decision = this.check(step, next);
+        const decision = this.check(step, next, parsed.answer);
         if (!decision.allowed) throw new RefusedChange(refusal(decision));
         return next;
       });
@@ -265,11 +281,12 @@ export class EnrolmentService {
   }
 
   /** The rules that decide whether this step's answer may be kept, applied to the draft it would make. */
-  private check(step: AnswerStep, next: PartnerDraft): Decision {
+  private check(step: AnswerStep, next: PartnerDraft, answer: Answer<AnswerStep>): Decision {
     switch (step) {
       case 'work-account': {
-        const hasWorkAccount = next.status.globalAdminConfirmed === true;
-        // E2.1: with no work account, the rule's own guidance (create one during enrolment) applies.
+        // E2.1: with no work account, the rule's own guidance (create one during enrolment) applies;
+        // with one but no Global admin, the Global admin is what is missing.
+        const { hasWorkAccount } = answer as Answer<'work-account'>;
         return checkWorkAccount({ tenantId: hasWorkAccount ? next.tenantId : undefined, status: next.status });
       }
       case 'mpn-id':
@@ -286,6 +303,23 @@ export class EnrolmentService {
         // Confirmations: a "not yet" is recorded as such; the progress list shows what it blocks.
         return combine();
     }
+  }
+
+  /**
+   * The rules a refused form's well-formed fields already break (E3, E4): each field is parsed on its
+   * own, so a bad name does not hide a webmail address, nor a bad city a country that contradicts the MPN ID.
+   */
+  private checkWhatParsed(step: AnswerStep, raw: unknown, draft: PartnerDraft): Violation[] {
+    const fields = (raw ?? {}) as Record<string, unknown>;
+    if (step === 'primary-contact') {
+      const email = emailAnswer.safeParse(fields.contactEmail);
+      return email.success ? checkPrimaryContact({ email: email.data }, this.deps.webmail).violations : [];
+    }
+    if (step === 'legal-business-profile') {
+      const country = countryAnswer.safeParse(fields.country);
+      return country.success ? checkMpnCountry({ ...draft, country: country.data }).violations : [];
+    }
+    return [];
   }
 
   private progressOf(draft: PartnerDraft, answers: AnswerLog['answers']): EnrolmentProgress {

@@ -21,6 +21,7 @@ import type { Decision, RuleId } from '../rules/decision';
 import { locate } from '../rules/regionRules';
 import type { RegionTable } from '../rules/regionTable';
 import { type AtomicStore, updateRecord } from '../storage/atomicStore';
+import { type FieldRefusal, inputRefusal } from './fieldRefusals';
 import type { InvitationSigner } from './invitationCodes';
 import type {
   AuditEntry,
@@ -146,8 +147,14 @@ export class PartnershipService {
     }
     const parsed = setupInputSchema.safeParse(input);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return { ok: false, refusal: { kind: 'input', code: issue.message, field: String(issue.path[0]) } };
+      // A well-formed country is checked too (P6), so one submission shows every field to change.
+      const country = countryCodeSchema.safeParse(input.country);
+      const region = country.success ? locate('P6', 'provider', country.data, this.deps.regions) : undefined;
+      const outOfRegion: FieldRefusal[] =
+        region && !region.region
+          ? [{ field: 'country', refusal: { kind: 'rules', violations: region.violations, options: [] } }]
+          : [];
+      return { ok: false, refusal: inputRefusal(parsed.error, outOfRegion) };
     }
     const located = locate('P6', 'provider', parsed.data.country, this.deps.regions);
     if (!located.region) {
@@ -226,10 +233,7 @@ export class PartnershipService {
       return { ok: false, refusal: { kind: 'access', code: 'not-approver' } };
     }
     const parsed = invitationInputSchema.safeParse(input);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return { ok: false, refusal: { kind: 'input', code: issue.message, field: String(issue.path[0]) } };
-    }
+    if (!parsed.success) return { ok: false, refusal: inputRefusal(parsed.error) };
     const data = { ...parsed.data, email: parsed.data.email.toLowerCase() };
     const region = await this.regionCheck(provider, data);
     if (!region.allowed) {

@@ -106,7 +106,14 @@ export interface AuditEntry {
 export type Refusal =
   | { kind: 'rules'; violations: Violation[]; options: Array<{ rule: RuleId; code: string }> }
   | { kind: 'access'; code: 'not-approver' | 'not-admin' | 'not-set-up' | 'not-invitee' }
-  | { kind: 'input'; code: string; field?: string; params?: Record<string, unknown> };
+  | {
+      kind: 'input';
+      code: string;
+      field?: string;
+      params?: Record<string, unknown>;
+      /** Other fields the same submission got wrong, so a form marks them all at once. */
+      more?: Array<{ field: string; refusal: Refusal }>;
+    };
 
 export interface ResellerRow {
   partnership: Partnership;

@@ -101,14 +101,16 @@ for (const backend of BACKENDS)
         expect(text).to.include('I could not read what that card sent, so nothing was changed');
       });
 
-      it('gives one request when Submit is pressed twice at once (a double click), posted once to the approvals channel', async () => {
+      it('gives one request and one answer when Submit is pressed twice at once (a double click), posted once to the approvals channel', async () => {
         const draftId = await world.startNewCustomer(newDomain());
         await world.review(draftId);
         const before = world.connector.received.length;
         const [a, b] = await Promise.all([world.submit(draftId), world.submit(draftId)]);
-        expect(world.connector.received.length).to.equal(before + 2);
-        const answers = [a, b].join('\n');
-        expect(answers).to.include('is with Contoso Dystrybucja').and.include('was already sent');
+        expect(world.connector.received.length).to.equal(before + 1);
+        expect([a, b].join('\n')).to.include('is with Contoso Dystrybucja').and.not.include('was already sent');
+        // Submit on a later copy of the review card is a press of its own: it says where the request went.
+        const again = world.card({ verb: 'customers-submit', draftId }, 'card-review-later');
+        expect(await world.teams(again, 1)).to.include('was already sent');
         const stored = (await world.assistant.store.records.list<CustomerRequest>('customers:request:')).filter(
           (r) => r.value.id === draftId,
         );
@@ -332,7 +334,8 @@ for (const backend of BACKENDS)
       let customerTenantId = '';
 
       async function existingRequest(kind: string, pick: (card: string) => Record<string, string>) {
-        const list = await world.teams(world.card({ verb: 'customers-existing' }, 'card-details'), 1);
+        // A details card of its own for each request, as typing `customers` again gives.
+        const list = await world.teams(world.card({ verb: 'customers-existing' }, `card-details-${kind}`), 1);
         const choice = new RegExp(`"value":"(slack:${world.team}\\|${customerTenantId})"`).exec(list)?.[1];
         expect(choice, list.slice(0, 500)).to.be.a('string');
         const next = await world.teams(world.card({ verb: 'customers-existing-next', customer: choice, kind }), 1);
@@ -360,12 +363,20 @@ for (const backend of BACKENDS)
       before(async () => {
         const id = await world.submittedRequest(newDomain());
         await world.approvalPost(id);
+        const before = world.connector.received.length;
         await world.click('customers.approve', id, APPROVER).response;
         const request = await world.eventually(async () => {
           const r = await requestOf(world, id);
           return r?.result ? r : undefined;
         }, 'the customer is created');
         customerTenantId = request.customer.tenantId ?? '';
+        // The reseller's notice of this approval comes through the outbox, after the result is stored:
+        // waited for here, so a test below does not take it for the news of its own request.
+        const label = request.customer.domain.split('.')[0];
+        await world.eventually(
+          async () => world.connector.received.slice(before).some((r) => JSON.stringify(r.activity).includes(label)),
+          "the reseller's notice of the new customer",
+        );
       });
 
       it('adds a subscription with the reseller on record and as support contact, after approval (C5)', async () => {
@@ -406,7 +417,7 @@ for (const backend of BACKENDS)
       });
 
       it('lists only the customers Partner Center shows for this reseller', async () => {
-        const list = await world.teams(world.card({ verb: 'customers-existing' }, 'card-details'), 1);
+        const list = await world.teams(world.card({ verb: 'customers-existing' }, 'card-details-list'), 1);
         expect(list).to.include(customerTenantId);
         const stranger = { tenantId: fresh(), aadObjectId: 'aad-stranger', name: 'Stranger' };
         expect(await world.teams(world.card({ verb: 'customers-existing' }, 'card-details', stranger), 1)).to.include(

@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 export interface ReceivedActivity {
+  /** The id the stub gave the activity, as a card's later submissions name it (`replyToId`). */
+  id?: string;
   conversationId: string;
   path: string;
   activity: Record<string, unknown> & { type?: string; text?: string; attachments?: Array<{ content?: unknown }> };
@@ -109,14 +111,16 @@ export class ConnectorStub {
       res.end(JSON.stringify(scripted.body ?? { error: { code: 'Scripted', message: 'scripted failure' } }));
       return;
     }
+    const id = `sent-${this.nextId++}`;
     this.received.push({
+      id,
       conversationId: decodeURIComponent(match[1]),
       path: req.url ?? '',
       activity: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'),
       authorization: req.headers.authorization,
     });
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ id: `activity-${this.nextId++}` }));
+    res.end(JSON.stringify({ id }));
     for (const waiter of this.waiters.filter((w) => this.received.length >= w.count)) {
       this.waiters.splice(this.waiters.indexOf(waiter), 1);
       waiter.resolve();

@@ -9,6 +9,8 @@ import {
 } from '../../../cards/slack/partnerships/blocks';
 import { languageOf } from '../../../i18n/format';
 import { SUPPORTED_LANGUAGES } from '../../../i18n/i18n';
+import type { Translate } from '../../../i18n/i18n';
+import { refusedFields } from '../../../services/partnerships/fieldRefusals';
 import { refusalMessages } from '../../../services/partnerships/messages';
 import type { ApproverGroup, Refusal } from '../../../services/partnerships/types';
 import { invitationDraft, type SlackPartnerships, say } from './context';
@@ -18,10 +20,24 @@ type Values = ViewOutput['state']['values'];
 
 const text = (values: Values, block: string) => values[block]?.[FIELD_ACTION]?.value?.trim() || undefined;
 
-/** Which modal block shows a refusal (the field it is about, else the given default). */
-function errorsFor(refusal: Refusal, message: string, fallback: string, fields: string[]): Record<string, string> {
-  const field = refusal.kind === 'input' && refusal.field && fields.includes(refusal.field) ? refusal.field : fallback;
-  return { [field]: message.slice(0, 2000) };
+/**
+ * A modal's `errors`: every field the refusal names under its own block (`blockOf` renames the service's
+ * field names where the blocks differ), all at once; a refusal about no field under `fallback`.
+ */
+function modalErrors(
+  t: Translate,
+  refusal: Refusal,
+  fallback: string,
+  blockOf: Record<string, string>,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const add = (block: string, message: string) => {
+    errors[block] = (errors[block] ? `${errors[block]} ${message}` : message).slice(0, 2000);
+  };
+  const fields = refusedFields(refusal).filter((f) => f.field in blockOf);
+  if (fields.length === 0) add(fallback, say(t, refusalMessages(refusal)));
+  for (const { field, refusal: about } of fields) add(blockOf[field], say(t, refusalMessages(about)));
+  return errors;
 }
 
 const teamOf = (body: SlackViewAction) => body.team?.id ?? body.user.team_id ?? '';
@@ -32,6 +48,17 @@ function chosenGroup(values: Values): ApproverGroup | undefined {
   if (!selected?.value || selected.value === NO_GROUP) return undefined;
   return { id: selected.value, name: selected.text?.text ?? selected.value };
 }
+
+/** The set-up modal's block for each field of the service's input (the two lists are named apart). */
+const SETUP_BLOCKS: Record<string, string> = {
+  legalName: 'legalName',
+  mpnId: 'mpnId',
+  tenantId: 'tenantId',
+  country: 'country',
+  approverUserIds: 'approvers',
+  channelId: 'channel',
+};
+const INVITE_BLOCKS: Record<string, string> = { email: 'email', companyName: 'companyName', mpnId: 'mpnId' };
 
 /** The channel language chosen in the set-up modal; a missing or unknown one is the submitter's. */
 const channelLanguageField = z.enum(SUPPORTED_LANGUAGES);
@@ -56,18 +83,9 @@ export function registerViews(app: App, p: SlackPartnerships) {
     const admin = await p.isWorkspaceAdmin(client, body.user.id);
     const outcome = await p.service.setUpProvider(teamId, input, await p.people.actor(client, body.user), admin);
     if (!outcome.ok) {
-      const message = say(t, refusalMessages(outcome.refusal));
       const fallback = outcome.refusal.kind === 'rules' ? 'country' : 'legalName';
-      const fields = ['legalName', 'mpnId', 'tenantId', 'country', 'approverUserIds', 'channelId'];
-      const errors = errorsFor(outcome.refusal, message, fallback, fields);
-      // zod names the fields as the service does; the blocks of the two lists are named differently.
-      const renamed = Object.fromEntries(
-        Object.entries(errors).map(([k, v]) => [
-          k === 'approverUserIds' ? 'approvers' : k === 'channelId' ? 'channel' : k,
-          v,
-        ]),
-      );
-      await ack({ response_action: 'errors', errors: renamed });
+      const errors = modalErrors(t, outcome.refusal, fallback, SETUP_BLOCKS);
+      await ack({ response_action: 'errors', errors });
       return;
     }
     await ack();
@@ -101,12 +119,8 @@ export function registerViews(app: App, p: SlackPartnerships) {
       await p.people.actor(client, body.user),
     );
     if (!outcome.ok) {
-      const message = say(t, refusalMessages(outcome.refusal));
       const fallback = outcome.refusal.kind === 'rules' ? (text(values, 'mpnId') ? 'mpnId' : 'email') : 'email';
-      await ack({
-        response_action: 'errors',
-        errors: errorsFor(outcome.refusal, message, fallback, ['email', 'companyName', 'mpnId']),
-      });
+      await ack({ response_action: 'errors', errors: modalErrors(t, outcome.refusal, fallback, INVITE_BLOCKS) });
       return;
     }
     const { invitation, code, provider } = outcome.value;

@@ -1,34 +1,15 @@
 import { expect } from 'chai';
 import type { Assistant } from '../../../bot/assistant';
-import { DEMO } from '../../../services/partnerCenter/sandboxIdentities';
 import { ConnectorStub } from '../../fakes/connectorStub';
 import { cardSubmit, message, postActivity, type TeamsUser } from '../../helpers/teamsActivities';
 import { createClient } from '@redis/client';
 import { REDIS_URL, requireRedis, startTestAssistant, tempDataDir } from '../../helpers/testAssistant';
+import { SLOW_VERIFICATION, TAILSPIN_ANSWERS, tenantIds } from './enrolmentChat';
 
-/** Verification steps a day apart, so nothing moves while a test runs. */
-const env = { SANDBOX_VERIFICATION_STEP_MS: String(24 * 60 * 60 * 1000) };
+const env = SLOW_VERIFICATION;
+const newTenant = tenantIds('99999999-9999-4999-8999');
 
-let tenantSequence = 0;
-const newTenant = () => {
-  tenantSequence += 1;
-  return `99999999-9999-4999-8999-${String(tenantSequence).padStart(12, '0')}`;
-};
-
-const ANSWERS = {
-  'work-account': { hasWorkAccount: 'true', globalAdmin: 'true' },
-  'mpn-id': { mpnId: DEMO.mpnOnly.mpnId },
-  'legal-business-profile': {
-    legalName: DEMO.mpnOnly.partnerName,
-    line1: 'ul. Marszałkowska 1',
-    line2: '',
-    city: 'Warszawa',
-    postalCode: '00-001',
-    country: 'PL',
-  },
-  'primary-contact': { contactName: 'Anna Nowak', contactEmail: 'anna.nowak@tailspintoys.pl', contactPhone: '' },
-  'support-contact': { supportEmail: 'pomoc@tailspintoys.pl', supportPhone: '', supportUrl: '' },
-} as const;
+const ANSWERS = TAILSPIN_ANSWERS;
 
 /**
  * The same journey on each store. On Redis every test gets an empty database of its own (index 9,
@@ -153,7 +134,7 @@ for (const backend of backends)
       await say('enroll', user);
       await pick('mpn-id', user);
       const reply = await answer('mpn-id', { mpnId: 'not-a-number' }, user);
-      expect(reply).to.include('nothing was saved');
+      expect(reply).to.include('Nothing was saved');
       expect(reply).to.include('That is not a valid MPN ID');
       expect(reply).to.include('MPN ID (E2, E3)');
       expect(await assistant.store.records.read(`partner:${user.tenantId}`)).to.equal(undefined);

@@ -124,9 +124,25 @@ describe('enrolment service (E2–E7)', () => {
     expect(result).to.deep.equal({
       outcome: 'invalid',
       problems: [{ field: 'mpnId', key: 'rules:validation.mpn-id-invalid' }],
+      violations: [],
     });
     expect(await partners.get(TENANT)).to.equal(undefined);
     expect(await records.read(`enrolment:progress:${TENANT}`)).to.equal(undefined);
+  });
+
+  it('says what the rules make of the well-formed fields of a malformed submission, all at once (E4)', async () => {
+    const result = await service.answer(anna, 'primary-contact', { contactName: ' ', contactEmail: 'anna@gmail.com' });
+    expect(result.outcome).to.equal('invalid');
+    if (result.outcome !== 'invalid') return;
+    expect(result.problems.map((p) => p.field)).to.deep.equal(['contactName']);
+    expect(result.violations.map((v) => v.code)).to.deep.equal(['E4.webmail-primary-contact']);
+  });
+
+  it('refuses a work account without its Global admin as the Global admin missing, not the account (E2)', async () => {
+    const result = await service.answer(anna, 'work-account', { hasWorkAccount: 'true', globalAdmin: 'false' });
+    expect(result.outcome).to.equal('refused');
+    if (result.outcome !== 'refused') return;
+    expect(result.violations.map((v) => v.code)).to.deep.equal(['E2.global-admin-required']);
   });
 
   it('keeps both answers when two colleagues answer different steps at the same time', async () => {

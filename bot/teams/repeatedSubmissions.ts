@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import type { Activity } from 'botbuilder';
+import type { AtomicStore } from '../../services/storage/atomicStore';
+import { isCardSubmission } from './cardSubmission';
+
+/**
+ * The same card button pressed twice: a double click sends two distinct activities (two ids, so the
+ * channel's own redelivery check does not see them) with the same card (`replyToId`), the same data
+ * and the same person. The first is answered; the second, while the first is in flight or just after
+ * it was handled, is dropped, so one press has one effect and one answer. Claims are records of the
+ * shared store, so two instances behind a load balancer agree.
+ */
+
+/** What a claimed submission tells the guard when its turn ends. */
+export interface SubmissionClaim {
+  /** The turn answered: a repeat within the grace period is dropped. */
+  handled(): Promise<void>;
+  /** The turn failed: the same press again is a retry, and runs. */
+  failed(): Promise<void>;
+}
+
+interface ClaimRecord {
+  state: 'in-flight' | 'handled';
+  at: string;
+}
+
+export interface RepeatedSubmissionsOptions {
+  records: AtomicStore;
+  clock: () => Date;
+  /** How long after a press was answered the same press counts as its repeat (a double click). */
+  graceMs?: number;
+  /** A claim still in flight after this long belongs to a turn that died: the press runs again. */
+  inFlightMs?: number;
+}
+
+const KEEP_MS = 10 * 60 * 1000;
+const NO_CLAIM: SubmissionClaim = { handled: async () => {}, failed: async () => {} };
+
+export class RepeatedSubmissions {
+  private readonly graceMs: number;
+  private readonly inFlightMs: number;
+
+  constructor(private readonly options: RepeatedSubmissionsOptions) {
+    this.graceMs = options.graceMs ?? 5_000;
+    this.inFlightMs = options.inFlightMs ?? 60_000;
+  }
+
+  /** A claim on this press, or `undefined` when it repeats one in flight or just handled. */
+  async claim(activity: Partial<Activity>): Promise<SubmissionClaim | undefined> {
+    const key = pressKey(activity);
+    if (!key) return NO_CLAIM;
+    const { records, clock } = this.options;
+    const fresh: ClaimRecord = { state: 'in-flight', at: clock().toISOString() };
+    let version = await records.compareAndSet(key, undefined, fresh, { ttlMs: KEEP_MS });
+    if (version === undefined) {
+      const current = await records.read<ClaimRecord>(key);
+      if (current && this.isLive(current.value)) return undefined;
+      // An old press (or a claim left by a turn that died) makes way: this one is a new press.
+      version = await records.compareAndSet(key, current?.version, fresh, { ttlMs: KEEP_MS });
+      if (version === undefined) return undefined;
+    }
+    const held = version;
+    return {
+      handled: async () => {
+        const done: ClaimRecord = { state: 'handled', at: clock().toISOString() };
+        await records.compareAndSet(key, held, done, { ttlMs: KEEP_MS });
+      },
+      failed: async () => {
+        await records.remove(key, held);
+      },
+    };
+  }
+
+  private isLive(record: ClaimRecord): boolean {
+    const age = this.options.clock().getTime() - Date.parse(record.at);
+    return age < (record.state === 'in-flight' ? this.inFlightMs : this.graceMs);
+  }
+}
+
+/** Which press an activity is: a card submission from one person on one card with one set of values. */
+function pressKey(activity: Partial<Activity>): string | undefined {
+  if (activity.type !== 'message' || !isCardSubmission(activity) || !activity.replyToId) return undefined;
+  const who = activity.from?.aadObjectId ?? activity.from?.id ?? '';
+  const press = [activity.conversation?.id ?? '', who, activity.replyToId, canonicalJson(activity.value)];
+  return `teams:press:${createHash('sha256').update(JSON.stringify(press)).digest('hex').slice(0, 40)}`;
+}
+
+/** JSON with object keys sorted, so the same values in another key order are the same press. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
