@@ -39,8 +39,17 @@ export interface AnswerLog {
   answers: Partial<Record<AnswerStep | 'submit', AnswerRecord>>;
 }
 
-/** The MPA as a line of the progress list: signed, to sign, or not yet possible (M1–M5). */
-export type MpaStepStatus = 'done' | 'missing' | 'waiting';
+/**
+ * The MPA as a line of the progress list (M1–M5): signed (Partner Center says so), reported (the
+ * reseller ticked it, Partner Center does not show it yet), to sign, or not yet possible.
+ */
+export type MpaStepStatus = 'done' | 'reported' | 'missing' | 'waiting';
+
+function mpaStepStatus(status: PartnerDraft['status']): MpaStepStatus {
+  if (status.mpaSigned) return 'done';
+  if (status.mpaReportedSigned) return 'reported';
+  return isAccountReady(status) ? 'missing' : 'waiting';
+}
 
 export interface EnrolmentProgress {
   tenantId: string;
@@ -128,8 +137,9 @@ export class EnrolmentService {
     if (!parsed.ok) return { outcome: 'invalid', problems: parsed.problems };
 
     let mpnProfile: PartnerDraft['mpnProfile'];
-    if (step === 'mpn-id') {
-      const looked = await this.lookUpMpn(who.tenantId, (parsed.answer as Answer<'mpn-id'>).mpnId);
+    if (step === 'mpn-id' || step === 'already-enrolled') {
+      // E3 (and E7): the PartnerID is looked up at Partner Center, which names its profile's country.
+      const looked = await this.lookUpMpn(who.tenantId, (parsed.answer as Answer<'mpn-id' | 'already-enrolled'>).mpnId);
       if ('outcome' in looked) return looked;
       mpnProfile = looked;
     }
@@ -251,16 +261,23 @@ export class EnrolmentService {
         return { ...draft, status, primaryContact: answer as Answer<'primary-contact'> };
       case 'support-contact':
         return { ...draft, status, supportContact: answer as Answer<'support-contact'> };
-      case 'already-enrolled':
+      case 'already-enrolled': {
+        // E7: what the reseller told us; Partner Center confirms it when a distributor asks (API1).
+        const a = answer as Answer<'already-enrolled'>;
         return {
           ...draft,
           status: { ...status, cspEnrolled: true },
-          supportContact: answer as Answer<'already-enrolled'>,
+          mpnId: a.mpnId,
+          mpnProfile,
+          country: a.country,
+          supportContact: a.supportContact,
         };
+      }
       case 'admin-agent':
         return { ...draft, status: { ...status, adminAgentAssigned: (answer as Answer<'admin-agent'>).adminAgent } };
       case 'mpa':
-        return { ...draft, status: { ...status, mpaSigned: (answer as Answer<'mpa'>).mpaSigned } };
+        // M4: the tick is what the reseller told us; `mpaSigned` is Partner Center's word alone (the watcher's).
+        return { ...draft, status: { ...status, mpaReportedSigned: (answer as Answer<'mpa'>).mpaSigned } };
     }
   }
 
@@ -279,8 +296,9 @@ export class EnrolmentService {
       case 'primary-contact':
         return checkPrimaryContact(next.primaryContact, this.deps.webmail);
       case 'support-contact':
-      case 'already-enrolled':
         return checkSupportContact(next.supportContact);
+      case 'already-enrolled':
+        return combine(checkSupportContact(next.supportContact), checkMpnCountry(next));
       case 'admin-agent':
       case 'mpa':
         // Confirmations: a "not yet" is recorded as such; the progress list shows what it blocks.
@@ -291,7 +309,7 @@ export class EnrolmentService {
   private progressOf(draft: PartnerDraft, answers: AnswerLog['answers']): EnrolmentProgress {
     const readiness = enrolmentReadiness(draft, { webmail: this.deps.webmail });
     const submittedStep = readiness.steps.find((s) => s.id === 'submitted');
-    const mpa: MpaStepStatus = draft.status.mpaSigned ? 'done' : isAccountReady(draft.status) ? 'missing' : 'waiting';
+    const mpa = mpaStepStatus(draft.status);
     return {
       tenantId: draft.tenantId ?? draft.id,
       draft,

@@ -33,6 +33,7 @@ export const ALL_VIOLATION_CODES = [
   'M5.not-enrolled-in-csp',
   'P1.reseller-not-enrolled',
   'P1.reseller-no-partner-center-account',
+  'P1.not-indirect-reseller-account',
   'P5.no-active-partnership',
   'P6.different-region',
   'P6.unknown-country',

@@ -2,6 +2,7 @@ import type { PartnerDraft } from '../domain/partner';
 import { AgreementErrorCode, isPartnerCenterError } from '../partnerCenter/errors';
 import type { PartnerCenterGateway, VettingStatus, VettingSubStatus } from '../partnerCenter/gateway';
 import type { PartnerDirectory } from '../partners/partnerDirectory';
+import { settledStatus } from '../rules/enrolledReseller';
 import type { AtomicStore } from '../storage/atomicStore';
 
 /** The part of the bot's Notifier this service uses (kept structural: no bot types in services). */
@@ -133,7 +134,8 @@ export class VerificationWatcher {
       if (!current || !changed) return undefined;
       return {
         ...current,
-        status: { ...current.status, verification: status, verificationSubStatus: subStatus },
+        // E5, P1: a submitted enrolment that Partner Center verified is an enrolment done.
+        status: settledStatus({ ...current.status, verification: status, verificationSubStatus: subStatus }),
       };
     });
     if (changed) {
