@@ -2,6 +2,7 @@ import { customersFeature } from './customersFeature';
 import type { FeatureFactory } from './feature';
 import { notificationsFeature } from './notificationsFeature';
 import { partnershipsFeature } from './partnershipsFeature';
+import { sandboxPartnerCenterFeature } from './sandboxPartnerCenterFeature';
 import { enrolmentFeature } from './teams/enrolmentFeature';
 
 /**
@@ -13,4 +14,5 @@ export const FEATURES: FeatureFactory[] = [
   notificationsFeature,
   partnershipsFeature(),
   customersFeature,
+  sandboxPartnerCenterFeature,
 ];

@@ -48,13 +48,14 @@ export function registerViews(app: App, p: SlackPartnerships) {
       approverUserIds: values.approvers?.[FIELD_ACTION]?.selected_users ?? [],
       approverGroup: chosenGroup(values),
       channelId: values.channel?.[FIELD_ACTION]?.selected_conversation ?? '',
+      partnerCenterLink: text(values, 'partnerCenterLink'),
     };
     const admin = await p.isWorkspaceAdmin(client, body.user.id);
     const outcome = await p.service.setUpProvider(teamId, input, slackActor(body.user), admin);
     if (!outcome.ok) {
       const message = say(t, refusalMessages(outcome.refusal));
       const fallback = outcome.refusal.kind === 'rules' ? 'country' : 'legalName';
-      const fields = ['legalName', 'mpnId', 'tenantId', 'country', 'approverUserIds', 'channelId'];
+      const fields = ['legalName', 'mpnId', 'tenantId', 'country', 'approverUserIds', 'channelId', 'partnerCenterLink'];
       const errors = errorsFor(outcome.refusal, message, fallback, fields);
       // zod names the fields as the service does; the blocks of the two lists are named differently.
       const renamed = Object.fromEntries(
