@@ -41,7 +41,11 @@ const supportContactFields = {
 };
 type SupportContactFields = { supportEmail?: string; supportPhone?: string; supportUrl?: string };
 const hasSupportChannel = (c: SupportContactFields) => Boolean(c.supportEmail || c.supportPhone || c.supportUrl);
-const supportContactOf = (c: SupportContactFields) => ({ email: c.supportEmail, phone: c.supportPhone, url: c.supportUrl });
+const supportContactOf = (c: SupportContactFields) => ({
+  email: c.supportEmail,
+  phone: c.supportPhone,
+  url: c.supportUrl,
+});
 const mpnIdAnswer = z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), mpnIdSchema);
 
 const supportContactAnswer = z
