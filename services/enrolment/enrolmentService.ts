@@ -137,11 +137,13 @@ export class EnrolmentService {
     if (!parsed.ok) return { outcome: 'invalid', problems: parsed.problems };
 
     let mpnProfile: PartnerDraft['mpnProfile'];
+    let partnerName: string | undefined;
     if (step === 'mpn-id' || step === 'already-enrolled') {
       // E3 (and E7): the PartnerID is looked up at Partner Center, which names its profile's country.
       const looked = await this.lookUpMpn(who.tenantId, (parsed.answer as Answer<'mpn-id' | 'already-enrolled'>).mpnId);
       if ('outcome' in looked) return looked;
-      mpnProfile = looked;
+      mpnProfile = { country: looked.country, active: looked.active };
+      partnerName = looked.partnerName;
     }
 
     try {
@@ -150,7 +152,7 @@ export class EnrolmentService {
         if (SUBMITTED_FIELDS.has(step) && isSubmitted(base.status)) {
           throw new RefusedChange(notice('enrolment:refusal.already-submitted'));
         }
-        const next = this.apply(base, step, parsed.answer, mpnProfile);
+        const next = this.apply(base, step, parsed.answer, mpnProfile, partnerName);
         const decision = this.check(step, next);
         if (!decision.allowed) throw new RefusedChange(refusal(decision));
         return next;
@@ -214,12 +216,15 @@ export class EnrolmentService {
     };
   }
 
-  private async lookUpMpn(tenantId: string, mpnId: string): Promise<NonNullable<PartnerDraft['mpnProfile']> | Refusal> {
+  private async lookUpMpn(
+    tenantId: string,
+    mpnId: string,
+  ): Promise<(NonNullable<PartnerDraft['mpnProfile']> & { partnerName?: string }) | Refusal> {
     try {
       const profile = await this.deps.partnerCenter.as(tenantId).getMpnProfile(mpnId);
       if (!profile.country) return notice('enrolment:refusal.mpn-country-unknown', { mpnId });
       // Partner Center answers only for a live profile: one that is found is active.
-      return { country: profile.country.toUpperCase(), active: true };
+      return { country: profile.country.toUpperCase(), active: true, partnerName: profile.partnerName || undefined };
     } catch (error) {
       if (isPartnerCenterError(error) && error.code === 'not-found') {
         return notice('enrolment:refusal.mpn-not-found', { mpnId });
@@ -241,6 +246,7 @@ export class EnrolmentService {
     step: AnswerStep,
     answer: Answer<AnswerStep>,
     mpnProfile: PartnerDraft['mpnProfile'],
+    partnerName?: string,
   ): PartnerDraft {
     const status = {
       ...draft.status,
@@ -267,6 +273,8 @@ export class EnrolmentService {
         return {
           ...draft,
           status: { ...status, cspEnrolled: true },
+          // The name Partner Center holds for the PartnerID, so both sides see who it is.
+          legalName: draft.legalName ?? partnerName,
           mpnId: a.mpnId,
           mpnProfile,
           country: a.country,
