@@ -302,8 +302,12 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
         }
         const text = t('partnerships:teams.confirmed', { provider });
         await updateCard(context, t('partnerships:teams.awaiting.title', { provider }), text, p.logger);
-        // Confirmed by this click: the notice to the whole organisation (this person too) says it, once.
-        if (!result.confirmedNow) await context.sendActivity(text);
+        // Confirmed now (by this click or a pass): the notice to the whole organisation, this person too,
+        // says it once; a click on a card confirmed earlier hears when that was.
+        if (!result.confirmedNow) {
+          const when = result.partnership.confirmedAt ?? result.partnership.updatedAt ?? '';
+          await context.sendActivity(t('partnerships:teams.alreadyConfirmed', { provider, when }));
+        }
       },
     }),
     {

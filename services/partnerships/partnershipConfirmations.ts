@@ -1,4 +1,5 @@
 import type { Partnership } from '../domain/partnership';
+import { PeriodicPass } from '../polling/periodicPass';
 import type { PartnershipService } from './partnershipService';
 import type { Provider } from './types';
 
@@ -41,27 +42,22 @@ export type ConfirmationResult =
  * naming the acceptance, so the outbox keeps one per side, and one atomic write records the change.
  */
 export class PartnershipConfirmations {
-  private timer?: NodeJS.Timeout;
-  private pass?: Promise<void>;
+  private readonly passes: PeriodicPass;
 
-  constructor(private readonly deps: PartnershipConfirmationsDeps) {}
-
-  start() {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      this.pass ??= this.confirmAll()
-        .catch((error) => this.deps.logger.error({ err: error }, 'partnership confirmation pass failed'))
-        .finally(() => {
-          this.pass = undefined;
-        });
-    }, this.deps.pollMs);
-    this.timer.unref();
+  constructor(private readonly deps: PartnershipConfirmationsDeps) {
+    this.passes = new PeriodicPass(
+      () => this.confirmAll(),
+      deps.pollMs,
+      (error) => deps.logger.error({ err: error }, 'partnership confirmation pass failed'),
+    );
   }
 
-  async stop() {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.pass;
+  start() {
+    this.passes.start();
+  }
+
+  stop() {
+    return this.passes.stop();
   }
 
   /** One pass over every partnership waiting for Partner Center; one failure does not stop the others. */

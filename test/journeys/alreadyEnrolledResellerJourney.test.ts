@@ -40,24 +40,11 @@ for (const backend of JOURNEY_BACKENDS)
       world.press({ verb: 'invitation-authorize', code, consent: 'true' }, piotr, 'card-invitation');
 
     it('sets up the distributor and invites Fabrikam in Slack (P2)', async () => {
-      await world.slack.slash('setup', ADMIN);
-      await world.slackApi.waitFor('views.open');
-      const input = SlackDriver.input;
-      const setUp = await world.slack.viewSubmission('partnerships.setup', ADMIN, {
-        legalName: input(DEMO.provider.name),
-        mpnId: input(DEMO.provider.mpnId),
-        tenantId: input(DEMO.provider.tenantId),
-        country: input('PL'),
-        approvers: { value: { type: 'multi_users_select', selected_users: [APPROVER] } },
-        channel: { value: { type: 'conversations_select', selected_conversation: CHANNEL } },
-      });
-      expect(setUp.text).to.equal('');
-      await world.slack.slash('invite', APPROVER);
-      await world.slackApi.waitFor('views.open', 2);
-      const invited = await world.slack.viewSubmission('partnerships.invite', APPROVER, {
-        email: input(FABRIKAM.primaryContactEmail),
-        companyName: input(FABRIKAM.name),
-        mpnId: input(''),
+      await world.setUpDistributor(ADMIN, APPROVER, DEMO.provider);
+      const invited = await world.invite(APPROVER, {
+        email: FABRIKAM.primaryContactEmail,
+        companyName: FABRIKAM.name,
+        mpnId: '',
       });
       code = SlackDriver.codeIn(invited.json?.view);
       expect(code).to.not.equal('');

@@ -100,6 +100,39 @@ export class JourneyWorld {
     return `slack:${this.team}`;
   }
 
+  /**
+   * `/csp setup` as a workspace admin, as Contoso (the sandbox's distributor) fills the modal in:
+   * `approver` the one approver, this world's channel; no Partner Center link (sandbox: the stand-in).
+   */
+  async setUpDistributor(admin: string, approver: string, provider: { name: string; mpnId: string; tenantId: string }) {
+    const opened = this.slackApi.callsOf('views.open').length;
+    await this.slack.slash('setup', admin);
+    await this.slackApi.waitFor('views.open', opened + 1);
+    const input = SlackDriver.input;
+    const response = await this.slack.viewSubmission('partnerships.setup', admin, {
+      legalName: input(provider.name),
+      mpnId: input(provider.mpnId),
+      tenantId: input(provider.tenantId),
+      country: input('PL'),
+      approvers: { value: { type: 'multi_users_select', selected_users: [approver] } },
+      channel: { value: { type: 'conversations_select', selected_conversation: this.channel } },
+    });
+    expect(response.text).to.equal('');
+  }
+
+  /** `/csp invite` and its modal as an approver fills it in; resolves with the modal's answer. */
+  async invite(approver: string, fields: { email: string; companyName: string; mpnId: string }) {
+    const opened = this.slackApi.callsOf('views.open').length;
+    await this.slack.slash('invite', approver);
+    await this.slackApi.waitFor('views.open', opened + 1);
+    const input = SlackDriver.input;
+    return this.slack.viewSubmission('partnerships.invite', approver, {
+      email: input(fields.email),
+      companyName: input(fields.companyName),
+      mpnId: input(fields.mpnId),
+    });
+  }
+
   /** Sends a Teams activity; resolves with what the bot answered to it (at least `replies` activities), as JSON text. */
   async teams(activity: unknown, replies = 1): Promise<string> {
     const before = this.connector.received.length;

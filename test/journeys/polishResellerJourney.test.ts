@@ -107,30 +107,16 @@ for (const backend of JOURNEY_BACKENDS)
     });
 
     it('sets the distributor up in Slack with /csp setup (sandbox: the Partner Center link defaults to the stand-in)', async () => {
-      await world.slack.slash('setup', ADMIN);
-      await world.slackApi.waitFor('views.open');
-      const input = SlackDriver.input;
-      const response = await world.slack.viewSubmission('partnerships.setup', ADMIN, {
-        legalName: input(DEMO.provider.name),
-        mpnId: input(DEMO.provider.mpnId),
-        tenantId: input(DEMO.provider.tenantId),
-        country: input('PL'),
-        approvers: { value: { type: 'multi_users_select', selected_users: [APPROVER] } },
-        channel: { value: { type: 'conversations_select', selected_conversation: CHANNEL } },
-      });
-      expect(response.text).to.equal('');
+      await world.setUpDistributor(ADMIN, APPROVER, DEMO.provider);
       await world.slackCalled('chat.postMessage', (json) => json.includes(DEMO.provider.name), 'the set-up answer');
     });
 
     it("invites the reseller's primary contact with /csp invite; the invitation card reaches the reseller in Teams (P2)", async () => {
       const from = world.connector.received.length;
-      await world.slack.slash('invite', APPROVER);
-      await world.slackApi.waitFor('views.open', 2);
-      const input = SlackDriver.input;
-      const response = await world.slack.viewSubmission('partnerships.invite', APPROVER, {
-        email: input(CONTACT),
-        companyName: input(TAILSPIN.partnerName),
-        mpnId: input(TAILSPIN.mpnId),
+      const response = await world.invite(APPROVER, {
+        email: CONTACT,
+        companyName: TAILSPIN.partnerName,
+        mpnId: TAILSPIN.mpnId,
       });
       expect(response.json?.response_action, response.text).to.equal('update');
       invitationCode = SlackDriver.codeIn(response.json?.view);

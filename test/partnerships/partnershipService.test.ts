@@ -68,6 +68,26 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
       expect(setup.ok).to.equal(true);
     });
 
+    /** A reseller as the E7 step leaves it: it told us it is in CSP, with its PartnerID and country. */
+    async function toldUsAlreadyEnrolled(tenantId: string, mpnId: string) {
+      await partners.update(tenantId, () => ({
+        id: tenantId,
+        kind: 'indirect-reseller',
+        tenantId,
+        mpnId,
+        country: 'PL',
+        affiliates: [],
+        domains: [],
+        status: {
+          enrolment: 'in-progress',
+          verification: 'None',
+          mpaSigned: false,
+          onboardedInPartnerCenter: false,
+          cspEnrolled: true,
+        },
+      }));
+    }
+
     async function invite(email: string, extra: { mpnId?: string; companyName?: string } = {}) {
       const outcome = await service.createInvitation(teamId, { email, ...extra }, approver);
       if (!outcome.ok) throw new Error(`invitation refused: ${JSON.stringify(outcome.refusal)}`);
@@ -189,22 +209,7 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
 
     it('takes an already-enrolled reseller as enrolled when Partner Center knows its PartnerID, and records it (E7, P1)', async () => {
       const tenantId = fresh();
-      await partners.update(tenantId, () => ({
-        id: tenantId,
-        kind: 'indirect-reseller',
-        tenantId,
-        mpnId: DEMO.resellerReady.mpnId,
-        country: 'PL',
-        affiliates: [],
-        domains: [],
-        status: {
-          enrolment: 'in-progress',
-          verification: 'None',
-          mpaSigned: false,
-          onboardedInPartnerCenter: false,
-          cspEnrolled: true,
-        },
-      }));
+      await toldUsAlreadyEnrolled(tenantId, DEMO.resellerReady.mpnId);
       const { code } = await invite(DEMO.resellerReady.primaryContactEmail);
       const authorised = await service.authorise(code, { tenantId, actor: teamsUser(1) });
       expect(authorised.ok, JSON.stringify(authorised)).to.equal(true);
@@ -223,22 +228,7 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
     for (const [name, mpnId, code] of refusedByPartnerCenter) {
       it(`refuses, as Partner Center tells the distributor, ${name}`, async () => {
         const tenantId = fresh();
-        await partners.update(tenantId, () => ({
-          id: tenantId,
-          kind: 'indirect-reseller',
-          tenantId,
-          mpnId,
-          country: 'PL',
-          affiliates: [],
-          domains: [],
-          status: {
-            enrolment: 'in-progress',
-            verification: 'None',
-            mpaSigned: false,
-            onboardedInPartnerCenter: false,
-            cspEnrolled: true,
-          },
-        }));
+        await toldUsAlreadyEnrolled(tenantId, mpnId);
         const { code: invitationCode } = await invite('someone@reseller.example');
         const outcome = await service.authorise(invitationCode, { tenantId, actor: teamsUser(1) });
         expect(outcome.ok).to.equal(false);
