@@ -2,6 +2,7 @@ import { customersFeature } from './customersFeature';
 import type { FeatureFactory } from './feature';
 import { notificationsFeature } from './notificationsFeature';
 import { partnershipsFeature } from './partnershipsFeature';
+import { sandboxPartnerCenterFeature } from './sandboxPartnerCenterFeature';
 import { enrolmentFeature } from './teams/enrolmentFeature';
 import { programFeature } from './teams/programFeature';
 
@@ -15,4 +16,5 @@ export const FEATURES: FeatureFactory[] = [
   partnershipsFeature(),
   customersFeature,
   programFeature,
+  sandboxPartnerCenterFeature,
 ];

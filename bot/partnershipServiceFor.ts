@@ -1,6 +1,7 @@
 import { InvitationSigner, invitationSecret } from '../services/partnerships/invitationCodes';
 import { PartnershipService } from '../services/partnerships/partnershipService';
 import type { FeatureDeps } from './feature';
+import { standInLinkFor } from './sandboxPartnerCenterFeature';
 import { SlackUserGroups } from './slack/partnerships/userGroups';
 
 const shared = new WeakMap<FeatureDeps, Promise<PartnershipService>>();
@@ -28,6 +29,9 @@ export function partnershipServiceFor(deps: FeatureDeps): Promise<PartnershipSer
             : undefined,
           now: deps.clock,
           onGatewayError: (error) => log.warn({ err: error }, 'Partner Center not reachable: went on without it'),
+          standInPartnerCenterLink: deps.sandboxControls
+            ? (providerTenantId) => standInLinkFor(deps.config.publicUrl, providerTenantId)
+            : undefined,
         }),
     );
     shared.set(deps, service);

@@ -1,16 +1,26 @@
 import type { Request, Response } from 'restify';
 import { noticeBlocks } from '../cards/slack/partnerships/blocks';
+import { escapeHtml } from '../cards/web/html';
 import { resolveLanguage, translatorFor } from '../i18n/i18n';
 import { ResellerCustomers } from '../services/customers/resellerCustomers';
 import { lookupMessage } from '../services/partnerships/messages';
 import { tellOne } from '../i18n/readers';
+import { PartnershipConfirmations } from '../services/partnerships/partnershipConfirmations';
+import type { Provider } from '../services/partnerships/types';
 import type { Feature, FeatureDeps } from './feature';
 import { partnershipServiceFor } from './partnershipServiceFor';
 import { slackPartnerships } from './slack/partnerships';
 import { adminChecker } from './slack/partnerships/context';
 import { SlackPeople } from './slack/slackPeople';
 import { SlackLanguages } from './slack/slackLanguage';
-import { invitationCard, invitationCardParams, removalNotice, teamsPartnerships } from './teams/partnershipsFeature';
+import { partnerCenterLinkForReseller, standInLinkFor } from './sandboxPartnerCenterFeature';
+import {
+  confirmedNotice,
+  invitationCard,
+  invitationCardParams,
+  removalNotice,
+  teamsPartnerships,
+} from './teams/partnershipsFeature';
 
 export const INVITATION_PATH = '/invitations';
 
@@ -32,6 +42,7 @@ export function partnershipsFeature() {
       logger: log,
       invitationLink,
       isWorkspaceAdmin: adminChecker(log),
+      partnerCenterLinkOptional: Boolean(deps.sandboxControls),
       customerCounts: (providerId, resellerIds) =>
         new ResellerCustomers({ partnerships: service, partnerCenter: deps.partnerCenter }).counts(
           providerId,
@@ -62,8 +73,25 @@ export function partnershipsFeature() {
       },
     });
 
+    const confirmations = new PartnershipConfirmations({
+      service,
+      notifier: deps.notifier,
+      logger: log,
+      pollMs: deps.config.notifications.verificationPollMs,
+    });
+    const sandbox = Boolean(deps.sandboxControls);
+    // A set-up made before the link was asked for: in sandbox mode the stand-in still leads the way.
+    const partnerCenterLinkFor = (provider: Provider, resellerTenantId: string, language: string) => {
+      const link =
+        provider.settings.partnerCenterLink ??
+        (sandbox && provider.partner.tenantId ? standInLinkFor(base, provider.partner.tenantId) : undefined);
+      return link && partnerCenterLinkForReseller(link, base, resellerTenantId, language, sandbox);
+    };
+
     const teams = teamsPartnerships({
       service,
+      confirmations,
+      partnerCenterLinkFor,
       regions: deps.regions,
       logger: log,
       tellProvider: async (provider, renderer, params, dedupeKey) => {
@@ -75,7 +103,11 @@ export function partnershipsFeature() {
       name: 'partnerships',
       teams,
       slack,
-      teamsNotices: { 'partnerships.invitation': invitationCard, 'partnerships.removed': removalNotice },
+      teamsNotices: {
+        'partnerships.invitation': invitationCard,
+        'partnerships.removed': removalNotice,
+        'partnerships.confirmed': confirmedNotice,
+      },
       slackNotices: {
         'partnerships.authorised': (t, params) => {
           const text = t('partnerships:slack.notice.authorised', params);
@@ -85,7 +117,17 @@ export function partnershipsFeature() {
           const text = t('partnerships:slack.notice.declined', params);
           return { text, blocks: noticeBlocks(text) };
         },
+        'partnerships.accepted': (t, params) => {
+          const text = t('partnerships:slack.notice.accepted', params);
+          return { text, blocks: noticeBlocks(text) };
+        },
+        'partnerships.confirmed': (t, params) => {
+          const text = t('partnerships:slack.notice.confirmed', params);
+          return { text, blocks: noticeBlocks(text) };
+        },
       },
+      start: () => confirmations.start(),
+      stop: () => confirmations.stop(),
       routes: [
         (server) => {
           server.get(`${INVITATION_PATH}/:code`, async (req: Request, res: Response) => {
@@ -113,9 +155,6 @@ export function partnershipsFeature() {
     };
   };
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 function invitationPage(
   t: (key: string, params?: Record<string, unknown>) => string,

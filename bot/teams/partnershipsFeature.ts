@@ -16,6 +16,7 @@ import type { Invitation, Provider } from '../../services/partnerships/types';
 import { authorisationGrants } from '../../services/rules/partnershipEffects';
 import { resellerEndsPartnership } from '../../services/rules/partnershipRules';
 import type { RegionTable } from '../../services/rules/regionTable';
+import type { PartnershipConfirmations } from '../../services/partnerships/partnershipConfirmations';
 import type { Logger } from '../logger';
 import { reportedEmail } from './memberEmail';
 import { verbField } from './cardSubmission';
@@ -30,15 +31,20 @@ const consent = z.union([z.enum(['true', 'false']), z.boolean()]).optional();
 export const authorisePayload = z.strictObject({ verb: verbField, code: invitationCode, consent });
 /** Decline sends no inputs (associatedInputs: none); a client that sends the box anyway is not refused. */
 export const declinePayload = z.strictObject({ verb: verbField, code: invitationCode, consent });
+/** Check now (P3): which distributor's partnership to look for; the reseller is who Teams says the user is. */
+export const checkPayload = z.strictObject({ verb: verbField, provider: z.string().trim().min(1).max(200) });
 
 export interface TeamsPartnerships {
   service: PartnershipService;
+  confirmations: Pick<PartnershipConfirmations, 'confirm'>;
   regions: RegionTable;
   logger: Logger;
+  /** The distributor's Partner Center link as handed to this reseller (P2, P3); undefined when none is known. */
+  partnerCenterLinkFor(provider: Provider, resellerTenantId: string, language: string): string | undefined;
   /** The distributor's channel hears of an authorisation or a refusal (Slack notices). */
   tellProvider(
     provider: Provider,
-    renderer: 'partnerships.authorised' | 'partnerships.declined',
+    renderer: 'partnerships.authorised' | 'partnerships.accepted' | 'partnerships.declined',
     params: Record<string, unknown>,
     dedupeKey: string,
   ): Promise<void>;
@@ -94,6 +100,38 @@ export function invitationCard(t: Translate, params: Record<string, unknown>): P
   };
 }
 
+/**
+ * P2, P3: accepted here, the partnership waits for Partner Center. The card leads the reseller along:
+ * the distributor's Partner Center link, the steps there, and Check now.
+ */
+export function awaitingPartnerCenterCard(
+  t: Translate,
+  params: { providerName: string; providerId: string; link?: string },
+): Partial<Activity> {
+  const provider = params.providerName;
+  const steps = t('partnerships:teams.awaiting.steps', { returnObjects: true }) as string[];
+  return {
+    attachments: [
+      cardAttachment('partnershipAwaiting', {
+        title: t('partnerships:teams.awaiting.title', { provider }),
+        intro: t('partnerships:teams.awaiting.intro'),
+        stepsTitle: t('partnerships:teams.awaiting.stepsTitle'),
+        steps: steps.map((text) => ({ text })),
+        noLink: params.link ? '' : t('partnerships:teams.awaiting.noLink', { provider }),
+        link: params.link ?? '',
+        open: t('partnerships:teams.awaiting.open'),
+        check: t('partnerships:teams.awaiting.check'),
+        providerId: params.providerId,
+      }),
+    ],
+  };
+}
+
+/** Told to the reseller organisation when Partner Center shows the partnership (P3). */
+export function confirmedNotice(t: Translate, params: Record<string, unknown>): Partial<Activity> {
+  return { text: t('partnerships:teams.confirmed', { provider: params.providerName }) };
+}
+
 /** Told to a reseller organisation when its provider removed the partnership and chose to say so. */
 export function removalNotice(t: Translate, params: Record<string, unknown>): Partial<Activity> {
   return { text: t('partnerships:teams.removedNotice', { provider: params.providerName }) };
@@ -136,13 +174,15 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
     text: string,
     provider: Provider,
     tell: {
-      notice: 'partnerships.authorised' | 'partnerships.declined';
+      notice: 'partnerships.authorised' | 'partnerships.accepted' | 'partnerships.declined';
       params: Record<string, unknown>;
       dedupeKey: string;
     },
+    next?: Partial<Activity>,
   ): Promise<void> {
     await updateCard(context, t('partnerships:teams.card.title'), text, p.logger);
     await context.sendActivity(text);
+    if (next) await context.sendActivity(next);
     const reseller = await p.service.resellerName(identity.tenantId);
     await p
       .tellProvider(provider, tell.notice, { reseller, ...tell.params }, tell.dedupeKey)
@@ -179,12 +219,29 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
         if (outcome.ok) {
           const provider = outcome.provider.partner.legalName ?? '';
           const when = outcome.invitation.decidedAt ?? '';
-          const text = t('partnerships:teams.authorised', { provider, who: actor.name ?? actor.userId, when });
-          await settled(context, t, identity, text, outcome.provider, {
-            notice: 'partnerships.authorised',
-            params: { who: actor.name ?? actor.userId, when },
-            dedupeKey: `partnerships:accepted:${outcome.invitation.id}`,
+          const who = actor.name ?? actor.userId;
+          const tell = { params: { who, when }, dedupeKey: `partnerships:accepted:${outcome.invitation.id}` };
+          if (outcome.partnership.state === 'active') {
+            const text = t('partnerships:teams.authorised', { provider, who, when });
+            await settled(context, t, identity, text, outcome.provider, { ...tell, notice: 'partnerships.authorised' });
+            return;
+          }
+          // P2, P3: Partner Center does not list the relationship yet; the reseller takes the last step there.
+          const next = awaitingPartnerCenterCard(t, {
+            providerName: provider,
+            providerId: outcome.provider.settings.providerId,
+            link: p.partnerCenterLinkFor(outcome.provider, identity.tenantId, languageOf(t)),
           });
+          const text = t('partnerships:teams.accepted', { provider, who, when });
+          await settled(
+            context,
+            t,
+            identity,
+            text,
+            outcome.provider,
+            { ...tell, notice: 'partnerships.accepted' },
+            next,
+          );
           return;
         }
         if ('lookup' in outcome) {
@@ -217,6 +274,39 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
           params: { who: actor.name ?? actor.userId, email: outcome.invitation.email },
           dedupeKey: `partnerships:declined:${outcome.invitation.id}`,
         });
+      },
+    }),
+    cardCommand({
+      name: 'partnership-check',
+      descriptionKey: 'partnerships:teams.commands.invitation',
+      hidden: true,
+      payload: checkPayload,
+      run: async ({ context, t, identity, payload }) => {
+        let result: Awaited<ReturnType<TeamsPartnerships['confirmations']['confirm']>>;
+        try {
+          result = await p.confirmations.confirm(payload?.provider ?? '', identity.tenantId);
+        } catch (error) {
+          p.logger.warn({ err: error }, 'Partner Center could not be asked about a partnership');
+          await context.sendActivity(t('partnerships:teams.awaiting.unavailable'));
+          return;
+        }
+        if (result.state === 'none') {
+          await context.sendActivity(t('partnerships:teams.awaiting.none'));
+          return;
+        }
+        const provider = result.provider.partner.legalName ?? '';
+        if (result.state === 'awaiting-partner-center') {
+          await context.sendActivity(t('partnerships:teams.awaiting.notYet', { provider }));
+          return;
+        }
+        const text = t('partnerships:teams.confirmed', { provider });
+        await updateCard(context, t('partnerships:teams.awaiting.title', { provider }), text, p.logger);
+        // Confirmed now (by this click or a pass): the notice to the whole organisation, this person too,
+        // says it once; a click on a card confirmed earlier hears when that was.
+        if (!result.confirmedNow) {
+          const when = result.partnership.confirmedAt ?? result.partnership.updatedAt ?? '';
+          await context.sendActivity(t('partnerships:teams.alreadyConfirmed', { provider, when }));
+        }
       },
     }),
     {

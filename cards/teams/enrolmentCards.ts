@@ -76,7 +76,7 @@ export interface StatusCardData {
   blocked: string[];
 }
 
-const MARKS = { done: '✅', missing: '⬜', waiting: '⏳', 'not-needed': '➖' } as const;
+const MARKS = { done: '✅', missing: '⬜', waiting: '⏳', 'not-needed': '➖', reported: '🕓' } as const;
 
 /** The order the progress card offers the steps in (the service's step order; E7's shortcut last). */
 const CHOICES: readonly AnswerStep[] = ANSWER_STEPS;
@@ -95,7 +95,11 @@ export function enrolmentProgressCard(t: Translate, progress: EnrolmentProgress,
     t('enrolment:progress.row', {
       mark: MARKS[progress.mpa],
       label: t('enrolment:progress.mpa'),
-      status: t(`rules:prerequisite-status.${progress.mpa}`),
+      // M4: a tick is what the reseller told us, shown as such until Partner Center says it is signed.
+      status:
+        progress.mpa === 'reported'
+          ? t('enrolment:progress.mpaReported')
+          : t(`rules:prerequisite-status.${progress.mpa}`),
       rule: 'M1',
     }),
   );
@@ -160,8 +164,15 @@ function fieldsOf(
         text('contactEmail', d.primaryContact?.email),
         text('contactPhone', d.primaryContact?.phone),
       ];
-    case 'support-contact':
     case 'already-enrolled':
+      return [
+        text('mpnId', d.mpnId),
+        text('country', d.country ?? d.address?.country),
+        text('supportEmail', d.supportContact?.email),
+        text('supportPhone', d.supportContact?.phone),
+        text('supportUrl', d.supportContact?.url),
+      ];
+    case 'support-contact':
       return [
         text('supportEmail', d.supportContact?.email),
         text('supportPhone', d.supportContact?.phone),
@@ -170,7 +181,7 @@ function fieldsOf(
     case 'admin-agent':
       return [toggle('adminAgent', d.status.adminAgentAssigned)];
     case 'mpa':
-      return [toggle('mpaSigned', d.status.mpaSigned)];
+      return [toggle('mpaSigned', d.status.mpaSigned || d.status.mpaReportedSigned)];
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Assistant } from '../../bot/assistant';
+import { standInLinkFor } from '../../bot/sandboxPartnerCenterFeature';
 import type { StoredReference } from '../../bot/teams/conversationReferences';
 import { createPartnerCenterGateway } from '../../services/partnerCenter/createGateway';
 import { PartnerDirectory } from '../../services/partners/partnerDirectory';
@@ -40,6 +41,7 @@ export async function partnershipsOf(running: Assistant) {
     // The same secret the assistant's partnerships feature signs and checks codes with.
     signer: new InvitationSigner(await invitationSecret(records, running.config.partnerships.invitationSecret)),
     invitationTtlDays: running.config.partnerships.invitationTtlDays,
+    standInPartnerCenterLink: (tenantId) => standInLinkFor(running.config.publicUrl, tenantId),
   });
   return { records, partners, partnerCenter, service };
 }

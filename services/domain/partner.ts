@@ -58,8 +58,10 @@ export const partnerStatusSchema = z.object({
   enrolment: z.enum(['not-started', 'in-progress', 'submitted', 'enrolled']).default('not-started'),
   verification: verificationStatusSchema.default('None'),
   verificationSubStatus: verificationSubStatusSchema.optional(),
-  /** M1/M4: accepted on the Partner Center dashboard by a Global admin. */
+  /** M1/M4: accepted on the Partner Center dashboard by a Global admin, as Partner Center says. */
   mpaSigned: z.boolean().default(false),
+  /** M4: the reseller told us its Global admin accepted the MPA; never taken as Partner Center's word. */
+  mpaReportedSigned: z.boolean().optional(),
   /** M3: has a Partner Center account (not only a Partner Membership Center one). */
   onboardedInPartnerCenter: z.boolean().default(false),
   /** M5: the account type shown in the partner profile. */

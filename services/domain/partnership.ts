@@ -4,8 +4,12 @@ import { actorSchema, entityIdSchema, isoTimestampSchema } from './identifiers';
 /**
  * P2/P3: the provider invites, the reseller authorises (or not); P7: the provider may remove it.
  * Stored with who acted and when so the audit log can tell the story in either chat platform.
+ *
+ * invited → (the reseller accepts in the assistant) awaiting-partner-center → (the distributor's
+ * relationship list in Partner Center holds the reseller, P3) active → (P7) removed. Accepted when
+ * Partner Center already lists the reseller: active at once. No API creates the relationship (P2).
  */
-export const partnershipStateSchema = z.enum(['invited', 'active', 'declined', 'removed']);
+export const partnershipStateSchema = z.enum(['invited', 'awaiting-partner-center', 'active', 'declined', 'removed']);
 export type PartnershipState = z.infer<typeof partnershipStateSchema>;
 
 export const partnershipSchema = z.object({
@@ -18,5 +22,7 @@ export const partnershipSchema = z.object({
   decidedBy: actorSchema.optional(),
   decidedAt: isoTimestampSchema.optional(),
   updatedAt: isoTimestampSchema.optional(),
+  /** When Partner Center was seen to list the relationship (P3). */
+  confirmedAt: isoTimestampSchema.optional(),
 });
 export type Partnership = z.infer<typeof partnershipSchema>;

@@ -40,20 +40,34 @@ export const countryAnswer = z.preprocess(
 /** An email as typed, without the spaces a paste brings. */
 export const emailAnswer = z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), emailSchema);
 
+const supportContactFields = {
+  supportEmail: z.preprocess(blankIsAbsent, emailSchema.optional()),
+  supportPhone: optionalText,
+  supportUrl: z.preprocess(blankIsAbsent, z.url({ message: 'enrolment:invalid.supportUrl' }).optional()),
+};
+type SupportContactFields = { supportEmail?: string; supportPhone?: string; supportUrl?: string };
+const hasSupportChannel = (c: SupportContactFields) => Boolean(c.supportEmail || c.supportPhone || c.supportUrl);
+const supportContactOf = (c: SupportContactFields) => ({
+  email: c.supportEmail,
+  phone: c.supportPhone,
+  url: c.supportUrl,
+});
+const mpnIdAnswer = z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), mpnIdSchema);
+
 const supportContactAnswer = z
-  .object({
-    supportEmail: z.preprocess(blankIsAbsent, emailSchema.optional()),
-    supportPhone: optionalText,
-    supportUrl: z.preprocess(blankIsAbsent, z.url({ message: 'enrolment:invalid.supportUrl' }).optional()),
-  })
-  .refine((c) => Boolean(c.supportEmail || c.supportPhone || c.supportUrl), {
-    message: 'validation.support-contact-empty',
-  })
-  .transform((c) => ({ email: c.supportEmail, phone: c.supportPhone, url: c.supportUrl }));
+  .object(supportContactFields)
+  .refine(hasSupportChannel, { message: 'validation.support-contact-empty' })
+  .transform(supportContactOf);
+
+/** E7: a partner already in CSP names its PartnerID and country (checked at Partner Center, E3) and its support. */
+const alreadyEnrolledAnswer = z
+  .object({ mpnId: mpnIdAnswer, country: countryAnswer, ...supportContactFields })
+  .refine(hasSupportChannel, { message: 'validation.support-contact-empty' })
+  .transform((a) => ({ mpnId: a.mpnId, country: a.country, supportContact: supportContactOf(a) }));
 
 export const ANSWER_SCHEMAS = {
   'work-account': z.object({ hasWorkAccount: toggle('hasWorkAccount'), globalAdmin: toggle('globalAdmin') }),
-  'mpn-id': z.object({ mpnId: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), mpnIdSchema) }),
+  'mpn-id': z.object({ mpnId: mpnIdAnswer }),
   'legal-business-profile': z
     .object({
       legalName: companyNameSchema,
@@ -78,7 +92,7 @@ export const ANSWER_SCHEMAS = {
   'support-contact': supportContactAnswer,
   'admin-agent': z.object({ adminAgent: toggle('adminAgent') }),
   mpa: z.object({ mpaSigned: toggle('mpaSigned') }),
-  'already-enrolled': supportContactAnswer,
+  'already-enrolled': alreadyEnrolledAnswer,
 } as const satisfies Record<AnswerStep, z.ZodType>;
 
 export type Answer<S extends AnswerStep> = z.output<(typeof ANSWER_SCHEMAS)[S]>;

@@ -46,8 +46,17 @@ export interface AnswerLog {
   answers: Partial<Record<AnswerStep | 'submit', AnswerRecord>>;
 }
 
-/** The MPA as a line of the progress list: signed, to sign, or not yet possible (M1–M5). */
-export type MpaStepStatus = 'done' | 'missing' | 'waiting';
+/**
+ * The MPA as a line of the progress list (M1–M5): signed (Partner Center says so), reported (the
+ * reseller ticked it, Partner Center does not show it yet), to sign, or not yet possible.
+ */
+export type MpaStepStatus = 'done' | 'reported' | 'missing' | 'waiting';
+
+function mpaStepStatus(status: PartnerDraft['status']): MpaStepStatus {
+  if (status.mpaSigned) return 'done';
+  if (status.mpaReportedSigned) return 'reported';
+  return isAccountReady(status) ? 'missing' : 'waiting';
+}
 
 export interface EnrolmentProgress {
   tenantId: string;
@@ -144,10 +153,13 @@ export class EnrolmentService {
     }
 
     let mpnProfile: PartnerDraft['mpnProfile'];
-    if (step === 'mpn-id') {
-      const looked = await this.lookUpMpn(who.tenantId, (parsed.answer as Answer<'mpn-id'>).mpnId);
+    let partnerName: string | undefined;
+    if (step === 'mpn-id' || step === 'already-enrolled') {
+      // E3 (and E7): the PartnerID is looked up at Partner Center, which names its profile's country.
+      const looked = await this.lookUpMpn(who.tenantId, (parsed.answer as Answer<'mpn-id' | 'already-enrolled'>).mpnId);
       if ('outcome' in looked) return looked;
-      mpnProfile = looked;
+      mpnProfile = { country: looked.country, active: looked.active };
+      partnerName = looked.partnerName;
     }
 
     try {
@@ -156,7 +168,7 @@ export class EnrolmentService {
         if (SUBMITTED_FIELDS.has(step) && isSubmitted(base.status)) {
           throw new RefusedChange(notice('enrolment:refusal.already-submitted'));
         }
-        const next = this.apply(base, step, parsed.answer, mpnProfile);
+        const next = this.apply(base, step, parsed.answer, mpnProfile, partnerName);
         const decision = this.check(step, next, parsed.answer);
         if (!decision.allowed) throw new RefusedChange(refusal(decision));
         return next;
@@ -220,12 +232,15 @@ export class EnrolmentService {
     };
   }
 
-  private async lookUpMpn(tenantId: string, mpnId: string): Promise<NonNullable<PartnerDraft['mpnProfile']> | Refusal> {
+  private async lookUpMpn(
+    tenantId: string,
+    mpnId: string,
+  ): Promise<(NonNullable<PartnerDraft['mpnProfile']> & { partnerName?: string }) | Refusal> {
     try {
       const profile = await this.deps.partnerCenter.as(tenantId).getMpnProfile(mpnId);
       if (!profile.country) return notice('enrolment:refusal.mpn-country-unknown', { mpnId });
       // Partner Center answers only for a live profile: one that is found is active.
-      return { country: profile.country.toUpperCase(), active: true };
+      return { country: profile.country.toUpperCase(), active: true, partnerName: profile.partnerName || undefined };
     } catch (error) {
       if (isPartnerCenterError(error) && error.code === 'not-found') {
         return notice('enrolment:refusal.mpn-not-found', { mpnId });
@@ -247,6 +262,7 @@ export class EnrolmentService {
     step: AnswerStep,
     answer: Answer<AnswerStep>,
     mpnProfile: PartnerDraft['mpnProfile'],
+    partnerName?: string,
   ): PartnerDraft {
     const status = {
       ...draft.status,
@@ -267,16 +283,25 @@ export class EnrolmentService {
         return { ...draft, status, primaryContact: answer as Answer<'primary-contact'> };
       case 'support-contact':
         return { ...draft, status, supportContact: answer as Answer<'support-contact'> };
-      case 'already-enrolled':
+      case 'already-enrolled': {
+        // E7: what the reseller told us; Partner Center confirms it when a distributor asks (API1).
+        const a = answer as Answer<'already-enrolled'>;
         return {
           ...draft,
           status: { ...status, cspEnrolled: true },
-          supportContact: answer as Answer<'already-enrolled'>,
+          // The name Partner Center holds for the PartnerID, so both sides see who it is.
+          legalName: draft.legalName ?? partnerName,
+          mpnId: a.mpnId,
+          mpnProfile,
+          country: a.country,
+          supportContact: a.supportContact,
         };
+      }
       case 'admin-agent':
         return { ...draft, status: { ...status, adminAgentAssigned: (answer as Answer<'admin-agent'>).adminAgent } };
       case 'mpa':
-        return { ...draft, status: { ...status, mpaSigned: (answer as Answer<'mpa'>).mpaSigned } };
+        // M4: the tick is what the reseller told us; `mpaSigned` is Partner Center's word alone (the watcher's).
+        return { ...draft, status: { ...status, mpaReportedSigned: (answer as Answer<'mpa'>).mpaSigned } };
     }
   }
 
@@ -296,8 +321,9 @@ export class EnrolmentService {
       case 'primary-contact':
         return checkPrimaryContact(next.primaryContact, this.deps.webmail);
       case 'support-contact':
-      case 'already-enrolled':
         return checkSupportContact(next.supportContact);
+      case 'already-enrolled':
+        return combine(checkSupportContact(next.supportContact), checkMpnCountry(next));
       case 'admin-agent':
       case 'mpa':
         // Confirmations: a "not yet" is recorded as such; the progress list shows what it blocks.
@@ -325,7 +351,7 @@ export class EnrolmentService {
   private progressOf(draft: PartnerDraft, answers: AnswerLog['answers']): EnrolmentProgress {
     const readiness = enrolmentReadiness(draft, { webmail: this.deps.webmail });
     const submittedStep = readiness.steps.find((s) => s.id === 'submitted');
-    const mpa: MpaStepStatus = draft.status.mpaSigned ? 'done' : isAccountReady(draft.status) ? 'missing' : 'waiting';
+    const mpa = mpaStepStatus(draft.status);
     return {
       tenantId: draft.tenantId ?? draft.id,
       draft,

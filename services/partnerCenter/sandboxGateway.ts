@@ -17,6 +17,7 @@ import {
 } from './gateway';
 import { SANDBOX_OFFERS } from './offerCatalogue';
 import {
+  createIfAbsent,
   type CustomerRecord,
   keys,
   type MpnRecord,
@@ -51,6 +52,25 @@ export interface SandboxControls {
   setVerification(tenantId: string, status: string, subStatus: string): Promise<LegalBusinessProfile>;
   /** The partner's Global admin accepts the MPA on the dashboard (M4). */
   signMpa(tenantId: string): Promise<void>;
+  /** What the stand-in for a distributor's relationship-request page shows to a signed-in reseller (P2, P3). */
+  relationshipRequest(providerTenantId: string, resellerTenantId: string): Promise<RelationshipRequestView>;
+  /**
+   * The reseller ticks the box and selects Authorize indirect provider on that page (P3): the
+   * relationship is created, or refused as Partner Center would refuse it. Accepting twice is one relationship.
+   */
+  acceptRelationship(providerTenantId: string, resellerTenantId: string): Promise<RelationshipRequestView>;
+}
+
+export interface RelationshipRequestView {
+  providerName: string;
+  resellerName?: string;
+  /** Whether the relationship exists (P3: the provider is on the reseller's "Indirect providers" page). */
+  active: boolean;
+  /**
+   * Why Partner Center would refuse it: the signed-in tenant has no account, is not an indirect
+   * reseller (T2), or is in another region (P6).
+   */
+  refusal?: 'no-account' | 'not-indirect-reseller' | 'other-region';
 }
 
 /** A subscription as Partner Center shows it: its offer's name, never our bookkeeping. */
@@ -489,6 +509,32 @@ export class SandboxGateway implements PartnerCenterGateway, SandboxControls {
     if (!parsed.success) throw fail('invalid-input', `Unknown verification state ${status}/${subStatus}.`);
     const state = parsed.data;
     return this.updatePartner(tenantId, (p) => ({ ...p, vetting: setVetting(p.vetting, state, this.now()) }));
+  }
+
+  async relationshipRequest(providerTenantId: string, resellerTenantId: string): Promise<RelationshipRequestView> {
+    const provider = await this.read<PartnerRecord>(keys.partner(parseTenantId(providerTenantId)));
+    if (provider?.accountType !== 'indirect-provider') {
+      throw fail('not-found', `Tenant ${providerTenantId} is not an indirect provider.`);
+    }
+    const reseller = await this.read<PartnerRecord>(keys.partner(parseTenantId(resellerTenantId)));
+    const active = Boolean(await this.read<RelationshipRecord>(keys.relationship(provider.tenantId, resellerTenantId)));
+    const view = { providerName: provider.name, resellerName: reseller?.name, active };
+    if (!reseller) return { ...view, refusal: 'no-account' };
+    if (reseller.accountType !== 'indirect-reseller') return { ...view, refusal: 'not-indirect-reseller' };
+    if (!this.sameRegion(reseller.country, provider.country)) return { ...view, refusal: 'other-region' };
+    return view;
+  }
+
+  async acceptRelationship(providerTenantId: string, resellerTenantId: string): Promise<RelationshipRequestView> {
+    const view = await this.relationshipRequest(providerTenantId, resellerTenantId);
+    if (view.refusal || view.active) return view;
+    await createIfAbsent<RelationshipRecord>(this.records, keys.relationship(providerTenantId, resellerTenantId), {
+      providerTenantId,
+      resellerTenantId,
+      state: 'Active',
+      since: new Date(this.now()).toISOString(),
+    });
+    return { ...view, active: true };
   }
 
   async signMpa(tenantId: string): Promise<void> {

@@ -82,7 +82,7 @@ export interface SubscriptionRecord {
 }
 
 /** Writes the value only where nothing is stored yet, so reseeding never undoes what happened since. */
-async function createIfAbsent<T>(records: AtomicStore, key: string, value: T): Promise<void> {
+export async function createIfAbsent<T>(records: AtomicStore, key: string, value: T): Promise<void> {
   await records.compareAndSet(key, undefined, value);
 }
 

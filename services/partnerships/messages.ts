@@ -11,6 +11,8 @@ const OWN_VALIDATION = new Set([
   'validation.approvers-missing',
   'validation.channel-missing',
   'validation.legal-name-missing',
+  'validation.partner-center-link-missing',
+  'validation.partner-center-link-invalid',
 ]);
 
 /** Violations as `rules:violation.<code>`, ways forward as `rules:option.<code>`. */

@@ -16,13 +16,15 @@ import { isPartnerCenterError } from '../partnerCenter/errors';
 import { AgreementErrorCode } from '../partnerCenter/errors';
 import type { PartnerCenterGateway } from '../partnerCenter/gateway';
 import type { PartnerDirectory } from '../partners/partnerDirectory';
-import { checkResellerReadyToPartner, checkSameRegion, mayPartner } from '../rules/partnershipRules';
-import type { Decision, RuleId } from '../rules/decision';
+import { checkPartnerKinds, checkResellerReadyToPartner, checkSameRegion, mayPartner } from '../rules/partnershipRules';
+import { checkResellerAtPartnerCenter, statusWithPartnerCenterWord } from '../rules/resellerStanding';
+import { combine, type Decision, type RuleId } from '../rules/decision';
 import { locate } from '../rules/regionRules';
 import type { RegionTable } from '../rules/regionTable';
 import { type AtomicStore, updateRecord } from '../storage/atomicStore';
 import { type FieldRefusal, inputRefusal } from './fieldRefusals';
 import type { InvitationSigner } from './invitationCodes';
+import { partnerCenterListsReseller, partnerCenterWordOn } from './partnerCenterFacts';
 import type {
   AuditEntry,
   InvalidInvitation,
@@ -49,6 +51,11 @@ export interface PartnershipServiceDeps {
   now?: () => Date;
   /** Told when the gateway could not be asked (an outage): the invitation goes ahead unchecked. */
   onGatewayError?: (error: unknown) => void;
+  /**
+   * Sandbox mode only: the stand-in for a distributor's Partner Center relationship-request page,
+   * used when the distributor gives no link of its own in set-up. Without it the link is required.
+   */
+  standInPartnerCenterLink?: (providerTenantId: string) => string;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
@@ -72,6 +79,11 @@ export const setupInputSchema = z
     approverUserIds: z.array(z.string().min(1)),
     approverGroup: z.object({ id: z.string().min(1), name: z.string().max(200) }).optional(),
     channelId: z.string().min(1, { message: 'validation.channel-missing' }),
+    // P2: the personalised link Partner Center made for the distributor; a web address people open.
+    partnerCenterLink: z
+      .url({ protocol: /^https?$/, message: 'validation.partner-center-link-invalid' })
+      .max(2000, { message: 'validation.partner-center-link-invalid' })
+      .optional(),
   })
   // Named people, a user group, or both: someone must be able to act.
   .refine((input) => input.approverUserIds.length > 0 || input.approverGroup !== undefined, {
@@ -161,6 +173,13 @@ export class PartnershipService {
       return { ok: false, refusal: { kind: 'rules', violations: located.violations, options: [] } };
     }
     const data = parsed.data;
+    const partnerCenterLink = data.partnerCenterLink ?? this.deps.standInPartnerCenterLink?.(data.tenantId);
+    if (!partnerCenterLink) {
+      return {
+        ok: false,
+        refusal: { kind: 'input', code: 'validation.partner-center-link-missing', field: 'partnerCenterLink' },
+      };
+    }
     const standing = await this.standingAtMicrosoft(data.tenantId);
     const partner = await this.deps.partners.update(providerId, (current) => ({
       ...(current ?? { affiliates: [], domains: [] }),
@@ -186,6 +205,7 @@ export class PartnershipService {
       approverUserIds: [...new Set(data.approverUserIds)],
       ...(data.approverGroup ? { approverGroup: data.approverGroup } : {}),
       channelId: data.channelId,
+      partnerCenterLink,
       updatedBy: actor,
       updatedAt: this.now().toISOString(),
     };
@@ -340,6 +360,8 @@ export class PartnershipService {
     if (!moved.changed)
       return { ok: false, lookup: { status: this.lookupStatusOf(after), invitation: after, provider } };
 
+    // P2, P3: accepted here; active only once the distributor's list in Partner Center holds the reseller.
+    const listed = await this.partnerCenterLists(provider, reseller.tenantId);
     const key = KEYS.partnership(invitation.providerId, reseller.tenantId);
     const stored = await updateRecord<Partnership>(this.deps.records, key, (current) =>
       current?.state === 'active'
@@ -348,12 +370,13 @@ export class PartnershipService {
             id: `${invitation.providerId}|${reseller.tenantId}`,
             providerId: invitation.providerId,
             resellerId: reseller.tenantId,
-            state: 'active',
+            state: listed ? 'active' : 'awaiting-partner-center',
             createdBy: invitation.createdBy,
             createdAt: current?.createdAt ?? invitation.createdAt,
             decidedBy: reseller.actor,
             decidedAt,
             updatedAt: decidedAt,
+            ...(listed ? { confirmedAt: decidedAt } : {}),
           },
     );
     await this.audit(invitation.providerId, reseller.actor, 'invitation.accept', 'done', ['P3', 'P4'], {
@@ -546,11 +569,14 @@ export class PartnershipService {
 
   // ---- partnerships ----------------------------------------------------------------------------
 
-  /** A provider's resellers with an active partnership (P3: "Indirect resellers"). */
+  /**
+   * A provider's resellers with an active partnership (P3: "Indirect resellers"), and those that
+   * accepted in the assistant while Partner Center does not list them yet (awaiting-partner-center).
+   */
   async listResellers(providerId: string): Promise<ResellerRow[]> {
     const links = (await this.deps.records.list<Partnership>(KEYS.partnershipsOf(providerId)))
       .map((r) => r.value)
-      .filter((p) => p.state === 'active');
+      .filter((p) => p.state === 'active' || p.state === 'awaiting-partner-center');
     return Promise.all(
       links.map(async (partnership) => ({
         partnership,
@@ -574,6 +600,46 @@ export class PartnershipService {
 
   async getPartnership(providerId: string, resellerId: string): Promise<Partnership | undefined> {
     return (await this.deps.records.read<Partnership>(KEYS.partnership(providerId, resellerId)))?.value;
+  }
+
+  /** Partnerships accepted in the assistant that Partner Center does not list yet (P3), oldest first. */
+  async awaitingPartnerCenter(): Promise<Partnership[]> {
+    return (await this.deps.records.list<Partnership>(KEYS.partnerships))
+      .map((r) => r.value)
+      .filter((p) => p.state === 'awaiting-partner-center')
+      .sort((a, b) => (a.decidedAt ?? '').localeCompare(b.decidedAt ?? ''));
+  }
+
+  /**
+   * P3: asks the distributor's relationship list in Partner Center whether it holds the reseller, and
+   * if so makes an awaiting partnership active. One atomic write decides: of several instances or
+   * clicks, exactly one gets `confirmedNow`. Partner Center out of reach throws (the caller says so).
+   */
+  async confirmWithPartnerCenter(
+    providerId: string,
+    resellerId: string,
+    beforeConfirming: (partnership: Partnership, provider: Provider) => Promise<void> = async () => {},
+  ): Promise<{ partnership?: Partnership; provider?: Provider; confirmedNow: boolean }> {
+    const partnership = await this.getPartnership(providerId, resellerId);
+    const provider = await this.getProviderById(providerId);
+    if (partnership?.state !== 'awaiting-partner-center' || !provider) {
+      return { partnership, provider, confirmedNow: false };
+    }
+    if (!(await this.partnerCenterLists(provider, resellerId, { throwOnOutage: true }))) {
+      return { partnership, provider, confirmedNow: false };
+    }
+    // Told before it is recorded (deduplicated by the caller's keys): a crash in between only repeats a no-op.
+    await beforeConfirming(partnership, provider);
+    const at = this.now().toISOString();
+    const moved = await updateRecord<Partnership>(
+      this.deps.records,
+      KEYS.partnership(providerId, resellerId),
+      (current) =>
+        current?.state === 'awaiting-partner-center' && current.decidedAt === partnership.decidedAt
+          ? { ...current, state: 'active', confirmedAt: at, updatedAt: at }
+          : undefined,
+    );
+    return { partnership: moved.value, provider, confirmedNow: moved.changed };
   }
 
   /** P7: an approver removes a partnership; customers and admin privileges stay (the caller showed that). */
@@ -646,16 +712,57 @@ export class PartnershipService {
     return new Date(now.getTime() + this.deps.invitationTtlDays * 86_400_000).toISOString();
   }
 
-  /** P1 (enrolled, with a Partner Center account), T2 and P6 for this reseller tenant, through the rules. */
+  /**
+   * P1 (enrolled, with a Partner Center account), T2 and P6 for this reseller tenant, through the
+   * rules, on one record: what the reseller did here (enrolment, E7) and what Partner Center tells
+   * the distributor of its PartnerID (API1: 2200 M5, 2201 P6, 2204 P1; 2203 only blocks
+   * transacting, M2), which is recorded in the directory as it comes.
+   */
   private async mayAuthorise(provider: Provider, resellerTenantId: string): Promise<Decision> {
-    const reseller = await this.deps.partners.get(resellerTenantId);
+    let reseller = await this.deps.partners.get(resellerTenantId);
     if (!reseller) {
       return checkResellerReadyToPartner({
         id: resellerTenantId,
         status: { enrolment: 'not-started', verification: 'None', mpaSigned: false, onboardedInPartnerCenter: false },
       });
     }
+    const word =
+      reseller.mpnId && provider.partner.tenantId
+        ? await partnerCenterWordOn(
+            this.deps.partnerCenter.as(provider.partner.tenantId),
+            reseller.mpnId,
+            this.deps.onGatewayError,
+          )
+        : undefined;
+    if (word && word.kind !== 'indirect-reseller') {
+      return combine(
+        checkPartnerKinds(provider.partner, reseller),
+        checkResellerAtPartnerCenter(located(provider.partner), reseller, word, this.deps.regions),
+      );
+    }
+    if (word) {
+      reseller =
+        (await this.deps.partners.update(resellerTenantId, (current) =>
+          current ? { ...current, status: statusWithPartnerCenterWord(current.status, word) } : undefined,
+        )) ?? reseller;
+    }
     return mayPartner(located(provider.partner), located(reseller), { regions: this.deps.regions });
+  }
+
+  /** Whether Partner Center lists the reseller among the distributor's; an outage counts as "not yet". */
+  private async partnerCenterLists(
+    provider: Provider,
+    resellerTenantId: string,
+    options: { throwOnOutage?: boolean } = {},
+  ): Promise<boolean> {
+    if (!provider.partner.tenantId) return false;
+    try {
+      return await partnerCenterListsReseller(this.deps.partnerCenter.as(provider.partner.tenantId), resellerTenantId);
+    } catch (error) {
+      if (options.throwOnOutage) throw error;
+      this.deps.onGatewayError?.(error);
+      return false;
+    }
   }
 
   /**

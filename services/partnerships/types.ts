@@ -13,6 +13,11 @@ export interface ProviderSettings {
   approverGroup?: ApproverGroup;
   /** The channel for notifications and approvals. */
   channelId: string;
+  /**
+   * The distributor's personalised Partner Center link for reseller relationship requests (P2, P3):
+   * where a reseller authorises it. Absent on set-ups made before it was asked for.
+   */
+  partnerCenterLink?: string;
   updatedBy: Actor;
   updatedAt: string;
 }
@@ -25,6 +30,8 @@ export interface ProviderSetupInput {
   approverUserIds: string[];
   approverGroup?: ApproverGroup;
   channelId: string;
+  /** P2: the distributor's Partner Center link for reseller relationship requests; optional in sandbox mode. */
+  partnerCenterLink?: string;
 }
 
 export interface ApproverGroup {

@@ -35,6 +35,7 @@ export const ALL_VIOLATION_CODES = [
   'M5.mpn-id-not-in-partner-center',
   'P1.reseller-not-enrolled',
   'P1.reseller-no-partner-center-account',
+  'P1.not-indirect-reseller-account',
   'P5.no-active-partnership',
   'P6.different-region',
   'P6.unknown-country',

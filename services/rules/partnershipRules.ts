@@ -2,6 +2,7 @@ import type { Partner } from '../domain/partner';
 import type { Partnership } from '../domain/partnership';
 import { option, violation } from './codes';
 import { allow, combine, type Decision, refuse, type Violation } from './decision';
+import { isEnrolledIndirectReseller } from './enrolledReseller';
 import { locate } from './regionRules';
 import { defaultRegionTable, type RegionTable } from './regionTable';
 
@@ -28,7 +29,7 @@ export function checkPartnerKinds(provider: Party, reseller: Party): Decision {
  */
 export function checkResellerReadyToPartner(reseller: Pick<Partner, 'id' | 'status'>): Decision {
   const violations: Violation[] = [];
-  if (reseller.status.enrolment !== 'enrolled') {
+  if (!isEnrolledIndirectReseller(reseller.status)) {
     violations.push(
       violation('P1.reseller-not-enrolled', { resellerId: reseller.id, enrolment: reseller.status.enrolment }),
     );

@@ -1,6 +1,7 @@
 import type { Partner } from '../domain/partner';
 import { violation } from './codes';
 import { allow, type Decision, refuse, type Violation } from './decision';
+import { isEnrolledIndirectReseller } from './enrolledReseller';
 
 type Transactor = Pick<Partner, 'id' | 'kind' | 'status'>;
 
@@ -18,7 +19,7 @@ function resellerOnboarding(reseller: Transactor): Violation[] {
   if (!reseller.status.onboardedInPartnerCenter) {
     violations.push(violation('M3.not-onboarded', { partnerId: reseller.id }));
   }
-  if (reseller.kind !== 'indirect-reseller' || reseller.status.enrolment !== 'enrolled') {
+  if (reseller.kind !== 'indirect-reseller' || !isEnrolledIndirectReseller(reseller.status)) {
     violations.push(
       violation('M3.not-enrolled-as-indirect-reseller', {
         partnerId: reseller.id,
@@ -70,7 +71,7 @@ export function checkCspEnrolment(partner: Pick<Partner, 'id' | 'status'> & { mp
   if (partner.status.accountType === 'partner-membership-center') {
     return refuse([violation('M5.move-to-partner-center', { partnerId: partner.id })]);
   }
-  if (partner.status.enrolment !== 'enrolled' && partner.status.cspEnrolled !== true) {
+  if (!isEnrolledIndirectReseller(partner.status) && partner.status.cspEnrolled !== true) {
     return refuse([violation('M5.not-enrolled-in-csp', { partnerId: partner.id, mpnId: partner.mpnId ?? '' })]);
   }
   return allow();

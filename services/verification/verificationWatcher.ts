@@ -2,6 +2,8 @@ import type { PartnerDraft } from '../domain/partner';
 import { AgreementErrorCode, isPartnerCenterError } from '../partnerCenter/errors';
 import type { PartnerCenterGateway, VettingStatus, VettingSubStatus } from '../partnerCenter/gateway';
 import type { PartnerDirectory } from '../partners/partnerDirectory';
+import { PeriodicPass } from '../polling/periodicPass';
+import { settledStatus } from '../rules/enrolledReseller';
 import type { AtomicStore } from '../storage/atomicStore';
 
 /** The part of the bot's Notifier this service uses (kept structural: no bot types in services). */
@@ -56,30 +58,24 @@ interface MpaWatch {
  * between only means the next poll enqueues again (a no-op) and records it.
  */
 export class VerificationWatcher {
-  private timer?: NodeJS.Timeout;
-  private pass?: Promise<void>;
   private readonly now: () => number;
+  private readonly passes: PeriodicPass;
 
   constructor(private readonly deps: VerificationWatcherDeps) {
     this.now = deps.now ?? Date.now;
+    this.passes = new PeriodicPass(
+      () => this.checkAll(),
+      deps.pollMs,
+      (error) => deps.logger.error({ err: error }, 'verification poll failed'),
+    );
   }
 
   start() {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      this.pass ??= this.checkAll()
-        .catch((error) => this.deps.logger.error({ err: error }, 'verification poll failed'))
-        .finally(() => {
-          this.pass = undefined;
-        });
-    }, this.deps.pollMs);
-    this.timer.unref();
+    this.passes.start();
   }
 
-  async stop() {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.pass;
+  stop() {
+    return this.passes.stop();
   }
 
   /** One poll over every reseller waiting for verification or for its MPA. */
@@ -133,7 +129,8 @@ export class VerificationWatcher {
       if (!current || !changed) return undefined;
       return {
         ...current,
-        status: { ...current.status, verification: status, verificationSubStatus: subStatus },
+        // E5, P1: a submitted enrolment that Partner Center verified is an enrolment done.
+        status: settledStatus({ ...current.status, verification: status, verificationSubStatus: subStatus }),
       };
     });
     if (changed) {

@@ -8,7 +8,17 @@ import { PartnershipService } from '../../services/partnerships/partnershipServi
 import { defaultRegionTable } from '../../services/rules/regionTable';
 import { openStore, type Store } from '../../services/storage/openStore';
 import { REDIS_URL, requireRedis, tempDataDir } from '../helpers/testAssistant';
-import { contosoSetup, DEMO, fresh, freshTeam, seedReseller } from '../partnerships/fixtures';
+import type { SandboxControls } from '../../services/partnerCenter/sandboxGateway';
+import {
+  contosoSetup,
+  DEMO,
+  fresh,
+  freshTeam,
+  partnerThroughPartnerCenter,
+  seedReseller,
+  seedSandboxAccount,
+  standInLink,
+} from '../partnerships/fixtures';
 import { initialDomainPrefix } from '../../services/domain/customerDomain';
 
 const admin = { platform: 'slack' as const, userId: 'U0ADMIN', name: 'Anna Kowalska' };
@@ -31,6 +41,7 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
     let teamId: string;
     let providerId: string;
     let clock: number;
+    let sandbox: SandboxControls;
 
     before(async function () {
       skipUnlessAvailable(this);
@@ -44,7 +55,7 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
     beforeEach(async () => {
       clock = Date.now();
       const now = () => new Date(clock);
-      const gateway = createPartnerCenterGateway({
+      const wiring = createPartnerCenterGateway({
         mode: 'sandbox',
         records: store.records,
         sandboxStepMs: 60_000,
@@ -52,7 +63,9 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
           const found = defaultRegionTable.lookup(country);
           return found.found && found.served ? found.region : undefined;
         },
-      }).gateway;
+      });
+      const gateway = wiring.gateway;
+      sandbox = wiring.sandboxControls as SandboxControls;
       partnerships = new PartnershipService({
         records: store.records,
         partners,
@@ -60,6 +73,7 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
         partnerCenter: gateway,
         signer: new InvitationSigner(await invitationSecret(store.records)),
         invitationTtlDays: 30,
+        standInPartnerCenterLink: standInLink,
         now,
       });
       customers = new CustomerRequests({
@@ -173,16 +187,14 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
       await seedReseller(partners, { ...DEMO.resellerReady, name: 'Other reseller' }, { tenantId: otherTenant });
       const domain = `reseller-${otherTenant.slice(0, 8)}.pl`;
       await partners.update(otherTenant, (current) => (current ? { ...current, domains: [domain] } : current));
+      await seedSandboxAccount(store.records, { ...DEMO.resellerReady, name: 'Other reseller', tenantId: otherTenant });
       const invited = await partnerships.createInvitation(teamId, { email: `x@${domain}` }, approver);
       if (!invited.ok) throw new Error('invitation refused');
-      expect(
-        (
-          await partnerships.authorise(invited.value.code, {
-            tenantId: otherTenant,
-            actor: { platform: 'teams', userId: 'aad-o' },
-          })
-        ).ok,
-      ).to.equal(true);
+      const partnered = await partnerThroughPartnerCenter(partnerships, sandbox, invited.value.code, {
+        tenantId: otherTenant,
+        actor: { platform: 'teams', userId: 'aad-o' },
+      });
+      expect(partnered.state).to.equal('active');
 
       const outcome = await customers.submit(piotr, request({ domain, adminEmail: `it@${domain}` }));
       expect(codesOf(outcome)).to.include('C10.reseller-cannot-be-provider-customer');

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { CustomerRequest } from '../../services/customers';
-import { fresh, seedReseller } from '../partnerships/fixtures';
+import { fresh, freshMpnId, seedReseller, seedSandboxAccount } from '../partnerships/fixtures';
 import { APPROVER, BACKENDS, CustomerWorld, FABRIKAM, newDomain } from './customerWorld';
 import { initialDomainPrefix } from '../../services/domain/customerDomain';
 
@@ -53,10 +53,12 @@ for (const backend of BACKENDS)
       const seed = {
         name: `Tailspin Toys ${tenantId.slice(0, 4)} sp. z o.o.`,
         country: 'PL',
-        mpnId: '6789012',
+        mpnId: freshMpnId(),
         primaryContactEmail: `anna@tailspin-${tenantId.slice(0, 4)}.pl`,
       };
       await seedReseller(world.partners, { ...seed, tenantId }, { tenantId });
+      // Its own account in the sandbox Partner Center, as its enrolment would have left it.
+      await seedSandboxAccount(world.assistant.store.records, { ...seed, tenantId }, { linkMpn: true });
       await world.partners.update(tenantId, (p) => (p ? { ...p, domains } : p));
       if (options.partnered) await world.partner(tenantId, seed.primaryContactEmail);
       return tenantId;

@@ -15,7 +15,8 @@ import { postToSlack } from '../helpers/slackRequests';
 import { cardSubmit, message, postActivity, type TeamsUser } from '../helpers/teamsActivities';
 import { createClient } from '@redis/client';
 import { LogCapture, REDIS_URL, requireRedis, startTestAssistant } from '../helpers/testAssistant';
-import { contosoSetup, DEMO, fresh } from '../partnerships/fixtures';
+import type { SandboxControls } from '../../services/partnerCenter/sandboxGateway';
+import { contosoSetup, DEMO, fresh, partnerThroughPartnerCenter, standInLink } from '../partnerships/fixtures';
 
 export const APPROVER = 'U0APPROVER';
 export const APPROVER2 = 'U0APPROVER2';
@@ -88,6 +89,7 @@ export class CustomerWorld {
   partnerships!: PartnershipService;
   /** Partner Center as the assistants see it (the sandbox on the shared store). */
   partnerCenter!: PartnerCenterGateway;
+  sandbox!: SandboxControls;
   /** Slack as the distributor's people use it: signed commands, clicks and modal submissions. */
   slack!: SlackDriver;
   private ts = 0;
@@ -125,7 +127,9 @@ export class CustomerWorld {
     this.slack = new SlackDriver(this.assistant.url, this.slackApi, this.team, CHANNEL);
     const records = this.assistant.store.records;
     this.partners = new PartnerDirectory(records);
-    this.partnerCenter = createPartnerCenterGateway({ mode: 'sandbox', records, regionOf }).gateway;
+    const wiring = createPartnerCenterGateway({ mode: 'sandbox', records, regionOf });
+    this.partnerCenter = wiring.gateway;
+    this.sandbox = wiring.sandboxControls as SandboxControls;
     this.partnerships = new PartnershipService({
       records,
       partners: this.partners,
@@ -133,6 +137,7 @@ export class CustomerWorld {
       partnerCenter: this.partnerCenter,
       signer: new InvitationSigner(await invitationSecret(records)),
       invitationTtlDays: 30,
+      standInPartnerCenterLink: standInLink,
     });
     const admin = { platform: 'slack' as const, userId: APPROVER, name: 'Jan Wiśniewski' };
     const setup = await this.partnerships.setUpProvider(
@@ -182,11 +187,11 @@ export class CustomerWorld {
     const approver = { platform: 'slack' as const, userId: APPROVER };
     const invited = await this.partnerships.createInvitation(this.team, { email }, approver);
     if (!invited.ok) throw new Error(`invitation refused: ${JSON.stringify(invited.refusal)}`);
-    const authorised = await this.partnerships.authorise(invited.value.code, {
+    const partnership = await partnerThroughPartnerCenter(this.partnerships, this.sandbox, invited.value.code, {
       tenantId: resellerTenantId,
       actor: { platform: 'teams', userId: `aad-${resellerTenantId.slice(0, 4)}` },
     });
-    expect(authorised.ok, JSON.stringify(authorised)).to.equal(true);
+    expect(partnership.state).to.equal('active');
   }
 
   /** Posts a Teams activity to one instance and returns what the bot sent back (as JSON text). */

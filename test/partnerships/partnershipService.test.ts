@@ -6,7 +6,17 @@ import { PartnershipService } from '../../services/partnerships/partnershipServi
 import { defaultRegionTable } from '../../services/rules/regionTable';
 import { openStore, type Store } from '../../services/storage/openStore';
 import { REDIS_URL, requireRedis, tempDataDir } from '../helpers/testAssistant';
-import { contosoSetup, DEMO, fresh, freshTeam, seedReseller } from './fixtures';
+import type { SandboxControls } from '../../services/partnerCenter/sandboxGateway';
+import {
+  contosoSetup,
+  DEMO,
+  fresh,
+  freshTeam,
+  partnerThroughPartnerCenter,
+  seedReseller,
+  seedSandboxAccount,
+  standInLink,
+} from './fixtures';
 
 const admin = { platform: 'slack' as const, userId: 'U0ADMIN', name: 'Anna Kowalska' };
 const approver = { platform: 'slack' as const, userId: 'U0APPROVER', name: 'Jan Wiśniewski' };
@@ -20,6 +30,7 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
     let clock: Date;
     let service: PartnershipService;
     let teamId: string;
+    let sandbox: SandboxControls;
 
     before(async function () {
       skipUnlessAvailable(this);
@@ -41,6 +52,7 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
           return found.found && found.served ? found.region : undefined;
         },
       });
+      sandbox = gateway.sandboxControls as SandboxControls;
       service = new PartnershipService({
         records: store.records,
         partners,
@@ -48,12 +60,33 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
         partnerCenter: gateway.gateway,
         signer: new InvitationSigner(await invitationSecret(store.records)),
         invitationTtlDays: 30,
+        standInPartnerCenterLink: standInLink,
         now: () => clock,
       });
       teamId = freshTeam();
       const setup = await service.setUpProvider(teamId, contosoSetup([approver.userId]), admin, true);
       expect(setup.ok).to.equal(true);
     });
+
+    /** A reseller as the E7 step leaves it: it told us it is in CSP, with its PartnerID and country. */
+    async function toldUsAlreadyEnrolled(tenantId: string, mpnId: string) {
+      await partners.update(tenantId, () => ({
+        id: tenantId,
+        kind: 'indirect-reseller',
+        tenantId,
+        mpnId,
+        country: 'PL',
+        affiliates: [],
+        domains: [],
+        status: {
+          enrolment: 'in-progress',
+          verification: 'None',
+          mpaSigned: false,
+          onboardedInPartnerCenter: false,
+          cspEnrolled: true,
+        },
+      }));
+    }
 
     async function invite(email: string, extra: { mpnId?: string; companyName?: string } = {}) {
       const outcome = await service.createInvitation(teamId, { email, ...extra }, approver);
@@ -139,11 +172,71 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
         expect(loser).to.have.nested.property('lookup.status', 'used');
         expect(loser).to.have.nested.property('lookup.invitation.decidedBy.name', winner.partnership.decidedBy?.name);
       }
+      expect(winner.partnership.state).to.equal('awaiting-partner-center');
       const resellers = await service.listResellers(`slack:${teamId}`);
       expect(resellers.map((r) => r.partnership.resellerId)).to.deep.equal([tenantId]);
+      expect(await service.listProviders(tenantId), 'not active before Partner Center has it').to.have.length(0);
+      await seedSandboxAccount(store.records, { ...DEMO.resellerReady, tenantId });
+      await sandbox.acceptRelationship(DEMO.provider.tenantId, tenantId);
+      expect((await service.confirmWithPartnerCenter(`slack:${teamId}`, tenantId)).confirmedNow).to.equal(true);
       const providers = await service.listProviders(tenantId);
       expect(providers.map((p) => p.provider?.legalName)).to.deep.equal([DEMO.provider.name]);
     });
+
+    it('keeps an accepted partnership waiting until Partner Center lists the reseller, then confirms it once (P2, P3)', async () => {
+      const tenantId = fresh();
+      await seedReseller(partners, DEMO.resellerReady, { tenantId });
+      await seedSandboxAccount(store.records, { ...DEMO.resellerReady, tenantId });
+      const { code } = await invite(DEMO.resellerReady.primaryContactEmail);
+      const authorised = await service.authorise(code, { tenantId, actor: teamsUser(1) });
+      expect(authorised.ok && authorised.partnership.state).to.equal('awaiting-partner-center');
+      const early = await service.confirmWithPartnerCenter(`slack:${teamId}`, tenantId);
+      expect(early).to.include({ confirmedNow: false });
+      expect(early.partnership?.state).to.equal('awaiting-partner-center');
+      await sandbox.acceptRelationship(DEMO.provider.tenantId, tenantId);
+      const told: string[] = [];
+      const both = await Promise.all(
+        [1, 2].map(() =>
+          service.confirmWithPartnerCenter(`slack:${teamId}`, tenantId, async (p) => {
+            told.push(p.resellerId);
+          }),
+        ),
+      );
+      expect(both.filter((c) => c.confirmedNow)).to.have.length(1);
+      expect((await service.getPartnership(`slack:${teamId}`, tenantId))?.state).to.equal('active');
+      expect(told.length, 'each confirmer tells (the outbox keeps one by its key)').to.be.within(1, 2);
+    });
+
+    it('takes an already-enrolled reseller as enrolled when Partner Center knows its PartnerID, and records it (E7, P1)', async () => {
+      const tenantId = fresh();
+      await toldUsAlreadyEnrolled(tenantId, DEMO.resellerReady.mpnId);
+      const { code } = await invite(DEMO.resellerReady.primaryContactEmail);
+      const authorised = await service.authorise(code, { tenantId, actor: teamsUser(1) });
+      expect(authorised.ok, JSON.stringify(authorised)).to.equal(true);
+      expect((await partners.get(tenantId))?.status).to.include({
+        enrolment: 'enrolled',
+        onboardedInPartnerCenter: true,
+        mpaSigned: true,
+      });
+    });
+
+    const refusedByPartnerCenter: Array<[string, string, string]> = [
+      ['an MPN ID not in Partner Center (2200, M5)', DEMO.mpnOnly.mpnId, 'M5.not-enrolled-in-csp'],
+      ['a direct-bill partner (2204, P1)', DEMO.directBill.mpnId, 'P1.not-indirect-reseller-account'],
+      ['a reseller in another region (2201, P6)', DEMO.resellerOtherRegion.mpnId, 'P6.different-region'],
+    ];
+    for (const [name, mpnId, code] of refusedByPartnerCenter) {
+      it(`refuses, as Partner Center tells the distributor, ${name}`, async () => {
+        const tenantId = fresh();
+        await toldUsAlreadyEnrolled(tenantId, mpnId);
+        const { code: invitationCode } = await invite('someone@reseller.example');
+        const outcome = await service.authorise(invitationCode, { tenantId, actor: teamsUser(1) });
+        expect(outcome.ok).to.equal(false);
+        expect(!outcome.ok && 'decision' in outcome && outcome.decision.violations.map((v) => v.code)).to.deep.equal([
+          code,
+        ]);
+      });
+    }
 
     it('refuses an authorisation from a reseller that is not enrolled (P1)', async () => {
       const tenantId = fresh();
@@ -185,8 +278,10 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
     it('removes a partnership for an approver only (P7), and logs both attempts', async () => {
       const tenantId = fresh();
       await seedReseller(partners, DEMO.resellerReady, { tenantId });
+      await seedSandboxAccount(store.records, { ...DEMO.resellerReady, tenantId });
       const { code } = await invite('remove@fabrikam.example');
-      expect((await service.authorise(code, { tenantId, actor: teamsUser(1) })).ok).to.equal(true);
+      const partnership = await partnerThroughPartnerCenter(service, sandbox, code, { tenantId, actor: teamsUser(1) });
+      expect(partnership.state).to.equal('active');
       expect((await service.removePartnership(teamId, tenantId, stranger)).ok).to.equal(false);
       expect((await service.removePartnership(teamId, tenantId, approver)).ok).to.equal(true);
       expect(await service.listResellers(`slack:${teamId}`)).to.have.length(0);

@@ -11,7 +11,7 @@ import { defaultRegionTable } from '../../services/rules/regionTable';
 import { openStore, type Store } from '../../services/storage/openStore';
 import { SlackApiStub } from '../fakes/slackApiStub';
 import { REDIS_URL, requireRedis, tempDataDir } from '../helpers/testAssistant';
-import { contosoSetup, freshTeam } from './fixtures';
+import { contosoSetup, freshTeam, standInLink } from './fixtures';
 
 export const admin = { platform: 'slack' as const, userId: 'U0ADMIN', name: 'Anna Kowalska' };
 export const approver = { platform: 'slack' as const, userId: 'U0APPROVER', name: 'Jan Wiśniewski' };
@@ -86,6 +86,7 @@ export function onEveryBackend(title: string, body: (h: () => Harness) => void) 
           partnerCenter: gateway.gateway,
           signer: new InvitationSigner(await invitationSecret(store.records)),
           invitationTtlDays: 30,
+          standInPartnerCenterLink: standInLink,
           userGroups: new SlackUserGroups(slack, createLogger('silent'), () => clock.getTime()),
           now: () => clock,
         });

@@ -30,7 +30,10 @@ export function partnershipSubcommands(p: SlackPartnerships): SlackSubcommand[] 
         }
         const groups = await listUserGroups(client, p.logger);
         const language = current ? await p.languages.channelLanguage(current.settings.channelId) : undefined;
-        await client.views.open({ trigger_id: command.trigger_id, view: setupModal(t, current, groups, language) });
+        await client.views.open({
+          trigger_id: command.trigger_id,
+          view: setupModal(t, current, groups, language, p.partnerCenterLinkOptional),
+        });
       },
     },
     {

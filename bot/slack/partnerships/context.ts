@@ -24,6 +24,8 @@ export interface SlackPartnerships {
   /** Tells a reseller organisation (Teams) that a provider removed the partnership. */
   notifyResellerOfRemoval(resellerTenantId: string, providerName: string, key: string): Promise<void>;
   isWorkspaceAdmin(client: WebClient, userId: string): Promise<boolean>;
+  /** Sandbox mode: the set-up's Partner Center link may be left empty (the stand-in page serves). */
+  partnerCenterLinkOptional?: boolean;
   /** How many customers each reseller has with the provider in Partner Center; a reseller left out is unknown. */
   customerCounts?(providerId: string, resellerIds: string[]): Promise<Map<string, number>>;
 }

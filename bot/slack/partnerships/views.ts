@@ -57,6 +57,7 @@ const SETUP_BLOCKS: Record<string, string> = {
   country: 'country',
   approverUserIds: 'approvers',
   channelId: 'channel',
+  partnerCenterLink: 'partnerCenterLink',
 };
 const INVITE_BLOCKS: Record<string, string> = { email: 'email', companyName: 'companyName', mpnId: 'mpnId' };
 
@@ -79,6 +80,7 @@ export function registerViews(app: App, p: SlackPartnerships) {
       approverUserIds: values.approvers?.[FIELD_ACTION]?.selected_users ?? [],
       approverGroup: await named(chosenGroup(values)),
       channelId: values.channel?.[FIELD_ACTION]?.selected_conversation ?? '',
+      partnerCenterLink: text(values, 'partnerCenterLink'),
     };
     const admin = await p.isWorkspaceAdmin(client, body.user.id);
     const outcome = await p.service.setUpProvider(teamId, input, await p.people.actor(client, body.user), admin);

@@ -99,12 +99,15 @@ function approverGroupBlock(t: Translate, groups: ApproverGroup[] | undefined, c
  * `/csp setup`: the workspace as an indirect provider (legal name, MPN ID, tenant, country, approvers
  * as named users and/or one user group, channel) and the language of the channel's messages: the
  * channel's current one, else the language of the person setting it up. `groups`: the workspace's user groups, if Slack said.
+ * The distributor's Partner Center link for reseller relationship requests (P2) is asked once here;
+ * `linkOptional` in sandbox mode, where the sandbox's stand-in page serves instead.
  */
 export function setupModal(
   t: Translate,
   current?: Provider,
   groups?: ApproverGroup[],
   channelLanguage?: Language,
+  linkOptional = false,
 ): ModalView {
   const p = current?.partner;
   const languageOption = (language: Language) => ({
@@ -140,6 +143,15 @@ export function setupModal(
         },
       },
       approverGroupBlock(t, groups, current?.settings.approverGroup),
+      textInput('partnerCenterLink', t('partnerships:slack.setup.partnerCenterLink'), {
+        initial: current?.settings.partnerCenterLink,
+        optional: linkOptional,
+        hint: t(
+          linkOptional
+            ? 'partnerships:slack.setup.partnerCenterLinkSandboxHint'
+            : 'partnerships:slack.setup.partnerCenterLinkHint',
+        ),
+      }),
       {
         type: 'input',
         block_id: 'channel',
@@ -245,16 +257,22 @@ export function resellersBlocks(
   const blocks: KnownBlock[] = [{ type: 'header', text: plain(t('partnerships:slack.resellers.title')) }];
   if (rows.length === 0) blocks.push({ type: 'section', text: mrkdwn(t('partnerships:slack.resellers.none')) });
   for (const row of rows.slice(0, 20)) {
+    // P7 removes an active partnership; one still waiting for Partner Center has nothing to remove yet.
+    const removable = row.partnership.state === 'active';
     blocks.push({
       type: 'section',
       text: mrkdwn(stateLabel(t, row)),
-      accessory: {
-        type: 'button',
-        action_id: ACTION.remove,
-        value: row.partnership.resellerId,
-        style: 'danger',
-        text: plain(t('partnerships:slack.resellers.remove')),
-      },
+      ...(removable
+        ? {
+            accessory: {
+              type: 'button' as const,
+              action_id: ACTION.remove,
+              value: row.partnership.resellerId,
+              style: 'danger' as const,
+              text: plain(t('partnerships:slack.resellers.remove')),
+            },
+          }
+        : {}),
     });
   }
   // One button per reseller, in one block (a section has room for one button, and Remove is there):

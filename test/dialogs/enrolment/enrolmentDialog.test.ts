@@ -113,15 +113,15 @@ for (const backend of backends)
       expect(reply).to.include('MPN ID 6789012 is registered in PL, but your Azure AD tenant is in SE (rule E3)');
     });
 
-    it('asks a partner already enrolled in CSP only for its support contact (E7)', async () => {
+    it('asks a partner already enrolled in CSP for its PartnerID, its country and its support contact (E7)', async () => {
       const user = { tenantId: newTenant(), aadObjectId: 'aad-e7' };
       await say('enrol', user);
       const card = await pick('already-enrolled', user);
       expect(card).to.include('Already enrolled in CSP (E7)');
-      expect(card).to.not.include('MPN ID');
+      expect(card).to.include('PartnerID (MPN ID)').and.include('Country of your legal business');
       const done = await answer(
         'already-enrolled',
-        { supportEmail: '', supportPhone: '+48 22 123 45 67', supportUrl: '' },
+        { mpnId: '2345678', country: 'PL', supportEmail: '', supportPhone: '+48 22 123 45 67', supportUrl: '' },
         user,
       );
       expect(done).to.include('that is all your reseller account needs (rule E7)');

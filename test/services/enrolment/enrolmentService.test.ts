@@ -160,14 +160,50 @@ describe('enrolment service (E2–E7)', () => {
     expect(progress.answers['primary-contact']?.by).to.equal('aad-anna');
   });
 
-  it('asks a partner already enrolled in CSP only for its support contact (E7)', async () => {
-    const result = await service.answer(anna, 'already-enrolled', { supportPhone: '+48 22 123 45 67' });
+  it('asks a partner already enrolled in CSP for its PartnerID, country and support contact, and records them (E7)', async () => {
+    const result = await service.answer(anna, 'already-enrolled', {
+      mpnId: DEMO.resellerReady.mpnId,
+      country: 'pl',
+      supportPhone: '+48 22 123 45 67',
+    });
     expect(result.outcome).to.equal('saved');
     const progress = await service.progress(TENANT);
     expect(progress.alreadyEnrolledDone).to.equal(true);
     expect(progress.readiness.steps.filter((s) => s.status !== 'not-needed').map((s) => s.id)).to.deep.equal([
       'support-contact',
     ]);
+    const draft = await partners.get(TENANT);
+    expect(draft).to.include({ mpnId: DEMO.resellerReady.mpnId, country: 'PL' });
+    expect(draft?.mpnProfile).to.deep.equal({ country: 'PL', active: true });
+    expect(draft?.status.cspEnrolled).to.equal(true);
+  });
+
+  it('refuses an already-enrolled PartnerID whose profile Partner Center places in another country (E7, E3)', async () => {
+    const result = await service.answer(anna, 'already-enrolled', {
+      mpnId: DEMO.resellerReady.mpnId,
+      country: 'SE',
+      supportPhone: '+48 22 123 45 67',
+    });
+    expect(result.outcome === 'refused' && result.violations.map((v) => v.code)).to.deep.equal([
+      'E3.mpn-country-mismatch',
+    ]);
+    expect(await partners.get(TENANT)).to.equal(undefined);
+  });
+
+  it('refuses an already-enrolled PartnerID that Partner Center does not know (E7)', async () => {
+    const result = await service.answer(anna, 'already-enrolled', {
+      mpnId: DEMO.unknownMpnId,
+      country: 'PL',
+      supportPhone: '+48 22 123 45 67',
+    });
+    expect(result.outcome === 'refused' && result.notices[0].key).to.equal('enrolment:refusal.mpn-not-found');
+  });
+
+  it('records a ticked MPA as what the reseller told us, never as signed (M4)', async () => {
+    expect((await service.answer(anna, 'mpa', { mpaSigned: 'true' })).outcome).to.equal('saved');
+    const draft = await partners.get(TENANT);
+    expect(draft?.status).to.include({ mpaSigned: false, mpaReportedSigned: true });
+    expect((await service.progress(TENANT)).mpa).to.equal('reported');
   });
 
   it('freezes the submitted answers but still records the MPA and Admin agent confirmations', async () => {

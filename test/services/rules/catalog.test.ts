@@ -9,6 +9,7 @@ import {
   checkCspEnrolment,
   checkNotSelfOrAffiliate,
   checkProviderRelationship,
+  checkResellerAtPartnerCenter,
   type Decision,
   defaultRegionTable,
   ENROLMENT_STEP_IDS,
@@ -84,10 +85,14 @@ function decisionsFromTheRules(): Decision[] {
     checkCspEnrolment(reseller({ status: { enrolment: 'in-progress' } })),
     mayPartner(
       provider(),
-      reseller({ country: 'US', status: { enrolment: 'submitted', onboardedInPartnerCenter: false } }),
+      reseller({
+        country: 'US',
+        status: { enrolment: 'submitted', verification: 'Pending', onboardedInPartnerCenter: false },
+      }),
     ),
     mayPartner(provider({ country: 'QQ' }), reseller({ country: 'RU' })),
     mayPartner(directBill(), provider()),
+    checkResellerAtPartnerCenter(provider(), { id: 'res-x', mpnId: '2345678' }, { kind: 'not-indirect-reseller' }),
     resellerEndsPartnership({ providerId: 'prov-contoso-dist', resellerId: 'res-fabrikam' }),
     mayBeResellerOfRecord({ id: 'res-x', status: reseller().status }, {}),
     mayBeResellerOfRecord(reseller(), { resellerMpnIdOnRecord: '999' }),

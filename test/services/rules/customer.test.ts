@@ -195,7 +195,9 @@ describe('may reseller Y, through provider X, take customer Z (P5, M2, M3, C2, C
     [
       'refuses a reseller not yet onboarded and enrolled (M3)',
       (q) => {
-        q.reseller = reseller({ status: { onboardedInPartnerCenter: false, enrolment: 'submitted' } });
+        q.reseller = reseller({
+          status: { onboardedInPartnerCenter: false, enrolment: 'submitted', verification: 'Pending' },
+        });
       },
       ['M3.not-onboarded', 'M3.not-enrolled-as-indirect-reseller'],
     ],

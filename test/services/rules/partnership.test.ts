@@ -18,8 +18,13 @@ describe('partnership (T2, P1, P5, P6)', () => {
     ],
     [
       'refuses a reseller not yet enrolled as an indirect reseller (P1)',
-      [provider(), reseller({ status: { enrolment: 'submitted' } })],
+      [provider(), reseller({ status: { enrolment: 'submitted', verification: 'Pending' } })],
       ['P1.reseller-not-enrolled'],
+    ],
+    [
+      'takes a reseller that enrolled here and that Partner Center verified as enrolled (P1, E5)',
+      [provider(), reseller({ status: { enrolment: 'submitted', verification: 'Authorized' } })],
+      [],
     ],
     [
       'refuses a reseller without a Partner Center account (P1)',

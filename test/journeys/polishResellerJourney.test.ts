@@ -1,0 +1,225 @@
+import { randomUUID } from 'node:crypto';
+import { expect } from 'chai';
+import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
+import { SlackDriver } from '../helpers/slackDriver';
+import { asHtml, asJson, catalog, JOURNEY_BACKENDS, JourneyWorld } from './journeyWorld';
+
+const ADMIN = 'U0ADMIN';
+const APPROVER = 'U0APPROVER';
+const REP = 'U0REP';
+const CHANNEL = 'C0APPROVALS';
+const pl = catalog('pl');
+const en = catalog('en');
+
+const TAILSPIN = DEMO.mpnOnly;
+const CONTACT = 'anna.nowak@tailspintoys.pl';
+const STANDARD = 'CFQ7TTC0LDPB:0001';
+const EXCHANGE = 'CFQ7TTC0LH16:0001';
+
+/**
+ * Issue 12's journey, from an empty store, as the people take it: a Polish reseller (a pl-PL Teams
+ * client) enrols with the sandbox's free profile Tailspin Toys, verification and the MPA come from
+ * Partner Center (the operator's scripts/sandbox.ts), the distributor sets up and invites in Slack,
+ * the reseller authorises in Teams and in (the stand-in for) Partner Center, the partnership is
+ * confirmed, and a customer with two subscriptions is approved in Slack.
+ */
+for (const backend of JOURNEY_BACKENDS)
+  describe(`Journey: a Polish reseller from enrolment to its first customer, from an empty store, on ${backend.name} (E2–E5, M1–M4, P1–P6, C3)`, () => {
+    const world = new JourneyWorld(backend, 'T0JOURNEYPL', CHANNEL, {
+      [ADMIN]: { admin: true },
+      [APPROVER]: {},
+      [REP]: {},
+    });
+    const tenantId = randomUUID();
+    const anna = { tenantId, aadObjectId: 'aad-anna-tailspin', name: 'Anna Nowak', locale: 'pl-PL' };
+    let invitationCode = '';
+    let partnerCenterLink = '';
+    let requestId = '';
+
+    before(async function () {
+      this.timeout(60_000);
+      await backend.prepare(this);
+      await world.start();
+    });
+    after(async () => {
+      await world.stop();
+    });
+
+    const pick = (step: string) => world.press({ verb: 'continue', step }, anna);
+    const answer = (step: string, fields: Record<string, string>) =>
+      world.press({ verb: 'continue', step, enrolmentAction: 'answer', ...fields }, anna);
+
+    it('enrols with rejestracja, one step at a time, and submits to Partner Center (E2–E5)', async () => {
+      expect(await world.say('rejestracja', anna)).to.include(asJson(pl('enrolment:progress.title')));
+      const steps: Array<[string, Record<string, string>]> = [
+        ['work-account', { hasWorkAccount: 'true', globalAdmin: 'true' }],
+        ['mpn-id', { mpnId: TAILSPIN.mpnId }],
+        [
+          'legal-business-profile',
+          {
+            legalName: TAILSPIN.partnerName,
+            line1: 'ul. Marszałkowska 1',
+            line2: '',
+            city: 'Warszawa',
+            postalCode: '00-001',
+            country: 'PL',
+          },
+        ],
+        ['primary-contact', { contactName: 'Anna Nowak', contactEmail: CONTACT, contactPhone: '' }],
+        ['support-contact', { supportEmail: 'pomoc@tailspintoys.pl', supportPhone: '', supportUrl: '' }],
+      ];
+      for (const [step, fields] of steps) {
+        await pick(step);
+        expect(await answer(step, fields), step).to.include(asJson(pl('enrolment:progress.title')));
+      }
+      expect(await pick('submit')).to.include(asJson(pl('enrolment:submitted.title')));
+    });
+
+    it('hears that Microsoft verified the organisation, after the operator moves verification to Authorized (E5)', async function () {
+      this.timeout(60_000);
+      const from = world.connector.received.length;
+      expect(await world.operator('set', tenantId, 'Authorized', 'None')).to.include('Authorized');
+      await world.teamsReceived(
+        (json) => json.includes(asJson(pl('notifications:verification.state.Authorized'))),
+        'the verification notice',
+        from,
+      );
+    });
+
+    it('records a ticked MPA as what the reseller told us, while Partner Center does not show it (M4)', async () => {
+      await pick('mpa');
+      const progress = await answer('mpa', { mpaSigned: 'true' });
+      expect(progress).to.include(asJson(pl('enrolment:progress.mpaReported')));
+      // The checklist is open; the reseller closes it as the card says (anuluj), then asks for the status.
+      await world.say('anuluj', anna);
+      const status = await world.say('status', anna);
+      expect(status).to.include(asJson(pl('enrolment:status.mpa.unsigned')));
+    });
+
+    it('hears once that the MPA is signed when Partner Center says so (sign-mpa, M1, M4)', async function () {
+      this.timeout(60_000);
+      const from = world.connector.received.length;
+      await world.operator('sign-mpa', tenantId);
+      const signed = asJson(pl('notifications:mpa.signed', { companyName: TAILSPIN.partnerName }));
+      await world.teamsReceived((json) => json.includes(signed), 'the MPA notice', from);
+      expect(await world.say('status', anna)).to.include(asJson(pl('enrolment:status.mpa.signed')));
+      expect(world.teamsCount((json) => json.includes(signed))).to.equal(1);
+    });
+
+    it('sets the distributor up in Slack with /csp setup (sandbox: the Partner Center link defaults to the stand-in)', async () => {
+      await world.setUpDistributor(ADMIN, APPROVER, DEMO.provider);
+      await world.slackCalled('chat.postMessage', (json) => json.includes(DEMO.provider.name), 'the set-up answer');
+    });
+
+    it("invites the reseller's primary contact with /csp invite; the invitation card reaches the reseller in Teams (P2)", async () => {
+      const from = world.connector.received.length;
+      const response = await world.invite(APPROVER, {
+        email: CONTACT,
+        companyName: TAILSPIN.partnerName,
+        mpnId: TAILSPIN.mpnId,
+      });
+      expect(response.json?.response_action, response.text).to.equal('update');
+      invitationCode = SlackDriver.codeIn(response.json?.view);
+      const card = await world.teamsReceived(
+        (json) => json.includes('invitation-authorize'),
+        'the invitation card',
+        from,
+      );
+      expect(card).to.include(asJson(pl('partnerships:teams.card.intro', { provider: DEMO.provider.name })));
+    });
+
+    it('authorises with the box ticked: accepted here, the card leads to Partner Center (P1, P3, P6)', async () => {
+      const replies = await world.press(
+        { verb: 'invitation-authorize', code: invitationCode, consent: 'true' },
+        anna,
+        'card-invitation',
+        2,
+      );
+      expect(replies).to.include(asJson(pl('partnerships:teams.awaiting.title', { provider: DEMO.provider.name })));
+      expect(replies).to.include(asJson(pl('partnerships:teams.awaiting.open')));
+      partnerCenterLink = /"type":"Action.OpenUrl"[^}]*"url":"([^"]+)"/.exec(replies)?.[1] ?? '';
+      expect(partnerCenterLink).to.include('/sandbox/partner-center/relationship-request/');
+      const listing = await world.slack.slashAnswer('resellers', REP);
+      expect(listing).to.include(TAILSPIN.partnerName).and.include(en('partnerships:state.awaiting-partner-center'));
+    });
+
+    it('authorises the distributor on the Partner Center page (the sandbox stand-in), as a browser does (P3)', async () => {
+      const page = await world.browse(partnerCenterLink);
+      expect(page.status).to.equal(200);
+      expect(page.html)
+        .to.include(asHtml(pl('partnerships:standIn.title', { provider: DEMO.provider.name })))
+        .and.include(asHtml(pl('partnerships:standIn.signedInAs', { reseller: TAILSPIN.partnerName })));
+      const done = await world.submitForm(page.html, { consent: 'yes' });
+      expect(done.status).to.equal(200);
+      expect(done.html).to.include(asHtml(pl('partnerships:standIn.done', { provider: DEMO.provider.name })));
+    });
+
+    it('is confirmed from the distributor’s relationship list on Check now: the reseller and the channel hear it once (P3)', async () => {
+      const from = world.connector.received.length;
+      await world.press({ verb: 'partnership-check', provider: world.providerId }, anna, 'card-awaiting', 0);
+      const confirmed = asJson(pl('partnerships:teams.confirmed', { provider: DEMO.provider.name }));
+      await world.teamsReceived((json) => json.includes(confirmed), 'the confirmation', from);
+      const notice = en('partnerships:slack.notice.confirmed', { reseller: TAILSPIN.partnerName });
+      await world.slackCalled('chat.postMessage', (json) => json.includes(asJson(notice)), 'the channel notice');
+      const listing = await world.slack.slashAnswer('resellers', REP);
+      expect(listing).to.include(TAILSPIN.partnerName).and.include(en('partnerships:state.active'));
+      expect(world.teamsCount((json) => json.includes(confirmed))).to.equal(1);
+    });
+
+    it('asks for a new customer with two subscriptions in Teams (C3, P9)', async () => {
+      expect(await world.say('klienci', anna)).to.include('customers-offers');
+      const domain = `piekarnia-${tenantId.slice(0, 8)}.pl`;
+      const subscriptions = await world.press(
+        {
+          verb: 'customers-offers',
+          companyName: 'Piekarnia Kowalski sp. z o.o.',
+          domain,
+          country: 'PL',
+          adminEmail: `it@${domain}`,
+          providerId: world.providerId,
+          line1: 'ul. Prosta 1',
+          city: 'Warszawa',
+          postalCode: '00-001',
+        },
+        anna,
+        'card-details',
+      );
+      requestId = /"draftId":"([0-9a-f-]{36})"/.exec(subscriptions)?.[1] ?? '';
+      expect(requestId, subscriptions.slice(0, 500)).to.not.equal('');
+      const review = await world.press(
+        { verb: 'customers-review', draftId: requestId, [`qty:${STANDARD}`]: '10', [`qty:${EXCHANGE}`]: '3' },
+        anna,
+        'card-offers',
+      );
+      expect(review).to.include('customers-submit');
+      const submitted = await world.press({ verb: 'customers-submit', draftId: requestId }, anna, 'card-review');
+      expect(submitted).to.include(asJson(DEMO.provider.name));
+    });
+
+    it('is approved in Slack; the customer is created and the reseller is told (C3)', async () => {
+      await world.slackCalled(
+        'chat.postMessage',
+        (json) => json.includes(CHANNEL) && json.includes(requestId),
+        'the approval request in the channel',
+      );
+      const from = world.connector.received.length;
+      const click = world.slack.buttonClick('customers.approve', requestId, APPROVER, {
+        from: 'message',
+        messageTs: '200.1',
+      });
+      expect((await click.response).status).to.equal(200);
+      const told = pl('customers:teams.outcome.approved.new-customer', {
+        provider: DEMO.provider.name,
+        company: 'Piekarnia Kowalski sp. z o.o.',
+        domain: '\u0000',
+      }).split('\u0000')[0];
+      await world.teamsReceived((json) => json.includes(asJson(told)), 'the approval notice', from);
+    });
+
+    it('has told the reseller of the MPA and of the confirmation once each, over the whole walk (M4, P3)', () => {
+      const signed = asJson(pl('notifications:mpa.signed', { companyName: TAILSPIN.partnerName }));
+      const confirmed = asJson(pl('partnerships:teams.confirmed', { provider: DEMO.provider.name }));
+      expect(world.teamsCount((json) => json.includes(signed))).to.equal(1);
+      expect(world.teamsCount((json) => json.includes(confirmed))).to.equal(1);
+    });
+  });
