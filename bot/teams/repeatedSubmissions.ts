@@ -8,7 +8,9 @@ import { isCardSubmission } from './cardSubmission';
  * channel's own redelivery check does not see them) with the same card (`replyToId`), the same data
  * and the same person. The first is answered; the second, while the first is in flight or just after
  * it was handled, is dropped, so one press has one effect and one answer. Claims are records of the
- * shared store, so two instances behind a load balancer agree.
+ * shared store, so two instances behind a load balancer agree. The record is the person's last press in
+ * the conversation: any other press in between (answering another card) makes the same button, pressed
+ * again later, a new press and not a double click.
  */
 
 /** What a claimed submission tells the guard when its turn ends. */
@@ -20,6 +22,8 @@ export interface SubmissionClaim {
 }
 
 interface ClaimRecord {
+  /** Which press: the card, its data and the person, hashed. */
+  press: string;
   state: 'in-flight' | 'handled';
   at: string;
 }
@@ -47,22 +51,24 @@ export class RepeatedSubmissions {
 
   /** A claim on this press, or `undefined` when it repeats one in flight or just handled. */
   async claim(activity: Partial<Activity>): Promise<SubmissionClaim | undefined> {
-    const key = pressKey(activity);
-    if (!key) return NO_CLAIM;
+    const identity = pressIdentity(activity);
+    if (!identity) return NO_CLAIM;
+    const { key, press } = identity;
     const { records, clock } = this.options;
-    const fresh: ClaimRecord = { state: 'in-flight', at: clock().toISOString() };
+    const fresh: ClaimRecord = { press, state: 'in-flight', at: clock().toISOString() };
     let version = await records.compareAndSet(key, undefined, fresh, { ttlMs: KEEP_MS });
-    if (version === undefined) {
+    // Bounded: each failed attempt means another press of this person landed meanwhile.
+    for (let attempt = 0; version === undefined && attempt < 3; attempt++) {
       const current = await records.read<ClaimRecord>(key);
-      if (current && this.isLive(current.value)) return undefined;
-      // An old press (or a claim left by a turn that died) makes way: this one is a new press.
+      if (current && current.value.press === press && this.isLive(current.value)) return undefined;
+      // Another press since, an old press, or a claim left by a turn that died: this one is a new press.
       version = await records.compareAndSet(key, current?.version, fresh, { ttlMs: KEEP_MS });
-      if (version === undefined) return undefined;
     }
+    if (version === undefined) return undefined;
     const held = version;
     return {
       handled: async () => {
-        const done: ClaimRecord = { state: 'handled', at: clock().toISOString() };
+        const done: ClaimRecord = { press, state: 'handled', at: clock().toISOString() };
         await records.compareAndSet(key, held, done, { ttlMs: KEEP_MS });
       },
       failed: async () => {
@@ -77,13 +83,19 @@ export class RepeatedSubmissions {
   }
 }
 
-/** Which press an activity is: a card submission from one person on one card with one set of values. */
-function pressKey(activity: Partial<Activity>): string | undefined {
+/**
+ * Which press an activity is (a card submission from one person on one card with one set of values),
+ * kept under that person's key in the conversation.
+ */
+function pressIdentity(activity: Partial<Activity>): { key: string; press: string } | undefined {
   if (activity.type !== 'message' || !isCardSubmission(activity) || !activity.replyToId) return undefined;
   const who = activity.from?.aadObjectId ?? activity.from?.id ?? '';
-  const press = [activity.conversation?.id ?? '', who, activity.replyToId, canonicalJson(activity.value)];
-  return `teams:press:${createHash('sha256').update(JSON.stringify(press)).digest('hex').slice(0, 40)}`;
+  const person = [activity.conversation?.id ?? '', who];
+  const press = hash([...person, activity.replyToId, canonicalJson(activity.value)]);
+  return { key: `teams:press:${hash(person)}`, press };
 }
+
+const hash = (parts: string[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 40);
 
 /** JSON with object keys sorted, so the same values in another key order are the same press. */
 function canonicalJson(value: unknown): string {

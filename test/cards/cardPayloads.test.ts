@@ -147,6 +147,8 @@ describe('Card submissions: a zod schema for every verb, where it is received (D
       it('over the real bot: a malformed one gets the Polish message and changes nothing; the sample gets past the edge', async () => {
         const invalid = translatorFor('pl')('common:errors.invalidSubmission');
         const stale = translatorFor('pl')('common:errors.staleCard');
+        // The welcome card's language buttons change the language for good: each case starts in Polish.
+        await send(message(connector.url, 'język pl', anna));
         const before = await everything();
         const refused = await send(
           cardSubmit(connector.url, { ...submission.value, unexpected: { nested: true } }, anna),

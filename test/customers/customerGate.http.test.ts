@@ -38,7 +38,7 @@ describe('customers: the early gate before any form (P1, M2, M3, P5), over HTTP'
   });
 
   it('tells a reseller that is not enrolled yet, before any form, to finish enrolment (M3)', async () => {
-    await fabrikamStatus({ enrolment: 'submitted' });
+    await fabrikamStatus({ enrolment: 'submitted', verification: 'Pending' });
     const text = await customers();
     expect(isForm(text), 'no form').to.equal(false);
     expect(text).to.include('You are not enrolled as an indirect reseller yet (rule M3)').and.include('type enroll');

@@ -10,7 +10,7 @@ import { customer, provider, reseller } from '../services/rules/fixtures';
  * distributor (Slack) each as "you", with what that reader can do, never the other party's advice.
  */
 describe('Rule messages worded for their reader (i18n/readers.ts)', () => {
-  const notEnrolled = mayPartner(provider(), reseller({ status: { enrolment: 'submitted' } }));
+  const notEnrolled = mayPartner(provider(), reseller({ status: { enrolment: 'submitted', verification: 'Pending' } }));
   const unsignedMpa = mayTakeCustomer({
     provider: provider(),
     reseller: reseller({ status: { mpaSigned: false } }),

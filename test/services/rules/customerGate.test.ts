@@ -12,7 +12,7 @@ describe('the early gate of customer requests, before any form (P1, M1, M2, M3, 
     ],
     [
       'refuses a reseller that is not enrolled as an indirect reseller (M3, as P1 asks too)',
-      [reseller({ status: { enrolment: 'submitted' } }), [provider()]],
+      [reseller({ status: { enrolment: 'submitted', verification: 'Pending' } }), [provider()]],
       ['M3.not-enrolled-as-indirect-reseller'],
     ],
     ['refuses a reseller with no active partnership (P5)', [reseller(), []], ['P5.no-active-partnership']],
