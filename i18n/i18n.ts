@@ -27,11 +27,23 @@ export function readCatalogs(dir = localesDir()): Record<string, Record<string, 
 
 let shared: i18n | undefined;
 
+/**
+ * Company names end in a full stop as often as not (`sp. z o.o.`, `Inc.`, `AB` does not): a sentence
+ * that ends with one reads "sp. z o.o.." once interpolated. Two full stops become one; an ellipsis
+ * (three) is left alone.
+ */
+const ONE_FULL_STOP = {
+  type: 'postProcessor' as const,
+  name: 'oneFullStop',
+  process: (value: string) => value.replace(/(?<!\.)\.\.(?!\.)/g, '.'),
+};
+
 /** One i18next instance for the process, initialised synchronously from the catalogs on disk. */
 export function translations(): i18n {
   if (shared) return shared;
   const resources = readCatalogs();
   const instance = i18next.createInstance();
+  instance.use(ONE_FULL_STOP);
   void instance.init({
     resources,
     initAsync: false,
@@ -45,6 +57,7 @@ export function translations(): i18n {
     defaultNS: 'common',
     interpolation: { escapeValue: false },
     returnNull: false,
+    postProcess: [ONE_FULL_STOP.name],
   });
   // Dates, times, numbers and country names through Intl, in the reader's language (i18n/format.ts).
   for (const [name, format] of Object.entries(CATALOG_FORMATS)) {

@@ -51,8 +51,8 @@ export const offerLabel = (t: Translate, offer: Offer) =>
   });
 
 /**
- * `customers` → details → Next → licence counts → Next: review. Returns the review card, with every
- * chosen offer shown on it; nothing is sent yet.
+ * `customers` (the word in the reader's language) → details → Next → licence counts → Next: review.
+ * Returns the review card, with every chosen offer shown on it; nothing is sent yet.
  */
 export async function reviewNewCustomer(
   page: Page,
@@ -60,7 +60,7 @@ export async function reviewNewCustomer(
   customer: NewCustomer,
   offers: OfferChoice[],
 ): Promise<Locator> {
-  await sendMessage(page, 'customers');
+  await sendMessage(page, t('customers:teams.words.customers'));
   const details = await expectCard(page, t('customers:teams.card.title'), 20_000, 'the customer details card');
   await fillCardInput(details, t('customers:teams.card.companyName'), customer.companyName);
   await fillCardInput(details, t('customers:teams.card.domain'), customer.domain);

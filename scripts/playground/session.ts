@@ -7,6 +7,7 @@ import { type Assistant, startAssistant } from '../../bot/assistant';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import { chromiumPath, openPlaygroundPage, withTimeout } from './browser';
+import { startClientLocaleForwarder } from './clientLocale';
 import { botEndpointFor, freePort, type Playground, startPlayground, waitForHttp } from './playground';
 
 /**
@@ -90,12 +91,22 @@ export class PlaygroundSession {
     await running?.close();
   }
 
-  /** The Playground pointed at the assistant, on a free port, working in workDir. */
-  async startPlayground(): Promise<Playground> {
+  /**
+   * The Playground pointed at the assistant, on a free port, working in workDir. With `clientLocale`
+   * (e.g. `pl-PL`) its activities carry that locale, as a Teams client in that language sends them
+   * (see clientLocale.ts); without it, the Playground's own `en-US`.
+   */
+  async startPlayground(options: { clientLocale?: string } = {}): Promise<Playground> {
     const assistant = this.assistant;
     if (!assistant) throw new Error('start the assistant before the Playground');
+    let botEndpoint = botEndpointFor(assistant.config.host, assistant.port);
+    if (options.clientLocale) {
+      const forwarder = await startClientLocaleForwarder(botEndpoint, options.clientLocale);
+      this.onCleanup(() => forwarder.stop());
+      botEndpoint = forwarder.endpoint;
+    }
     this.playground = await startPlayground({
-      botEndpoint: botEndpointFor(assistant.config.host, assistant.port),
+      botEndpoint,
       port: await freePort(),
       cwd: this.workDir,
       logFile: join(this.options.logDir, 'agentsplayground.log'),

@@ -1,0 +1,157 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SANDBOX_OFFERS } from '../../services/partnerCenter/offerCatalogue';
+import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
+import { removalConsequences } from '../../services/rules/partnershipEffects';
+import { expectVisible, shootChatPane } from '../playground/browser';
+import { type OfferChoice, reviewNewCustomer, SAMPLE_CUSTOMER } from '../playground/customerCards';
+import { openRoad } from '../playground/openRoad';
+import { RESELLER, type Road, waitForPost, walkTheRoad } from '../playground/road';
+import { type PlaygroundSession, runPlaygroundSession } from '../playground/session';
+
+/**
+ * Issue 12's journey in the Microsoft 365 Agents Playground, from an empty store, offline:
+ *
+ *   npm run demo:journey [-- --locale pl-PL|sv-SE|en-US] [--out .playground/journey-pl-PL]
+ *
+ * The assistant on its defaults (SQLite in a new temporary directory, the Partner Center sandbox)
+ * with Slack pointed at a local Web API stub. The reseller, in the Playground with a Teams client in
+ * `--locale`, enrols with the checklist cards; the operator moves verification and the MPA with
+ * scripts/sandbox.ts; the distributor rep sets up and invites in Slack (signed requests); the reseller
+ * authorises in Teams and on the Partner Center page, and Partner Center confirms the partnership;
+ * then the reseller asks for a customer with two subscriptions, the rep approves it in Slack, the
+ * credentials go to the rep alone, the reseller is told, and the temporary password is in no file
+ * and no channel message. At the end, Remove shows the rep P7 in full. Nothing writes the store but
+ * the assistant and the operator's command.
+ *
+ * Env: CHROMIUM_PATH (default /usr/bin/chromium). Writes to --out: confirmed.png, review.png,
+ * notified.png (or failure.png) and the logs. Exit 0 when every step held, 1 otherwise.
+ */
+
+const TOTAL_MS = 240_000;
+const VIEWPORT = { width: 1280, height: 1100 };
+const TWO_OFFERS: OfferChoice[] = [
+  { offer: SANDBOX_OFFERS[1], licences: 12 },
+  { offer: SANDBOX_OFFERS[4], licences: 5 },
+];
+
+const { values } = parseArgs({
+  options: { locale: { type: 'string', default: 'pl-PL' }, out: { type: 'string' } },
+});
+const locale = values.locale ?? 'pl-PL';
+const outDir = resolve(values.out ?? `.playground/journey-${locale}`);
+const CUSTOMER = { ...SAMPLE_CUSTOMER, domain: `piekarnia-kowalski-${Date.now().toString(36)}.pl` };
+
+async function run(session: PlaygroundSession): Promise<void> {
+  const road = await openRoad(session, { clientLocale: locale, viewport: VIEWPORT });
+  const { page, slackApi, slackT } = road;
+  const confirmed = await walkTheRoad(road);
+  await shootChatPane(page, confirmed, join(outDir, 'confirmed.png'), VIEWPORT);
+  const notice = await waitForPost(
+    road,
+    (c) =>
+      c.args.channel === road.channel &&
+      String(c.args.text).includes(slackT('partnerships:slack.notice.confirmed', { reseller: RESELLER.name })),
+    'the confirmation in the approvals channel',
+  );
+  road.show('#approvals', String(notice.args.text));
+
+  await firstCustomer(road);
+  await removalStatesP7(road);
+
+  // The temporary password is nowhere but in the approver's one ephemeral message.
+  const ephemeral = slackApi.callsOf('chat.postEphemeral').find((c) => c.args.user === road.rep);
+  const password = /temporary password (\S+)\./.exec(String(ephemeral?.args.text))?.[1];
+  if (!password) throw new Error('the approver did not get the temporary password');
+  await session.closeAssistant();
+  const places = [...filesUnder(session.dataDir), ...filesUnder(outDir)];
+  const leaks = places.filter((file) => readFileSync(file).toString('latin1').includes(password));
+  if (leaks.length) throw new Error(`the temporary password was found in: ${leaks.join(', ')}`);
+  if (JSON.stringify(slackApi.calls.filter((c) => c.method !== 'chat.postEphemeral')).includes(password)) {
+    throw new Error('the temporary password reached a Slack channel');
+  }
+  session.say(`the password is in none of ${places.length} files (data directory and logs) nor in any channel message`);
+}
+
+/** The reseller asks for a customer with two subscriptions; the rep approves; both hear of it (C3). */
+async function firstCustomer(road: Road): Promise<void> {
+  const { page, t, slack, slackApi } = road;
+  const provider = DEMO.provider.name;
+  const review = await reviewNewCustomer(page, t, CUSTOMER, TWO_OFFERS);
+  await review.screenshot({ path: join(outDir, 'review.png') });
+  await review.getByRole('button', { name: t('customers:teams.review.submit'), exact: true }).click();
+  await expectVisible(
+    page.getByText(t('customers:teams.review.sent', { provider })).last(),
+    20_000,
+    'the request sent',
+  );
+  road.say(`Teams: asks for ${CUSTOMER.companyName} with ${TWO_OFFERS.length} subscriptions`);
+
+  const post = await waitForPost(
+    road,
+    (c) => c.args.channel === road.channel && JSON.stringify(c.args).includes('customers.approve'),
+    'the approval request',
+  );
+  const requestId = /"customers\.approve"[^}]*\}[^}]*"value":"([0-9a-f-]{36})"/.exec(JSON.stringify(post.args))?.[1];
+  if (!requestId) throw new Error(`no Approve button on the request: ${JSON.stringify(post.args).slice(0, 500)}`);
+  const click = slack.buttonClick('customers.approve', requestId, road.rep, {
+    from: 'message',
+    messageTs: String(post.args.ts ?? '1700000000.1'),
+  });
+  if ((await click.response).status !== 200) throw new Error('Approve was refused');
+  await slackApi.waitFor('chat.postEphemeral', 1, 20_000);
+  road.say('Slack: Approve; the admin user and temporary password went to the rep alone, ephemerally');
+
+  const told = t('customers:teams.outcome.approved.new-customer', {
+    provider,
+    company: CUSTOMER.companyName,
+    domain: '\u0000',
+    count: TWO_OFFERS.length,
+  }).split('\u0000')[0];
+  await expectVisible(page.getByText(told, { exact: false }).last(), 30_000, 'the approval notice in Teams');
+  await page.screenshot({ path: join(outDir, 'notified.png') });
+  road.say(`Teams: told "${told}…"`);
+
+  const listing = await slack.slashAnswer('resellers', road.rep);
+  if (!/customers: 1\b/.test(listing)) throw new Error(`/csp resellers does not count the customer: ${listing}`);
+  const customers = await slack.clickAnswer('customers.resellerCustomers', RESELLER.tenantId, road.rep);
+  for (const { offer, licences } of TWO_OFFERS) {
+    const line = road.slackT('customers:slack.resellerCustomers.subscription', { name: offer.name, count: licences });
+    if (!customers.includes(line)) throw new Error(`the reseller's customers lack "${line}": ${customers}`);
+  }
+  road.say('Slack: /csp resellers counts 1 customer, with both subscriptions');
+}
+
+/** Remove next to the reseller opens a confirmation stating P7 in full; nothing is removed. */
+async function removalStatesP7(road: Road): Promise<void> {
+  const view = await road.slack.clickOpensView('partnerships.remove', RESELLER.tenantId, road.rep);
+  const texts = ((view.blocks as Array<Record<string, unknown>>) ?? []).flatMap((b) => {
+    const text = (b.text as { text?: string } | undefined)?.text ?? (b.label as { text?: string } | undefined)?.text;
+    return text ? [text] : [];
+  });
+  const missing = removalConsequences()
+    .map((c) => road.slackT(`rules:removal.${c.code}`))
+    .filter((sentence) => !texts.some((text) => text.includes(sentence)));
+  if (missing.length > 0) throw new Error(`the removal confirmation leaves out part of P7: ${missing.join(' | ')}`);
+  road.say('Slack: Remove opens a confirmation stating P7 in full; nothing was removed');
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+runPlaygroundSession(
+  {
+    name: `journey ${locale}`,
+    failure: 'JOURNEY DEMO FAILED',
+    done: `done: from an empty store to an approved customer, in ${locale} (pictures and logs in ${outDir})`,
+    totalMs: TOTAL_MS,
+    logDir: outDir,
+    workDirPrefix: 'csp-journey-demo-',
+    staleFiles: ['confirmed.png', 'review.png', 'notified.png', 'failure.png'],
+  },
+  run,
+);

@@ -1,0 +1,72 @@
+import { translatorFor } from '../../i18n/i18n';
+import { SlackApiStub } from '../../test/fakes/slackApiStub';
+import { SlackDriver } from '../../test/helpers/slackDriver';
+import { TEST_SIGNING_SECRET } from '../../test/helpers/slackRequests';
+import { closeLogPanel } from './browser';
+import { freePort } from './playground';
+import type { Road } from './road';
+import type { PlaygroundSession } from './session';
+import { writePlaygroundTenant } from './tenantConfig';
+
+const TEAM = 'T0CONTOSO';
+const REP = 'U0JAN';
+const CHANNEL = 'C0APPROVALS';
+
+/**
+ * Everything a walk in the Playground starts with, and nothing more: the assistant on its defaults
+ * with an empty store (SQLite in the session's new directory, the Partner Center sandbox) and Slack
+ * pointed at a local Web API stub that records every call and answers as Slack does; the Playground as
+ * the reseller organisation's Teams, its client in `clientLocale` (undefined: the Playground's own
+ * en-US), open in headless Chromium. The distributor rep (a workspace admin, in English) acts in Slack.
+ */
+export async function openRoad(
+  session: PlaygroundSession,
+  options: { clientLocale?: string; viewport: { width: number; height: number } },
+): Promise<Road> {
+  const slackApi = await new SlackApiStub().start();
+  session.onCleanup(() => slackApi.stop());
+  let ts = 0;
+  slackApi.answer('chat.postMessage', (args) => ({ channel: args.channel, ts: `1700000000.${++ts}` }));
+  slackApi.answer('users.info', (args) => ({
+    user: { id: args.user, name: 'jan', real_name: 'Jan Wiśniewski', locale: 'en-US', is_admin: args.user === REP },
+  }));
+
+  // A port known before start, so that the links the assistant hands out (the invitation, Partner
+  // Center's page) point at it; verification and confirmations checked every half second, not every
+  // few minutes, so the walk need not wait.
+  const port = await freePort();
+  const assistant = await session.startAssistant({
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    PARTNER_CENTER_MODE: 'sandbox',
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-demo-token',
+    SLACK_API_URL: slackApi.url,
+    OUTBOX_POLL_MS: '100',
+    VERIFICATION_POLL_MS: '500',
+  });
+  session.say(`assistant on ${assistant.url}, empty store (SQLite in ${session.dataDir}), Partner Center sandbox`);
+
+  writePlaygroundTenant(session.workDir);
+  const playground = await session.startPlayground({ clientLocale: options.clientLocale });
+  const page = await session.openPage(options.viewport);
+  if (!(await closeLogPanel(page))) session.say('could not hide the Log Panel; it stays in the pictures');
+  const locale = options.clientLocale ?? 'en-US';
+  session.say(
+    `Agents Playground on ${playground.url} as a ${locale} Teams client, Chromium ${session.browser?.version()}`,
+  );
+
+  return {
+    session,
+    page,
+    t: translatorFor(locale),
+    slackT: translatorFor('en'),
+    slack: new SlackDriver(assistant.url, slackApi, TEAM, CHANNEL),
+    slackApi,
+    team: TEAM,
+    channel: CHANNEL,
+    rep: REP,
+    say: (message) => session.say(message),
+    show: (who, text) => process.stdout.write(`${text.replace(/^/gm, `        ${who} │ `).replace(/\s+$/, '')}\n`),
+  };
+}

@@ -1,0 +1,312 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Locator, Page } from 'playwright-core';
+import type { Translate } from '../../i18n/i18n';
+import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
+import type { SlackApiStub, SlackCall } from '../../test/fakes/slackApiStub';
+import { SlackDriver } from '../../test/helpers/slackDriver';
+import { expectCard, expectVisible, sendMessage } from './browser';
+import type { PlaygroundSession } from './session';
+import { CURRENT_USER_EMAIL, CURRENT_USER_NAME, PLAYGROUND_TENANT } from './tenantConfig';
+
+/**
+ * The road every walk in the Agents Playground takes, from an empty store, as the people take it
+ * (issue 12): the reseller enrols with the checklist cards in Teams, the operator moves verification
+ * and the MPA in the Partner Center sandbox with scripts/sandbox.ts (as the README says), the
+ * distributor sets up and invites in Slack (signed requests through Bolt's check), the reseller
+ * authorises in Teams and on the Partner Center page, and Partner Center confirms the partnership.
+ * Nothing here writes the store: every step is what Teams, Slack, a browser or the operator sends.
+ */
+
+const run = promisify(execFile);
+const ROOT = join(__dirname, '..', '..');
+
+export interface RoadPeople {
+  /** The distributor's Slack workspace, its approvals channel, and the rep who is admin and approver. */
+  team: string;
+  channel: string;
+  rep: string;
+}
+
+export interface Road extends RoadPeople {
+  session: PlaygroundSession;
+  page: Page;
+  /** The reseller's language in Teams (its client locale). */
+  t: Translate;
+  /** The distributor rep's language in Slack. */
+  slackT: Translate;
+  slack: SlackDriver;
+  slackApi: SlackApiStub;
+  /** Prints one line of the walk (what a person did or saw). */
+  say(message: string): void;
+  /** Prints what a person reads, quoted under `who`. */
+  show(who: string, text: string): void;
+  /** Called with each card worth a picture on the way (the screenshots script saves them). */
+  picture?(name: string, card: Locator): Promise<void>;
+}
+
+/** The sandbox's free MPN profile (Tailspin Toys, Poland) the Playground organisation enrols with. */
+export const RESELLER = {
+  tenantId: PLAYGROUND_TENANT,
+  name: DEMO.mpnOnly.partnerName,
+  mpnId: DEMO.mpnOnly.mpnId,
+  country: DEMO.mpnOnly.country,
+  contactName: CURRENT_USER_NAME,
+  contactEmail: CURRENT_USER_EMAIL,
+};
+
+/** Waits until `count` cards with `title` (a whole text block) are on the page; resolves with the newest. */
+async function nthCard(page: Page, title: string, count: number, what: string, timeoutMs = 20_000): Promise<Locator> {
+  const cards = page.locator('.ac-adaptiveCard', { has: page.getByText(title, { exact: true }) });
+  const deadline = Date.now() + timeoutMs;
+  while ((await cards.count()) < count) {
+    if (Date.now() > deadline) throw new Error(`${what} did not appear within ${timeoutMs / 1000} s`);
+    await page.waitForTimeout(100);
+  }
+  const card = cards.nth(count - 1);
+  await expectVisible(card, 5_000, what);
+  return card;
+}
+
+const cardsWith = (page: Page, title: string) =>
+  page.locator('.ac-adaptiveCard', { has: page.getByText(title, { exact: true }) }).count();
+
+/** The answers a person gives on each checklist step (field id → text, or true to tick a box). */
+type StepAnswers = Array<[step: string, fields: Record<string, string | true>]>;
+
+const TAILSPIN_ANSWERS: StepAnswers = [
+  ['work-account', { hasWorkAccount: true, globalAdmin: true }],
+  ['mpn-id', { mpnId: RESELLER.mpnId }],
+  [
+    'legal-business-profile',
+    { legalName: RESELLER.name, line1: 'ul. Marszałkowska 1', city: 'Warszawa', postalCode: '00-001', country: 'PL' },
+  ],
+  ['primary-contact', { contactName: RESELLER.contactName, contactEmail: RESELLER.contactEmail }],
+  ['support-contact', { supportEmail: 'pomoc@tailspintoys.pl' }],
+];
+
+/** The welcome card on install, in the client's language (its locale reached the assistant). */
+export async function welcomed(road: Road): Promise<void> {
+  const welcome = await expectCard(
+    road.page,
+    road.t('common:welcome.title'),
+    30_000,
+    'the welcome card in the client language',
+  );
+  await expectVisible(welcome.getByRole('button').first(), 5_000, "the welcome card's buttons");
+  await road.picture?.('welcome.png', welcome);
+  road.say(`Teams: the welcome card, in the client's language: "${road.t('common:welcome.title')}"`);
+}
+
+/**
+ * The enrolment word, then each step picked on the checklist, filled in and saved, then submitted
+ * (E2–E5): the cards as the person sees them, one press at a time.
+ */
+export async function enrolInTeams(road: Road): Promise<void> {
+  const { page, t } = road;
+  const progressTitle = t('enrolment:progress.title');
+  let progressCards = await cardsWith(page, progressTitle);
+  await sendMessage(page, t('enrolment:words.enroll'));
+  let progress = await nthCard(page, progressTitle, ++progressCards, 'the enrolment checklist');
+  road.say(`Teams: "${t('enrolment:words.enroll')}" opens the checklist "${progressTitle}"`);
+  await road.picture?.('enrolment-progress.png', progress);
+  for (const [step, fields] of TAILSPIN_ANSWERS) {
+    const stepTitle = t(`enrolment:step.${step}.title`);
+    const before = await cardsWith(page, stepTitle);
+    await progress.getByRole('button', { name: t(`enrolment:choice.${step}`), exact: true }).click();
+    const card = await nthCard(page, stepTitle, before + 1, `the step card "${stepTitle}"`);
+    for (const [field, value] of Object.entries(fields)) {
+      const label = t(`enrolment:step.${step}.field.${field}`);
+      const input = card.getByLabel(label, { exact: false }).first();
+      await expectVisible(input, 5_000, `the field "${label}"`);
+      if (value === true) await input.check();
+      else await input.fill(value);
+    }
+    await card.getByRole('button', { name: t('enrolment:step.save'), exact: true }).click();
+    progress = await nthCard(page, progressTitle, ++progressCards, `the checklist after "${stepTitle}"`);
+    road.say(`Teams: ${t(`enrolment:choice.${step}`)} saved`);
+  }
+  await progress.getByRole('button', { name: t('enrolment:progress.submit'), exact: true }).click();
+  await expectCard(page, t('enrolment:submitted.title'), 20_000, 'the submitted card');
+  road.say(`Teams: ${t('enrolment:progress.submit')} → "${t('enrolment:submitted.title')}"`);
+}
+
+/**
+ * `npx tsx scripts/sandbox.ts <args>`, as the README tells an operator to run it against the
+ * assistant's store (its DATA_DIR); resolves with what it printed.
+ */
+export async function operator(road: Road, ...args: string[]): Promise<string> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PARTNER_CENTER_MODE: 'sandbox',
+    DATA_DIR: road.session.dataDir,
+    LOG_LEVEL: 'silent',
+  };
+  delete env.REDIS_URL;
+  const { stdout } = await run('npx', ['tsx', 'scripts/sandbox.ts', ...args], { cwd: ROOT, env, timeout: 60_000 });
+  road.say(`operator: npx tsx scripts/sandbox.ts ${args.join(' ')}`);
+  return stdout;
+}
+
+/** Microsoft verifies the organisation and its Global admin signs the MPA; the reseller hears both (E5, M4). */
+export async function verifiedAndSigned(road: Road): Promise<void> {
+  const { page, t } = road;
+  await operator(road, 'set', RESELLER.tenantId, 'Authorized', 'None');
+  const verified = t('notifications:verification.state.Authorized');
+  await expectVisible(page.getByText(verified, { exact: false }).last(), 20_000, 'the verification notice');
+  road.say(`Teams: told "${verified}"`);
+  await operator(road, 'sign-mpa', RESELLER.tenantId);
+  const signed = t('notifications:mpa.signed', { companyName: RESELLER.name });
+  await expectVisible(page.getByText(signed, { exact: false }).last(), 20_000, 'the MPA notice');
+  road.say(`Teams: told "${signed}"`);
+}
+
+/** `/csp <subcommand>` as the rep types it; resolves with the modal it opened. */
+export async function slashOpensView(road: Road, subcommand: string): Promise<Record<string, unknown>> {
+  const opened = road.slackApi.callsOf('views.open').length;
+  await road.slack.slash(subcommand, road.rep);
+  await road.slackApi.waitFor('views.open', opened + 1);
+  return road.slackApi.callsOf('views.open')[opened].args.view as Record<string, unknown>;
+}
+
+/** The first chat.postMessage the Slack stub received that matches, waiting for it (the outbox is asynchronous). */
+export async function waitForPost(road: Road, match: (call: SlackCall) => boolean, what: string): Promise<SlackCall> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const found = road.slackApi.callsOf('chat.postMessage').find(match);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`${what} did not reach Slack within 20 s`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+/** `/csp setup` by the workspace admin, who is also the one approver (P10: the distributor's own details). */
+export async function setUpDistributor(road: Road): Promise<void> {
+  road.say('Slack: the rep types /csp setup and fills in the modal');
+  const view = await slashOpensView(road, 'setup');
+  if (view.callback_id !== 'partnerships.setup') throw new Error('/csp setup did not open the set-up modal');
+  const input = SlackDriver.input;
+  const saved = await road.slack.viewSubmission('partnerships.setup', road.rep, {
+    legalName: input(DEMO.provider.name),
+    mpnId: input(DEMO.provider.mpnId),
+    tenantId: input(DEMO.provider.tenantId),
+    country: input(DEMO.provider.country),
+    approvers: { value: { type: 'multi_users_select', selected_users: [road.rep] } },
+    channel: { value: { type: 'conversations_select', selected_conversation: road.channel } },
+  });
+  if (saved.json?.response_action === 'errors') throw new Error(`set-up refused: ${JSON.stringify(saved.json)}`);
+  const confirmation = await waitForPost(road, (c) => c.args.channel === road.rep, 'the set-up confirmation');
+  road.show('Slack', String(confirmation.args.text));
+}
+
+/** `/csp invite` for the reseller's primary contact; resolves with the invitation code (P2). */
+export async function inviteReseller(road: Road): Promise<string> {
+  road.say('Slack: the rep types /csp invite and fills in the modal');
+  const view = await slashOpensView(road, 'invite');
+  if (view.callback_id !== 'partnerships.invite') throw new Error('/csp invite did not open the modal');
+  const input = SlackDriver.input;
+  const submitted = await road.slack.viewSubmission('partnerships.invite', road.rep, {
+    email: input(RESELLER.contactEmail),
+    companyName: input(RESELLER.name),
+    mpnId: input(RESELLER.mpnId),
+  });
+  if (submitted.json?.response_action !== 'update') {
+    throw new Error(`the invitation was refused: ${JSON.stringify(submitted.json)}`);
+  }
+  const code = SlackDriver.codeIn(submitted.json.view);
+  if (!code) throw new Error('the draft email has no invitation link');
+  const body = /"initial_value":"((?:[^"\\]|\\.)*)"/.exec(JSON.stringify(submitted.json.view))?.[1];
+  road.say('Slack: the rep gets the draft email to copy (P2: the text may change, the link must stay)');
+  if (body) road.show('email', JSON.parse(`"${body}"`) as string);
+  return code;
+}
+
+/**
+ * The invitation card in Teams: the box ticked, Authorize; the card that follows leads to Partner
+ * Center, where the reseller authorises the distributor (the sandbox's stand-in page, opened from
+ * the card's button as a browser opens it); back in Teams, Check now hears Partner Center confirm
+ * the partnership (P1–P3, P6).
+ */
+export async function authoriseInTeamsAndPartnerCenter(road: Road, code: string): Promise<Locator> {
+  const { page, t } = road;
+  const provider = DEMO.provider.name;
+  let card = await expectCard(page, t('partnerships:teams.card.title'), 15_000, 'the invitation card').catch(
+    () => undefined,
+  );
+  if (card) {
+    road.say('Teams: the invitation card arrived on its own (the invited address is the primary contact)');
+  } else {
+    road.say('Teams: no card yet; the reseller pastes the code from the link page');
+    await sendMessage(page, `invitation ${code}`);
+    card = await expectCard(page, t('partnerships:teams.card.title'), 20_000, 'the invitation card');
+  }
+  await expectVisible(card.getByRole('button', { name: t('partnerships:teams.card.decline') }), 5_000, 'Decline');
+  await road.picture?.('invitation.png', card);
+  await card.getByRole('checkbox').first().check();
+  await card.getByRole('button', { name: t('partnerships:teams.card.authorize'), exact: true }).click();
+  road.say(
+    `Teams: ticks "${t('partnerships:teams.card.consent', { provider })}", selects ${t('partnerships:teams.card.authorize')}`,
+  );
+
+  const awaiting = await expectCard(
+    page,
+    t('partnerships:teams.awaiting.title', { provider }),
+    20_000,
+    'the card leading to Partner Center',
+  );
+  road.say(`Teams: "${t('partnerships:teams.awaiting.title', { provider })}"`);
+  // Teams opens the card's link in the browser, as Web Chat does: a new window.
+  const [partnerCenter] = await Promise.all([
+    page.context().waitForEvent('page', { timeout: 10_000 }),
+    awaiting.getByRole('link', { name: t('partnerships:teams.awaiting.open') }).click(),
+  ]);
+  await partnerCenter.waitForLoadState('domcontentloaded');
+  await expectVisible(
+    partnerCenter.getByText(t('partnerships:standIn.title', { provider })),
+    10_000,
+    'the Partner Center page',
+  );
+  road.say(
+    `browser: ${t('partnerships:teams.awaiting.open')} opens "${t('partnerships:standIn.title', { provider })}"`,
+  );
+  await partnerCenter.getByRole('checkbox').check();
+  await partnerCenter.getByRole('button', { name: t('partnerships:standIn.authorize') }).click();
+  const done = t('partnerships:standIn.done', { provider });
+  await expectVisible(partnerCenter.getByText(done), 10_000, 'the Partner Center confirmation');
+  road.say(`browser: ${t('partnerships:standIn.authorize')} → "${done}"`);
+  await partnerCenter.close();
+
+  await awaiting.getByRole('button', { name: t('partnerships:teams.awaiting.check'), exact: true }).click();
+  const confirmed = t('partnerships:teams.confirmed', { provider });
+  const told = page.getByText(confirmed, { exact: false }).last();
+  await expectVisible(told, 20_000, 'the confirmation from Partner Center');
+  road.say(`Teams: ${t('partnerships:teams.awaiting.check')} → "${confirmed}"`);
+  return told;
+}
+
+/** `/csp resellers`: the reseller listed with the partnership active. */
+export async function listedActive(road: Road): Promise<void> {
+  const answer = JSON.parse(await road.slack.slashAnswer('resellers', road.rep)) as {
+    blocks: Array<Record<string, unknown>>;
+  };
+  const row = answer.blocks.find((b) => JSON.stringify(b).includes(RESELLER.name));
+  if (!row || !JSON.stringify(row).includes(road.slackT('partnerships:state.active'))) {
+    throw new Error(
+      `/csp resellers does not show ${RESELLER.name} active: ${JSON.stringify(answer.blocks).slice(0, 600)}`,
+    );
+  }
+  road.say(`Slack: /csp resellers lists ${RESELLER.name} as ${road.slackT('partnerships:state.active')}`);
+}
+
+/** The whole road, from an empty store to an active partnership; resolves with Teams' confirmation. */
+export async function walkTheRoad(road: Road): Promise<Locator> {
+  await welcomed(road);
+  await enrolInTeams(road);
+  await verifiedAndSigned(road);
+  await setUpDistributor(road);
+  const code = await inviteReseller(road);
+  const confirmed = await authoriseInTeamsAndPartnerCenter(road, code);
+  await listedActive(road);
+  return confirmed;
+}
