@@ -146,26 +146,32 @@ const teamsActor = (identity: TeamsIdentity): Actor => ({
 /** Partnership messages as the reseller reads them (the Teams side speaks to resellers). */
 const say = (t: Translate, messages: MessageRef[]) => tell(t, 'reseller', messages);
 
-/** Replaces the card a button was pressed on, so it shows what happened; a failure here costs nothing. */
-async function updateCard(context: TurnContext, title: string, text: string, logger: Logger) {
+/**
+ * Replaces the card a button was pressed on, so it shows what happened. True when it did; false
+ * when there was no card to replace or Teams refused (the caller then says it in a message instead).
+ */
+async function updateCard(context: TurnContext, title: string, text: string, logger: Logger): Promise<boolean> {
   const replyToId = context.activity.replyToId;
-  if (!replyToId) return;
+  if (!replyToId) return false;
   try {
     await context.updateActivity({
       id: replyToId,
       type: 'message',
       attachments: [cardAttachment('invitationDecided', { title, text })],
     });
+    return true;
   } catch (error) {
     logger.debug({ err: error }, 'could not update the invitation card');
+    return false;
   }
 }
 
 /** The Teams side: `invitation <code>` (listed in help, as a pasted link's code needs it), the card's verbs, `providers` and `end partnership` (P8). */
 export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
   /**
-   * An invitation decided (P3): the card shows the outcome in place, the person reads it, and the
-   * distributor's channel is told. Telling the channel must not cost the reseller its answer.
+   * An invitation decided (P3): the card shows the outcome in place (said once: a message repeats it
+   * only when the card could not be replaced), and the distributor's channel is told. Telling the
+   * channel must not cost the reseller its answer.
    */
   async function settled(
     context: TurnContext,
@@ -180,8 +186,9 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
     },
     next?: Partial<Activity>,
   ): Promise<void> {
-    await updateCard(context, t('partnerships:teams.card.title'), text, p.logger);
-    await context.sendActivity(text);
+    if (!(await updateCard(context, t('partnerships:teams.card.title'), text, p.logger))) {
+      await context.sendActivity(text);
+    }
     if (next) await context.sendActivity(next);
     const reseller = await p.service.resellerName(identity.tenantId);
     await p
@@ -299,14 +306,20 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
           await context.sendActivity(t('partnerships:teams.awaiting.notYet', { provider }));
           return;
         }
-        const text = t('partnerships:teams.confirmed', { provider });
-        await updateCard(context, t('partnerships:teams.awaiting.title', { provider }), text, p.logger);
-        // Confirmed now (by this click or a pass): the notice to the whole organisation, this person too,
-        // says it once; a click on a card confirmed earlier hears when that was.
-        if (!result.confirmedNow) {
-          const when = result.partnership.confirmedAt ?? result.partnership.updatedAt ?? '';
-          await context.sendActivity(t('partnerships:teams.alreadyConfirmed', { provider, when }));
-        }
+        // Confirmed now by this click: the card says so, and the notice to the whole organisation (this
+        // person too) says it once. Confirmed earlier (a pass got there first, and its notice was
+        // sent): the card says when, and nothing more is sent, unless the card could not be replaced.
+        const when = result.partnership.confirmedAt ?? result.partnership.updatedAt ?? '';
+        const text = result.confirmedNow
+          ? t('partnerships:teams.confirmed', { provider })
+          : t('partnerships:teams.alreadyConfirmed', { provider, when });
+        const replaced = await updateCard(
+          context,
+          t('partnerships:teams.awaiting.title', { provider }),
+          text,
+          p.logger,
+        );
+        if (!replaced && !result.confirmedNow) await context.sendActivity(text);
       },
     }),
     {

@@ -94,11 +94,21 @@ for (const backend of JOURNEY_BACKENDS)
       await world.say('anuluj', piotr);
     });
 
-    it('authorises: Partner Center, asked through the distributor, knows it and already lists it, so the partnership is active (P1, P3, P6)', async () => {
+    it('authorises: Partner Center, asked through the distributor, knows it and already lists it, so the partnership is active; the card says so in place, once (P1, P3, P6)', async () => {
       const slackBefore = world.slackApi.callsOf('chat.postMessage').length;
-      const accepted = await authorise();
+      const replies = await world.press(
+        { verb: 'invitation-authorize', code, consent: 'true' },
+        piotr,
+        'card-invitation',
+        0,
+      );
+      expect(replies).to.equal('');
+      const authorised = pl('partnerships:teams.authorised', { provider: DEMO.provider.name, who: '\u0000' });
+      const accepted = await world.cardReplaced(
+        (json) => json.includes(asJson(authorised.split('\u0000')[0])),
+        'the authorised partnership',
+      );
       expect(accepted).to.not.include('P1').and.not.include('P6');
-      expect(accepted).to.include(asJson(DEMO.provider.name));
       const listing = await world.slack.slashAnswer('resellers', REP);
       expect(listing)
         .to.include(FABRIKAM.name)

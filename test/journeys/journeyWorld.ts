@@ -164,6 +164,20 @@ export class JourneyWorld {
     }
   }
 
+  /** The card the last button replaced in place (Teams' update of the card it was on), as JSON text. */
+  async cardReplaced(matches: (json: string) => boolean, what: string): Promise<string> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const found = this.connector.updated
+        .map((u) => JSON.stringify(u.activity))
+        .reverse()
+        .find(matches);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no card was replaced with ${what}`);
+      await new Promise((done) => setTimeout(done, 20));
+    }
+  }
+
   /** Every activity received so far that `matches`. */
   teamsCount(matches: (json: string) => boolean): number {
     return this.connector.received.filter((r) => matches(JSON.stringify(r.activity))).length;

@@ -127,13 +127,16 @@ for (const backend of JOURNEY_BACKENDS)
       expect(card).to.include(asJson(pl('partnerships:teams.card.intro', { provider: DEMO.provider.name })));
     });
 
-    it('authorises with the box ticked: accepted here, the card leads to Partner Center (P1, P3, P6)', async () => {
+    it('authorises with the box ticked: accepted here (the card says so in place, once), the next card leads to Partner Center (P1, P3, P6)', async () => {
       const replies = await world.press(
         { verb: 'invitation-authorize', code: invitationCode, consent: 'true' },
         anna,
         'card-invitation',
-        2,
+        1,
       );
+      const accepted = pl('partnerships:teams.accepted', { provider: DEMO.provider.name, who: '\u0000' });
+      await world.cardReplaced((json) => json.includes(asJson(accepted.split('\u0000')[0])), 'the accepted invitation');
+      expect(replies).to.not.include(asJson(accepted.split('\u0000')[0]));
       expect(replies).to.include(asJson(pl('partnerships:teams.awaiting.title', { provider: DEMO.provider.name })));
       expect(replies).to.include(asJson(pl('partnerships:teams.awaiting.open')));
       partnerCenterLink = /"type":"Action.OpenUrl"[^}]*"url":"([^"]+)"/.exec(replies)?.[1] ?? '';
@@ -213,6 +216,14 @@ for (const backend of JOURNEY_BACKENDS)
         domain: '\u0000',
       }).split('\u0000')[0];
       await world.teamsReceived((json) => json.includes(asJson(told)), 'the approval notice', from);
+    });
+
+    it('answers a later Check now (other cards pressed since) on the card itself, with when Partner Center confirmed it, and sends nothing more (P3)', async () => {
+      const from = world.connector.received.length;
+      await world.press({ verb: 'partnership-check', provider: world.providerId }, anna, 'card-awaiting', 0);
+      const already = pl('partnerships:teams.alreadyConfirmed', { provider: DEMO.provider.name, when: '\u0000' });
+      await world.cardReplaced((json) => json.includes(asJson(already.split('\u0000')[0])), 'the earlier confirmation');
+      expect(world.connector.received.length).to.equal(from);
     });
 
     it('has told the reseller of the MPA and of the confirmation once each, over the whole walk (M4, P3)', () => {
