@@ -41,11 +41,14 @@ const { values } = parseArgs({
 });
 const locale = values.locale ?? 'pl-PL';
 const outDir = resolve(values.out ?? `.playground/journey-${locale}`);
-const CUSTOMER = { ...SAMPLE_CUSTOMER, domain: `piekarnia-kowalski-${Date.now().toString(36)}.pl` };
+/** The sample customer, with a domain no earlier run used, typed as people type it: with www. (item 7). */
+const BARE_DOMAIN = `piekarnia-kowalski-${Date.now().toString(36)}.pl`;
+const CUSTOMER = { ...SAMPLE_CUSTOMER, domain: `www.${BARE_DOMAIN}` };
 
 async function run(session: PlaygroundSession): Promise<void> {
   const road = await openRoad(session, { clientLocale: locale, viewport: VIEWPORT });
   const { page, slackApi, slackT } = road;
+  road.slips = true;
   const confirmed = await walkTheRoad(road);
   await shootChatPane(page, confirmed, join(outDir, 'confirmed.png'), VIEWPORT);
   const notice = await waitForPost(
@@ -80,6 +83,10 @@ async function firstCustomer(road: Road): Promise<void> {
   const provider = DEMO.provider.name;
   const review = await reviewNewCustomer(page, t, CUSTOMER, TWO_OFFERS);
   await review.screenshot({ path: join(outDir, 'review.png') });
+  await expectVisible(review.getByText(BARE_DOMAIN, { exact: false }).first(), 5_000, 'the bare domain on the review');
+  if ((await review.innerText()).includes(CUSTOMER.domain))
+    throw new Error(`the review still shows ${CUSTOMER.domain}`);
+  road.say(`Teams: typed ${CUSTOMER.domain}; the review shows ${BARE_DOMAIN}`);
   await review.getByRole('button', { name: t('customers:teams.review.submit'), exact: true }).click();
   await expectVisible(
     page.getByText(t('customers:teams.review.sent', { provider })).last(),

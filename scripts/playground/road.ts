@@ -44,6 +44,8 @@ export interface Road extends RoadPeople {
   show(who: string, text: string): void;
   /** Called with each card worth a picture on the way (the screenshots script saves them). */
   picture?(name: string, card: Locator): Promise<void>;
+  /** Make the slips people make on the way (issue 12's items 1, 2, 4), and check what they are told. */
+  slips?: boolean;
 }
 
 /** The sandbox's free MPN profile (Tailspin Toys, Poland) the Playground organisation enrols with. */
@@ -73,18 +75,85 @@ const cardsWith = (page: Page, title: string) =>
   page.locator('.ac-adaptiveCard', { has: page.getByText(title, { exact: true }) }).count();
 
 /** The answers a person gives on each checklist step (field id → text, or true to tick a box). */
-type StepAnswers = Array<[step: string, fields: Record<string, string | true>]>;
+type Answers = Record<string, string | true>;
 
-const TAILSPIN_ANSWERS: StepAnswers = [
-  ['work-account', { hasWorkAccount: true, globalAdmin: true }],
-  ['mpn-id', { mpnId: RESELLER.mpnId }],
-  [
-    'legal-business-profile',
-    { legalName: RESELLER.name, line1: 'ul. Marszałkowska 1', city: 'Warszawa', postalCode: '00-001', country: 'PL' },
-  ],
-  ['primary-contact', { contactName: RESELLER.contactName, contactEmail: RESELLER.contactEmail }],
-  ['support-contact', { supportEmail: 'pomoc@tailspintoys.pl' }],
+/**
+ * A slip on a step: answers first given, the reason the card must come back with, and the fields
+ * whose values must still be there (not typed again).
+ */
+interface Slip {
+  answers: Answers;
+  reason: (t: Translate) => string;
+  kept: string[];
+}
+
+const TAILSPIN_ANSWERS: Array<{ step: string; answers: Answers; slip?: Slip }> = [
+  {
+    step: 'work-account',
+    answers: { hasWorkAccount: true, globalAdmin: true },
+    // A work account without a Global admin: the Global admin is what is missing (E2), not the account.
+    slip: {
+      answers: { hasWorkAccount: true },
+      reason: (t) => t('rules:violation.E2.global-admin-required'),
+      kept: [],
+    },
+  },
+  { step: 'mpn-id', answers: { mpnId: RESELLER.mpnId } },
+  {
+    step: 'legal-business-profile',
+    answers: {
+      legalName: RESELLER.name,
+      line1: 'ul. Marszałkowska 1',
+      city: 'Warszawa',
+      postalCode: '00-001',
+      country: 'PL',
+    },
+  },
+  {
+    step: 'primary-contact',
+    answers: { contactEmail: RESELLER.contactEmail },
+    // A webmail address (E4): refused, and the name typed beside it is still on the card.
+    slip: {
+      answers: { contactName: RESELLER.contactName, contactEmail: 'ola.wojcik@gmail.com' },
+      reason: (t) =>
+        t('rules:violation.E4.webmail-primary-contact', { email: 'ola.wojcik@gmail.com', domain: 'gmail.com' }),
+      kept: ['contactName'],
+    },
+  },
+  { step: 'support-contact', answers: { supportEmail: 'pomoc@tailspintoys.pl' } },
 ];
+
+/** Fills `answers` in on a step card (labels in the reader's language) and presses Save. */
+async function fillAndSave(road: Road, card: Locator, step: string, answers: Answers): Promise<void> {
+  for (const [field, value] of Object.entries(answers)) {
+    const label = road.t(`enrolment:step.${step}.field.${field}`);
+    const input = card.getByLabel(label, { exact: false }).first();
+    await expectVisible(input, 5_000, `the field "${label}"`);
+    if (value === true) await input.check();
+    else await input.fill(value);
+  }
+  await card.getByRole('button', { name: road.t('enrolment:step.save'), exact: true }).click();
+}
+
+/** The slip's answers refused: the step card comes back with the reason and what was typed still there. */
+async function slipOn(road: Road, step: string, slip: Slip, card: Locator): Promise<Locator> {
+  const { page, t } = road;
+  const stepTitle = t(`enrolment:step.${step}.title`);
+  const before = await cardsWith(page, stepTitle);
+  await fillAndSave(road, card, step, slip.answers);
+  const refused = await nthCard(page, stepTitle, before + 1, `the step card "${stepTitle}" refused`);
+  const reason = slip.reason(t);
+  await expectVisible(refused.getByText(reason, { exact: false }).first(), 5_000, `the reason "${reason}"`);
+  for (const field of slip.kept) {
+    const input = refused.getByLabel(t(`enrolment:step.${step}.field.${field}`), { exact: false }).first();
+    const kept = await input.inputValue();
+    if (kept !== slip.answers[field]) throw new Error(`"${field}" came back as "${kept}", not as typed`);
+  }
+  road.say(
+    `Teams: a slip on ${t(`enrolment:choice.${step}`)}: told "${reason}"${slip.kept.length ? `; ${slip.kept.join(', ')} kept as typed` : ''}`,
+  );
+  return refused;
+}
 
 /** The welcome card on install, in the client's language (its locale reached the assistant). */
 export async function welcomed(road: Road): Promise<void> {
@@ -111,25 +180,57 @@ export async function enrolInTeams(road: Road): Promise<void> {
   let progress = await nthCard(page, progressTitle, ++progressCards, 'the enrolment checklist');
   road.say(`Teams: "${t('enrolment:words.enroll')}" opens the checklist "${progressTitle}"`);
   await road.picture?.('enrolment-progress.png', progress);
-  for (const [step, fields] of TAILSPIN_ANSWERS) {
+  for (const { step, answers, slip } of TAILSPIN_ANSWERS) {
     const stepTitle = t(`enrolment:step.${step}.title`);
     const before = await cardsWith(page, stepTitle);
     await progress.getByRole('button', { name: t(`enrolment:choice.${step}`), exact: true }).click();
-    const card = await nthCard(page, stepTitle, before + 1, `the step card "${stepTitle}"`);
-    for (const [field, value] of Object.entries(fields)) {
-      const label = t(`enrolment:step.${step}.field.${field}`);
-      const input = card.getByLabel(label, { exact: false }).first();
-      await expectVisible(input, 5_000, `the field "${label}"`);
-      if (value === true) await input.check();
-      else await input.fill(value);
-    }
-    await card.getByRole('button', { name: t('enrolment:step.save'), exact: true }).click();
+    let card = await nthCard(page, stepTitle, before + 1, `the step card "${stepTitle}"`);
+    if (road.slips && slip) card = await slipOn(road, step, slip, card);
+    await fillAndSave(road, card, step, road.slips && slip ? answers : { ...slip?.answers, ...answers });
     progress = await nthCard(page, progressTitle, ++progressCards, `the checklist after "${stepTitle}"`);
     road.say(`Teams: ${t(`enrolment:choice.${step}`)} saved`);
+    if (road.slips && step === 'mpn-id') {
+      await statusFromTheChecklist(road);
+      progressCards = await cardsWith(page, progressTitle);
+      progress = await nthCard(page, progressTitle, progressCards, 'the checklist, still open');
+    }
   }
   await progress.getByRole('button', { name: t('enrolment:progress.submit'), exact: true }).click();
   await expectCard(page, t('enrolment:submitted.title'), 20_000, 'the submitted card');
   road.say(`Teams: ${t('enrolment:progress.submit')} → "${t('enrolment:submitted.title')}"`);
+}
+
+/**
+ * `status` typed while the checklist is open answers with the status (not yet enrolled, what to do)
+ * and the checklist comes back where it was (item 2), instead of "pick a step".
+ */
+async function statusFromTheChecklist(road: Road): Promise<void> {
+  const { page, t } = road;
+  const answer = t('enrolment:status.notEnrolled').split('.')[0];
+  const before = await page.getByText(answer, { exact: false }).count();
+  await sendMessage(page, t('enrolment:words.status'));
+  const deadline = Date.now() + 20_000;
+  while ((await page.getByText(answer, { exact: false }).count()) <= before) {
+    if (Date.now() > deadline)
+      throw new Error(`"${t('enrolment:words.status')}" inside the checklist was not answered`);
+    await page.waitForTimeout(100);
+  }
+  road.say(`Teams: "${t('enrolment:words.status')}" typed inside the checklist: "${answer}…", and the checklist again`);
+}
+
+/** `status` once Microsoft has verified the organisation: the status card says so (item 10). */
+async function statusWhenVerified(road: Road): Promise<void> {
+  const { page, t } = road;
+  await sendMessage(page, t('enrolment:words.status'));
+  const card = await expectCard(
+    page,
+    t('enrolment:status.title', { company: RESELLER.name }),
+    20_000,
+    'the status card',
+  );
+  const verified = t('enrolment:status.vetting.Authorized');
+  await expectVisible(card.getByText(verified, { exact: false }).first(), 5_000, `"${verified}" on the status card`);
+  road.say(`Teams: "${t('enrolment:words.status')}" after verification: "${verified}"`);
 }
 
 /**
@@ -156,6 +257,7 @@ export async function verifiedAndSigned(road: Road): Promise<void> {
   const verified = t('notifications:verification.state.Authorized');
   await expectVisible(page.getByText(verified, { exact: false }).last(), 20_000, 'the verification notice');
   road.say(`Teams: told "${verified}"`);
+  if (road.slips) await statusWhenVerified(road);
   await operator(road, 'sign-mpa', RESELLER.tenantId);
   const signed = t('notifications:mpa.signed', { companyName: RESELLER.name });
   await expectVisible(page.getByText(signed, { exact: false }).last(), 20_000, 'the MPA notice');
