@@ -255,9 +255,16 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
           await context.sendActivity(tellOne(t, 'reseller', lookupMessage(outcome.lookup)));
           return;
         }
-        const notEnrolled = outcome.decision.violations.some((v) => v.rule === 'P1');
-        const text = say(t, decisionMessages(outcome.decision));
-        await context.sendActivity(notEnrolled ? `${text}\n\n${t('partnerships:teams.enrolFirst')}` : text);
+        // Not enrolled (P1): the first reason and what to do. Further P1 reasons (no Partner Center
+        // account seen, for one) say the same with other advice, and an organisation already in CSP
+        // is told by enrolFirst how to say so (E7).
+        const notEnrolled = outcome.decision.violations.find((v) => v.rule === 'P1');
+        if (notEnrolled) {
+          const reason = say(t, decisionMessages({ violations: [notEnrolled], options: [] }));
+          await context.sendActivity(`${reason}\n\n${t('partnerships:teams.enrolFirst')}`);
+          return;
+        }
+        await context.sendActivity(say(t, decisionMessages(outcome.decision)));
       },
     }),
     cardCommand({

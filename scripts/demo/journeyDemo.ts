@@ -7,13 +7,13 @@ import { removalConsequences } from '../../services/rules/partnershipEffects';
 import { expectVisible, shootChatPane } from '../playground/browser';
 import { type OfferChoice, reviewNewCustomer, SAMPLE_CUSTOMER } from '../playground/customerCards';
 import { openRoad } from '../playground/openRoad';
-import { RESELLER, type Road, waitForPost, walkTheRoad } from '../playground/road';
+import { FABRIKAM, type Road, TAILSPIN, waitForPost, walkTheRoad } from '../playground/road';
 import { type PlaygroundSession, runPlaygroundSession } from '../playground/session';
 
 /**
  * Issue 12's journey in the Microsoft 365 Agents Playground, from an empty store, offline:
  *
- *   npm run demo:journey [-- --locale pl-PL|sv-SE|en-US] [--out .playground/journey-pl-PL]
+ *   npm run demo:journey [-- --locale pl-PL|sv-SE|en-US] [--reseller tailspin|fabrikam] [--out <dir>]
  *
  * The assistant on its defaults (SQLite in a new temporary directory, the Partner Center sandbox)
  * with Slack pointed at a local Web API stub. The reseller, in the Playground with a Teams client in
@@ -37,16 +37,21 @@ const TWO_OFFERS: OfferChoice[] = [
 ];
 
 const { values } = parseArgs({
-  options: { locale: { type: 'string', default: 'pl-PL' }, out: { type: 'string' } },
+  options: {
+    locale: { type: 'string', default: 'pl-PL' },
+    reseller: { type: 'string', default: 'tailspin' },
+    out: { type: 'string' },
+  },
 });
 const locale = values.locale ?? 'pl-PL';
-const outDir = resolve(values.out ?? `.playground/journey-${locale}`);
+const reseller = values.reseller === 'fabrikam' ? FABRIKAM : TAILSPIN;
+const outDir = resolve(values.out ?? `.playground/journey-${values.reseller}-${locale}`);
 /** The sample customer, with a domain no earlier run used, typed as people type it: with www. (item 7). */
 const BARE_DOMAIN = `piekarnia-kowalski-${Date.now().toString(36)}.pl`;
 const CUSTOMER = { ...SAMPLE_CUSTOMER, domain: `www.${BARE_DOMAIN}` };
 
 async function run(session: PlaygroundSession): Promise<void> {
-  const road = await openRoad(session, { clientLocale: locale, viewport: VIEWPORT });
+  const road = await openRoad(session, { clientLocale: locale, viewport: VIEWPORT, reseller });
   const { page, slackApi, slackT } = road;
   road.slips = true;
   const confirmed = await walkTheRoad(road);
@@ -55,7 +60,10 @@ async function run(session: PlaygroundSession): Promise<void> {
     road,
     (c) =>
       c.args.channel === road.channel &&
-      String(c.args.text).includes(slackT('partnerships:slack.notice.confirmed', { reseller: RESELLER.name })),
+      [
+        slackT('partnerships:slack.notice.confirmed', { reseller: reseller.name }),
+        slackT('partnerships:slack.notice.authorised', { reseller: reseller.name, who: '\u0000' }).split('\u0000')[0],
+      ].some((notice) => String(c.args.text).includes(notice)),
     'the confirmation in the approvals channel',
   );
   road.show('#approvals', String(notice.args.text));
@@ -122,7 +130,7 @@ async function firstCustomer(road: Road): Promise<void> {
 
   const listing = await slack.slashAnswer('resellers', road.rep);
   if (!/customers: 1\b/.test(listing)) throw new Error(`/csp resellers does not count the customer: ${listing}`);
-  const customers = await slack.clickAnswer('customers.resellerCustomers', RESELLER.tenantId, road.rep);
+  const customers = await slack.clickAnswer('customers.resellerCustomers', reseller.tenantId, road.rep);
   for (const { offer, licences } of TWO_OFFERS) {
     const line = road.slackT('customers:slack.resellerCustomers.subscription', { name: offer.name, count: licences });
     if (!customers.includes(line)) throw new Error(`the reseller's customers lack "${line}": ${customers}`);
@@ -132,7 +140,7 @@ async function firstCustomer(road: Road): Promise<void> {
 
 /** Remove next to the reseller opens a confirmation stating P7 in full; nothing is removed. */
 async function removalStatesP7(road: Road): Promise<void> {
-  const view = await road.slack.clickOpensView('partnerships.remove', RESELLER.tenantId, road.rep);
+  const view = await road.slack.clickOpensView('partnerships.remove', reseller.tenantId, road.rep);
   const texts = ((view.blocks as Array<Record<string, unknown>>) ?? []).flatMap((b) => {
     const text = (b.text as { text?: string } | undefined)?.text ?? (b.label as { text?: string } | undefined)?.text;
     return text ? [text] : [];
@@ -152,9 +160,9 @@ function filesUnder(dir: string): string[] {
 
 runPlaygroundSession(
   {
-    name: `journey ${locale}`,
+    name: `journey ${values.reseller} ${locale}`,
     failure: 'JOURNEY DEMO FAILED',
-    done: `done: from an empty store to an approved customer, in ${locale} (pictures and logs in ${outDir})`,
+    done: `done: ${reseller.name}, from an empty store to an approved customer, in ${locale} (pictures and logs in ${outDir})`,
     totalMs: TOTAL_MS,
     logDir: outDir,
     workDirPrefix: 'csp-journey-demo-',

@@ -4,7 +4,7 @@ import { SlackDriver } from '../../test/helpers/slackDriver';
 import { TEST_SIGNING_SECRET } from '../../test/helpers/slackRequests';
 import { closeLogPanel } from './browser';
 import { freePort } from './playground';
-import type { Road } from './road';
+import { type ResellerOnTheRoad, type Road, TAILSPIN } from './road';
 import type { PlaygroundSession } from './session';
 import { writePlaygroundTenant } from './tenantConfig';
 
@@ -17,12 +17,13 @@ const CHANNEL = 'C0APPROVALS';
  * with an empty store (SQLite in the session's new directory, the Partner Center sandbox) and Slack
  * pointed at a local Web API stub that records every call and answers as Slack does; the Playground as
  * the reseller organisation's Teams, its client in `clientLocale` (undefined: the Playground's own
- * en-US), open in headless Chromium. The distributor rep (a workspace admin, in English) acts in Slack.
+ * en-US), open in headless Chromium, as `reseller`'s organisation (default: the new reseller Tailspin Toys). The distributor rep (a workspace admin, in English) acts in Slack.
  */
 export async function openRoad(
   session: PlaygroundSession,
-  options: { clientLocale?: string; viewport: { width: number; height: number } },
+  options: { clientLocale?: string; viewport: { width: number; height: number }; reseller?: ResellerOnTheRoad },
 ): Promise<Road> {
+  const reseller = options.reseller ?? TAILSPIN;
   const slackApi = await new SlackApiStub().start();
   session.onCleanup(() => slackApi.stop());
   let ts = 0;
@@ -47,7 +48,7 @@ export async function openRoad(
   });
   session.say(`assistant on ${assistant.url}, empty store (SQLite in ${session.dataDir}), Partner Center sandbox`);
 
-  writePlaygroundTenant(session.workDir);
+  writePlaygroundTenant(session.workDir, reseller.organisation);
   const playground = await session.startPlayground({ clientLocale: options.clientLocale });
   const page = await session.openPage(options.viewport);
   if (!(await closeLogPanel(page))) session.say('could not hide the Log Panel; it stays in the pictures');
@@ -60,6 +61,7 @@ export async function openRoad(
     session,
     page,
     t: translatorFor(locale),
+    reseller,
     slackT: translatorFor('en'),
     slack: new SlackDriver(assistant.url, slackApi, TEAM, CHANNEL),
     slackApi,

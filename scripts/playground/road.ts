@@ -8,7 +8,7 @@ import type { SlackApiStub, SlackCall } from '../../test/fakes/slackApiStub';
 import { SlackDriver } from '../../test/helpers/slackDriver';
 import { expectCard, expectVisible, sendMessage } from './browser';
 import type { PlaygroundSession } from './session';
-import { CURRENT_USER_EMAIL, CURRENT_USER_NAME, PLAYGROUND_TENANT } from './tenantConfig';
+import { emailOf, FABRIKAM_ORGANISATION, type PlaygroundOrganisation, TAILSPIN_ORGANISATION } from './tenantConfig';
 
 /**
  * The road every walk in the Agents Playground takes, from an empty store, as the people take it
@@ -34,6 +34,8 @@ export interface Road extends RoadPeople {
   page: Page;
   /** The reseller's language in Teams (its client locale). */
   t: Translate;
+  /** The reseller organisation in the Playground. */
+  reseller: ResellerOnTheRoad;
   /** The distributor rep's language in Slack. */
   slackT: Translate;
   slack: SlackDriver;
@@ -48,15 +50,45 @@ export interface Road extends RoadPeople {
   slips?: boolean;
 }
 
-/** The sandbox's free MPN profile (Tailspin Toys, Poland) the Playground organisation enrols with. */
-export const RESELLER = {
-  tenantId: PLAYGROUND_TENANT,
-  name: DEMO.mpnOnly.partnerName,
-  mpnId: DEMO.mpnOnly.mpnId,
-  country: DEMO.mpnOnly.country,
-  contactName: CURRENT_USER_NAME,
-  contactEmail: CURRENT_USER_EMAIL,
-};
+/** The reseller organisation walking the road: who it is in Partner Center and who is at the keyboard. */
+export interface ResellerOnTheRoad {
+  organisation: PlaygroundOrganisation;
+  tenantId: string;
+  name: string;
+  mpnId: string;
+  country: string;
+  contactName: string;
+  contactEmail: string;
+  /** Already in CSP (E7): it says so with its PartnerID and country instead of enrolling. */
+  alreadyEnrolled: boolean;
+}
+
+const onTheRoad = (
+  organisation: PlaygroundOrganisation,
+  partner: { name: string; mpnId: string; country: string },
+  alreadyEnrolled: boolean,
+): ResellerOnTheRoad => ({
+  organisation,
+  tenantId: organisation.tenantId,
+  ...partner,
+  contactName: `${organisation.currentUser[0]} ${organisation.currentUser[1]}`,
+  contactEmail: emailOf(organisation.currentUser, organisation.domain),
+  alreadyEnrolled,
+});
+
+/** A new reseller: enrols with the sandbox's free MPN profile (Tailspin Toys, Poland). */
+export const TAILSPIN = onTheRoad(
+  TAILSPIN_ORGANISATION,
+  { name: DEMO.mpnOnly.partnerName, mpnId: DEMO.mpnOnly.mpnId, country: DEMO.mpnOnly.country },
+  false,
+);
+
+/** The sandbox's reseller already in CSP, verified, MPA signed (Fabrikam IT): E7's road. */
+export const FABRIKAM = onTheRoad(
+  FABRIKAM_ORGANISATION,
+  { name: DEMO.resellerReady.name, mpnId: DEMO.resellerReady.mpnId, country: DEMO.resellerReady.country },
+  true,
+);
 
 /** Waits until `count` cards with `title` (a whole text block) are on the page; resolves with the newest. */
 async function nthCard(page: Page, title: string, count: number, what: string, timeoutMs = 20_000): Promise<Locator> {
@@ -87,7 +119,7 @@ interface Slip {
   kept: string[];
 }
 
-const TAILSPIN_ANSWERS: Array<{ step: string; answers: Answers; slip?: Slip }> = [
+const enrolmentAnswers = (r: ResellerOnTheRoad): Array<{ step: string; answers: Answers; slip?: Slip }> => [
   {
     step: 'work-account',
     answers: { hasWorkAccount: true, globalAdmin: true },
@@ -98,11 +130,11 @@ const TAILSPIN_ANSWERS: Array<{ step: string; answers: Answers; slip?: Slip }> =
       kept: [],
     },
   },
-  { step: 'mpn-id', answers: { mpnId: RESELLER.mpnId } },
+  { step: 'mpn-id', answers: { mpnId: r.mpnId } },
   {
     step: 'legal-business-profile',
     answers: {
-      legalName: RESELLER.name,
+      legalName: r.name,
       line1: 'ul. Marszałkowska 1',
       city: 'Warszawa',
       postalCode: '00-001',
@@ -111,10 +143,10 @@ const TAILSPIN_ANSWERS: Array<{ step: string; answers: Answers; slip?: Slip }> =
   },
   {
     step: 'primary-contact',
-    answers: { contactEmail: RESELLER.contactEmail },
+    answers: { contactEmail: r.contactEmail },
     // A webmail address (E4): refused, and the name typed beside it is still on the card.
     slip: {
-      answers: { contactName: RESELLER.contactName, contactEmail: 'ola.wojcik@gmail.com' },
+      answers: { contactName: r.contactName, contactEmail: 'ola.wojcik@gmail.com' },
       reason: (t) =>
         t('rules:violation.E4.webmail-primary-contact', { email: 'ola.wojcik@gmail.com', domain: 'gmail.com' }),
       kept: ['contactName'],
@@ -180,7 +212,7 @@ export async function enrolInTeams(road: Road): Promise<void> {
   let progress = await nthCard(page, progressTitle, ++progressCards, 'the enrolment checklist');
   road.say(`Teams: "${t('enrolment:words.enroll')}" opens the checklist "${progressTitle}"`);
   await road.picture?.('enrolment-progress.png', progress);
-  for (const { step, answers, slip } of TAILSPIN_ANSWERS) {
+  for (const { step, answers, slip } of enrolmentAnswers(road.reseller)) {
     const stepTitle = t(`enrolment:step.${step}.title`);
     const before = await cardsWith(page, stepTitle);
     await progress.getByRole('button', { name: t(`enrolment:choice.${step}`), exact: true }).click();
@@ -224,7 +256,7 @@ async function statusWhenVerified(road: Road): Promise<void> {
   await sendMessage(page, t('enrolment:words.status'));
   const card = await expectCard(
     page,
-    t('enrolment:status.title', { company: RESELLER.name }),
+    t('enrolment:status.title', { company: road.reseller.name }),
     20_000,
     'the status card',
   );
@@ -253,13 +285,13 @@ export async function operator(road: Road, ...args: string[]): Promise<string> {
 /** Microsoft verifies the organisation and its Global admin signs the MPA; the reseller hears both (E5, M4). */
 export async function verifiedAndSigned(road: Road): Promise<void> {
   const { page, t } = road;
-  await operator(road, 'set', RESELLER.tenantId, 'Authorized', 'None');
+  await operator(road, 'set', road.reseller.tenantId, 'Authorized', 'None');
   const verified = t('notifications:verification.state.Authorized');
   await expectVisible(page.getByText(verified, { exact: false }).last(), 20_000, 'the verification notice');
   road.say(`Teams: told "${verified}"`);
   if (road.slips) await statusWhenVerified(road);
-  await operator(road, 'sign-mpa', RESELLER.tenantId);
-  const signed = t('notifications:mpa.signed', { companyName: RESELLER.name });
+  await operator(road, 'sign-mpa', road.reseller.tenantId);
+  const signed = t('notifications:mpa.signed', { companyName: road.reseller.name });
   await expectVisible(page.getByText(signed, { exact: false }).last(), 20_000, 'the MPA notice');
   road.say(`Teams: told "${signed}"`);
 }
@@ -309,9 +341,9 @@ export async function inviteReseller(road: Road): Promise<string> {
   if (view.callback_id !== 'partnerships.invite') throw new Error('/csp invite did not open the modal');
   const input = SlackDriver.input;
   const submitted = await road.slack.viewSubmission('partnerships.invite', road.rep, {
-    email: input(RESELLER.contactEmail),
-    companyName: input(RESELLER.name),
-    mpnId: input(RESELLER.mpnId),
+    email: input(road.reseller.contactEmail),
+    companyName: input(road.reseller.name),
+    mpnId: input(road.reseller.mpnId),
   });
   if (submitted.json?.response_action !== 'update') {
     throw new Error(`the invitation was refused: ${JSON.stringify(submitted.json)}`);
@@ -325,24 +357,31 @@ export async function inviteReseller(road: Road): Promise<string> {
 }
 
 /**
- * The invitation card in Teams: the box ticked, Authorize; the card that follows leads to Partner
- * Center, where the reseller authorises the distributor (the sandbox's stand-in page, opened from
- * the card's button as a browser opens it); back in Teams, Check now hears Partner Center confirm
- * the partnership (P1–P3, P6).
+ * The invitation card in Teams: it arrives on its own when the invited address is a person the
+ * assistant knows (the enrolment's primary contact); otherwise the reseller pastes the code from the
+ * link's page, as that page says.
  */
-export async function authoriseInTeamsAndPartnerCenter(road: Road, code: string): Promise<Locator> {
+async function invitationCard(road: Road, code: string, onItsOwn: boolean): Promise<Locator> {
   const { page, t } = road;
-  const provider = DEMO.provider.name;
-  let card = await expectCard(page, t('partnerships:teams.card.title'), 15_000, 'the invitation card').catch(
-    () => undefined,
-  );
-  if (card) {
-    road.say('Teams: the invitation card arrived on its own (the invited address is the primary contact)');
-  } else {
-    road.say('Teams: no card yet; the reseller pastes the code from the link page');
-    await sendMessage(page, `invitation ${code}`);
-    card = await expectCard(page, t('partnerships:teams.card.title'), 20_000, 'the invitation card');
+  const title = t('partnerships:teams.card.title');
+  const before = await cardsWith(page, title);
+  if (onItsOwn) {
+    const card = await nthCard(page, title, before + 1, 'the invitation card', 15_000).catch(() => undefined);
+    if (card) {
+      road.say('Teams: the invitation card arrived on its own (the invited address is the primary contact)');
+      return card;
+    }
   }
+  const typed = `${t('partnerships:teams.words.invitation')} ${code}`;
+  await sendMessage(page, typed);
+  road.say(`Teams: pastes the code from the link's page: "${t('partnerships:teams.words.invitation')} …"`);
+  return nthCard(page, title, before + 1, 'the invitation card');
+}
+
+/** The box ticked, Authorize (P3's consent). */
+async function authorizeOnCard(road: Road, card: Locator): Promise<void> {
+  const { t } = road;
+  const provider = DEMO.provider.name;
   await expectVisible(card.getByRole('button', { name: t('partnerships:teams.card.decline') }), 5_000, 'Decline');
   await road.picture?.('invitation.png', card);
   await card.getByRole('checkbox').first().check();
@@ -350,6 +389,17 @@ export async function authoriseInTeamsAndPartnerCenter(road: Road, code: string)
   road.say(
     `Teams: ticks "${t('partnerships:teams.card.consent', { provider })}", selects ${t('partnerships:teams.card.authorize')}`,
   );
+}
+
+/**
+ * A new reseller: Authorize; the card that follows leads to Partner Center, where the reseller
+ * authorises the distributor (the sandbox's stand-in page, opened from the card's button as a browser
+ * opens it); back in Teams, Check now hears Partner Center confirm the partnership (P1–P3, P6).
+ */
+export async function authoriseInTeamsAndPartnerCenter(road: Road, code: string): Promise<Locator> {
+  const { page, t } = road;
+  const provider = DEMO.provider.name;
+  await authorizeOnCard(road, await invitationCard(road, code, true));
 
   const awaiting = await expectCard(
     page,
@@ -392,18 +442,71 @@ export async function listedActive(road: Road): Promise<void> {
   const answer = JSON.parse(await road.slack.slashAnswer('resellers', road.rep)) as {
     blocks: Array<Record<string, unknown>>;
   };
-  const row = answer.blocks.find((b) => JSON.stringify(b).includes(RESELLER.name));
+  const row = answer.blocks.find((b) => JSON.stringify(b).includes(road.reseller.name));
   if (!row || !JSON.stringify(row).includes(road.slackT('partnerships:state.active'))) {
     throw new Error(
-      `/csp resellers does not show ${RESELLER.name} active: ${JSON.stringify(answer.blocks).slice(0, 600)}`,
+      `/csp resellers does not show ${road.reseller.name} active: ${JSON.stringify(answer.blocks).slice(0, 600)}`,
     );
   }
-  road.say(`Slack: /csp resellers lists ${RESELLER.name} as ${road.slackT('partnerships:state.active')}`);
+  road.say(`Slack: /csp resellers lists ${road.reseller.name} as ${road.slackT('partnerships:state.active')}`);
 }
 
-/** The whole road, from an empty store to an active partnership; resolves with Teams' confirmation. */
+/**
+ * A reseller already in CSP (E7), as a person meets it: Authorize is refused while the assistant knows
+ * nothing of the organisation (P1), with what to do; "We are already enrolled in CSP" with its PartnerID
+ * and country (checked at Partner Center, E3); the invitation opened again and authorised: Partner
+ * Center already lists the reseller with the distributor, so the card says the partnership is active.
+ */
+export async function authoriseAfterE7(road: Road, code: string): Promise<Locator> {
+  const { page, t } = road;
+  const card = await invitationCard(road, code, false);
+  await authorizeOnCard(road, card);
+  const enrolFirst = t('partnerships:teams.enrolFirst');
+  await expectVisible(page.getByText(enrolFirst, { exact: false }).last(), 20_000, 'the refusal saying what to do');
+  road.say(`Teams: refused (P1): "${enrolFirst}"`);
+
+  const progressTitle = t('enrolment:progress.title');
+  const before = await cardsWith(page, progressTitle);
+  await sendMessage(page, t('enrolment:words.enroll'));
+  const progress = await nthCard(page, progressTitle, before + 1, 'the enrolment checklist');
+  const stepTitle = t('enrolment:step.already-enrolled.title');
+  const stepCards = await cardsWith(page, stepTitle);
+  await progress.getByRole('button', { name: t('enrolment:choice.already-enrolled'), exact: true }).click();
+  const step = await nthCard(page, stepTitle, stepCards + 1, `the step card "${stepTitle}"`);
+  await fillAndSave(road, step, 'already-enrolled', {
+    mpnId: road.reseller.mpnId,
+    country: road.reseller.country,
+    supportEmail: `pomoc@${road.reseller.organisation.domain}`,
+  });
+  const done = t('enrolment:progress.alreadyEnrolledDone');
+  await expectVisible(page.getByText(done, { exact: false }).last(), 20_000, 'the E7 answer');
+  road.say(
+    `Teams: ${t('enrolment:choice.already-enrolled')}: PartnerID ${road.reseller.mpnId}, ${road.reseller.country} → "${done}"`,
+  );
+
+  // As the refusal said: Authorize on the same card again, nothing typed twice (the Playground
+  // redraws the card as the chat grows, which clears its box: ticked again, as a person would).
+  await card.getByRole('checkbox').first().check();
+  await card.getByRole('button', { name: t('partnerships:teams.card.authorize'), exact: true }).click();
+  road.say(`Teams: ${t('partnerships:teams.card.authorize')} again on the same invitation card`);
+  const authorised = t('partnerships:teams.authorised', { provider: DEMO.provider.name, who: '\u0000' }).split(
+    '\u0000',
+  )[0];
+  const told = page.getByText(authorised, { exact: false }).last();
+  await expectVisible(told, 20_000, 'the card saying the partnership is active');
+  road.say(`Teams: the card now says "${authorised}…" (Partner Center already lists ${road.reseller.name})`);
+  return told;
+}
+
+/** The whole road, from an empty store to an active partnership; resolves with what Teams last said of it. */
 export async function walkTheRoad(road: Road): Promise<Locator> {
   await welcomed(road);
+  if (road.reseller.alreadyEnrolled) {
+    await setUpDistributor(road);
+    const told = await authoriseAfterE7(road, await inviteReseller(road));
+    await listedActive(road);
+    return told;
+  }
   await enrolInTeams(road);
   await verifiedAndSigned(road);
   await setUpDistributor(road);
