@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof ConfigError) {
       // Before a logger exists, still one JSON line: an operator's log pipeline parses every line.
-      writeJsonLine({ level: 60, msg: error.message, problems: error.problems, hint: 'see .env.example' });
+      writeJsonLine({ level: 60, msg: error.message, problems: error.problems, variables: '.env.example' });
       process.exit(1);
     }
     throw error;
