@@ -20,31 +20,28 @@ export function slackLifecycleFeature(deps: FeatureDeps): Feature {
   if (!token) return { name: 'slack-lifecycle' };
   const installation = new SlackInstallation(deps.store.records, token);
   const log = deps.logger.child({ component: 'slack-lifecycle' });
+  const ended = async (teamId: string, event: keyof typeof LIFECYCLE_EVENTS) => {
+    const first = await installation.revoke({ teamId, event, at: deps.clock().toISOString() });
+    if (!first) return;
+    const service = await partnershipServiceFor(deps);
+    const actor = { platform: 'slack' as const, userId: 'slack' };
+    await service.audit(PartnershipService.providerIdOf(teamId), actor, LIFECYCLE_EVENTS[event], 'done', [], { event });
+    log.warn({ teamId, event }, 'Slack access ended: no more posting to this workspace');
+  };
   return {
     name: 'slack-lifecycle',
     slack: {
       register(app) {
-        for (const [event, action] of Object.entries(LIFECYCLE_EVENTS)) {
-          app.event(event, async ({ body, event: payload }) => {
-            // tokens_revoked also reports user tokens, which this app never posts with.
-            const bots = (payload as { tokens?: { bot?: string[] } }).tokens?.bot;
-            if (event === 'tokens_revoked' && !bots?.length) return;
-            const teamId = (body as { team_id?: string }).team_id ?? '';
-            const first = await installation.revoke({ teamId, event, at: deps.clock().toISOString() });
-            if (!first) return;
-            log.warn({ teamId, event }, 'Slack access ended: no more posting to this workspace');
-            const service = await partnershipServiceFor(deps);
-            await service.audit(
-              PartnershipService.providerIdOf(teamId),
-              { platform: 'slack', userId: 'slack' },
-              action,
-              'done',
-              [],
-              { event },
-            );
-          });
-        }
+        app.event('app_uninstalled', async ({ body }) => ended(teamOf(body), 'app_uninstalled'));
+        app.event('tokens_revoked', async ({ body, event }) => {
+          // tokens_revoked also reports user tokens, which this app never posts with.
+          if (event.tokens.bot?.length) await ended(teamOf(body), 'tokens_revoked');
+        });
       },
     },
   };
+}
+
+function teamOf(body: unknown): string {
+  return (body as { team_id?: string }).team_id ?? '';
 }
