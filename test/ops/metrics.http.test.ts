@@ -135,3 +135,23 @@ describe('Metrics: the outbox and Partner Center series move (issue 17)', () => 
     ).to.be.a('number');
   });
 });
+
+describe('The address an operator opens (issue 17)', () => {
+  it('lists the endpoints at GET / instead of a 404, and echoes a request id given as x-request-id', async () => {
+    const assistant = await startTestAssistant();
+    try {
+      const response = await fetch(`${assistant.url}/`, { headers: { 'x-request-id': 'lb-trace-42' } });
+      expect(response.status).to.equal(200);
+      expect(response.headers.get('x-request-id')).to.equal('lb-trace-42');
+      const body = (await response.json()) as { endpoints: Array<{ path: string }> };
+      expect(body.endpoints.map((e) => e.path)).to.include.members(['/api/messages', '/slack/events', '/readyz']);
+      // A value that is not a plain token is replaced, never copied into the logs.
+      const odd = await fetch(`${assistant.url}/healthz`, {
+        headers: { 'x-request-id': 'id with spaces; and "quotes"' },
+      });
+      expect(odd.headers.get('x-request-id')).to.match(/^[0-9a-f-]{36}$/);
+    } finally {
+      await assistant.close();
+    }
+  });
+});
