@@ -1,3 +1,4 @@
+import './compileCache';
 import { startAssistant } from './assistant';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
