@@ -1,10 +1,10 @@
-// `npm start` and `prepare`: compile only when a source is newer than the last build, so a start after
-// install serves at once. Plain JavaScript on purpose: it runs before anything is compiled, and node
-// starts it in milliseconds where tsx would add its own start-up to every `npm start`.
+// `prepare` (and `npm start`, through scripts/start.mjs): compile only when a source is newer than the
+// last build, so a start after install serves at once. Plain JavaScript on purpose: it runs before
+// anything is compiled, and node starts it in milliseconds where tsx would add its own start-up.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** What tsconfig.build.json compiles, and the files that change how it compiles. */
@@ -26,8 +26,10 @@ function newestSource() {
   return newest;
 }
 
-const built = existsSync(STAMP) ? statSync(STAMP).mtimeMs : 0;
-if (newestSource() > built) {
+/** Compiles dist/ when it is older than the sources; says so in two JSON lines when it does. */
+export function buildIfStale() {
+  const built = existsSync(STAMP) ? statSync(STAMP).mtimeMs : 0;
+  if (newestSource() <= built) return;
   const line = (msg) => process.stdout.write(`${JSON.stringify({ time: Date.now(), msg })}\n`);
   line('compiling TypeScript (sources changed since the last build)');
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -35,3 +37,5 @@ if (newestSource() > built) {
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
   line('compiled to dist/');
 }
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) buildIfStale();

@@ -59,7 +59,9 @@ describe('Deploying it: the container recipe agrees with the project (issue 17)'
     const cmd = JSON.parse(runtime.find((i) => i.keyword === 'CMD')!.args) as string[];
     expect(cmd.join(' ')).to.equal(packageJson.scripts['start:dist']);
     expect(cmd[1]).to.equal(packageJson.main);
-    expect(packageJson.scripts.start).to.include(`node ${packageJson.main}`);
+    // npm start runs the same file after its stale check (scripts/start.mjs).
+    expect(packageJson.scripts.start).to.equal('node scripts/start.mjs');
+    expect(read('scripts/start.mjs')).to.include(`import('../${packageJson.main}')`);
   });
 
   it('builds on the Node major version package.json asks for, in two stages', () => {
