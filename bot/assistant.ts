@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { WebClient } from '@slack/web-api';
 import {
+  ActivityTypes,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
@@ -182,7 +183,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
   const http = createHttpServer({
     adapter,
     botLogic: (context) =>
-      metrics.time(metrics.turns, metrics.turnSeconds, context.activity.type, () => bot.run(context)),
+      metrics.time(metrics.turns, metrics.turnSeconds, turnKind(context.activity.type), () => bot.run(context)),
     slack: slack?.handle,
     routes: features.flatMap((f) => f.routes ?? []),
     ready: () => store.records.ping(),
@@ -255,4 +256,11 @@ function sharedLaneLimiter(client: () => Promise<unknown>, keyPrefix: string) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { SharedLaneLimiter } = require('../services/outbox/sharedLaneLimiter') as Module;
   return new SharedLaneLimiter({ client, keyPrefix });
+}
+
+/** The Bot Framework's activity types; anything else is counted as `other`, so a caller cannot invent labels. */
+const TURN_KINDS = new Set<string>(Object.values(ActivityTypes));
+
+function turnKind(type: string): string {
+  return TURN_KINDS.has(type) ? type : 'other';
 }
