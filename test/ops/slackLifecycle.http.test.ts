@@ -3,7 +3,10 @@ import type { Assistant } from '../../bot/assistant';
 import type { Feature, FeatureDeps } from '../../bot/feature';
 import { FEATURES } from '../../bot/features';
 import { createLogger } from '../../bot/logger';
-import type { DurableNotifier } from '../../bot/proactive/durableNotifier';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { DurableNotifier } from '../../bot/proactive/durableNotifier';
+import { NoticeRenderers } from '../../bot/proactive/noticeRenderers';
+import { ConversationReferenceStore } from '../../bot/teams/conversationReferences';
 import { SlackInstallation } from '../../bot/slack/slackInstallation';
 import type { AuditEntry } from '../../services/partnerships/types';
 import { SlackApiStub } from '../fakes/slackApiStub';
@@ -86,6 +89,31 @@ describe('Slack lifecycle: the app removed from a workspace (issue 17)', () => {
     expect(await new SlackInstallation(assistant.store.records, 'xoxb-test-token').isRevoked()).to.equal(true);
     // A reinstall brings a new token, which posts again.
     expect(await new SlackInstallation(assistant.store.records, 'xoxb-new-token').isRevoked()).to.equal(false);
+  });
+
+  it('ends a notice queued before the removal without posting it', async () => {
+    // An instance whose workers have not run yet: its queued notice meets the revocation at delivery.
+    const records = assistant.store.records;
+    const renderers = new NoticeRenderers();
+    renderers.add(undefined, { 'reseller.verified': () => ({ text: 'verified' }) });
+    const queued = new DurableNotifier({
+      adapter: new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})),
+      appId: '',
+      references: new ConversationReferenceStore(records),
+      renderers,
+      records,
+      logger: createLogger('silent'),
+      slack: { botToken: 'xoxb-queued-token', apiUrl: slackApi.url, apiTimeoutMs: 2000 },
+    });
+    await queued.slackChannel(CHANNEL, verified, 'queued-before');
+    await new SlackInstallation(records, 'xoxb-queued-token').revoke({
+      teamId: TEAM,
+      event: 'app_uninstalled',
+      at: '',
+    });
+    await queued.outbox.drain();
+    expect((await queued.outbox.job(`queued-before:${CHANNEL}`, 'slack'))?.state).to.equal('gone');
+    expect(slackApi.callsOf('chat.postMessage')).to.have.length(0);
   });
 
   it('records a revocation once when Slack repeats it', async () => {
