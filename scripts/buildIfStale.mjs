@@ -31,8 +31,10 @@ export function buildIfStale() {
   const built = existsSync(STAMP) ? statSync(STAMP).mtimeMs : 0;
   if (newestSource() <= built) return;
   const line = (msg) => process.stdout.write(`${JSON.stringify({ time: Date.now(), msg })}\n`);
-  line('compiling TypeScript (sources changed since the last build)');
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  // A production install (--omit=dev) has no compiler: it runs the dist/ it was given.
+  if (!existsSync(tsc)) return line('TypeScript is not installed: running dist/ as it is');
+  line('compiling TypeScript (sources changed since the last build)');
   execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
   line('compiled to dist/');
