@@ -25,6 +25,11 @@ async function value(metrics: Metrics, name: string, labels: Record<string, stri
   return found?.value ?? 0;
 }
 
+/** Waits until `holds` is true, checking again after each turn of the event loop (no fixed sleep). */
+async function until(holds: () => Promise<boolean>): Promise<void> {
+  while (!(await holds())) await new Promise((resolve) => setImmediate(resolve));
+}
+
 async function scrape(url: string, token?: string) {
   const response = await fetch(`${url}/metrics`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   return { status: response.status, text: await response.text() };
@@ -66,23 +71,19 @@ describe('Metrics: GET /metrics (issue 17)', () => {
 
   it('counts a Teams turn by kind and outcome, with its latency, and the store calls it made', async () => {
     const turns = await value(assistant.metrics, 'csp_turns_total', { kind: 'message', outcome: 'ok' });
-    const reads = await value(assistant.metrics, 'csp_store_operation_duration_seconds', {
-      operation: 'read',
-    });
     expect(await postActivity(assistant.url, message(connector.url, 'help'))).to.equal(200);
     expect(await value(assistant.metrics, 'csp_turns_total', { kind: 'message', outcome: 'ok' })).to.equal(turns + 1);
     const { text } = await scrape(assistant.url, METRICS_TOKEN);
     expect(text).to.match(/csp_turn_duration_seconds_count\{kind="message",outcome="ok"\} [1-9]/);
     expect(text).to.match(/csp_store_operation_duration_seconds_count\{operation="read"\} [1-9]/);
-    expect(reads).to.be.a('number');
   });
 
   it('counts a Slack request by kind and outcome', async () => {
-    const before = await value(assistant.metrics, 'csp_slack_requests_total', { kind: 'command', outcome: 'ok' });
+    const labels = { kind: 'command', outcome: 'ok' };
+    const before = await value(assistant.metrics, 'csp_slack_requests_total', labels);
     expect((await postToSlack(assistant.url, slashCommandBody('help'))).status).to.equal(200);
-    expect(await value(assistant.metrics, 'csp_slack_requests_total', { kind: 'command', outcome: 'ok' })).to.equal(
-      before + 1,
-    );
+    // Bolt answers Slack at ack(), inside the listener; the count lands when the listener returns.
+    await until(async () => (await value(assistant.metrics, 'csp_slack_requests_total', labels)) === before + 1);
     const { text } = await scrape(assistant.url, METRICS_TOKEN);
     expect(text).to.match(/csp_slack_request_duration_seconds_count\{kind="command",outcome="ok"\} [1-9]/);
   });
