@@ -9,6 +9,7 @@ import { NoticeRenderers } from '../../bot/proactive/noticeRenderers';
 import { ConversationReferenceStore } from '../../bot/teams/conversationReferences';
 import { SlackInstallation } from '../../bot/slack/slackInstallation';
 import type { AuditEntry } from '../../services/partnerships/types';
+import { openStore } from '../../services/storage/openStore';
 import { SlackApiStub } from '../fakes/slackApiStub';
 import { postToSlack } from '../helpers/slackRequests';
 import { startTestAssistant } from '../helpers/testAssistant';
@@ -92,8 +93,9 @@ describe('Slack lifecycle: the app removed from a workspace (issue 17)', () => {
   });
 
   it('ends a notice queued before the removal without posting it', async () => {
-    // An instance whose workers have not run yet: its queued notice meets the revocation at delivery.
-    const records = assistant.store.records;
+    // An instance whose workers have not run yet, on a store of its own (the running assistant's workers
+    // would take the job): its queued notice meets the revocation at delivery.
+    const { records } = openStore({ backend: 'memory' });
     const renderers = new NoticeRenderers();
     renderers.add(undefined, { 'reseller.verified': () => ({ text: 'verified' }) });
     const queued = new DurableNotifier({
