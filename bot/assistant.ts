@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { WebClient } from '@slack/web-api';
+import type { WebClient } from '@slack/web-api';
 import {
+  ActivityTypes,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
@@ -9,6 +10,7 @@ import {
 } from 'botbuilder';
 import { translatorFor } from '../i18n/i18n';
 import { createPartnerCenterGateway } from '../services/partnerCenter/createGateway';
+import { RefreshingTokenProvider } from '../services/partnerCenter/tokenProvider';
 import { PartnerDirectory } from '../services/partners/partnerDirectory';
 import { defaultRegionTable, loadRegionTable } from '../services/rules/regionTable';
 import { defaultWebmailList, loadWebmailList } from '../services/rules/webmail';
@@ -19,9 +21,13 @@ import { FEATURES } from './features';
 import { createHttpServer } from './httpServer';
 import { KeyvBotStorage } from './keyvBotStorage';
 import { createLogger, type Logger } from './logger';
+import { instrumentGateway } from './observability/instrumentedGateway';
+import { InstrumentedStore } from './observability/instrumentedStore';
+import { Metrics } from './observability/metrics';
+import { noticeObserver } from './observability/noticeObserver';
 import { DurableNotifier } from './proactive/durableNotifier';
 import { NoticeRenderers } from './proactive/noticeRenderers';
-import { createSlackEdge, type SlackEdge } from './slack/slackApp';
+import type { SlackEdge } from './slack/slackApp';
 import { SlackLanguages } from './slack/slackLanguage';
 import { ConversationReferenceStore } from './teams/conversationReferences';
 import { RepeatedSubmissions } from './teams/repeatedSubmissions';
@@ -37,6 +43,9 @@ export interface Assistant {
   bot: CspTeamsBot;
   slack?: SlackEdge;
   features: Feature[];
+  metrics: Metrics;
+  /** Shutdown begins: /readyz answers 503 from now on, while requests are still served. */
+  stopAccepting(): void;
   close(): Promise<void>;
 }
 
@@ -51,10 +60,12 @@ export interface StartOptions {
 /** Builds the whole assistant from a configuration and starts listening. */
 export async function startAssistant(config: AppConfig, options: StartOptions = {}): Promise<Assistant> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const store = openStore({
+  const metrics = new Metrics();
+  const opened = openStore({
     ...config.store,
     onError: (error) => logger.error({ err: error }, 'store error'),
   });
+  const store: Store = { ...opened, records: new InstrumentedStore(opened.records, metrics) };
 
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.bot.appId ?? '',
@@ -68,7 +79,10 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
   const userState = new UserState(botStorage);
   const references = new ConversationReferenceStore(store.records);
   const slackClient = config.slack
-    ? new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, timeout: config.slack.apiTimeoutMs })
+    ? new (slackModules().WebClient)(config.slack.botToken, {
+        slackApiUrl: config.slack.apiUrl,
+        timeout: config.slack.apiTimeoutMs,
+      })
     : undefined;
 
   // An operator's file (REGION_TABLE_FILE) patches the table from DOMAIN.md without a code change.
@@ -87,7 +101,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
       return found.found && found.served ? found.region : undefined;
     },
     restBaseUrl: config.partnerCenter.baseUrl,
-    getAccessToken: config.partnerCenter.token ? async () => config.partnerCenter.token as string : undefined,
+    getAccessToken: partnerCenterTokens(config.partnerCenter),
   });
 
   const renderers = new NoticeRenderers();
@@ -100,8 +114,14 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
     slack: config.slack,
     slackLanguages: new SlackLanguages(store.records, logger),
     logger,
-    outbox: config.notifications.outbox,
+    outbox: {
+      ...config.notifications.outbox,
+      observer: noticeObserver(metrics),
+      // Instances sharing Redis share each lane's budget; alone (SQLite), the in-process buckets do.
+      limiter: store.redisClient ? sharedLaneLimiter(store.redisClient, config.store.redisKeyPrefix) : undefined,
+    },
   });
+  metrics.watchBacklog(notifier.outbox);
 
   const deps: FeatureDeps = {
     config,
@@ -112,7 +132,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
     userState,
     references,
     slackClient,
-    partnerCenter: partnerCenter.gateway,
+    partnerCenter: instrumentGateway(partnerCenter.gateway, metrics),
     sandboxControls: partnerCenter.sandboxControls,
     regions,
     webmail,
@@ -148,11 +168,12 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
 
   let slack: SlackEdge | undefined;
   if (config.slack) {
-    slack = createSlackEdge({
+    slack = slackModules().createSlackEdge({
       ...config.slack,
       maxBodyBytes: config.maxBodyBytes,
       records: store.records,
       logger,
+      metrics,
       features: features.flatMap((f) => (f.slack ? [f.slack] : [])),
     });
   } else {
@@ -161,12 +182,15 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
 
   const http = createHttpServer({
     adapter,
-    botLogic: (context) => bot.run(context),
+    botLogic: (context) =>
+      metrics.time(metrics.turns, metrics.turnSeconds, turnKind(context.activity.type), () => bot.run(context)),
     slack: slack?.handle,
     routes: features.flatMap((f) => f.routes ?? []),
     ready: () => store.records.ping(),
     logger,
     maxBodyBytes: config.maxBodyBytes,
+    metrics,
+    metricsToken: config.metricsToken,
   });
   const port = await http.listen(config.port, config.host);
   for (const feature of features) await feature.start?.();
@@ -187,6 +211,8 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
     bot,
     slack,
     features,
+    metrics,
+    stopAccepting: () => http.stopAccepting(),
     close: () => {
       closing ??= (async () => {
         await http.drain();
@@ -197,4 +223,44 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
       return closing;
     },
   };
+}
+
+/** Partner Center's access tokens: refreshed by the assistant (App+User), or one fixed token. */
+function partnerCenterTokens(partnerCenter: AppConfig['partnerCenter']): (() => Promise<string>) | undefined {
+  if (partnerCenter.refresh) {
+    const provider = new RefreshingTokenProvider(partnerCenter.refresh);
+    return () => provider.accessToken();
+  }
+  const token = partnerCenter.token;
+  return token ? async () => token : undefined;
+}
+
+/**
+ * Slack's SDK, loaded only when Slack is configured: Bolt and the Web API client are a fifth of the
+ * start-up time, which an instance serving Teams alone need not pay.
+ */
+function slackModules(): {
+  WebClient: typeof WebClient;
+  createSlackEdge: typeof import('./slack/slackApp').createSlackEdge;
+} {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { WebClient: client } = require('@slack/web-api') as typeof import('@slack/web-api');
+  const { createSlackEdge } = require('./slack/slackApp') as typeof import('./slack/slackApp');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return { WebClient: client, createSlackEdge };
+}
+
+/** Loaded only with Redis, like the Redis client itself. */
+function sharedLaneLimiter(client: () => Promise<unknown>, keyPrefix: string) {
+  type Module = typeof import('../services/outbox/sharedLaneLimiter');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { SharedLaneLimiter } = require('../services/outbox/sharedLaneLimiter') as Module;
+  return new SharedLaneLimiter({ client, keyPrefix });
+}
+
+/** The Bot Framework's activity types; anything else is counted as `other`, so a caller cannot invent labels. */
+const TURN_KINDS = new Set<string>(Object.values(ActivityTypes));
+
+function turnKind(type: string): string {
+  return TURN_KINDS.has(type) ? type : 'other';
 }

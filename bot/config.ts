@@ -23,6 +23,11 @@ const environmentSchema = z.object({
   SLACK_API_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
   DATA_DIR: z.string().default('./data'),
   REDIS_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^rediss?$/ }).optional()),
+  // Not emptyToUndefined: an empty prefix is a choice (keep the unprefixed keys of earlier versions).
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{0,64}$/, 'letters, digits and _ . : - only (at most 64)')
+    .default('csp:'),
   STORE: z.preprocess(emptyToUndefined, z.enum(['memory', 'sqlite', 'redis']).optional()),
   SQLITE_SYNCHRONOUS: z.preprocess(
     (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
@@ -31,6 +36,11 @@ const environmentSchema = z.object({
   PARTNER_CENTER_MODE: z.enum(['sandbox', 'rest']).default('sandbox'),
   PARTNER_CENTER_URL: z.url().default('https://api.partnercenter.microsoft.com'),
   PARTNER_CENTER_TOKEN: optionalString,
+  PARTNER_CENTER_TENANT_ID: optionalString,
+  PARTNER_CENTER_CLIENT_ID: optionalString,
+  PARTNER_CENTER_CLIENT_SECRET: optionalString,
+  PARTNER_CENTER_REFRESH_TOKEN: optionalString,
+  PARTNER_CENTER_TOKEN_URL: z.preprocess(emptyToUndefined, z.url().optional()),
   SANDBOX_VERIFICATION_STEP_MS: z.coerce.number().int().positive().default(15_000),
   MAX_BODY_BYTES: z.coerce
     .number()
@@ -52,6 +62,11 @@ const environmentSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
   INVITATION_SECRET: z.preprocess(emptyToUndefined, z.string().min(32).optional()),
   INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16).optional()),
+  SHUTDOWN_DELAY_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(120_000).optional()),
+  TEAMS_APP_ID: z.preprocess(emptyToUndefined, z.uuid().optional()),
+  TEAMS_PRIVACY_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https$/ }).optional()),
+  TEAMS_TERMS_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https$/ }).optional()),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -73,15 +88,24 @@ export interface AppConfig {
     backend: 'memory' | 'sqlite' | 'redis';
     dataDir: string;
     redisUrl?: string;
+    /** Before every Redis key; `csp:` by default, empty for the unprefixed keys of earlier versions. */
+    redisKeyPrefix: string;
     /** SQLite's `PRAGMA synchronous` in WAL mode: `full` survives a power loss, `normal` may lose the last commits. */
     sqliteSynchronous: 'full' | 'normal';
   };
   partnerCenter: {
     mode: 'sandbox' | 'rest';
     baseUrl: string;
+    /** A fixed access token (tests, a token minted outside); `refresh` is what production uses. */
     token?: string;
+    /** App+User: the assistant trades the refresh token for access tokens itself (tokenProvider.ts). */
+    refresh?: { tokenUrl: string; clientId: string; clientSecret: string; refreshToken: string };
     sandboxStepMs: number;
   };
+  /** Undefined: GET /metrics answers 404. Set: it asks for `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+  /** How long /readyz says 503 before the listener closes, so a load balancer stops sending first. */
+  shutdownDelayMs: number;
   maxBodyBytes: number;
   publicUrl: string;
   /** An operator's JSON patch of the CSP region table (services/data/regions.json). */
@@ -128,8 +152,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): AppConfig
     problems.push('MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE=SingleTenant');
   }
   if (e.STORE === 'redis' && !e.REDIS_URL) problems.push('REDIS_URL: required when STORE=redis');
-  if (e.PARTNER_CENTER_MODE === 'rest' && !e.PARTNER_CENTER_TOKEN) {
-    problems.push('PARTNER_CENTER_TOKEN: required when PARTNER_CENTER_MODE=rest');
+  const refreshVariables = [
+    'PARTNER_CENTER_TENANT_ID',
+    'PARTNER_CENTER_CLIENT_ID',
+    'PARTNER_CENTER_CLIENT_SECRET',
+    'PARTNER_CENTER_REFRESH_TOKEN',
+  ] as const;
+  const refreshGiven = refreshVariables.filter((name) => e[name]);
+  if (refreshGiven.length > 0 && refreshGiven.length < refreshVariables.length) {
+    const missing = refreshVariables.filter((name) => !e[name]);
+    problems.push(`${missing.join(', ')}: required with ${refreshGiven.join(', ')} (Partner Center App+User)`);
+  }
+  if (e.PARTNER_CENTER_MODE === 'rest' && !e.PARTNER_CENTER_TOKEN && refreshGiven.length === 0) {
+    problems.push(
+      'PARTNER_CENTER_REFRESH_TOKEN (with PARTNER_CENTER_TENANT_ID, _CLIENT_ID, _CLIENT_SECRET) or PARTNER_CENTER_TOKEN: required when PARTNER_CENTER_MODE=rest',
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -158,14 +195,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): AppConfig
       backend: e.STORE ?? (e.REDIS_URL ? 'redis' : 'sqlite'),
       dataDir: e.DATA_DIR,
       redisUrl: e.REDIS_URL,
+      redisKeyPrefix: e.REDIS_KEY_PREFIX,
       sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     },
     partnerCenter: {
       mode: e.PARTNER_CENTER_MODE,
       baseUrl: e.PARTNER_CENTER_URL,
       token: e.PARTNER_CENTER_TOKEN,
+      refresh: e.PARTNER_CENTER_REFRESH_TOKEN
+        ? {
+            // Partner Center's documented App+User token endpoint (the refresh-token grant, resource api).
+            tokenUrl:
+              e.PARTNER_CENTER_TOKEN_URL ??
+              `https://login.microsoftonline.com/${e.PARTNER_CENTER_TENANT_ID}/oauth2/token`,
+            clientId: e.PARTNER_CENTER_CLIENT_ID as string,
+            clientSecret: e.PARTNER_CENTER_CLIENT_SECRET as string,
+            refreshToken: e.PARTNER_CENTER_REFRESH_TOKEN,
+          }
+        : undefined,
       sandboxStepMs: e.SANDBOX_VERIFICATION_STEP_MS,
     },
+    metricsToken: e.METRICS_TOKEN,
+    // Behind a load balancer (production) give it time to see /readyz fail; locally, Ctrl-C stops at once.
+    shutdownDelayMs: e.SHUTDOWN_DELAY_MS ?? (e.NODE_ENV === 'production' ? 5000 : 0),
     maxBodyBytes: e.MAX_BODY_BYTES,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     regionTableFile: e.REGION_TABLE_FILE,
@@ -187,13 +239,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): AppConfig
  */
 export function loadPackagingConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Pick<AppConfig, 'publicUrl'> & {
   appId?: string;
+  /** The Teams app's own id (manifest `id`), TEAMS_APP_ID; the packager has a default. */
+  teamsAppId?: string;
+  privacyUrl?: string;
+  termsUrl?: string;
 } {
-  const parsed = environmentSchema.pick({ PORT: true, MICROSOFT_APP_ID: true, PUBLIC_URL: true }).safeParse(env);
+  const parsed = environmentSchema
+    .pick({
+      PORT: true,
+      MICROSOFT_APP_ID: true,
+      PUBLIC_URL: true,
+      TEAMS_APP_ID: true,
+      TEAMS_PRIVACY_URL: true,
+      TEAMS_TERMS_URL: true,
+    })
+    .safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const e = parsed.data;
-  return { appId: e.MICROSOFT_APP_ID, publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}` };
+  return {
+    appId: e.MICROSOFT_APP_ID,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    teamsAppId: e.TEAMS_APP_ID,
+    privacyUrl: e.TEAMS_PRIVACY_URL,
+    termsUrl: e.TEAMS_TERMS_URL,
+  };
 }
 
 function readProcessEnv(): NodeJS.ProcessEnv {

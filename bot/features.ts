@@ -3,6 +3,7 @@ import type { FeatureFactory } from './feature';
 import { notificationsFeature } from './notificationsFeature';
 import { partnershipsFeature } from './partnershipsFeature';
 import { sandboxPartnerCenterFeature } from './sandboxPartnerCenterFeature';
+import { slackLifecycleFeature } from './slack/slackLifecycleFeature';
 import { enrolmentFeature } from './teams/enrolmentFeature';
 import { programFeature } from './teams/programFeature';
 
@@ -17,4 +18,5 @@ export const FEATURES: FeatureFactory[] = [
   customersFeature,
   programFeature,
   sandboxPartnerCenterFeature,
+  slackLifecycleFeature,
 ];

@@ -1,8 +1,11 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import restify, { type Request, type Response } from 'restify';
 import { z } from 'zod';
 import type { Logger } from './logger';
+import type { Metrics } from './observability/metrics';
+import { describeRequest, type RequestFields, requestIdFrom, runInRequest } from './observability/requestContext';
 
 export interface HttpServerDeps {
   adapter: CloudAdapter;
@@ -14,7 +17,19 @@ export interface HttpServerDeps {
   ready: () => Promise<void>;
   logger: Logger;
   maxBodyBytes: number;
+  metrics: Metrics;
+  /** Undefined: GET /metrics answers 404. */
+  metricsToken?: string;
 }
+
+/** What `GET /` lists: every endpoint this server answers, so an operator opening the address sees them. */
+export const ENDPOINTS = [
+  { method: 'POST', path: '/api/messages', what: 'Bot Framework activities (Teams)' },
+  { method: 'POST', path: '/slack/events', what: 'Slack events, commands and interactions' },
+  { method: 'GET', path: '/healthz', what: 'liveness: 200 while the process runs' },
+  { method: 'GET', path: '/readyz', what: 'readiness: 200 when the store answers, 503 once shutdown begins' },
+  { method: 'GET', path: '/metrics', what: 'Prometheus metrics (with METRICS_TOKEN as a bearer token)' },
+] as const;
 
 /** Just enough of an activity to hand to the adapter; the adapter checks the rest. */
 const activityShape = z.looseObject({ type: z.string().min(1) });
@@ -27,21 +42,39 @@ export function createHttpServer(deps: HttpServerDeps) {
   const server = restify.createServer({ name: 'csp-partner-assistant', handleUncaughtExceptions: false });
   let inFlight = 0;
   let draining = false;
+  /** Set when shutdown begins: /readyz answers 503 while everything else is still served. */
+  let stopping = false;
+  const fieldsOf = new WeakMap<object, RequestFields>();
+  /**
+   * Re-enters a request's context: restify's body parser resumes the chain from a socket event, which
+   * carries the connection's async context, not the request's.
+   */
+  const within =
+    (handler: (req: Request, res: Response, next: restify.Next) => unknown) =>
+    (req: Request, res: Response, next: restify.Next) => {
+      const fields = fieldsOf.get(req);
+      return fields ? runInRequest(fields, () => handler(req, res, next)) : handler(req, res, next);
+    };
   const drained: Array<() => void> = [];
 
   server.pre((req: Request, res: Response, next: restify.Next) => {
     const started = process.hrtime.bigint();
+    const fields: RequestFields = { reqId: requestIdFrom(req.headers['x-request-id']) };
+    fieldsOf.set(req, fields);
+    res.setHeader('x-request-id', fields.reqId);
     inFlight += 1;
     res.once('close', () => {
       inFlight -= 1;
-      deps.logger.info(
-        {
-          method: req.method,
-          path: req.path(),
-          status: res.statusCode,
-          ms: Number(process.hrtime.bigint() - started) / 1e6,
-        },
-        'request',
+      runInRequest(fields, () =>
+        deps.logger.info(
+          {
+            method: req.method,
+            path: req.path(),
+            status: res.statusCode,
+            ms: Number(process.hrtime.bigint() - started) / 1e6,
+          },
+          'request',
+        ),
       );
       if (inFlight === 0) for (const resolve of drained.splice(0)) resolve();
     });
@@ -60,50 +93,102 @@ export function createHttpServer(deps: HttpServerDeps) {
     return next();
   });
 
+  server.get('/', (_req: Request, res: Response, next: restify.Next) => {
+    res.send(200, { service: 'csp-partner-assistant', endpoints: ENDPOINTS });
+    next();
+  });
+
   server.get('/healthz', (_req: Request, res: Response, next: restify.Next) => {
     res.send(200, { status: 'ok' });
     next();
   });
 
-  server.get('/readyz', async (_req: Request, res: Response) => {
-    try {
-      await withTimeout(deps.ready(), 1500);
-      res.send(200, { status: 'ready' });
-    } catch (error) {
-      deps.logger.warn({ err: error }, 'not ready: the store does not answer');
-      res.send(503, { status: 'store unavailable' });
-    }
-  });
+  server.get(
+    '/readyz',
+    within(async (_req: Request, res: Response) => {
+      if (stopping) {
+        res.send(503, { status: 'shutting down' });
+        return;
+      }
+      try {
+        await withTimeout(deps.ready(), 1500);
+        res.send(200, { status: 'ready' });
+      } catch (error) {
+        deps.logger.warn({ err: error }, 'not ready: the store does not answer');
+        res.send(503, { status: 'store unavailable' });
+      }
+    }),
+  );
+
+  server.get(
+    '/metrics',
+    within(async (req: Request, res: Response) => {
+      if (!deps.metricsToken) {
+        res.send(404, { error: 'metrics are off: set METRICS_TOKEN' });
+        return;
+      }
+      if (!bearerMatches(req.headers.authorization, deps.metricsToken)) {
+        res.send(401, { error: 'GET /metrics needs Authorization: Bearer <METRICS_TOKEN>' });
+        return;
+      }
+      const body = await deps.metrics.registry.metrics();
+      res.writeHead(200, { 'content-type': deps.metrics.registry.contentType });
+      res.end(body);
+    }),
+  );
 
   server.post(
     '/api/messages',
     restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, mapFiles: false }),
-    async (req: Request, res: Response) => {
-      if (!activityShape.safeParse(req.body).success) {
+    within(async (req: Request, res: Response) => {
+      const activity = activityShape.safeParse(req.body);
+      if (!activity.success) {
         res.send(400, { error: 'the body is not a Bot Framework activity' });
         return;
       }
+      describeRequest({
+        activityId: stringOrUndefined(activity.data.id),
+        activityType: activity.data.type,
+        conversationId: stringOrUndefined((activity.data.conversation as { id?: unknown } | undefined)?.id),
+      });
       try {
         await deps.adapter.process(req, res, deps.botLogic);
       } catch (error) {
         deps.logger.error({ err: error }, 'activity processing failed');
         if (!res.headersSent) res.send(500, { error: 'internal error' });
       }
-    },
+    }),
   );
 
-  server.post('/slack/events', (req: Request, res: Response, next: restify.Next) => {
-    if (!deps.slack) {
-      res.send(404, { error: 'Slack is not configured on this instance' });
-      return next();
-    }
-    // Bolt reads the raw body itself (its signature covers the exact bytes) and writes the answer;
-    // the chain ends only once it has, so restify does not answer in its place.
-    res.once('close', () => next(false));
-    deps.slack(req, res);
-  });
+  server.post(
+    '/slack/events',
+    within((req: Request, res: Response, next: restify.Next) => {
+      if (!deps.slack) {
+        res.send(404, { error: 'Slack is not configured on this instance' });
+        return next();
+      }
+      // Bolt reads the raw body itself (its signature covers the exact bytes) and writes the answer;
+      // the chain ends only once it has, so restify does not answer in its place.
+      res.once('close', () => next(false));
+      deps.slack(req, res);
+    }),
+  );
 
-  for (const mount of deps.routes ?? []) mount(server);
+  // The features' routes (webhooks, invitation pages) run in their request's context too.
+  const routeMethods = new Set<PropertyKey>(['get', 'post', 'put', 'patch', 'del', 'head', 'opts']);
+  const inContext = new Proxy(server, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (!routeMethods.has(property) || typeof value !== 'function') return value;
+      return (route: unknown, ...handlers: unknown[]) =>
+        value.call(
+          target,
+          route,
+          ...handlers.flat().map((h) => (typeof h === 'function' ? within(h as Parameters<typeof within>[0]) : h)),
+        );
+    },
+  });
+  for (const mount of deps.routes ?? []) mount(inContext);
 
   server.on(
     'restifyError',
@@ -115,6 +200,10 @@ export function createHttpServer(deps: HttpServerDeps) {
 
   return {
     server,
+    /** Shutdown has begun: /readyz turns 503 at once, everything else is still served. */
+    stopAccepting() {
+      stopping = true;
+    },
     async listen(port: number, host: string): Promise<number> {
       // A taken port must stop the start with a clear error, not crash later as an unhandled event.
       await new Promise<void>((resolve, reject) => {
@@ -157,4 +246,15 @@ async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Constant-time comparison: the token's bytes must not leak through how long a refusal takes. */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : '');
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -1,6 +1,8 @@
+import './compileCache';
 import { startAssistant } from './assistant';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
+import { logStartup } from './startupLines';
 
 /** `npm start`: read the configuration, start, and stop cleanly on SIGTERM / SIGINT. */
 async function main(): Promise<void> {
@@ -9,17 +11,25 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\nSee .env.example for every variable.\n`);
+      // Before a logger exists, still one JSON line: an operator's log pipeline parses every line.
+      writeJsonLine({ level: 60, msg: error.message, problems: error.problems, variables: '.env.example' });
       process.exit(1);
     }
     throw error;
   }
   const logger = createLogger(config.logLevel);
   const assistant = await startAssistant(config, { logger });
-  process.stdout.write(`CSP Partner Assistant ready on ${assistant.url} (messages: ${assistant.url}/api/messages)\n`);
+  logStartup(assistant);
 
   const stop = async (signal: string) => {
-    logger.info({ signal }, 'shutting down: finishing turns in flight');
+    // Readiness first, so the load balancer takes this instance out while it still answers everyone.
+    assistant.stopAccepting();
+    logger.info(
+      { signal, shutdownDelayMs: config.shutdownDelayMs },
+      'shutting down: /readyz answers 503, the listener closes after the delay',
+    );
+    if (config.shutdownDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
+    logger.info('closing the listener: finishing turns in flight');
     await assistant.close();
     logger.info('stopped');
     process.exit(0);
@@ -28,7 +38,14 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
 }
 
+function writeJsonLine(fields: Record<string, unknown>): void {
+  process.stderr.write(`${JSON.stringify({ time: Date.now(), service: 'csp-partner-assistant', ...fields })}\n`);
+}
+
 main().catch((error) => {
-  process.stderr.write(`The assistant could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  writeJsonLine({
+    level: 60,
+    msg: `The assistant could not start: ${error instanceof Error ? error.message : String(error)}`,
+  });
   process.exit(1);
 });

@@ -1,13 +1,19 @@
 import pino, { type Logger } from 'pino';
+import { currentRequestFields } from './observability/requestContext';
 
 export type { Logger };
 
-/** Structured JSON logs. Secrets and bearer tokens are redacted wherever they appear. */
+/**
+ * Structured JSON logs. Every line written while a request is served carries that request's id and
+ * what the edges learnt of it (observability/requestContext.ts). Secrets, bearer tokens and email
+ * addresses are redacted wherever they appear, so an info line never holds them.
+ */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
     {
       level,
       base: { service: 'csp-partner-assistant' },
+      mixin: () => currentRequestFields(),
       redact: {
         paths: [
           'req.headers.authorization',
@@ -18,6 +24,11 @@ export function createLogger(level: string, destination?: pino.DestinationStream
           '*.botToken',
           '*.signingSecret',
           '*.token',
+          '*.accessToken',
+          '*.refreshToken',
+          '*.clientSecret',
+          'email',
+          '*.email',
         ],
         censor: '[redacted]',
       },

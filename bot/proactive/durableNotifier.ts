@@ -1,4 +1,4 @@
-import { WebClient } from '@slack/web-api';
+import type { WebClient } from '@slack/web-api';
 import type { CloudAdapter } from 'botbuilder';
 import { DEFAULT_LANGUAGE, translatorFor } from '../../i18n/i18n';
 import type { DeliveryOutcome, OutboxOptions } from '../../services/outbox/outbox';
@@ -6,6 +6,7 @@ import { Outbox } from '../../services/outbox/outbox';
 import type { Lane } from '../../services/outbox/rateLimiter';
 import type { AtomicStore } from '../../services/storage/atomicStore';
 import type { Logger } from '../logger';
+import { SlackInstallation } from '../slack/slackInstallation';
 import type { SlackLanguages } from '../slack/slackLanguage';
 import type { ConversationReferenceStore } from '../teams/conversationReferences';
 import type { NoticeRenderers } from './noticeRenderers';
@@ -55,10 +56,14 @@ export interface DurableNotifierDeps {
 export class DurableNotifier implements Notifier {
   readonly outbox: Outbox;
   private readonly slackClient?: WebClient;
+  /** Ended by Slack's app_uninstalled / tokens_revoked: nothing more is posted with this token. */
+  private readonly slackInstallation?: SlackInstallation;
 
   constructor(private readonly deps: DurableNotifierDeps) {
     this.slackClient = deps.slack
-      ? new WebClient(deps.slack.botToken, {
+      ? // Loaded only with Slack configured (see slackModules in assistant.ts).
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        new (require('@slack/web-api') as typeof import('@slack/web-api')).WebClient(deps.slack.botToken, {
           slackApiUrl: deps.slack.apiUrl,
           timeout: deps.slack.apiTimeoutMs,
           // The outbox owns retries: a rate-limited call comes back at once with its Retry-After.
@@ -66,6 +71,7 @@ export class DurableNotifier implements Notifier {
           rejectRateLimitedCalls: true,
         })
       : undefined;
+    this.slackInstallation = deps.slack ? new SlackInstallation(deps.records, deps.slack.botToken) : undefined;
     this.outbox = new Outbox({
       ...deps.outbox,
       records: deps.records,
@@ -105,7 +111,7 @@ export class DurableNotifier implements Notifier {
   }
 
   private async enqueueSlack(job: SlackJob, dedupeKey: string) {
-    if (!this.slackClient) return;
+    if (!this.slackClient || (await this.slackInstallation?.isRevoked())) return;
     const lanes: Lane[] = [{ key: `slack:${job.channel}`, ...SLACK_LIMITS.perChannel }];
     await this.outbox.enqueue<SlackJob>({
       kind: 'slack',
@@ -165,6 +171,7 @@ export class DurableNotifier implements Notifier {
 
   private async deliverSlack(job: SlackJob): Promise<DeliveryOutcome> {
     if (!this.slackClient) return { kind: 'failed', reason: 'Slack is off on this instance' };
+    if (await this.slackInstallation?.isRevoked()) return { kind: 'gone', reason: 'the app was removed from Slack' };
     let message: ReturnType<ReturnType<NoticeRenderers['slackRenderer']>>;
     // Read at delivery time, like a Teams reader's language: a channel's or a person's may have changed.
     const language = await this.slackLanguageOf(job);

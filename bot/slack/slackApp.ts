@@ -6,6 +6,8 @@ import { homeView } from '../../cards/slack/homeView';
 import { type Language, SUPPORTED_LANGUAGES, translatorFor } from '../../i18n/i18n';
 import type { AtomicStore } from '../../services/storage/atomicStore';
 import type { Logger } from '../logger';
+import type { Metrics } from '../observability/metrics';
+import { describeRequest } from '../observability/requestContext';
 import { cachedBotAuthorization } from './botAuthorization';
 import type { SlackFeature, SlackSubcommand } from './slackFeature';
 import { SlackLanguages } from './slackLanguage';
@@ -22,6 +24,7 @@ export interface SlackAppOptions {
   maxBodyBytes: number;
   records: AtomicStore;
   logger: Logger;
+  metrics: Metrics;
   features: SlackFeature[];
 }
 
@@ -53,6 +56,12 @@ export function createSlackEdge(options: SlackAppOptions): SlackEdge {
     authorize: cachedBotAuthorization(options.botToken, new WebClient(undefined, clientOptions)),
     logger: slackLogger(options.logger),
     clientOptions,
+  });
+  // First of all middleware: every Slack request's log lines name its team and kind, and it is counted.
+  app.use(async ({ body, next }) => {
+    const kind = slackRequestKind(body as SlackBody);
+    describeRequest({ slackTeam: slackTeamOf(body as SlackBody), slackType: kind });
+    await options.metrics.time(options.metrics.slackRequests, options.metrics.slackSeconds, kind, next);
   });
   const languages = new SlackLanguages(options.records, log);
   const subcommands = new Map<string, SlackSubcommand>();
@@ -115,6 +124,26 @@ export function createSlackEdge(options: SlackAppOptions): SlackEdge {
       receiver.requestListener(req, res);
     },
   };
+}
+
+interface SlackBody {
+  type?: string;
+  command?: string;
+  team_id?: string;
+  team?: { id?: string } | null;
+  user?: { team_id?: string };
+  event?: { type?: string };
+}
+
+/** `command`, `block_actions`, `view_submission`, `event:app_home_opened`, ...: a short, bounded label. */
+function slackRequestKind(body: SlackBody): string {
+  if (body.command) return 'command';
+  if (body.type === 'event_callback') return `event:${body.event?.type ?? 'unknown'}`;
+  return body.type ?? 'unknown';
+}
+
+function slackTeamOf(body: SlackBody): string | undefined {
+  return body.team_id ?? body.team?.id ?? body.user?.team_id;
 }
 
 function visible(subcommands: Map<string, SlackSubcommand>): SlackSubcommand[] {

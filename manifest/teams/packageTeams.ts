@@ -16,6 +16,8 @@ import { writeGeneratedFiles } from './generatedFiles';
 import { ADDITIONAL_LANGUAGES, localizationFileName } from './localization';
 
 export const PLACEHOLDER_APP_ID = '00000000-0000-0000-0000-000000000000';
+/** The Teams app's id before it came from configuration: a package built without TEAMS_APP_ID updates that app. */
+export const DEFAULT_TEAMS_APP_ID = '52361ea9-c18e-407e-a4cf-dd1e94b844b4';
 export const PACKAGE_FILES: readonly string[] = [
   'manifest.json',
   'color.png',
@@ -26,6 +28,11 @@ export const PACKAGE_FILES: readonly string[] = [
 export interface PackageValues {
   appId?: string;
   publicUrl: string;
+  /** TEAMS_APP_ID; default DEFAULT_TEAMS_APP_ID. */
+  teamsAppId?: string;
+  /** TEAMS_PRIVACY_URL / TEAMS_TERMS_URL; default `<PUBLIC_URL>/privacy` and `/terms`. */
+  privacyUrl?: string;
+  termsUrl?: string;
 }
 
 /** The manifest with its `${{NAME}}` placeholders filled in; an unknown placeholder is an error. */
@@ -35,6 +42,9 @@ export function renderManifest(template: string, values: PackageValues): Record<
     MICROSOFT_APP_ID: values.appId ?? PLACEHOLDER_APP_ID,
     PUBLIC_URL: url.origin,
     PUBLIC_HOST: url.hostname,
+    TEAMS_APP_ID: values.teamsAppId ?? DEFAULT_TEAMS_APP_ID,
+    TEAMS_PRIVACY_URL: values.privacyUrl ?? `${url.origin}/privacy`,
+    TEAMS_TERMS_URL: values.termsUrl ?? `${url.origin}/terms`,
   };
   const filled = template.replace(/\$\{\{([A-Z_]+)\}\}/g, (_, name: string) => {
     const value = known[name];
@@ -133,6 +143,11 @@ async function main() {
   writeFileSync(out, buildTeamsPackage(config, dir));
   const botId = config.appId ?? `${PLACEHOLDER_APP_ID} (placeholder: set MICROSOFT_APP_ID)`;
   process.stdout.write(`wrote ${path.relative(process.cwd(), out)} (bot id ${botId})\n`);
+  if (!config.privacyUrl || !config.termsUrl) {
+    process.stdout.write(
+      'TEAMS_PRIVACY_URL / TEAMS_TERMS_URL not set: the package links to PUBLIC_URL/privacy and /terms\n',
+    );
+  }
 }
 
 if (require.main === module) {

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { AtomicStore } from '../storage/atomicStore';
 import { DUE_INDEX, dueMember, parseDueMember } from './dueIndex';
 import { LegacyDueIndexMigration } from './legacyDueIndex';
-import { type Lane, RateLimiter } from './rateLimiter';
+import { type Lane, type LaneLimiter, RateLimiter } from './rateLimiter';
 
 /**
  * A durable outbox on the AtomicStore (SQLite or Redis): proactive messages are recorded as jobs and
@@ -67,8 +67,21 @@ export interface OutboxLogger {
   debug(obj: object, msg: string): void;
 }
 
+/** Told what happens to each delivery, by job kind (the metrics); nothing here depends on it. */
+export interface OutboxObserver {
+  delivered(kind: string): void;
+  /** A rate limit (ours, or the platform's 429) held a job back. */
+  throttled(kind: string): void;
+  retried(kind: string): void;
+  gone(kind: string): void;
+  deadLettered(kind: string): void;
+}
+
 export interface OutboxOptions {
   records: AtomicStore;
+  /** Default: token buckets in this process (rateLimiter.ts). */
+  limiter?: LaneLimiter;
+  observer?: OutboxObserver;
   logger: OutboxLogger;
   handlers: Record<string, DeliveryHandler<never>>;
   now?: () => number;
@@ -97,6 +110,15 @@ type DueEntry = { member: string; id: string; dueAt: number; lanes?: Lane[] };
 
 /** How long an index entry without its job may be an enqueue in progress rather than debris. */
 const ORPHAN_GRACE_MS = 60_000;
+/** The backlog gauges count at most this many entries, so reading /metrics stays cheap on a huge backlog. */
+const BACKLOG_COUNT_CAP = 10_000;
+const QUIET: OutboxObserver = {
+  delivered: () => {},
+  throttled: () => {},
+  retried: () => {},
+  gone: () => {},
+  deadLettered: () => {},
+};
 
 export class Outbox {
   readonly instanceId = randomUUID();
@@ -104,7 +126,8 @@ export class Outbox {
   private readonly logger: OutboxLogger;
   private readonly handlers: Record<string, DeliveryHandler<never>>;
   private readonly now: () => number;
-  private readonly limiter: RateLimiter;
+  private readonly limiter: LaneLimiter;
+  private readonly observer: OutboxObserver;
   private readonly concurrency: number;
   private readonly maxAttempts: number;
   private readonly leaseMs: number;
@@ -132,7 +155,8 @@ export class Outbox {
     this.logger = options.logger;
     this.handlers = options.handlers;
     this.now = options.now ?? Date.now;
-    this.limiter = new RateLimiter(this.now);
+    this.limiter = options.limiter ?? new RateLimiter(this.now);
+    this.observer = options.observer ?? QUIET;
     this.concurrency = options.concurrency ?? 32;
     this.maxAttempts = options.maxAttempts ?? 8;
     this.leaseMs = options.leaseMs ?? 60_000;
@@ -167,6 +191,15 @@ export class Outbox {
 
   async job<P>(dedupeKey: string, kind: string): Promise<OutboxJob<P> | undefined> {
     return (await this.records.read<OutboxJob<P>>(`${JOB}${jobIdOf(`${kind}:${dedupeKey}`)}`))?.value;
+  }
+
+  /** Pending jobs, those due now (both counted up to a cap), and those this process is delivering. */
+  async backlog(): Promise<{ queued: number; due: number; inFlight: number }> {
+    const [queued, due] = await Promise.all([
+      this.records.indexRange(DUE_INDEX, { limit: BACKLOG_COUNT_CAP }),
+      this.records.indexRange(DUE_INDEX, { max: Math.floor(this.now()), limit: BACKLOG_COUNT_CAP }),
+    ]);
+    return { queued: queued.length, due: due.length, inFlight: this.inFlight.size };
   }
 
   /** Wakes the workers now (an enqueue here, a test moving its clock). */
@@ -291,9 +324,9 @@ export class Outbox {
     this.inFlight.add(entry.id);
     try {
       // The rate limit first: most entries of a large fan-out wait here, without a store read.
-      const waitFor = entry.lanes ? this.limiter.tryTake(entry.lanes) : 0;
+      const waitFor = entry.lanes ? await this.limiter.tryTake(entry.lanes) : 0;
       if (waitFor > 0) {
-        this.notBefore.set(entry.id, this.now() + waitFor);
+        this.holdForRateLimit(entry.id, kindOfLanes(entry.lanes), this.now() + waitFor);
         return false;
       }
       const current = await this.records.read<OutboxJob>(`${JOB}${entry.id}`);
@@ -317,9 +350,9 @@ export class Outbox {
         this.notBefore.set(entry.id, job.leaseUntil);
         return false;
       }
-      const wait = entry.lanes ? 0 : this.limiter.tryTake(job.lanes);
+      const wait = entry.lanes ? 0 : await this.limiter.tryTake(job.lanes);
       if (wait > 0) {
-        this.notBefore.set(entry.id, now + wait);
+        this.holdForRateLimit(entry.id, job.kind, now + wait);
         return false;
       }
       this.notBefore.delete(entry.id);
@@ -337,6 +370,12 @@ export class Outbox {
     } finally {
       this.inFlight.delete(entry.id);
     }
+  }
+
+  /** A job held by a rate limit counts as throttled once per hold, not once per pass that sees it held. */
+  private holdForRateLimit(id: string, kind: string, until: number) {
+    if (!this.notBefore.has(id)) this.observer.throttled(kind);
+    this.notBefore.set(id, until);
   }
 
   private async deliver(job: OutboxJob): Promise<DeliveryOutcome> {
@@ -357,7 +396,10 @@ export class Outbox {
       const backoff = Math.min(this.maxBackoffMs, this.baseBackoffMs * 2 ** (job.attempts - 1));
       const jittered = backoff / 2 + this.random() * (backoff / 2);
       const delay = Math.max(outcome.retryAfterMs ?? 0, jittered);
-      if (outcome.retryAfterMs !== undefined) this.limiter.block(job.lanes, now + outcome.retryAfterMs);
+      if (outcome.retryAfterMs !== undefined) {
+        await this.limiter.block(job.lanes, now + outcome.retryAfterMs);
+        this.observer.throttled(job.kind);
+      }
       const dueAt = Math.ceil(now + delay);
       // New index entry first, then the job, then the old entry: a crash in between leaves the job
       // reachable through one entry or the other.
@@ -376,6 +418,7 @@ export class Outbox {
         return;
       }
       await this.records.indexRemove(DUE_INDEX, member);
+      this.observer.retried(job.kind);
       this.logger.info(
         { ...log, delayMs: Math.round(delay), reason: outcome.reason },
         'outbox delivery will be retried',
@@ -397,8 +440,20 @@ export class Outbox {
       return;
     }
     await this.records.indexRemove(DUE_INDEX, member);
-    if (state === 'dead') this.logger.error({ ...log, reason }, 'outbox job dead-lettered: giving up');
-    else if (state === 'gone') this.logger.info({ ...log, reason }, 'outbox recipient gone: job ended');
-    else this.logger.debug(log, 'outbox job delivered');
+    if (state === 'dead') {
+      this.observer.deadLettered(job.kind);
+      this.logger.error({ ...log, reason }, 'outbox job dead-lettered: giving up');
+    } else if (state === 'gone') {
+      this.observer.gone(job.kind);
+      this.logger.info({ ...log, reason }, 'outbox recipient gone: job ended');
+    } else {
+      this.observer.delivered(job.kind);
+      this.logger.debug(log, 'outbox job delivered');
+    }
   }
+}
+
+/** Lane keys begin with their platform (`teams:conv:…`, `slack:C…`), which is the job's kind. */
+function kindOfLanes(lanes: Lane[] | undefined): string {
+  return lanes?.[0]?.key.split(':')[0] ?? 'unknown';
 }

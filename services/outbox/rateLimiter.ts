@@ -16,19 +16,26 @@ interface Bucket {
 }
 
 /**
- * Token buckets per lane, in this process. With several instances each has its own buckets, so the
- * combined rate for one conversation or tenant can reach N times the limit: the 429s that follow are
- * handled (Retry-After pauses the lane for everyone in this process), and the fan-out of one notice is
- * usually worked by one instance anyway because it enqueues and wakes its own workers first. A shared
- * limiter (a Redis script) would be the next step for a large fleet.
+ * Where the outbox asks before each delivery. In one process (SQLite, memory) the token buckets below;
+ * with instances sharing Redis, sharedLaneLimiter.ts, so N instances together keep one lane's limit.
  */
-export class RateLimiter {
+export interface LaneLimiter {
+  /** Takes a token from every lane and resolves 0, or leaves them all and resolves how long to wait (ms). */
+  tryTake(lanes: Lane[]): Promise<number>;
+  /** A 429 on a lane: nothing more on it until `untilMs`. */
+  block(lanes: Lane[], untilMs: number): Promise<void>;
+}
+
+/**
+ * Token buckets per lane, in this process, on the outbox's clock (tests move it). Only right while one
+ * process delivers: with several instances on Redis the assistant uses the shared limiter instead.
+ */
+export class RateLimiter implements LaneLimiter {
   private readonly buckets = new Map<string, Bucket>();
 
   constructor(private readonly now: () => number) {}
 
-  /** Takes a token from every lane and returns 0, or leaves them all and returns how long to wait. */
-  tryTake(lanes: Lane[]): number {
+  async tryTake(lanes: Lane[]): Promise<number> {
     const now = this.now();
     let wait = 0;
     const buckets = lanes.map((lane) => {
@@ -42,8 +49,7 @@ export class RateLimiter {
     return 0;
   }
 
-  /** A 429 on a lane: nothing more on it until `untilMs`. */
-  block(lanes: Lane[], untilMs: number) {
+  async block(lanes: Lane[], untilMs: number): Promise<void> {
     const now = this.now();
     for (const lane of lanes) {
       const bucket = this.refill(lane, now);

@@ -102,7 +102,9 @@ export interface AuditEntry {
     | 'invitation.accept'
     | 'invitation.decline'
     | 'partnership.remove'
-    | 'partnership.end-request';
+    | 'partnership.end-request'
+    | 'slack.uninstalled'
+    | 'slack.tokens-revoked';
   outcome: 'done' | 'refused';
   rules: RuleId[];
   /** Short facts: the invitation id, the reseller, the refusal codes. */

@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import KeyvRedis from '@keyv/redis';
+import type KeyvRedis from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import type { AtomicStore } from './atomicStore';
 import { MemoryAtomicStore } from './memoryAtomicStore';
-import { RedisAtomicStore } from './redisAtomicStore';
+import type { RedisAtomicStore } from './redisAtomicStore';
 import { SqliteAtomicStore } from './sqliteAtomicStore';
 
 export interface StoreOptions {
@@ -13,6 +13,8 @@ export interface StoreOptions {
   backend: 'memory' | 'sqlite' | 'redis';
   dataDir?: string;
   redisUrl?: string;
+  /** Before every Redis key (REDIS_KEY_PREFIX); empty keeps the unprefixed keys of earlier versions. */
+  redisKeyPrefix?: string;
   /**
    * SQLite's `PRAGMA synchronous` (WAL mode). `full` (the default): a commit is on disk before it
    * returns. `normal`: no disk flush per commit, only at checkpoints; a crash of the process loses
@@ -27,6 +29,8 @@ export interface StoreOptions {
 export interface Store {
   keyv: Keyv;
   records: AtomicStore;
+  /** On Redis: the store's connected node-redis client, for what shares the server (the outbox's limits). */
+  redisClient?: () => Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -42,16 +46,25 @@ export function openStore(options: StoreOptions): Store {
   if (options.backend === 'redis') {
     if (!options.redisUrl) throw new Error('REDIS_URL is required for the redis store');
     // throwOnErrors: a Redis outage must surface as an error, never as an empty read.
-    const adapter = new KeyvRedis(options.redisUrl, {
+    // Loaded only for Redis: the client library is a noticeable part of the start-up an SQLite instance skips.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { default: Adapter } = require('@keyv/redis') as { default: typeof KeyvRedis };
+    const { RedisAtomicStore: Records } = require('./redisAtomicStore') as {
+      RedisAtomicStore: typeof RedisAtomicStore;
+    };
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const adapter = new Adapter(options.redisUrl, {
       throwOnErrors: true,
       throwOnConnectError: true,
       connectionTimeout: 2000,
     });
     adapter.on('error', onError);
-    const keyv = withoutNamespace(new Keyv({ store: adapter, ...keyvOptions }));
+    const keyPrefix = options.redisKeyPrefix ?? '';
+    const keyv = withNamespace(new Keyv({ store: adapter, ...keyvOptions }), keyPrefix);
+    adapter.keyPrefixSeparator = '';
     keyv.on('error', onError);
-    const records = new RedisAtomicStore(adapter);
-    return { keyv, records, close: () => records.close() };
+    const records = new Records(adapter, keyPrefix);
+    return { keyv, records, redisClient: () => adapter.getClient(), close: () => records.close() };
   }
 
   if (options.backend === 'sqlite') {
@@ -97,6 +110,11 @@ export function openStore(options: StoreOptions): Store {
  * with it; clearing it keeps one key space shared by Keyv and the atomic store on every backend.
  */
 function withoutNamespace(keyv: Keyv): Keyv {
-  keyv.namespace = undefined;
+  return withNamespace(keyv, '');
+}
+
+/** On Redis the namespace is the application prefix itself (with no separator), as the atomic store writes it. */
+function withNamespace(keyv: Keyv, namespace: string): Keyv {
+  keyv.namespace = namespace || undefined;
   return keyv;
 }

@@ -47,20 +47,34 @@ interface RedisLike {
   ping(): Promise<string>;
 }
 
-/** An ordered index is a sorted set of its own, named apart from the records. */
-const indexKey = (index: string) => `idx:${index}`;
 const bound = (value: number | undefined, infinite: string) => (value === undefined ? infinite : String(value));
 
 export class RedisAtomicStore implements AtomicStore {
   readonly backend = 'redis' as const;
-  constructor(private readonly adapter: KeyvRedis<unknown>) {}
+  /**
+   * @param keyPrefix the application's prefix (REDIS_KEY_PREFIX, `csp:` by default) before every key
+   * this store writes, records and indexes alike, so the assistant can share a Redis with other tenants.
+   */
+  constructor(
+    private readonly adapter: KeyvRedis<unknown>,
+    private readonly keyPrefix = '',
+  ) {}
+
+  private key(key: string): string {
+    return `${this.keyPrefix}${key}`;
+  }
+
+  /** An ordered index is a sorted set of its own, named apart from the records. */
+  private indexKey(index: string): string {
+    return `${this.keyPrefix}idx:${index}`;
+  }
 
   private async client(): Promise<RedisLike> {
     return (await this.adapter.getClient()) as unknown as RedisLike;
   }
 
   async read<T>(key: string): Promise<Versioned<T> | undefined> {
-    return decodeRecord<T>(await (await this.client()).get(key));
+    return decodeRecord<T>(await (await this.client()).get(this.key(key)));
   }
 
   async compareAndSet<T>(key: string, expected: number | undefined, value: T, options: { ttlMs?: number } = {}) {
@@ -70,7 +84,7 @@ export class RedisAtomicStore implements AtomicStore {
     const won = await (
       await this.client()
     ).eval(COMPARE_AND_SET, {
-      keys: [key],
+      keys: [this.key(key)],
       arguments: [String(expected ?? -1), raw, String(Math.max(0, Math.round(options.ttlMs ?? 0)))],
     });
     return Number(won) === 1 ? version : undefined;
@@ -78,13 +92,13 @@ export class RedisAtomicStore implements AtomicStore {
 
   async remove(key: string, expected?: number): Promise<boolean> {
     const client = await this.client();
-    if (expected === undefined) return (await client.del(key)) > 0;
-    return Number(await client.eval(REMOVE_AT_VERSION, { keys: [key], arguments: [String(expected)] })) > 0;
+    if (expected === undefined) return (await client.del(this.key(key))) > 0;
+    return Number(await client.eval(REMOVE_AT_VERSION, { keys: [this.key(key)], arguments: [String(expected)] })) > 0;
   }
 
   async list<T>(prefix: string) {
     const client = await this.client();
-    const pattern = `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`;
+    const pattern = `${this.key(prefix).replace(/[*?[\]\\]/g, '\\$&')}*`;
     const keys: string[] = [];
     for await (const batch of client.scanIterator({ MATCH: pattern, COUNT: 500 })) {
       keys.push(...(Array.isArray(batch) ? batch : [batch]));
@@ -96,7 +110,7 @@ export class RedisAtomicStore implements AtomicStore {
       const values = await client.mGet(slice);
       slice.forEach((key, j) => {
         const record = decodeRecord<T>(values[j]);
-        if (record) out.push({ key, ...record });
+        if (record) out.push({ key: key.slice(this.keyPrefix.length), ...record });
       });
     }
     return out;
@@ -104,7 +118,7 @@ export class RedisAtomicStore implements AtomicStore {
 
   async indexAdd(index: string, member: string, score: number): Promise<void> {
     assertScore(score);
-    await (await this.client()).sendCommand(['ZADD', indexKey(index), String(score), member]);
+    await (await this.client()).sendCommand(['ZADD', this.indexKey(index), String(score), member]);
   }
 
   async indexRange(index: string, { min, max, limit }: IndexRange): Promise<IndexEntry[]> {
@@ -114,7 +128,7 @@ export class RedisAtomicStore implements AtomicStore {
       await this.client()
     ).sendCommand([
       'ZRANGE',
-      indexKey(index),
+      this.indexKey(index),
       bound(min, '-inf'),
       bound(max, '+inf'),
       'BYSCORE',
@@ -129,7 +143,7 @@ export class RedisAtomicStore implements AtomicStore {
   }
 
   async indexRemove(index: string, member: string): Promise<boolean> {
-    return Number(await (await this.client()).sendCommand(['ZREM', indexKey(index), member])) > 0;
+    return Number(await (await this.client()).sendCommand(['ZREM', this.indexKey(index), member])) > 0;
   }
 
   async ping() {

@@ -1,14 +1,16 @@
-import { createRequire } from 'node:module';
 import type * as Sqlite3 from 'sqlite3';
+import sqlite3 from 'sqlite3';
 import type { AtomicStore, IndexEntry, IndexRange, Versioned } from './atomicStore';
 import { decodeRecord, encodeRecord } from './envelope';
 import { assertScore } from './sortedIndex';
 
-/**
- * The SQLite driver `@keyv/sqlite` itself loads (node-sqlite3), resolved from that package: the records
- * share the file, table and format of the Keyv adapter, so they must use the very same driver.
+/*
+ * The one SQLite driver: node-sqlite3, declared in package.json in the range @keyv/sqlite asks for, so npm
+ * installs a single copy that both the Keyv adapter and these records load. Chosen over better-sqlite3
+ * because Keyv's adapter requires it anyway (a second native driver would be a second compile on every
+ * machine without prebuilt binaries) and its statements run off the main thread, where a commit waiting
+ * for another process's lock does not stop the event loop; node:sqlite needs Node 22.
  */
-const sqlite3 = createRequire(require.resolve('@keyv/sqlite'))('sqlite3') as typeof Sqlite3;
 
 /**
  * Copies of one prepared statement. node-sqlite3 runs the calls of one statement strictly one after

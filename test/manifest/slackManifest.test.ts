@@ -35,6 +35,8 @@ const METHOD_SCOPES: Record<string, string[]> = {
 /** Scopes an event subscription needs (https://api.slack.com/events/<event>). */
 const EVENT_SCOPES: Record<string, string[]> = {
   app_home_opened: [],
+  app_uninstalled: [],
+  tokens_revoked: [],
   app_mention: ['app_mentions:read'],
   'message.im': ['im:history'],
   member_joined_channel: ['channels:read', 'groups:read'],

@@ -44,9 +44,16 @@ async function notifierOn(store: Store, connector: ConnectorStub, clock: { now: 
   return { notifier, references, aad, tenant };
 }
 
+const RUN_PREFIX = `outbox-test-${randomUUID().slice(0, 8)}:`;
+
 const backends = [
   { name: 'SQLite', open: (dir = tempDataDir()) => openStore({ backend: 'sqlite', dataDir: dir }) },
-  { name: 'Redis', redis: true, open: (_dir?: string) => openStore({ backend: 'redis', redisUrl: REDIS_URL }) },
+  {
+    name: 'Redis',
+    redis: true,
+    // A key prefix of this run's own: other checkouts run this suite on the same Redis at the same time.
+    open: (_dir?: string) => openStore({ backend: 'redis', redisUrl: REDIS_URL, redisKeyPrefix: RUN_PREFIX }),
+  },
 ];
 
 for (const backend of backends) {

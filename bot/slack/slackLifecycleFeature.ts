@@ -1,0 +1,47 @@
+import type { AuditEntry } from '../../services/partnerships/types';
+import { PartnershipService } from '../../services/partnerships/partnershipService';
+import type { Feature, FeatureDeps } from '../feature';
+import { partnershipServiceFor } from '../partnershipServiceFor';
+import { SlackInstallation } from './slackInstallation';
+
+/** Slack's lifecycle events this feature hears, and the audit action each one is recorded as. */
+const LIFECYCLE_EVENTS = {
+  app_uninstalled: 'slack.uninstalled',
+  tokens_revoked: 'slack.tokens-revoked',
+} as const satisfies Record<string, AuditEntry['action']>;
+
+/**
+ * The workspace removing the app (`app_uninstalled`) or revoking its bot token (`tokens_revoked`): the
+ * outbox stops posting there (DurableNotifier asks SlackInstallation before each Slack delivery) and the
+ * provider's audit log says when and why.
+ */
+export function slackLifecycleFeature(deps: FeatureDeps): Feature {
+  const token = deps.config.slack?.botToken;
+  if (!token) return { name: 'slack-lifecycle' };
+  const installation = new SlackInstallation(deps.store.records, token);
+  const log = deps.logger.child({ component: 'slack-lifecycle' });
+  const ended = async (teamId: string, event: keyof typeof LIFECYCLE_EVENTS) => {
+    const first = await installation.revoke({ teamId, event, at: deps.clock().toISOString() });
+    if (!first) return;
+    const service = await partnershipServiceFor(deps);
+    const actor = { platform: 'slack' as const, userId: 'slack' };
+    await service.audit(PartnershipService.providerIdOf(teamId), actor, LIFECYCLE_EVENTS[event], 'done', [], { event });
+    log.warn({ teamId, event }, 'Slack access ended: no more posting to this workspace');
+  };
+  return {
+    name: 'slack-lifecycle',
+    slack: {
+      register(app) {
+        app.event('app_uninstalled', async ({ body }) => ended(teamOf(body), 'app_uninstalled'));
+        app.event('tokens_revoked', async ({ body, event }) => {
+          // tokens_revoked also reports user tokens, which this app never posts with.
+          if (event.tokens.bot?.length) await ended(teamOf(body), 'tokens_revoked');
+        });
+      },
+    },
+  };
+}
+
+function teamOf(body: unknown): string {
+  return (body as { team_id?: string }).team_id ?? '';
+}
