@@ -16,6 +16,7 @@ import { openStore, type Store } from '../services/storage/openStore';
 import type { AppConfig } from './config';
 import type { Feature, FeatureDeps, FeatureFactory } from './feature';
 import { FEATURES } from './features';
+import { DeliveryLedger } from './deliveryLedger';
 import { createHttpServer } from './httpServer';
 import { KeyvBotStorage } from './keyvBotStorage';
 import { createLogger, type Logger } from './logger';
@@ -25,6 +26,8 @@ import { createSlackEdge, type SlackEdge } from './slack/slackApp';
 import { SlackLanguages } from './slack/slackLanguage';
 import { ConversationReferenceStore } from './teams/conversationReferences';
 import { RepeatedSubmissions } from './teams/repeatedSubmissions';
+import { activityEndpoint } from './teams/activityEndpoint';
+import { TeamsAdapter } from './teams/teamsAdapter';
 import { CspTeamsBot } from './teams/teamsBot';
 
 export interface Assistant {
@@ -61,8 +64,9 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
     MicrosoftAppPassword: config.bot.appPassword ?? '',
     MicrosoftAppType: config.bot.appType,
     MicrosoftAppTenantId: config.bot.appTenantId ?? '',
+    ...(config.faults.openIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: config.faults.openIdMetadataUrl } : {}),
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new TeamsAdapter(auth);
   const botStorage = new KeyvBotStorage(store.records);
   const conversationState = new ConversationState(botStorage);
   const userState = new UserState(botStorage);
@@ -160,8 +164,12 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
   }
 
   const http = createHttpServer({
-    adapter,
-    botLogic: (context) => bot.run(context),
+    messages: activityEndpoint({
+      adapter,
+      botLogic: (context) => bot.run(context),
+      ledger: new DeliveryLedger(store.records, logger),
+      logger,
+    }),
     slack: slack?.handle,
     routes: features.flatMap((f) => f.routes ?? []),
     ready: () => store.records.ping(),

@@ -52,6 +52,10 @@ const environmentSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
   INVITATION_SECRET: z.preprocess(emptyToUndefined, z.string().min(32).optional()),
   INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  // Faults (issue 13): bounded store calls; where Bot Framework tokens' signing keys are published.
+  STORE_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
+  BOT_OPENID_METADATA_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  RECOVERY_EVERY_MS: z.coerce.number().int().positive().default(60_000),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -98,6 +102,15 @@ export interface AppConfig {
   };
   /** Partnership invitations (P2): without a secret, one is generated once and kept in the store. */
   partnerships: { invitationSecret?: string; invitationTtlDays: number };
+  /** Faults (issue 13). */
+  faults: {
+    /** Every store operation fails after this long instead of waiting on a slow or cut backend. */
+    storeTimeoutMs: number;
+    /** Microsoft's by default; set only to test or for a sovereign cloud. */
+    openIdMetadataUrl?: string;
+    /** How often the recovery pass looks for approvals a crash left unfinished. */
+    recoveryEveryMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -178,6 +191,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): AppConfig
       outbox: { concurrency: e.OUTBOX_CONCURRENCY, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, pollMs: e.OUTBOX_POLL_MS },
     },
     partnerships: { invitationSecret: e.INVITATION_SECRET, invitationTtlDays: e.INVITATION_TTL_DAYS },
+    faults: {
+      storeTimeoutMs: e.STORE_TIMEOUT_MS,
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+      recoveryEveryMs: e.RECOVERY_EVERY_MS,
+    },
   };
 }
 

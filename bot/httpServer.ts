@@ -1,12 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
 import restify, { type Request, type Response } from 'restify';
-import { z } from 'zod';
 import type { Logger } from './logger';
 
 export interface HttpServerDeps {
-  adapter: CloudAdapter;
-  botLogic: (context: TurnContext) => Promise<void>;
+  /** `POST /api/messages`, with the body parsed (bot/teams/activityEndpoint.ts). */
+  messages: (req: Request, res: Response) => Promise<void>;
   /** `POST /slack/events`; undefined when the Slack side is off. */
   slack?: (req: IncomingMessage, res: ServerResponse) => void;
   /** Extra routes other slices mount (webhooks, invitation links). */
@@ -15,9 +13,6 @@ export interface HttpServerDeps {
   logger: Logger;
   maxBodyBytes: number;
 }
-
-/** Just enough of an activity to hand to the adapter; the adapter checks the rest. */
-const activityShape = z.looseObject({ type: z.string().min(1) });
 
 /**
  * One restify server, one port: Bot Framework at /api/messages, Slack at /slack/events, and the
@@ -78,18 +73,7 @@ export function createHttpServer(deps: HttpServerDeps) {
   server.post(
     '/api/messages',
     restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, mapFiles: false }),
-    async (req: Request, res: Response) => {
-      if (!activityShape.safeParse(req.body).success) {
-        res.send(400, { error: 'the body is not a Bot Framework activity' });
-        return;
-      }
-      try {
-        await deps.adapter.process(req, res, deps.botLogic);
-      } catch (error) {
-        deps.logger.error({ err: error }, 'activity processing failed');
-        if (!res.headersSent) res.send(500, { error: 'internal error' });
-      }
-    },
+    deps.messages,
   );
 
   server.post('/slack/events', (req: Request, res: Response, next: restify.Next) => {

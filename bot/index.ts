@@ -1,22 +1,29 @@
 import { startAssistant } from './assistant';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
+import { routeProcessOutput } from './processOutput';
 
-/** `npm start`: read the configuration, start, and stop cleanly on SIGTERM / SIGINT. */
+/**
+ * `npm start`: read the configuration, start, and stop cleanly on SIGTERM / SIGINT. Every line the
+ * process writes is JSON; the start and stop lines are written whatever LOG_LEVEL says, since an
+ * operator (and `npm run bench`) waits for "ready on".
+ */
 async function main(): Promise<void> {
+  const lifecycle = createLogger('info');
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\nSee .env.example for every variable.\n`);
+      lifecycle.fatal({ problems: error.problems }, `${error.message}\nSee .env.example for every variable.`);
       process.exit(1);
     }
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  routeProcessOutput(logger);
   const assistant = await startAssistant(config, { logger });
-  process.stdout.write(`CSP Partner Assistant ready on ${assistant.url} (messages: ${assistant.url}/api/messages)\n`);
+  lifecycle.info({ url: assistant.url }, `CSP Partner Assistant ready on ${assistant.url}`);
 
   const stop = async (signal: string) => {
     logger.info({ signal }, 'shutting down: finishing turns in flight');
@@ -29,6 +36,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  process.stderr.write(`The assistant could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  createLogger('info').fatal({ err: error }, 'The assistant could not start');
   process.exit(1);
 });
