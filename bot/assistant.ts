@@ -56,6 +56,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
   const logger = options.logger ?? createLogger(config.logLevel);
   const store = openStore({
     ...config.store,
+    timeoutMs: config.faults.storeTimeoutMs,
     onError: (error) => logger.error({ err: error }, 'store error'),
   });
 
