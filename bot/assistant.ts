@@ -151,6 +151,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
     }
   };
 
+  const ledger = new DeliveryLedger(store.records, logger);
   let slack: SlackEdge | undefined;
   if (config.slack) {
     slack = createSlackEdge({
@@ -159,6 +160,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
       records: store.records,
       logger,
       features: features.flatMap((f) => (f.slack ? [f.slack] : [])),
+      ledger,
     });
   } else {
     logger.info('Slack is off: SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are not both set');
@@ -168,7 +170,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
     messages: activityEndpoint({
       adapter,
       botLogic: (context) => bot.run(context),
-      ledger: new DeliveryLedger(store.records, logger),
+      ledger,
       logger,
     }),
     slack: slack?.handle,

@@ -42,11 +42,11 @@ export class DeliveryLedger {
     }
   }
 
-  /** The first delivery answered `status`: below 500 it stands, otherwise the key is given back for a retry. */
+  /** The first delivery answered `status`: a 2xx stands, anything else gives the key back for a retry. */
   async settle(key: string, claim: Claim | undefined, status: number): Promise<void> {
     if (!claim?.first) return;
     try {
-      if (status >= 500) await this.records.remove(key, claim.version);
+      if (status >= 300) await this.records.remove(key, claim.version);
       else
         await this.records.compareAndSet<Entry>(key, claim.version, { state: 'done', status }, { ttlMs: this.ttlMs });
     } catch (error) {

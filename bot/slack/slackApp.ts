@@ -5,6 +5,7 @@ import { helpBlocks } from '../../cards/slack/helpBlocks';
 import { homeView } from '../../cards/slack/homeView';
 import { type Language, SUPPORTED_LANGUAGES, translatorFor } from '../../i18n/i18n';
 import type { AtomicStore } from '../../services/storage/atomicStore';
+import type { DeliveryLedger } from '../deliveryLedger';
 import type { Logger } from '../logger';
 import { cachedBotAuthorization } from './botAuthorization';
 import type { SlackFeature, SlackSubcommand } from './slackFeature';
@@ -24,6 +25,8 @@ export interface SlackAppOptions {
   records: AtomicStore;
   logger: Logger;
   features: SlackFeature[];
+  /** Replays and retries are handled once (issue 13 point 5). */
+  ledger?: DeliveryLedger;
 }
 
 export interface SlackEdge {
@@ -111,7 +114,12 @@ export function createSlackEdge(options: SlackAppOptions): SlackEdge {
     app,
     languages,
     handle: guardSlackRequests(
-      { signingSecret: options.signingSecret, maxBodyBytes: options.maxBodyBytes, logger: log },
+      {
+        signingSecret: options.signingSecret,
+        maxBodyBytes: options.maxBodyBytes,
+        logger: log,
+        ledger: options.ledger,
+      },
       (req, res) => receiver.requestListener(req, res),
     ),
   };

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
 import { HTTPModuleFunctions, isRawBodyError, verifySlackRequest } from '@slack/bolt';
+import { DELIVERY_KEYS, type DeliveryLedger } from '../deliveryLedger';
 import type { Logger } from '../logger';
 import { isSlackEnvelope } from './slackEnvelope';
 
@@ -13,11 +14,13 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 /**
  * Where a Slack request enters, before Bolt's receiver: the body is read (capped), the signature and the
  * timestamp checked (Bolt checks only the past), and the body must be an envelope Bolt can route; anything
- * else is answered 4xx here, so no input reaches code that would throw on it. Bolt then reuses the buffered
+ * else is answered 4xx here, so no input reaches code that would throw on it. A delivery seen before (an
+ * event Slack retries, by its event id; a signed request replayed, by its signature, which covers the
+ * timestamp and the exact body) is answered 200 and not handled again. Bolt then reuses the buffered
  * body (`rawBody`) and verifies the signature again, as it always does.
  */
 export function guardSlackRequests(
-  options: { signingSecret: string; maxBodyBytes: number; logger: Logger; now?: () => number },
+  options: { signingSecret: string; maxBodyBytes: number; logger: Logger; ledger?: DeliveryLedger; now?: () => number },
   receive: Listener,
 ): Listener {
   const now = options.now ?? Date.now;
@@ -63,6 +66,20 @@ export function guardSlackRequests(
       return refuse(res, 400, 'malformed body');
     }
     if (!isSlackEnvelope(body)) return refuse(res, 400, 'not a Slack payload this app handles');
+    if (!options.ledger) return receive(buffered, res);
+    const ledger = options.ledger;
+    const key = deliveryKey(body, String(req.headers['x-slack-signature']));
+    const claim = await ledger.claim(key);
+    if (claim && !claim.first) {
+      options.logger.info(
+        { retry: req.headers['x-slack-retry-num'] },
+        'Slack request delivered again: handled once already',
+      );
+      res.statusCode = 200;
+      res.end();
+      return;
+    }
+    res.once('finish', () => void ledger.settle(key, claim, res.statusCode));
     return receive(buffered, res);
   };
 
@@ -72,4 +89,12 @@ export function guardSlackRequests(
       if (!res.writableEnded) refuse(res, 500, 'internal error');
     });
   };
+}
+
+/** Slack retries an event with a new signature but the same event id; anything else is its signed bytes. */
+function deliveryKey(body: unknown, signature: string): string {
+  const eventId = (body as { event_id?: unknown }).event_id;
+  return typeof eventId === 'string' && eventId
+    ? DELIVERY_KEYS.slackEvent(eventId)
+    : DELIVERY_KEYS.slackSigned(signature);
 }
