@@ -56,6 +56,7 @@ const environmentSchema = z.object({
   STORE_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
   BOT_OPENID_METADATA_URL: z.preprocess(emptyToUndefined, z.url().optional()),
   RECOVERY_EVERY_MS: z.coerce.number().int().positive().default(60_000),
+  TEST_ONLY_CRASH_AT: optionalString,
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -110,6 +111,8 @@ export interface AppConfig {
     openIdMetadataUrl?: string;
     /** How often the recovery pass looks for approvals a crash left unfinished. */
     recoveryEveryMs: number;
+    /** Test only: the moment a fault test kills the process at (bot/testOnlyCrash.ts); ignored unless NODE_ENV=test. */
+    testOnlyCrashAt?: string;
   };
 }
 
@@ -195,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): AppConfig
       storeTimeoutMs: e.STORE_TIMEOUT_MS,
       openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
       recoveryEveryMs: e.RECOVERY_EVERY_MS,
+      testOnlyCrashAt: e.NODE_ENV === 'test' ? e.TEST_ONLY_CRASH_AT : undefined,
     },
   };
 }
