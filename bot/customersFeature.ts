@@ -40,6 +40,7 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
     partnerships,
     partnerCenter: deps.partnerCenter,
     regions: deps.regions,
+    now: deps.clock,
     atMomentOfDanger: testOnlyCrashAt(deps.config.faults.testOnlyCrashAt),
   });
   const drafts = new CustomerDrafts(deps.store.records, requests);
