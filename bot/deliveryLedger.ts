@@ -23,9 +23,26 @@ export class DeliveryLedger {
     private readonly records: AtomicStore,
     private readonly logger: Logger,
     private readonly ttlMs = 60 * 60_000,
+    /** The claim runs before Slack's acknowledgement: a slow store may not eat Slack's three seconds. */
+    private readonly claimWithinMs = 1000,
   ) {}
 
   async claim(key: string): Promise<Claim | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => {
+        this.logger.warn({ key }, 'delivery ledger slow: handling the delivery without dedupe');
+        resolve(undefined);
+      }, this.claimWithinMs);
+    });
+    try {
+      return await Promise.race([this.tryClaim(key), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async tryClaim(key: string): Promise<Claim | undefined> {
     try {
       const version = await this.records.compareAndSet<Entry>(
         key,

@@ -83,6 +83,12 @@ describe('Faults: bounded store calls (issue 13 points 2, 3)', () => {
       expect(answer).to.include(translatorFor('en')('common:slack.error'));
     });
 
+    it('with the link stalled: /csp is still acknowledged, and answers through response_url that it failed', async () => {
+      proxy.stall();
+      const answer = await new SlackDriver(assistant.url, slackApi).slashAnswer('resellers', 'U0STALLED');
+      expect(answer).to.include(translatorFor('en')('common:slack.error'));
+    });
+
     it('with the link stalled: the apology comes once the store’s bound has passed', async () => {
       proxy.stall();
       expect(await answersTo('status', person('stall'))).to.deep.equal([polishApology]);
