@@ -500,7 +500,7 @@ async function startOnce(): Promise<{ ms: number; how: string }> {
       child.once('exit', (code) => reject(new Error(`the assistant exited (${code}) while starting`)));
       child.stdout?.on('data', (chunk: Buffer) => {
         out += chunk.toString();
-        const match = /ready on (http:\/\/[^\s]+)/.exec(out);
+        const match = /ready on (http:\/\/[^\s"]+)/.exec(out);
         if (match) {
           clearTimeout(timer);
           resolve(match[1]);
