@@ -26,6 +26,8 @@ const ENROLMENT_ANSWER = {
 export const benchTenantOf = (runId: string, n: number) =>
   `${runId.slice(0, 8).padEnd(8, '0')}-0000-4000-a000-${String(n).padStart(12, '0')}`;
 
+let activitiesMade = 0;
+
 /**
  * A Teams personal-chat message as the channel posts it; `n` makes the tenant, the conversation and
  * the user. `content` is the typed text, or the `value` of an Adaptive Card's Action.Submit.
@@ -43,7 +45,8 @@ export function teamsMessage(
     type: 'message',
     channelId: 'msteams',
     serviceUrl,
-    id: `bench-${n}-${sequence}`,
+    // Unique like Teams' own ids: the same id twice is a re-send, answered once (the delivery ledger).
+    id: `bench-${n}-${sequence}-${++activitiesMade}`,
     timestamp: new Date().toISOString(),
     locale: 'en-US',
     ...(typeof content === 'string' ? { text: content } : { value: content }),

@@ -496,11 +496,11 @@ async function startOnce(): Promise<{ ms: number; how: string }> {
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
-      const timer = setTimeout(() => reject(new Error('no "ready on" line within 60 s')), 60_000);
+      const timer = setTimeout(() => reject(new Error('no "CSP Partner Assistant ready" line within 60 s')), 60_000);
       child.once('exit', (code) => reject(new Error(`the assistant exited (${code}) while starting`)));
       child.stdout?.on('data', (chunk: Buffer) => {
         out += chunk.toString();
-        const match = /ready on (http:\/\/[^\s]+)/.exec(out);
+        const match = /"url":"(http:\/\/[^"]+)"[^\n]*"msg":"CSP Partner Assistant ready"/.exec(out);
         if (match) {
           clearTimeout(timer);
           resolve(match[1]);

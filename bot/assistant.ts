@@ -18,6 +18,7 @@ import { openStore, type Store } from '../services/storage/openStore';
 import type { AppConfig } from './config';
 import type { Feature, FeatureDeps, FeatureFactory } from './feature';
 import { FEATURES } from './features';
+import { DeliveryLedger } from './deliveryLedger';
 import { createHttpServer } from './httpServer';
 import { KeyvBotStorage } from './keyvBotStorage';
 import { createLogger, type Logger } from './logger';
@@ -31,6 +32,8 @@ import type { SlackEdge } from './slack/slackApp';
 import { SlackLanguages } from './slack/slackLanguage';
 import { ConversationReferenceStore } from './teams/conversationReferences';
 import { RepeatedSubmissions } from './teams/repeatedSubmissions';
+import { activityEndpoint } from './teams/activityEndpoint';
+import { TeamsAdapter } from './teams/teamsAdapter';
 import { CspTeamsBot } from './teams/teamsBot';
 
 export interface Assistant {
@@ -63,6 +66,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
   const metrics = new Metrics();
   const opened = openStore({
     ...config.store,
+    timeoutMs: config.faults.storeTimeoutMs,
     onError: (error) => logger.error({ err: error }, 'store error'),
   });
   const store: Store = { ...opened, records: new InstrumentedStore(opened.records, metrics) };
@@ -72,8 +76,9 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
     MicrosoftAppPassword: config.bot.appPassword ?? '',
     MicrosoftAppType: config.bot.appType,
     MicrosoftAppTenantId: config.bot.appTenantId ?? '',
+    ...(config.faults.openIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: config.faults.openIdMetadataUrl } : {}),
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new TeamsAdapter(auth);
   const botStorage = new KeyvBotStorage(store.records);
   const conversationState = new ConversationState(botStorage);
   const userState = new UserState(botStorage);
@@ -166,6 +171,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
     }
   };
 
+  const ledger = new DeliveryLedger(store.records, logger);
   let slack: SlackEdge | undefined;
   if (config.slack) {
     slack = slackModules().createSlackEdge({
@@ -175,15 +181,20 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
       logger,
       metrics,
       features: features.flatMap((f) => (f.slack ? [f.slack] : [])),
+      ledger,
     });
   } else {
     logger.info('Slack is off: SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are not both set');
   }
 
   const http = createHttpServer({
-    adapter,
-    botLogic: (context) =>
-      metrics.time(metrics.turns, metrics.turnSeconds, turnKind(context.activity.type), () => bot.run(context)),
+    messages: activityEndpoint({
+      adapter,
+      botLogic: (context) =>
+        metrics.time(metrics.turns, metrics.turnSeconds, turnKind(context.activity.type), () => bot.run(context)),
+      ledger,
+      logger,
+    }),
     slack: slack?.handle,
     routes: features.flatMap((f) => f.routes ?? []),
     ready: () => store.records.ping(),

@@ -67,6 +67,11 @@ const environmentSchema = z.object({
   TEAMS_APP_ID: z.preprocess(emptyToUndefined, z.uuid().optional()),
   TEAMS_PRIVACY_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https$/ }).optional()),
   TEAMS_TERMS_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https$/ }).optional()),
+  // Faults (issue 13): bounded store calls; where Bot Framework tokens' signing keys are published.
+  STORE_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
+  BOT_OPENID_METADATA_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  RECOVERY_EVERY_MS: z.coerce.number().int().positive().default(60_000),
+  TEST_ONLY_CRASH_AT: optionalString,
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -122,6 +127,17 @@ export interface AppConfig {
   };
   /** Partnership invitations (P2): without a secret, one is generated once and kept in the store. */
   partnerships: { invitationSecret?: string; invitationTtlDays: number };
+  /** Faults (issue 13). */
+  faults: {
+    /** Every store operation fails after this long instead of waiting on a slow or cut backend. */
+    storeTimeoutMs: number;
+    /** Microsoft's by default; set only to test or for a sovereign cloud. */
+    openIdMetadataUrl?: string;
+    /** How often the recovery pass looks for approvals a crash left unfinished. */
+    recoveryEveryMs: number;
+    /** Test only: the moment a fault test kills the process at (bot/testOnlyCrash.ts); ignored unless NODE_ENV=test. */
+    testOnlyCrashAt?: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -230,6 +246,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): AppConfig
       outbox: { concurrency: e.OUTBOX_CONCURRENCY, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, pollMs: e.OUTBOX_POLL_MS },
     },
     partnerships: { invitationSecret: e.INVITATION_SECRET, invitationTtlDays: e.INVITATION_TTL_DAYS },
+    faults: {
+      storeTimeoutMs: e.STORE_TIMEOUT_MS,
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+      recoveryEveryMs: e.RECOVERY_EVERY_MS,
+      testOnlyCrashAt: e.NODE_ENV === 'test' ? e.TEST_ONLY_CRASH_AT : undefined,
+    },
   };
 }
 

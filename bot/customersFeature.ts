@@ -3,16 +3,25 @@ import type { WebClient } from '@slack/web-api';
 import type { Activity } from 'botbuilder';
 import { pendingHomeBlocks, type RequestView, requestBlocks } from '../cards/slack/customers/blocks';
 import type { Translate } from '../i18n/i18n';
-import { CustomerDrafts, type CustomerRequest, CustomerRequests, ResellerCustomers } from '../services/customers';
+import {
+  CustomerDrafts,
+  type CustomerRequest,
+  CustomerRequests,
+  type OneTimeCredentials,
+  ResellerCustomers,
+} from '../services/customers';
+import { PeriodicPass } from '../services/polling/periodicPass';
 import type { Provider } from '../services/partnerships/types';
 import type { Feature, FeatureDeps } from './feature';
 import { partnershipServiceFor } from './partnershipServiceFor';
 import { registerCustomerListeners } from './slack/customers/listeners';
+import { credentialsText } from './slack/customers/credentialsText';
 import { requestView } from './slack/customers/requestView';
 import type { SlackEdgeTools } from './slack/slackFeature';
 import { SlackPeople } from './slack/slackPeople';
 import { SlackLanguages } from './slack/slackLanguage';
 import { teamsCustomers } from './teams/customersTeams';
+import { testOnlyCrashAt } from './testOnlyCrash';
 
 const REQUEST_NOTICE = 'customers.request';
 
@@ -31,6 +40,8 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
     partnerships,
     partnerCenter: deps.partnerCenter,
     regions: deps.regions,
+    now: deps.clock,
+    atMomentOfDanger: testOnlyCrashAt(deps.config.faults.testOnlyCrashAt),
   });
   const drafts = new CustomerDrafts(deps.store.records, requests);
   const resellerCustomers = new ResellerCustomers({ partnerships, partnerCenter: deps.partnerCenter });
@@ -107,8 +118,48 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
     await refreshHomes(client, await partnerships.getProviderById(request.providerId));
   }
 
+  /** The rep who approved hears, alone, that it was carried out after all, with the credentials or how to reset them. */
+  async function tellApprover(client: WebClient, request: CustomerRequest, credentials: OneTimeCredentials) {
+    const provider = await partnerships.getProviderById(request.providerId);
+    const userId = request.decision?.by.userId;
+    const channel = request.message?.channel ?? provider?.settings.channelId;
+    if (!provider || !userId || !channel) return;
+    const t = await languages.translatorFor(client, provider.settings.teamId, userId);
+    const company = request.customer.companyName;
+    const text = `${t('customers:slack.resumed', { company })}\n${credentialsText(t, company, credentials)}`;
+    await client.chat.postEphemeral({ channel, user: userId, text });
+  }
+
+  /** Issue 13 point 4: what a crash left between an approval and Partner Center is finished, and both sides told. */
+  async function resumeApprovals() {
+    for (const { request, credentials } of await requests.resumeUnfinished()) {
+      log.info({ request: request.id, state: request.state }, 'finished an approval a crash had interrupted');
+      if (!deps.slackClient) {
+        await tellReseller(request);
+        continue;
+      }
+      if (credentials) await tellApprover(deps.slackClient, request, credentials);
+      await afterDecision(deps.slackClient, request);
+    }
+  }
+  const recovery = new PeriodicPass(resumeApprovals, deps.config.faults.recoveryEveryMs, (error) =>
+    log.error({ err: error }, 'the approvals recovery pass failed'),
+  );
+  let firstRecovery: Promise<void> | undefined;
+
   return {
     name: 'customers',
+    // At start (in the background: a slow Partner Center must not hold the server back) and periodically.
+    start: () => {
+      firstRecovery = resumeApprovals().catch((error) =>
+        log.error({ err: error }, 'the approvals recovery pass failed'),
+      );
+      recovery.start();
+    },
+    stop: async () => {
+      await firstRecovery;
+      await recovery.stop();
+    },
     teams: {
       commands: teamsCustomers({
         requests,

@@ -2,24 +2,30 @@ import './compileCache';
 import { startAssistant } from './assistant';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
+import { routeProcessOutput } from './processOutput';
 import { logStartup } from './startupLines';
 
-/** `npm start`: read the configuration, start, and stop cleanly on SIGTERM / SIGINT. */
+/**
+ * `npm start`: read the configuration, start, and stop cleanly on SIGTERM / SIGINT. Every line the
+ * process writes is JSON; the start and stop lines are written whatever LOG_LEVEL says, since an
+ * operator (and `npm run bench`) waits for "CSP Partner Assistant ready".
+ */
 async function main(): Promise<void> {
+  const lifecycle = createLogger('info');
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      // Before a logger exists, still one JSON line: an operator's log pipeline parses every line.
-      writeJsonLine({ level: 60, msg: error.message, problems: error.problems, variables: '.env.example' });
+      lifecycle.fatal({ problems: error.problems }, `${error.message}\nSee .env.example for every variable.`);
       process.exit(1);
     }
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  routeProcessOutput(logger);
   const assistant = await startAssistant(config, { logger });
-  logStartup(assistant);
+  logStartup(assistant, lifecycle);
 
   const stop = async (signal: string) => {
     // Readiness first, so the load balancer takes this instance out while it still answers everyone.
@@ -38,14 +44,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
 }
 
-function writeJsonLine(fields: Record<string, unknown>): void {
-  process.stderr.write(`${JSON.stringify({ time: Date.now(), service: 'csp-partner-assistant', ...fields })}\n`);
-}
-
 main().catch((error) => {
-  writeJsonLine({
-    level: 60,
-    msg: `The assistant could not start: ${error instanceof Error ? error.message : String(error)}`,
-  });
+  createLogger('info').fatal({ err: error }, 'The assistant could not start');
   process.exit(1);
 });

@@ -1,11 +1,14 @@
 import type { Assistant } from './assistant';
+import type { Logger } from './logger';
 
 /**
  * What a newcomer needs from the first lines after `npm start`: where it listens, on which store and
- * Partner Center, and what to do next. Logged as JSON like every other line (pino).
+ * Partner Center, and what to do next. Logged as JSON like every other line (pino), through `logger`
+ * (the process's lifecycle logger writes them whatever LOG_LEVEL says: an operator, and `npm run
+ * bench`, wait for the first).
  */
-export function logStartup(assistant: Assistant): void {
-  const { config, logger, url } = assistant;
+export function logStartup(assistant: Assistant, logger: Logger): void {
+  const { config, url } = assistant;
   logger.info(
     {
       url,

@@ -5,6 +5,7 @@ import { helpBlocks } from '../../cards/slack/helpBlocks';
 import { homeView } from '../../cards/slack/homeView';
 import { type Language, SUPPORTED_LANGUAGES, translatorFor } from '../../i18n/i18n';
 import type { AtomicStore } from '../../services/storage/atomicStore';
+import type { DeliveryLedger } from '../deliveryLedger';
 import type { Logger } from '../logger';
 import type { Metrics } from '../observability/metrics';
 import { describeRequest } from '../observability/requestContext';
@@ -12,6 +13,7 @@ import { cachedBotAuthorization } from './botAuthorization';
 import type { SlackFeature, SlackSubcommand } from './slackFeature';
 import { SlackLanguages } from './slackLanguage';
 import { slackLogger } from './slackLogger';
+import { guardSlackRequests } from './slackRequestGuard';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 export const SLASH_COMMAND = '/csp';
@@ -26,6 +28,8 @@ export interface SlackAppOptions {
   logger: Logger;
   metrics: Metrics;
   features: SlackFeature[];
+  /** Replays and retries are handled once (issue 13 point 5). */
+  ledger?: DeliveryLedger;
 }
 
 export interface SlackEdge {
@@ -82,28 +86,26 @@ export function createSlackEdge(options: SlackAppOptions): SlackEdge {
   }
 
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
-    const [word = 'help', ...rest] = command.text.trim().split(/\s+/).filter(Boolean);
-    const t = await languages.translatorFor(client, command.team_id, command.user_id);
-    const sub = subcommands.get(word.toLowerCase());
-    if (!sub) {
-      await ack({
-        response_type: 'ephemeral',
-        text: t('common:slack.unknownSubcommand', { subcommand: word.slice(0, 40) }),
-      });
-      return;
-    }
-    if (sub.name === 'help') {
-      // Answered inside the acknowledgement: the fastest answer Slack allows, in the HTTP response.
-      const lines = visible(subcommands).map((s) => ({ name: s.name, description: t(s.descriptionKey) }));
-      const blocks = helpBlocks(t, lines);
-      await ack({ response_type: 'ephemeral', blocks, text: t('common:slack.help.title') });
-      return;
-    }
+    // Acknowledged before any I/O: Slack's three seconds must not depend on the store or Slack's API.
     await ack();
+    const [word = 'help', ...rest] = command.text.trim().split(/\s+/).filter(Boolean);
+    const sub = subcommands.get(word.toLowerCase());
+    let t = translatorFor(undefined);
     try {
+      t = await languages.translatorFor(client, command.team_id, command.user_id);
+      if (!sub) {
+        const subcommand = word.slice(0, 40);
+        await respond({ response_type: 'ephemeral', text: t('common:slack.unknownSubcommand', { subcommand }) });
+        return;
+      }
+      if (sub.name === 'help') {
+        const lines = visible(subcommands).map((s) => ({ name: s.name, description: t(s.descriptionKey) }));
+        await respond({ response_type: 'ephemeral', blocks: helpBlocks(t, lines), text: t('common:slack.help.title') });
+        return;
+      }
       await sub.run({ command: command as SlashCommand, args: rest.join(' '), t, client, respond });
     } catch (error) {
-      log.error({ err: error, subcommand: sub.name }, 'slash command failed');
+      log.error({ err: error, subcommand: sub?.name ?? word.slice(0, 40) }, 'slash command failed');
       await respond({ response_type: 'ephemeral', text: t('common:slack.error') }).catch(() => {});
     }
   });
@@ -120,9 +122,15 @@ export function createSlackEdge(options: SlackAppOptions): SlackEdge {
   return {
     app,
     languages,
-    handle: (req, res) => {
-      receiver.requestListener(req, res);
-    },
+    handle: guardSlackRequests(
+      {
+        signingSecret: options.signingSecret,
+        maxBodyBytes: options.maxBodyBytes,
+        logger: log,
+        ledger: options.ledger,
+      },
+      (req, res) => receiver.requestListener(req, res),
+    ),
   };
 }
 

@@ -201,10 +201,10 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
       name: 'invitation',
       descriptionKey: 'partnerships:teams.commands.invitation',
       wordKey: 'partnerships:teams.words.invitation',
-      run: async ({ context, t, args }) => {
+      run: async ({ context, t, args, identity }) => {
         const lookup = await p.service.openInvitation(args.trim());
         if (lookup.status !== 'valid') {
-          await context.sendActivity(tellOne(t, 'reseller', lookupMessage(lookup)));
+          await context.sendActivity(tellOne(t, 'reseller', lookupMessage(lookup, identity.tenantId)));
           return;
         }
         const code = p.service.codeOf(lookup.invitation);
@@ -252,7 +252,7 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
           return;
         }
         if ('lookup' in outcome) {
-          await context.sendActivity(tellOne(t, 'reseller', lookupMessage(outcome.lookup)));
+          await context.sendActivity(tellOne(t, 'reseller', lookupMessage(outcome.lookup, identity.tenantId)));
           return;
         }
         // Not enrolled (P1): the first reason and what to do. Further P1 reasons (no Partner Center
@@ -277,7 +277,10 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
         const email = await reportedEmail(context, p.logger);
         const outcome = await p.service.decline(payload?.code ?? '', { tenantId: identity.tenantId, actor, email });
         if (!outcome.ok) {
-          const m = 'lookup' in outcome ? lookupMessage(outcome.lookup) : refusalMessages(outcome.refusal)[0];
+          const m =
+            'lookup' in outcome
+              ? lookupMessage(outcome.lookup, identity.tenantId)
+              : refusalMessages(outcome.refusal)[0];
           await context.sendActivity(tellOne(t, 'reseller', m));
           return;
         }

@@ -68,12 +68,28 @@ export interface CustomerRequest extends PartnerRequest {
   result?: { customerTenantId: string; customerDomain: string; subscriptionIds: string[] };
   /** Why Partner Center could not do it after approval (an error code, no secret). */
   failure?: string;
+  /**
+   * The intent of an approval not yet carried out in Partner Center, recorded in the same write that
+   * approves (issue 13 point 4): the MS-RequestIds to call with (the customer's first for a new
+   * customer, then one per subscription) and until when the instance that approved is working on it.
+   * Cleared once the result or the failure is recorded; a recovery pass finishes what a crash left.
+   */
+  intent?: { requestIds: string[]; leaseUntil: string };
 }
 
-/** What the approving rep alone sees, once (C3). Returned, never stored, never logged. */
+/**
+ * What the approving rep alone sees, once (C3). Returned, never stored, never logged. No password when
+ * Partner Center could not show it again (an approval finished after a crash): the rep resets it instead.
+ */
 export interface OneTimeCredentials {
   adminUserName: string;
-  temporaryPassword: string;
+  temporaryPassword?: string;
+}
+
+/** An approval a crash left unfinished, now carried out (or failed) by the recovery pass. */
+export interface ResumedApproval {
+  request: CustomerRequest;
+  credentials?: OneTimeCredentials;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
@@ -93,7 +109,12 @@ export interface CustomerRequestsDeps {
   partnerCenter: PartnerCenterGateway;
   regions: RegionTable;
   now?: () => Date;
+  /** Test only (TEST_ONLY_CRASH_AT): called at the moments a crash is most harmful; absent in production. */
+  atMomentOfDanger?: (moment: 'approve:after-claim' | 'approve:after-customer-created') => void;
 }
+
+/** How long the instance that approved has to carry it out before a recovery pass may take over. */
+const APPROVAL_LEASE_MS = 2 * 60_000;
 
 const KEYS = {
   request: (id: string) => `customers:request:${id}`,
@@ -382,23 +403,68 @@ export class CustomerRequests {
       };
     }
     const at = this.now().toISOString();
+    // The decision and the intent (with the MS-RequestIds) in one write, before Partner Center is called.
+    const intent = {
+      requestIds: Array.from({ length: request.subscriptions.length + 1 }, () => randomUUID()),
+      leaseUntil: new Date(this.now().getTime() + APPROVAL_LEASE_MS).toISOString(),
+    };
     const claimed = await updateRecord<CustomerRequest>(this.deps.records, KEYS.request(id), (current) =>
-      current?.state === 'pending' ? { ...current, state: 'approved', decision: { by: actor, at } } : undefined,
+      current?.state === 'pending' ? { ...current, state: 'approved', decision: { by: actor, at }, intent } : undefined,
     );
     if (!claimed.changed) return { ok: false, decided: claimed.value as CustomerRequest };
+    this.deps.atMomentOfDanger?.('approve:after-claim');
+    return this.carryOut(claimed.value as CustomerRequest, provider, intent.requestIds);
+  }
 
-    const session = this.deps.partnerCenter.as(provider.partner.tenantId ?? '');
+  /**
+   * The recovery pass (at start and periodically, on every instance): approvals whose intent is recorded,
+   * whose lease has run out and that have neither result nor failure are carried out with the same
+   * MS-RequestIds, so Partner Center creates each thing once whoever finishes it. Taking the lease is one
+   * compare-and-set, so of several instances exactly one resumes a given request.
+   */
+  async resumeUnfinished(): Promise<ResumedApproval[]> {
+    const now = this.now();
+    const unfinished = (await this.deps.records.list<CustomerRequest>(KEYS.requests))
+      .map((r) => r.value)
+      .filter((r) => r.state === 'approved' && r.intent && Date.parse(r.intent.leaseUntil) <= now.getTime());
+    const resumed: ResumedApproval[] = [];
+    for (const request of unfinished) {
+      const leaseUntil = new Date(now.getTime() + APPROVAL_LEASE_MS).toISOString();
+      const taken = await updateRecord<CustomerRequest>(this.deps.records, KEYS.request(request.id), (current) =>
+        current?.state === 'approved' && current.intent && Date.parse(current.intent.leaseUntil) <= now.getTime()
+          ? { ...current, intent: { ...current.intent, leaseUntil } }
+          : undefined,
+      );
+      if (!taken.changed) continue;
+      const mine = taken.value as CustomerRequest;
+      const provider = await this.deps.partnerships.getProviderById(mine.providerId);
+      const outcome = await this.carryOut(mine, provider, mine.intent?.requestIds ?? []);
+      if (outcome.ok) resumed.push({ request: outcome.request, credentials: outcome.value });
+      else if ('request' in outcome && outcome.request) resumed.push({ request: outcome.request });
+    }
+    return resumed;
+  }
+
+  /** Partner Center does what was approved, with the intent's MS-RequestIds; the outcome clears the intent. */
+  private async carryOut(
+    request: CustomerRequest,
+    provider: Provider | undefined,
+    requestIds: string[],
+  ): Promise<DecideOutcome<OneTimeCredentials>> {
+    const id = request.id;
+    const session = this.deps.partnerCenter.as(provider?.partner.tenantId ?? '');
     try {
       const done =
         request.kind === 'new-customer'
-          ? await this.createCustomer(session, request)
-          : { result: await this.changeExisting(session, request), credentials: undefined };
+          ? await this.createCustomer(session, request, requestIds)
+          : { result: await this.changeExisting(session, request, requestIds), credentials: undefined };
       const stored = await updateRecord<CustomerRequest>(this.deps.records, KEYS.request(id), (current) =>
         current
           ? {
               ...current,
               customer: { ...current.customer, tenantId: done.result.customerTenantId },
               result: done.result,
+              intent: undefined,
             }
           : undefined,
       );
@@ -406,7 +472,7 @@ export class CustomerRequests {
     } catch (error) {
       const code = isPartnerCenterError(error) ? String(error.code) : 'unexpected';
       const failed = await updateRecord<CustomerRequest>(this.deps.records, KEYS.request(id), (current) =>
-        current ? { ...current, state: 'failed', failure: code } : undefined,
+        current ? { ...current, state: 'failed', failure: code, intent: undefined } : undefined,
       );
       return {
         ok: false,
@@ -425,9 +491,11 @@ export class CustomerRequests {
       : { ...request.customer, providerId: undefined };
   }
 
-  private async createCustomer(session: PartnerCenterSession, request: CustomerRequest) {
+  private async createCustomer(session: PartnerCenterSession, request: CustomerRequest, requestIds: string[]) {
     const address = request.address ?? { line1: '', city: '' };
+    const [customerRequestId, ...subscriptionRequestIds] = requestIds;
     const created = await session.createCustomer({
+      requestId: customerRequestId,
       associatedPartnerId: request.resellerId,
       companyName: request.customer.companyName,
       domain: initialDomainPrefix(request.customer.domain),
@@ -435,9 +503,11 @@ export class CustomerRequests {
       email: request.customer.adminEmail,
       address,
     });
+    this.deps.atMomentOfDanger?.('approve:after-customer-created');
     const subscriptionIds: string[] = [];
-    for (const s of request.subscriptions) {
+    for (const [i, s] of request.subscriptions.entries()) {
       const sub = await session.createSubscription(created.tenantId, {
+        requestId: subscriptionRequestIds[i],
         offerId: s.offerId,
         quantity: s.licences,
         resellerMpnId: s.resellerMpnIdOnRecord,
@@ -451,7 +521,7 @@ export class CustomerRequests {
   }
 
   /** C5, C6, P9 on an existing customer, one subscription at a time. */
-  private async changeExisting(session: PartnerCenterSession, request: CustomerRequest) {
+  private async changeExisting(session: PartnerCenterSession, request: CustomerRequest, requestIds: string[]) {
     const customerTenantId = request.customer.tenantId ?? '';
     const reseller = await this.deps.partners.get(request.resellerId);
     const contact = {
@@ -460,10 +530,11 @@ export class CustomerRequests {
       name: reseller?.legalName ?? request.resellerId,
     };
     const subscriptionIds: string[] = [];
-    for (const s of request.subscriptions) {
+    for (const [i, s] of request.subscriptions.entries()) {
       let subscriptionId = s.subscriptionId ?? '';
       if (request.kind === 'add-subscription') {
         const created = await session.createSubscription(customerTenantId, {
+          requestId: requestIds[i + 1],
           offerId: s.offerId,
           quantity: s.licences,
           resellerMpnId: s.resellerMpnIdOnRecord,

@@ -132,8 +132,11 @@ export interface CreatedCustomer {
   country: string;
   associatedPartnerId?: string;
   adminUserName: string;
-  /** Shown once to the person entitled to it (C3); never stored or logged. */
-  temporaryPassword: string;
+  /**
+   * Shown once to the person entitled to it (C3); never stored or logged. Absent when Partner Center
+   * answers a repeated request (same MS-RequestId): the password exists only in the first answer.
+   */
+  temporaryPassword?: string;
 }
 
 export interface Subscription {

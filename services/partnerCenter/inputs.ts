@@ -54,6 +54,11 @@ export const newCustomerInput = z.object({
   }),
   culture: z.string().default('en-US'),
   language: z.string().default('en'),
+  /**
+   * Partner Center's MS-RequestId, chosen by the caller to make the call idempotent: the same id again
+   * creates nothing more and answers with the customer the first call created (issue 13 point 4).
+   */
+  requestId: z.guid().optional(),
 });
 export type NewCustomer = z.input<typeof newCustomerInput>;
 
@@ -62,6 +67,8 @@ export const newSubscriptionInput = z.object({
   quantity: z.number().int().min(1).max(10_000),
   /** P9, M2: the reseller's MPN ID as partner of record, so it earns incentives. */
   resellerMpnId: mpnIdInput.optional(),
+  /** As for a new customer: the same MS-RequestId again orders nothing more. */
+  requestId: z.guid().optional(),
 });
 export type NewSubscription = z.input<typeof newSubscriptionInput>;
 

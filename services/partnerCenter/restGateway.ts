@@ -34,6 +34,8 @@ interface Request {
   path: string;
   query?: Record<string, string | undefined>;
   body?: unknown;
+  /** The caller's own MS-RequestId (an idempotent create, resumed after a crash); otherwise a new one. */
+  requestId?: string;
 }
 
 /**
@@ -123,7 +125,10 @@ export class RestGateway implements PartnerCenterGateway {
           },
           AssociatedPartnerId: input.associatedPartnerId,
         };
-        const customer = await call({ method: 'POST', path: '/v1/customers', body }, wire.customerResponse);
+        const customer = await call(
+          { method: 'POST', path: '/v1/customers', body, requestId: input.requestId },
+          wire.customerResponse,
+        );
         return {
           tenantId: customer.id,
           companyName: customer.companyProfile.companyName,
@@ -131,7 +136,7 @@ export class RestGateway implements PartnerCenterGateway {
           country: customer.billingProfile.defaultAddress.country,
           associatedPartnerId: customer.associatedPartnerId,
           adminUserName: customer.userCredentials.userName,
-          temporaryPassword: customer.userCredentials.password,
+          temporaryPassword: customer.userCredentials.password || undefined,
         };
       },
 
@@ -149,7 +154,12 @@ export class RestGateway implements PartnerCenterGateway {
           ],
         };
         const order = await call(
-          { method: 'POST', path: `/v1/customers/${encodeURIComponent(customerTenantId)}/orders`, body },
+          {
+            method: 'POST',
+            path: `/v1/customers/${encodeURIComponent(customerTenantId)}/orders`,
+            body,
+            requestId: input.requestId,
+          },
           wire.orderResponse,
         );
         const [line] = order.lineItems;
@@ -260,7 +270,7 @@ export class RestGateway implements PartnerCenterGateway {
     request: Request,
     schema: S,
   ): Promise<z.output<S>> {
-    const requestId = this.newId();
+    const requestId = request.requestId ?? this.newId();
     const url = this.url(request);
     return retry(
       () => this.attempt(partnerTenantId, { requestId, correlationId }, url, request, schema),

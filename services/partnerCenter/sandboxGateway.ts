@@ -336,12 +336,25 @@ export class SandboxGateway implements PartnerCenterGateway, SandboxControls {
           billingPartnerTenantId: callerTenantId,
           adminUserName: `admin@${domain}`,
           createdAt: new Date(this.now()).toISOString(),
+          requestId: input.requestId,
         };
+        const shown = ({
+          email: _e,
+          billingPartnerTenantId: _b,
+          createdAt: _a,
+          requestId: _r,
+          ...rest
+        }: CustomerRecord) => rest;
         // One write both creates the customer and claims its domain: no half-created customer, no duplicate.
         const created = await this.records.compareAndSet(keys.customer(input.domain), undefined, customer);
-        if (created === undefined) throw fail('conflict', `The domain ${domain} is already taken.`);
-        const { email: _email, billingPartnerTenantId: _billing, createdAt: _at, ...shown } = customer;
-        return { ...shown, temporaryPassword: generateTemporaryPassword() };
+        if (created === undefined) {
+          // As Partner Center honours MS-RequestId: the same request again is the customer it created, once;
+          // the temporary password was in the first answer only (never kept, C3).
+          const existing = await this.read<CustomerRecord>(keys.customer(input.domain));
+          if (input.requestId && existing?.requestId === input.requestId) return shown(existing);
+          throw fail('conflict', `The domain ${domain} is already taken.`);
+        }
+        return { ...shown(customer), temporaryPassword: generateTemporaryPassword() };
       },
 
       createSubscription: async (customerTenantId, input) => {
@@ -365,8 +378,9 @@ export class SandboxGateway implements PartnerCenterGateway, SandboxControls {
           const check = await this.checkReseller(caller, input.resellerMpnId);
           if (!check.ok) throw fail(check.code, check.description);
         }
+        // The sandbox names a subscription after the MS-RequestId that ordered it, so the same id orders once.
         const subscription: SubscriptionRecord = {
-          id: randomUUID(),
+          id: input.requestId ?? randomUUID(),
           orderId: randomUUID(),
           customerTenantId,
           offerId: offer.id,
@@ -374,8 +388,16 @@ export class SandboxGateway implements PartnerCenterGateway, SandboxControls {
           partnerIdOnRecord: input.resellerMpnId,
           createdAt: new Date(this.now()).toISOString(),
         };
-        await this.records.compareAndSet(keys.subscription(customerTenantId, subscription.id), undefined, subscription);
-        const { createdAt: _at, ...shown } = subscription;
+        const ordered = await this.records.compareAndSet(
+          keys.subscription(customerTenantId, subscription.id),
+          undefined,
+          subscription,
+        );
+        const { createdAt: _at, ...shown } =
+          ordered === undefined
+            ? ((await this.read<SubscriptionRecord>(keys.subscription(customerTenantId, subscription.id))) ??
+              subscription)
+            : subscription;
         return shown;
       },
 

@@ -67,6 +67,8 @@ export interface CustomerRecord {
   billingPartnerTenantId: string;
   adminUserName: string;
   createdAt: string;
+  /** The MS-RequestId that created it: the same id again answers with this customer, and creates nothing. */
+  requestId?: string;
 }
 
 export interface SubscriptionRecord {

@@ -86,7 +86,8 @@ export const customerResponse = z.object({
   companyProfile: z.object({ domain: z.string(), companyName: z.string() }),
   billingProfile: z.object({ defaultAddress: z.object({ country: z.string() }) }),
   associatedPartnerId: z.string().optional(),
-  userCredentials: z.object({ userName: z.string(), password: z.string() }),
+  // A repeated request (same MS-RequestId) may come back without the password: it is shown once.
+  userCredentials: z.object({ userName: z.string(), password: z.string().optional() }),
 });
 
 export const orderRequest = z.object({

@@ -32,10 +32,18 @@ export function refusalMessages(refusal: Refusal): MessageRef[] {
   return [{ key: `partnerships:refusal.${refusal.code}`, params: refusal.params }];
 }
 
-/** Why an invitation code cannot be used: forged, unknown, expired, used (by whom, when), revoked, declined. */
-export function lookupMessage(lookup: InvalidInvitation): MessageRef {
+/**
+ * Why an invitation code cannot be used: forged, unknown, expired, used (by whom, when), revoked, declined.
+ * Who answered it and when is told only to that organisation (`readerTenantId`): a code is a link anyone
+ * may hold, and a stranger reusing it must not learn which organisation partnered and when.
+ */
+export function lookupMessage(lookup: InvalidInvitation, readerTenantId?: string): MessageRef {
   if (!('invitation' in lookup)) return { key: `partnerships:invitation.${lookup.status}` };
   const i = lookup.invitation;
+  const answered = lookup.status === 'used' || lookup.status === 'declined';
+  if (answered && (!readerTenantId || readerTenantId !== i.resellerId)) {
+    return { key: 'partnerships:invitation.closed', params: { provider: lookup.provider?.partner.legalName ?? '-' } };
+  }
   return {
     key: `partnerships:invitation.${lookup.status}`,
     params: {

@@ -1,12 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type KeyvRedis from '@keyv/redis';
+import type { createClient } from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import type { AtomicStore } from './atomicStore';
 import { MemoryAtomicStore } from './memoryAtomicStore';
 import type { RedisAtomicStore } from './redisAtomicStore';
 import { SqliteAtomicStore } from './sqliteAtomicStore';
+import { TimeBoundedStore } from './timeBoundedStore';
 
 export interface StoreOptions {
   /** `memory` is for tests and throwaway runs; the product default is `sqlite`. */
@@ -23,6 +25,8 @@ export interface StoreOptions {
   sqliteSynchronous?: 'full' | 'normal';
   /** Called for errors a backend emits outside any request (a dropped Redis connection, ...). */
   onError?: (error: unknown) => void;
+  /** Every record operation fails after this long (STORE_TIMEOUT_MS); unbounded when left out. */
+  timeoutMs?: number;
 }
 
 /** The one store: Keyv for plain values, and the atomic record store on the same backend. */
@@ -39,6 +43,12 @@ export const SQLITE_FILE_NAME = 'csp-assistant.sqlite';
 const BUSY_TIMEOUT_MS = 5000;
 
 export function openStore(options: StoreOptions): Store {
+  const store = openBackend(options);
+  if (options.timeoutMs === undefined) return store;
+  return { ...store, records: new TimeBoundedStore(store.records, options.timeoutMs) };
+}
+
+function openBackend(options: StoreOptions): Store {
   const onError = options.onError ?? (() => {});
   // Keys pass through untouched (no Keyv prefix), so Keyv and the atomic store address the same rows.
   const keyvOptions = { useKeyPrefix: false, throwOnErrors: true } as const;
@@ -48,15 +58,26 @@ export function openStore(options: StoreOptions): Store {
     // throwOnErrors: a Redis outage must surface as an error, never as an empty read.
     // Loaded only for Redis: the client library is a noticeable part of the start-up an SQLite instance skips.
     /* eslint-disable @typescript-eslint/no-require-imports */
-    const { default: Adapter } = require('@keyv/redis') as { default: typeof KeyvRedis };
+    const { default: Adapter, createClient: createRedisClient } = require('@keyv/redis') as {
+      default: typeof KeyvRedis;
+      createClient: typeof createClient;
+    };
     const { RedisAtomicStore: Records } = require('./redisAtomicStore') as {
       RedisAtomicStore: typeof RedisAtomicStore;
     };
     /* eslint-enable @typescript-eslint/no-require-imports */
-    const adapter = new Adapter(options.redisUrl, {
+    const connectMs = options.timeoutMs ?? 2000;
+    // No offline queue: while the link is down a command fails at once instead of waiting, unbounded, for
+    // the reconnection (issue 13 point 2); reconnecting goes on in the background.
+    const client = createRedisClient({
+      url: options.redisUrl,
+      disableOfflineQueue: true,
+      socket: { connectTimeout: connectMs, reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 1000) },
+    });
+    const adapter = new Adapter(client, {
       throwOnErrors: true,
       throwOnConnectError: true,
-      connectionTimeout: 2000,
+      connectionTimeout: connectMs,
     });
     adapter.on('error', onError);
     const keyPrefix = options.redisKeyPrefix ?? '';

@@ -1,7 +1,7 @@
-import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
 import { expect } from 'chai';
 import type { Assistant } from '../../bot/assistant';
 import { ConnectorStub } from '../fakes/connectorStub';
+import { TcpProxy } from '../fakes/tcpProxy';
 import { message, postActivity } from '../helpers/teamsActivities';
 import { REDIS_URL, requireRedis, startTestAssistant } from '../helpers/testAssistant';
 
@@ -109,25 +109,12 @@ describe('HTTP server: store outage', () => {
     requireRedis(this);
     // A TCP proxy in front of the real Redis, cut and restored to stage a Redis blip after start.
     const target = new URL(REDIS_URL as string);
-    const sockets = new Set<Socket>();
-    let open = true;
-    const proxy = createServer((client) => {
-      if (!open) return client.destroy();
-      const upstream = connect(Number(target.port || 6379), target.hostname);
-      for (const s of [client, upstream]) {
-        sockets.add(s);
-        s.on('error', () => {});
-        s.on('close', () => sockets.delete(s));
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const { port } = proxy.address() as AddressInfo;
+    const proxy = await new TcpProxy(target.hostname, Number(target.port || 6379)).start();
+    const port = proxy.port;
     const assistant = await startTestAssistant({ env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
     try {
       expect((await fetch(`${assistant.url}/readyz`)).status).to.equal(200);
-      open = false;
-      for (const s of sockets) s.destroy();
+      proxy.cut();
       expect((await fetch(`${assistant.url}/readyz`)).status).to.equal(503);
       expect((await fetch(`${assistant.url}/healthz`)).status).to.equal(200);
       // A person writing during the outage is told, in their language, that nothing was changed.
@@ -141,7 +128,7 @@ describe('HTTP server: store outage', () => {
       } finally {
         await connector.stop();
       }
-      open = true;
+      proxy.restore();
       let status = 0;
       for (let attempt = 0; attempt < 50 && status !== 200; attempt++) {
         status = (await fetch(`${assistant.url}/readyz`)).status;
@@ -150,8 +137,7 @@ describe('HTTP server: store outage', () => {
       expect(status).to.equal(200);
     } finally {
       await assistant.close().catch(() => {});
-      for (const s of sockets) s.destroy();
-      proxy.close();
+      await proxy.stop();
     }
   });
 

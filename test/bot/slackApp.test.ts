@@ -1,12 +1,14 @@
 import { expect } from 'chai';
 import type { Assistant } from '../../bot/assistant';
 import { SlackApiStub } from '../fakes/slackApiStub';
+import { SlackDriver } from '../helpers/slackDriver';
 import { postToSlack, slackSignature, slashCommandBody, TEST_SIGNING_SECRET } from '../helpers/slackRequests';
 import { startTestAssistant } from '../helpers/testAssistant';
 
 describe('Slack: the distributor side, behind Bolt signature verification', () => {
   let assistant: Assistant;
   let slackApi: SlackApiStub;
+  let slack: SlackDriver;
 
   before(async () => {
     slackApi = await new SlackApiStub().start();
@@ -14,35 +16,31 @@ describe('Slack: the distributor side, behind Bolt signature verification', () =
       user: { id: args.user, locale: args.user === 'U0SWEDE' ? 'sv-SE' : 'en-US' },
     }));
     assistant = await startTestAssistant({ slackApiUrl: slackApi.url });
+    slack = new SlackDriver(assistant.url, slackApi);
   });
   after(async () => {
     await assistant.close();
     await slackApi.stop();
   });
 
-  it('answers a signed /csp help with 200 and what the assistant does', async () => {
-    const response = await postToSlack(assistant.url, slashCommandBody('help'));
-    expect(response.status).to.equal(200);
-    expect(response.json?.response_type).to.equal('ephemeral');
-    const text = JSON.stringify(response.json?.blocks);
-    expect(text).to.include('CSP Partner Assistant for distributors');
-    expect(text).to.include('/csp help');
+  it('answers a signed /csp help with 200, then what the assistant does through response_url', async () => {
+    const answer = await slack.slashAnswer('help', 'U0REP');
+    expect(answer).to.include('"response_type":"ephemeral"');
+    expect(answer).to.include('CSP Partner Assistant for distributors');
+    expect(answer).to.include('/csp help');
   });
 
   it('answers /csp with no words as help', async () => {
-    const response = await postToSlack(assistant.url, slashCommandBody(''));
-    expect(JSON.stringify(response.json?.blocks)).to.include('CSP Partner Assistant for distributors');
+    expect(await slack.slashAnswer('', 'U0REP')).to.include('CSP Partner Assistant for distributors');
   });
 
   it('answers in Swedish to a Slack user whose locale is Swedish', async () => {
-    const response = await postToSlack(assistant.url, slashCommandBody('help', { user_id: 'U0SWEDE' }));
-    expect(JSON.stringify(response.json?.blocks)).to.include('CSP-partnerassistenten för distributörer');
+    expect(await slack.slashAnswer('help', 'U0SWEDE')).to.include('CSP-partnerassistenten för distributörer');
   });
 
   it('answers an unknown subcommand with a hint', async () => {
-    const response = await postToSlack(assistant.url, slashCommandBody('frobnicate'));
-    expect(response.status).to.equal(200);
-    expect(response.json?.text).to.equal('I do not know "/csp frobnicate". Type /csp help to see what I can do.');
+    const answer = JSON.parse(await slack.slashAnswer('frobnicate', 'U0REP')) as { text: string };
+    expect(answer.text).to.equal('I do not know "/csp frobnicate". Type /csp help to see what I can do.');
   });
 
   it('asks Slack who the bot is (auth.test) once, not before every answer', async () => {

@@ -117,8 +117,11 @@ describe('Card submissions: a zod schema for every verb, where it is received (D
     return connector.received.slice(before).map((r) => r.activity);
   }
 
+  // The delivery ledger notes that an activity arrived (issue 13); the data is everything else.
   const everything = async () =>
-    (await assistant.store.records.list('')).map((r) => ({ key: r.key, version: r.version, value: r.value }));
+    (await assistant.store.records.list(''))
+      .filter((r) => !r.key.startsWith('delivery:'))
+      .map((r) => ({ key: r.key, version: r.version, value: r.value }));
 
   it('finds the buttons of every template (so the checks below mean something)', () => {
     const verbs = new Set(all.map((s) => s.verb));

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 export const USER_AAD_ID = '00000000-0000-0000-0000-0000000000a1';
 
@@ -10,6 +11,8 @@ export interface TeamsUser {
 }
 
 let sequence = 0;
+/** Activity ids differ from run to run too, as Teams' do: the delivery ledger on a shared Redis outlives a run. */
+const RUN = randomUUID().slice(0, 8);
 
 /** A Teams personal-chat activity as the Bot Framework channel would POST it. */
 export function teamsActivity(serviceUrl: string, fields: Record<string, unknown>, user: TeamsUser = {}) {
@@ -19,7 +22,7 @@ export function teamsActivity(serviceUrl: string, fields: Record<string, unknown
   return {
     channelId: 'msteams',
     serviceUrl,
-    id: `activity-${sequence}`,
+    id: `activity-${RUN}-${sequence}`,
     timestamp: new Date().toISOString(),
     locale: user.locale ?? 'en-US',
     from: { id: `29:${aadObjectId}`, aadObjectId, name: user.name ?? 'Anna Nowak' },

@@ -183,7 +183,12 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
   }
 
   it('sv, Slack: /csp help', async () => {
-    expectOnly('sv', await slash('help'), sv('common:slack.help.title'), sv('partnerships:slack.commands.setup'));
+    expectOnly(
+      'sv',
+      await slash('help', 'respond'),
+      sv('common:slack.help.title'),
+      sv('partnerships:slack.commands.setup'),
+    );
   });
 
   it('sv, Slack: /csp setup, the modal and what is said once saved (the channel speaks Swedish)', async () => {

@@ -21,6 +21,7 @@ import type { Refusal } from '../../../services/partnerships/types';
 import type { Logger } from '../../logger';
 import type { SlackLanguages } from '../slackLanguage';
 import type { SlackPeople } from '../slackPeople';
+import { credentialsText } from './credentialsText';
 import { whoOf } from './requestView';
 
 export interface SlackCustomers {
@@ -88,11 +89,7 @@ export function registerCustomerListeners(app: App, s: SlackCustomers) {
         await client.chat.postEphemeral({
           channel,
           user: body.user.id,
-          text: t('customers:slack.credentials', {
-            company: request.customer.companyName,
-            user: credentials.adminUserName,
-            password: credentials.temporaryPassword,
-          }),
+          text: credentialsText(t, request.customer.companyName, credentials),
         });
         if (!body.response_url)
           await tell(body, client, respond, t('customers:slack.credentialsInChannel', { channel: `<#${channel}>` }));

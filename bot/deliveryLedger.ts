@@ -1,0 +1,79 @@
+import type { AtomicStore } from '../services/storage/atomicStore';
+import type { Logger } from './logger';
+
+/** What the first delivery of a request answered: a replay gets the same status and no second effect. */
+interface Entry {
+  state: 'started' | 'done';
+  status?: number;
+}
+
+export type Claim = { first: true; version: number } | { first: false; status?: number };
+
+/**
+ * Idempotent deliveries (issue 13 point 5): Slack retries an event (same event id) and anyone can replay a
+ * signed request inside its five minutes; Teams re-sends a slow activity (same activity id). The first
+ * delivery claims its key with a compare-and-set, so of two instances exactly one runs it; a later one is
+ * answered with what the first answered. A first delivery that failed gives its key back, so Slack's or
+ * Teams' retry runs again: at-least-once delivery, with the duplicates removed.
+ * When the store cannot be asked, the delivery runs (the work itself then meets the same store and
+ * apologises): a lost dedupe is better than a lost request.
+ */
+export class DeliveryLedger {
+  constructor(
+    private readonly records: AtomicStore,
+    private readonly logger: Logger,
+    private readonly ttlMs = 60 * 60_000,
+    /** The claim runs before Slack's acknowledgement: a slow store may not eat Slack's three seconds. */
+    private readonly claimWithinMs = 1000,
+  ) {}
+
+  async claim(key: string): Promise<Claim | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => {
+        this.logger.warn({ key }, 'delivery ledger slow: handling the delivery without dedupe');
+        resolve(undefined);
+      }, this.claimWithinMs);
+    });
+    try {
+      return await Promise.race([this.tryClaim(key), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async tryClaim(key: string): Promise<Claim | undefined> {
+    try {
+      const version = await this.records.compareAndSet<Entry>(
+        key,
+        undefined,
+        { state: 'started' },
+        { ttlMs: this.ttlMs },
+      );
+      if (version !== undefined) return { first: true, version };
+      const seen = await this.records.read<Entry>(key);
+      return { first: false, status: seen?.value.status };
+    } catch (error) {
+      this.logger.warn({ err: error, key }, 'delivery ledger unavailable: handling the delivery without dedupe');
+      return undefined;
+    }
+  }
+
+  /** The first delivery answered `status`: a 2xx stands, anything else gives the key back for a retry. */
+  async settle(key: string, claim: Claim | undefined, status: number): Promise<void> {
+    if (!claim?.first) return;
+    try {
+      if (status >= 300) await this.records.remove(key, claim.version);
+      else
+        await this.records.compareAndSet<Entry>(key, claim.version, { state: 'done', status }, { ttlMs: this.ttlMs });
+    } catch (error) {
+      this.logger.warn({ err: error, key }, 'delivery ledger unavailable: the outcome of a delivery is not recorded');
+    }
+  }
+}
+
+export const DELIVERY_KEYS = {
+  teamsActivity: (conversationId: string, activityId: string) => `delivery:teams:${conversationId}:${activityId}`,
+  slackEvent: (eventId: string) => `delivery:slack:event:${eventId}`,
+  slackSigned: (signature: string) => `delivery:slack:signed:${signature}`,
+};

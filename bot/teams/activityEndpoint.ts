@@ -1,0 +1,88 @@
+import type { Activity, TurnContext } from 'botbuilder';
+import type { Request, Response } from 'restify';
+import { z } from 'zod';
+import { DELIVERY_KEYS, type DeliveryLedger } from '../deliveryLedger';
+import type { Logger } from '../logger';
+import type { TeamsAdapter } from './teamsAdapter';
+
+/**
+ * Just enough of an activity to run a turn on; the adapter checks the rest. Without a serviceUrl there
+ * is nowhere to answer, and botbuilder would wait on it forever.
+ */
+const activityShape = z.looseObject({
+  type: z.string().min(1),
+  serviceUrl: z.url({ protocol: /^https?$/ }),
+  id: z.string().optional(),
+  conversation: z.looseObject({ id: z.string().min(1) }),
+});
+
+export interface ActivityEndpointDeps {
+  adapter: TeamsAdapter;
+  botLogic: (context: TurnContext) => Promise<void>;
+  ledger: DeliveryLedger;
+  logger: Logger;
+}
+
+/**
+ * `POST /api/messages`, guarded where the input enters: a body that is no activity is 400; a request that
+ * cannot be authenticated, for whatever reason (a forged or missing token, Microsoft's login metadata
+ * unreachable), is 401 with no internal text; an activity Teams re-sends (same id) runs once and gets the
+ * first answer's status; a turn that throws is this request's 500, logged as JSON.
+ */
+export function activityEndpoint(deps: ActivityEndpointDeps) {
+  const log = deps.logger.child({ component: 'teams' });
+  return async (req: Request, res: Response): Promise<void> => {
+    const parsed = activityShape.safeParse(req.body);
+    if (!parsed.success) {
+      res.send(400, { error: 'the body is not a Bot Framework activity' });
+      return;
+    }
+    const activity = withDates(req.body as Activity);
+    let authenticated;
+    try {
+      authenticated = await deps.adapter.authenticate(activity, req.header('authorization') ?? '');
+    } catch (error) {
+      log.warn({ reason: error instanceof Error ? error.name : 'unknown' }, 'activity refused: not authenticated');
+      res.send(401, { error: 'unauthorized' });
+      return;
+    }
+    const key = parsed.data.id ? DELIVERY_KEYS.teamsActivity(parsed.data.conversation.id, parsed.data.id) : undefined;
+    const claim = key ? await deps.ledger.claim(key) : undefined;
+    if (claim && !claim.first) {
+      log.info({ activityId: parsed.data.id }, 'activity delivered again: answered once already');
+      res.send(claim.status ?? 200);
+      return;
+    }
+    let status = 500;
+    try {
+      const invokeResponse = await deps.adapter.runAuthenticated(authenticated, activity, deps.botLogic);
+      status = invokeResponse?.status ?? 200;
+      if (invokeResponse?.body !== undefined) res.send(status, invokeResponse.body);
+      else res.send(status);
+    } catch (error) {
+      log.error({ err: error, activityId: parsed.data.id }, 'activity processing failed');
+      if (!res.headersSent) res.send(500, { error: 'internal error' });
+    } finally {
+      if (key) await deps.ledger.settle(key, claim, status);
+    }
+  };
+}
+
+/**
+ * What `CloudAdapter.process` does to a body before its turn (botbuilder's `validateAndFixActivity`, not
+ * exported): the wire's ISO strings become Dates, the originals kept as `raw*`.
+ */
+function withDates(activity: Activity): Activity {
+  const wire = activity as unknown as Record<string, unknown>;
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['expiration', 'rawExpiration'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+  ]) {
+    if (typeof wire[field] === 'string') {
+      wire[raw] = wire[field];
+      wire[field] = new Date(wire[field] as string);
+    }
+  }
+  return activity;
+}
