@@ -46,6 +46,8 @@ export interface StartOptions {
   features?: FeatureFactory[];
   /** The time the features see (FeatureDeps.clock); tests move it instead of sleeping. */
   clock?: () => Date;
+  /** Overrides Slack's pace per channel for outgoing notices (the bench only: see bench/run.ts). */
+  slackChannelPace?: { perSecond: number; burst: number };
 }
 
 /** Builds the whole assistant from a configuration and starts listening. */
@@ -101,6 +103,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
     slackLanguages: new SlackLanguages(store.records, logger),
     logger,
     outbox: config.notifications.outbox,
+    slackChannelPace: options.slackChannelPace,
   });
 
   const deps: FeatureDeps = {
