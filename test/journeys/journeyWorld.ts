@@ -69,6 +69,8 @@ export class JourneyWorld {
   connector!: ConnectorStub;
   slackApi!: SlackApiStub;
   slack!: SlackDriver;
+  /** How long to wait for the next thing to arrive before calling it lost (the bench's loaded machine waits longer). */
+  patienceMs = 10_000;
 
   constructor(
     private readonly backend: JourneyBackend,
@@ -137,7 +139,7 @@ export class JourneyWorld {
   ) {
     const opened = this.slackApi.callsOf('views.open').length;
     await this.slack.slash('setup', admin);
-    await this.slackApi.waitFor('views.open', opened + 1);
+    await this.slackApi.waitFor('views.open', opened + 1, this.patienceMs);
     const input = SlackDriver.input;
     const response = await this.slack.viewSubmission('partnerships.setup', admin, {
       legalName: input(provider.name),
@@ -154,7 +156,7 @@ export class JourneyWorld {
   async invite(approver: string, fields: { email: string; companyName: string; mpnId: string }) {
     const opened = this.slackApi.callsOf('views.open').length;
     await this.slack.slash('invite', approver);
-    await this.slackApi.waitFor('views.open', opened + 1);
+    await this.slackApi.waitFor('views.open', opened + 1, this.patienceMs);
     const input = SlackDriver.input;
     return this.slack.viewSubmission('partnerships.invite', approver, {
       email: input(fields.email),
@@ -172,7 +174,8 @@ export class JourneyWorld {
     const from = this.connector.received.length;
     const answers = () => this.connector.received.slice(from).filter((r) => r.conversationId === conversation);
     expect(await postActivity(this.target.url, activity)).to.equal(200);
-    while (answers().length < replies) await this.connector.waitFor(this.connector.received.length + 1);
+    while (answers().length < replies)
+      await this.connector.waitFor(this.connector.received.length + 1, this.patienceMs);
     return answers()
       .map((r) => JSON.stringify(r.activity))
       .join('\n');
@@ -192,7 +195,7 @@ export class JourneyWorld {
     for (;;) {
       const found = this.connector.received.slice(from).find((r) => matches(JSON.stringify(r.activity)));
       if (found) return JSON.stringify(found.activity);
-      await this.connector.waitFor(this.connector.received.length + 1).catch(() => {
+      await this.connector.waitFor(this.connector.received.length + 1, this.patienceMs).catch(() => {
         throw new Error(`never received in Teams: ${what}`);
       });
     }
@@ -208,7 +211,7 @@ export class JourneyWorld {
     for (;;) {
       const found = this.slackApi.callsOf(method).find((c) => matches(JSON.stringify(c.args)));
       if (found) return JSON.stringify(found.args);
-      await this.slackApi.waitFor(method, this.slackApi.callsOf(method).length + 1).catch(() => {
+      await this.slackApi.waitFor(method, this.slackApi.callsOf(method).length + 1, this.patienceMs).catch(() => {
         throw new Error(`never called in Slack: ${what}`);
       });
     }

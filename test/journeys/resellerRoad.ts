@@ -111,6 +111,7 @@ export async function inviteReseller(
   const from = world.connector.received.length;
   const response = await world.invite(approver, fields);
   const code = SlackDriver.codeIn(response.json?.view);
+  if (!code) throw new Error(`the invitation was not issued: ${response.text.slice(0, 800)}`);
   const card = await world.teamsReceived((json) => json.includes('invitation-authorize'), 'the invitation card', from);
   return { response, code, card };
 }
@@ -158,12 +159,7 @@ export interface CustomerAsk {
  * details, the licences per offer, the review, Submit. `card` names the cards pressed (one set per
  * request, as each request's cards are new ones). Resolves with each reply and the request's id.
  */
-export async function requestCustomer(
-  world: JourneyWorld,
-  person: ResellerPerson,
-  ask: CustomerAsk,
-  card = 'card',
-) {
+export async function requestCustomer(world: JourneyWorld, person: ResellerPerson, ask: CustomerAsk, card = 'card') {
   const t = readerOf(person);
   const form = await world.say(t('customers:teams.words.customers'), person);
   const offers = await world.press(
