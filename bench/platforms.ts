@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { answerParent, type ParentMessage } from './child';
 import { DEMO } from '../services/partnerCenter/sandboxIdentities';
+import type { SlackApiStub } from '../test/fakes/slackApiStub';
 import { asJson, JourneyWorld } from '../test/journeys/journeyWorld';
 import {
   acceptInPartnerCenter,
@@ -153,22 +154,22 @@ async function postedInChannel(world: JourneyWorld, requestIds: string[]) {
 }
 
 /** Counts the Slack calls since a reset as they are asked for, each call read once. */
-class SlackCounter {
+export class SlackCounter {
   private from = 0;
   private tally: SlackTally = { slackCalls: {}, markers: {} };
   private markers: Record<string, string> = {};
 
-  constructor(private readonly world: JourneyWorld) {}
+  constructor(private readonly slackApi: Pick<SlackApiStub, 'calls'>) {}
 
   reset(markers: Record<string, string> = {}): true {
-    this.from = this.world.slackApi.calls.length;
+    this.from = this.slackApi.calls.length;
     this.markers = Object.fromEntries(Object.entries(markers).map(([name, text]) => [name, asJson(text)]));
     this.tally = { slackCalls: {}, markers: Object.fromEntries(Object.keys(markers).map((name) => [name, 0])) };
     return true;
   }
 
   stats(): SlackTally {
-    const calls = this.world.slackApi.calls;
+    const calls = this.slackApi.calls;
     for (; this.from < calls.length; this.from++) {
       const { method, args } = calls[this.from];
       const name = method.startsWith(RESPONSE_PATH) ? 'respond' : method;
@@ -201,7 +202,7 @@ async function main() {
   // The road runs right after the loads, on a machine that may still be busy: a late notice is not a lost one.
   world.patienceMs = 60_000;
   await world.startPlatforms();
-  const counter = new SlackCounter(world);
+  const counter = new SlackCounter(world.slackApi);
   answerParent<PlatformsMessage>(
     async (message) => {
       if (message.cmd === 'walk' && message.walk) return walk(world, message.walk);
