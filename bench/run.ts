@@ -22,7 +22,7 @@ import { type PlatformsOptions, RESPONSE_PATH, type RoadReply, type RoadRequest,
 import type { FanoutReply, FanoutRequest, TargetOptions } from './target';
 
 /**
- * `npm run bench` (about 3-4 minutes) and `npm run bench -- --quick` (CI: the same code paths with
+ * `npm run bench` (about 11 minutes, 5 of them the approval section's road) and `npm run bench -- --quick` (CI: the same code paths with
  * tiny durations and counts). `--profile` adds a CPU profile of the assistant under the enrolment-step load.
  * Every server runs in its own process; the load generator (autocannon) runs here.
  */
