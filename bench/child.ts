@@ -90,3 +90,35 @@ export class Child {
     if (this.process.exitCode === null && this.process.signalCode === null) this.process.kill('SIGKILL');
   }
 }
+
+/** A request from the parent to a forked child: `{ id, cmd, ...fields }`. */
+export interface ParentMessage {
+  id: number;
+  cmd: string;
+}
+
+/**
+ * The child's side of `Child`: answers each `{ id, cmd }` with `{ id, result | error }`; `exit` runs
+ * `close` and exits normally (so that --cpu-prof still writes its profile); a parent gone ends the child.
+ */
+export function answerParent<M extends ParentMessage>(
+  handle: (message: M) => Promise<unknown>,
+  close: () => Promise<unknown>,
+) {
+  process.on('message', async (message: M) => {
+    try {
+      if (message.cmd === 'exit') {
+        const closed = await close().then(
+          (result) => result ?? true,
+          (error: unknown) => (error instanceof Error ? error.message : String(error)),
+        );
+        process.send?.({ id: message.id, result: closed }, () => process.exit(0));
+        return;
+      }
+      process.send?.({ id: message.id, result: await handle(message) });
+    } catch (error) {
+      process.send?.({ id: message.id, error: error instanceof Error ? error.stack : String(error) });
+    }
+  });
+  process.on('disconnect', () => process.exit(0));
+}

@@ -133,6 +133,24 @@ export function teamsTurns(options: {
   });
 }
 
+/** `amount` Teams activities posted to /api/messages, 16 at a time; `body(n)` is the n-th. */
+function activities(url: string, amount: number, body: (n: number) => string): Promise<LoadFigures> {
+  let next = 0;
+  return run({
+    url,
+    connections: 16,
+    amount,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/messages',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => ({ ...request, body: body(next++) }),
+      },
+    ],
+  });
+}
+
 /** `amount` `help` turns, each in a conversation (and from a user) of its own. */
 export function distinctConversations(options: {
   url: string;
@@ -140,26 +158,50 @@ export function distinctConversations(options: {
   runId: string;
   amount: number;
 }): Promise<LoadFigures> {
-  let next = 0;
-  return run({
-    url: options.url,
-    connections: 16,
-    amount: options.amount,
-    requests: [
-      {
-        method: 'POST',
-        path: '/api/messages',
-        headers: { 'content-type': 'application/json' },
-        setupRequest: (request) => {
-          const n = next++;
-          return { ...request, body: teamsMessage(options.serviceUrl, options.runId, n, 'help', 1) };
-        },
-      },
-    ],
+  return activities(options.url, options.amount, (n) => teamsMessage(options.serviceUrl, options.runId, n, 'help', 1));
+}
+
+/** The reseller tenant `i` of the fan-out. */
+export const fanoutTenantOf = (runId: string, i: number) =>
+  `${runId.slice(0, 8).padEnd(8, '0')}-0000-4000-8000-${String(i).padStart(12, '0')}`;
+
+/**
+ * Person `u` of a fan-out tenant installing the app, as Teams posts it: a `conversationUpdate` adding
+ * them and the bot to their personal chat. The bot welcomes them and records where to reach them.
+ */
+export function teamsInstall(serviceUrl: string, tenantId: string, u: number): string {
+  // Entra object ids are unique across tenants: the outbox's dedupe key relies on it.
+  const aadObjectId = `${tenantId.slice(0, 8)}-${String(u).padStart(4, '0')}-4000-a000-${tenantId.slice(-12)}`;
+  return JSON.stringify({
+    type: 'conversationUpdate',
+    channelId: 'msteams',
+    serviceUrl,
+    id: `install-${tenantId}-${u}`,
+    timestamp: new Date().toISOString(),
+    locale: 'en-US',
+    membersAdded: [{ id: `29:${aadObjectId}`, aadObjectId }, { id: '28:bot-id' }],
+    from: { id: `29:${aadObjectId}`, aadObjectId, name: 'Reseller' },
+    recipient: { id: '28:bot-id', name: 'CSP Partner Assistant' },
+    conversation: { id: `a:fanout-${tenantId}-${u}`, conversationType: 'personal', tenantId },
+    channelData: { tenant: { id: tenantId }, eventType: 'teamMemberAdded' },
   });
 }
 
-/** Who clicks: the distributor's approvers, as the seeded provider lists them. */
+/** Every person of `tenants` fan-out tenants installs the app, `usersPerTenant` each (16 at a time). */
+export function installs(options: {
+  url: string;
+  serviceUrl: string;
+  runId: string;
+  tenants: number;
+  usersPerTenant: number;
+}): Promise<LoadFigures> {
+  const { usersPerTenant } = options;
+  return activities(options.url, options.tenants * usersPerTenant, (n) =>
+    teamsInstall(options.serviceUrl, fanoutTenantOf(options.runId, Math.floor(n / usersPerTenant)), n % usersPerTenant),
+  );
+}
+
+/** Who clicks: the distributor's approvers, as `/csp setup` named them. */
 export interface ApprovalClicks {
   url: string;
   signingSecret: string;

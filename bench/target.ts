@@ -5,9 +5,10 @@ import type { Assistant } from '../bot/assistant';
 import { startAssistant } from '../bot/assistant';
 import { loadConfig } from '../bot/config';
 import { FEATURES } from '../bot/features';
-import { type ApprovalSeedRequest, seedApprovals } from './approvalSeed';
+import { answerParent, type ParentMessage } from './child';
 import { BENCH_NOTICE, type BenchHandles, benchFeature } from './benchFeature';
 import { startEchoBot } from './echoBot';
+import { fanoutTenantOf } from './load';
 
 /**
  * One benchmarked server in its own process (forked by bench/run.ts): the echo baseline or the real
@@ -24,9 +25,8 @@ export interface TargetOptions {
 
 export interface FanoutRequest {
   runId: string;
-  serviceUrl: string;
+  /** The reseller tenants whose people have installed the app (bench/load.ts `installs`). */
   tenants: number;
-  usersPerTenant: number;
   noticesPerTenant: number;
   /** How many notifier calls are in flight at once. */
   concurrency: number;
@@ -35,49 +35,19 @@ export interface FanoutRequest {
 export interface FanoutReply {
   notifier: string;
   features: string[];
-  seedMs: number;
   enqueueMs: number;
   failedCalls: number;
   failureSamples: string[];
 }
 
-export const tenantIdOf = (runId: string, index: number) =>
-  `${runId.slice(0, 8).padEnd(8, '0')}-0000-4000-8000-${String(index).padStart(12, '0')}`;
-
+/**
+ * The notices of the fan-out, through the notifier the assistant wires: each tenant's people were
+ * recorded by the bot itself when they installed the app (bench/run.ts), so `teamsTenant` finds them.
+ */
 async function fanout(handles: BenchHandles, assistant: Assistant, request: FanoutRequest): Promise<FanoutReply> {
-  const { notifier, references } = handles;
-  if (!notifier || !references) throw new Error('the bench feature did not receive a notifier');
-  const seedStarted = performance.now();
-  const tenants = Array.from({ length: request.tenants }, (_, i) => tenantIdOf(request.runId, i));
-  await pool(
-    tenants.flatMap((tenantId) =>
-      Array.from({ length: request.usersPerTenant }, (_, u) => async () => {
-        // Entra object ids are unique across tenants: the outbox's dedupe key relies on it.
-        const aadObjectId = `${tenantId.slice(0, 8)}-${String(u).padStart(4, '0')}-4000-a000-${tenantId.slice(-12)}`;
-        await references.remember(
-          tenantId,
-          aadObjectId,
-          {
-            channelId: 'msteams',
-            serviceUrl: request.serviceUrl,
-            bot: { id: '28:bot-id', name: 'CSP Partner Assistant' },
-            user: { id: `29:${aadObjectId}`, name: 'Reseller', aadObjectId } as never,
-            conversation: {
-              id: `a:fanout-${tenantId}-${u}`,
-              conversationType: 'personal',
-              tenantId,
-              isGroup: false,
-              name: '',
-            },
-          },
-          'en',
-        );
-      }),
-    ),
-    32,
-  );
-  const seedMs = performance.now() - seedStarted;
-
+  const { notifier } = handles;
+  if (!notifier) throw new Error('the bench feature did not receive a notifier');
+  const tenants = Array.from({ length: request.tenants }, (_, i) => fanoutTenantOf(request.runId, i));
   let failedCalls = 0;
   const failureSamples: string[] = [];
   const started = performance.now();
@@ -99,7 +69,6 @@ async function fanout(handles: BenchHandles, assistant: Assistant, request: Fano
   return {
     notifier: notifier.constructor.name,
     features: assistant.features.map((f) => f.name),
-    seedMs,
     enqueueMs: performance.now() - started,
     failedCalls,
     failureSamples,
@@ -115,11 +84,8 @@ async function pool(tasks: Array<() => Promise<void>>, limit: number): Promise<v
   await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
 }
 
-interface TargetMessage {
-  id: number;
-  cmd: string;
+interface TargetMessage extends ParentMessage {
   fanout?: FanoutRequest;
-  approvals?: ApprovalSeedRequest;
   tenants?: string[];
   /** `memory`: collect garbage first (the child runs with --expose-gc), to see what is retained. */
   collect?: boolean;
@@ -173,6 +139,8 @@ async function main() {
       DATA_DIR: dataDir,
       STORE: options.store ?? 'sqlite',
       REDIS_URL: options.store === 'redis' ? options.redisUrl : undefined,
+      // The approval bench's road: the operator moves verification (scripts/sandbox.ts), not the sandbox's clock.
+      SANDBOX_VERIFICATION_STEP_MS: String(24 * 60 * 60 * 1000),
       ...(options.slackApiUrl
         ? {
             SLACK_SIGNING_SECRET: options.slackSigningSecret,
@@ -181,39 +149,36 @@ async function main() {
           }
         : {}),
     });
-    assistant = await startAssistant(config, { features: [...FEATURES, benchFeature(handles)] });
+    assistant = await startAssistant(config, {
+      features: [...FEATURES, benchFeature(handles)],
+      // Slack lets a channel take about one message a second: the approval bench's road submits its 1,100
+      // requests in seconds, and waiting 18 minutes for their messages would measure nothing more.
+      slackChannelPace: { perSecond: 10_000, burst: 10_000 },
+    });
     port = assistant.port;
     close = assistant.close;
   }
 
-  process.on('message', async (message: TargetMessage) => {
-    try {
-      let result: unknown;
-      if (message.cmd === 'memory') result = memory(message.collect === true);
+  answerParent<TargetMessage>(
+    async (message) => {
+      if (message.cmd === 'memory') return memory(message.collect === true);
       // The clock a CPU profile's timestamps are on, to cut the load's window out of it.
-      else if (message.cmd === 'clock') result = Number(process.hrtime.bigint() / 1000n);
-      else if (message.cmd === 'fanout' && assistant && message.fanout)
-        result = await fanout(handles, assistant, message.fanout);
-      else if (message.cmd === 'seedApprovals' && handles.deps && message.approvals)
-        result = await seedApprovals(handles.deps, message.approvals);
-      else if (message.cmd === 'drafts' && assistant && message.tenants)
-        result = await drafts(assistant, message.tenants);
-      else if (message.cmd === 'exit') {
-        // Exit normally even if closing fails, so that --cpu-prof still writes its profile.
-        const closed = await close().then(
-          () => true,
-          (error: unknown) => (error instanceof Error ? error.message : String(error)),
-        );
+      if (message.cmd === 'clock') return Number(process.hrtime.bigint() / 1000n);
+      if (message.cmd === 'fanout' && assistant && message.fanout) return fanout(handles, assistant, message.fanout);
+      // Where the operator's scripts/sandbox.ts finds this assistant's store (the approval bench's road).
+      if (message.cmd === 'store')
+        return { dataDir, redisUrl: options.store === 'redis' ? options.redisUrl : undefined };
+      if (message.cmd === 'drafts' && assistant && message.tenants) return drafts(assistant, message.tenants);
+      throw new Error(`unknown command ${message.cmd}`);
+    },
+    async () => {
+      try {
+        await close();
+      } finally {
         if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-        process.send?.({ id: message.id, result: closed }, () => process.exit(0));
-        return;
-      } else throw new Error(`unknown command ${message.cmd}`);
-      process.send?.({ id: message.id, result });
-    } catch (error) {
-      process.send?.({ id: message.id, error: error instanceof Error ? error.stack : String(error) });
-    }
-  });
-  process.on('disconnect', () => process.exit(0));
+      }
+    },
+  );
   process.send?.({ ready: true, port });
 }
 

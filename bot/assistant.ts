@@ -58,6 +58,8 @@ export interface StartOptions {
   features?: FeatureFactory[];
   /** The time the features see (FeatureDeps.clock); tests move it instead of sleeping. */
   clock?: () => Date;
+  /** Overrides Slack's pace per channel for outgoing notices (the bench only: see bench/run.ts). */
+  slackChannelPace?: { perSecond: number; burst: number };
 }
 
 /** Builds the whole assistant from a configuration and starts listening. */
@@ -125,6 +127,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
       // Instances sharing Redis share each lane's budget; alone (SQLite), the in-process buckets do.
       limiter: store.redisClient ? sharedLaneLimiter(store.redisClient, config.store.redisKeyPrefix) : undefined,
     },
+    slackChannelPace: options.slackChannelPace,
   });
   metrics.watchBacklog(notifier.outbox);
 

@@ -1,5 +1,7 @@
 /**
  * How long one outbox worker pass takes beside many unrelated records (not a test: no assertions).
+ * A unit-level micro-benchmark: it writes records and outbox jobs into a spare store directly, since
+ * what it measures is one pass over such a store; `npm run bench` takes the users' road instead.
  *
  *   npx tsx scripts/outboxPassBench.ts <redis://host:port/db | sqlite> [--unrelated 50000] [--due 200] [--future 1000]
  *

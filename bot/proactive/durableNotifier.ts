@@ -45,6 +45,8 @@ export interface DurableNotifierDeps {
   /** Whose language a Slack notice is written in: the channel's, or the user's for a direct message. */
   slackLanguages?: SlackLanguages;
   outbox?: Partial<Omit<OutboxOptions, 'records' | 'logger' | 'handlers'>>;
+  /** Slack's pace per channel (SLACK_LIMITS); the bench lifts it to build many pending requests in seconds. */
+  slackChannelPace?: { perSecond: number; burst: number };
 }
 
 /**
@@ -112,7 +114,7 @@ export class DurableNotifier implements Notifier {
 
   private async enqueueSlack(job: SlackJob, dedupeKey: string) {
     if (!this.slackClient || (await this.slackInstallation?.isRevoked())) return;
-    const lanes: Lane[] = [{ key: `slack:${job.channel}`, ...SLACK_LIMITS.perChannel }];
+    const lanes: Lane[] = [{ key: `slack:${job.channel}`, ...(this.deps.slackChannelPace ?? SLACK_LIMITS.perChannel) }];
     await this.outbox.enqueue<SlackJob>({
       kind: 'slack',
       dedupeKey: `${dedupeKey}:${job.channel}`,

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { DeliveryLedger, TEAMS_LIMITS } from '../../bench/connectorStub';
 import { profileWindow, selfTimeByOwner, topBySelfTime } from '../../bench/cpuProfile';
+import { RESPONSE_PATH, SlackCounter } from '../../bench/platforms';
+import type { SlackCall } from '../fakes/slackApiStub';
 
 describe('bench: the connector stub ledger', () => {
   it('answers 429 past the per-conversation burst and lets one more through after a second', () => {
@@ -90,5 +92,24 @@ describe('bench: CPU profile cut to the load and grouped by owner', () => {
       ['@azure/core-client', 20],
       ['sqlite3', 10],
     ]);
+  });
+});
+
+describe('bench: the Slack calls an approval run is checked on', () => {
+  it('counts only the calls since the reset, answers to clicks as respond, and the texts they carry', () => {
+    const calls: SlackCall[] = [{ method: 'chat.postMessage', args: { text: 'New customer request' } }];
+    const counter = new SlackCounter({ calls });
+    counter.reset({ decided: 'was already "approved"' });
+    calls.push(
+      { method: 'chat.update', args: { text: 'Approved' } },
+      { method: `${RESPONSE_PATH}7`, args: { text: 'This request was already "approved" by U1' } },
+      { method: `${RESPONSE_PATH}8`, args: { text: 'This request was already "approved" by U2' } },
+    );
+    expect(counter.stats()).to.deep.equal({
+      slackCalls: { 'chat.update': 1, respond: 2 },
+      markers: { decided: 2 },
+    });
+    calls.push({ method: 'chat.postEphemeral', args: { text: 'credentials' } });
+    expect(counter.stats().slackCalls).to.deep.equal({ 'chat.update': 1, respond: 2, 'chat.postEphemeral': 1 });
   });
 });

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createClient } from '@redis/client';
@@ -12,7 +13,10 @@ import { cardSubmit, message, postActivity, type TeamsUser } from '../helpers/te
 import { REDIS_URL, requireRedis, startTestAssistant, tempDataDir } from '../helpers/testAssistant';
 
 const run = promisify(execFile);
-const ROOT = path.join(__dirname, '..', '..');
+/** The checkout, where an operator runs scripts/sandbox.ts: above test/journeys, or above dist/ when compiled (the bench). */
+const ROOT = [path.join(__dirname, '..', '..'), path.join(__dirname, '..', '..', '..')].find((dir) =>
+  existsSync(path.join(dir, 'package.json')),
+) as string;
 
 type Json = Record<string, unknown>;
 
@@ -44,17 +48,29 @@ export const JOURNEY_BACKENDS: JourneyBackend[] = [
 /** What a catalog text looks like inside the JSON of an activity or a Slack call (quotes and newlines escaped). */
 export const asJson = (text: string) => JSON.stringify(text).slice(1, -1);
 
+/** Where the assistant under the journey listens, and the store the operator's commands open. */
+export interface JourneyTarget {
+  url: string;
+  dataDir: string;
+  /** Set when the assistant keeps its state in Redis (the operator's commands then open the same). */
+  redisUrl?: string;
+}
+
 /**
  * The product as a new user meets it, from an empty store: one assistant (its HTTP server, Bolt's
  * signature check, the store, the sandbox Partner Center, the outbox), a local Bot Framework connector
  * for Teams and a local Slack Web API. Everything happens through what Teams and Slack send, what a
  * browser does with a link, and the operator commands the README documents. Nothing writes the store.
+ * `start()` runs its own assistant; the bench runs one in another process and `attach`es to it.
  */
 export class JourneyWorld {
-  assistant!: Assistant & { dataDir: string };
+  assistant?: Assistant & { dataDir: string };
+  target!: JourneyTarget;
   connector!: ConnectorStub;
   slackApi!: SlackApiStub;
   slack!: SlackDriver;
+  /** How long to wait for the next thing to arrive before calling it lost (the bench's loaded machine waits longer). */
+  patienceMs = 10_000;
 
   constructor(
     private readonly backend: JourneyBackend,
@@ -64,6 +80,24 @@ export class JourneyWorld {
   ) {}
 
   async start() {
+    await this.startPlatforms();
+    const assistant = await startTestAssistant({
+      dataDir: tempDataDir(),
+      slackApiUrl: this.slackApi.url,
+      env: {
+        ...this.backend.env,
+        // The operator moves verification (scripts/sandbox.ts); the sandbox's own clock stays still.
+        SANDBOX_VERIFICATION_STEP_MS: String(24 * 60 * 60 * 1000),
+        VERIFICATION_POLL_MS: '100',
+        OUTBOX_POLL_MS: '50',
+      },
+    });
+    this.assistant = assistant;
+    this.attach({ url: assistant.url, dataDir: assistant.dataDir, redisUrl: this.backend.env.REDIS_URL });
+  }
+
+  /** The Teams connector and the Slack Web API the people's side of the journey runs on. */
+  async startPlatforms() {
     this.slackApi = await new SlackApiStub().start();
     this.connector = await new ConnectorStub().start();
     this.slackApi.answer('users.info', (args) => ({
@@ -76,18 +110,12 @@ export class JourneyWorld {
     }));
     let ts = 0;
     this.slackApi.answer('chat.postMessage', (args) => ({ channel: args.channel, ts: `200.${++ts}` }));
-    this.assistant = await startTestAssistant({
-      dataDir: tempDataDir(),
-      slackApiUrl: this.slackApi.url,
-      env: {
-        ...this.backend.env,
-        // The operator moves verification (scripts/sandbox.ts); the sandbox's own clock stays still.
-        SANDBOX_VERIFICATION_STEP_MS: String(24 * 60 * 60 * 1000),
-        VERIFICATION_POLL_MS: '100',
-        OUTBOX_POLL_MS: '50',
-      },
-    });
-    this.slack = new SlackDriver(this.assistant.url, this.slackApi, this.team, this.channel);
+  }
+
+  /** Walks the journey against an assistant already running with this world's Slack Web API. */
+  attach(target: JourneyTarget) {
+    this.target = target;
+    this.slack = new SlackDriver(target.url, this.slackApi, this.team, this.channel);
   }
 
   async stop() {
@@ -102,19 +130,23 @@ export class JourneyWorld {
 
   /**
    * `/csp setup` as a workspace admin, as Contoso (the sandbox's distributor) fills the modal in:
-   * `approver` the one approver, this world's channel; no Partner Center link (sandbox: the stand-in).
+   * `approvers` the named approvers, this world's channel; no Partner Center link (sandbox: the stand-in).
    */
-  async setUpDistributor(admin: string, approver: string, provider: { name: string; mpnId: string; tenantId: string }) {
+  async setUpDistributor(
+    admin: string,
+    approvers: string | string[],
+    provider: { name: string; mpnId: string; tenantId: string },
+  ) {
     const opened = this.slackApi.callsOf('views.open').length;
     await this.slack.slash('setup', admin);
-    await this.slackApi.waitFor('views.open', opened + 1);
+    await this.slackApi.waitFor('views.open', opened + 1, this.patienceMs);
     const input = SlackDriver.input;
     const response = await this.slack.viewSubmission('partnerships.setup', admin, {
       legalName: input(provider.name),
       mpnId: input(provider.mpnId),
       tenantId: input(provider.tenantId),
       country: input('PL'),
-      approvers: { value: { type: 'multi_users_select', selected_users: [approver] } },
+      approvers: { value: { type: 'multi_users_select', selected_users: [approvers].flat() } },
       channel: { value: { type: 'conversations_select', selected_conversation: this.channel } },
     });
     expect(response.text).to.equal('');
@@ -124,7 +156,7 @@ export class JourneyWorld {
   async invite(approver: string, fields: { email: string; companyName: string; mpnId: string }) {
     const opened = this.slackApi.callsOf('views.open').length;
     await this.slack.slash('invite', approver);
-    await this.slackApi.waitFor('views.open', opened + 1);
+    await this.slackApi.waitFor('views.open', opened + 1, this.patienceMs);
     const input = SlackDriver.input;
     return this.slack.viewSubmission('partnerships.invite', approver, {
       email: input(fields.email),
@@ -133,13 +165,18 @@ export class JourneyWorld {
     });
   }
 
-  /** Sends a Teams activity; resolves with what the bot answered to it (at least `replies` activities), as JSON text. */
-  async teams(activity: unknown, replies = 1): Promise<string> {
-    const before = this.connector.received.length;
-    expect(await postActivity(this.assistant.url, activity)).to.equal(200);
-    await this.connector.waitFor(before + replies);
-    return this.connector.received
-      .slice(before)
+  /**
+   * Sends a Teams activity; resolves with what the bot answered to it in its conversation (at least
+   * `replies` activities), as JSON text. Counted per conversation, so several people can walk at once.
+   */
+  async teams(activity: Json & { conversation: { id: string } }, replies = 1): Promise<string> {
+    const conversation = activity.conversation.id;
+    const from = this.connector.received.length;
+    const answers = () => this.connector.received.slice(from).filter((r) => r.conversationId === conversation);
+    expect(await postActivity(this.target.url, activity)).to.equal(200);
+    while (answers().length < replies)
+      await this.connector.waitFor(this.connector.received.length + 1, this.patienceMs);
+    return answers()
       .map((r) => JSON.stringify(r.activity))
       .join('\n');
   }
@@ -158,7 +195,7 @@ export class JourneyWorld {
     for (;;) {
       const found = this.connector.received.slice(from).find((r) => matches(JSON.stringify(r.activity)));
       if (found) return JSON.stringify(found.activity);
-      await this.connector.waitFor(this.connector.received.length + 1).catch(() => {
+      await this.connector.waitFor(this.connector.received.length + 1, this.patienceMs).catch(() => {
         throw new Error(`never received in Teams: ${what}`);
       });
     }
@@ -188,7 +225,7 @@ export class JourneyWorld {
     for (;;) {
       const found = this.slackApi.callsOf(method).find((c) => matches(JSON.stringify(c.args)));
       if (found) return JSON.stringify(found.args);
-      await this.slackApi.waitFor(method, this.slackApi.callsOf(method).length + 1).catch(() => {
+      await this.slackApi.waitFor(method, this.slackApi.callsOf(method).length + 1, this.patienceMs).catch(() => {
         throw new Error(`never called in Slack: ${what}`);
       });
     }
@@ -202,10 +239,10 @@ export class JourneyWorld {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       PARTNER_CENTER_MODE: 'sandbox',
-      DATA_DIR: this.assistant.dataDir,
+      DATA_DIR: this.target.dataDir,
       LOG_LEVEL: 'silent',
     };
-    if (this.backend.env.REDIS_URL) env.REDIS_URL = this.backend.env.REDIS_URL;
+    if (this.target.redisUrl) env.REDIS_URL = this.target.redisUrl;
     else delete env.REDIS_URL;
     const { stdout } = await run('npx', ['tsx', 'scripts/sandbox.ts', ...args], { cwd: ROOT, env, timeout: 60_000 });
     return stdout;
@@ -214,7 +251,7 @@ export class JourneyWorld {
   /** A browser following a link the assistant handed out: the same path and query, on this server. */
   async browse(link: string, init: RequestInit = {}, language = 'pl-PL') {
     const url = new URL(link);
-    const response = await fetch(`${this.assistant.url}${url.pathname}${url.search}`, {
+    const response = await fetch(`${this.target.url}${url.pathname}${url.search}`, {
       ...init,
       headers: { 'accept-language': language, ...(init.headers ?? {}) },
     });
@@ -230,7 +267,7 @@ export class JourneyWorld {
       fields.set(name, unescapeHtml(value));
     }
     for (const [name, value] of Object.entries(filled)) fields.set(name, value);
-    const response = await fetch(`${this.assistant.url}${unescapeHtml(action)}`, {
+    const response = await fetch(`${this.target.url}${unescapeHtml(action)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'pl-PL' },
       body: fields.toString(),

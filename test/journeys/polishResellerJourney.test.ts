@@ -1,8 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
-import { SlackDriver } from '../helpers/slackDriver';
 import { asHtml, asJson, catalog, JOURNEY_BACKENDS, JourneyWorld } from './journeyWorld';
+import {
+  acceptInPartnerCenter,
+  answerStep,
+  authorise,
+  confirmedOnCheckNow,
+  enrol,
+  EXCHANGE,
+  inviteReseller,
+  mpaSignedInPartnerCenter,
+  pickStep,
+  requestCustomer,
+  STANDARD,
+  TAILSPIN_PROFILE,
+  verifiedByPartnerCenter,
+} from './resellerRoad';
 
 const ADMIN = 'U0ADMIN';
 const APPROVER = 'U0APPROVER';
@@ -12,9 +26,7 @@ const pl = catalog('pl');
 const en = catalog('en');
 
 const TAILSPIN = DEMO.mpnOnly;
-const CONTACT = 'anna.nowak@tailspintoys.pl';
-const STANDARD = 'CFQ7TTC0LDPB:0001';
-const EXCHANGE = 'CFQ7TTC0LH16:0001';
+const CONTACT = TAILSPIN_PROFILE.contactEmail;
 
 /**
  * Issue 12's journey, from an empty store, as the people take it: a Polish reseller (a pl-PL Teams
@@ -45,45 +57,21 @@ for (const backend of JOURNEY_BACKENDS)
       await world.stop();
     });
 
-    const pick = (step: string) => world.press({ verb: 'continue', step }, anna);
-    const answer = (step: string, fields: Record<string, string>) =>
-      world.press({ verb: 'continue', step, enrolmentAction: 'answer', ...fields }, anna);
+    const pick = (step: string) => pickStep(world, anna, step);
+    const answer = (step: string, fields: Record<string, string>) => answerStep(world, anna, step, fields);
 
     it('enrols with rejestracja, one step at a time, and submits to Partner Center (E2–E5)', async () => {
-      expect(await world.say('rejestracja', anna)).to.include(asJson(pl('enrolment:progress.title')));
-      const steps: Array<[string, Record<string, string>]> = [
-        ['work-account', { hasWorkAccount: 'true', globalAdmin: 'true' }],
-        ['mpn-id', { mpnId: TAILSPIN.mpnId }],
-        [
-          'legal-business-profile',
-          {
-            legalName: TAILSPIN.partnerName,
-            line1: 'ul. Marszałkowska 1',
-            line2: '',
-            city: 'Warszawa',
-            postalCode: '00-001',
-            country: 'PL',
-          },
-        ],
-        ['primary-contact', { contactName: 'Anna Nowak', contactEmail: CONTACT, contactPhone: '' }],
-        ['support-contact', { supportEmail: 'pomoc@tailspintoys.pl', supportPhone: '', supportUrl: '' }],
-      ];
-      for (const [step, fields] of steps) {
-        await pick(step);
-        expect(await answer(step, fields), step).to.include(asJson(pl('enrolment:progress.title')));
+      const enrolment = await enrol(world, anna, TAILSPIN_PROFILE);
+      expect(enrolment.checklist).to.include(asJson(pl('enrolment:progress.title')));
+      for (const [step, reply] of enrolment.answers) {
+        expect(reply, step).to.include(asJson(pl('enrolment:progress.title')));
       }
-      expect(await pick('submit')).to.include(asJson(pl('enrolment:submitted.title')));
+      expect(enrolment.submitted).to.include(asJson(pl('enrolment:submitted.title')));
     });
 
     it('hears that Microsoft verified the organisation, after the operator moves verification to Authorized (E5)', async function () {
       this.timeout(60_000);
-      const from = world.connector.received.length;
-      expect(await world.operator('set', tenantId, 'Authorized', 'None')).to.include('Authorized');
-      await world.teamsReceived(
-        (json) => json.includes(asJson(pl('notifications:verification.state.Authorized'))),
-        'the verification notice',
-        from,
-      );
+      expect(await verifiedByPartnerCenter(world, anna)).to.include('Authorized');
     });
 
     it('records a ticked MPA as what the reseller told us, while Partner Center does not show it (M4)', async () => {
@@ -97,10 +85,8 @@ for (const backend of JOURNEY_BACKENDS)
 
     it('hears once that the MPA is signed when Partner Center says so (sign-mpa, M1, M4)', async function () {
       this.timeout(60_000);
-      const from = world.connector.received.length;
-      await world.operator('sign-mpa', tenantId);
+      await mpaSignedInPartnerCenter(world, anna, TAILSPIN.partnerName);
       const signed = asJson(pl('notifications:mpa.signed', { companyName: TAILSPIN.partnerName }));
-      await world.teamsReceived((json) => json.includes(signed), 'the MPA notice', from);
       expect(await world.say('status', anna)).to.include(asJson(pl('enrolment:status.mpa.signed')));
       expect(world.teamsCount((json) => json.includes(signed))).to.equal(1);
     });
@@ -111,56 +97,42 @@ for (const backend of JOURNEY_BACKENDS)
     });
 
     it("invites the reseller's primary contact with /csp invite; the invitation card reaches the reseller in Teams (P2)", async () => {
-      const from = world.connector.received.length;
-      const response = await world.invite(APPROVER, {
+      const { response, code, card } = await inviteReseller(world, APPROVER, {
         email: CONTACT,
         companyName: TAILSPIN.partnerName,
         mpnId: TAILSPIN.mpnId,
       });
       expect(response.json?.response_action, response.text).to.equal('update');
-      invitationCode = SlackDriver.codeIn(response.json?.view);
-      const card = await world.teamsReceived(
-        (json) => json.includes('invitation-authorize'),
-        'the invitation card',
-        from,
-      );
+      invitationCode = code;
       expect(card).to.include(asJson(pl('partnerships:teams.card.intro', { provider: DEMO.provider.name })));
     });
 
     it('authorises with the box ticked: accepted here (the card says so in place, once), the next card leads to Partner Center (P1, P3, P6)', async () => {
-      const replies = await world.press(
-        { verb: 'invitation-authorize', code: invitationCode, consent: 'true' },
-        anna,
-        'card-invitation',
-        1,
-      );
+      const { replies, partnerCenterLink: link } = await authorise(world, anna, invitationCode);
       const accepted = pl('partnerships:teams.accepted', { provider: DEMO.provider.name, who: '\u0000' });
       await world.cardReplaced((json) => json.includes(asJson(accepted.split('\u0000')[0])), 'the accepted invitation');
       expect(replies).to.not.include(asJson(accepted.split('\u0000')[0]));
       expect(replies).to.include(asJson(pl('partnerships:teams.awaiting.title', { provider: DEMO.provider.name })));
       expect(replies).to.include(asJson(pl('partnerships:teams.awaiting.open')));
-      partnerCenterLink = /"type":"Action.OpenUrl"[^}]*"url":"([^"]+)"/.exec(replies)?.[1] ?? '';
+      partnerCenterLink = link;
       expect(partnerCenterLink).to.include('/sandbox/partner-center/relationship-request/');
       const listing = await world.slack.slashAnswer('resellers', REP);
       expect(listing).to.include(TAILSPIN.partnerName).and.include(en('partnerships:state.awaiting-partner-center'));
     });
 
     it('authorises the distributor on the Partner Center page (the sandbox stand-in), as a browser does (P3)', async () => {
-      const page = await world.browse(partnerCenterLink);
+      const { page, done } = await acceptInPartnerCenter(world, partnerCenterLink);
       expect(page.status).to.equal(200);
       expect(page.html)
         .to.include(asHtml(pl('partnerships:standIn.title', { provider: DEMO.provider.name })))
         .and.include(asHtml(pl('partnerships:standIn.signedInAs', { reseller: TAILSPIN.partnerName })));
-      const done = await world.submitForm(page.html, { consent: 'yes' });
       expect(done.status).to.equal(200);
       expect(done.html).to.include(asHtml(pl('partnerships:standIn.done', { provider: DEMO.provider.name })));
     });
 
     it('is confirmed from the distributor’s relationship list on Check now: the reseller and the channel hear it once (P3)', async () => {
-      const from = world.connector.received.length;
-      await world.press({ verb: 'partnership-check', provider: world.providerId }, anna, 'card-awaiting', 0);
+      await confirmedOnCheckNow(world, anna, DEMO.provider.name);
       const confirmed = asJson(pl('partnerships:teams.confirmed', { provider: DEMO.provider.name }));
-      await world.teamsReceived((json) => json.includes(confirmed), 'the confirmation', from);
       const notice = en('partnerships:slack.notice.confirmed', { reseller: TAILSPIN.partnerName });
       await world.slackCalled('chat.postMessage', (json) => json.includes(asJson(notice)), 'the channel notice');
       const listing = await world.slack.slashAnswer('resellers', REP);
@@ -169,33 +141,16 @@ for (const backend of JOURNEY_BACKENDS)
     });
 
     it('asks for a new customer with two subscriptions in Teams (C3, P9)', async () => {
-      expect(await world.say('klienci', anna)).to.include('customers-offers');
       const domain = `piekarnia-${tenantId.slice(0, 8)}.pl`;
-      const subscriptions = await world.press(
-        {
-          verb: 'customers-offers',
-          companyName: 'Piekarnia Kowalski sp. z o.o.',
-          domain,
-          country: 'PL',
-          adminEmail: `it@${domain}`,
-          providerId: world.providerId,
-          line1: 'ul. Prosta 1',
-          city: 'Warszawa',
-          postalCode: '00-001',
-        },
-        anna,
-        'card-details',
-      );
-      requestId = /"draftId":"([0-9a-f-]{36})"/.exec(subscriptions)?.[1] ?? '';
-      expect(requestId, subscriptions.slice(0, 500)).to.not.equal('');
-      const review = await world.press(
-        { verb: 'customers-review', draftId: requestId, [`qty:${STANDARD}`]: '10', [`qty:${EXCHANGE}`]: '3' },
-        anna,
-        'card-offers',
-      );
-      expect(review).to.include('customers-submit');
-      const submitted = await world.press({ verb: 'customers-submit', draftId: requestId }, anna, 'card-review');
-      expect(submitted).to.include(asJson(DEMO.provider.name));
+      const asked = await requestCustomer(world, anna, {
+        companyName: 'Piekarnia Kowalski sp. z o.o.',
+        domain,
+        licences: { [STANDARD]: 10, [EXCHANGE]: 3 },
+      });
+      expect(asked.form).to.include('customers-offers');
+      requestId = asked.requestId;
+      expect(asked.review).to.include('customers-submit');
+      expect(asked.submitted).to.include(asJson(DEMO.provider.name));
     });
 
     it('is approved in Slack; the customer is created and the reseller is told (C3)', async () => {

@@ -5,6 +5,7 @@ import { createLogger } from '../../../bot/logger';
 import { DurableNotifier } from '../../../bot/proactive/durableNotifier';
 import { NoticeRenderers } from '../../../bot/proactive/noticeRenderers';
 import { ConversationReferenceStore } from '../../../bot/teams/conversationReferences';
+import { DUE_INDEX } from '../../../services/outbox/dueIndex';
 import { jobIdOf, Outbox, type OutboxJob } from '../../../services/outbox/outbox';
 import { openStore, type Store } from '../../../services/storage/openStore';
 import { ConnectorStub } from '../../fakes/connectorStub';
@@ -243,8 +244,16 @@ for (const backend of backends) {
       }
       await outbox.enqueue({ kind, dedupeKey: 'other', payload: { name: 'other' }, lanes: [] });
       clock.now += 1;
-      for (let pass = 0; pass < 50 && !delivered.includes('other'); pass++) await outbox.drain();
-      expect(delivered).to.deep.equal(['slow-1', 'other']);
+      try {
+        for (let pass = 0; pass < 50 && !delivered.includes('other'); pass++) await outbox.drain();
+        expect(delivered).to.deep.equal(['slow-1', 'other']);
+      } finally {
+        // The held-back jobs stay due in the store's one due index, ahead of the next run's own on a shared
+        // Redis: enough runs left behind and a later run's 50 passes never reach 'other'.
+        for (const { member } of await store.records.indexRange(DUE_INDEX, { limit: 100_000 })) {
+          if (member.includes(slow.key)) await store.records.indexRemove(DUE_INDEX, member);
+        }
+      }
     });
 
     it('two workers racing over 50 jobs deliver each exactly once', async () => {
