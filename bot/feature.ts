@@ -12,7 +12,7 @@ import type { Logger } from './logger';
 import type { Notifier, SlackDeliveredHook, SlackNoticeRenderer, TeamsNoticeRenderer } from './proactive/notifier';
 import type { SlackFeature } from './slack/slackFeature';
 import type { ConversationReferenceStore } from './teams/conversationReferences';
-import type { TeamsFeature } from './teams/teamsFeature';
+import type { TeamsFeature } from '../dialogs/teamsTurn';
 
 /** What the composition root hands every slice of the product. */
 export interface FeatureDeps {

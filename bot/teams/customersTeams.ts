@@ -21,7 +21,7 @@ import { customerRequestGuidance } from '../../services/rules/guidance';
 import type { Refusal } from '../../services/partnerships/types';
 import type { Logger } from '../logger';
 import { CUSTOMER_CARD_PAYLOADS, type CustomerCardPayload, type CustomerCardVerb } from './customerCardPayloads';
-import type { TeamsCommand, TeamsIdentity, TeamsTurn } from './teamsFeature';
+import type { TeamsCommand, TeamsIdentity, TeamsTurn } from '../../dialogs/teamsTurn';
 
 export interface TeamsCustomers {
   requests: CustomerRequests;

@@ -1,7 +1,7 @@
 import type { Attachment } from 'botbuilder';
 import { cardAttachment } from '../../cards/renderCard';
 import { type Language, SUPPORTED_LANGUAGES, type Translate, translatorFor } from '../../i18n/i18n';
-import type { TeamsCommand } from './teamsFeature';
+import type { TeamsCommand } from '../../dialogs/teamsTurn';
 
 export interface WelcomeCardData {
   title: string;

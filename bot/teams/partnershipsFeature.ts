@@ -19,8 +19,8 @@ import type { RegionTable } from '../../services/rules/regionTable';
 import type { PartnershipConfirmations } from '../../services/partnerships/partnershipConfirmations';
 import type { Logger } from '../logger';
 import { reportedEmail } from './memberEmail';
-import { verbField } from './cardSubmission';
-import { cardCommand, type TeamsCommand, type TeamsFeature, type TeamsIdentity } from './teamsFeature';
+import { verbField } from '../../dialogs/cardSubmission';
+import { cardCommand, type TeamsCommand, type TeamsFeature, type TeamsIdentity } from '../../dialogs/teamsTurn';
 
 /** The invitation code a card button carries (signed; the service tells forged from real, P2). */
 const invitationCode = z.string().trim().min(1).max(500);

@@ -1,10 +1,10 @@
 import type { TurnContext } from 'botbuilder';
-import { payloadOf } from '../../bot/teams/cardSubmission';
-import { CspTeamsBot } from '../../bot/teams/teamsBot';
+import { payloadOf } from '../cardSubmission';
 import type { Translate } from '../../i18n/i18n';
 import { keysFor } from '../../i18n/readers';
 import type { AnswerStep } from '../../services/enrolment/enrolmentAnswers';
 import type { Enroller, EnrolmentProgress, EnrolmentService, Refusal } from '../../services/enrolment/enrolmentService';
+import { identityOf } from '../teamsTurn';
 import type { EnrolmentPayload } from './enrolmentSubmission';
 
 /** What the enrolment dialogs need: the service that decides, and the person's language. */
@@ -15,7 +15,7 @@ export interface EnrolmentDialogDeps {
 
 /** The person answering, as the platform reports them (never from a card payload). */
 export function enrollerOf(context: TurnContext): Enroller {
-  const identity = CspTeamsBot.identityOf(context);
+  const identity = identityOf(context);
   return { tenantId: identity.tenantId, userId: identity.aadObjectId, name: identity.name };
 }
 
