@@ -20,7 +20,7 @@ import {
   invitationCardParams,
   removalNotice,
   teamsPartnerships,
-} from './teams/partnershipsFeature';
+} from './teams/partnershipsTeams';
 
 export const INVITATION_PATH = '/invitations';
 

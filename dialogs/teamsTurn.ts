@@ -2,6 +2,8 @@ import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import type { Dialog, DialogContext } from 'botbuilder-dialogs';
 import type { ZodType } from 'zod';
 import type { Translate } from '../i18n/i18n';
+import type { Actor } from '../services/domain/identifiers';
+import type { Requester } from '../services/domain/request';
 
 /**
  * The shape of a Teams turn as the dialogs and card flows see it: who acts, the command or card that
@@ -28,6 +30,16 @@ export function identityOf(context: TurnContext): TeamsIdentity {
     aadObjectId: activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown-user',
     name: activity.from?.name,
   };
+}
+
+/** Who is acting, as the services record it (audit lines, decidedBy): the one place a Teams actor is built. */
+export function actorOf(identity: TeamsIdentity): Actor {
+  return { platform: 'teams', userId: identity.aadObjectId, name: identity.name };
+}
+
+/** The actor within their organisation: who asks for a customer (C3) or answers enrolment (E1). */
+export function requesterOf(identity: TeamsIdentity): Requester {
+  return { ...actorOf(identity), tenantId: identity.tenantId };
 }
 
 export interface TeamsTurn<P = unknown> {

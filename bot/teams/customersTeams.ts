@@ -13,7 +13,6 @@ import {
   type ResellerCustomers,
 } from '../../services/customers';
 import { initialDomainPrefix } from '../../services/domain/customerDomain';
-import type { Requester } from '../../services/domain/request';
 import type { PartnerDirectory } from '../../services/partners/partnerDirectory';
 import type { PartnershipService } from '../../services/partnerships/partnershipService';
 import { decisionMessages } from '../../services/partnerships/messages';
@@ -21,7 +20,7 @@ import { customerRequestGuidance } from '../../services/rules/guidance';
 import type { Refusal } from '../../services/partnerships/types';
 import type { Logger } from '../logger';
 import { CUSTOMER_CARD_PAYLOADS, type CustomerCardPayload, type CustomerCardVerb } from './customerCardPayloads';
-import type { TeamsCommand, TeamsIdentity, TeamsTurn } from '../../dialogs/teamsTurn';
+import { requesterOf, type TeamsCommand, type TeamsTurn } from '../../dialogs/teamsTurn';
 
 export interface TeamsCustomers {
   requests: CustomerRequests;
@@ -33,13 +32,6 @@ export interface TeamsCustomers {
   /** Hands a recorded request to the distributor's approvals channel (durably; the same request once). */
   sendForApproval(request: CustomerRequest): Promise<void>;
 }
-
-const requesterOf = (identity: TeamsIdentity): Requester => ({
-  platform: 'teams',
-  tenantId: identity.tenantId,
-  userId: identity.aadObjectId,
-  name: identity.name,
-});
 
 /** A refusal as the reseller reads it (the Teams side speaks to resellers). */
 const refusalText = (t: Translate, refusal: Refusal) => tell(t, 'reseller', customerRefusalMessages(refusal));

@@ -4,7 +4,6 @@ import { cardAttachment } from '../../cards/renderCard';
 import { countryName, formatDate, languageOf } from '../../i18n/format';
 import type { Translate } from '../../i18n/i18n';
 import { tell, tellOne } from '../../i18n/readers';
-import type { Actor } from '../../services/domain/identifiers';
 import {
   decisionMessages,
   lookupMessage,
@@ -20,7 +19,13 @@ import type { PartnershipConfirmations } from '../../services/partnerships/partn
 import type { Logger } from '../logger';
 import { reportedEmail } from './memberEmail';
 import { verbField } from '../../dialogs/cardSubmission';
-import { cardCommand, type TeamsCommand, type TeamsFeature, type TeamsIdentity } from '../../dialogs/teamsTurn';
+import {
+  actorOf,
+  cardCommand,
+  type TeamsCommand,
+  type TeamsFeature,
+  type TeamsIdentity,
+} from '../../dialogs/teamsTurn';
 
 /** The invitation code a card button carries (signed; the service tells forged from real, P2). */
 const invitationCode = z.string().trim().min(1).max(500);
@@ -137,12 +142,6 @@ export function removalNotice(t: Translate, params: Record<string, unknown>): Pa
   return { text: t('partnerships:teams.removedNotice', { provider: params.providerName }) };
 }
 
-const teamsActor = (identity: TeamsIdentity): Actor => ({
-  platform: 'teams',
-  userId: identity.aadObjectId,
-  name: identity.name,
-});
-
 /** Partnership messages as the reseller reads them (the Teams side speaks to resellers). */
 const say = (t: Translate, messages: MessageRef[]) => tell(t, 'reseller', messages);
 
@@ -221,7 +220,7 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
           await context.sendActivity(t('partnerships:teams.card.consentRequired'));
           return;
         }
-        const actor = teamsActor(identity);
+        const actor = actorOf(identity);
         const outcome = await p.service.authorise(payload.code, { tenantId: identity.tenantId, actor });
         if (outcome.ok) {
           const provider = outcome.provider.partner.legalName ?? '';
@@ -273,7 +272,7 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
       hidden: true,
       payload: declinePayload,
       run: async ({ context, t, identity, payload }) => {
-        const actor = teamsActor(identity);
+        const actor = actorOf(identity);
         const email = await reportedEmail(context, p.logger);
         const outcome = await p.service.decline(payload?.code ?? '', { tenantId: identity.tenantId, actor, email });
         if (!outcome.ok) {
@@ -404,7 +403,7 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
         for (const row of rows) {
           await p.service.audit(
             row.partnership.providerId,
-            teamsActor(identity),
+            actorOf(identity),
             'partnership.end-request',
             'refused',
             ['P8'],
