@@ -17,7 +17,7 @@ import { isCardSubmission, keepPayload, verbField, verbOnlyPayload } from '../..
 import { commandOf } from './commandText';
 import type { ConversationReferenceStore } from './conversationReferences';
 import type { RepeatedSubmissions } from './repeatedSubmissions';
-import { helpCard, welcomeCard } from './foundationCards';
+import { helpCard, welcomeCard } from '../../cards/teams/foundationCards';
 import { identityOf, type TeamsCardAction, type TeamsCommand, type TeamsFeature } from '../../dialogs/teamsTurn';
 
 export interface TeamsBotDeps {
