@@ -14,13 +14,8 @@ import { adminChecker } from './slack/partnerships/context';
 import { SlackPeople } from './slack/slackPeople';
 import { SlackLanguages } from './slack/slackLanguage';
 import { partnerCenterLinkForReseller, standInLinkFor } from './sandboxPartnerCenterFeature';
-import {
-  confirmedNotice,
-  invitationCard,
-  invitationCardParams,
-  removalNotice,
-  teamsPartnerships,
-} from './teams/partnershipsTeams';
+import { confirmedNotice, invitationCard, invitationCardParams, removalNotice } from '../cards/teams/invitationCards';
+import { teamsPartnerships } from './teams/partnershipsTeams';
 
 export const INVITATION_PATH = '/invitations';
 
