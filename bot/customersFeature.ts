@@ -20,7 +20,7 @@ import { requestView } from './slack/customers/requestView';
 import type { SlackEdgeTools } from './slack/slackFeature';
 import { SlackPeople } from './slack/slackPeople';
 import { SlackLanguages } from './slack/slackLanguage';
-import { teamsCustomers } from './teams/customersTeams';
+import { teamsCustomers } from '../dialogs/customers/customerFlow';
 import { testOnlyCrashAt } from './testOnlyCrash';
 
 const REQUEST_NOTICE = 'customers.request';

@@ -15,7 +15,7 @@ import { SlackPeople } from './slack/slackPeople';
 import { SlackLanguages } from './slack/slackLanguage';
 import { partnerCenterLinkForReseller, standInLinkFor } from './sandboxPartnerCenterFeature';
 import { confirmedNotice, invitationCard, invitationCardParams, removalNotice } from '../cards/teams/invitationCards';
-import { teamsPartnerships } from './teams/partnershipsTeams';
+import { teamsPartnerships } from '../dialogs/invitation/invitationFlow';
 
 export const INVITATION_PATH = '/invitations';
 

@@ -10,7 +10,7 @@ import { cardAttachment } from '../renderCard';
 /**
  * The reseller's customer cards in Teams (C1, C3, C5, C6): the request form, the existing customers,
  * the choice of offers or subscriptions, and the review. Each takes what it shows, already looked up;
- * the commands that send them live in bot/teams/customersTeams.ts.
+ * the commands that send them live in dialogs/customers/customerFlow.ts.
  */
 
 interface Fact {

@@ -9,7 +9,7 @@ import { cardAttachment } from '../renderCard';
 /**
  * The reseller's partnership cards in Teams (P2, P3, P4): the invitation, the step left in Partner
  * Center, the card an invitation becomes once decided, and the reseller's providers. Each takes what
- * it shows and nothing else; the Teams commands that send them live in bot/teams/partnershipsTeams.ts.
+ * it shows and nothing else; the Teams commands that send them live in dialogs/invitation/invitationFlow.ts.
  */
 
 /** What the invitation card needs, stored in a notice so it can be rendered later in the reader's language. */

@@ -25,7 +25,7 @@ export interface ManifestCommand {
 /**
  * The command menu, in its order (issue 7: help, enroll, status, providers, customers, language). The
  * keys are those the features register (bot/teams/teamsBot.ts, bot/teams/enrolmentFeature.ts,
- * bot/teams/partnershipsTeams.ts, bot/customersFeature.ts); the tests fail if the bot's help card in
+ * dialogs/invitation/invitationFlow.ts, bot/customersFeature.ts); the tests fail if the bot's help card in
  * any language shows another word or description for one of them.
  */
 export const MANIFEST_COMMANDS: readonly ManifestCommand[] = [

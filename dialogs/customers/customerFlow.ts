@@ -1,3 +1,9 @@
+/**
+ * A card flow, not a ComponentDialog: a customer request (C3, C5, C6) is a few cards in a row whose
+ * progress is a draft in the store, named by each card's draftId. The draft survives restarts and
+ * any instance can take the next press; the reseller may leave and come back, or press an older card,
+ * and the draft (not dialog state) says what is true now.
+ */
 import type { Attachment, TurnContext } from 'botbuilder';
 import {
   customerChoicesCard,
@@ -18,9 +24,9 @@ import type { PartnerDirectory } from '../../services/partners/partnerDirectory'
 import type { PartnershipService } from '../../services/partnerships/partnershipService';
 import { decisionMessages } from '../../services/partnerships/messages';
 import type { Refusal } from '../../services/partnerships/types';
-import type { Logger } from '../logger';
+import type { Logger } from 'pino';
 import { CUSTOMER_CARD_PAYLOADS, type CustomerCardPayload, type CustomerCardVerb } from './customerCardPayloads';
-import { requesterOf, type TeamsCommand, type TeamsTurn } from '../../dialogs/teamsTurn';
+import { requesterOf, type TeamsCommand, type TeamsTurn } from '../teamsTurn';
 
 export interface TeamsCustomers {
   requests: CustomerRequests;
@@ -49,6 +55,21 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
 
   async function providerName(providerId: string) {
     return (await c.partnerships.getProviderById(providerId))?.partner.legalName ?? providerId;
+  }
+
+  /** Step 2 after a draft was started (new or existing customer): its choices card, or why it could not start. */
+  async function startedOrRefused(
+    context: TurnContext,
+    t: Translate,
+    started: Awaited<ReturnType<CustomerDrafts['startNew']>>,
+  ) {
+    if (!started.ok) {
+      await context.sendActivity(refusalText(t, started.refusal));
+      return;
+    }
+    const options = await c.drafts.options(started.value);
+    const provider = await providerName(started.value.providerId);
+    await context.sendActivity({ attachments: [customerChoicesCard(t, started.value, options, provider)] });
   }
 
   /** Replaces the card the button was on, so an old Submit / Cancel cannot be pressed again; never costs the answer. */
@@ -135,13 +156,7 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
           },
           address: { line1: value.line1, city: value.city, postalCode: value.postalCode || undefined },
         });
-        if (!started.ok) {
-          await context.sendActivity(refusalText(t, started.refusal));
-          return;
-        }
-        const options = await c.drafts.options(started.value);
-        const provider = await providerName(started.value.providerId);
-        await context.sendActivity({ attachments: [customerChoicesCard(t, started.value, options, provider)] });
+        await startedOrRefused(context, t, started);
       },
     },
     {
@@ -173,13 +188,7 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
           customerTenantId,
           kind: value.kind,
         });
-        if (!started.ok) {
-          await context.sendActivity(refusalText(t, started.refusal));
-          return;
-        }
-        const options = await c.drafts.options(started.value);
-        const provider = await providerName(started.value.providerId);
-        await context.sendActivity({ attachments: [customerChoicesCard(t, started.value, options, provider)] });
+        await startedOrRefused(context, t, started);
       },
     },
     {

@@ -1,3 +1,9 @@
+/**
+ * A card flow, not a ComponentDialog: accepting an invitation is one card (P3: the provider, what
+ * authorising grants, the consent box, Authorize or Decline) whose buttons carry the signed code, so
+ * any press on any instance, after any restart, finds all it needs in the store. Dialog state would
+ * add a second record of the same progress that a restart or a second colleague could leave stale.
+ */
 import type { Activity, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import {
@@ -21,16 +27,10 @@ import type { Provider } from '../../services/partnerships/types';
 import { resellerEndsPartnership } from '../../services/rules/partnershipRules';
 import type { RegionTable } from '../../services/rules/regionTable';
 import type { PartnershipConfirmations } from '../../services/partnerships/partnershipConfirmations';
-import type { Logger } from '../logger';
+import type { Logger } from 'pino';
 import { reportedEmail } from './memberEmail';
-import { verbField } from '../../dialogs/cardSubmission';
-import {
-  actorOf,
-  cardCommand,
-  type TeamsCommand,
-  type TeamsFeature,
-  type TeamsIdentity,
-} from '../../dialogs/teamsTurn';
+import { verbField } from '../cardSubmission';
+import { actorOf, cardCommand, type TeamsCommand, type TeamsFeature, type TeamsIdentity } from '../teamsTurn';
 
 /** The invitation code a card button carries (signed; the service tells forged from real, P2). */
 const invitationCode = z.string().trim().min(1).max(500);
