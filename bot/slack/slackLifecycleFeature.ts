@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../../services/partnerships/types';
 import { PartnershipService } from '../../services/partnerships/partnershipService';
-import type { Feature, FeatureDeps } from '../feature';
-import { partnershipServiceFor } from '../partnershipServiceFor';
+import type { Feature, FeatureDeps } from '../features/feature';
+import { partnershipServiceFor } from '../features/partnershipServiceFor';
 import { SlackInstallation } from './slackInstallation';
 import { slackTeamOf } from './slackTeam';
 

@@ -1,21 +1,26 @@
 import type { Request, Response } from 'restify';
-import { noticeBlocks } from '../cards/slack/partnerships/blocks';
-import { invitationPage } from '../cards/web/invitationPage';
-import { resolveLanguage, translatorFor } from '../i18n/i18n';
-import { ResellerCustomers } from '../services/customers/resellerCustomers';
-import { lookupMessage } from '../services/partnerships/messages';
-import { tellOne } from '../i18n/readers';
-import { PartnershipConfirmations } from '../services/partnerships/partnershipConfirmations';
-import type { Provider } from '../services/partnerships/types';
+import { noticeBlocks } from '../../cards/slack/partnerships/blocks';
+import { invitationPage } from '../../cards/web/invitationPage';
+import { resolveLanguage, translatorFor } from '../../i18n/i18n';
+import { ResellerCustomers } from '../../services/customers/resellerCustomers';
+import { lookupMessage } from '../../services/partnerships/messages';
+import { tellOne } from '../../i18n/readers';
+import { PartnershipConfirmations } from '../../services/partnerships/partnershipConfirmations';
+import type { Provider } from '../../services/partnerships/types';
 import type { Feature, FeatureDeps } from './feature';
 import { partnershipServiceFor } from './partnershipServiceFor';
-import { slackPartnerships } from './slack/partnerships';
-import { adminChecker } from './slack/partnerships/context';
-import { SlackPeople } from './slack/slackPeople';
-import { SlackLanguages } from './slack/slackLanguage';
-import { partnerCenterLinkForReseller, standInLinkFor } from './sandboxPartnerCenterFeature';
-import { confirmedNotice, invitationCard, invitationCardParams, removalNotice } from '../cards/teams/invitationCards';
-import { teamsPartnerships } from '../dialogs/invitation/invitationFlow';
+import { slackPartnerships } from '../slack/partnerships';
+import { adminChecker } from '../slack/partnerships/context';
+import { SlackPeople } from '../slack/slackPeople';
+import { SlackLanguages } from '../slack/slackLanguage';
+import { partnerCenterLinkForReseller, standInLinkFor } from '../sandboxPartnerCenterFeature';
+import {
+  confirmedNotice,
+  invitationCard,
+  invitationCardParams,
+  removalNotice,
+} from '../../cards/teams/invitationCards';
+import { teamsPartnerships } from '../../dialogs/invitation/invitationFlow';
 
 export const INVITATION_PATH = '/invitations';
 

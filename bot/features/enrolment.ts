@@ -5,7 +5,7 @@ import { translatorFor } from '../../i18n/i18n';
 import { keysFor } from '../../i18n/readers';
 import { EnrolmentService } from '../../services/enrolment/enrolmentService';
 import { VerificationStatusService } from '../../services/enrolment/verificationStatus';
-import type { FeatureFactory } from '../feature';
+import type { FeatureFactory } from './feature';
 import { verbOnlyPayload } from '../../dialogs/cardSubmission';
 import { cardCommand, type TeamsCommand, type TeamsTurn } from '../../dialogs/teamsTurn';
 
