@@ -12,7 +12,7 @@ import {
   existingCustomersCard,
 } from '../../cards/teams/customerCards';
 import type { Translate } from '../../i18n/i18n';
-import { tell } from '../../i18n/readers';
+import { toReseller } from '../resellerWords';
 import {
   type CustomerDrafts,
   type CustomerRequest,
@@ -40,7 +40,7 @@ export interface TeamsCustomers {
 }
 
 /** A refusal as the reseller reads it (the Teams side speaks to resellers). */
-const refusalText = (t: Translate, refusal: Refusal) => tell(t, 'reseller', customerRefusalMessages(refusal));
+const refusalText = (t: Translate, refusal: Refusal) => toReseller(t, customerRefusalMessages(refusal));
 
 /**
  * The reseller's side in Teams (C1, C3, C5, C6): customer details → subscriptions → review → Submit
@@ -95,7 +95,7 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
         // P1, M2, M3, P5 before any form: a reseller that cannot transact is told so, and what to do.
         const gate = await c.requests.mayAskForCustomers(identity.tenantId);
         if (!gate.decision.allowed) {
-          const reasons = tell(t, 'reseller', decisionMessages(gate.decision));
+          const reasons = toReseller(t, decisionMessages(gate.decision));
           await context.sendActivity(`${t('customers:teams.cannotAskYet')}\n\n${reasons}`);
           return;
         }

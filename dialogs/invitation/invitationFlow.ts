@@ -15,13 +15,8 @@ import {
 } from '../../cards/teams/invitationCards';
 import { languageOf } from '../../i18n/format';
 import type { Translate } from '../../i18n/i18n';
-import { tell, tellOne } from '../../i18n/readers';
-import {
-  decisionMessages,
-  lookupMessage,
-  type MessageRef,
-  refusalMessages,
-} from '../../services/partnerships/messages';
+import { oneToReseller, toReseller } from '../resellerWords';
+import { decisionMessages, lookupMessage, refusalMessages } from '../../services/partnerships/messages';
 import type { PartnershipService } from '../../services/partnerships/partnershipService';
 import type { Provider } from '../../services/partnerships/types';
 import { resellerEndsPartnership } from '../../services/rules/partnershipRules';
@@ -59,9 +54,6 @@ export interface TeamsPartnerships {
     dedupeKey: string,
   ): Promise<void>;
 }
-
-/** Partnership messages as the reseller reads them (the Teams side speaks to resellers). */
-const say = (t: Translate, messages: MessageRef[]) => tell(t, 'reseller', messages);
 
 /**
  * Replaces the card a button was pressed on, so it shows what happened. True when it did; false
@@ -121,7 +113,7 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
       run: async ({ context, t, args, identity }) => {
         const lookup = await p.service.openInvitation(args.trim());
         if (lookup.status !== 'valid') {
-          await context.sendActivity(tellOne(t, 'reseller', lookupMessage(lookup, identity.tenantId)));
+          await context.sendActivity(oneToReseller(t, lookupMessage(lookup, identity.tenantId)));
           return;
         }
         const code = p.service.codeOf(lookup.invitation);
@@ -169,7 +161,7 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
           return;
         }
         if ('lookup' in outcome) {
-          await context.sendActivity(tellOne(t, 'reseller', lookupMessage(outcome.lookup, identity.tenantId)));
+          await context.sendActivity(oneToReseller(t, lookupMessage(outcome.lookup, identity.tenantId)));
           return;
         }
         // Not enrolled (P1): the first reason and what to do. Further P1 reasons (no Partner Center
@@ -177,11 +169,11 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
         // is told by enrolFirst how to say so (E7).
         const notEnrolled = outcome.decision.violations.find((v) => v.rule === 'P1');
         if (notEnrolled) {
-          const reason = say(t, decisionMessages({ violations: [notEnrolled], options: [] }));
+          const reason = toReseller(t, decisionMessages({ violations: [notEnrolled], options: [] }));
           await context.sendActivity(`${reason}\n\n${t('partnerships:teams.enrolFirst')}`);
           return;
         }
-        await context.sendActivity(say(t, decisionMessages(outcome.decision)));
+        await context.sendActivity(toReseller(t, decisionMessages(outcome.decision)));
       },
     }),
     cardCommand({
@@ -198,7 +190,7 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
             'lookup' in outcome
               ? lookupMessage(outcome.lookup, identity.tenantId)
               : refusalMessages(outcome.refusal)[0];
-          await context.sendActivity(tellOne(t, 'reseller', m));
+          await context.sendActivity(oneToReseller(t, m));
           return;
         }
         const provider = outcome.provider.partner.legalName ?? '';
@@ -281,7 +273,7 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
         const first = rows[0]?.partnership ?? { providerId: '-', resellerId: identity.tenantId };
         const decision = resellerEndsPartnership(first);
         const names = rows.map((r) => r.provider?.legalName ?? r.partnership.providerId).join(', ');
-        const lines = [say(t, decisionMessages(decision))];
+        const lines = [toReseller(t, decisionMessages(decision))];
         if (names) lines.push(t('partnerships:teams.endProviders', { providers: names }));
         await context.sendActivity(lines.join('\n\n'));
         for (const row of rows) {
