@@ -1,8 +1,8 @@
 /**
- * A card flow, not a ComponentDialog: a customer request (C3, C5, C6) is a few cards in a row whose
- * progress is a draft in the store, named by each card's draftId. The draft survives restarts and
- * any instance can take the next press; the reseller may leave and come back, or press an older card,
- * and the draft (not dialog state) says what is true now.
+ * A card flow, not a ComponentDialog: the reseller's customer request in Teams (C1, C3, C5, C6) is
+ * customer details → subscriptions → review → Submit or Cancel, each a card, its progress a draft in
+ * the store named by the card's draftId, never carried by the card. The draft survives restarts, any
+ * instance takes the next press, and an older card pressed again meets what is true now.
  */
 import type { Attachment, TurnContext } from 'botbuilder';
 import {
@@ -39,14 +39,13 @@ export interface TeamsCustomers {
   sendForApproval(request: CustomerRequest): Promise<void>;
 }
 
+/** A draft just started (new or existing customer), or why it could not start. */
+type StartedDraft = Awaited<ReturnType<CustomerDrafts['startNew']>>;
+
 /** A refusal as the reseller reads it (the Teams side speaks to resellers). */
 const refusalText = (t: Translate, refusal: Refusal) => toReseller(t, customerRefusalMessages(refusal));
 
-/**
- * The reseller's side in Teams (C1, C3, C5, C6): customer details → subscriptions → review → Submit
- * or Cancel, for a new customer or an existing one; or the C1 invitation link. Every step is a card;
- * what the request will say is kept in a draft in the store, never carried by the card.
- */
+/** The commands and card verbs of that flow, for a new customer or an existing one, or the C1 invitation link. */
 export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
   /** The card's payload for `verb`, as the edge checked it against the verb's schema before the command ran. */
   function payload<V extends CustomerCardVerb>(turn: TeamsTurn, _verb: V): CustomerCardPayload<V> | undefined {
@@ -58,11 +57,7 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
   }
 
   /** Step 2 after a draft was started (new or existing customer): its choices card, or why it could not start. */
-  async function startedOrRefused(
-    context: TurnContext,
-    t: Translate,
-    started: Awaited<ReturnType<CustomerDrafts['startNew']>>,
-  ) {
+  async function startedOrRefused(context: TurnContext, t: Translate, started: StartedDraft) {
     if (!started.ok) {
       await context.sendActivity(refusalText(t, started.refusal));
       return;
