@@ -1,4 +1,4 @@
-import type { FeatureDeps, FeatureFactory } from '../bot/feature';
+import type { FeatureDeps, FeatureFactory } from '../bot/features/feature';
 import type { Notifier } from '../bot/proactive/notifier';
 
 /** The renderer the fan-out's notices name: the text carries the notice's key, so the stub can count each delivery. */

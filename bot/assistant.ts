@@ -16,7 +16,7 @@ import { defaultRegionTable, loadRegionTable } from '../services/rules/regionTab
 import { defaultWebmailList, loadWebmailList } from '../services/rules/webmail';
 import { openStore, type Store } from '../services/storage/openStore';
 import type { AppConfig } from './config';
-import type { Feature, FeatureDeps, FeatureFactory } from './feature';
+import type { Feature, FeatureDeps, FeatureFactory } from './features/feature';
 import { FEATURES } from './features';
 import { DeliveryLedger } from './deliveryLedger';
 import { createHttpServer } from './httpServer';

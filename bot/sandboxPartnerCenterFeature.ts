@@ -4,7 +4,7 @@ import { partnerCenterStandInPage, type StandInPage } from '../cards/web/partner
 import { resolveLanguage, translatorFor } from '../i18n/i18n';
 import { isPartnerCenterError } from '../services/partnerCenter/errors';
 import type { SandboxControls } from '../services/partnerCenter/sandboxGateway';
-import type { Feature, FeatureDeps } from './feature';
+import type { Feature, FeatureDeps } from './features/feature';
 
 /** Where the sandbox serves its stand-in for a distributor's Partner Center relationship-request page (P2). */
 export const STAND_IN_PATH = '/sandbox/partner-center/relationship-request';

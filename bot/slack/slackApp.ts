@@ -14,6 +14,7 @@ import type { SlackFeature, SlackSubcommand } from './slackFeature';
 import { SlackLanguages } from './slackLanguage';
 import { slackLogger } from './slackLogger';
 import { guardSlackRequests } from './slackRequestGuard';
+import { type SlackTeamCarrier, slackTeamOf } from './slackTeam';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 export const SLASH_COMMAND = '/csp';
@@ -64,7 +65,7 @@ export function createSlackEdge(options: SlackAppOptions): SlackEdge {
   // First of all middleware: every Slack request's log lines name its team and kind, and it is counted.
   app.use(async ({ body, next }) => {
     const kind = slackRequestKind(body as SlackBody);
-    describeRequest({ slackTeam: slackTeamOf(body as SlackBody), slackType: kind });
+    describeRequest({ slackTeam: slackTeamOf(body as SlackBody) || undefined, slackType: kind });
     await options.metrics.time(options.metrics.slackRequests, options.metrics.slackSeconds, kind, next);
   });
   const languages = new SlackLanguages(options.records, log);
@@ -134,12 +135,9 @@ export function createSlackEdge(options: SlackAppOptions): SlackEdge {
   };
 }
 
-interface SlackBody {
+interface SlackBody extends SlackTeamCarrier {
   type?: string;
   command?: string;
-  team_id?: string;
-  team?: { id?: string } | null;
-  user?: { team_id?: string };
   event?: { type?: string };
 }
 
@@ -148,10 +146,6 @@ function slackRequestKind(body: SlackBody): string {
   if (body.command) return 'command';
   if (body.type === 'event_callback') return `event:${body.event?.type ?? 'unknown'}`;
   return body.type ?? 'unknown';
-}
-
-function slackTeamOf(body: SlackBody): string | undefined {
-  return body.team_id ?? body.team?.id ?? body.user?.team_id;
 }
 
 function visible(subcommands: Map<string, SlackSubcommand>): SlackSubcommand[] {

@@ -1,8 +1,9 @@
 import type { AuditEntry } from '../../services/partnerships/types';
 import { PartnershipService } from '../../services/partnerships/partnershipService';
-import type { Feature, FeatureDeps } from '../feature';
-import { partnershipServiceFor } from '../partnershipServiceFor';
+import type { Feature, FeatureDeps } from '../features/feature';
+import { partnershipServiceFor } from '../features/partnershipServiceFor';
 import { SlackInstallation } from './slackInstallation';
+import { slackTeamOf } from './slackTeam';
 
 /** Slack's lifecycle events this feature hears, and the audit action each one is recorded as. */
 const LIFECYCLE_EVENTS = {
@@ -32,16 +33,12 @@ export function slackLifecycleFeature(deps: FeatureDeps): Feature {
     name: 'slack-lifecycle',
     slack: {
       register(app) {
-        app.event('app_uninstalled', async ({ body }) => ended(teamOf(body), 'app_uninstalled'));
+        app.event('app_uninstalled', async ({ body }) => ended(slackTeamOf(body), 'app_uninstalled'));
         app.event('tokens_revoked', async ({ body, event }) => {
           // tokens_revoked also reports user tokens, which this app never posts with.
-          if (event.tokens.bot?.length) await ended(teamOf(body), 'tokens_revoked');
+          if (event.tokens.bot?.length) await ended(slackTeamOf(body), 'tokens_revoked');
         });
       },
     },
   };
-}
-
-function teamOf(body: unknown): string {
-  return (body as { team_id?: string }).team_id ?? '';
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import type { AtomicStore } from '../../services/storage/atomicStore';
-import { isCardSubmission } from './cardSubmission';
+import { isCardSubmission } from '../../dialogs/cardSubmission';
 
 /**
  * The same card button pressed twice: a double click sends two distinct activities (two ids, so the

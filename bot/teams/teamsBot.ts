@@ -13,12 +13,12 @@ import { type ZodType, z } from 'zod';
 import { SUPPORTED_LANGUAGES, type Translate, translatorFor } from '../../i18n/i18n';
 import type { Logger } from '../logger';
 import { localeOf } from './activityLocale';
-import { isCardSubmission, keepPayload, verbField, verbOnlyPayload } from './cardSubmission';
+import { isCardSubmission, keepPayload, verbField, verbOnlyPayload } from '../../dialogs/cardSubmission';
 import { commandOf } from './commandText';
 import type { ConversationReferenceStore } from './conversationReferences';
 import type { RepeatedSubmissions } from './repeatedSubmissions';
-import { helpCard, welcomeCard } from './foundationCards';
-import type { TeamsCardAction, TeamsCommand, TeamsFeature, TeamsIdentity } from './teamsFeature';
+import { helpCard, welcomeCard } from '../../cards/teams/foundationCards';
+import { identityOf, type TeamsCardAction, type TeamsCommand, type TeamsFeature } from '../../dialogs/teamsTurn';
 
 export interface TeamsBotDeps {
   conversationState: ConversationState;
@@ -118,16 +118,6 @@ export class CspTeamsBot extends TeamsActivityHandler {
     return kind === 'submit' ? this.commands.get(verb.toLowerCase())?.payload : this.cardActions.get(verb)?.payload;
   }
 
-  static identityOf(context: TurnContext): TeamsIdentity {
-    const activity = context.activity;
-    const channelTenant = (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
-    return {
-      tenantId: activity.conversation?.tenantId ?? channelTenant ?? 'no-tenant',
-      aadObjectId: activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown-user',
-      name: activity.from?.name,
-    };
-  }
-
   protected override async onAdaptiveCardInvoke(
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
@@ -151,7 +141,7 @@ export class CspTeamsBot extends TeamsActivityHandler {
       };
     }
     const dialogs = await this.dialogs.createContext(context);
-    return action.run({ context, dialogs, t, identity: CspTeamsBot.identityOf(context) }, parsed.data);
+    return action.run({ context, dialogs, t, identity: identityOf(context) }, parsed.data);
   }
 
   /**
@@ -239,7 +229,7 @@ export class CspTeamsBot extends TeamsActivityHandler {
     args: string,
     payload?: unknown,
   ): Promise<void> {
-    await command.run({ context, dialogs, t, identity: CspTeamsBot.identityOf(context), args, payload });
+    await command.run({ context, dialogs, t, identity: identityOf(context), args, payload });
   }
 
   /** Which fields a refused submission got wrong, never their values (a card may carry personal data). */
@@ -300,7 +290,7 @@ export class CspTeamsBot extends TeamsActivityHandler {
   }
 
   private async rememberReference(context: TurnContext): Promise<void> {
-    const { tenantId, aadObjectId } = CspTeamsBot.identityOf(context);
+    const { tenantId, aadObjectId } = identityOf(context);
     const reference = Turn.getConversationReference(context.activity);
     try {
       await this.deps.references.remember(tenantId, aadObjectId, reference, context.activity.locale);

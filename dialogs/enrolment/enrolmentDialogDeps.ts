@@ -1,10 +1,10 @@
 import type { TurnContext } from 'botbuilder';
-import { payloadOf } from '../../bot/teams/cardSubmission';
-import { CspTeamsBot } from '../../bot/teams/teamsBot';
+import { payloadOf } from '../cardSubmission';
 import type { Translate } from '../../i18n/i18n';
 import { keysFor } from '../../i18n/readers';
 import type { AnswerStep } from '../../services/enrolment/enrolmentAnswers';
 import type { Enroller, EnrolmentProgress, EnrolmentService, Refusal } from '../../services/enrolment/enrolmentService';
+import { identityOf, requesterOf } from '../teamsTurn';
 import type { EnrolmentPayload } from './enrolmentSubmission';
 
 /** What the enrolment dialogs need: the service that decides, and the person's language. */
@@ -13,10 +13,9 @@ export interface EnrolmentDialogDeps {
   translate(context: TurnContext): Promise<Translate>;
 }
 
-/** The person answering, as the platform reports them (never from a card payload). */
+/** The person answering, as the platform reports them (never from a card payload): the Teams requester. */
 export function enrollerOf(context: TurnContext): Enroller {
-  const identity = CspTeamsBot.identityOf(context);
-  return { tenantId: identity.tenantId, userId: identity.aadObjectId, name: identity.name };
+  return requesterOf(identityOf(context));
 }
 
 /** A refusal in words: each violation with its rule id, the rule's ways forward, the service's notices. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inputText, verbField } from '../../bot/teams/cardSubmission';
+import { inputText, verbField } from '../cardSubmission';
 import { ANSWER_STEPS, isAnswerStep } from '../../services/enrolment/enrolmentAnswers';
 
 /** The progress card's choices: a step to answer, or submitting the enrolment. */

@@ -24,8 +24,8 @@ export interface ManifestCommand {
 
 /**
  * The command menu, in its order (issue 7: help, enroll, status, providers, customers, language). The
- * keys are those the features register (bot/teams/teamsBot.ts, bot/teams/enrolmentFeature.ts,
- * bot/teams/partnershipsFeature.ts, bot/customersFeature.ts); the tests fail if the bot's help card in
+ * keys are those the features register (bot/teams/teamsBot.ts, bot/features/enrolment.ts,
+ * dialogs/invitation/invitationFlow.ts, bot/features/customers.ts); the tests fail if the bot's help card in
  * any language shows another word or description for one of them.
  */
 export const MANIFEST_COMMANDS: readonly ManifestCommand[] = [

@@ -1,14 +1,16 @@
 import { isPartnerCenterError } from '../partnerCenter/errors';
 import type { Refusal } from '../partnerships/types';
 import { partnerCenterRefusal } from '../rules/partnerCenterRefusals';
-import type { CustomerRequest } from './customerRequests';
+// The request as the domain defines it: what the refusal reads is all there, and customerRequests.ts
+// imports this file, so taking its CustomerRequest would be an import loop (issue 14).
+import type { PartnerRequest } from '../domain/request';
 
 /**
  * What the approving rep is told when Partner Center refuses an approved request: the rule and the
  * way forward when one explains the refusal (partnerCenterRefusal), otherwise what kind of failure it
  * was (an outage to retry, credentials to fix, details Partner Center would not take).
  */
-export function partnerCenterFailureRefusal(error: unknown, request: CustomerRequest): Refusal {
+export function partnerCenterFailureRefusal(error: unknown, request: PartnerRequest): Refusal {
   if (!isPartnerCenterError(error)) return { kind: 'input', code: 'partner-center-failed' };
   const decision = partnerCenterRefusal(error.code, {
     providerId: request.providerId,

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { z } from 'zod';
 import type { Assistant } from '../../bot/assistant';
-import type { FeatureFactory } from '../../bot/feature';
+import type { FeatureFactory } from '../../bot/features/feature';
 import { ConnectorStub } from '../fakes/connectorStub';
 import { cardSubmit, installed, message, postActivity, teamsActivity } from '../helpers/teamsActivities';
 import { LogCapture, startTestAssistant } from '../helpers/testAssistant';

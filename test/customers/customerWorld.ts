@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Assistant } from '../../bot/assistant';
-import { customersFeature } from '../../bot/customersFeature';
-import { partnershipsFeature } from '../../bot/partnershipsFeature';
+import { customersFeature } from '../../bot/features/customers';
+import { partnershipsFeature } from '../../bot/features/partnerships';
 import { createPartnerCenterGateway } from '../../services/partnerCenter/createGateway';
 import type { PartnerCenterGateway } from '../../services/partnerCenter/gateway';
 import { PartnerDirectory } from '../../services/partners/partnerDirectory';

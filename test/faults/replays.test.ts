@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import type { Assistant } from '../../bot/assistant';
-import { partnershipsFeature } from '../../bot/partnershipsFeature';
+import { partnershipsFeature } from '../../bot/features/partnerships';
 import { SlackApiStub } from '../fakes/slackApiStub';
 import { DEMO } from '../partnerships/fixtures';
 import { SlackDriver } from '../helpers/slackDriver';

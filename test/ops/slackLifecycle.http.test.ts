@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Assistant } from '../../bot/assistant';
-import type { Feature, FeatureDeps } from '../../bot/feature';
+import type { Feature, FeatureDeps } from '../../bot/features/feature';
 import { FEATURES } from '../../bot/features';
 import { createLogger } from '../../bot/logger';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';

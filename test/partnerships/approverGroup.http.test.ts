@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Assistant } from '../../bot/assistant';
-import { partnershipsFeature } from '../../bot/partnershipsFeature';
+import { partnershipsFeature } from '../../bot/features/partnerships';
 import { MEMBERS_TTL_MS } from '../../bot/slack/partnerships/userGroups';
 import { SlackApiStub } from '../fakes/slackApiStub';
 import { startTestAssistant } from '../helpers/testAssistant';

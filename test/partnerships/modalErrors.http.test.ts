@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Assistant } from '../../bot/assistant';
-import { partnershipsFeature } from '../../bot/partnershipsFeature';
+import { partnershipsFeature } from '../../bot/features/partnerships';
 import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
 import { SlackApiStub } from '../fakes/slackApiStub';
 import { SlackDriver } from '../helpers/slackDriver';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Assistant } from '../../bot/assistant';
-import { partnershipsFeature } from '../../bot/partnershipsFeature';
+import { partnershipsFeature } from '../../bot/features/partnerships';
 import { PartnerDirectory } from '../../services/partners/partnerDirectory';
 import { ConnectorStub } from '../fakes/connectorStub';
 import { SlackApiStub } from '../fakes/slackApiStub';

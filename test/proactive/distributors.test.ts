@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { slackNotices, teamsNotices, tellDistributors } from '../../bot/notificationsFeature';
+import { slackNotices, teamsNotices, tellDistributors } from '../../bot/features/notifications';
 import type { Notice } from '../../bot/proactive/notifier';
 import { translatorFor } from '../../i18n/i18n';
 import type { ProviderSettings } from '../../services/partnerships/types';

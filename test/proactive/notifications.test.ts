@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { expect } from 'chai';
 import { createLogger } from '../../bot/logger';
-import { teamsNotices } from '../../bot/notificationsFeature';
+import { teamsNotices } from '../../bot/features/notifications';
 import { DurableNotifier } from '../../bot/proactive/durableNotifier';
 import { NoticeRenderers } from '../../bot/proactive/noticeRenderers';
 import { signVerificationEvent, WEBHOOK_PATH } from '../../bot/proactive/verificationWebhook';

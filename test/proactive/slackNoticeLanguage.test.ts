@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Assistant } from '../../bot/assistant';
-import type { FeatureFactory } from '../../bot/feature';
+import type { FeatureFactory } from '../../bot/features/feature';
 import { FEATURES } from '../../bot/features';
 import type { Notifier } from '../../bot/proactive/notifier';
 import { translatorFor } from '../../i18n/i18n';

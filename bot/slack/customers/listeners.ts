@@ -21,6 +21,7 @@ import type { Refusal } from '../../../services/partnerships/types';
 import type { Logger } from '../../logger';
 import type { SlackLanguages } from '../slackLanguage';
 import type { SlackPeople } from '../slackPeople';
+import { slackTeamOf } from '../slackTeam';
 import { credentialsText } from './credentialsText';
 import { whoOf } from './requestView';
 
@@ -35,9 +36,6 @@ export interface SlackCustomers {
   /** After a decision: the channel message shows it, the reseller hears it, the approvers' App Homes refresh. */
   afterDecision(client: WebClient, request: CustomerRequest): Promise<void>;
 }
-
-const teamOf = (body: { team?: { id?: string } | null; user: { team_id?: string } }) =>
-  body.team?.id ?? body.user.team_id ?? '';
 
 /** A refusal as the distributor reads it (the Slack side speaks to distributors). */
 const refusalText = (t: Translate, refusal: Refusal) =>
@@ -72,7 +70,7 @@ export function registerCustomerListeners(app: App, s: SlackCustomers) {
   app.action<BlockButtonAction>(CUSTOMER_ACTION.approve, async ({ ack, body, action, client, respond }) => {
     await ack();
     try {
-      const teamId = teamOf(body);
+      const teamId = slackTeamOf(body);
       const t = await s.languages.translatorFor(client, teamId, body.user.id);
       const outcome = await s.requests.approve(teamId, action.value ?? '', await s.people.actor(client, body.user));
       if (!outcome.ok) {
@@ -102,7 +100,7 @@ export function registerCustomerListeners(app: App, s: SlackCustomers) {
 
   app.action<BlockButtonAction>(CUSTOMER_ACTION.reject, async ({ ack, body, action, client, respond }) => {
     await ack();
-    const teamId = teamOf(body);
+    const teamId = slackTeamOf(body);
     const t = await s.languages.translatorFor(client, teamId, body.user.id);
     if (!(await s.partnerships.isApprover(teamId, body.user.id))) {
       await tell(body, client, respond, t('partnerships:refusal.not-approver'));
@@ -121,7 +119,7 @@ export function registerCustomerListeners(app: App, s: SlackCustomers) {
   });
 
   app.view<ViewSubmitAction>(CUSTOMER_CALLBACK.reject, async ({ ack, body, view, client }) => {
-    const teamId = teamOf(body);
+    const teamId = slackTeamOf(body);
     const t = await s.languages.translatorFor(client, teamId, body.user.id);
     const reason = String(view.state.values[REASON_BLOCK]?.[REASON_ACTION]?.value ?? '').trim();
     const outcome = await s.requests.reject(
@@ -142,7 +140,7 @@ export function registerCustomerListeners(app: App, s: SlackCustomers) {
 
   app.action<BlockButtonAction>(CUSTOMER_ACTION.resellerCustomers, async ({ ack, body, action, client, respond }) => {
     await ack();
-    const teamId = teamOf(body);
+    const teamId = slackTeamOf(body);
     const t = await s.languages.translatorFor(client, teamId, body.user.id);
     const provider = await s.partnerships.getProviderBySlackTeam(teamId);
     const resellerId = action.value ?? '';

@@ -2,12 +2,13 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import { ACTION, draftModal, removeModal } from '../../../cards/slack/partnerships/blocks';
 import { refusalMessages } from '../../../services/partnerships/messages';
 import { PartnershipService } from '../../../services/partnerships/partnershipService';
+import { slackTeamOf } from '../slackTeam';
 import { invitationDraft, type SlackPartnerships, say } from './context';
 
 export function registerActions(app: App, p: SlackPartnerships) {
   app.action<BlockButtonAction>(ACTION.remove, async ({ ack, body, action, client, respond }) => {
     await ack();
-    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const teamId = slackTeamOf(body);
     const t = await p.languages.translatorFor(client, teamId, body.user.id);
     if (!(await p.service.isApprover(teamId, body.user.id))) {
       await respond({
@@ -34,7 +35,7 @@ export function registerActions(app: App, p: SlackPartnerships) {
 
   app.action<BlockButtonAction>(ACTION.revoke, async ({ ack, body, action, client, respond }) => {
     await ack();
-    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const teamId = slackTeamOf(body);
     const t = await p.languages.translatorFor(client, teamId, body.user.id);
     const outcome = await p.service.revokeInvitation(
       teamId,
@@ -49,7 +50,7 @@ export function registerActions(app: App, p: SlackPartnerships) {
 
   app.action<BlockButtonAction>(ACTION.resend, async ({ ack, body, action, client, respond }) => {
     await ack();
-    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const teamId = slackTeamOf(body);
     const t = await p.languages.translatorFor(client, teamId, body.user.id);
     const outcome = await p.service.resendInvitation(
       teamId,

@@ -10,7 +10,7 @@ import { LruMap } from '../../lruMap';
 import type { SlackLanguages } from '../slackLanguage';
 import type { SlackPeople } from '../slackPeople';
 
-/** What the Slack side of partnerships needs, built once by bot/partnershipsFeature.ts. */
+/** What the Slack side of partnerships needs, built once by bot/features/partnerships.ts. */
 export interface SlackPartnerships {
   service: PartnershipService;
   languages: SlackLanguages;

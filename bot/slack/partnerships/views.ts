@@ -1,4 +1,4 @@
-import type { App, SlackViewAction, ViewOutput } from '@slack/bolt';
+import type { App, ViewOutput } from '@slack/bolt';
 import { z } from 'zod';
 import {
   CALLBACK,
@@ -14,6 +14,7 @@ import { refusedFields } from '../../../services/partnerships/fieldRefusals';
 import { refusalMessages } from '../../../services/partnerships/messages';
 import type { ApproverGroup, Refusal } from '../../../services/partnerships/types';
 import { invitationDraft, type SlackPartnerships, say } from './context';
+import { slackTeamOf } from '../slackTeam';
 import { groupHandle } from './userGroups';
 
 type Values = ViewOutput['state']['values'];
@@ -39,8 +40,6 @@ function modalErrors(
   for (const { field, refusal: about } of fields) add(blockOf[field], say(t, refusalMessages(about)));
   return errors;
 }
-
-const teamOf = (body: SlackViewAction) => body.team?.id ?? body.user.team_id ?? '';
 
 /** The user group chosen in the set-up modal, with the name it was shown under; none for "no group". */
 function chosenGroup(values: Values): ApproverGroup | undefined {
@@ -69,7 +68,7 @@ export function registerViews(app: App, p: SlackPartnerships) {
     /** The group as reps mention it (`@csp-approvers`), never its id (`S0APPR`), in every later summary. */
     const named = async (group: ApproverGroup | undefined) =>
       group && { ...group, name: (await groupHandle(client, p.logger, group.id)) ?? group.name };
-    const teamId = teamOf(body);
+    const teamId = slackTeamOf(body);
     const t = await p.languages.translatorFor(client, teamId, body.user.id);
     const values = view.state.values;
     const input = {
@@ -112,7 +111,7 @@ export function registerViews(app: App, p: SlackPartnerships) {
   });
 
   app.view(CALLBACK.invite, async ({ ack, body, view, client }) => {
-    const teamId = teamOf(body);
+    const teamId = slackTeamOf(body);
     const t = await p.languages.translatorFor(client, teamId, body.user.id);
     const values = view.state.values;
     const outcome = await p.service.createInvitation(
@@ -136,7 +135,7 @@ export function registerViews(app: App, p: SlackPartnerships) {
   });
 
   app.view(CALLBACK.remove, async ({ ack, body, view, client }) => {
-    const teamId = teamOf(body);
+    const teamId = slackTeamOf(body);
     const t = await p.languages.translatorFor(client, teamId, body.user.id);
     const resellerId = view.private_metadata;
     const notify = (view.state.values.notify?.[FIELD_ACTION]?.selected_options ?? []).some((o) => o.value === 'notify');

@@ -1,27 +1,27 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Activity } from 'botbuilder';
-import { pendingHomeBlocks, type RequestView, requestBlocks } from '../cards/slack/customers/blocks';
-import type { Translate } from '../i18n/i18n';
+import { pendingHomeBlocks, type RequestView, requestBlocks } from '../../cards/slack/customers/blocks';
+import type { Translate } from '../../i18n/i18n';
 import {
   CustomerDrafts,
   type CustomerRequest,
   CustomerRequests,
   type OneTimeCredentials,
   ResellerCustomers,
-} from '../services/customers';
-import { PeriodicPass } from '../services/polling/periodicPass';
-import type { Provider } from '../services/partnerships/types';
+} from '../../services/customers';
+import { PeriodicPass } from '../../services/polling/periodicPass';
+import type { Provider } from '../../services/partnerships/types';
 import type { Feature, FeatureDeps } from './feature';
 import { partnershipServiceFor } from './partnershipServiceFor';
-import { registerCustomerListeners } from './slack/customers/listeners';
-import { credentialsText } from './slack/customers/credentialsText';
-import { requestView } from './slack/customers/requestView';
-import type { SlackEdgeTools } from './slack/slackFeature';
-import { SlackPeople } from './slack/slackPeople';
-import { SlackLanguages } from './slack/slackLanguage';
-import { teamsCustomers } from './teams/customersTeams';
-import { testOnlyCrashAt } from './testOnlyCrash';
+import { registerCustomerListeners } from '../slack/customers/listeners';
+import { credentialsText } from '../slack/customers/credentialsText';
+import { requestView } from '../slack/customers/requestView';
+import type { SlackEdgeTools } from '../slack/slackFeature';
+import { SlackPeople } from '../slack/slackPeople';
+import { SlackLanguages } from '../slack/slackLanguage';
+import { teamsCustomers } from '../../dialogs/customers/customerFlow';
+import { testOnlyCrashAt } from '../testOnlyCrash';
 
 const REQUEST_NOTICE = 'customers.request';
 

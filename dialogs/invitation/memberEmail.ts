@@ -1,5 +1,5 @@
 import { type TurnContext, TeamsInfo } from 'botbuilder';
-import type { Logger } from '../logger';
+import type { Logger } from 'pino';
 
 /**
  * The address Teams itself reports for the user of this turn (their email, else their UPN), from

@@ -1,18 +1,18 @@
 import type { WebClient } from '@slack/web-api';
 import type { CloudAdapter, ConversationState, UserState } from 'botbuilder';
 import type restify from 'restify';
-import type { PartnerCenterGateway } from '../services/partnerCenter/gateway';
-import type { SandboxControls } from '../services/partnerCenter/sandboxGateway';
-import type { PartnerDirectory } from '../services/partners/partnerDirectory';
-import type { RegionTable } from '../services/rules/regionTable';
-import type { WebmailList } from '../services/rules/webmail';
-import type { Store } from '../services/storage/openStore';
-import type { AppConfig } from './config';
-import type { Logger } from './logger';
-import type { Notifier, SlackDeliveredHook, SlackNoticeRenderer, TeamsNoticeRenderer } from './proactive/notifier';
-import type { SlackFeature } from './slack/slackFeature';
-import type { ConversationReferenceStore } from './teams/conversationReferences';
-import type { TeamsFeature } from './teams/teamsFeature';
+import type { PartnerCenterGateway } from '../../services/partnerCenter/gateway';
+import type { SandboxControls } from '../../services/partnerCenter/sandboxGateway';
+import type { PartnerDirectory } from '../../services/partners/partnerDirectory';
+import type { RegionTable } from '../../services/rules/regionTable';
+import type { WebmailList } from '../../services/rules/webmail';
+import type { Store } from '../../services/storage/openStore';
+import type { AppConfig } from '../config';
+import type { Logger } from '../logger';
+import type { Notifier, SlackDeliveredHook, SlackNoticeRenderer, TeamsNoticeRenderer } from '../proactive/notifier';
+import type { SlackFeature } from '../slack/slackFeature';
+import type { ConversationReferenceStore } from '../teams/conversationReferences';
+import type { TeamsFeature } from '../../dialogs/teamsTurn';
 
 /** What the composition root hands every slice of the product. */
 export interface FeatureDeps {

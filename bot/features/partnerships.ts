@@ -1,26 +1,26 @@
 import type { Request, Response } from 'restify';
-import { noticeBlocks } from '../cards/slack/partnerships/blocks';
-import { escapeHtml } from '../cards/web/html';
-import { resolveLanguage, translatorFor } from '../i18n/i18n';
-import { ResellerCustomers } from '../services/customers/resellerCustomers';
-import { lookupMessage } from '../services/partnerships/messages';
-import { tellOne } from '../i18n/readers';
-import { PartnershipConfirmations } from '../services/partnerships/partnershipConfirmations';
-import type { Provider } from '../services/partnerships/types';
+import { noticeBlocks } from '../../cards/slack/partnerships/blocks';
+import { invitationPage } from '../../cards/web/invitationPage';
+import { resolveLanguage, translatorFor } from '../../i18n/i18n';
+import { ResellerCustomers } from '../../services/customers/resellerCustomers';
+import { lookupMessage } from '../../services/partnerships/messages';
+import { tellOne } from '../../i18n/readers';
+import { PartnershipConfirmations } from '../../services/partnerships/partnershipConfirmations';
+import type { Provider } from '../../services/partnerships/types';
 import type { Feature, FeatureDeps } from './feature';
 import { partnershipServiceFor } from './partnershipServiceFor';
-import { slackPartnerships } from './slack/partnerships';
-import { adminChecker } from './slack/partnerships/context';
-import { SlackPeople } from './slack/slackPeople';
-import { SlackLanguages } from './slack/slackLanguage';
-import { partnerCenterLinkForReseller, standInLinkFor } from './sandboxPartnerCenterFeature';
+import { slackPartnerships } from '../slack/partnerships';
+import { adminChecker } from '../slack/partnerships/context';
+import { SlackPeople } from '../slack/slackPeople';
+import { SlackLanguages } from '../slack/slackLanguage';
+import { partnerCenterLinkForReseller, standInLinkFor } from '../sandboxPartnerCenterFeature';
 import {
   confirmedNotice,
   invitationCard,
   invitationCardParams,
   removalNotice,
-  teamsPartnerships,
-} from './teams/partnershipsFeature';
+} from '../../cards/teams/invitationCards';
+import { teamsPartnerships } from '../../dialogs/invitation/invitationFlow';
 
 export const INVITATION_PATH = '/invitations';
 
@@ -154,23 +154,4 @@ export function partnershipsFeature() {
       ],
     };
   };
-}
-
-function invitationPage(
-  t: (key: string, params?: Record<string, unknown>) => string,
-  page: { valid: boolean; provider: string; problem: string; code: string; chatUrl?: string },
-): string {
-  const e = escapeHtml;
-  const body = page.valid
-    ? [
-        `<h1>${e(t('partnerships:page.title', { provider: page.provider }))}</h1>`,
-        `<p>${e(t('partnerships:page.intro', { provider: page.provider }))}</p>`,
-        page.chatUrl ? `<p><a href="${e(page.chatUrl)}">${e(t('partnerships:page.open'))}</a></p>` : '',
-        `<p>${e(t('partnerships:page.paste'))}</p>`,
-        `<pre>invitation ${e(page.code)}</pre>`,
-      ].join('\n')
-    : `<h1>${e(t('partnerships:page.invalidTitle'))}</h1>\n<p>${e(page.problem)}</p>`;
-  return `<!doctype html>\n<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(
-    t('partnerships:page.htmlTitle'),
-  )}</title></head>\n<body style="font-family: sans-serif; max-width: 40em; margin: 2em auto">\n${body}\n</body></html>\n`;
 }

@@ -1,27 +1,32 @@
-import type { TurnContext } from 'botbuilder';
-import { cardAttachment } from '../../cards/renderCard';
-import { countryName, languageOf } from '../../i18n/format';
-import type { Translate } from '../../i18n/i18n';
-import { tell } from '../../i18n/readers';
+/**
+ * A card flow, not a ComponentDialog: the reseller's customer request in Teams (C1, C3, C5, C6) is
+ * customer details → subscriptions → review → Submit or Cancel, each a card, its progress a draft in
+ * the store named by the card's draftId, never carried by the card. The draft survives restarts, any
+ * instance takes the next press, and an older card pressed again meets what is true now.
+ */
+import type { Attachment, TurnContext } from 'botbuilder';
 import {
-  type CustomerDraft,
+  customerChoicesCard,
+  customerRequestCard,
+  customerReviewCard,
+  existingCustomersCard,
+} from '../../cards/teams/customerCards';
+import type { Translate } from '../../i18n/i18n';
+import { toReseller } from '../resellerWords';
+import {
   type CustomerDrafts,
   type CustomerRequest,
   type CustomerRequests,
   customerRefusalMessages,
-  type DraftOptions,
   type ResellerCustomers,
 } from '../../services/customers';
-import { initialDomainPrefix } from '../../services/domain/customerDomain';
-import type { Requester } from '../../services/domain/request';
 import type { PartnerDirectory } from '../../services/partners/partnerDirectory';
 import type { PartnershipService } from '../../services/partnerships/partnershipService';
 import { decisionMessages } from '../../services/partnerships/messages';
-import { customerRequestGuidance } from '../../services/rules/guidance';
 import type { Refusal } from '../../services/partnerships/types';
-import type { Logger } from '../logger';
+import type { Logger } from 'pino';
 import { CUSTOMER_CARD_PAYLOADS, type CustomerCardPayload, type CustomerCardVerb } from './customerCardPayloads';
-import type { TeamsCommand, TeamsIdentity, TeamsTurn } from './teamsFeature';
+import { requesterOf, type TeamsCommand, type TeamsTurn } from '../teamsTurn';
 
 export interface TeamsCustomers {
   requests: CustomerRequests;
@@ -34,24 +39,13 @@ export interface TeamsCustomers {
   sendForApproval(request: CustomerRequest): Promise<void>;
 }
 
-const requesterOf = (identity: TeamsIdentity): Requester => ({
-  platform: 'teams',
-  tenantId: identity.tenantId,
-  userId: identity.aadObjectId,
-  name: identity.name,
-});
+/** A draft just started (new or existing customer), or why it could not start. */
+type StartedDraft = Awaited<ReturnType<CustomerDrafts['startNew']>>;
 
 /** A refusal as the reseller reads it (the Teams side speaks to resellers). */
-const refusalText = (t: Translate, refusal: Refusal) => tell(t, 'reseller', customerRefusalMessages(refusal));
+const refusalText = (t: Translate, refusal: Refusal) => toReseller(t, customerRefusalMessages(refusal));
 
-/** The rule checks a request passed, one line each, in the order mayTakeCustomer applies them. */
-const CHECKS = ['transacting', 'partnership', 'region', 'notSelf', 'notCspTenant', 'notProvidersReseller'];
-
-/**
- * The reseller's side in Teams (C1, C3, C5, C6): customer details → subscriptions → review → Submit
- * or Cancel, for a new customer or an existing one; or the C1 invitation link. Every step is a card;
- * what the request will say is kept in a draft in the store, never carried by the card.
- */
+/** The commands and card verbs of that flow, for a new customer or an existing one, or the C1 invitation link. */
 export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
   /** The card's payload for `verb`, as the edge checked it against the verb's schema before the command ran. */
   function payload<V extends CustomerCardVerb>(turn: TeamsTurn, _verb: V): CustomerCardPayload<V> | undefined {
@@ -62,110 +56,19 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
     return (await c.partnerships.getProviderById(providerId))?.partner.legalName ?? providerId;
   }
 
-  async function facts(t: Translate, draft: CustomerDraft) {
-    const label = (key: string) => t(`customers:teams.review.${key}`);
-    const customer = draft.customer;
-    const rows = [
-      { title: label('kind'), value: t(`customers:teams.kind.${draft.kind}`) },
-      { title: label('customer'), value: customer.companyName },
-      { title: label('domain'), value: `${customer.domain} (${countryName(languageOf(t), customer.country)})` },
-    ];
-    if (draft.kind === 'new-customer') {
-      const a = draft.address;
-      // What Partner Center will be asked to create, so the reader sees the bare domain's consequence before Submit.
-      rows.push({ title: label('initialDomain'), value: `${initialDomainPrefix(customer.domain)}.onmicrosoft.com` });
-      rows.push({ title: label('adminEmail'), value: customer.adminEmail });
-      rows.push({
-        title: label('address'),
-        value: [a?.line1, [a?.postalCode, a?.city].filter(Boolean).join(' ')].filter(Boolean).join(', '),
-      });
+  /** Step 2 after a draft was started (new or existing customer): its choices card, or why it could not start. */
+  async function startedOrRefused(context: TurnContext, t: Translate, started: StartedDraft) {
+    if (!started.ok) {
+      await context.sendActivity(refusalText(t, started.refusal));
+      return;
     }
-    rows.push({ title: label('provider'), value: await providerName(draft.providerId) });
-    return rows;
-  }
-
-  /** Step 2: the provider's catalogue with licence counts, or the customer's subscriptions to choose. */
-  async function choicesCard(t: Translate, draft: CustomerDraft, options: DraftOptions) {
-    const provider = await providerName(draft.providerId);
-    const common = { draftId: draft.id, facts: await facts(t, draft) };
-    if (options.kind === 'offers') {
-      return cardAttachment('customerOffers', {
-        ...common,
-        title: t('customers:teams.offers.title', { company: draft.customer.companyName }),
-        intro: t(options.offers.length ? 'customers:teams.offers.intro' : 'customers:teams.offers.empty', {
-          provider,
-        }),
-        askSupportContact: draft.kind === 'add-subscription',
-        offers: options.offers.map((o) => ({
-          id: o.id,
-          // The plural follows the most one may buy (`1 licence at most`, `1–300 licences`).
-          label: t('customers:teams.offers.offer', {
-            name: o.name,
-            min: o.minimumQuantity,
-            max: o.maximumQuantity,
-            count: o.maximumQuantity,
-          }),
-          // No `max` on the card: a client that clamps would turn 400 into 300 unseen; the server checks the limits.
-          value: draft.subscriptions.find((s) => s.offerId === o.id)?.licences ?? 0,
-        })),
-        labels: {
-          offers: t('customers:teams.offers.licences'),
-          supportContact: t('customers:teams.offers.supportContact'),
-          review: t('customers:teams.next.review'),
-          cancel: t('customers:teams.next.cancel'),
-        },
-      });
-    }
-    return cardAttachment('customerSubscriptions', {
-      ...common,
-      title: t('customers:teams.subscriptions.title'),
-      intro: t(`customers:teams.subscriptions.intro.${draft.kind}`, { company: draft.customer.companyName }),
-      none: options.subscriptions.length ? '' : t('customers:teams.subscriptions.none'),
-      subscriptions: options.subscriptions.map((s) => ({
-        id: s.id,
-        label: t('customers:teams.subscriptions.line', {
-          name: s.offerName ?? s.offerId,
-          count: s.quantity,
-          onRecord: s.partnerIdOnRecord ?? t('customers:teams.subscriptions.nobody'),
-          support: s.supportContact?.name ?? t('customers:teams.subscriptions.provider'),
-        }),
-      })),
-      labels: { review: t('customers:teams.next.review'), cancel: t('customers:teams.next.cancel') },
-    });
-  }
-
-  /** Step 3 (C3 "Review"): what will be sent, the checks it passed, Submit and Cancel while it is open. */
-  async function reviewCard(t: Translate, draft: CustomerDraft, status: string, open: boolean, mpnId?: string) {
-    const line = (s: CustomerDraft['subscriptions'][number]) =>
-      t(`customers:teams.review.line.${draft.kind}`, {
-        name: s.offerName ?? s.offerId,
-        count: s.licences,
-        mpn: mpnId ?? '-',
-      });
-    const subscriptions = draft.subscriptions.map((s) => ({ line: line(s) }));
-    if (draft.supportContact) subscriptions.push({ line: t('customers:teams.review.alsoSupportContact') });
-    const checks = [...(draft.kind === 'new-customer' ? [] : ['relationship']), ...CHECKS];
-    return cardAttachment('customerReview', {
-      title: t('customers:teams.review.title'),
-      intro: t('customers:teams.review.intro', { provider: await providerName(draft.providerId) }),
-      draftId: draft.id,
-      open,
-      status,
-      facts: await facts(t, draft),
-      subscriptions,
-      checks: checks.map((code) => ({ line: t(`customers:teams.review.check.${code}`) })),
-      guidance: customerRequestGuidance(draft.subscriptions).map((g) => ({ line: t(`rules:guidance.${g.code}`) })),
-      labels: {
-        subscriptions: t('customers:teams.review.subscriptions'),
-        checks: t('customers:teams.review.checks'),
-        submit: t('customers:teams.review.submit'),
-        cancel: t('customers:teams.next.cancel'),
-      },
-    });
+    const options = await c.drafts.options(started.value);
+    const provider = await providerName(started.value.providerId);
+    await context.sendActivity({ attachments: [customerChoicesCard(t, started.value, options, provider)] });
   }
 
   /** Replaces the card the button was on, so an old Submit / Cancel cannot be pressed again; never costs the answer. */
-  async function replaceCard(context: TurnContext, attachment: ReturnType<typeof cardAttachment>) {
+  async function replaceCard(context: TurnContext, attachment: Attachment) {
     const id = context.activity.replyToId;
     if (!id) return;
     try {
@@ -187,34 +90,11 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
         // P1, M2, M3, P5 before any form: a reseller that cannot transact is told so, and what to do.
         const gate = await c.requests.mayAskForCustomers(identity.tenantId);
         if (!gate.decision.allowed) {
-          const reasons = tell(t, 'reseller', decisionMessages(gate.decision));
+          const reasons = toReseller(t, decisionMessages(gate.decision));
           await context.sendActivity(`${t('customers:teams.cannotAskYet')}\n\n${reasons}`);
           return;
         }
-        const rows = gate.providers;
-        const first = rows[0];
-        const label = (key: string) => t(`customers:teams.card.${key}`);
-        const keys = ['companyName', 'domain', 'domainHint', 'country', 'adminEmail', 'provider', 'required'];
-        await context.sendActivity({
-          attachments: [
-            cardAttachment('customerRequest', {
-              title: label('title'),
-              intro: label('intro'),
-              // The customer is most likely where the reseller is (C7 asks the same region), never the distributor's country.
-              country: gate.reseller?.country ?? '',
-              providerId: first.partnership.providerId,
-              severalProviders: rows.length > 1,
-              providerLine: t('customers:teams.card.providerLine', { name: first.provider?.legalName ?? '-' }),
-              providers: rows.map((r) => ({ id: r.partnership.providerId, name: r.provider?.legalName ?? '-' })),
-              labels: Object.fromEntries(
-                [...keys, 'newCustomer', 'line1', 'city', 'postalCode', 'next', 'invite', 'existing'].map((k) => [
-                  k,
-                  label(k),
-                ]),
-              ),
-            }),
-          ],
-        });
+        await context.sendActivity({ attachments: [customerRequestCard(t, gate.providers, gate.reseller?.country)] });
       },
     },
     {
@@ -271,12 +151,7 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
           },
           address: { line1: value.line1, city: value.city, postalCode: value.postalCode || undefined },
         });
-        if (!started.ok) {
-          await context.sendActivity(refusalText(t, started.refusal));
-          return;
-        }
-        const options = await c.drafts.options(started.value);
-        await context.sendActivity({ attachments: [await choicesCard(t, started.value, options)] });
+        await startedOrRefused(context, t, started);
       },
     },
     {
@@ -286,39 +161,11 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
       payload: CUSTOMER_CARD_PAYLOADS['customers-existing'],
       run: async ({ context, t, identity }) => {
         const found = await c.resellerCustomers.ofReseller(identity.tenantId);
-        const customers = found.flatMap(({ provider, customers: list }) =>
-          list.map((customer) => ({
-            name: t('customers:teams.existing.choice', {
-              company: customer.companyName,
-              domain: customer.domain,
-              provider: provider.partner.legalName ?? provider.settings.providerId,
-            }),
-            value: `${provider.settings.providerId}|${customer.tenantId}`,
-          })),
-        );
-        if (customers.length === 0) {
+        if (found.every(({ customers }) => customers.length === 0)) {
           await context.sendActivity(t('customers:teams.existing.none'));
           return;
         }
-        await context.sendActivity({
-          attachments: [
-            cardAttachment('customerExisting', {
-              title: t('customers:teams.existing.title'),
-              intro: t('customers:teams.existing.intro'),
-              customers: customers.slice(0, 100),
-              kinds: ['add-subscription', 'reseller-on-record', 'designated-support-contact'].map((kind) => ({
-                title: t(`customers:teams.existing.kind.${kind}`),
-                value: kind,
-              })),
-              labels: {
-                customer: t('customers:teams.existing.customer'),
-                kind: t('customers:teams.existing.what'),
-                required: t('customers:teams.card.required'),
-                next: t('customers:teams.next.next'),
-              },
-            }),
-          ],
-        });
+        await context.sendActivity({ attachments: [existingCustomersCard(t, found)] });
       },
     },
     {
@@ -336,12 +183,7 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
           customerTenantId,
           kind: value.kind,
         });
-        if (!started.ok) {
-          await context.sendActivity(refusalText(t, started.refusal));
-          return;
-        }
-        const options = await c.drafts.options(started.value);
-        await context.sendActivity({ attachments: [await choicesCard(t, started.value, options)] });
+        await startedOrRefused(context, t, started);
       },
     },
     {
@@ -386,7 +228,12 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
           return;
         }
         const mpnId = await reseller(identity.tenantId);
-        const card = await reviewCard(t, chosen.value.draft, t('customers:teams.review.notSent'), true, mpnId);
+        const card = customerReviewCard(t, chosen.value.draft, {
+          provider: await providerName(chosen.value.draft.providerId),
+          status: t('customers:teams.review.notSent'),
+          open: true,
+          mpnId,
+        });
         await context.sendActivity({ attachments: [card] });
       },
     },
@@ -418,7 +265,7 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
         if (draft.ok) {
           const status = t('customers:teams.review.sent', { provider });
           const mpnId = await reseller(identity.tenantId);
-          await replaceCard(context, await reviewCard(t, draft.value, status, false, mpnId));
+          await replaceCard(context, customerReviewCard(t, draft.value, { provider, status, open: false, mpnId }));
         }
         await context.sendActivity(
           t(`customers:teams.submitted.${request.kind}`, {
@@ -443,7 +290,9 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
           await context.sendActivity(refusalText(t, outcome.refusal));
           return;
         }
-        await replaceCard(context, await reviewCard(t, outcome.value, t('customers:teams.review.cancelled'), false));
+        const provider = await providerName(outcome.value.providerId);
+        const status = t('customers:teams.review.cancelled');
+        await replaceCard(context, customerReviewCard(t, outcome.value, { provider, status, open: false }));
         await context.sendActivity(t('customers:teams.cancelled', { company: outcome.value.customer.companyName }));
       },
     },

@@ -5,9 +5,9 @@ import { translatorFor } from '../../i18n/i18n';
 import { keysFor } from '../../i18n/readers';
 import { EnrolmentService } from '../../services/enrolment/enrolmentService';
 import { VerificationStatusService } from '../../services/enrolment/verificationStatus';
-import type { FeatureFactory } from '../feature';
-import { verbOnlyPayload } from './cardSubmission';
-import { cardCommand, type TeamsCommand, type TeamsTurn } from './teamsFeature';
+import type { FeatureFactory } from './feature';
+import { verbOnlyPayload } from '../../dialogs/cardSubmission';
+import { cardCommand, type TeamsCommand, type TeamsTurn } from '../../dialogs/teamsTurn';
 
 /**
  * The reseller's enrolment journey in Teams: `enroll` / `continue` open the checklist stored for the

@@ -1,7 +1,16 @@
 import type { Attachment } from 'botbuilder';
-import { cardAttachment } from '../../cards/renderCard';
 import { type Language, SUPPORTED_LANGUAGES, type Translate, translatorFor } from '../../i18n/i18n';
-import type { TeamsCommand } from './teamsFeature';
+import { cardAttachment } from '../renderCard';
+
+/**
+ * What the welcome and help cards show of a command: its word and its description. The bot's
+ * ListedCommand has these fields; taking only them keeps cards/ below dialogs/ (issue 14).
+ */
+export interface ListedCommand {
+  name: string;
+  descriptionKey: string;
+  wordKey?: string;
+}
 
 export interface WelcomeCardData {
   title: string;
@@ -26,9 +35,9 @@ export interface HelpCardData {
  * the bot is built; expanding a template re-parses every expression, so each is expanded once per
  * language (`npm run bench -- --profile` showed the expansion at an eighth of a `help` turn's CPU).
  */
-const expanded = new WeakMap<TeamsCommand[], Map<string, Attachment>>();
+const expanded = new WeakMap<ListedCommand[], Map<string, Attachment>>();
 
-function once(kind: string, t: Translate, commands: TeamsCommand[], build: () => Attachment): Attachment {
+function once(kind: string, t: Translate, commands: ListedCommand[], build: () => Attachment): Attachment {
   let byLanguage = expanded.get(commands);
   if (!byLanguage) {
     byLanguage = new Map();
@@ -45,17 +54,17 @@ function once(kind: string, t: Translate, commands: TeamsCommand[], build: () =>
 }
 
 /** The card a person sees when they install the app: what the assistant does, and where to start. */
-export function welcomeCard(t: Translate, commands: TeamsCommand[], offerLanguages = false): Attachment {
+export function welcomeCard(t: Translate, commands: ListedCommand[], offerLanguages = false): Attachment {
   const kind = offerLanguages ? 'welcome-languages' : 'welcome';
   return once(kind, t, commands, () => buildWelcomeCard(t, commands, offerLanguages));
 }
 
 /** Every command that works now, with its description: the help card never promises more. */
-export function helpCard(t: Translate, commands: TeamsCommand[]): Attachment {
+export function helpCard(t: Translate, commands: ListedCommand[]): Attachment {
   return once('help', t, commands, () => buildHelpCard(t, commands));
 }
 
-function buildWelcomeCard(t: Translate, commands: TeamsCommand[], offerLanguages: boolean): Attachment {
+function buildWelcomeCard(t: Translate, commands: ListedCommand[], offerLanguages: boolean): Attachment {
   const names = new Set(commands.map((c) => c.name));
   const actions = (['enroll', 'status', 'help'] as const)
     .filter((verb) => names.has(verb))
@@ -74,7 +83,7 @@ function buildWelcomeCard(t: Translate, commands: TeamsCommand[], offerLanguages
   return cardAttachment('welcome', data);
 }
 
-function buildHelpCard(t: Translate, commands: TeamsCommand[]): Attachment {
+function buildHelpCard(t: Translate, commands: ListedCommand[]): Attachment {
   const data: HelpCardData = {
     title: t('common:help.title'),
     intro: t('common:help.intro'),

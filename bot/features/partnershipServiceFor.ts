@@ -1,8 +1,8 @@
-import { InvitationSigner, invitationSecret } from '../services/partnerships/invitationCodes';
-import { PartnershipService } from '../services/partnerships/partnershipService';
+import { InvitationSigner, invitationSecret } from '../../services/partnerships/invitationCodes';
+import { PartnershipService } from '../../services/partnerships/partnershipService';
 import type { FeatureDeps } from './feature';
-import { standInLinkFor } from './sandboxPartnerCenterFeature';
-import { SlackUserGroups } from './slack/partnerships/userGroups';
+import { standInLinkFor } from '../sandboxPartnerCenterFeature';
+import { SlackUserGroups } from '../slack/partnerships/userGroups';
 
 const shared = new WeakMap<FeatureDeps, Promise<PartnershipService>>();
 

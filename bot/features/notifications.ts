@@ -1,10 +1,10 @@
-import type { Translate } from '../i18n/i18n';
-import type { ProviderSettings } from '../services/partnerships/types';
-import { type MilestoneListener, VerificationWatcher } from '../services/verification/verificationWatcher';
+import type { Translate } from '../../i18n/i18n';
+import type { ProviderSettings } from '../../services/partnerships/types';
+import { type MilestoneListener, VerificationWatcher } from '../../services/verification/verificationWatcher';
 import { partnershipServiceFor } from './partnershipServiceFor';
 import type { Feature, FeatureDeps } from './feature';
-import type { Notifier, SlackNoticeRenderer, TeamsNoticeRenderer } from './proactive/notifier';
-import { mountVerificationWebhook } from './proactive/verificationWebhook';
+import type { Notifier, SlackNoticeRenderer, TeamsNoticeRenderer } from '../proactive/notifier';
+import { mountVerificationWebhook } from '../proactive/verificationWebhook';
 
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 

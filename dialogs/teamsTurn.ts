@@ -1,13 +1,45 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import type { Dialog, DialogContext } from 'botbuilder-dialogs';
 import type { ZodType } from 'zod';
-import type { Translate } from '../../i18n/i18n';
+import type { Translate } from '../i18n/i18n';
+import type { Actor } from '../services/domain/identifiers';
+import type { Requester } from '../services/domain/request';
+
+/**
+ * The shape of a Teams turn as the dialogs and card flows see it: who acts, the command or card that
+ * started it, and what a slice contributes. It sits in dialogs/ so the dialogs and the bot that routes
+ * to them share it without dialogs/ importing bot/ (issue 14: bot → dialogs → cards → services).
+ */
 
 /** Who the platform says the user is: never taken from a card or button payload. */
 export interface TeamsIdentity {
   tenantId: string;
   aadObjectId: string;
   name?: string;
+}
+
+/**
+ * Who is acting on this turn, from the activity the channel signed: the tenant from the conversation
+ * (or the channel data of older clients) and the person's Entra object id.
+ */
+export function identityOf(context: TurnContext): TeamsIdentity {
+  const activity = context.activity;
+  const channelTenant = (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+  return {
+    tenantId: activity.conversation?.tenantId ?? channelTenant ?? 'no-tenant',
+    aadObjectId: activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown-user',
+    name: activity.from?.name,
+  };
+}
+
+/** Who is acting, as the services record it (audit lines, decidedBy): the one place a Teams actor is built. */
+export function actorOf(identity: TeamsIdentity): Actor {
+  return { platform: 'teams', userId: identity.aadObjectId, name: identity.name };
+}
+
+/** The actor within their organisation: who asks for a customer (C3) or answers enrolment (E1). */
+export function requesterOf(identity: TeamsIdentity): Requester {
+  return { ...actorOf(identity), tenantId: identity.tenantId };
 }
 
 export interface TeamsTurn<P = unknown> {

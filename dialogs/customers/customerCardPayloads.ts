@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { verbField } from './cardSubmission';
+import { verbField } from '../cardSubmission';
 
 /**
  * What each customers card verb may carry (Action.Submit data merged with the card's inputs), checked

@@ -1,26 +1,31 @@
+/**
+ * A card flow, not a ComponentDialog: accepting an invitation is one card (P3: the provider, what
+ * authorising grants, the consent box, Authorize or Decline) whose buttons carry the signed code, so
+ * any press on any instance, after any restart, finds all it needs in the store. Dialog state would
+ * add a second record of the same progress that a restart or a second colleague could leave stale.
+ */
 import type { Activity, TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { cardAttachment } from '../../cards/renderCard';
-import { countryName, formatDate, languageOf } from '../../i18n/format';
-import type { Translate } from '../../i18n/i18n';
-import { tell, tellOne } from '../../i18n/readers';
-import type { Actor } from '../../services/domain/identifiers';
 import {
-  decisionMessages,
-  lookupMessage,
-  type MessageRef,
-  refusalMessages,
-} from '../../services/partnerships/messages';
+  awaitingPartnerCenterCard,
+  invitationCard,
+  invitationCardParams,
+  invitationDecidedCard,
+  providersCard,
+} from '../../cards/teams/invitationCards';
+import { languageOf } from '../../i18n/format';
+import type { Translate } from '../../i18n/i18n';
+import { oneToReseller, toReseller } from '../resellerWords';
+import { decisionMessages, lookupMessage, refusalMessages } from '../../services/partnerships/messages';
 import type { PartnershipService } from '../../services/partnerships/partnershipService';
-import type { Invitation, Provider } from '../../services/partnerships/types';
-import { authorisationGrants } from '../../services/rules/partnershipEffects';
+import type { Provider } from '../../services/partnerships/types';
 import { resellerEndsPartnership } from '../../services/rules/partnershipRules';
 import type { RegionTable } from '../../services/rules/regionTable';
 import type { PartnershipConfirmations } from '../../services/partnerships/partnershipConfirmations';
-import type { Logger } from '../logger';
+import type { Logger } from 'pino';
 import { reportedEmail } from './memberEmail';
-import { verbField } from './cardSubmission';
-import { cardCommand, type TeamsCommand, type TeamsFeature, type TeamsIdentity } from './teamsFeature';
+import { verbField } from '../cardSubmission';
+import { actorOf, cardCommand, type TeamsCommand, type TeamsFeature, type TeamsIdentity } from '../teamsTurn';
 
 /** The invitation code a card button carries (signed; the service tells forged from real, P2). */
 const invitationCode = z.string().trim().min(1).max(500);
@@ -50,102 +55,6 @@ export interface TeamsPartnerships {
   ): Promise<void>;
 }
 
-/** What the invitation card needs, stored in a notice so it can be rendered later in the reader's language. */
-export interface InvitationCardParams extends Record<string, unknown> {
-  code: string;
-  providerName: string;
-  providerMpnId: string;
-  providerCountry: string;
-  email: string;
-  expiresAt: string;
-}
-
-export function invitationCardParams(invitation: Invitation, provider: Provider, code: string): InvitationCardParams {
-  return {
-    code,
-    providerName: provider.partner.legalName ?? provider.settings.providerId,
-    providerMpnId: provider.partner.mpnId ?? '-',
-    providerCountry: provider.partner.country ?? '-',
-    email: invitation.email,
-    expiresAt: invitation.expiresAt,
-  };
-}
-
-/** P3/P4: the card naming the provider, what authorising grants, the required box, Authorize and Decline. */
-export function invitationCard(t: Translate, params: Record<string, unknown>): Partial<Activity> {
-  const p = params as InvitationCardParams;
-  const provider = p.providerName;
-  return {
-    attachments: [
-      cardAttachment('invitation', {
-        title: t('partnerships:teams.card.title'),
-        intro: t('partnerships:teams.card.intro', { provider }),
-        facts: [
-          { title: t('partnerships:teams.card.provider'), value: provider },
-          { title: t('partnerships:teams.card.mpnId'), value: p.providerMpnId },
-          { title: t('partnerships:teams.card.country'), value: countryName(languageOf(t), p.providerCountry) },
-          { title: t('partnerships:teams.card.sentTo'), value: p.email },
-        ],
-        grantsTitle: t('partnerships:teams.card.grantsTitle'),
-        grants: authorisationGrants().map((g) => ({ text: t(`rules:grant.${g.code}`) })),
-        consent: t('partnerships:teams.card.consent', { provider }),
-        consentLabel: t('partnerships:teams.card.consentLabel'),
-        consentRequired: t('partnerships:teams.card.consentRequired'),
-        expires: t('partnerships:teams.card.expires', { date: p.expiresAt }),
-        authorize: t('partnerships:teams.card.authorize'),
-        decline: t('partnerships:teams.card.decline'),
-        code: p.code,
-      }),
-    ],
-  };
-}
-
-/**
- * P2, P3: accepted here, the partnership waits for Partner Center. The card leads the reseller along:
- * the distributor's Partner Center link, the steps there, and Check now.
- */
-export function awaitingPartnerCenterCard(
-  t: Translate,
-  params: { providerName: string; providerId: string; link?: string },
-): Partial<Activity> {
-  const provider = params.providerName;
-  const steps = t('partnerships:teams.awaiting.steps', { returnObjects: true }) as string[];
-  return {
-    attachments: [
-      cardAttachment('partnershipAwaiting', {
-        title: t('partnerships:teams.awaiting.title', { provider }),
-        intro: t('partnerships:teams.awaiting.intro'),
-        stepsTitle: t('partnerships:teams.awaiting.stepsTitle'),
-        steps: steps.map((text) => ({ text })),
-        noLink: params.link ? '' : t('partnerships:teams.awaiting.noLink', { provider }),
-        link: params.link ?? '',
-        open: t('partnerships:teams.awaiting.open'),
-        check: t('partnerships:teams.awaiting.check'),
-        providerId: params.providerId,
-      }),
-    ],
-  };
-}
-
-/** Told to the reseller organisation when Partner Center shows the partnership (P3). */
-export function confirmedNotice(t: Translate, params: Record<string, unknown>): Partial<Activity> {
-  return { text: t('partnerships:teams.confirmed', { provider: params.providerName }) };
-}
-
-/** Told to a reseller organisation when its provider removed the partnership and chose to say so. */
-export function removalNotice(t: Translate, params: Record<string, unknown>): Partial<Activity> {
-  return { text: t('partnerships:teams.removedNotice', { provider: params.providerName }) };
-}
-
-const teamsActor = (identity: TeamsIdentity): Actor => ({
-  platform: 'teams',
-  userId: identity.aadObjectId,
-  name: identity.name,
-});
-
-/** Partnership messages as the reseller reads them (the Teams side speaks to resellers). */
-const say = (t: Translate, messages: MessageRef[]) => tell(t, 'reseller', messages);
-
 /**
  * Replaces the card a button was pressed on, so it shows what happened. True when it did; false
  * when there was no card to replace or Teams refused (the caller then says it in a message instead).
@@ -157,7 +66,7 @@ async function updateCard(context: TurnContext, title: string, text: string, log
     await context.updateActivity({
       id: replyToId,
       type: 'message',
-      attachments: [cardAttachment('invitationDecided', { title, text })],
+      attachments: [invitationDecidedCard(title, text)],
     });
     return true;
   } catch (error) {
@@ -204,7 +113,7 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
       run: async ({ context, t, args, identity }) => {
         const lookup = await p.service.openInvitation(args.trim());
         if (lookup.status !== 'valid') {
-          await context.sendActivity(tellOne(t, 'reseller', lookupMessage(lookup, identity.tenantId)));
+          await context.sendActivity(oneToReseller(t, lookupMessage(lookup, identity.tenantId)));
           return;
         }
         const code = p.service.codeOf(lookup.invitation);
@@ -221,7 +130,7 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
           await context.sendActivity(t('partnerships:teams.card.consentRequired'));
           return;
         }
-        const actor = teamsActor(identity);
+        const actor = actorOf(identity);
         const outcome = await p.service.authorise(payload.code, { tenantId: identity.tenantId, actor });
         if (outcome.ok) {
           const provider = outcome.provider.partner.legalName ?? '';
@@ -252,7 +161,7 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
           return;
         }
         if ('lookup' in outcome) {
-          await context.sendActivity(tellOne(t, 'reseller', lookupMessage(outcome.lookup, identity.tenantId)));
+          await context.sendActivity(oneToReseller(t, lookupMessage(outcome.lookup, identity.tenantId)));
           return;
         }
         // Not enrolled (P1): the first reason and what to do. Further P1 reasons (no Partner Center
@@ -260,11 +169,11 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
         // is told by enrolFirst how to say so (E7).
         const notEnrolled = outcome.decision.violations.find((v) => v.rule === 'P1');
         if (notEnrolled) {
-          const reason = say(t, decisionMessages({ violations: [notEnrolled], options: [] }));
+          const reason = toReseller(t, decisionMessages({ violations: [notEnrolled], options: [] }));
           await context.sendActivity(`${reason}\n\n${t('partnerships:teams.enrolFirst')}`);
           return;
         }
-        await context.sendActivity(say(t, decisionMessages(outcome.decision)));
+        await context.sendActivity(toReseller(t, decisionMessages(outcome.decision)));
       },
     }),
     cardCommand({
@@ -273,7 +182,7 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
       hidden: true,
       payload: declinePayload,
       run: async ({ context, t, identity, payload }) => {
-        const actor = teamsActor(identity);
+        const actor = actorOf(identity);
         const email = await reportedEmail(context, p.logger);
         const outcome = await p.service.decline(payload?.code ?? '', { tenantId: identity.tenantId, actor, email });
         if (!outcome.ok) {
@@ -281,7 +190,7 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
             'lookup' in outcome
               ? lookupMessage(outcome.lookup, identity.tenantId)
               : refusalMessages(outcome.refusal)[0];
-          await context.sendActivity(tellOne(t, 'reseller', m));
+          await context.sendActivity(oneToReseller(t, m));
           return;
         }
         const provider = outcome.provider.partner.legalName ?? '';
@@ -339,31 +248,6 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
       aliases: ['leverantorer'],
       run: async ({ context, t, identity }) => {
         const rows = await p.service.listProviders(identity.tenantId);
-        const providers = rows.map((row) => {
-          const country = row.provider?.country;
-          const found = p.regions.lookup(country);
-          return {
-            name: row.provider?.legalName ?? row.partnership.providerId,
-            facts: [
-              { title: t('partnerships:teams.providers.mpnId'), value: row.provider?.mpnId ?? '-' },
-              {
-                title: t('partnerships:teams.providers.region'),
-                value: found.found
-                  ? `${countryName(languageOf(t), country)} (${t(`rules:region.${found.region}`)})`
-                  : (country ?? '-'),
-              },
-              {
-                title: t('partnerships:teams.providers.contact'),
-                value: row.provider?.primaryContact?.email ?? row.provider?.supportContact?.email ?? '-',
-              },
-              {
-                title: t('partnerships:teams.providers.since'),
-                value: formatDate(languageOf(t), row.partnership.decidedAt ?? '-'),
-              },
-            ],
-            offers: t('partnerships:teams.providers.offers'),
-          };
-        });
         // An invitation waiting for this organisation is the way to a first provider: say so, and show it again.
         const waiting = await p.service.waitingInvitations(identity.tenantId, await reportedEmail(context, p.logger));
         const intro = waiting.map(({ invitation, provider }) =>
@@ -372,17 +256,8 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
             expires: invitation.expiresAt,
           }),
         );
-        if (providers.length === 0 && waiting.length === 0) intro.push(t('partnerships:teams.providers.none'));
-        await context.sendActivity({
-          attachments: [
-            cardAttachment('providers', {
-              title: t('partnerships:teams.providers.title'),
-              intro: intro.join('\n\n'),
-              providers,
-              footer: t('partnerships:teams.providers.footer'),
-            }),
-          ],
-        });
+        if (rows.length === 0 && waiting.length === 0) intro.push(t('partnerships:teams.providers.none'));
+        await context.sendActivity({ attachments: [providersCard(t, rows, p.regions, intro)] });
         for (const { invitation, provider, code } of waiting) {
           await context.sendActivity(invitationCard(t, invitationCardParams(invitation, provider, code)));
         }
@@ -398,13 +273,13 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
         const first = rows[0]?.partnership ?? { providerId: '-', resellerId: identity.tenantId };
         const decision = resellerEndsPartnership(first);
         const names = rows.map((r) => r.provider?.legalName ?? r.partnership.providerId).join(', ');
-        const lines = [say(t, decisionMessages(decision))];
+        const lines = [toReseller(t, decisionMessages(decision))];
         if (names) lines.push(t('partnerships:teams.endProviders', { providers: names }));
         await context.sendActivity(lines.join('\n\n'));
         for (const row of rows) {
           await p.service.audit(
             row.partnership.providerId,
-            teamsActor(identity),
+            actorOf(identity),
             'partnership.end-request',
             'refused',
             ['P8'],

@@ -1,0 +1,22 @@
+import { customersFeature } from './customers';
+import type { FeatureFactory } from './feature';
+import { notificationsFeature } from './notifications';
+import { partnershipsFeature } from './partnerships';
+import { sandboxPartnerCenterFeature } from '../sandboxPartnerCenterFeature';
+import { slackLifecycleFeature } from '../slack/slackLifecycleFeature';
+import { enrolmentFeature } from './enrolment';
+import { programFeature } from '../teams/programFeature';
+
+/**
+ * Every slice of the product, in the order their commands are listed on the help cards.
+ * One line per feature; each slice lives in its own files.
+ */
+export const FEATURES: FeatureFactory[] = [
+  enrolmentFeature,
+  notificationsFeature,
+  partnershipsFeature(),
+  customersFeature,
+  programFeature,
+  sandboxPartnerCenterFeature,
+  slackLifecycleFeature,
+];
