@@ -17,9 +17,9 @@ import { languageOf } from '../../i18n/format';
 import type { Translate } from '../../i18n/i18n';
 import { oneToReseller, toReseller } from '../resellerWords';
 import { decisionMessages, lookupMessage, refusalMessages } from '../../services/partnerships/messages';
+import { requestPartnershipEnd } from '../../services/partnerships/endRequest';
 import type { PartnershipService } from '../../services/partnerships/partnershipService';
 import type { Provider } from '../../services/partnerships/types';
-import { resellerEndsPartnership } from '../../services/rules/partnershipRules';
 import type { RegionTable } from '../../services/rules/regionTable';
 import type { PartnershipConfirmations } from '../../services/partnerships/partnershipConfirmations';
 import type { Logger } from 'pino';
@@ -269,25 +269,12 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
       wordKey: 'partnerships:teams.words.end',
       aliases: ['zakoncz'],
       run: async ({ context, t, identity }) => {
-        const rows = await p.service.listProviders(identity.tenantId);
-        const first = rows[0]?.partnership ?? { providerId: '-', resellerId: identity.tenantId };
-        const decision = resellerEndsPartnership(first);
-        const names = rows.map((r) => r.provider?.legalName ?? r.partnership.providerId).join(', ');
-        const lines = [toReseller(t, decisionMessages(decision))];
-        if (names) lines.push(t('partnerships:teams.endProviders', { providers: names }));
-        await context.sendActivity(lines.join('\n\n'));
-        for (const row of rows) {
-          await p.service.audit(
-            row.partnership.providerId,
-            actorOf(identity),
-            'partnership.end-request',
-            'refused',
-            ['P8'],
-            {
-              reseller: identity.tenantId,
-            },
-          );
+        const answer = await requestPartnershipEnd(p.service, identity.tenantId, actorOf(identity));
+        const lines = [toReseller(t, decisionMessages(answer.decision))];
+        if (answer.providerNames.length > 0) {
+          lines.push(t('partnerships:teams.endProviders', { providers: answer.providerNames.join(', ') }));
         }
+        await context.sendActivity(lines.join('\n\n'));
       },
     },
   ];

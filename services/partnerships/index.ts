@@ -2,3 +2,4 @@ export * from './invitationCodes';
 export * from './partnershipService';
 export * from './types';
 export * from './messages';
+export * from './endRequest';
