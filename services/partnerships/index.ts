@@ -3,3 +3,4 @@ export * from './partnershipService';
 export * from './types';
 export * from './messages';
 export * from './endRequest';
+export * from './authorisationAnswers';
