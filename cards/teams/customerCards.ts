@@ -4,6 +4,7 @@ import type { Translate } from '../../i18n/i18n';
 import type { CustomerDraft, DraftOptions } from '../../services/customers/customerDrafts';
 import { initialDomainPrefix } from '../../services/domain/customerDomain';
 import type { Provider, ProviderRow } from '../../services/partnerships/types';
+import { customerChecksInOrder } from '../../services/rules/customerChecks';
 import { customerRequestGuidance } from '../../services/rules/guidance';
 import { cardAttachment } from '../renderCard';
 
@@ -92,9 +93,6 @@ export function existingCustomersCard(
     },
   });
 }
-
-/** The rule checks a request passed, one line each, in the order mayTakeCustomer applies them. */
-const CHECKS = ['transacting', 'partnership', 'region', 'notSelf', 'notCspTenant', 'notProvidersReseller'];
 
 function customerFacts(t: Translate, draft: CustomerDraft, provider: string): Fact[] {
   const label = (key: string) => t(`customers:teams.review.${key}`);
@@ -222,7 +220,7 @@ export function customerReviewCard(t: Translate, draft: CustomerDraft, review: C
     });
   const subscriptions = draft.subscriptions.map((s) => ({ line: line(s) }));
   if (draft.supportContact) subscriptions.push({ line: t('customers:teams.review.alsoSupportContact') });
-  const checks = [...(draft.kind === 'new-customer' ? [] : ['relationship']), ...CHECKS];
+  const checks = customerChecksInOrder(draft.kind);
   return cardAttachment<CustomerReviewCardData>('customerReview', {
     title: t('customers:teams.review.title'),
     intro: t('customers:teams.review.intro', { provider }),

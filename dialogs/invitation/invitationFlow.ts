@@ -17,9 +17,10 @@ import { languageOf } from '../../i18n/format';
 import type { Translate } from '../../i18n/i18n';
 import { oneToReseller, toReseller } from '../resellerWords';
 import { decisionMessages, lookupMessage, refusalMessages } from '../../services/partnerships/messages';
+import { consentGiven, enrolFirstAnswer } from '../../services/partnerships/authorisationAnswers';
+import { requestPartnershipEnd } from '../../services/partnerships/endRequest';
 import type { PartnershipService } from '../../services/partnerships/partnershipService';
 import type { Provider } from '../../services/partnerships/types';
-import { resellerEndsPartnership } from '../../services/rules/partnershipRules';
 import type { RegionTable } from '../../services/rules/regionTable';
 import type { PartnershipConfirmations } from '../../services/partnerships/partnershipConfirmations';
 import type { Logger } from 'pino';
@@ -126,7 +127,7 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
       hidden: true,
       payload: authorisePayload,
       run: async ({ context, t, identity, payload }) => {
-        if (payload?.consent !== 'true' && payload?.consent !== true) {
+        if (!payload || !consentGiven(payload.consent)) {
           await context.sendActivity(t('partnerships:teams.card.consentRequired'));
           return;
         }
@@ -164,13 +165,11 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
           await context.sendActivity(oneToReseller(t, lookupMessage(outcome.lookup, identity.tenantId)));
           return;
         }
-        // Not enrolled (P1): the first reason and what to do. Further P1 reasons (no Partner Center
-        // account seen, for one) say the same with other advice, and an organisation already in CSP
-        // is told by enrolFirst how to say so (E7).
-        const notEnrolled = outcome.decision.violations.find((v) => v.rule === 'P1');
-        if (notEnrolled) {
-          const reason = toReseller(t, decisionMessages({ violations: [notEnrolled], options: [] }));
-          await context.sendActivity(`${reason}\n\n${t('partnerships:teams.enrolFirst')}`);
+        // Not enrolled (P1): the service picks the reason and the advice; the card only says them.
+        const enrolFirst = enrolFirstAnswer(outcome.decision);
+        if (enrolFirst) {
+          const reason = toReseller(t, decisionMessages(enrolFirst.reason));
+          await context.sendActivity(`${reason}\n\n${t(`partnerships:teams.${enrolFirst.advice}`)}`);
           return;
         }
         await context.sendActivity(toReseller(t, decisionMessages(outcome.decision)));
@@ -269,25 +268,12 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
       wordKey: 'partnerships:teams.words.end',
       aliases: ['zakoncz'],
       run: async ({ context, t, identity }) => {
-        const rows = await p.service.listProviders(identity.tenantId);
-        const first = rows[0]?.partnership ?? { providerId: '-', resellerId: identity.tenantId };
-        const decision = resellerEndsPartnership(first);
-        const names = rows.map((r) => r.provider?.legalName ?? r.partnership.providerId).join(', ');
-        const lines = [toReseller(t, decisionMessages(decision))];
-        if (names) lines.push(t('partnerships:teams.endProviders', { providers: names }));
-        await context.sendActivity(lines.join('\n\n'));
-        for (const row of rows) {
-          await p.service.audit(
-            row.partnership.providerId,
-            actorOf(identity),
-            'partnership.end-request',
-            'refused',
-            ['P8'],
-            {
-              reseller: identity.tenantId,
-            },
-          );
+        const answer = await requestPartnershipEnd(p.service, identity.tenantId, actorOf(identity));
+        const lines = [toReseller(t, decisionMessages(answer.decision))];
+        if (answer.providerNames.length > 0) {
+          lines.push(t('partnerships:teams.endProviders', { providers: answer.providerNames.join(', ') }));
         }
+        await context.sendActivity(lines.join('\n\n'));
       },
     },
   ];

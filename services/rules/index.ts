@@ -1,5 +1,6 @@
 export * from './chainRules';
 export * from './codes';
+export * from './customerChecks';
 export * from './customerGate';
 export * from './customerRules';
 export * from './decision';

@@ -1,0 +1,22 @@
+import type { RequestKind } from '../domain/request';
+
+/** One line of a customer request's review: which rule family mayTakeCustomer will check. */
+export type CustomerCheck =
+  'relationship' | 'transacting' | 'partnership' | 'region' | 'notSelf' | 'notCspTenant' | 'notProvidersReseller';
+
+/**
+ * The checks a customer request must pass before mayTakeCustomer says yes (C2, M1–M3, P5, P6, C7–C10),
+ * one review line each, decided here so the review card renders the service's list instead of a copy.
+ * The provider relationship (C2) leads for an existing customer; a new customer has none to check yet.
+ */
+export function customerChecksInOrder(kind: RequestKind): CustomerCheck[] {
+  const always: CustomerCheck[] = [
+    'transacting',
+    'partnership',
+    'region',
+    'notSelf',
+    'notCspTenant',
+    'notProvidersReseller',
+  ];
+  return kind === 'new-customer' ? always : ['relationship', ...always];
+}
