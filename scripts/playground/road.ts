@@ -296,14 +296,6 @@ export async function verifiedAndSigned(road: Road): Promise<void> {
   road.say(`Teams: told "${signed}"`);
 }
 
-/** `/csp <subcommand>` as the rep types it; resolves with the modal it opened. */
-export async function slashOpensView(road: Road, subcommand: string): Promise<Record<string, unknown>> {
-  const opened = road.slackApi.callsOf('views.open').length;
-  await road.slack.slash(subcommand, road.rep);
-  await road.slackApi.waitFor('views.open', opened + 1);
-  return road.slackApi.callsOf('views.open')[opened].args.view as Record<string, unknown>;
-}
-
 /** The first chat.postMessage the Slack stub received that matches, waiting for it (the outbox is asynchronous). */
 export async function waitForPost(road: Road, match: (call: SlackCall) => boolean, what: string): Promise<SlackCall> {
   const deadline = Date.now() + 20_000;
@@ -318,17 +310,7 @@ export async function waitForPost(road: Road, match: (call: SlackCall) => boolea
 /** `/csp setup` by the workspace admin, who is also the one approver (P10: the distributor's own details). */
 export async function setUpDistributor(road: Road): Promise<void> {
   road.say('Slack: the rep types /csp setup and fills in the modal');
-  const view = await slashOpensView(road, 'setup');
-  if (view.callback_id !== 'partnerships.setup') throw new Error('/csp setup did not open the set-up modal');
-  const input = SlackDriver.input;
-  const saved = await road.slack.viewSubmission('partnerships.setup', road.rep, {
-    legalName: input(DEMO.provider.name),
-    mpnId: input(DEMO.provider.mpnId),
-    tenantId: input(DEMO.provider.tenantId),
-    country: input(DEMO.provider.country),
-    approvers: { value: { type: 'multi_users_select', selected_users: [road.rep] } },
-    channel: { value: { type: 'conversations_select', selected_conversation: road.channel } },
-  });
+  const saved = await road.slack.setUpDistributor(road.rep, road.rep, DEMO.provider);
   if (saved.json?.response_action === 'errors') throw new Error(`set-up refused: ${JSON.stringify(saved.json)}`);
   const confirmation = await waitForPost(road, (c) => c.args.channel === road.rep, 'the set-up confirmation');
   road.show('Slack', String(confirmation.args.text));
@@ -337,13 +319,10 @@ export async function setUpDistributor(road: Road): Promise<void> {
 /** `/csp invite` for the reseller's primary contact; resolves with the invitation code (P2). */
 export async function inviteReseller(road: Road): Promise<string> {
   road.say('Slack: the rep types /csp invite and fills in the modal');
-  const view = await slashOpensView(road, 'invite');
-  if (view.callback_id !== 'partnerships.invite') throw new Error('/csp invite did not open the modal');
-  const input = SlackDriver.input;
-  const submitted = await road.slack.viewSubmission('partnerships.invite', road.rep, {
-    email: input(road.reseller.contactEmail),
-    companyName: input(road.reseller.name),
-    mpnId: input(road.reseller.mpnId),
+  const submitted = await road.slack.invite(road.rep, {
+    email: road.reseller.contactEmail,
+    companyName: road.reseller.name,
+    mpnId: road.reseller.mpnId,
   });
   if (submitted.json?.response_action !== 'update') {
     throw new Error(`the invitation was refused: ${JSON.stringify(submitted.json)}`);

@@ -150,6 +150,49 @@ export class SlackDriver {
     return this.slackApi.callsOf('views.open')[opened].args.view as Json;
   }
 
+  /** `/csp <subcommand>` and the modal it opens, checked by its callback id; resolves with the modal. */
+  async slashOpensModal(subcommand: string, user: string, callbackId: string, timeoutMs?: number): Promise<Json> {
+    const opened = this.slackApi.callsOf('views.open').length;
+    await this.slash(subcommand, user);
+    await this.slackApi.waitFor('views.open', opened + 1, timeoutMs);
+    const view = this.slackApi.callsOf('views.open')[opened].args.view as Json;
+    if (view.callback_id !== callbackId) throw new Error(`/csp ${subcommand} opened ${String(view.callback_id)}`);
+    return view;
+  }
+
+  /**
+   * `/csp setup` and its modal as a workspace admin fills it in for the distributor (P10): its legal name,
+   * MPN ID, tenant and country, the approvers, and this driver's channel. Resolves with the modal's answer.
+   */
+  async setUpDistributor(
+    admin: string,
+    approvers: string | string[],
+    provider: { name: string; mpnId: string; tenantId: string; country?: string },
+    timeoutMs?: number,
+  ) {
+    await this.slashOpensModal('setup', admin, 'partnerships.setup', timeoutMs);
+    const input = SlackDriver.input;
+    return this.viewSubmission('partnerships.setup', admin, {
+      legalName: input(provider.name),
+      mpnId: input(provider.mpnId),
+      tenantId: input(provider.tenantId),
+      country: input(provider.country ?? 'PL'),
+      approvers: { value: { type: 'multi_users_select', selected_users: [approvers].flat() } },
+      channel: { value: { type: 'conversations_select', selected_conversation: this.channel } },
+    });
+  }
+
+  /** `/csp invite` and its modal as an approver fills it in (P2); resolves with the modal's answer. */
+  async invite(approver: string, fields: { email: string; companyName: string; mpnId: string }, timeoutMs?: number) {
+    await this.slashOpensModal('invite', approver, 'partnerships.invite', timeoutMs);
+    const input = SlackDriver.input;
+    return this.viewSubmission('partnerships.invite', approver, {
+      email: input(fields.email),
+      companyName: input(fields.companyName),
+      mpnId: input(fields.mpnId),
+    });
+  }
+
   /** The invitation code in a draft modal's link. */
   static codeIn(view: unknown): string {
     const match = /invitations\/([A-Za-z0-9_.%-]+)/.exec(JSON.stringify(view));

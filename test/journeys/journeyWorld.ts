@@ -137,32 +137,13 @@ export class JourneyWorld {
     approvers: string | string[],
     provider: { name: string; mpnId: string; tenantId: string },
   ) {
-    const opened = this.slackApi.callsOf('views.open').length;
-    await this.slack.slash('setup', admin);
-    await this.slackApi.waitFor('views.open', opened + 1, this.patienceMs);
-    const input = SlackDriver.input;
-    const response = await this.slack.viewSubmission('partnerships.setup', admin, {
-      legalName: input(provider.name),
-      mpnId: input(provider.mpnId),
-      tenantId: input(provider.tenantId),
-      country: input('PL'),
-      approvers: { value: { type: 'multi_users_select', selected_users: [approvers].flat() } },
-      channel: { value: { type: 'conversations_select', selected_conversation: this.channel } },
-    });
+    const response = await this.slack.setUpDistributor(admin, approvers, provider, this.patienceMs);
     expect(response.text).to.equal('');
   }
 
   /** `/csp invite` and its modal as an approver fills it in; resolves with the modal's answer. */
-  async invite(approver: string, fields: { email: string; companyName: string; mpnId: string }) {
-    const opened = this.slackApi.callsOf('views.open').length;
-    await this.slack.slash('invite', approver);
-    await this.slackApi.waitFor('views.open', opened + 1, this.patienceMs);
-    const input = SlackDriver.input;
-    return this.slack.viewSubmission('partnerships.invite', approver, {
-      email: input(fields.email),
-      companyName: input(fields.companyName),
-      mpnId: input(fields.mpnId),
-    });
+  invite(approver: string, fields: { email: string; companyName: string; mpnId: string }) {
+    return this.slack.invite(approver, fields, this.patienceMs);
   }
 
   /**
