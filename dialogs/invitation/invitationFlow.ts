@@ -243,8 +243,10 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
     {
       name: 'providers',
       descriptionKey: 'partnerships:teams.commands.providers',
+      // N1: Microsoft says "distributor" now (the word in every language); the words people learnt
+      // for "indirect provider" still work, and so do spellings without diacritics.
       wordKey: 'partnerships:teams.words.providers',
-      aliases: ['leverantorer'],
+      aliases: ['distributorer', 'leverantörer', 'leverantorer', 'dostawcy', 'indirect-providers'],
       run: async ({ context, t, identity }) => {
         const rows = await p.service.listProviders(identity.tenantId);
         // An invitation waiting for this organisation is the way to a first provider: say so, and show it again.
