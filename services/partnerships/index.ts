@@ -8,3 +8,4 @@ export * from './types';
 export * from './messages';
 export * from './endRequest';
 export * from './authorisationAnswers';
+export * from './milestoneAudience';
