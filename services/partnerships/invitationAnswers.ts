@@ -1,10 +1,9 @@
 import type { Actor } from '../domain/identifiers';
 import { emailDomain, isSameOrSubdomain } from '../domain/identifiers';
 import type { Partnership } from '../domain/partnership';
-import type { Decision } from '../rules/decision';
 import { checkPartnerKinds, checkResellerReadyToPartner, mayPartner } from '../rules/partnershipRules';
 import { checkResellerAtPartnerCenter, statusWithPartnerCenterWord } from '../rules/resellerStanding';
-import { combine } from '../rules/decision';
+import { combine, type Decision } from '../rules/decision';
 import { updateRecord } from '../storage/atomicStore';
 import type { Invitations } from './invitations';
 import { distributorListsReseller, partnerCenterWordOn } from './partnerCenterFacts';

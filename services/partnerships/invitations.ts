@@ -232,6 +232,7 @@ export class Invitations {
     return Date.parse(invitation.expiresAt) <= this.deps.now().getTime() ? 'expired' : 'valid';
   }
 
+  /** What an invitation that an answer found no longer open turns out to be (the answer lost a race). */
   lookupStatusOf(invitation: Invitation): 'expired' | 'used' | 'revoked' | 'declined' {
     const status = this.statusOf(invitation);
     return status === 'valid' ? 'used' : status;
