@@ -4,10 +4,10 @@
  * invitations (P2, invitations.ts), the reseller's answer (P3, P4, invitationAnswers.ts), partnerships
  * and removal (P3, P7, partnerships.ts), the audit log (partnershipRecords.ts). No chat platform types.
  *
- * Why a facade: every edge needs several rooms at once and each room needs the others' deps wired the
- * same way, so one object built once (bot/features/partnershipServiceFor.ts) hands out the rooms. Its
- * only own methods are the six reads the customer slice makes of partnerships (which provider, is this
- * person an approver, which partnerships), so that slice depends on one small surface, not on rooms.
+ * Why a facade: every edge needs several rooms at once and each room needs the others wired with the
+ * same deps, so one object built once (bot/features/partnershipServiceFor.ts) hands out the rooms. Its
+ * only own methods are the six reads every slice makes of partnerships (which provider, whether a person
+ * approves, which partnerships), so the customer slice depends on these alone and never on a room.
  */
 import type { Partnership } from '../domain/partnership';
 import { InvitationAnswers } from './invitationAnswers';
