@@ -308,7 +308,7 @@ for (const backend of BACKENDS)
           users: ['U0GROUPIE'],
         });
         const admin = { platform: 'slack' as const, userId: APPROVER, name: 'Jan Wiśniewski' };
-        const setup = await world.partnerships.setUpProvider(
+        const setup = await world.partnerships.providers.setUpProvider(
           world.team,
           {
             ...contosoSetup([APPROVER, APPROVER2], CHANNEL),

@@ -1,7 +1,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { ACTION, draftModal, removeModal } from '../../../cards/slack/partnerships/blocks';
 import { refusalMessages } from '../../../services/partnerships/messages';
-import { PartnershipService } from '../../../services/partnerships/partnershipService';
+import { providerIdOf } from '../../../services/partnerships/providers';
 import { slackTeamOf } from '../slackTeam';
 import { invitationDraft, type SlackPartnerships, say } from './context';
 
@@ -19,7 +19,7 @@ export function registerActions(app: App, p: SlackPartnerships) {
       return;
     }
     const resellerId = action.value ?? '';
-    const partnership = await p.service.getPartnership(PartnershipService.providerIdOf(teamId), resellerId);
+    const partnership = await p.service.getPartnership(providerIdOf(teamId), resellerId);
     if (partnership?.state !== 'active') {
       await respond({
         response_type: 'ephemeral',
@@ -28,7 +28,7 @@ export function registerActions(app: App, p: SlackPartnerships) {
       });
       return;
     }
-    const rows = await p.service.listResellers(PartnershipService.providerIdOf(teamId));
+    const rows = await p.service.listResellers(providerIdOf(teamId));
     const name = rows.find((r) => r.partnership.resellerId === resellerId)?.reseller?.legalName ?? resellerId;
     await client.views.open({ trigger_id: body.trigger_id, view: removeModal(t, { id: resellerId, name }) });
   });
@@ -37,7 +37,7 @@ export function registerActions(app: App, p: SlackPartnerships) {
     await ack();
     const teamId = slackTeamOf(body);
     const t = await p.languages.translatorFor(client, teamId, body.user.id);
-    const outcome = await p.service.revokeInvitation(
+    const outcome = await p.service.invitations.revokeInvitation(
       teamId,
       action.value ?? '',
       await p.people.actor(client, body.user),
@@ -52,7 +52,7 @@ export function registerActions(app: App, p: SlackPartnerships) {
     await ack();
     const teamId = slackTeamOf(body);
     const t = await p.languages.translatorFor(client, teamId, body.user.id);
-    const outcome = await p.service.resendInvitation(
+    const outcome = await p.service.invitations.resendInvitation(
       teamId,
       action.value ?? '',
       await p.people.actor(client, body.user),
