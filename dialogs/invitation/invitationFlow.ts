@@ -237,7 +237,7 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
           : t('partnerships:teams.alreadyConfirmed', { provider, when });
         const replaced = await updateCard(
           context,
-          t('partnerships:teams.awaiting.title', { provider }),
+          t('partnerships:teams.awaiting.activeTitle', { provider }),
           text,
           p.logger,
         );

@@ -91,7 +91,10 @@ export class PartnershipConfirmations {
         await this.tellBothSides(partnership, provider);
         await this.deps.service.partnerships.markTold(partnership.providerId, partnership.resellerId);
       } catch (error) {
-        this.deps.logger.warn({ err: error, provider: partnership.providerId }, 'could not tell of a confirmation; the next pass retries');
+        this.deps.logger.warn(
+          { err: error, provider: partnership.providerId },
+          'could not tell of a confirmation; the next pass retries',
+        );
       }
     }
   }

@@ -101,7 +101,10 @@ export class Partnerships {
       .map((r) => r.value)
       .filter((p) => p.state === 'active' && p.confirmationUntold && (p.confirmedAt ?? '') < before);
     const rows = await Promise.all(
-      untold.map(async (partnership) => ({ partnership, provider: await this.providers.getProviderById(partnership.providerId) })),
+      untold.map(async (partnership) => ({
+        partnership,
+        provider: await this.providers.getProviderById(partnership.providerId),
+      })),
     );
     return rows.flatMap(({ partnership, provider }) => (provider ? [{ partnership, provider }] : []));
   }

@@ -145,10 +145,13 @@ for (const backend of JOURNEY_BACKENDS)
       // Anna reads it on the card she pressed, and nothing more; her colleague gets the notice. (When the
       // periodic pass confirmed it a moment before her click, its notice reached her too, and her card
       // says when Partner Center confirmed it.)
-      await world.teamsReceived(
-        (json) => json.includes(confirmed) && json.includes(`a:personal-${piotr.aadObjectId}`),
-        'the notice to a colleague',
-      );
+      const noticeTo = (person: { aadObjectId: string }) =>
+        world.teamsReceived(
+          (json) => json.includes(confirmed) && json.includes(`a:personal-${person.aadObjectId}`),
+          `the notice to ${person.aadObjectId}`,
+        );
+      await noticeTo(piotr);
+      if (!confirmedByAnna) await noticeTo(anna);
       const notice = en('partnerships:slack.notice.confirmed', { reseller: TAILSPIN.partnerName });
       await world.slackCalled('chat.postMessage', (json) => json.includes(asJson(notice)), 'the channel notice');
       const listing = await world.slack.slashAnswer('resellers', REP);

@@ -150,8 +150,13 @@ export async function confirmedOnCheckNow(world: JourneyWorld, person: ResellerP
   await world.press({ verb: 'partnership-check', provider: world.providerId }, person, 'card-awaiting', 0);
   const t = readerOf(person);
   const confirmed = asJson(t('partnerships:teams.confirmed', { provider: providerName }));
-  const already = asJson(t('partnerships:teams.alreadyConfirmed', { provider: providerName, when: '\u0000' }).split('\u0000')[0]);
-  const card = await world.cardReplaced((json) => json.includes(confirmed) || json.includes(already), 'the confirmation');
+  const already = asJson(
+    t('partnerships:teams.alreadyConfirmed', { provider: providerName, when: '\u0000' }).split('\u0000')[0],
+  );
+  const card = await world.cardReplaced(
+    (json) => json.includes(confirmed) || json.includes(already),
+    'the confirmation',
+  );
   return { card, byThisClick: card.includes(confirmed) };
 }
 
