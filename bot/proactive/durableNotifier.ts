@@ -94,8 +94,10 @@ export class DurableNotifier implements Notifier {
     return this.outbox.stop();
   }
 
-  async teamsTenant(tenantId: string, notice: Notice, dedupeKey: string): Promise<void> {
-    const people = await this.deps.references.forTenant(tenantId);
+  async teamsTenant(tenantId: string, notice: Notice, dedupeKey: string, options?: { except?: string }): Promise<void> {
+    const people = (await this.deps.references.forTenant(tenantId)).filter(
+      (person) => person.aadObjectId !== options?.except,
+    );
     await Promise.all(people.map((person) => this.enqueueTeams(person, notice, dedupeKey)));
   }
 

@@ -32,8 +32,11 @@ export type SlackDeliveredHook = (
  * key (per recipient) is delivered once, however often it is enqueued, by however many instances.
  */
 export interface Notifier {
-  /** Everyone of a reseller organisation (Teams tenant) who has talked to the assistant. */
-  teamsTenant(tenantId: string, notice: Notice, dedupeKey: string): Promise<void>;
+  /**
+   * Everyone of a reseller organisation (Teams tenant) who has talked to the assistant; but `except`,
+   * the person who made it happen and already reads the outcome on the card they pressed (said once).
+   */
+  teamsTenant(tenantId: string, notice: Notice, dedupeKey: string, options?: { except?: string }): Promise<void>;
   /** One Teams user, where they last talked to the assistant. */
   teamsUser(tenantId: string, aadObjectId: string, notice: Notice, dedupeKey: string): Promise<void>;
   /** A Slack channel (a provider's approvals channel), in the channel's language (chosen in /csp setup). */

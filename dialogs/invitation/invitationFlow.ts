@@ -213,7 +213,7 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
       run: async ({ context, t, identity, payload }) => {
         let result: Awaited<ReturnType<TeamsPartnerships['confirmations']['confirm']>>;
         try {
-          result = await p.confirmations.confirm(payload?.provider ?? '', identity.tenantId);
+          result = await p.confirmations.confirm(payload?.provider ?? '', identity.tenantId, identity.aadObjectId);
         } catch (error) {
           p.logger.warn({ err: error }, 'Partner Center could not be asked about a partnership');
           await context.sendActivity(t('partnerships:teams.awaiting.unavailable'));
@@ -228,20 +228,20 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
           await context.sendActivity(t('partnerships:teams.awaiting.notYet', { provider }));
           return;
         }
-        // Confirmed now by this click: the card says so, and the notice to the whole organisation (this
-        // person too) says it once. Confirmed earlier (a pass got there first, and its notice was
-        // sent): the card says when, and nothing more is sent, unless the card could not be replaced.
+        // Confirmed now by this click: the card says so, and the notice goes to the rest of the
+        // organisation, not to this person (said once). Confirmed earlier (a pass got there first, and
+        // its notice reached everyone): the card says when. A card that cannot be replaced: a message.
         const when = result.partnership.confirmedAt ?? result.partnership.updatedAt ?? '';
         const text = result.confirmedNow
           ? t('partnerships:teams.confirmed', { provider })
           : t('partnerships:teams.alreadyConfirmed', { provider, when });
         const replaced = await updateCard(
           context,
-          t('partnerships:teams.awaiting.title', { provider }),
+          t('partnerships:teams.awaiting.activeTitle', { provider }),
           text,
           p.logger,
         );
-        if (!replaced && !result.confirmedNow) await context.sendActivity(text);
+        if (!replaced) await context.sendActivity(text);
       },
     }),
     {

@@ -412,7 +412,13 @@ export async function authoriseInTeamsAndPartnerCenter(road: Road, code: string)
   const confirmed = t('partnerships:teams.confirmed', { provider });
   const told = page.getByText(confirmed, { exact: false }).last();
   await expectVisible(told, 20_000, 'the confirmation from Partner Center');
-  road.say(`Teams: ${t('partnerships:teams.awaiting.check')} → "${confirmed}"`);
+  // Said once: on the card this person pressed, or (when the periodic pass confirmed it a moment
+  // before) in the notice to the organisation, with the card saying when; never both. A repeat would
+  // come through the outbox within a second or two.
+  await page.waitForTimeout(2_000);
+  const times = await page.getByText(confirmed, { exact: false }).count();
+  if (times !== 1) throw new Error(`the confirmation is on screen ${times} times; once expected`);
+  road.say(`Teams: ${t('partnerships:teams.awaiting.check')} → "${confirmed}" (once on screen)`);
   return told;
 }
 

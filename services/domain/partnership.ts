@@ -24,5 +24,10 @@ export const partnershipSchema = z.object({
   updatedAt: isoTimestampSchema.optional(),
   /** When Partner Center was seen to list the relationship (P3). */
   confirmedAt: isoTimestampSchema.optional(),
+  /**
+   * Set with `confirmedAt` and cleared once both sides were told: the one confirmation that made it
+   * active tells them, and a recovery pass finishes what a crash in between left (said once).
+   */
+  confirmationUntold: z.boolean().optional(),
 });
 export type Partnership = z.infer<typeof partnershipSchema>;

@@ -9,6 +9,7 @@ export interface PartnershipNotifier {
     tenantId: string,
     notice: { renderer: string; params: Record<string, unknown> },
     dedupeKey: string,
+    options?: { except?: string },
   ): Promise<void>;
   slackChannel(
     channelId: string,
@@ -28,7 +29,11 @@ export interface PartnershipConfirmationsDeps {
   notifier: PartnershipNotifier;
   logger: ConfirmationLogger;
   pollMs: number;
+  now?: () => Date;
 }
+
+/** A confirmation untold for this long was left by a crash (a Check now turn tells within seconds). */
+const UNTOLD_GRACE_MS = 60_000;
 
 export type ConfirmationResult =
   | { state: 'confirmed'; partnership: Partnership; provider: Provider; confirmedNow: boolean }
@@ -60,8 +65,12 @@ export class PartnershipConfirmations {
     return this.passes.stop();
   }
 
-  /** One pass over every partnership waiting for Partner Center; one failure does not stop the others. */
+  /**
+   * One pass over every partnership waiting for Partner Center, then over confirmations a crash left
+   * untold (older than a turn could take); one failure does not stop the others.
+   */
   async confirmAll(): Promise<void> {
+    await this.tellUntold();
     for (const partnership of await this.deps.service.partnerships.awaitingPartnerCenter()) {
       try {
         await this.confirm(partnership.providerId, partnership.resellerId);
@@ -74,12 +83,31 @@ export class PartnershipConfirmations {
     }
   }
 
-  /** Asks Partner Center now (P3); throws when it cannot be asked. */
-  async confirm(providerId: string, resellerId: string): Promise<ConfirmationResult> {
+  private async tellUntold(): Promise<void> {
+    const now = this.deps.now?.() ?? new Date();
+    const before = new Date(now.getTime() - UNTOLD_GRACE_MS);
+    for (const { partnership, provider } of await this.deps.service.partnerships.untoldConfirmations(before)) {
+      try {
+        await this.tellBothSides(partnership, provider);
+        await this.deps.service.partnerships.markTold(partnership.providerId, partnership.resellerId);
+      } catch (error) {
+        this.deps.logger.warn(
+          { err: error, provider: partnership.providerId },
+          'could not tell of a confirmation; the next pass retries',
+        );
+      }
+    }
+  }
+
+  /**
+   * Asks Partner Center now (P3); throws when it cannot be asked. `askedBy`: the reseller's person who
+   * pressed Check now; their card says the outcome, so the organisation's notice skips them (said once).
+   */
+  async confirm(providerId: string, resellerId: string, askedBy?: string): Promise<ConfirmationResult> {
     const outcome = await this.deps.service.partnerships.confirmWithPartnerCenter(
       providerId,
       resellerId,
-      (partnership, provider) => this.tellBothSides(partnership, provider),
+      (partnership, provider) => this.tellBothSides(partnership, provider, askedBy),
     );
     const { partnership, provider } = outcome;
     if (!partnership || !provider) return { state: 'none' };
@@ -94,12 +122,13 @@ export class PartnershipConfirmations {
   }
 
   /** The reseller in Teams and the distributor's channel in Slack, once each per acceptance. */
-  private async tellBothSides(partnership: Partnership, provider: Provider): Promise<void> {
+  private async tellBothSides(partnership: Partnership, provider: Provider, askedBy?: string): Promise<void> {
     const key = `partnerships:confirmed:${partnership.providerId}|${partnership.resellerId}:${partnership.decidedAt ?? ''}`;
     await this.deps.notifier.teamsTenant(
       partnership.resellerId,
       { renderer: 'partnerships.confirmed', params: { providerName: provider.partner.legalName ?? '' } },
       `${key}:teams`,
+      { except: askedBy },
     );
     await this.deps.notifier.slackChannel(
       provider.settings.channelId,

@@ -66,7 +66,7 @@ export class Partnerships {
   async confirmWithPartnerCenter(
     providerId: string,
     resellerId: string,
-    beforeConfirming: (partnership: Partnership, provider: Provider) => Promise<void> = async () => {},
+    tellBothSides: (partnership: Partnership, provider: Provider) => Promise<void> = async () => {},
   ): Promise<{ partnership?: Partnership; provider?: Provider; confirmedNow: boolean }> {
     const partnership = await this.getPartnership(providerId, resellerId);
     const provider = await this.providers.getProviderById(providerId);
@@ -76,18 +76,44 @@ export class Partnerships {
     if (!(await distributorListsReseller(this.deps, provider, resellerId, { throwOnOutage: true }))) {
       return { partnership, provider, confirmedNow: false };
     }
-    // Told before it is recorded (deduplicated by the caller's keys): a crash in between only repeats a no-op.
-    await beforeConfirming(partnership, provider);
     const at = this.deps.now().toISOString();
     const moved = await updateRecord<Partnership>(
       this.deps.records,
       KEYS.partnership(providerId, resellerId),
       (current) =>
         current?.state === 'awaiting-partner-center' && current.decidedAt === partnership.decidedAt
-          ? { ...current, state: 'active', confirmedAt: at, updatedAt: at }
+          ? { ...current, state: 'active', confirmedAt: at, updatedAt: at, confirmationUntold: true }
           : undefined,
     );
+    // Only the confirmation that made it active tells (so the one who pressed Check now can be spared a
+    // repeat of their card); recorded first, so a crash before telling is finished by `untoldConfirmations`.
+    if (moved.changed && moved.value) {
+      await tellBothSides(moved.value, provider);
+      await this.markTold(providerId, resellerId);
+    }
     return { partnership: moved.value, provider, confirmedNow: moved.changed };
+  }
+
+  /** Active partnerships whose confirmation nobody told, confirmed before `confirmedBefore` (a crash's leftovers). */
+  async untoldConfirmations(confirmedBefore: Date): Promise<Array<{ partnership: Partnership; provider: Provider }>> {
+    const before = confirmedBefore.toISOString();
+    const untold = (await this.deps.records.list<Partnership>(KEYS.partnerships))
+      .map((r) => r.value)
+      .filter((p) => p.state === 'active' && p.confirmationUntold && (p.confirmedAt ?? '') < before);
+    const rows = await Promise.all(
+      untold.map(async (partnership) => ({
+        partnership,
+        provider: await this.providers.getProviderById(partnership.providerId),
+      })),
+    );
+    return rows.flatMap(({ partnership, provider }) => (provider ? [{ partnership, provider }] : []));
+  }
+
+  /** Both sides were told of the confirmation. */
+  async markTold(providerId: string, resellerId: string): Promise<void> {
+    await updateRecord<Partnership>(this.deps.records, KEYS.partnership(providerId, resellerId), (current) =>
+      current?.confirmationUntold ? { ...current, confirmationUntold: undefined } : undefined,
+    );
   }
 
   /** P7: an approver removes a partnership; customers and admin privileges stay (the caller showed that). */

@@ -140,12 +140,24 @@ export async function acceptInPartnerCenter(world: JourneyWorld, link: string) {
   return { page, done };
 }
 
-/** Check now on the card: resolves with the confirmation the reseller reads once Partner Center has it (P3). */
+/**
+ * Check now on the card: the reseller reads Partner Center's confirmation on the card it pressed (P3).
+ * `byThisClick`: this press confirmed it (the organisation's notice then skips this person: said once);
+ * false when the periodic pass got there a moment before (the card then says when, and the pass's notice
+ * reached everyone, this person too).
+ */
 export async function confirmedOnCheckNow(world: JourneyWorld, person: ResellerPerson, providerName: string) {
-  const from = world.connector.received.length;
   await world.press({ verb: 'partnership-check', provider: world.providerId }, person, 'card-awaiting', 0);
-  const confirmed = asJson(readerOf(person)('partnerships:teams.confirmed', { provider: providerName }));
-  return world.teamsReceived((json) => json.includes(confirmed), 'the confirmation', from);
+  const t = readerOf(person);
+  const confirmed = asJson(t('partnerships:teams.confirmed', { provider: providerName }));
+  const already = asJson(
+    t('partnerships:teams.alreadyConfirmed', { provider: providerName, when: '\u0000' }).split('\u0000')[0],
+  );
+  const card = await world.cardReplaced(
+    (json) => json.includes(confirmed) || json.includes(already),
+    'the confirmation',
+  );
+  return { card, byThisClick: card.includes(confirmed) };
 }
 
 /** What a reseller asks for: a new customer (its details typed on the first card) and licences per offer. */

@@ -13,13 +13,29 @@ import { defaultRegionTable } from '../../services/rules/regionTable';
 import { MemoryAtomicStore } from '../../services/storage/memoryAtomicStore';
 import { contosoSetup, DEMO, fresh, freshTeam, seedReseller, seedSandboxAccount, standInLink } from './fixtures';
 
-type Told = { where: 'teams' | 'slack'; to: string; renderer: string; key: string; params: Record<string, unknown> };
+type Told = {
+  where: 'teams' | 'slack';
+  to: string;
+  renderer: string;
+  key: string;
+  params: Record<string, unknown>;
+  except?: string;
+};
 
 /** Records what would be enqueued, keeping one job per dedupe key as the outbox does. */
 class OutboxRecorder implements PartnershipNotifier {
   readonly told = new Map<string, Told>();
-  async teamsTenant(tenantId: string, notice: { renderer: string; params: Record<string, unknown> }, key: string) {
-    if (!this.told.has(key)) this.told.set(key, { where: 'teams', to: tenantId, key, ...notice });
+  /** Every call, kept or not: how many times the confirmation was told at all. */
+  calls = 0;
+  async teamsTenant(
+    tenantId: string,
+    notice: { renderer: string; params: Record<string, unknown> },
+    key: string,
+    options?: { except?: string },
+  ) {
+    this.calls += 1;
+    if (!this.told.has(key))
+      this.told.set(key, { where: 'teams', to: tenantId, key, ...notice, except: options?.except });
   }
   async slackChannel(channel: string, notice: { renderer: string; params: Record<string, unknown> }, key: string) {
     if (!this.told.has(key)) this.told.set(key, { where: 'slack', to: channel, key, ...notice });
@@ -61,8 +77,8 @@ describe('confirming partnerships with Partner Center (P2, P3)', () => {
     ).to.equal(true);
   });
 
-  const confirmations = (pollMs = 60_000) =>
-    new PartnershipConfirmations({ service, notifier: outbox, logger: createLogger('silent'), pollMs });
+  const confirmations = (pollMs = 60_000, now?: () => Date) =>
+    new PartnershipConfirmations({ service, notifier: outbox, logger: createLogger('silent'), pollMs, now });
 
   async function accepted(): Promise<string> {
     const tenantId = fresh();
@@ -112,5 +128,47 @@ describe('confirming partnerships with Partner Center (P2, P3)', () => {
     const again = await confirmations().confirm(`slack:${teamId}`, tenantId);
     expect(again).to.include({ state: 'confirmed', confirmedNow: false });
     expect((await confirmations().confirm('slack:T0NOBODY', tenantId)).state).to.equal('none');
+  });
+
+  it('spares the person who pressed Check now a repeat of their card: the notice goes to the rest of the organisation (P3)', async () => {
+    const tenantId = await accepted();
+    await sandbox.acceptRelationship(DEMO.provider.tenantId, tenantId);
+    await confirmations().confirm(`slack:${teamId}`, tenantId, 'aad-anna');
+    const teams = [...outbox.told.values()].find((t) => t.where === 'teams');
+    expect(teams).to.include({ to: tenantId, renderer: 'partnerships.confirmed', except: 'aad-anna' });
+  });
+
+  it('tells once when a Check now and a periodic pass confirm at the same moment: only the one that made it active tells (P3)', async () => {
+    const tenantId = await accepted();
+    await sandbox.acceptRelationship(DEMO.provider.tenantId, tenantId);
+    await Promise.all([
+      confirmations().confirm(`slack:${teamId}`, tenantId, 'aad-anna'),
+      confirmations().confirmAll(),
+      confirmations().confirmAll(),
+    ]);
+    expect(outbox.calls).to.equal(1);
+    expect((await service.getPartnership(`slack:${teamId}`, tenantId))?.confirmationUntold).to.equal(undefined);
+  });
+
+  it('finishes a confirmation a crash left untold, once it is older than a turn could take, to everyone (P3)', async () => {
+    const tenantId = await accepted();
+    await sandbox.acceptRelationship(DEMO.provider.tenantId, tenantId);
+    // The crash: made active, then the process died before telling anyone.
+    await service.partnerships
+      .confirmWithPartnerCenter(`slack:${teamId}`, tenantId, async () => {
+        throw new Error('crashed');
+      })
+      .catch(() => undefined);
+    expect((await service.getPartnership(`slack:${teamId}`, tenantId))?.confirmationUntold).to.equal(true);
+    await confirmations().confirmAll();
+    expect(outbox.calls, 'too soon: a Check now may still be telling').to.equal(0);
+    const later = () => new Date(Date.now() + 61_000);
+    await confirmations(60_000, later).confirmAll();
+    await confirmations(60_000, later).confirmAll();
+    expect([...outbox.told.values()].map((t) => `${t.where}:${t.renderer}:${t.except ?? 'everyone'}`)).to.have.members([
+      'teams:partnerships.confirmed:everyone',
+      'slack:partnerships.confirmed:everyone',
+    ]);
+    expect(outbox.calls).to.equal(1);
   });
 });
