@@ -2,12 +2,12 @@ import { expect } from 'chai';
 import type { Assistant } from '../../bot/assistant';
 import { type Language, translatorFor } from '../../i18n/i18n';
 import { PartnerDirectory } from '../../services/partners/partnerDirectory';
-import { ConnectorStub } from '../fakes/connectorStub';
-import { SlackApiStub } from '../fakes/slackApiStub';
-import { DEMO, freshTeam, seedReseller } from '../partnerships/fixtures';
-import { postToSlack, slashCommandBody } from '../helpers/slackRequests';
-import { cardSubmit, installed, message, postActivity, type TeamsUser } from '../helpers/teamsActivities';
-import { startTestAssistant } from '../helpers/testAssistant';
+import { ConnectorStub } from '../support/fakes/connectorStub';
+import { SlackApiStub } from '../support/fakes/slackApiStub';
+import { DEMO, freshTeam, seedReseller } from '../support/fixtures/partnerships';
+import { postToSlack, slashCommandBody } from '../support/drivers/slackRequests';
+import { cardSubmit, installed, message, postActivity, type TeamsUser } from '../support/drivers/teamsActivities';
+import { startTestAssistant } from '../support/drivers/testAssistant';
 import { englishLeaks, readableStrings } from './englishLeaks';
 
 type Json = Record<string, unknown>;

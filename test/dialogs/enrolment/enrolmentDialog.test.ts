@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import type { Assistant } from '../../../bot/assistant';
-import { ConnectorStub } from '../../fakes/connectorStub';
-import { cardSubmit, message, postActivity, type TeamsUser } from '../../helpers/teamsActivities';
+import { ConnectorStub } from '../../support/fakes/connectorStub';
+import { cardSubmit, message, postActivity, type TeamsUser } from '../../support/drivers/teamsActivities';
 import { createClient } from '@redis/client';
-import { REDIS_URL, requireRedis, startTestAssistant, tempDataDir } from '../../helpers/testAssistant';
+import { REDIS_URL, requireRedis, startTestAssistant, tempDataDir } from '../../support/drivers/testAssistant';
 import { SLOW_VERIFICATION, TAILSPIN_ANSWERS, tenantIds } from './enrolmentChat';
 
 const env = SLOW_VERIFICATION;

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import type { Assistant } from '../../../bot/assistant';
 import { DEMO } from '../../../services/partnerCenter/sandboxIdentities';
-import { ConnectorStub } from '../../fakes/connectorStub';
-import { startTestAssistant } from '../../helpers/testAssistant';
+import { ConnectorStub } from '../../support/fakes/connectorStub';
+import { startTestAssistant } from '../../support/drivers/testAssistant';
 import { translatorFor } from '../../../i18n/i18n';
 import {
   errorsUnder,

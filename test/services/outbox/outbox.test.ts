@@ -8,8 +8,8 @@ import { ConversationReferenceStore } from '../../../bot/teams/conversationRefer
 import { DUE_INDEX } from '../../../services/outbox/dueIndex';
 import { jobIdOf, Outbox, type OutboxJob } from '../../../services/outbox/outbox';
 import { openStore, type Store } from '../../../services/storage/openStore';
-import { ConnectorStub } from '../../fakes/connectorStub';
-import { REDIS_URL, requireRedis, tempDataDir } from '../../helpers/testAssistant';
+import { ConnectorStub } from '../../support/fakes/connectorStub';
+import { REDIS_URL, requireRedis, tempDataDir } from '../../support/drivers/testAssistant';
 
 const logger = createLogger('silent');
 

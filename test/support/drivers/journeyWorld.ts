@@ -4,17 +4,17 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { createClient } from '@redis/client';
 import { expect } from 'chai';
-import type { Assistant } from '../../bot/assistant';
-import { translatorFor, type Translate } from '../../i18n/i18n';
+import type { Assistant } from '../../../bot/assistant';
+import { translatorFor, type Translate } from '../../../i18n/i18n';
 import { ConnectorStub } from '../fakes/connectorStub';
 import { SlackApiStub } from '../fakes/slackApiStub';
-import { SlackDriver } from '../helpers/slackDriver';
-import { cardSubmit, message, postActivity, type TeamsUser } from '../helpers/teamsActivities';
-import { REDIS_URL, requireRedis, startTestAssistant, tempDataDir } from '../helpers/testAssistant';
+import { SlackDriver } from './slackDriver';
+import { cardSubmit, message, postActivity, type TeamsUser } from './teamsActivities';
+import { REDIS_URL, requireRedis, startTestAssistant, tempDataDir } from './testAssistant';
 
 const run = promisify(execFile);
-/** The checkout, where an operator runs scripts/sandbox.ts: above test/journeys, or above dist/ when compiled (the bench). */
-const ROOT = [path.join(__dirname, '..', '..'), path.join(__dirname, '..', '..', '..')].find((dir) =>
+/** The checkout, where an operator runs scripts/sandbox.ts: above test/support/drivers, or above dist/ when compiled (the bench). */
+const ROOT = [path.join(__dirname, '..', '..', '..'), path.join(__dirname, '..', '..', '..', '..')].find((dir) =>
   existsSync(path.join(dir, 'package.json')),
 ) as string;
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { CustomerRequest } from '../../services/customers';
-import { fresh, freshMpnId, seedReseller, seedSandboxAccount } from '../partnerships/fixtures';
-import { APPROVER, BACKENDS, CustomerWorld, FABRIKAM, newDomain } from './customerWorld';
+import { fresh, freshMpnId, seedReseller, seedSandboxAccount } from '../support/fixtures/partnerships';
+import { APPROVER, BACKENDS, CustomerWorld, FABRIKAM, newDomain } from '../support/drivers/customerWorld';
 import { initialDomainPrefix } from '../../services/domain/customerDomain';
 
 /**

@@ -2,12 +2,12 @@ import { expect } from 'chai';
 import type { Assistant } from '../../bot/assistant';
 import { partnershipsFeature } from '../../bot/features/partnerships';
 import { PartnerDirectory } from '../../services/partners/partnerDirectory';
-import { ConnectorStub } from '../fakes/connectorStub';
-import { SlackApiStub } from '../fakes/slackApiStub';
-import { cardSubmit, message, postActivity } from '../helpers/teamsActivities';
-import { startTestAssistant } from '../helpers/testAssistant';
-import { DEMO, seedReseller } from './fixtures';
-import { SlackDriver } from '../helpers/slackDriver';
+import { ConnectorStub } from '../support/fakes/connectorStub';
+import { SlackApiStub } from '../support/fakes/slackApiStub';
+import { cardSubmit, message, postActivity } from '../support/drivers/teamsActivities';
+import { startTestAssistant } from '../support/drivers/testAssistant';
+import { DEMO, seedReseller } from '../support/fixtures/partnerships';
+import { SlackDriver } from '../support/drivers/slackDriver';
 
 const TEAM = 'T0RESEND';
 const ADMIN = 'U0ADMIN';

@@ -1,17 +1,25 @@
 import { expect } from 'chai';
-import { createLogger } from '../../bot/logger';
-import { createPartnerCenterGateway } from '../../services/partnerCenter/createGateway';
-import type { SandboxControls } from '../../services/partnerCenter/sandboxGateway';
-import { PartnerDirectory } from '../../services/partners/partnerDirectory';
-import { InvitationSigner, invitationSecret } from '../../services/partnerships/invitationCodes';
+import { createLogger } from '../../../bot/logger';
+import { createPartnerCenterGateway } from '../../../services/partnerCenter/createGateway';
+import type { SandboxControls } from '../../../services/partnerCenter/sandboxGateway';
+import { PartnerDirectory } from '../../../services/partners/partnerDirectory';
+import { InvitationSigner, invitationSecret } from '../../../services/partnerships/invitationCodes';
 import {
   PartnershipConfirmations,
   type PartnershipNotifier,
-} from '../../services/partnerships/partnershipConfirmations';
-import { PartnershipService } from '../../services/partnerships/partnershipService';
-import { defaultRegionTable } from '../../services/rules/regionTable';
-import { MemoryAtomicStore } from '../../services/storage/memoryAtomicStore';
-import { contosoSetup, DEMO, fresh, freshTeam, seedReseller, seedSandboxAccount, standInLink } from './fixtures';
+} from '../../../services/partnerships/partnershipConfirmations';
+import { PartnershipService } from '../../../services/partnerships/partnershipService';
+import { defaultRegionTable } from '../../../services/rules/regionTable';
+import { MemoryAtomicStore } from '../../../services/storage/memoryAtomicStore';
+import {
+  contosoSetup,
+  DEMO,
+  fresh,
+  freshTeam,
+  seedReseller,
+  seedSandboxAccount,
+  standInLink,
+} from '../../support/fixtures/partnerships';
 
 type Told = { where: 'teams' | 'slack'; to: string; renderer: string; key: string; params: Record<string, unknown> };
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { DEMO, fresh, seedReseller } from './fixtures';
-import { approver, DAY_MS, onEveryBackend, stranger, teamsUser } from './serviceHarness';
+import { DEMO, fresh, seedReseller } from '../../support/fixtures/partnerships';
+import { approver, DAY_MS, onEveryBackend, stranger, teamsUser } from '../../support/fixtures/serviceHarness';
 
 onEveryBackend('Resending an invitation (P2)', (h) => {
   it('sends a pending invitation again with the same link, and logs who, when and what', async () => {

@@ -1,6 +1,6 @@
-import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
-import { SlackDriver } from '../helpers/slackDriver';
-import type { TeamsUser } from '../helpers/teamsActivities';
+import { DEMO } from '../../../services/partnerCenter/sandboxIdentities';
+import { SlackDriver } from './slackDriver';
+import type { TeamsUser } from './teamsActivities';
 import { asJson, catalog, type JourneyWorld } from './journeyWorld';
 
 /**

@@ -7,11 +7,11 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
-import { httpStatusFor, isPartnerCenterError, PartnerCenterError } from '../../services/partnerCenter/errors';
-import type { PartnerCenterSession } from '../../services/partnerCenter/gateway';
-import { SandboxGateway } from '../../services/partnerCenter/sandboxGateway';
-import * as wire from '../../services/partnerCenter/wire';
-import { openStore } from '../../services/storage/openStore';
+import { httpStatusFor, isPartnerCenterError, PartnerCenterError } from '../../../services/partnerCenter/errors';
+import type { PartnerCenterSession } from '../../../services/partnerCenter/gateway';
+import { SandboxGateway } from '../../../services/partnerCenter/sandboxGateway';
+import * as wire from '../../../services/partnerCenter/wire';
+import { openStore } from '../../../services/storage/openStore';
 
 /** One thing to go wrong on the next request, in the order queued. */
 export type Fault =

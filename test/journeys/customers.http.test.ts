@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import type { CustomerRequest } from '../../services/customers';
-import { message } from '../helpers/teamsActivities';
-import { contosoSetup, DEMO, fresh } from '../partnerships/fixtures';
+import { message } from '../support/drivers/teamsActivities';
+import { contosoSetup, DEMO, fresh } from '../support/fixtures/partnerships';
 import { initialDomainPrefix } from '../../services/domain/customerDomain';
 import {
   APPROVER,
@@ -17,7 +17,7 @@ import {
   OFFERS,
   piotr,
   REP,
-} from './customerWorld';
+} from '../support/drivers/customerWorld';
 
 const requestOf = (world: CustomerWorld, id: string) =>
   world.assistant.store.records.read<CustomerRequest>(`customers:request:${id}`).then((r) => r?.value);

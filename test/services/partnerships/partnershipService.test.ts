@@ -1,12 +1,12 @@
 import { expect } from 'chai';
-import { createPartnerCenterGateway } from '../../services/partnerCenter/createGateway';
-import { PartnerDirectory } from '../../services/partners/partnerDirectory';
-import { InvitationSigner, invitationSecret } from '../../services/partnerships/invitationCodes';
-import { PartnershipService } from '../../services/partnerships/partnershipService';
-import { defaultRegionTable } from '../../services/rules/regionTable';
-import { openStore, type Store } from '../../services/storage/openStore';
-import { REDIS_URL, requireRedis, tempDataDir } from '../helpers/testAssistant';
-import type { SandboxControls } from '../../services/partnerCenter/sandboxGateway';
+import { createPartnerCenterGateway } from '../../../services/partnerCenter/createGateway';
+import { PartnerDirectory } from '../../../services/partners/partnerDirectory';
+import { InvitationSigner, invitationSecret } from '../../../services/partnerships/invitationCodes';
+import { PartnershipService } from '../../../services/partnerships/partnershipService';
+import { defaultRegionTable } from '../../../services/rules/regionTable';
+import { openStore, type Store } from '../../../services/storage/openStore';
+import { REDIS_URL, requireRedis, tempDataDir } from '../../support/drivers/testAssistant';
+import type { SandboxControls } from '../../../services/partnerCenter/sandboxGateway';
 import {
   contosoSetup,
   DEMO,
@@ -16,7 +16,7 @@ import {
   seedReseller,
   seedSandboxAccount,
   standInLink,
-} from './fixtures';
+} from '../../support/fixtures/partnerships';
 
 const admin = { platform: 'slack' as const, userId: 'U0ADMIN', name: 'Anna Kowalska' };
 const approver = { platform: 'slack' as const, userId: 'U0APPROVER', name: 'Jan Wiśniewski' };

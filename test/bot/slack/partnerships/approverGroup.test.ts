@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { MEMBERS_TTL_MS } from '../../bot/slack/partnerships/userGroups';
-import { approver, onEveryBackend } from './serviceHarness';
+import { MEMBERS_TTL_MS } from '../../../../bot/slack/partnerships/userGroups';
+import { approver, onEveryBackend } from '../../../support/fixtures/serviceHarness';
 
 const GROUP = { id: 'S0APPROVERS', name: 'CSP approvers (@csp-approvers)' };
 const member = { platform: 'slack' as const, userId: 'U0GROUPIE', name: 'Group Member' };

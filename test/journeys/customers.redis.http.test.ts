@@ -1,6 +1,14 @@
 import { expect } from 'chai';
 import type { CustomerRequest } from '../../services/customers';
-import { APPROVER, APPROVER2, APPROVER_NAME, BACKENDS, CustomerWorld, newDomain, OFFERS } from './customerWorld';
+import {
+  APPROVER,
+  APPROVER2,
+  APPROVER_NAME,
+  BACKENDS,
+  CustomerWorld,
+  newDomain,
+  OFFERS,
+} from '../support/drivers/customerWorld';
 import { initialDomainPrefix } from '../../services/domain/customerDomain';
 
 const REDIS = BACKENDS.find((b) => b.name === 'Redis') as (typeof BACKENDS)[number];

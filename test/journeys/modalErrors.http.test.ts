@@ -2,9 +2,9 @@ import { expect } from 'chai';
 import type { Assistant } from '../../bot/assistant';
 import { partnershipsFeature } from '../../bot/features/partnerships';
 import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
-import { SlackApiStub } from '../fakes/slackApiStub';
-import { SlackDriver } from '../helpers/slackDriver';
-import { startTestAssistant } from '../helpers/testAssistant';
+import { SlackApiStub } from '../support/fakes/slackApiStub';
+import { SlackDriver } from '../support/drivers/slackDriver';
+import { startTestAssistant } from '../support/drivers/testAssistant';
 
 const TEAM = 'T0MODALS';
 const ADMIN = 'U0MODADMIN';

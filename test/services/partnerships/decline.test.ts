@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { DEMO, fresh, seedReseller } from './fixtures';
-import { approver, DAY_MS, onEveryBackend, teamsUser } from './serviceHarness';
+import { DEMO, fresh, seedReseller } from '../../support/fixtures/partnerships';
+import { approver, DAY_MS, onEveryBackend, teamsUser } from '../../support/fixtures/serviceHarness';
 
 /**
  * Who may decline an invitation (P3's other answer): no enrolment is needed, but only the invited

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { message, type TeamsUser } from '../helpers/teamsActivities';
-import { fresh } from '../partnerships/fixtures';
-import { CustomerWorld, FABRIKAM, piotr } from './customerWorld';
+import { message, type TeamsUser } from '../support/drivers/teamsActivities';
+import { fresh } from '../support/fixtures/partnerships';
+import { CustomerWorld, FABRIKAM, piotr } from '../support/drivers/customerWorld';
 
 /**
  * `customers` asks first whether the reseller may transact at all (P1, M2, M3, P5) and says so before

@@ -1,14 +1,14 @@
 import { expect } from 'chai';
-import { CustomerDrafts } from '../../services/customers/customerDrafts';
-import { CustomerRequests, type NewCustomerInput } from '../../services/customers/customerRequests';
-import { createPartnerCenterGateway } from '../../services/partnerCenter/createGateway';
-import { PartnerDirectory } from '../../services/partners/partnerDirectory';
-import { InvitationSigner, invitationSecret } from '../../services/partnerships/invitationCodes';
-import { PartnershipService } from '../../services/partnerships/partnershipService';
-import { defaultRegionTable } from '../../services/rules/regionTable';
-import { openStore, type Store } from '../../services/storage/openStore';
-import { REDIS_URL, requireRedis, tempDataDir } from '../helpers/testAssistant';
-import type { SandboxControls } from '../../services/partnerCenter/sandboxGateway';
+import { CustomerDrafts } from '../../../services/customers/customerDrafts';
+import { CustomerRequests, type NewCustomerInput } from '../../../services/customers/customerRequests';
+import { createPartnerCenterGateway } from '../../../services/partnerCenter/createGateway';
+import { PartnerDirectory } from '../../../services/partners/partnerDirectory';
+import { InvitationSigner, invitationSecret } from '../../../services/partnerships/invitationCodes';
+import { PartnershipService } from '../../../services/partnerships/partnershipService';
+import { defaultRegionTable } from '../../../services/rules/regionTable';
+import { openStore, type Store } from '../../../services/storage/openStore';
+import { REDIS_URL, requireRedis, tempDataDir } from '../../support/drivers/testAssistant';
+import type { SandboxControls } from '../../../services/partnerCenter/sandboxGateway';
 import {
   contosoSetup,
   DEMO,
@@ -18,8 +18,8 @@ import {
   seedReseller,
   seedSandboxAccount,
   standInLink,
-} from '../partnerships/fixtures';
-import { initialDomainPrefix } from '../../services/domain/customerDomain';
+} from '../../support/fixtures/partnerships';
+import { initialDomainPrefix } from '../../../services/domain/customerDomain';
 
 const admin = { platform: 'slack' as const, userId: 'U0ADMIN', name: 'Anna Kowalska' };
 const approver = { platform: 'slack' as const, userId: 'U0APPROVER', name: 'Jan Wiśniewski' };

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { CustomerRequest } from '../../services/customers';
-import { CustomerWorld } from './customerWorld';
+import { CustomerWorld } from '../support/drivers/customerWorld';
 
 const BASIC = { id: 'CFQ7TTC0LH18:0001', name: 'Microsoft 365 Business Basic' };
 

@@ -2,10 +2,10 @@ import { expect } from 'chai';
 import type { Assistant } from '../../bot/assistant';
 import { partnershipsFeature } from '../../bot/features/partnerships';
 import { MEMBERS_TTL_MS } from '../../bot/slack/partnerships/userGroups';
-import { SlackApiStub } from '../fakes/slackApiStub';
-import { startTestAssistant } from '../helpers/testAssistant';
-import { DEMO } from './fixtures';
-import { SlackDriver } from '../helpers/slackDriver';
+import { SlackApiStub } from '../support/fakes/slackApiStub';
+import { startTestAssistant } from '../support/drivers/testAssistant';
+import { DEMO } from '../support/fixtures/partnerships';
+import { SlackDriver } from '../support/drivers/slackDriver';
 
 const TEAM = 'T0GROUPS';
 const ADMIN = 'U0ADMIN';

@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { type Assistant, type StartOptions, startAssistant } from '../../bot/assistant';
-import { loadConfig } from '../../bot/config';
-import { createLogger } from '../../bot/logger';
+import { type Assistant, type StartOptions, startAssistant } from '../../../bot/assistant';
+import { loadConfig } from '../../../bot/config';
+import { createLogger } from '../../../bot/logger';
 import { TEST_SIGNING_SECRET } from './slackRequests';
 
 export const REDIS_URL = process.env.REDIS_URL;
