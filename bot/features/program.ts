@@ -1,6 +1,6 @@
 import { decisionMessages } from '../../services/partnerships/messages';
 import { mayBuyFromMicrosoftDirectly } from '../../services/rules/chainRules';
-import type { FeatureFactory } from '../features/feature';
+import type { FeatureFactory } from './feature';
 
 /**
  * Questions about the program itself that resellers ask in Teams: `direct`, why they cannot buy

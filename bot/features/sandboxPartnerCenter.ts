@@ -1,10 +1,10 @@
 import restify, { type Request, type Response } from 'restify';
 import { z } from 'zod';
-import { partnerCenterStandInPage, type StandInPage } from '../cards/web/partnerCenterStandIn';
-import { resolveLanguage, translatorFor } from '../i18n/i18n';
-import { isPartnerCenterError } from '../services/partnerCenter/errors';
-import type { SandboxControls } from '../services/partnerCenter/sandboxGateway';
-import type { Feature, FeatureDeps } from './features/feature';
+import { partnerCenterStandInPage, type StandInPage } from '../../cards/web/partnerCenterStandIn';
+import { resolveLanguage, translatorFor } from '../../i18n/i18n';
+import { isPartnerCenterError } from '../../services/partnerCenter/errors';
+import type { SandboxControls } from '../../services/partnerCenter/sandboxGateway';
+import type { Feature, FeatureDeps } from './feature';
 
 /** Where the sandbox serves its stand-in for a distributor's Partner Center relationship-request page (P2). */
 export const STAND_IN_PATH = '/sandbox/partner-center/relationship-request';

@@ -1,9 +1,9 @@
 import type { AuditEntry } from '../../services/partnerships/types';
 import { PartnershipService } from '../../services/partnerships/partnershipService';
-import type { Feature, FeatureDeps } from '../features/feature';
-import { partnershipServiceFor } from '../features/partnershipServiceFor';
-import { SlackInstallation } from './slackInstallation';
-import { slackTeamOf } from './slackTeam';
+import type { Feature, FeatureDeps } from './feature';
+import { partnershipServiceFor } from './partnershipServiceFor';
+import { SlackInstallation } from '../slack/slackInstallation';
+import { slackTeamOf } from '../slack/slackTeam';
 
 /** Slack's lifecycle events this feature hears, and the audit action each one is recorded as. */
 const LIFECYCLE_EVENTS = {
