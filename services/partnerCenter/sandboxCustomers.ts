@@ -11,7 +11,7 @@ import {
 } from './sandboxRecords';
 import { fail, refuseCompanyName, type SandboxState } from './sandboxState';
 import { generateTemporaryPassword } from './temporaryPassword';
-import type { SessionOperations } from './validatedSession';
+import type { CustomerOperations } from './validatedSession';
 
 /**
  * The sandbox's customers and orders, as one caller sees them: the offer catalogue, customers a provider
@@ -19,18 +19,6 @@ import type { SessionOperations } from './validatedSession';
  * contact), and the customer's invitation link to a reseller (C1). The partner directory is
  * sandboxPartners.ts's.
  */
-export type CustomerOperations = Pick<
-  SessionOperations,
-  | 'listOffers'
-  | 'createCustomer'
-  | 'createSubscription'
-  | 'listCustomers'
-  | 'listSubscriptions'
-  | 'updatePartnerOfRecord'
-  | 'setSupportContact'
-  | 'getCustomerRelationshipRequestLink'
->;
-
 /** Where the real Partner Center sends the customer to accept an indirect reseller's invitation (C1). */
 const INVITATION_BASE = 'https://admin.microsoft.com/Adminportal/Home';
 

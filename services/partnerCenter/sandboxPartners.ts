@@ -3,7 +3,7 @@ import { AgreementErrorCode } from './errors';
 import type { PartnerRelationship, ResellerValidation } from './gateway';
 import { keys, type MpnRecord, type PartnerRecord, type RelationshipRecord } from './sandboxRecords';
 import { fail, refuseCompanyName, refusePrimaryContact, type SandboxState } from './sandboxState';
-import type { SessionOperations } from './validatedSession';
+import type { PartnerOperations } from './validatedSession';
 import { startVetting } from './verification';
 
 /**
@@ -11,16 +11,6 @@ import { startVetting } from './verification';
  * agreement status (M5, P6), the caller's relationships (P3), and the caller's own enrolment and
  * verification (E2–E4). Customers and their subscriptions are sandboxCustomers.ts's.
  */
-export type PartnerOperations = Pick<
-  SessionOperations,
-  | 'getMpnProfile'
-  | 'validateResellers'
-  | 'getAgreementStatus'
-  | 'listRelationships'
-  | 'getLegalBusinessProfile'
-  | 'submitEnrolment'
->;
-
 export function partnerOperations(state: SandboxState, callerTenantId: string): PartnerOperations {
   return {
     // No account needed: enrolment looks the MPN ID up before the caller has a Partner Center account (E2, E3).
