@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import type { Assistant } from '../../../bot/assistant';
-import { DEMO } from '../../../services/partnerCenter/sandboxIdentities';
-import { ConnectorStub } from '../../support/fakes/connectorStub';
-import { startTestAssistant } from '../../support/drivers/testAssistant';
-import { SLOW_VERIFICATION, TeamsChat, textOf } from './enrolmentChat';
+import type { Assistant } from '../../bot/assistant';
+import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
+import { ConnectorStub } from '../support/fakes/connectorStub';
+import { startTestAssistant } from '../support/drivers/testAssistant';
+import { SLOW_VERIFICATION, TeamsChat, textOf } from '../support/drivers/enrolmentChat';
 
 const env = SLOW_VERIFICATION;
 

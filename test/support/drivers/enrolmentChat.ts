@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import type { Assistant } from '../../../bot/assistant';
 import { DEMO } from '../../../services/partnerCenter/sandboxIdentities';
-import type { ConnectorStub, ReceivedActivity } from '../../support/fakes/connectorStub';
-import { cardSubmit, message, postActivity, type TeamsUser } from '../../support/drivers/teamsActivities';
+import type { ConnectorStub, ReceivedActivity } from '../fakes/connectorStub';
+import { cardSubmit, message, postActivity, type TeamsUser } from './teamsActivities';
 
 type Json = Record<string, unknown>;
 

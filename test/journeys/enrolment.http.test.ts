@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import type { Assistant } from '../../../bot/assistant';
-import { ConnectorStub } from '../../support/fakes/connectorStub';
-import { cardSubmit, message, postActivity, type TeamsUser } from '../../support/drivers/teamsActivities';
+import type { Assistant } from '../../bot/assistant';
+import { ConnectorStub } from '../support/fakes/connectorStub';
+import { cardSubmit, message, postActivity, type TeamsUser } from '../support/drivers/teamsActivities';
 import { createClient } from '@redis/client';
-import { REDIS_URL, requireRedis, startTestAssistant, tempDataDir } from '../../support/drivers/testAssistant';
-import { SLOW_VERIFICATION, TAILSPIN_ANSWERS, tenantIds } from './enrolmentChat';
+import { REDIS_URL, requireRedis, startTestAssistant, tempDataDir } from '../support/drivers/testAssistant';
+import { SLOW_VERIFICATION, TAILSPIN_ANSWERS, tenantIds } from '../support/drivers/enrolmentChat';
 
 const env = SLOW_VERIFICATION;
 const newTenant = tenantIds('99999999-9999-4999-8999');

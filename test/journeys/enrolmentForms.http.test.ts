@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import type { Assistant } from '../../../bot/assistant';
-import { DEMO } from '../../../services/partnerCenter/sandboxIdentities';
-import { ConnectorStub } from '../../support/fakes/connectorStub';
-import { startTestAssistant } from '../../support/drivers/testAssistant';
-import { translatorFor } from '../../../i18n/i18n';
+import type { Assistant } from '../../bot/assistant';
+import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
+import { ConnectorStub } from '../support/fakes/connectorStub';
+import { startTestAssistant } from '../support/drivers/testAssistant';
+import { translatorFor } from '../../i18n/i18n';
 import {
   errorsUnder,
   inputsOf,
@@ -12,7 +12,7 @@ import {
   TeamsChat,
   tenantIds,
   textOf,
-} from './enrolmentChat';
+} from '../support/drivers/enrolmentChat';
 
 const env = SLOW_VERIFICATION;
 const newTenant = tenantIds('88888888-8888-4888-8888');
