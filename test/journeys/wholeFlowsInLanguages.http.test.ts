@@ -8,7 +8,7 @@ import { DEMO, freshTeam, seedReseller } from '../support/fixtures/partnerships'
 import { postToSlack, slashCommandBody } from '../support/drivers/slackRequests';
 import { cardSubmit, installed, message, postActivity, type TeamsUser } from '../support/drivers/teamsActivities';
 import { startTestAssistant } from '../support/drivers/testAssistant';
-import { englishLeaks, readableStrings } from './englishLeaks';
+import { englishLeaks, readableStrings } from '../i18n/englishLeaks';
 
 type Json = Record<string, unknown>;
 
