@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { slackSignature } from '../test/helpers/slackRequests';
+import { slackSignature } from '../test/support/drivers/slackRequests';
 
 /** What one load run measured. Latencies in ms; throughput in completed 2xx requests per second. */
 export interface LoadFigures {

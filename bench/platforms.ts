@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { answerParent, type ParentMessage } from './child';
 import { DEMO } from '../services/partnerCenter/sandboxIdentities';
-import type { SlackApiStub } from '../test/fakes/slackApiStub';
-import { asJson, JourneyWorld } from '../test/journeys/journeyWorld';
+import type { SlackApiStub } from '../test/support/fakes/slackApiStub';
+import { asJson, JourneyWorld } from '../test/support/drivers/journeyWorld';
 import {
   acceptInPartnerCenter,
   authorise,
@@ -16,12 +16,12 @@ import {
   STANDARD,
   TAILSPIN_PROFILE,
   verifiedByPartnerCenter,
-} from '../test/journeys/resellerRoad';
+} from '../test/support/drivers/resellerRoad';
 
 /**
  * Teams and Slack as the people of the approval bench meet them, in a process of their own (forked by
  * bench/run.ts, so their work shares no event loop with the load generator or the assistant): the
- * journeys' Bot Framework connector and Slack Web API, and the road of test/journeys/resellerRoad.ts
+ * journeys' Bot Framework connector and Slack Web API, and the road of test/support/drivers/resellerRoad.ts
  * walked from here over HTTP against the assistant under test. Nothing is written into its store.
  *
  * IPC: sends `{ ready, port }` (the Slack Web API's port: the assistant's SLACK_API_URL is

@@ -7,7 +7,7 @@ import { Child, scriptPath } from './child';
 import { type StubStats, TEAMS_LIMITS } from './connectorStub';
 import { type CpuProfile, profileWindow, selfTimeByOwner, topBySelfTime } from './cpuProfile';
 import { translatorFor } from '../i18n/i18n';
-import { TEST_SIGNING_SECRET } from '../test/helpers/slackRequests';
+import { TEST_SIGNING_SECRET } from '../test/support/drivers/slackRequests';
 import {
   approvalClicks,
   benchTenantOf,
@@ -30,7 +30,7 @@ const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const profile = argv.includes('--profile');
 const ROOT = path.resolve(__dirname, '..');
-/** The road's Slack requests (test/helpers/slackDriver.ts) and the bench's clicks are signed alike. */
+/** The road's Slack requests (test/support/drivers/slackDriver.ts) and the bench's clicks are signed alike. */
 const SIGNING_SECRET = TEST_SIGNING_SECRET;
 
 const settings = quick
@@ -400,7 +400,7 @@ async function teamsAndSlack(stub: Child, serviceUrl: string, redis?: string) {
     met: figures.p99 <= 50,
   });
   notes.push(
-    `Slack: the pending customer requests were made the way users make them, from an empty store: the road of test/journeys/resellerRoad.ts walked over HTTP (a Polish reseller enrols in Teams with the sandbox's free profile Tailspin Toys, the operator moves verification and signs the MPA with scripts/sandbox.ts, the distributor runs /csp setup and /csp invite as signed Slack requests, the reseller authorises in Teams and on the Partner Center stand-in page, Check now confirms) in ${fmt(road.roadMs / 1000, 1)} s, then ${fmt(road.requestIds.length)} customer requests through the Teams cards by ${ROAD_PEOPLE} of the reseller's people in ${fmt(road.requestsMs / 1000, 1)} s (neither counted; the channel's Slack pace of about 1 message/s was lifted for the target so the requests' messages arrive in seconds). ${fmt(settings.approvals.measured)} distinct pending customer requests, each clicked Approve by two of the distributor's approvers back to back over 16 connections, every request signed with the signing secret (Bolt checks each). The first click decides (rules again, the customer and its subscriptions created in the Partner Center sandbox, credentials sent ephemerally, the channel message updated, the reseller's notice queued for Teams); the second is told "already decided". All of it was checked at the Slack API stub, up to each decision's last step (every approver's App Home refreshed, after the reseller's notice was queued for Teams); the last decision had finished ${fmt(settledMs)} ms after the last ack.`,
+    `Slack: the pending customer requests were made the way users make them, from an empty store: the road of test/support/drivers/resellerRoad.ts walked over HTTP (a Polish reseller enrols in Teams with the sandbox's free profile Tailspin Toys, the operator moves verification and signs the MPA with scripts/sandbox.ts, the distributor runs /csp setup and /csp invite as signed Slack requests, the reseller authorises in Teams and on the Partner Center stand-in page, Check now confirms) in ${fmt(road.roadMs / 1000, 1)} s, then ${fmt(road.requestIds.length)} customer requests through the Teams cards by ${ROAD_PEOPLE} of the reseller's people in ${fmt(road.requestsMs / 1000, 1)} s (neither counted; the channel's Slack pace of about 1 message/s was lifted for the target so the requests' messages arrive in seconds). ${fmt(settings.approvals.measured)} distinct pending customer requests, each clicked Approve by two of the distributor's approvers back to back over 16 connections, every request signed with the signing secret (Bolt checks each). The first click decides (rules again, the customer and its subscriptions created in the Partner Center sandbox, credentials sent ephemerally, the channel message updated, the reseller's notice queued for Teams); the second is told "already decided". All of it was checked at the Slack API stub, up to each decision's last step (every approver's App Home refreshed, after the reseller's notice was queued for Teams); the last decision had finished ${fmt(settledMs)} ms after the last ack.`,
   );
 }
 

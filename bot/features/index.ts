@@ -2,10 +2,10 @@ import { customersFeature } from './customers';
 import type { FeatureFactory } from './feature';
 import { notificationsFeature } from './notifications';
 import { partnershipsFeature } from './partnerships';
-import { sandboxPartnerCenterFeature } from '../sandboxPartnerCenterFeature';
-import { slackLifecycleFeature } from '../slack/slackLifecycleFeature';
+import { sandboxPartnerCenterFeature } from './sandboxPartnerCenter';
+import { slackLifecycleFeature } from './slackLifecycle';
 import { enrolmentFeature } from './enrolment';
-import { programFeature } from '../teams/programFeature';
+import { programFeature } from './program';
 
 /**
  * Every slice of the product, in the order their commands are listed on the help cards.

@@ -1,7 +1,7 @@
 import { InvitationSigner, invitationSecret } from '../../services/partnerships/invitationCodes';
 import { PartnershipService } from '../../services/partnerships/partnershipService';
 import type { FeatureDeps } from './feature';
-import { standInLinkFor } from '../sandboxPartnerCenterFeature';
+import { standInLinkFor } from './sandboxPartnerCenter';
 import { SlackUserGroups } from '../slack/partnerships/userGroups';
 
 const shared = new WeakMap<FeatureDeps, Promise<PartnershipService>>();

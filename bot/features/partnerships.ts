@@ -13,7 +13,7 @@ import { slackPartnerships } from '../slack/partnerships';
 import { adminChecker } from '../slack/partnerships/context';
 import { SlackPeople } from '../slack/slackPeople';
 import { SlackLanguages } from '../slack/slackLanguage';
-import { partnerCenterLinkForReseller, standInLinkFor } from '../sandboxPartnerCenterFeature';
+import { partnerCenterLinkForReseller, standInLinkFor } from './sandboxPartnerCenter';
 import {
   confirmedNotice,
   invitationCard,

@@ -1,7 +1,7 @@
 import { translatorFor } from '../../i18n/i18n';
-import { SlackApiStub } from '../../test/fakes/slackApiStub';
-import { SlackDriver } from '../../test/helpers/slackDriver';
-import { TEST_SIGNING_SECRET } from '../../test/helpers/slackRequests';
+import { SlackApiStub } from '../../test/support/fakes/slackApiStub';
+import { SlackDriver } from '../../test/support/drivers/slackDriver';
+import { TEST_SIGNING_SECRET } from '../../test/support/drivers/slackRequests';
 import { closeLogPanel } from './browser';
 import { freePort } from './playground';
 import { type ResellerOnTheRoad, type Road, TAILSPIN } from './road';

@@ -53,6 +53,21 @@ export interface SessionOperations {
   submitEnrolment(input: z.output<typeof enrolmentInput>): Promise<EnrolmentOutcome>;
 }
 
+/**
+ * The two halves every gateway implements in files of their own: the partner directory, relationships
+ * and the caller's own profile; and customers with their orders. Together they are SessionOperations.
+ */
+export type PartnerOperations = Pick<
+  SessionOperations,
+  | 'getMpnProfile'
+  | 'validateResellers'
+  | 'getAgreementStatus'
+  | 'listRelationships'
+  | 'getLegalBusinessProfile'
+  | 'submitEnrolment'
+>;
+export type CustomerOperations = Omit<SessionOperations, keyof PartnerOperations>;
+
 function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;

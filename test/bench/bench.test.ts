@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { DeliveryLedger, TEAMS_LIMITS } from '../../bench/connectorStub';
 import { profileWindow, selfTimeByOwner, topBySelfTime } from '../../bench/cpuProfile';
 import { RESPONSE_PATH, SlackCounter } from '../../bench/platforms';
-import type { SlackCall } from '../fakes/slackApiStub';
+import type { SlackCall } from '../support/fakes/slackApiStub';
 
 describe('bench: the connector stub ledger', () => {
   it('answers 429 past the per-conversation burst and lets one more through after a second', () => {

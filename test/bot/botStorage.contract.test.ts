@@ -2,7 +2,7 @@ import { MemoryStorage, type Storage } from 'botbuilder';
 import { expect } from 'chai';
 import { KeyvBotStorage } from '../../bot/keyvBotStorage';
 import { openStore, type Store } from '../../services/storage/openStore';
-import { REDIS_URL, requireRedis, tempDataDir } from '../helpers/testAssistant';
+import { REDIS_URL, requireRedis, tempDataDir } from '../support/drivers/testAssistant';
 
 /**
  * ConversationState and UserState must behave on our store exactly as on botbuilder's own

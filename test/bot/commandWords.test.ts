@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import type { Assistant } from '../../bot/assistant';
 import { type Language, SUPPORTED_LANGUAGES, translatorFor } from '../../i18n/i18n';
-import { ConnectorStub } from '../fakes/connectorStub';
-import { message, postActivity, type TeamsUser } from '../helpers/teamsActivities';
-import { startTestAssistant } from '../helpers/testAssistant';
+import { ConnectorStub } from '../support/fakes/connectorStub';
+import { message, postActivity, type TeamsUser } from '../support/drivers/teamsActivities';
+import { startTestAssistant } from '../support/drivers/testAssistant';
 
 const LOCALES: Record<Language, string> = { en: 'en-GB', pl: 'pl-PL', sv: 'sv-SE' };
 

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import type { Assistant } from '../../bot/assistant';
-import { ConnectorStub } from '../fakes/connectorStub';
-import { TcpProxy } from '../fakes/tcpProxy';
-import { message, postActivity } from '../helpers/teamsActivities';
-import { REDIS_URL, requireRedis, startTestAssistant } from '../helpers/testAssistant';
+import { ConnectorStub } from '../support/fakes/connectorStub';
+import { TcpProxy } from '../support/fakes/tcpProxy';
+import { message, postActivity } from '../support/drivers/teamsActivities';
+import { REDIS_URL, requireRedis, startTestAssistant } from '../support/drivers/testAssistant';
 
 describe('HTTP server: one port, real parts', () => {
   let assistant: Assistant;

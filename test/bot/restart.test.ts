@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { ConnectorStub } from '../fakes/connectorStub';
-import { message, postActivity } from '../helpers/teamsActivities';
-import { startTestAssistant, tempDataDir } from '../helpers/testAssistant';
+import { ConnectorStub } from '../support/fakes/connectorStub';
+import { message, postActivity } from '../support/drivers/teamsActivities';
+import { startTestAssistant, tempDataDir } from '../support/drivers/testAssistant';
 
 describe('restart on the SQLite file', () => {
   it('keeps what a person chose across a restart (the language they picked)', async () => {

@@ -2,9 +2,9 @@ import { expect } from 'chai';
 import { z } from 'zod';
 import type { Assistant } from '../../bot/assistant';
 import type { FeatureFactory } from '../../bot/features/feature';
-import { ConnectorStub } from '../fakes/connectorStub';
-import { cardSubmit, installed, message, postActivity, teamsActivity } from '../helpers/teamsActivities';
-import { LogCapture, startTestAssistant } from '../helpers/testAssistant';
+import { ConnectorStub } from '../support/fakes/connectorStub';
+import { cardSubmit, installed, message, postActivity, teamsActivity } from '../support/drivers/teamsActivities';
+import { LogCapture, startTestAssistant } from '../support/drivers/testAssistant';
 
 /** A feature whose command fails the way a bug would, to see what the user is told. */
 const failingFeature: FeatureFactory = () => ({

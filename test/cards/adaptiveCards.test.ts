@@ -4,7 +4,7 @@ import type * as AdaptiveCards from 'adaptivecards';
 import { expect } from 'chai';
 import type { Assistant } from '../../bot/assistant';
 import { expandCard } from '../../cards/renderCard';
-import { startTestAssistant } from '../helpers/testAssistant';
+import { startTestAssistant } from '../support/drivers/testAssistant';
 
 // The package's main (lib/) is an ES module build Node cannot load from CommonJS; dist/ is its UMD bundle.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a UMD bundle, loaded by path

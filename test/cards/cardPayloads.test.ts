@@ -4,9 +4,9 @@ import { expect } from 'chai';
 import type { Assistant } from '../../bot/assistant';
 import { expandCard } from '../../cards/renderCard';
 import { translatorFor } from '../../i18n/i18n';
-import { ConnectorStub } from '../fakes/connectorStub';
-import { cardSubmit, message, postActivity, type TeamsUser } from '../helpers/teamsActivities';
-import { startTestAssistant } from '../helpers/testAssistant';
+import { ConnectorStub } from '../support/fakes/connectorStub';
+import { cardSubmit, message, postActivity, type TeamsUser } from '../support/drivers/teamsActivities';
+import { startTestAssistant } from '../support/drivers/testAssistant';
 
 type Json = Record<string, unknown>;
 

@@ -8,9 +8,9 @@ import type { CustomerRequest } from '../../services/customers';
 import { initialDomainPrefix } from '../../services/domain/customerDomain';
 import { openStore } from '../../services/storage/openStore';
 import { loadConfig } from '../../bot/config';
-import { APPROVER, CustomerWorld, CHANNEL, newDomain } from '../customers/customerWorld';
-import { TEST_SIGNING_SECRET } from '../helpers/slackRequests';
-import { REDIS_URL, requireRedis, startTestAssistant } from '../helpers/testAssistant';
+import { APPROVER, CustomerWorld, CHANNEL, newDomain } from '../support/drivers/customerWorld';
+import { TEST_SIGNING_SECRET } from '../support/drivers/slackRequests';
+import { REDIS_URL, requireRedis, startTestAssistant } from '../support/drivers/testAssistant';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FAULTS_REDIS_DB = Number(process.env.TEST_JOURNEY_REDIS_DB ?? 11);

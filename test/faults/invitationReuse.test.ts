@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { translatorFor } from '../../i18n/i18n';
 import { lookupMessage } from '../../services/partnerships/messages';
-import { DEMO, fresh, seedReseller } from '../partnerships/fixtures';
-import { onEveryBackend, teamsUser } from '../partnerships/serviceHarness';
+import { DEMO, fresh, seedReseller } from '../support/fixtures/partnerships';
+import { onEveryBackend, teamsUser } from '../support/fixtures/serviceHarness';
 
 /** Issue 13 point 8: an invitation code is a link anyone may hold; its answer belongs to the organisation that gave it. */
 onEveryBackend('Faults: reusing an answered invitation code (issue 13 point 8, P2, P3)', (h) => {

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { expect } from 'chai';
-import { tempDataDir } from '../helpers/testAssistant';
+import { tempDataDir } from '../support/drivers/testAssistant';
 
 const ROOT = path.resolve(__dirname, '../..');
 

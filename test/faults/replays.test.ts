@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import type { Assistant } from '../../bot/assistant';
 import { partnershipsFeature } from '../../bot/features/partnerships';
-import { SlackApiStub } from '../fakes/slackApiStub';
-import { DEMO } from '../partnerships/fixtures';
-import { SlackDriver } from '../helpers/slackDriver';
-import { postToSlack, slackSignature, TEST_SIGNING_SECRET } from '../helpers/slackRequests';
-import { REDIS_URL, requireRedis, startTestAssistant } from '../helpers/testAssistant';
+import { SlackApiStub } from '../support/fakes/slackApiStub';
+import { DEMO } from '../support/fixtures/partnerships';
+import { SlackDriver } from '../support/drivers/slackDriver';
+import { postToSlack, slackSignature, TEST_SIGNING_SECRET } from '../support/drivers/slackRequests';
+import { REDIS_URL, requireRedis, startTestAssistant } from '../support/drivers/testAssistant';
 
 const FAULTS_REDIS_DB = Number(process.env.TEST_JOURNEY_REDIS_DB ?? 11);
 const BACKENDS = [

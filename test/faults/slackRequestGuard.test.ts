@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import type { Assistant } from '../../bot/assistant';
-import { SlackApiStub } from '../fakes/slackApiStub';
-import { SlackDriver } from '../helpers/slackDriver';
-import { postToSlack, slackSignature, slashCommandBody, TEST_SIGNING_SECRET } from '../helpers/slackRequests';
-import { startTestAssistant } from '../helpers/testAssistant';
+import { SlackApiStub } from '../support/fakes/slackApiStub';
+import { SlackDriver } from '../support/drivers/slackDriver';
+import { postToSlack, slackSignature, slashCommandBody, TEST_SIGNING_SECRET } from '../support/drivers/slackRequests';
+import { startTestAssistant } from '../support/drivers/testAssistant';
 
 const form = (payload: string) => new URLSearchParams({ payload }).toString();
 const json = { contentType: 'application/json' };

@@ -5,12 +5,12 @@ import { translatorFor } from '../../i18n/i18n';
 import type { AtomicStore } from '../../services/storage/atomicStore';
 import { MemoryAtomicStore } from '../../services/storage/memoryAtomicStore';
 import { StoreTimeoutError, TimeBoundedStore } from '../../services/storage/timeBoundedStore';
-import { ConnectorStub } from '../fakes/connectorStub';
-import { SlackApiStub } from '../fakes/slackApiStub';
-import { TcpProxy } from '../fakes/tcpProxy';
-import { SlackDriver } from '../helpers/slackDriver';
-import { message, postActivity } from '../helpers/teamsActivities';
-import { REDIS_URL, requireRedis, startTestAssistant } from '../helpers/testAssistant';
+import { ConnectorStub } from '../support/fakes/connectorStub';
+import { SlackApiStub } from '../support/fakes/slackApiStub';
+import { TcpProxy } from '../support/fakes/tcpProxy';
+import { SlackDriver } from '../support/drivers/slackDriver';
+import { message, postActivity } from '../support/drivers/teamsActivities';
+import { REDIS_URL, requireRedis, startTestAssistant } from '../support/drivers/testAssistant';
 
 const FAULTS_REDIS_DB = Number(process.env.TEST_JOURNEY_REDIS_DB ?? 11);
 const polishApology = translatorFor('pl')('common:errors.turn');

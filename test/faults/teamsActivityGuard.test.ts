@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import type { Assistant } from '../../bot/assistant';
-import { ConnectorStub } from '../fakes/connectorStub';
-import { message, postActivity } from '../helpers/teamsActivities';
-import { LogCapture, startTestAssistant } from '../helpers/testAssistant';
+import { ConnectorStub } from '../support/fakes/connectorStub';
+import { message, postActivity } from '../support/drivers/teamsActivities';
+import { LogCapture, startTestAssistant } from '../support/drivers/testAssistant';
 
 const APP_ID = '11111111-2222-3333-4444-555555555555';
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');

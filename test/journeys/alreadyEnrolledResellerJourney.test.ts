@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
-import { SlackDriver } from '../helpers/slackDriver';
-import { asJson, catalog, JOURNEY_BACKENDS, JourneyWorld } from './journeyWorld';
+import { SlackDriver } from '../support/drivers/slackDriver';
+import { asJson, catalog, JOURNEY_BACKENDS, JourneyWorld } from '../support/drivers/journeyWorld';
 
 const ADMIN = 'U0ADMIN';
 const APPROVER = 'U0APPROVER';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
-import { asHtml, asJson, catalog, JOURNEY_BACKENDS, JourneyWorld } from './journeyWorld';
+import { asHtml, asJson, catalog, JOURNEY_BACKENDS, JourneyWorld } from '../support/drivers/journeyWorld';
 import {
   acceptInPartnerCenter,
   answerStep,
@@ -16,7 +16,7 @@ import {
   STANDARD,
   TAILSPIN_PROFILE,
   verifiedByPartnerCenter,
-} from './resellerRoad';
+} from '../support/drivers/resellerRoad';
 
 const ADMIN = 'U0ADMIN';
 const APPROVER = 'U0APPROVER';

@@ -18,9 +18,9 @@ import {
   valueAt,
 } from '../../manifest/teams/localization';
 import { PACKAGE_FILES, renderManifest } from '../../manifest/teams/packageTeams';
-import { ConnectorStub } from '../fakes/connectorStub';
-import { message, postActivity } from '../helpers/teamsActivities';
-import { startTestAssistant } from '../helpers/testAssistant';
+import { ConnectorStub } from '../support/fakes/connectorStub';
+import { message, postActivity } from '../support/drivers/teamsActivities';
+import { startTestAssistant } from '../support/drivers/testAssistant';
 import { readPng, unzip } from './teamsPackage';
 import { localizationSchema, localizationSchemaErrors, manifestSchemaErrors } from './teamsSchemas';
 

@@ -10,9 +10,9 @@ import {
   PLACEHOLDER_APP_ID,
   renderManifest,
 } from '../../manifest/teams/packageTeams';
-import { ConnectorStub } from '../fakes/connectorStub';
-import { message, postActivity } from '../helpers/teamsActivities';
-import { startTestAssistant } from '../helpers/testAssistant';
+import { ConnectorStub } from '../support/fakes/connectorStub';
+import { message, postActivity } from '../support/drivers/teamsActivities';
+import { startTestAssistant } from '../support/drivers/testAssistant';
 import { readPng, unzip } from './teamsPackage';
 import { manifestSchemaErrors as schemaErrors, SCHEMAS } from './teamsSchemas';
 

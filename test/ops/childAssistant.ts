@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { tempDataDir } from '../helpers/testAssistant';
+import { tempDataDir } from '../support/drivers/testAssistant';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 

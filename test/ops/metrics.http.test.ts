@@ -8,11 +8,11 @@ import { Outbox } from '../../services/outbox/outbox';
 import { PartnerCenterError } from '../../services/partnerCenter/errors';
 import { SandboxGateway } from '../../services/partnerCenter/sandboxGateway';
 import { openStore } from '../../services/storage/openStore';
-import { ConnectorStub } from '../fakes/connectorStub';
-import { SlackApiStub } from '../fakes/slackApiStub';
-import { postToSlack, slashCommandBody } from '../helpers/slackRequests';
-import { message, postActivity } from '../helpers/teamsActivities';
-import { startTestAssistant } from '../helpers/testAssistant';
+import { ConnectorStub } from '../support/fakes/connectorStub';
+import { SlackApiStub } from '../support/fakes/slackApiStub';
+import { postToSlack, slashCommandBody } from '../support/drivers/slackRequests';
+import { message, postActivity } from '../support/drivers/teamsActivities';
+import { startTestAssistant } from '../support/drivers/testAssistant';
 
 const METRICS_TOKEN = 'metrics-token-for-the-tests-0123';
 

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { ConnectorStub } from '../fakes/connectorStub';
-import { SlackApiStub } from '../fakes/slackApiStub';
-import { postToSlack, slashCommandBody, TEST_SIGNING_SECRET } from '../helpers/slackRequests';
-import { message, postActivity } from '../helpers/teamsActivities';
-import { tempDataDir } from '../helpers/testAssistant';
+import { ConnectorStub } from '../support/fakes/connectorStub';
+import { SlackApiStub } from '../support/fakes/slackApiStub';
+import { postToSlack, slashCommandBody, TEST_SIGNING_SECRET } from '../support/drivers/slackRequests';
+import { message, postActivity } from '../support/drivers/teamsActivities';
+import { tempDataDir } from '../support/drivers/testAssistant';
 import { ChildAssistant } from './childAssistant';
 
 type Line = Record<string, unknown>;

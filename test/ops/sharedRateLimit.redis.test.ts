@@ -5,7 +5,7 @@ import { Outbox } from '../../services/outbox/outbox';
 import type { Lane } from '../../services/outbox/rateLimiter';
 import { SharedLaneLimiter } from '../../services/outbox/sharedLaneLimiter';
 import { openStore, type Store } from '../../services/storage/openStore';
-import { REDIS_URL, requireRedis } from '../helpers/testAssistant';
+import { REDIS_URL, requireRedis } from '../support/drivers/testAssistant';
 
 const QUIET = { info() {}, warn() {}, error() {}, debug() {} };
 

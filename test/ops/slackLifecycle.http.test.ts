@@ -10,9 +10,9 @@ import { ConversationReferenceStore } from '../../bot/teams/conversationReferenc
 import { SlackInstallation } from '../../bot/slack/slackInstallation';
 import type { AuditEntry } from '../../services/partnerships/types';
 import { openStore } from '../../services/storage/openStore';
-import { SlackApiStub } from '../fakes/slackApiStub';
-import { postToSlack } from '../helpers/slackRequests';
-import { startTestAssistant } from '../helpers/testAssistant';
+import { SlackApiStub } from '../support/fakes/slackApiStub';
+import { postToSlack } from '../support/drivers/slackRequests';
+import { startTestAssistant } from '../support/drivers/testAssistant';
 import { LogLines } from './logLines';
 
 const TEAM = 'T0DISTRIB';

@@ -10,9 +10,9 @@ import { ConversationReferenceStore } from '../../bot/teams/conversationReferenc
 import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
 import { PartnerDirectory } from '../../services/partners/partnerDirectory';
 import { openStore } from '../../services/storage/openStore';
-import { ConnectorStub } from '../fakes/connectorStub';
-import { message, postActivity } from '../helpers/teamsActivities';
-import { startTestAssistant, tempDataDir } from '../helpers/testAssistant';
+import { ConnectorStub } from '../support/fakes/connectorStub';
+import { message, postActivity } from '../support/drivers/teamsActivities';
+import { startTestAssistant, tempDataDir } from '../support/drivers/testAssistant';
 import { enrolledReseller, sandboxOn } from './helpers';
 
 const SECRET = 'test-webhook-secret';

@@ -5,12 +5,12 @@ import { FEATURES } from '../../bot/features';
 import type { Notifier } from '../../bot/proactive/notifier';
 import { translatorFor } from '../../i18n/i18n';
 import { PartnerDirectory } from '../../services/partners/partnerDirectory';
-import { ConnectorStub } from '../fakes/connectorStub';
-import { SlackApiStub } from '../fakes/slackApiStub';
-import { DEMO, freshTeam, seedReseller } from '../partnerships/fixtures';
-import { postToSlack, slashCommandBody } from '../helpers/slackRequests';
-import { cardSubmit, message, postActivity } from '../helpers/teamsActivities';
-import { startTestAssistant } from '../helpers/testAssistant';
+import { ConnectorStub } from '../support/fakes/connectorStub';
+import { SlackApiStub } from '../support/fakes/slackApiStub';
+import { DEMO, freshTeam, seedReseller } from '../support/fixtures/partnerships';
+import { postToSlack, slashCommandBody } from '../support/drivers/slackRequests';
+import { cardSubmit, message, postActivity } from '../support/drivers/teamsActivities';
+import { startTestAssistant } from '../support/drivers/testAssistant';
 
 type Json = Record<string, unknown>;
 

@@ -1,223 +1,99 @@
-import { expect } from 'chai';
-import type { Assistant } from '../../../bot/assistant';
-import { ConnectorStub } from '../../fakes/connectorStub';
-import { cardSubmit, message, postActivity, type TeamsUser } from '../../helpers/teamsActivities';
-import { createClient } from '@redis/client';
-import { REDIS_URL, requireRedis, startTestAssistant, tempDataDir } from '../../helpers/testAssistant';
-import { SLOW_VERIFICATION, TAILSPIN_ANSWERS, tenantIds } from './enrolmentChat';
-
-const env = SLOW_VERIFICATION;
-const newTenant = tenantIds('99999999-9999-4999-8999');
-
-const ANSWERS = TAILSPIN_ANSWERS;
+import { EnrolmentDialog } from '../../../dialogs/enrolment/enrolmentDialog';
+import { back, type DialogCase, enrolmentDeps, pick, play, rulesOf, save, TAILSPIN } from './dialogTable';
 
 /**
- * The same journey on each store. On Redis every test gets an empty database of its own (index 9,
- * flushed first), as every SQLite test gets a fresh data directory.
+ * The checklist (EnrolmentDialog) turn by turn through DialogTestClient: what a reseller sends and what
+ * the checklist answers. Rows name the rule they check (docs/rules.md); the rest prove the way around.
  */
-// An empty database index flushed per test; TEST_REDIS_DB lets parallel checkouts on one machine keep apart.
-const ENROLMENT_REDIS_DB = Number(process.env.TEST_REDIS_DB ?? 9);
-const backends = [
-  { name: 'SQLite', env: {} as Record<string, string>, needsRedis: false },
-  { name: 'Redis', env: { REDIS_URL: `${REDIS_URL ?? ''}/${ENROLMENT_REDIS_DB}` }, needsRedis: true },
+const CHECKLIST = 'Your enrolment as an indirect reseller';
+
+const CASES: DialogCase[] = [
+  {
+    name: 'shows what enrolment asks for, then the card of the step picked',
+    turns: [
+      { rule: 'E2', sends: 'enroll', shows: [CHECKLIST, '⬜ Your PartnerID: to do (E2)'] },
+      { rule: 'E4', sends: 'enroll', shows: ['⬜ Primary contact (not on web-based mail): to do (E4)'] },
+      { rule: 'E2', sends: pick('mpn-id'), shows: ['PartnerID (E2, E3)', 'Save', 'Back to the list'] },
+    ],
+  },
+  {
+    name: 'answers typed text with a hint to pick a step',
+    turns: [
+      { rule: 'start', sends: 'enroll', shows: [CHECKLIST] },
+      { rule: 'hint', sends: 'hello', shows: [CHECKLIST, 'Choose a step with one of the buttons below'] },
+    ],
+  },
+  {
+    name: 'refuses to submit before every answer is in, saying each that is missing',
+    turns: [
+      { rule: 'start', sends: 'enroll', shows: [CHECKLIST] },
+      {
+        rule: 'E2',
+        sends: pick('submit'),
+        shows: [
+          'Enrolment must be done with Global admin credentials of the work account (rule E2)',
+          'Your PartnerID (PLA ID, formerly MPN ID) is missing (rule E2)',
+          'A primary contact is missing (rule E2)',
+        ],
+      },
+    ],
+  },
+  {
+    name: 'saves a step and ticks it off; Back leaves the list as it was',
+    turns: [
+      { rule: 'start', sends: 'enroll', shows: [CHECKLIST] },
+      { rule: 'E2', sends: pick('mpn-id'), shows: ['PartnerID (E2, E3)'] },
+      { rule: 'E2', sends: save('mpn-id', TAILSPIN['mpn-id']), shows: [CHECKLIST, '✅ Your PartnerID: done (E2)'] },
+      { rule: 'back', sends: pick('primary-contact'), shows: ['Primary contact (E2, E4)'] },
+      { rule: 'back', sends: back, shows: [CHECKLIST, '⬜ Primary contact (not on web-based mail): to do (E4)'] },
+    ],
+  },
+  {
+    name: 'refuses a primary contact on web-based mail, in the step card again',
+    turns: [
+      { rule: 'start', sends: 'enroll', shows: [CHECKLIST] },
+      { rule: 'E4', sends: pick('primary-contact'), shows: ['Primary contact (E2, E4)'] },
+      {
+        rule: 'E4',
+        sends: save('primary-contact', { contactName: 'Anna', contactEmail: 'anna@gmail.com', contactPhone: '' }),
+        shows: ['web-based mail service (gmail.com) (rule E4)', 'Primary contact (E2, E4)'],
+      },
+    ],
+  },
+  {
+    name: 'saves a current step card sent while the list is shown, and says an out-of-date one changed nothing',
+    turns: [
+      { rule: 'start', sends: 'enroll', shows: [CHECKLIST] },
+      { rule: 'E2', sends: save('mpn-id', TAILSPIN['mpn-id']), shows: ['✅ Your PartnerID: done (E2)'] },
+      { rule: 'stale card', sends: save('mpn-id', { mpnId: '1234567' }), shows: ['That card is out of date'] },
+      { rule: 'E2', sends: 'enroll', shows: ['✅ Your PartnerID: done (E2)'] },
+    ],
+  },
+  {
+    name: 'submits a complete enrolment and says what happens next; the list then says it was submitted',
+    turns: [
+      { rule: 'start', sends: 'enroll', shows: [CHECKLIST] },
+      ...Object.entries(TAILSPIN).map(([step, inputs]) => ({
+        rule: 'E2',
+        sends: save(step, inputs),
+        shows: [CHECKLIST],
+      })),
+      {
+        rule: 'E5',
+        sends: pick('submit'),
+        shows: ['Your enrolment has been submitted', 'anna.nowak@tailspintoys.pl', '3 to 5 business days'],
+        then: 'complete',
+      },
+      { rule: 'E5', sends: 'enroll', shows: [CHECKLIST, "Type status to follow Microsoft's verification"] },
+    ],
+  },
 ];
 
-for (const backend of backends)
-  describe(`Teams: the reseller enrols step by step (E2–E7), on ${backend.name}`, () => {
-    let assistant: Assistant;
-    let connector: ConnectorStub;
-    let dataDir: string;
-
-    before(function () {
-      if (backend.needsRedis) requireRedis(this);
+describe('EnrolmentDialog: the checklist, turn by turn (DialogTestClient)', () => {
+  for (const { name, turns } of CASES) {
+    const rules = rulesOf(turns);
+    it(rules.length > 0 ? `${name} (${rules.join(', ')})` : name, async () => {
+      await play(new EnrolmentDialog(enrolmentDeps()), undefined, turns);
     });
-
-    beforeEach(async () => {
-      if (backend.needsRedis) {
-        const redis = createClient({ url: backend.env.REDIS_URL });
-        await redis.connect();
-        await redis.flushDb();
-        await redis.quit();
-      }
-      connector = await new ConnectorStub().start();
-      dataDir = tempDataDir();
-      assistant = await startTestAssistant({ dataDir, env: { ...env, ...backend.env } });
-    });
-    afterEach(async () => {
-      await assistant.close();
-      await connector.stop();
-    });
-
-    /** Sends one activity and returns the text of what the bot answered to it. */
-    async function send(activity: unknown): Promise<string> {
-      const before = connector.received.length;
-      expect(await postActivity(assistant.url, activity)).to.equal(200);
-      await connector.waitFor(before + 1);
-      return connector.received
-        .slice(before)
-        .map((r) => JSON.stringify(r.activity))
-        .join('\n');
-    }
-    const say = (text: string, user: TeamsUser) => send(message(connector.url, text, user));
-    const pick = (step: string, user: TeamsUser) => send(cardSubmit(connector.url, { verb: 'continue', step }, user));
-    const answer = (step: string, fields: Record<string, string>, user: TeamsUser) =>
-      send(cardSubmit(connector.url, { verb: 'continue', step, enrolmentAction: 'answer', ...fields }, user));
-
-    async function answerStep(step: keyof typeof ANSWERS, user: TeamsUser): Promise<string> {
-      expect(await pick(step, user)).to.include('Save');
-      return answer(step, ANSWERS[step], user);
-    }
-
-    it('walks a new reseller from enroll to a submitted enrolment, saying what happens next (E5)', async () => {
-      const user = { tenantId: newTenant(), aadObjectId: 'aad-anna' };
-      const first = await say('enroll', user);
-      expect(first).to.include('Your enrolment as an indirect reseller');
-      expect(first).to.include('Your PartnerID: to do (E2)');
-      expect(first).to.not.include('Enrol now');
-      for (const step of Object.keys(ANSWERS) as Array<keyof typeof ANSWERS>) {
-        expect(await answerStep(step, user)).to.include('Your enrolment as an indirect reseller');
-      }
-      const ready = connector.cards().at(-1) ?? '';
-      expect(ready).to.include('Enrol now');
-      expect(ready).to.include('MPN profile in the same country as your tenant: done (E3)');
-
-      const submitted = await pick('submit', user);
-      expect(submitted).to.include('Your enrolment has been submitted');
-      expect(submitted).to.include('anna.nowak@tailspintoys.pl');
-      expect(submitted).to.include('3 to 5 business days');
-      const draft = await assistant.store.records.read<{ status: { enrolment: string } }>(`partner:${user.tenantId}`);
-      expect(draft?.value.status.enrolment).to.equal('submitted');
-    });
-
-    it('refuses a primary contact on gmail.com with why, and asks again (E4)', async () => {
-      const user = { tenantId: newTenant(), aadObjectId: 'aad-gmail' };
-      await say('enroll', user);
-      await pick('primary-contact', user);
-      const reply = await answer('primary-contact', { contactName: 'Anna', contactEmail: 'anna@gmail.com' }, user);
-      expect(reply).to.include('web-based mail service (gmail.com) (rule E4)');
-      expect(reply).to.include('Primary contact (E2, E4)');
-      const draft = await assistant.store.records.read<{ primaryContact?: unknown }>(`partner:${user.tenantId}`);
-      expect(draft?.value.primaryContact).to.equal(undefined);
-    });
-
-    it('refuses a legal business country that differs from the MPN profile country (E3)', async () => {
-      const user = { tenantId: newTenant(), aadObjectId: 'aad-e3' };
-      await say('enroll', user);
-      await answerStep('mpn-id', user);
-      await pick('legal-business-profile', user);
-      const reply = await answer(
-        'legal-business-profile',
-        { ...ANSWERS['legal-business-profile'], country: 'SE' },
-        user,
-      );
-      expect(reply).to.include('PartnerID 6789012 is registered in PL, but your Azure AD tenant is in SE (rule E3)');
-    });
-
-    it('asks a partner already enrolled in CSP for its PartnerID, its country and its support contact (E7)', async () => {
-      const user = { tenantId: newTenant(), aadObjectId: 'aad-e7' };
-      await say('enrol', user);
-      const card = await pick('already-enrolled', user);
-      expect(card).to.include('Already enrolled in CSP (E7)');
-      expect(card).to.include('PartnerID (PLA ID, formerly MPN ID)').and.include('Country of your legal business');
-      const done = await answer(
-        'already-enrolled',
-        { mpnId: '2345678', country: 'PL', supportEmail: '', supportPhone: '+48 22 123 45 67', supportUrl: '' },
-        user,
-      );
-      expect(done).to.include('that is all your reseller account needs (rule E7)');
-      expect(done).to.include('Customer-support contact details: done (E7)');
-      expect(done).to.include('Your PartnerID: not needed (E7)');
-    });
-
-    it('answers a malformed submission with what is wrong, saves nothing, and shows the same card', async () => {
-      const user = { tenantId: newTenant(), aadObjectId: 'aad-malformed' };
-      await say('enroll', user);
-      await pick('mpn-id', user);
-      const reply = await answer('mpn-id', { mpnId: 'not-a-number' }, user);
-      expect(reply).to.include('Nothing was saved');
-      expect(reply).to.include('That is not a valid PartnerID');
-      expect(reply).to.include('PartnerID (E2, E3)');
-      expect(await assistant.store.records.read(`partner:${user.tenantId}`)).to.equal(undefined);
-    });
-
-    it('answers typed text during a card step with a hint and the card again', async () => {
-      const user = { tenantId: newTenant(), aadObjectId: 'aad-typed' };
-      await say('enroll', user);
-      await pick('mpn-id', user);
-      const reply = await say('6789012', user);
-      expect(reply).to.include('Please answer with the card above');
-      expect(reply).to.include('PartnerID (E2, E3)');
-    });
-
-    it('lets two colleagues of one tenant answer different steps at the same time, keeping both', async () => {
-      const tenantId = newTenant();
-      const anna = { tenantId, aadObjectId: 'aad-anna-c', name: 'Anna Nowak' };
-      const piotr = { tenantId, aadObjectId: 'aad-piotr-c', name: 'Piotr Wiśniewski' };
-      await say('enroll', anna);
-      await say('enroll', piotr);
-      await pick('primary-contact', anna);
-      await pick('support-contact', piotr);
-      const before = connector.received.length;
-      const statuses = await Promise.all([
-        postActivity(
-          assistant.url,
-          cardSubmit(
-            connector.url,
-            { verb: 'continue', step: 'primary-contact', enrolmentAction: 'answer', ...ANSWERS['primary-contact'] },
-            anna,
-          ),
-        ),
-        postActivity(
-          assistant.url,
-          cardSubmit(
-            connector.url,
-            { verb: 'continue', step: 'support-contact', enrolmentAction: 'answer', ...ANSWERS['support-contact'] },
-            piotr,
-          ),
-        ),
-      ]);
-      expect(statuses).to.deep.equal([200, 200]);
-      await connector.waitFor(before + 2);
-      const draft = await assistant.store.records.read<{
-        primaryContact?: { email: string };
-        supportContact?: { email: string };
-      }>(`partner:${tenantId}`);
-      expect(draft?.value.primaryContact?.email).to.equal('anna.nowak@tailspintoys.pl');
-      expect(draft?.value.supportContact?.email).to.equal('pomoc@tailspintoys.pl');
-      const seen = await say('continue', { ...anna, conversationId: 'a:anna-other-device' });
-      expect(seen).to.include('Primary contact: Anna Nowak');
-      expect(seen).to.include('Customer-support contact: Piotr Wiśniewski');
-    });
-
-    it('shows a pending verification in plain words, what to do now and how long it takes (E5)', async () => {
-      const user = { tenantId: newTenant(), aadObjectId: 'aad-status' };
-      const before = await say('status', user);
-      expect(before).to.include('not enrolled as an indirect reseller yet');
-      // M5: the answer says why an MPN membership is not enough, and in what order to go on.
-      expect(before).to.include('An MPN membership is not a CSP enrolment (rule M5)');
-      await say('enroll', user);
-      for (const step of Object.keys(ANSWERS) as Array<keyof typeof ANSWERS>) await answerStep(step, user);
-      await pick('submit', user);
-      const status = await say('status', user);
-      expect(status).to.include('In progress at Microsoft');
-      expect(status).to.include('waiting for your primary contact to confirm');
-      expect(status).to.include('resend the verification email');
-      expect(status).to.include('3 to 5 business days');
-      expect(status).to.include('Not signed yet');
-      expect(status).to.include('(rule M3)');
-    });
-
-    it('resumes after a restart on the same data, from another person of the tenant', async () => {
-      const tenantId = newTenant();
-      await say('enroll', { tenantId, aadObjectId: 'aad-before' });
-      await answerStep('mpn-id', { tenantId, aadObjectId: 'aad-before', name: 'Anna Nowak' });
-      await assistant.close();
-
-      assistant = await startTestAssistant({ dataDir, env: { ...env, ...backend.env } });
-      const resumed = await say('continue', { tenantId, aadObjectId: 'aad-after' });
-      expect(resumed).to.include('Your PartnerID: done (E2)');
-      expect(resumed).to.include('PartnerID: Anna Nowak');
-      const sameUser = await say('continue', { tenantId, aadObjectId: 'aad-before' });
-      expect(sameUser).to.include('Your PartnerID: done (E2)');
-    });
-  });
+  }
+});

@@ -9,8 +9,8 @@ import { DUE_INDEX } from '../../../services/outbox/dueIndex';
 import { Outbox } from '../../../services/outbox/outbox';
 import { jobIdOf, type OutboxJob } from '../../../services/outbox/outboxJobs';
 import { openStore, type Store } from '../../../services/storage/openStore';
-import { ConnectorStub } from '../../fakes/connectorStub';
-import { REDIS_URL, requireRedis, tempDataDir } from '../../helpers/testAssistant';
+import { ConnectorStub } from '../../support/fakes/connectorStub';
+import { REDIS_URL, requireRedis, tempDataDir } from '../../support/drivers/testAssistant';
 
 const logger = createLogger('silent');
 

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { createPartnerCenterGateway } from '../../../services/partnerCenter/createGateway';
 import { DEMO } from '../../../services/partnerCenter/sandboxIdentities';
 import { openStore } from '../../../services/storage/openStore';
-import { PartnerCenterFake } from '../../fakes/partnerCenterFake';
+import { PartnerCenterFake } from '../../support/fakes/partnerCenterFake';
 import { regionOf } from './testRegions';
 
 describe('choosing the Partner Center gateway from configuration', () => {

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import sinon from 'sinon';
 import { RestGateway, type RestGatewayOptions } from '../../../services/partnerCenter/restGateway';
 import { DEMO } from '../../../services/partnerCenter/sandboxIdentities';
-import { PartnerCenterFake } from '../../fakes/partnerCenterFake';
+import { PartnerCenterFake } from '../../support/fakes/partnerCenterFake';
 import { describeGatewayContract } from './gatewayContract';
 import { rejection } from './rejection';
 import { regionOf } from './testRegions';

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { type AtomicStore, updateRecord } from '../../../services/storage/atomicStore';
 import { openStore, type Store } from '../../../services/storage/openStore';
 import type { SqliteAtomicStore } from '../../../services/storage/sqliteAtomicStore';
-import { REDIS_URL, requireRedis, tempDataDir } from '../../helpers/testAssistant';
+import { REDIS_URL, requireRedis, tempDataDir } from '../../support/drivers/testAssistant';
 
 /**
  * One contract, every backend (as Keyv's own compliance suite does): what the product relies on

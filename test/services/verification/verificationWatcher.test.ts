@@ -4,7 +4,7 @@ import { DEMO } from '../../../services/partnerCenter/sandboxIdentities';
 import { PartnerDirectory } from '../../../services/partners/partnerDirectory';
 import { openStore, type Store } from '../../../services/storage/openStore';
 import { type TenantNotifier, VerificationWatcher } from '../../../services/verification/verificationWatcher';
-import { tempDataDir } from '../../helpers/testAssistant';
+import { tempDataDir } from '../../support/drivers/testAssistant';
 import { enrolledReseller, sandboxOn } from '../../proactive/helpers';
 
 const DAY = 24 * 3600_000;

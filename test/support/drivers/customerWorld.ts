@@ -1,0 +1,330 @@
+import { expect } from 'chai';
+import type { Assistant } from '../../../bot/assistant';
+import { customersFeature } from '../../../bot/features/customers';
+import { partnershipsFeature } from '../../../bot/features/partnerships';
+import { createPartnerCenterGateway } from '../../../services/partnerCenter/createGateway';
+import type { PartnerCenterGateway } from '../../../services/partnerCenter/gateway';
+import { PartnerDirectory } from '../../../services/partners/partnerDirectory';
+import { InvitationSigner, invitationSecret } from '../../../services/partnerships/invitationCodes';
+import { PartnershipService } from '../../../services/partnerships/partnershipService';
+import { defaultRegionTable } from '../../../services/rules/regionTable';
+import { ConnectorStub } from '../fakes/connectorStub';
+import { SlackApiStub } from '../fakes/slackApiStub';
+import { type Click, SlackDriver } from './slackDriver';
+import { postToSlack } from './slackRequests';
+import { cardSubmit, message, postActivity, type TeamsUser } from './teamsActivities';
+import { createClient } from '@redis/client';
+import { LogCapture, REDIS_URL, requireRedis, startTestAssistant } from './testAssistant';
+import type { SandboxControls } from '../../../services/partnerCenter/sandboxGateway';
+import { contosoSetup, DEMO, fresh, partnerThroughPartnerCenter, standInLink } from '../fixtures/partnerships';
+
+export const APPROVER = 'U0APPROVER';
+export const APPROVER2 = 'U0APPROVER2';
+export const APPROVER_NAME = 'Jan Wiśniewski';
+export const REP = 'U0REP';
+export const CHANNEL = 'C0APPROVALS';
+export const FABRIKAM = DEMO.resellerReady.tenantId;
+export const piotr: TeamsUser = { tenantId: FABRIKAM, aadObjectId: 'aad-piotr', name: 'Piotr Nowak' };
+export const OFFERS = {
+  standard: { id: 'CFQ7TTC0LDPB:0001', name: 'Microsoft 365 Business Standard' },
+  exchange: { id: 'CFQ7TTC0LH16:0001', name: 'Exchange Online (Plan 1)' },
+  azure: { id: 'DZH318Z0BPS6:0001', name: 'Azure plan' },
+};
+
+type Json = Record<string, unknown>;
+const regionOf = (country: string) => {
+  const found = defaultRegionTable.lookup(country);
+  return found.found && found.served ? found.region : undefined;
+};
+
+/** A database index of its own, flushed first; TEST_REDIS_DB keeps parallel checkouts on one Redis apart. */
+export const CUSTOMERS_REDIS_DB = Number(process.env.TEST_REDIS_DB ?? 13);
+
+export interface Backend {
+  name: string;
+  env: Record<string, string>;
+  /** Skips the suite without Redis; empties its database otherwise (each suite starts from nothing). */
+  prepare(context: Mocha.Context): Promise<void>;
+}
+
+/** The same suites on the embedded store and on Redis. */
+export const BACKENDS: Backend[] = [
+  { name: 'SQLite', env: {}, prepare: async () => {} },
+  {
+    name: 'Redis',
+    env: { REDIS_URL: `${REDIS_URL ?? ''}/${CUSTOMERS_REDIS_DB}` },
+    prepare: async (context) => {
+      requireRedis(context);
+      const redis = createClient({ url: `${REDIS_URL}/${CUSTOMERS_REDIS_DB}` });
+      await redis.connect();
+      await redis.flushDb();
+      await redis.quit();
+    },
+  },
+];
+
+/** A customer domain no earlier test (or earlier run on a shared Redis) has used. */
+export const newDomain = () => `klient-${fresh().slice(0, 8)}.pl`;
+
+export interface WorldOptions {
+  /** Extra environment for every instance (REDIS_URL for the Redis suites). */
+  env?: Record<string, string>;
+  /** How many assistants share the store, each with its own HTTP server. */
+  instances?: number;
+  /** The distributor's Slack workspace; unique per suite so suites on one Redis keep apart. */
+  team: string;
+}
+
+/**
+ * The whole product as a distributor and a reseller meet it: real assistants (HTTP servers, Bolt's
+ * signature check, the store, the sandbox, the outbox) between a local Slack Web API and a local Bot
+ * Framework connector; Contoso set up in Slack and partnered with Fabrikam, whose Piotr uses Teams.
+ */
+export class CustomerWorld {
+  readonly logs = new LogCapture();
+  assistants: Array<Assistant & { dataDir: string }> = [];
+  slackApi!: SlackApiStub;
+  connector!: ConnectorStub;
+  partners!: PartnerDirectory;
+  partnerships!: PartnershipService;
+  /** Partner Center as the assistants see it (the sandbox on the shared store). */
+  partnerCenter!: PartnerCenterGateway;
+  sandbox!: SandboxControls;
+  /** Slack as the distributor's people use it: signed commands, clicks and modal submissions. */
+  slack!: SlackDriver;
+  private ts = 0;
+
+  constructor(readonly options: WorldOptions) {}
+
+  get team() {
+    return this.options.team;
+  }
+  get providerId() {
+    return `slack:${this.options.team}`;
+  }
+  get assistant() {
+    return this.assistants[0];
+  }
+
+  async start() {
+    this.slackApi = await new SlackApiStub().start();
+    this.connector = await new ConnectorStub().start();
+    // Reps as Slack names them: the approver has a real name, the others only their ids.
+    this.slackApi.answer('users.info', (args) => ({
+      user: { id: args.user, locale: 'en-US', real_name: args.user === APPROVER ? APPROVER_NAME : undefined },
+    }));
+    this.slackApi.answer('chat.postMessage', (args) => ({ channel: args.channel, ts: `100.${++this.ts}` }));
+    for (let i = 0; i < (this.options.instances ?? 1); i++) {
+      this.assistants.push(
+        await startTestAssistant({
+          slackApiUrl: this.slackApi.url,
+          logs: this.logs,
+          env: { OUTBOX_POLL_MS: '50', ...this.options.env },
+          features: [partnershipsFeature(), customersFeature],
+        }),
+      );
+    }
+    this.slack = new SlackDriver(this.assistant.url, this.slackApi, this.team, CHANNEL);
+    const records = this.assistant.store.records;
+    this.partners = new PartnerDirectory(records);
+    const wiring = createPartnerCenterGateway({ mode: 'sandbox', records, regionOf });
+    this.partnerCenter = wiring.gateway;
+    this.sandbox = wiring.sandboxControls as SandboxControls;
+    this.partnerships = new PartnershipService({
+      records,
+      partners: this.partners,
+      regions: defaultRegionTable,
+      partnerCenter: this.partnerCenter,
+      signer: new InvitationSigner(await invitationSecret(records)),
+      invitationTtlDays: 30,
+      standInPartnerCenterLink: standInLink,
+    });
+    const admin = { platform: 'slack' as const, userId: APPROVER, name: 'Jan Wiśniewski' };
+    const setup = await this.partnerships.providers.setUpProvider(
+      this.team,
+      contosoSetup([APPROVER, APPROVER2], CHANNEL),
+      admin,
+      true,
+    );
+    expect(setup.ok).to.equal(true);
+    await this.partners.update(this.providerId, (c) => (c ? { ...c, status: { ...c.status, mpaSigned: true } } : c));
+    await this.seedFabrikam();
+    await this.partner(FABRIKAM, DEMO.resellerReady.primaryContactEmail);
+    // Piotr has talked to the assistant, so it knows where to tell him things.
+    await this.teams(message(this.connector.url, 'help', piotr), 1);
+  }
+
+  async stop() {
+    for (const assistant of this.assistants) await assistant.close();
+    await this.slackApi?.stop();
+    await this.connector?.stop();
+  }
+
+  /** Fabrikam as enrolment leaves it: verified, MPA signed, Polish, no own domains or affiliates. */
+  async seedFabrikam() {
+    await this.partners.update(FABRIKAM, () => ({
+      id: FABRIKAM,
+      kind: 'indirect-reseller',
+      legalName: DEMO.resellerReady.name,
+      country: 'PL',
+      tenantId: FABRIKAM,
+      mpnId: DEMO.resellerReady.mpnId,
+      primaryContact: { name: 'Piotr Nowak', email: DEMO.resellerReady.primaryContactEmail },
+      affiliates: [],
+      domains: [],
+      status: {
+        enrolment: 'enrolled',
+        verification: 'Authorized',
+        mpaSigned: true,
+        onboardedInPartnerCenter: true,
+        accountType: 'partner-center',
+      },
+    }));
+  }
+
+  /** The reseller authorises Contoso with an invitation from Slack (P2, P3). */
+  async partner(resellerTenantId: string, email: string) {
+    const approver = { platform: 'slack' as const, userId: APPROVER };
+    const invited = await this.partnerships.invitations.createInvitation(this.team, { email }, approver);
+    if (!invited.ok) throw new Error(`invitation refused: ${JSON.stringify(invited.refusal)}`);
+    const partnership = await partnerThroughPartnerCenter(this.partnerships, this.sandbox, invited.value.code, {
+      tenantId: resellerTenantId,
+      actor: { platform: 'teams', userId: `aad-${resellerTenantId.slice(0, 4)}` },
+    });
+    expect(partnership.state).to.equal('active');
+  }
+
+  /** Posts a Teams activity to one instance and returns what the bot sent back (as JSON text). */
+  async teams(activity: unknown, replies: number, instance = 0): Promise<string> {
+    const before = this.connector.received.length;
+    expect(await postActivity(this.assistants[instance].url, activity)).to.equal(200);
+    await this.connector.waitFor(before + replies);
+    return this.connector.received
+      .slice(before)
+      .map((r) => JSON.stringify(r.activity))
+      .join('\n');
+  }
+
+  /** A card button press, as Teams sends it: the card's data and inputs, replying to the card. */
+  card(value: Json, replyToId = 'card-1', user: TeamsUser = piotr) {
+    return { ...cardSubmit(this.connector.url, value, user), replyToId };
+  }
+
+  form(domain: string, country = 'PL'): Json {
+    return {
+      verb: 'customers-offers',
+      companyName: 'Nowy Klient sp. z o.o.',
+      domain,
+      country,
+      adminEmail: `it@${domain}`,
+      providerId: this.providerId,
+      line1: 'ul. Prosta 1',
+      city: 'Warszawa',
+      postalCode: '00-001',
+    };
+  }
+
+  /** Details → subscriptions: returns the draft id the subscriptions card carries. */
+  async startNewCustomer(domain: string, country = 'PL', user: TeamsUser = piotr): Promise<string> {
+    const text = await this.teams(this.card(this.form(domain, country), 'card-details', user), 1);
+    const draftId = /"draftId":"([0-9a-f-]{36})"/.exec(text)?.[1];
+    if (!draftId) throw new Error(`no subscriptions card: ${text.slice(0, 800)}`);
+    return draftId;
+  }
+
+  /** Subscriptions → review, with 10 Business Standard and 3 Exchange Online. */
+  async review(draftId: string, user: TeamsUser = piotr): Promise<string> {
+    const value = {
+      verb: 'customers-review',
+      draftId,
+      [`qty:${OFFERS.standard.id}`]: '10',
+      [`qty:${OFFERS.exchange.id}`]: '3',
+      [`qty:${OFFERS.azure.id}`]: '0',
+    };
+    return this.teams(this.card(value, 'card-offers', user), 1);
+  }
+
+  async submit(draftId: string, instance = 0, user: TeamsUser = piotr): Promise<string> {
+    return this.teams(this.card({ verb: 'customers-submit', draftId }, 'card-review', user), 1, instance);
+  }
+
+  /** A new-customer request all the way to Submit; returns its id (the draft's). */
+  async submittedRequest(domain: string): Promise<string> {
+    const draftId = await this.startNewCustomer(domain);
+    expect(await this.review(draftId)).to.include('customers-submit');
+    expect(await this.submit(draftId)).to.include('is with');
+    return draftId;
+  }
+
+  /** Waits until the approvals channel has the request's message (the outbox delivers it). */
+  async approvalPost(requestId: string) {
+    for (;;) {
+      const post = this.slackApi
+        .callsOf('chat.postMessage')
+        .find((c) => c.args.channel === CHANNEL && JSON.stringify(c.args.blocks ?? '').includes(requestId));
+      if (post) return post;
+      await this.slackApi.waitFor('chat.postMessage', this.slackApi.callsOf('chat.postMessage').length + 1);
+    }
+  }
+
+  /** A signed Slack interaction to one instance. */
+  interaction(payload: Json, instance = 0) {
+    return this.slack.interaction(payload, this.assistants[instance].url);
+  }
+
+  /** A button in a channel message (or, with `fromHome`, on the App Home: no response_url, no channel). */
+  click(actionId: string, value: string, user: string, options: { instance?: number; fromHome?: boolean } = {}) {
+    return this.slack.buttonClick(actionId, value, user, {
+      from: options.fromHome ? 'home' : 'message',
+      messageTs: '100.1',
+      url: this.assistants[options.instance ?? 0].url,
+    });
+  }
+
+  /** What a click's respond() said, as JSON text. */
+  answerTo(click: Click) {
+    return this.slack.answerTo(click);
+  }
+
+  /** The reject modal's submission with a reason. */
+  rejectWith(requestId: string, user: string, reason: string) {
+    return this.slack.viewSubmission('customers.reject', user, { reason: SlackDriver.input(reason) }, requestId);
+  }
+
+  /** `/csp <text>`; its later answer (respond) is what comes back, as JSON text. */
+  slash(text: string, user = REP): Promise<string> {
+    return this.slack.slashAnswer(text, user);
+  }
+
+  /** A rep opens the App Home; returns the published view as JSON text. */
+  async openHome(user = APPROVER): Promise<string> {
+    const before = this.slackApi.callsOf('views.publish').length;
+    const body = JSON.stringify({
+      type: 'event_callback',
+      team_id: this.team,
+      api_app_id: 'A0CSP',
+      event_id: `Ev${fresh().slice(0, 8)}`,
+      event_time: Math.floor(Date.now() / 1000),
+      event: { type: 'app_home_opened', user, channel: 'D0HOME', tab: 'home' },
+    });
+    const response = await postToSlack(this.assistant.url, body, { contentType: 'application/json' });
+    expect(response.status).to.equal(200);
+    await this.slackApi.waitFor('views.publish', before + 1);
+    const published = this.slackApi
+      .callsOf('views.publish')
+      .slice(before)
+      .filter((c) => c.args.user_id === user);
+    return JSON.stringify(published.at(-1)?.args.view);
+  }
+
+  /** Resolves once `check` holds, re-checking as the store changes; fails after `timeoutMs`. */
+  async eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await check();
+      if (value !== undefined && value !== false) return value;
+      if (Date.now() > until) throw new Error(`never happened: ${what}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+}

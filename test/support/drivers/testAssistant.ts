@@ -1,0 +1,61 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { type Assistant, type StartOptions, startAssistant } from '../../../bot/assistant';
+import { loadConfig } from '../../../bot/config';
+import { createLogger } from '../../../bot/logger';
+import { TEST_SIGNING_SECRET } from './slackRequests';
+
+export const REDIS_URL = process.env.REDIS_URL;
+
+/** Skips the current suite when no Redis is configured for this run (test/setup.ts says why, once). */
+export function requireRedis(context: Mocha.Context) {
+  if (!REDIS_URL) context.skip();
+}
+
+export function tempDataDir(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'csp-test-'));
+}
+
+/** Collects every log line, to assert on what is (and is not) logged. */
+export class LogCapture extends Writable {
+  readonly lines: string[] = [];
+  override _write(chunk: Buffer, _encoding: string, done: () => void) {
+    this.lines.push(chunk.toString('utf8'));
+    done();
+  }
+  text(): string {
+    return this.lines.join('');
+  }
+}
+
+export interface TestAssistantOptions extends StartOptions {
+  env?: Record<string, string | undefined>;
+  dataDir?: string;
+  slackApiUrl?: string;
+  logs?: LogCapture;
+}
+
+/** Starts the real assistant (real server, real adapter, real store) on an ephemeral port. */
+export async function startTestAssistant(options: TestAssistantOptions = {}): Promise<Assistant & { dataDir: string }> {
+  const dataDir = options.dataDir ?? tempDataDir();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: options.logs ? 'debug' : 'silent',
+    DATA_DIR: dataDir,
+    ...(options.slackApiUrl
+      ? {
+          SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+          SLACK_BOT_TOKEN: 'xoxb-test-token',
+          SLACK_API_URL: options.slackApiUrl,
+        }
+      : {}),
+    ...options.env,
+  });
+  const logger = options.logger ?? createLogger(config.logLevel, options.logs);
+  const assistant = await startAssistant(config, { ...options, logger });
+  return Object.assign(assistant, { dataDir });
+}
