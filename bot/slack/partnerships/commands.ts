@@ -6,15 +6,17 @@ import {
   setupModal,
 } from '../../../cards/slack/partnerships/blocks';
 import { PartnershipService } from '../../../services/partnerships/partnershipService';
+import type { Translate } from '../../../i18n/i18n';
+import { refusedText, type SlackRefusalCode } from '../distributorWords';
 import type { SlackSubcommand } from '../slackFeature';
-import { type SlackPartnerships, say } from './context';
+import { type SlackPartnerships } from './context';
 import { listUserGroups } from './userGroups';
 
 /** `/csp setup`, `/csp invite`, `/csp resellers`, `/csp remove <reseller>`, `/csp audit`. */
 export function partnershipSubcommands(p: SlackPartnerships): SlackSubcommand[] {
-  const refuse = (t: (k: string) => string, code: string) => ({
+  const refuse = (t: Translate, code: SlackRefusalCode) => ({
     response_type: 'ephemeral' as const,
-    text: t(`partnerships:refusal.${code}`),
+    text: refusedText(t, code),
   });
 
   return [
@@ -114,7 +116,7 @@ export function partnershipSubcommands(p: SlackPartnerships): SlackSubcommand[] 
         await respond({
           response_type: 'ephemeral',
           blocks: auditBlocks(t, entries),
-          text: say(t, []) || t('partnerships:slack.audit.title'),
+          text: t('partnerships:slack.audit.title'),
         });
       },
     },

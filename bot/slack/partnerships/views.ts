@@ -11,10 +11,10 @@ import { languageOf } from '../../../i18n/format';
 import { SUPPORTED_LANGUAGES } from '../../../i18n/i18n';
 import type { Translate } from '../../../i18n/i18n';
 import { refusedFields } from '../../../services/partnerships/fieldRefusals';
-import { refusalMessages } from '../../../services/partnerships/messages';
 import type { ApproverGroup, Refusal } from '../../../services/partnerships/types';
-import { invitationDraft, type SlackPartnerships, say } from './context';
+import { partnershipRefusalText } from '../distributorWords';
 import { slackTeamOf } from '../slackTeam';
+import { invitationDraft, type SlackPartnerships } from './context';
 import { groupHandle } from './userGroups';
 
 type Values = ViewOutput['state']['values'];
@@ -36,8 +36,8 @@ function modalErrors(
     errors[block] = (errors[block] ? `${errors[block]} ${message}` : message).slice(0, 2000);
   };
   const fields = refusedFields(refusal).filter((f) => f.field in blockOf);
-  if (fields.length === 0) add(fallback, say(t, refusalMessages(refusal)));
-  for (const { field, refusal: about } of fields) add(blockOf[field], say(t, refusalMessages(about)));
+  if (fields.length === 0) add(fallback, partnershipRefusalText(t, refusal));
+  for (const { field, refusal: about } of fields) add(blockOf[field], partnershipRefusalText(t, about));
   return errors;
 }
 
@@ -141,7 +141,7 @@ export function registerViews(app: App, p: SlackPartnerships) {
     const notify = (view.state.values.notify?.[FIELD_ACTION]?.selected_options ?? []).some((o) => o.value === 'notify');
     const outcome = await p.service.removePartnership(teamId, resellerId, await p.people.actor(client, body.user));
     if (!outcome.ok) {
-      await ack({ response_action: 'errors', errors: { notify: say(t, refusalMessages(outcome.refusal)) } });
+      await ack({ response_action: 'errors', errors: { notify: partnershipRefusalText(t, outcome.refusal) } });
       return;
     }
     await ack();
