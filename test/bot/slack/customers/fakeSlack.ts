@@ -1,0 +1,99 @@
+import type { App } from '@slack/bolt';
+import sinon from 'sinon';
+import { translatorFor } from '../../../../i18n/i18n';
+import type { SlackCustomers } from '../../../../bot/slack/customers';
+import type { CustomerRequest } from '../../../../services/customers';
+
+/**
+ * Fakes for calling the customers listeners as Bolt would, without Bolt (as the bolt-ts-starter-template's
+ * listener tests do): an app that only records what is registered, a client of sinon stubs, and the
+ * services the listeners use, each a stub the test sets up. A failure then names the listener, not a
+ * journey.
+ */
+
+// Bolt's listener arguments are many and wide; the tests pass the few the listeners read.
+type Listener = (args: Record<string, unknown>) => Promise<void>;
+
+/** An App that keeps the registered listeners by action id and callback id. */
+export function fakeApp() {
+  const actions = new Map<string, Listener>();
+  const views = new Map<string, Listener>();
+  const app = {
+    action: (id: string, listener: Listener) => actions.set(id, listener),
+    view: (id: string, listener: Listener) => views.set(id, listener),
+  };
+  return { app: app as unknown as App, actions, views };
+}
+
+/** The Web API methods the listeners call. */
+export function fakeClient() {
+  return {
+    chat: { postMessage: sinon.stub().resolves({ ok: true }), postEphemeral: sinon.stub().resolves({ ok: true }) },
+    views: { open: sinon.stub().resolves({ ok: true }) },
+  };
+}
+
+export const TEAM = 'T0CONTOSO';
+export const APPROVER = { id: 'U0APPROVER', name: 'jan' };
+
+/** A block action's body: from a message (with a response_url) or from the App Home (without). */
+export function buttonBody(value: string, from: 'message' | 'home' = 'message') {
+  return {
+    type: 'block_actions',
+    team: { id: TEAM },
+    user: APPROVER,
+    trigger_id: 'trigger-1',
+    ...(from === 'message'
+      ? { response_url: 'https://hooks.slack.test/actions/1', channel: { id: 'C0APPROVALS' } }
+      : {}),
+    actions: [{ type: 'button', value }],
+  };
+}
+
+/** The services behind the listeners, every method a stub; an English translator. */
+export function fakeServices() {
+  const s = {
+    requests: { get: sinon.stub() },
+    decisions: { approve: sinon.stub(), reject: sinon.stub() },
+    resellerCustomers: { of: sinon.stub().resolves([]) },
+    partnerships: {
+      isApprover: sinon.stub().resolves(true),
+      getProviderBySlackTeam: sinon.stub().resolves(undefined),
+      getPartnership: sinon.stub().resolves(undefined),
+      listResellers: sinon.stub().resolves([]),
+    },
+    languages: { translatorFor: sinon.stub().resolves(translatorFor('en')) },
+    people: {
+      actor: sinon.stub().callsFake(async (_client: unknown, user: { id: string }) => ({
+        platform: 'slack',
+        userId: user.id,
+        name: 'Jan Wiśniewski',
+      })),
+    },
+    logger: { error: sinon.stub(), warn: sinon.stub(), debug: sinon.stub(), info: sinon.stub() },
+    afterDecision: sinon.stub().resolves(),
+  };
+  return { stubs: s, services: s as unknown as SlackCustomers };
+}
+
+/** A pending request for a new customer, as the store keeps it. */
+export function pendingRequest(overrides: Partial<CustomerRequest> = {}): CustomerRequest {
+  return {
+    id: 'req-1',
+    kind: 'new-customer',
+    requestedBy: { platform: 'teams', tenantId: 'tenant-fabrikam', userId: 'aad-piotr', name: 'Piotr Nowak' },
+    resellerId: 'tenant-fabrikam',
+    providerId: 'provider-contoso',
+    customer: {
+      companyName: 'Nowy Klient',
+      domain: 'nowyklient.pl',
+      country: 'PL',
+      adminEmail: 'admin@nowyklient.pl',
+      tenantType: 'customer',
+    },
+    subscriptions: [{ offerId: 'offer-1', offerName: 'Microsoft 365 Business Basic', licences: 5 }],
+    state: 'pending',
+    createdAt: '2026-12-01T09:00:00.000Z',
+    ...overrides,
+  } as CustomerRequest;
+}
