@@ -2,19 +2,14 @@ import { expect } from 'chai';
 import sinon from 'sinon';
 import { registerActions } from '../../../../bot/slack/customers/actions';
 import { CUSTOMER_ACTION, CUSTOMER_CALLBACK } from '../../../../cards/slack/customers/blocks';
-import { APPROVER, buttonBody, fakeApp, fakeClient, fakeServices, pendingRequest, TEAM } from './fakeSlack';
+import { APPROVER, decidedByMaria, buttonBody, pendingRequest, registered, TEAM } from './fakeSlack';
 
 const NOT_APPROVER = 'Only the approvers named in /csp setup may do this.';
 
 /** The customers buttons, called as Bolt calls them: fake ack, respond and client, a block action's body. */
 describe('Slack customers actions (bot/slack/customers/actions.ts)', () => {
   function setUp() {
-    const { app, actions } = fakeApp();
-    const { stubs, services } = fakeServices();
-    registerActions(app, services);
-    const client = fakeClient();
-    const ack = sinon.stub().resolves();
-    const respond = sinon.stub().resolves();
+    const { actions, stubs, client, ack, respond } = registered(registerActions);
     /** Presses the button `id` with `value`, from a message or from the App Home. */
     const press = async (id: string, value: string, from: 'message' | 'home' = 'message') => {
       const listener = actions.get(id);
@@ -26,8 +21,7 @@ describe('Slack customers actions (bot/slack/customers/actions.ts)', () => {
   }
 
   it('registers Approve, Reject and a reseller’s Customers', () => {
-    const { app, actions } = fakeApp();
-    registerActions(app, fakeServices().services);
+    const { actions } = registered(registerActions);
     expect([...actions.keys()]).to.have.members(Object.values(CUSTOMER_ACTION));
   });
 
@@ -55,10 +49,7 @@ describe('Slack customers actions (bot/slack/customers/actions.ts)', () => {
 
     it('tells who decided first when the request was already decided', async () => {
       const { stubs, respond, press } = setUp();
-      const decided = pendingRequest({
-        state: 'rejected',
-        decision: { by: { platform: 'slack', userId: 'U0OTHER', name: 'Maria Nowak' }, at: '2026-12-01T10:00:00Z' },
-      });
+      const decided = decidedByMaria('rejected');
       stubs.decisions.approve.resolves({ ok: false, decided });
       await press(CUSTOMER_ACTION.approve, 'req-1');
       expect(respond.firstCall.args[0].text).to.include('already decided').and.include('Maria Nowak');

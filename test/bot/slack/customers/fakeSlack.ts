@@ -97,3 +97,20 @@ export function pendingRequest(overrides: Partial<CustomerRequest> = {}): Custom
     ...overrides,
   } as CustomerRequest;
 }
+
+/** A request another approver, Maria Nowak, decided first. */
+export const decidedByMaria = (state: 'approved' | 'rejected') =>
+  pendingRequest({
+    state,
+    decision: { by: { platform: 'slack', userId: 'U0OTHER', name: 'Maria Nowak' }, at: '2026-12-01T10:00:00Z' },
+  });
+
+/** What `register` adds over fresh fakes: the recorded listeners, the service stubs, a client, ack and respond. */
+export function registered(register: (app: App, s: SlackCustomers) => void) {
+  const { app, actions, views } = fakeApp();
+  const { stubs, services } = fakeServices();
+  register(app, services);
+  const ack = sinon.stub().resolves();
+  const respond = sinon.stub().resolves();
+  return { actions, views, stubs, client: fakeClient(), ack, respond };
+}

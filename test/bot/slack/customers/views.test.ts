@@ -2,16 +2,12 @@ import { expect } from 'chai';
 import sinon from 'sinon';
 import { registerViews } from '../../../../bot/slack/customers/views';
 import { CUSTOMER_CALLBACK, REASON_ACTION, REASON_BLOCK } from '../../../../cards/slack/customers/blocks';
-import { APPROVER, fakeApp, fakeClient, fakeServices, pendingRequest, TEAM } from './fakeSlack';
+import { APPROVER, decidedByMaria, pendingRequest, registered, TEAM } from './fakeSlack';
 
 /** The reject modal's submission, called as Bolt calls it: fake ack and client, a view_submission body. */
 describe('Slack customers views (bot/slack/customers/views.ts)', () => {
   function setUp() {
-    const { app, views } = fakeApp();
-    const { stubs, services } = fakeServices();
-    registerViews(app, services);
-    const client = fakeClient();
-    const ack = sinon.stub().resolves();
+    const { views, stubs, client, ack } = registered(registerViews);
     /** Submits the reject modal for `requestId` with `reason`. */
     const submit = async (requestId: string, reason: string) => {
       const listener = views.get(CUSTOMER_CALLBACK.reject);
@@ -57,10 +53,7 @@ describe('Slack customers views (bot/slack/customers/views.ts)', () => {
 
   it('says who decided first when the request was decided meanwhile', async () => {
     const { stubs, ack, submit } = setUp();
-    const decided = pendingRequest({
-      state: 'approved',
-      decision: { by: { platform: 'slack', userId: 'U0OTHER', name: 'Maria Nowak' }, at: '2026-12-01T10:00:00Z' },
-    });
+    const decided = decidedByMaria('approved');
     stubs.decisions.reject.resolves({ ok: false, decided });
     await submit('req-1', 'Too late');
     expect(ack.firstCall.args[0].errors[REASON_BLOCK]).to.include('Maria Nowak');
