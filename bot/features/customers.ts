@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Activity } from 'botbuilder';
-import { pendingHomeBlocks, type RequestView, requestBlocks } from '../../cards/slack/customers/blocks';
+import { pendingHomeBlocks, type RequestView, requestBlocks } from '../../cards/slack/customers/requestBlocks';
 import type { Translate } from '../../i18n/i18n';
 import {
   type CustomerRequest,

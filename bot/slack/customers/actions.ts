@@ -1,5 +1,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { CUSTOMER_ACTION, rejectModal, resellerCustomersBlocks } from '../../../cards/slack/customers/blocks';
+import { CUSTOMER_ACTION } from '../../../cards/slack/customers/ids';
+import { rejectModal } from '../../../cards/slack/customers/requestBlocks';
+import { resellerCustomersBlocks } from '../../../cards/slack/customers/resellerCustomersBlocks';
 import { refusedText, tellClicker } from '../distributorWords';
 import { slackTeamOf } from '../slackTeam';
 import { notDecidedText, type SlackCustomers } from './context';

@@ -1,5 +1,5 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
-import { CUSTOMER_CALLBACK, REASON_ACTION, REASON_BLOCK } from '../../../cards/slack/customers/blocks';
+import { CUSTOMER_CALLBACK, REASON_ACTION, REASON_BLOCK } from '../../../cards/slack/customers/ids';
 import { slackTeamOf } from '../slackTeam';
 import { notDecidedText, type SlackCustomers } from './context';
 

@@ -1,5 +1,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { ACTION, draftModal, removeModal } from '../../../cards/slack/partnerships/blocks';
+import { ACTION } from '../../../cards/slack/partnerships/ids';
+import { draftModal } from '../../../cards/slack/partnerships/invitationModals';
+import { removeModal } from '../../../cards/slack/partnerships/removeModal';
 import { PartnershipService } from '../../../services/partnerships/partnershipService';
 import { ephemeral, partnershipRefusalText, refusedText } from '../distributorWords';
 import { slackTeamOf } from '../slackTeam';

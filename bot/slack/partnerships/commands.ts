@@ -1,10 +1,8 @@
-import {
-  auditBlocks,
-  inviteModal,
-  removeModal,
-  resellersBlocks,
-  setupModal,
-} from '../../../cards/slack/partnerships/blocks';
+import { auditBlocks } from '../../../cards/slack/partnerships/auditBlocks';
+import { inviteModal } from '../../../cards/slack/partnerships/invitationModals';
+import { removeModal } from '../../../cards/slack/partnerships/removeModal';
+import { resellersBlocks } from '../../../cards/slack/partnerships/resellersBlocks';
+import { setupModal } from '../../../cards/slack/partnerships/setupModal';
 import { PartnershipService } from '../../../services/partnerships/partnershipService';
 import type { Translate } from '../../../i18n/i18n';
 import { refusedText, type SlackRefusalCode } from '../distributorWords';

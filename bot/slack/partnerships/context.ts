@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import { draftEmail } from '../../../cards/slack/partnerships/blocks';
+import { draftEmail } from '../../../cards/slack/partnerships/invitationModals';
 import type { Translate } from '../../../i18n/i18n';
 import type { PartnershipService } from '../../../services/partnerships/partnershipService';
 import type { Invitation, Provider } from '../../../services/partnerships/types';

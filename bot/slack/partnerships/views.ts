@@ -1,12 +1,7 @@
 import type { App, ViewOutput } from '@slack/bolt';
 import { z } from 'zod';
-import {
-  CALLBACK,
-  draftModal,
-  FIELD_ACTION,
-  NO_GROUP,
-  SETUP_LANGUAGE_BLOCK,
-} from '../../../cards/slack/partnerships/blocks';
+import { CALLBACK, FIELD_ACTION, NO_GROUP, SETUP_LANGUAGE_BLOCK } from '../../../cards/slack/partnerships/ids';
+import { draftModal } from '../../../cards/slack/partnerships/invitationModals';
 import { languageOf } from '../../../i18n/format';
 import { SUPPORTED_LANGUAGES } from '../../../i18n/i18n';
 import type { Translate } from '../../../i18n/i18n';

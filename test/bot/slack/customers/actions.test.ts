@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { registerActions } from '../../../../bot/slack/customers/actions';
-import { CUSTOMER_ACTION, CUSTOMER_CALLBACK } from '../../../../cards/slack/customers/blocks';
+import { CUSTOMER_ACTION, CUSTOMER_CALLBACK } from '../../../../cards/slack/customers/ids';
 import { APPROVER, decidedByMaria, buttonBody, pendingRequest, registered, TEAM } from './fakeSlack';
 
 const NOT_APPROVER = 'Only the approvers named in /csp setup may do this.';

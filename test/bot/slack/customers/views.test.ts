@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { registerViews } from '../../../../bot/slack/customers/views';
-import { CUSTOMER_CALLBACK, REASON_ACTION, REASON_BLOCK } from '../../../../cards/slack/customers/blocks';
+import { CUSTOMER_CALLBACK, REASON_ACTION, REASON_BLOCK } from '../../../../cards/slack/customers/ids';
 import { APPROVER, decidedByMaria, pendingRequest, registered, TEAM } from './fakeSlack';
 
 /** The reject modal's submission, called as Bolt calls it: fake ack and client, a view_submission body. */
