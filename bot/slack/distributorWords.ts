@@ -1,11 +1,3 @@
-import type { BlockAction, RespondArguments } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
-import type { Translate } from '../../i18n/i18n';
-import { type CatalogMessage, tell } from '../../i18n/readers';
-import { customerRefusalMessages } from '../../services/customers/messages';
-import { refusalMessages } from '../../services/partnerships/messages';
-import type { Refusal } from '../../services/partnerships/types';
-
 /**
  * The Slack side speaks to distributors: how every Slack listener tells a rep "you may not", "not set
  * up", or why a service refused, in the distributor's words (i18n/readers.ts picks the distributor's
@@ -13,6 +5,13 @@ import type { Refusal } from '../../services/partnerships/types';
  * the customers listeners, as dialogs/resellerWords.ts is for Teams, so no listener words a refusal its
  * own way. Who acts (SlackPeople.actor) and in which workspace (slackTeamOf) are the other two words.
  */
+import type { BlockAction, RespondArguments } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Translate } from '../../i18n/i18n';
+import { type CatalogMessage, tell } from '../../i18n/readers';
+import { customerRefusalMessages } from '../../services/customers/messages';
+import { refusalMessages } from '../../services/partnerships/messages';
+import type { Refusal } from '../../services/partnerships/types';
 
 /** Messages in the distributor's words; partnership refusals one a line, customer refusals one a paragraph. */
 export const toDistributor = (t: Translate, messages: readonly CatalogMessage[], separator = '\n') =>

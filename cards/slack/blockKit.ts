@@ -1,11 +1,10 @@
-import type { KnownBlock } from '@slack/types';
-
 /**
  * Block Kit's text objects and the modal text input, cut to Slack's limits, shared by every Slack
  * builder so no builder applies a limit its own way. One object rather than loose functions:
  * test/cards/slackBlocks.test.ts calls every function exported from cards/slack as a builder of whole
  * blocks or views, and these are parts of them, checked through the builders that use them.
  */
+import type { KnownBlock } from '@slack/types';
 
 /** The action id of every modal input; its block id names the field. */
 export const INPUT_ACTION = 'value';

@@ -1,3 +1,4 @@
+// The customer services as one import for the edges (bot/, dialogs/, cards/).
 export * from './customerRequest';
 export * from './customerEligibility';
 export * from './customerLookups';

@@ -1,3 +1,4 @@
+// The customers buttons' listeners (Slack's block actions), one file per listener kind as in bot/slack/partnerships.
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { CUSTOMER_ACTION } from '../../../cards/slack/customers/ids';
 import { rejectModal } from '../../../cards/slack/customers/requestBlocks';

@@ -1,3 +1,4 @@
+// What every customers listener shares: the services it is lent, and how a decision that did not take is worded.
 import type { WebClient } from '@slack/web-api';
 import type { Translate } from '../../../i18n/i18n';
 import type {

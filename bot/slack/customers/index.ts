@@ -1,3 +1,4 @@
+// The one entry to the Slack side of customers: bot/features/customers.ts registers it with the Bolt app.
 import type { App } from '@slack/bolt';
 import { registerActions } from './actions';
 import type { SlackCustomers } from './context';

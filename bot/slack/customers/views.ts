@@ -1,3 +1,4 @@
+// The customers modals' listeners (Slack's view submissions), one file per listener kind as in bot/slack/partnerships.
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import { CUSTOMER_CALLBACK, REASON_ACTION, REASON_BLOCK } from '../../../cards/slack/customers/ids';
 import { slackTeamOf } from '../slackTeam';

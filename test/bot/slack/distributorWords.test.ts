@@ -1,3 +1,4 @@
+// Unit tests of bot/slack/distributorWords.ts: the one Slack wording of refusals.
 import { expect } from 'chai';
 import {
   customerRefusalText,

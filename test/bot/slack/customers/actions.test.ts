@@ -1,3 +1,4 @@
+// Unit tests of bot/slack/customers/actions.ts: each button's listener alone, over fakes (issue 14 item 4).
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { registerActions } from '../../../../bot/slack/customers/actions';

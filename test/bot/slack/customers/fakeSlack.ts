@@ -1,15 +1,14 @@
-import type { App } from '@slack/bolt';
-import sinon from 'sinon';
-import { translatorFor } from '../../../../i18n/i18n';
-import type { SlackCustomers } from '../../../../bot/slack/customers';
-import type { CustomerRequest } from '../../../../services/customers';
-
 /**
  * Fakes for calling the customers listeners as Bolt would, without Bolt (as the bolt-ts-starter-template's
  * listener tests do): an app that only records what is registered, a client of sinon stubs, and the
  * services the listeners use, each a stub the test sets up. A failure then names the listener, not a
  * journey.
  */
+import type { App } from '@slack/bolt';
+import sinon from 'sinon';
+import { translatorFor } from '../../../../i18n/i18n';
+import type { SlackCustomers } from '../../../../bot/slack/customers';
+import type { CustomerRequest } from '../../../../services/customers';
 
 // Bolt's listener arguments are many and wide; the tests pass the few the listeners read.
 type Listener = (args: Record<string, unknown>) => Promise<void>;

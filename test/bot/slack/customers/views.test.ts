@@ -1,3 +1,4 @@
+// Unit tests of bot/slack/customers/views.ts: the reject modal's listener alone, over fakes (issue 14 item 4).
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { registerViews } from '../../../../bot/slack/customers/views';
