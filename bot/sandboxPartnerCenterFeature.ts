@@ -38,7 +38,7 @@ const formSchema = z.object({ tenant: tenantField, consent: z.literal('yes').opt
 
 /**
  * The stand-in page itself, in sandbox mode only (no routes otherwise): GET shows the request to the
- * reseller the link names; POST (tick the box, Authorize indirect provider) creates the relationship
+ * reseller the link names; POST (tick the box, Authorize distributor) creates the relationship
  * in the sandbox's own records, or shows what Partner Center would refuse (P1, T2, P6).
  */
 export function sandboxPartnerCenterFeature(deps: FeatureDeps): Feature {

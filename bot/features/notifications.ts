@@ -1,5 +1,5 @@
 import type { Translate } from '../../i18n/i18n';
-import type { ProviderSettings } from '../../services/partnerships/types';
+import { milestoneAudience } from '../../services/partnerships/milestoneAudience';
 import { type MilestoneListener, VerificationWatcher } from '../../services/verification/verificationWatcher';
 import { partnershipServiceFor } from './partnershipServiceFor';
 import type { Feature, FeatureDeps } from './feature';
@@ -44,25 +44,16 @@ export const slackNotices: Record<string, SlackNoticeRenderer> = {
 };
 
 /**
- * Tells each distributor with an active partnership (P3) with the reseller, in its Slack channel, that
- * the reseller is verified or has signed the MPA (M2, M3: it may now transact with it). Once per
- * distributor and milestone.
+ * Delivers a reseller's milestone to whoever services/partnerships/milestoneAudience.ts says should hear
+ * it (its distributors with an active partnership, M2, M3); the decision is not made here.
  */
 export function tellDistributors(
-  partnerships: { listProviders(resellerTenantId: string): Promise<Array<{ settings?: ProviderSettings }>> },
+  partnerships: { listProviders(resellerTenantId: string): Promise<Parameters<typeof milestoneAudience>[1]> },
   notifier: Pick<Notifier, 'slackChannel'>,
 ): MilestoneListener {
-  return async ({ tenantId, companyName, milestone }) => {
-    for (const { settings } of await partnerships.listProviders(tenantId)) {
-      if (!settings?.channelId) continue;
-      await notifier.slackChannel(
-        settings.channelId,
-        {
-          renderer: milestone === 'verified' ? 'reseller.verified' : 'reseller.mpaSigned',
-          params: { companyName: companyName ?? tenantId },
-        },
-        `milestone:${tenantId}:${milestone}:${settings.providerId}`,
-      );
+  return async (event) => {
+    for (const notice of milestoneAudience(event, await partnerships.listProviders(event.tenantId))) {
+      await notifier.slackChannel(notice.channelId, { renderer: notice.renderer, params: notice.params }, notice.key);
     }
   };
 }

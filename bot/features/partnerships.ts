@@ -49,9 +49,9 @@ export function partnershipsFeature() {
           resellerIds,
         ),
       deliverInvitationToTeams: async (invitationId, code) => {
-        const lookup = await service.openInvitation(code);
+        const lookup = await service.invitations.openInvitation(code);
         if (lookup.status !== 'valid' || lookup.invitation.id !== invitationId) return;
-        const tenantId = await service.resellerTenantByEmail(lookup.invitation.email);
+        const tenantId = await service.invitations.resellerTenantByEmail(lookup.invitation.email);
         if (!tenantId) return;
         await deps.notifier.teamsTenant(
           tenantId,
@@ -133,7 +133,7 @@ export function partnershipsFeature() {
           server.get(`${INVITATION_PATH}/:code`, async (req: Request, res: Response) => {
             const code = String(req.params?.code ?? '');
             const t = translatorFor(resolveLanguage(String(req.headers['accept-language'] ?? '').split(',')[0]));
-            const lookup = await service.openInvitation(code);
+            const lookup = await service.invitations.openInvitation(code);
             const html = invitationPage(t, {
               valid: lookup.status === 'valid',
               provider: lookup.status === 'valid' ? (lookup.provider.partner.legalName ?? '') : '',

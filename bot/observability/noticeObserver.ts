@@ -1,4 +1,4 @@
-import type { OutboxObserver } from '../../services/outbox/outbox';
+import type { OutboxObserver } from '../../services/outbox/outboxJobs';
 import type { Metrics } from './metrics';
 
 /** The outbox's deliveries as `csp_notices_total{platform, outcome}` (the job kind is the platform). */

@@ -1,7 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { CloudAdapter } from 'botbuilder';
 import { DEFAULT_LANGUAGE, translatorFor } from '../../i18n/i18n';
-import type { DeliveryOutcome, OutboxOptions } from '../../services/outbox/outbox';
+import type { OutboxOptions } from '../../services/outbox/outbox';
+import type { DeliveryOutcome } from '../../services/outbox/outboxJobs';
 import { Outbox } from '../../services/outbox/outbox';
 import type { Lane } from '../../services/outbox/rateLimiter';
 import type { AtomicStore } from '../../services/storage/atomicStore';

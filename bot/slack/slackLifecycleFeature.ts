@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../services/partnerships/types';
-import { PartnershipService } from '../../services/partnerships/partnershipService';
+import { providerIdOf } from '../../services/partnerships/providers';
 import type { Feature, FeatureDeps } from '../features/feature';
 import { partnershipServiceFor } from '../features/partnershipServiceFor';
 import { SlackInstallation } from './slackInstallation';
@@ -26,7 +26,7 @@ export function slackLifecycleFeature(deps: FeatureDeps): Feature {
     if (!first) return;
     const service = await partnershipServiceFor(deps);
     const actor = { platform: 'slack' as const, userId: 'slack' };
-    await service.audit(PartnershipService.providerIdOf(teamId), actor, LIFECYCLE_EVENTS[event], 'done', [], { event });
+    await service.audit.write(providerIdOf(teamId), actor, LIFECYCLE_EVENTS[event], 'done', [], { event });
     log.warn({ teamId, event }, 'Slack access ended: no more posting to this workspace');
   };
   return {

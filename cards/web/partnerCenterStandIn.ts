@@ -10,7 +10,7 @@ export type StandInPage =
 
 /**
  * The sandbox's stand-in for Partner Center's relationship-request page (P2, P3): the request, a box
- * to tick and Authorize indirect provider; then what Partner Center would answer. Sandbox mode only.
+ * to tick and Authorize distributor; then what Partner Center would answer. Sandbox mode only.
  */
 export function partnerCenterStandInPage(t: Translate, language: string, page: StandInPage): string {
   const banner = `<p style="background: #fff4ce; padding: .5em">${e(t('partnerships:standIn.banner'))}</p>`;

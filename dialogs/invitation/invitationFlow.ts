@@ -100,7 +100,7 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
       await context.sendActivity(text);
     }
     if (next) await context.sendActivity(next);
-    const reseller = await p.service.resellerName(identity.tenantId);
+    const reseller = await p.service.partnerships.resellerName(identity.tenantId);
     await p
       .tellProvider(provider, tell.notice, { reseller, ...tell.params }, tell.dedupeKey)
       .catch((error) => p.logger.warn({ err: error, notice: tell.notice }, 'could not tell the provider'));
@@ -112,12 +112,12 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
       descriptionKey: 'partnerships:teams.commands.invitation',
       wordKey: 'partnerships:teams.words.invitation',
       run: async ({ context, t, args, identity }) => {
-        const lookup = await p.service.openInvitation(args.trim());
+        const lookup = await p.service.invitations.openInvitation(args.trim());
         if (lookup.status !== 'valid') {
           await context.sendActivity(oneToReseller(t, lookupMessage(lookup, identity.tenantId)));
           return;
         }
-        const code = p.service.codeOf(lookup.invitation);
+        const code = p.service.invitations.codeOf(lookup.invitation);
         await context.sendActivity(invitationCard(t, invitationCardParams(lookup.invitation, lookup.provider, code)));
       },
     },
@@ -132,7 +132,7 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
           return;
         }
         const actor = actorOf(identity);
-        const outcome = await p.service.authorise(payload.code, { tenantId: identity.tenantId, actor });
+        const outcome = await p.service.answers.authorise(payload.code, { tenantId: identity.tenantId, actor });
         if (outcome.ok) {
           const provider = outcome.provider.partner.legalName ?? '';
           const when = outcome.invitation.decidedAt ?? '';
@@ -183,7 +183,11 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
       run: async ({ context, t, identity, payload }) => {
         const actor = actorOf(identity);
         const email = await reportedEmail(context, p.logger);
-        const outcome = await p.service.decline(payload?.code ?? '', { tenantId: identity.tenantId, actor, email });
+        const outcome = await p.service.answers.decline(payload?.code ?? '', {
+          tenantId: identity.tenantId,
+          actor,
+          email,
+        });
         if (!outcome.ok) {
           const m =
             'lookup' in outcome
@@ -243,12 +247,17 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
     {
       name: 'providers',
       descriptionKey: 'partnerships:teams.commands.providers',
+      // N1: Microsoft says "distributor" now (the word in every language); the words people learnt
+      // for "indirect provider" still work, and so do spellings without diacritics.
       wordKey: 'partnerships:teams.words.providers',
-      aliases: ['leverantorer'],
+      aliases: ['distributorer', 'leverantörer', 'leverantorer', 'dostawcy', 'indirect-providers'],
       run: async ({ context, t, identity }) => {
         const rows = await p.service.listProviders(identity.tenantId);
         // An invitation waiting for this organisation is the way to a first provider: say so, and show it again.
-        const waiting = await p.service.waitingInvitations(identity.tenantId, await reportedEmail(context, p.logger));
+        const waiting = await p.service.invitations.waitingInvitations(
+          identity.tenantId,
+          await reportedEmail(context, p.logger),
+        );
         const intro = waiting.map(({ invitation, provider }) =>
           t('partnerships:teams.providers.invitationWaiting', {
             provider: provider.partner.legalName ?? provider.settings.providerId,

@@ -1,5 +1,5 @@
 import type { AnswerStep } from './enrolmentAnswers';
-import type { EnrolmentProgress } from './enrolmentService';
+import type { EnrolmentProgress } from './enrolmentProgress';
 
 /**
  * A step card carries when its step was last answered as the card was made. An answer sent from it

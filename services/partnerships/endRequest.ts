@@ -39,7 +39,7 @@ export async function requestPartnershipEnd(
 ): Promise<EndRequestAnswer> {
   const answer = answerEndRequest(resellerTenantId, await service.listProviders(resellerTenantId));
   for (const providerId of answer.auditedProviderIds) {
-    await service.audit(providerId, actor, 'partnership.end-request', 'refused', ['P8'], {
+    await service.audit.write(providerId, actor, 'partnership.end-request', 'refused', ['P8'], {
       reseller: resellerTenantId,
     });
   }

@@ -1,6 +1,7 @@
 import { AgreementErrorCode, isPartnerCenterError } from '../partnerCenter/errors';
-import type { PartnerCenterSession } from '../partnerCenter/gateway';
+import type { PartnerCenterGateway, PartnerCenterSession } from '../partnerCenter/gateway';
 import type { PartnerCenterWord } from '../rules/resellerStanding';
+import type { Provider } from './types';
 
 /**
  * What Partner Center tells a distributor about a reseller's PartnerID, through the distributor's own
@@ -43,4 +44,24 @@ export async function partnerCenterListsReseller(
 ): Promise<boolean> {
   const resellers = await distributor.listRelationships('IsIndirectCloudSolutionProviderOf');
   return resellers.some((r) => r.tenantId.toLowerCase() === resellerTenantId.toLowerCase());
+}
+
+/**
+ * `partnerCenterListsReseller` for a provider: false for a provider without a tenant, and an outage
+ * counts as "not yet" (told to `onGatewayError`) unless the caller asks to hear it (`throwOnOutage`).
+ */
+export async function distributorListsReseller(
+  deps: { partnerCenter: PartnerCenterGateway; onGatewayError?: (error: unknown) => void },
+  provider: Provider,
+  resellerTenantId: string,
+  options: { throwOnOutage?: boolean } = {},
+): Promise<boolean> {
+  if (!provider.partner.tenantId) return false;
+  try {
+    return await partnerCenterListsReseller(deps.partnerCenter.as(provider.partner.tenantId), resellerTenantId);
+  } catch (error) {
+    if (options.throwOnOutage) throw error;
+    deps.onGatewayError?.(error);
+    return false;
+  }
 }

@@ -62,7 +62,7 @@ export class PartnershipConfirmations {
 
   /** One pass over every partnership waiting for Partner Center; one failure does not stop the others. */
   async confirmAll(): Promise<void> {
-    for (const partnership of await this.deps.service.awaitingPartnerCenter()) {
+    for (const partnership of await this.deps.service.partnerships.awaitingPartnerCenter()) {
       try {
         await this.confirm(partnership.providerId, partnership.resellerId);
       } catch (error) {
@@ -76,8 +76,10 @@ export class PartnershipConfirmations {
 
   /** Asks Partner Center now (P3); throws when it cannot be asked. */
   async confirm(providerId: string, resellerId: string): Promise<ConfirmationResult> {
-    const outcome = await this.deps.service.confirmWithPartnerCenter(providerId, resellerId, (partnership, provider) =>
-      this.tellBothSides(partnership, provider),
+    const outcome = await this.deps.service.partnerships.confirmWithPartnerCenter(
+      providerId,
+      resellerId,
+      (partnership, provider) => this.tellBothSides(partnership, provider),
     );
     const { partnership, provider } = outcome;
     if (!partnership || !provider) return { state: 'none' };
@@ -103,7 +105,7 @@ export class PartnershipConfirmations {
       provider.settings.channelId,
       {
         renderer: 'partnerships.confirmed',
-        params: { reseller: await this.deps.service.resellerName(partnership.resellerId) },
+        params: { reseller: await this.deps.service.partnerships.resellerName(partnership.resellerId) },
       },
       `${key}:slack`,
     );

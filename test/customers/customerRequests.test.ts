@@ -9,6 +9,7 @@ import { createPartnerCenterGateway } from '../../services/partnerCenter/createG
 import { PartnerDirectory } from '../../services/partners/partnerDirectory';
 import { InvitationSigner, invitationSecret } from '../../services/partnerships/invitationCodes';
 import { PartnershipService } from '../../services/partnerships/partnershipService';
+import { providerIdOf } from '../../services/partnerships/providers';
 import { defaultRegionTable } from '../../services/rules/regionTable';
 import { openStore, type Store } from '../../services/storage/openStore';
 import { REDIS_URL, requireRedis, tempDataDir } from '../helpers/testAssistant';
@@ -96,8 +97,8 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
         now: () => new Date(clock++),
       }));
       teamId = freshTeam();
-      providerId = PartnershipService.providerIdOf(teamId);
-      const setup = await partnerships.setUpProvider(
+      providerId = providerIdOf(teamId);
+      const setup = await partnerships.providers.setUpProvider(
         teamId,
         contosoSetup([approver.userId, approver2.userId]),
         admin,
@@ -109,13 +110,13 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
         current ? { ...current, status: { ...current.status, mpaSigned: true } } : current,
       );
       await seedReseller(partners, DEMO.resellerReady);
-      const invited = await partnerships.createInvitation(
+      const invited = await partnerships.invitations.createInvitation(
         teamId,
         { email: DEMO.resellerReady.primaryContactEmail },
         approver,
       );
       if (!invited.ok) throw new Error('invitation refused');
-      const authorised = await partnerships.authorise(invited.value.code, {
+      const authorised = await partnerships.answers.authorise(invited.value.code, {
         tenantId: FABRIKAM,
         actor: { platform: 'teams', userId: 'aad-piotr' },
       });
@@ -198,7 +199,7 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
       const domain = `reseller-${otherTenant.slice(0, 8)}.pl`;
       await partners.update(otherTenant, (current) => (current ? { ...current, domains: [domain] } : current));
       await seedSandboxAccount(store.records, { ...DEMO.resellerReady, name: 'Other reseller', tenantId: otherTenant });
-      const invited = await partnerships.createInvitation(teamId, { email: `x@${domain}` }, approver);
+      const invited = await partnerships.invitations.createInvitation(teamId, { email: `x@${domain}` }, approver);
       if (!invited.ok) throw new Error('invitation refused');
       const partnered = await partnerThroughPartnerCenter(partnerships, sandbox, invited.value.code, {
         tenantId: otherTenant,
@@ -221,7 +222,7 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
     });
 
     it('refuses a reseller without an active partnership with the provider (P5)', async () => {
-      expect((await partnerships.removePartnership(teamId, FABRIKAM, approver)).ok).to.equal(true);
+      expect((await partnerships.partnerships.removePartnership(teamId, FABRIKAM, approver)).ok).to.equal(true);
       const outcome = await customers.submit(piotr, request());
       expect(outcome.ok).to.equal(false);
       expect(codesOf(outcome).some((c) => c.startsWith('P5'))).to.equal(true);

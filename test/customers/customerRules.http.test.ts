@@ -110,7 +110,7 @@ for (const backend of BACKENDS)
       },
       {
         rule: 'C10',
-        reason: "so it cannot also become that provider's customer",
+        reason: "so it cannot also become that distributor's customer",
         teams: async () => {
           const domain = newDomain();
           await anotherPartner([domain], { partnered: true });
@@ -148,11 +148,11 @@ for (const backend of BACKENDS)
       for (const text of [teamsText, slackText]) {
         expect(text).to.include('Option 1: set up another Azure AD tenant');
         expect(text).to.include(
-          'Option 2: end the reseller relationship with this provider (through Microsoft Support)',
+          'Option 2: end the reseller relationship with this distributor (through Microsoft Support)',
         );
         // 003 scenario 6: option 3 keeps the *customer* relationship and resells through another provider.
-        expect(text).to.include('Option 3: keep the customer relationship with this provider');
-        expect(text).to.include('another indirect reseller relationship with a different indirect provider');
+        expect(text).to.include('Option 3: keep the customer relationship with this distributor');
+        expect(text).to.include('another indirect reseller relationship with a different distributor');
       }
     });
   });

@@ -140,7 +140,7 @@ export class CustomerWorld {
       standInPartnerCenterLink: standInLink,
     });
     const admin = { platform: 'slack' as const, userId: APPROVER, name: 'Jan Wiśniewski' };
-    const setup = await this.partnerships.setUpProvider(
+    const setup = await this.partnerships.providers.setUpProvider(
       this.team,
       contosoSetup([APPROVER, APPROVER2], CHANNEL),
       admin,
@@ -185,7 +185,7 @@ export class CustomerWorld {
   /** The reseller authorises Contoso with an invitation from Slack (P2, P3). */
   async partner(resellerTenantId: string, email: string) {
     const approver = { platform: 'slack' as const, userId: APPROVER };
-    const invited = await this.partnerships.createInvitation(this.team, { email }, approver);
+    const invited = await this.partnerships.invitations.createInvitation(this.team, { email }, approver);
     if (!invited.ok) throw new Error(`invitation refused: ${JSON.stringify(invited.refusal)}`);
     const partnership = await partnerThroughPartnerCenter(this.partnerships, this.sandbox, invited.value.code, {
       tenantId: resellerTenantId,

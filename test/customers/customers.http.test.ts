@@ -65,7 +65,7 @@ for (const backend of BACKENDS)
         expect(review)
           .to.include('Review your request')
           .and.include('Nowy Klient sp. z o.o.')
-          .and.include(`${OFFERS.standard.name}: 10 licences, your MPN ID 2345678 on record (rule P9)`)
+          .and.include(`${OFFERS.standard.name}: 10 licences, your PartnerID 2345678 on record (rule P9)`)
           .and.include(`${OFFERS.exchange.name}: 3 licences`)
           .and.include('The customer is in your CSP region (C7)')
           .and.include('not one of this distributor')
@@ -308,7 +308,7 @@ for (const backend of BACKENDS)
           users: ['U0GROUPIE'],
         });
         const admin = { platform: 'slack' as const, userId: APPROVER, name: 'Jan Wiśniewski' };
-        const setup = await world.partnerships.setUpProvider(
+        const setup = await world.partnerships.providers.setUpProvider(
           world.team,
           {
             ...contosoSetup([APPROVER, APPROVER2], CHANNEL),
@@ -410,7 +410,7 @@ for (const backend of BACKENDS)
         const { news, request } = await existingRequest('reseller-on-record', () => ({
           [`sub:${standard?.id}`]: 'true',
         }));
-        expect(news).to.include('your MPN ID is now on record');
+        expect(news).to.include('your PartnerID is now on record');
         expect(request?.subscriptions.map((s) => s.subscriptionId)).to.deep.equal([standard?.id]);
         const after = (await subscriptionsOf()).find((s) => s.id === standard?.id);
         expect(after?.partnerIdOnRecord).to.equal('2345678');

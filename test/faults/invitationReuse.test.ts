@@ -11,9 +11,12 @@ onEveryBackend('Faults: reusing an answered invitation code (issue 13 point 8, P
     const email = `contact-${tenantId}@fabrikam.example`;
     await seedReseller(h().partners, { ...DEMO.resellerReady, primaryContactEmail: email }, { tenantId });
     const { code } = await h().invite(email);
-    const answered = await h().service.decline(code, { tenantId, actor: { ...teamsUser(7), name: 'Piotr Nowak' } });
+    const answered = await h().service.answers.decline(code, {
+      tenantId,
+      actor: { ...teamsUser(7), name: 'Piotr Nowak' },
+    });
     expect(answered.ok).to.equal(true);
-    const lookup = await h().service.openInvitation(code);
+    const lookup = await h().service.invitations.openInvitation(code);
     if (lookup.status === 'valid') throw new Error('the invitation should be answered');
     return { tenantId, lookup };
   }

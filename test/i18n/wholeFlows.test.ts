@@ -77,7 +77,7 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
 
   it('finds English where a Polish or Swedish reader would see it, and not in their own data (so a pass means something)', () => {
     expect(englishLeaks(['help'], 'pl'), 'a command word').to.have.length(1);
-    expect(englishLeaks(["*Subscriptions (reseller's MPN ID on record)*\n• E3"], 'sv'), 'a label').to.not.deep.equal(
+    expect(englishLeaks(["*Subscriptions (reseller's PartnerID on record)*\n• E3"], 'sv'), 'a label').to.not.deep.equal(
       [],
     );
     expect(
@@ -85,7 +85,7 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
       'a text with placeholders',
     ).to.not.deep.equal([]);
     expect(
-      englishLeaks(['Piotr Nowak', 'PL', 'Contoso Dystrybucja sp. z o.o.', 'MPN ID', '6789012'], 'pl'),
+      englishLeaks(['Piotr Nowak', 'PL', 'Contoso Dystrybucja sp. z o.o.', 'PartnerID', '6789012'], 'pl'),
     ).to.deep.equal([]);
   });
 
@@ -234,7 +234,7 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
   it('pl, Teams: authorising; sv, Slack: the notice in the channel (P3)', async () => {
     const before = slackApi.calls.length;
     const done = await teams(cardSubmit(connector.url, { verb: 'invitation-authorize', code, consent: 'true' }, piotr));
-    expectOnly('pl', done, 'Wpisz dostawcy');
+    expectOnly('pl', done, 'Wpisz dystrybutorzy');
     expectOnly('sv', readableStrings(await nextCall('chat.postMessage', before, CHANNEL)), 'har godkänt dig');
   });
 

@@ -61,7 +61,7 @@ describe('Approvers as a Slack user group, over HTTP', () => {
     expect(view.blocks.find((b) => b.block_id === 'approvers')).to.include({ optional: true });
     // P10: the set-up changes the assistant only; the public profile on Microsoft's list does not move.
     expect(JSON.stringify(view.blocks)).to.include(
-      "public profile on Microsoft's official list of indirect providers is changed only through your Microsoft representative (rule P10)",
+      "public profile on Microsoft's official list of distributors (indirect providers) is changed only through your Microsoft representative (rule P10)",
     );
   });
 

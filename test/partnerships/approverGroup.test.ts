@@ -18,7 +18,7 @@ onEveryBackend('Approvers as a Slack user group', (h) => {
   });
 
   it('refuses a set-up with neither named approvers nor a group', async () => {
-    const outcome = await h().service.setUpProvider(
+    const outcome = await h().service.providers.setUpProvider(
       h().teamId,
       { ...(await current()), approverUserIds: [], approverGroup: undefined },
       member,
@@ -32,9 +32,13 @@ onEveryBackend('Approvers as a Slack user group', (h) => {
   });
 
   it('lets a member of the group invite, and refuses someone outside it', async () => {
-    const invited = await h().service.createInvitation(h().teamId, { email: 'a@fabrikam.example' }, member);
+    const invited = await h().service.invitations.createInvitation(h().teamId, { email: 'a@fabrikam.example' }, member);
     expect(invited.ok, JSON.stringify(invited)).to.equal(true);
-    const refused = await h().service.createInvitation(h().teamId, { email: 'b@fabrikam.example' }, outsider);
+    const refused = await h().service.invitations.createInvitation(
+      h().teamId,
+      { email: 'b@fabrikam.example' },
+      outsider,
+    );
     expect(refused).to.deep.include({ ok: false, refusal: { kind: 'access', code: 'not-approver' } });
     // The named approver of the first set-up was replaced by the group.
     expect(await h().service.isApprover(h().teamId, approver.userId)).to.equal(false);
@@ -42,8 +46,8 @@ onEveryBackend('Approvers as a Slack user group', (h) => {
 
   it('lets a group member change the set-up (an existing approver), not an outsider', async () => {
     const base = await current();
-    expect((await h().service.setUpProvider(h().teamId, base, member, false)).ok).to.equal(true);
-    expect((await h().service.setUpProvider(h().teamId, base, outsider, false)).ok).to.equal(false);
+    expect((await h().service.providers.setUpProvider(h().teamId, base, member, false)).ok).to.equal(true);
+    expect((await h().service.providers.setUpProvider(h().teamId, base, outsider, false)).ok).to.equal(false);
   });
 
   it('takes the right from someone removed from the group once the cached list is a minute old', async () => {
@@ -57,7 +61,7 @@ onEveryBackend('Approvers as a Slack user group', (h) => {
 
     h().advance(1);
     expect(await h().service.isApprover(h().teamId, member.userId)).to.equal(false);
-    const refused = await h().service.createInvitation(h().teamId, { email: 'c@fabrikam.example' }, member);
+    const refused = await h().service.invitations.createInvitation(h().teamId, { email: 'c@fabrikam.example' }, member);
     expect(refused).to.deep.include({ ok: false, refusal: { kind: 'access', code: 'not-approver' } });
     expect(h().slackApi.callsOf('usergroups.users.list')).to.have.length(asked + 1);
   });

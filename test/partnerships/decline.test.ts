@@ -17,32 +17,32 @@ onEveryBackend('Declining an invitation (P3)', (h) => {
   it("lets anyone in the invited reseller's tenant decline, enrolled or not", async () => {
     const reseller = await knownReseller(false);
     const { code } = await h().invite(reseller.email.toUpperCase());
-    const outcome = await h().service.decline(code, { tenantId: reseller.tenantId, actor: teamsUser(1) });
+    const outcome = await h().service.answers.decline(code, { tenantId: reseller.tenantId, actor: teamsUser(1) });
     expect(outcome.ok, JSON.stringify(outcome)).to.equal(true);
-    expect((await h().service.openInvitation(code)).status).to.equal('declined');
+    expect((await h().service.invitations.openInvitation(code)).status).to.equal('declined');
   });
 
   it('knows the invited reseller by the MPN ID on the invitation too', async () => {
     const reseller = await knownReseller();
     const mpnId = DEMO.resellerReady.mpnId;
     const { code } = await h().invite('someone-else@fabrikam.example', { mpnId });
-    const elsewhere = await h().service.decline(code, { tenantId: fresh(), actor: teamsUser(2) });
+    const elsewhere = await h().service.answers.decline(code, { tenantId: fresh(), actor: teamsUser(2) });
     expect(elsewhere).to.have.nested.property('refusal.code', 'not-invitee');
-    const there = await h().service.decline(code, { tenantId: reseller.tenantId, actor: teamsUser(3) });
+    const there = await h().service.answers.decline(code, { tenantId: reseller.tenantId, actor: teamsUser(3) });
     expect(there.ok).to.equal(true);
   });
 
   it('refuses someone in another tenant, leaves the invitation open, and logs the refusal', async () => {
     const reseller = await knownReseller();
     const { code, invitation } = await h().invite(reseller.email);
-    const outcome = await h().service.decline(code, {
+    const outcome = await h().service.answers.decline(code, {
       tenantId: fresh(),
       actor: teamsUser(4),
       email: 'mallory@elsewhere.example',
     });
     expect(outcome).to.deep.nested.include({ ok: false, 'refusal.kind': 'access', 'refusal.code': 'not-invitee' });
-    expect((await h().service.openInvitation(code)).status).to.equal('valid');
-    const [entry] = await h().service.latestAudit(h().providerId, 1);
+    expect((await h().service.invitations.openInvitation(code)).status).to.equal('valid');
+    const [entry] = await h().service.audit.latest(h().providerId, 1);
     expect(entry).to.deep.include({ action: 'invitation.decline', outcome: 'refused', rules: ['P3'] });
     expect(entry.details).to.include({ invitation: invitation.id, reason: 'not-invitee' });
   });
@@ -50,7 +50,7 @@ onEveryBackend('Declining an invitation (P3)', (h) => {
   it('lets the invited address itself decline, from whatever tenant Teams puts it in', async () => {
     const reseller = await knownReseller();
     const { code } = await h().invite(reseller.email);
-    const outcome = await h().service.decline(code, {
+    const outcome = await h().service.answers.decline(code, {
       tenantId: fresh(),
       actor: teamsUser(5),
       email: reseller.email.toUpperCase(),
@@ -61,13 +61,13 @@ onEveryBackend('Declining an invitation (P3)', (h) => {
   describe('for a reseller the assistant does not know yet', () => {
     it('lets someone at the invited mail domain decline, not someone at another', async () => {
       const { code } = await h().invite('owner@tailspin.example');
-      const other = await h().service.decline(code, {
+      const other = await h().service.answers.decline(code, {
         tenantId: fresh(),
         actor: teamsUser(6),
         email: 'someone@wingtip.example',
       });
       expect(other).to.have.nested.property('refusal.code', 'not-invitee');
-      const colleague = await h().service.decline(code, {
+      const colleague = await h().service.answers.decline(code, {
         tenantId: fresh(),
         actor: teamsUser(7),
         email: 'colleague@sales.tailspin.example',
@@ -77,22 +77,25 @@ onEveryBackend('Declining an invitation (P3)', (h) => {
 
     it('lets the holder of the code decline when Teams does not say who they are', async () => {
       const { code } = await h().invite('owner@tailspin.example');
-      expect((await h().service.decline(code, { tenantId: fresh(), actor: teamsUser(8) })).ok).to.equal(true);
+      expect((await h().service.answers.decline(code, { tenantId: fresh(), actor: teamsUser(8) })).ok).to.equal(true);
     });
   });
 
   it('cannot decline an invitation that is used, revoked or expired', async () => {
     const reseller = await knownReseller();
-    const decline = (code: string) => h().service.decline(code, { tenantId: reseller.tenantId, actor: teamsUser(9) });
+    const decline = (code: string) =>
+      h().service.answers.decline(code, { tenantId: reseller.tenantId, actor: teamsUser(9) });
 
     const used = await h().invite(reseller.email);
-    expect((await h().service.authorise(used.code, { tenantId: reseller.tenantId, actor: teamsUser(1) })).ok).to.equal(
-      true,
-    );
+    expect(
+      (await h().service.answers.authorise(used.code, { tenantId: reseller.tenantId, actor: teamsUser(1) })).ok,
+    ).to.equal(true);
     expect(await decline(used.code)).to.have.nested.property('lookup.status', 'used');
 
     const revoked = await h().invite(reseller.email);
-    expect((await h().service.revokeInvitation(h().teamId, revoked.invitation.id, approver)).ok).to.equal(true);
+    expect((await h().service.invitations.revokeInvitation(h().teamId, revoked.invitation.id, approver)).ok).to.equal(
+      true,
+    );
     expect(await decline(revoked.code)).to.have.nested.property('lookup.status', 'revoked');
 
     const expired = await h().invite(reseller.email);
@@ -104,8 +107,8 @@ onEveryBackend('Declining an invitation (P3)', (h) => {
     const reseller = await knownReseller();
     const { code } = await h().invite(reseller.email);
     const [a, b] = await Promise.all([
-      h().service.decline(code, { tenantId: reseller.tenantId, actor: teamsUser(1) }),
-      h().service.decline(code, { tenantId: reseller.tenantId, actor: teamsUser(2) }),
+      h().service.answers.decline(code, { tenantId: reseller.tenantId, actor: teamsUser(1) }),
+      h().service.answers.decline(code, { tenantId: reseller.tenantId, actor: teamsUser(2) }),
     ]);
     expect([a.ok, b.ok].filter(Boolean)).to.have.length(1);
     const loser = a.ok ? b : a;

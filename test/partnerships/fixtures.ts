@@ -106,13 +106,16 @@ export async function partnerThroughPartnerCenter(
   code: string,
   reseller: { tenantId: string; actor: Actor },
 ): Promise<Partnership> {
-  const authorised = await service.authorise(code, reseller);
+  const authorised = await service.answers.authorise(code, reseller);
   if (!authorised.ok) throw new Error(`authorisation refused: ${JSON.stringify(authorised)}`);
   if (authorised.partnership.state === 'active') return authorised.partnership;
   const providerTenantId = authorised.provider.partner.tenantId as string;
   const accepted = await sandbox.acceptRelationship(providerTenantId, reseller.tenantId);
   if (!accepted.active) throw new Error(`Partner Center refused: ${JSON.stringify(accepted)}`);
-  const confirmed = await service.confirmWithPartnerCenter(authorised.provider.settings.providerId, reseller.tenantId);
+  const confirmed = await service.partnerships.confirmWithPartnerCenter(
+    authorised.provider.settings.providerId,
+    reseller.tenantId,
+  );
   return confirmed.partnership as Partnership;
 }
 

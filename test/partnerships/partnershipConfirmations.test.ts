@@ -56,7 +56,9 @@ describe('confirming partnerships with Partner Center (P2, P3)', () => {
     });
     outbox = new OutboxRecorder();
     teamId = freshTeam();
-    expect((await service.setUpProvider(teamId, contosoSetup([approver.userId]), approver, true)).ok).to.equal(true);
+    expect(
+      (await service.providers.setUpProvider(teamId, contosoSetup([approver.userId]), approver, true)).ok,
+    ).to.equal(true);
   });
 
   const confirmations = (pollMs = 60_000) =>
@@ -66,9 +68,13 @@ describe('confirming partnerships with Partner Center (P2, P3)', () => {
     const tenantId = fresh();
     await seedReseller(new PartnerDirectory(records), DEMO.resellerReady, { tenantId });
     await seedSandboxAccount(records, { ...DEMO.resellerReady, name: `Reseller ${tenantId.slice(0, 4)}`, tenantId });
-    const invited = await service.createInvitation(teamId, { email: `it@${tenantId.slice(0, 8)}.pl` }, approver);
+    const invited = await service.invitations.createInvitation(
+      teamId,
+      { email: `it@${tenantId.slice(0, 8)}.pl` },
+      approver,
+    );
     if (!invited.ok) throw new Error('invitation refused');
-    const authorised = await service.authorise(invited.value.code, {
+    const authorised = await service.answers.authorise(invited.value.code, {
       tenantId,
       actor: { platform: 'teams', userId: 'a' },
     });

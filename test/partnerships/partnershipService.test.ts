@@ -64,7 +64,7 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
         now: () => clock,
       });
       teamId = freshTeam();
-      const setup = await service.setUpProvider(teamId, contosoSetup([approver.userId]), admin, true);
+      const setup = await service.providers.setUpProvider(teamId, contosoSetup([approver.userId]), admin, true);
       expect(setup.ok).to.equal(true);
     });
 
@@ -89,7 +89,7 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
     }
 
     async function invite(email: string, extra: { mpnId?: string; companyName?: string } = {}) {
-      const outcome = await service.createInvitation(teamId, { email, ...extra }, approver);
+      const outcome = await service.invitations.createInvitation(teamId, { email, ...extra }, approver);
       if (!outcome.ok) throw new Error(`invitation refused: ${JSON.stringify(outcome.refusal)}`);
       return outcome.value;
     }
@@ -108,27 +108,32 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
     });
 
     it('lets neither a non-admin nor a non-approver change the set-up', async () => {
-      const outcome = await service.setUpProvider(teamId, contosoSetup([stranger.userId]), stranger, false);
+      const outcome = await service.providers.setUpProvider(teamId, contosoSetup([stranger.userId]), stranger, false);
       expect(outcome).to.deep.include({ ok: false, refusal: { kind: 'access', code: 'not-admin' } });
       expect((await service.getProviderBySlackTeam(teamId))?.settings.approverUserIds).to.deep.equal([approver.userId]);
     });
 
     it('refuses a provider country outside the region table (P6)', async () => {
-      const outcome = await service.setUpProvider(freshTeam(), { ...contosoSetup(['U1']), country: 'XX' }, admin, true);
+      const outcome = await service.providers.setUpProvider(
+        freshTeam(),
+        { ...contosoSetup(['U1']), country: 'XX' },
+        admin,
+        true,
+      );
       expect(outcome.ok).to.equal(false);
       expect(JSON.stringify(outcome)).to.include('P6.unknown-country');
     });
 
     it('refuses an invitation from someone who is not an approver, and logs it', async () => {
-      const outcome = await service.createInvitation(teamId, { email: 'x@fabrikam-it.pl' }, stranger);
+      const outcome = await service.invitations.createInvitation(teamId, { email: 'x@fabrikam-it.pl' }, stranger);
       expect(outcome).to.deep.include({ ok: false, refusal: { kind: 'access', code: 'not-approver' } });
-      const [latest] = await service.latestAudit(`slack:${teamId}`, 1);
+      const [latest] = await service.audit.latest(`slack:${teamId}`, 1);
       expect(latest).to.include({ action: 'invitation.create', outcome: 'refused' });
       expect(latest.actor.userId).to.equal(stranger.userId);
     });
 
     it('refuses at once a reseller Partner Center places in another region (2201 → P6)', async () => {
-      const outcome = await service.createInvitation(
+      const outcome = await service.invitations.createInvitation(
         teamId,
         { email: 'someone@adventureworks.example', mpnId: DEMO.resellerOtherRegion.mpnId },
         approver,
@@ -144,18 +149,24 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
         { ...DEMO.resellerOtherRegion, primaryContactEmail: `joao-${tenantId}@aw.example` },
         { tenantId },
       );
-      const outcome = await service.createInvitation(teamId, { email: `JOAO-${tenantId}@aw.example` }, approver);
+      const outcome = await service.invitations.createInvitation(
+        teamId,
+        { email: `JOAO-${tenantId}@aw.example` },
+        approver,
+      );
       expect(JSON.stringify(outcome)).to.include('P6.different-region');
     });
 
     it('refuses a forged code and a code with one character changed', async () => {
       const { code } = await invite('piotr@fabrikam.example');
-      expect((await service.openInvitation('abcdefghijklmnop.' + 'A'.repeat(43))).status).to.equal('forged');
+      expect((await service.invitations.openInvitation('abcdefghijklmnop.' + 'A'.repeat(43))).status).to.equal(
+        'forged',
+      );
       const last = code.at(-1) === 'A' ? 'B' : 'A';
-      expect((await service.openInvitation(code.slice(0, -1) + last)).status).to.equal('forged');
+      expect((await service.invitations.openInvitation(code.slice(0, -1) + last)).status).to.equal('forged');
       const otherId = (code[0] === 'A' ? 'B' : 'A') + code.slice(1);
-      expect((await service.openInvitation(otherId)).status).to.equal('forged');
-      expect((await service.openInvitation(code)).status).to.equal('valid');
+      expect((await service.invitations.openInvitation(otherId)).status).to.equal('forged');
+      expect((await service.invitations.openInvitation(code)).status).to.equal('valid');
     });
 
     it('gives exactly one partnership when twenty colleagues authorise at once (P3)', async () => {
@@ -163,7 +174,7 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
       await seedReseller(partners, DEMO.resellerReady, { tenantId });
       const { code } = await invite(DEMO.resellerReady.primaryContactEmail);
       const outcomes = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => service.authorise(code, { tenantId, actor: teamsUser(i) })),
+        Array.from({ length: 20 }, (_, i) => service.answers.authorise(code, { tenantId, actor: teamsUser(i) })),
       );
       const winners = outcomes.filter((o) => o.ok);
       expect(winners).to.have.length(1);
@@ -178,7 +189,9 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
       expect(await service.listProviders(tenantId), 'not active before Partner Center has it').to.have.length(0);
       await seedSandboxAccount(store.records, { ...DEMO.resellerReady, tenantId });
       await sandbox.acceptRelationship(DEMO.provider.tenantId, tenantId);
-      expect((await service.confirmWithPartnerCenter(`slack:${teamId}`, tenantId)).confirmedNow).to.equal(true);
+      expect((await service.partnerships.confirmWithPartnerCenter(`slack:${teamId}`, tenantId)).confirmedNow).to.equal(
+        true,
+      );
       const providers = await service.listProviders(tenantId);
       expect(providers.map((p) => p.provider?.legalName)).to.deep.equal([DEMO.provider.name]);
     });
@@ -188,16 +201,16 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
       await seedReseller(partners, DEMO.resellerReady, { tenantId });
       await seedSandboxAccount(store.records, { ...DEMO.resellerReady, tenantId });
       const { code } = await invite(DEMO.resellerReady.primaryContactEmail);
-      const authorised = await service.authorise(code, { tenantId, actor: teamsUser(1) });
+      const authorised = await service.answers.authorise(code, { tenantId, actor: teamsUser(1) });
       expect(authorised.ok && authorised.partnership.state).to.equal('awaiting-partner-center');
-      const early = await service.confirmWithPartnerCenter(`slack:${teamId}`, tenantId);
+      const early = await service.partnerships.confirmWithPartnerCenter(`slack:${teamId}`, tenantId);
       expect(early).to.include({ confirmedNow: false });
       expect(early.partnership?.state).to.equal('awaiting-partner-center');
       await sandbox.acceptRelationship(DEMO.provider.tenantId, tenantId);
       const told: string[] = [];
       const both = await Promise.all(
         [1, 2].map(() =>
-          service.confirmWithPartnerCenter(`slack:${teamId}`, tenantId, async (p) => {
+          service.partnerships.confirmWithPartnerCenter(`slack:${teamId}`, tenantId, async (p) => {
             told.push(p.resellerId);
           }),
         ),
@@ -211,7 +224,7 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
       const tenantId = fresh();
       await toldUsAlreadyEnrolled(tenantId, DEMO.resellerReady.mpnId);
       const { code } = await invite(DEMO.resellerReady.primaryContactEmail);
-      const authorised = await service.authorise(code, { tenantId, actor: teamsUser(1) });
+      const authorised = await service.answers.authorise(code, { tenantId, actor: teamsUser(1) });
       expect(authorised.ok, JSON.stringify(authorised)).to.equal(true);
       expect((await partners.get(tenantId))?.status).to.include({
         enrolment: 'enrolled',
@@ -230,7 +243,7 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
         const tenantId = fresh();
         await toldUsAlreadyEnrolled(tenantId, mpnId);
         const { code: invitationCode } = await invite('someone@reseller.example');
-        const outcome = await service.authorise(invitationCode, { tenantId, actor: teamsUser(1) });
+        const outcome = await service.answers.authorise(invitationCode, { tenantId, actor: teamsUser(1) });
         expect(outcome.ok).to.equal(false);
         expect(!outcome.ok && 'decision' in outcome && outcome.decision.violations.map((v) => v.code)).to.deep.equal([
           code,
@@ -241,17 +254,17 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
     it('refuses an authorisation from a reseller that is not enrolled (P1)', async () => {
       const tenantId = fresh();
       const { code } = await invite('new@tailspin.example');
-      const outcome = await service.authorise(code, { tenantId, actor: teamsUser(1) });
+      const outcome = await service.answers.authorise(code, { tenantId, actor: teamsUser(1) });
       expect(outcome.ok).to.equal(false);
       expect(JSON.stringify(outcome)).to.include('P1.reseller-not-enrolled');
-      expect((await service.openInvitation(code)).status).to.equal('valid');
+      expect((await service.invitations.openInvitation(code)).status).to.equal('valid');
     });
 
     it('refuses an authorisation from a reseller in another region (P6)', async () => {
       const tenantId = fresh();
       await seedReseller(partners, DEMO.resellerOtherRegion, { tenantId });
       const { code } = await invite('ops@adventureworks.example');
-      const outcome = await service.authorise(code, { tenantId, actor: teamsUser(1) });
+      const outcome = await service.answers.authorise(code, { tenantId, actor: teamsUser(1) });
       expect(JSON.stringify(outcome)).to.include('P6.different-region');
     });
 
@@ -260,18 +273,18 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
       await seedReseller(partners, DEMO.resellerReady, { tenantId });
       const { code } = await invite('late@fabrikam.example');
       clock = new Date(clock.getTime() + 31 * 86_400_000);
-      const outcome = await service.authorise(code, { tenantId, actor: teamsUser(1) });
+      const outcome = await service.answers.authorise(code, { tenantId, actor: teamsUser(1) });
       expect(outcome).to.have.nested.property('lookup.status', 'expired');
-      expect((await service.openInvitations(`slack:${teamId}`))[0]).to.include({ expired: true });
+      expect((await service.invitations.openInvitations(`slack:${teamId}`))[0]).to.include({ expired: true });
     });
 
     it('refuses a revoked invitation; only an approver revokes', async () => {
       const tenantId = fresh();
       await seedReseller(partners, DEMO.resellerReady, { tenantId });
       const { code, invitation } = await invite('revoked@fabrikam.example');
-      expect((await service.revokeInvitation(teamId, invitation.id, stranger)).ok).to.equal(false);
-      expect((await service.revokeInvitation(teamId, invitation.id, approver)).ok).to.equal(true);
-      const outcome = await service.authorise(code, { tenantId, actor: teamsUser(1) });
+      expect((await service.invitations.revokeInvitation(teamId, invitation.id, stranger)).ok).to.equal(false);
+      expect((await service.invitations.revokeInvitation(teamId, invitation.id, approver)).ok).to.equal(true);
+      const outcome = await service.answers.authorise(code, { tenantId, actor: teamsUser(1) });
       expect(outcome).to.have.nested.property('lookup.status', 'revoked');
     });
 
@@ -282,11 +295,11 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
       const { code } = await invite('remove@fabrikam.example');
       const partnership = await partnerThroughPartnerCenter(service, sandbox, code, { tenantId, actor: teamsUser(1) });
       expect(partnership.state).to.equal('active');
-      expect((await service.removePartnership(teamId, tenantId, stranger)).ok).to.equal(false);
-      expect((await service.removePartnership(teamId, tenantId, approver)).ok).to.equal(true);
+      expect((await service.partnerships.removePartnership(teamId, tenantId, stranger)).ok).to.equal(false);
+      expect((await service.partnerships.removePartnership(teamId, tenantId, approver)).ok).to.equal(true);
       expect(await service.listResellers(`slack:${teamId}`)).to.have.length(0);
       expect(await service.listProviders(tenantId)).to.have.length(0);
-      const audit = await service.latestAudit(`slack:${teamId}`, 3);
+      const audit = await service.audit.latest(`slack:${teamId}`, 3);
       expect(audit.map((a) => `${a.action}:${a.outcome}`)).to.include.members([
         'partnership.remove:done',
         'partnership.remove:refused',

@@ -89,14 +89,12 @@ describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
     expect((response.json?.errors as Json).country).to.include('not in the CSP region table (rule P6)');
   });
 
-  it('registers the workspace as an indirect provider from the modal', async () => {
+  it('registers the workspace as a distributor from the modal', async () => {
     const response = await viewSubmission('partnerships.setup', ADMIN, setupValues('PL'));
     expect(response.status).to.equal(200);
     expect(response.text).to.equal('');
     await slackApi.waitFor('chat.postMessage');
-    expect(JSON.stringify(slackApi.callsOf('chat.postMessage')[0].args)).to.include(
-      'is set up as an indirect provider',
-    );
+    expect(JSON.stringify(slackApi.callsOf('chat.postMessage')[0].args)).to.include('is set up as a distributor');
     const provider = await new PartnerDirectory(assistant.store.records).get(`slack:${TEAM}`);
     expect(provider).to.include({ kind: 'indirect-provider', country: 'PL', mpnId: DEMO.provider.mpnId });
   });
@@ -136,7 +134,7 @@ describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
     expect(draft).to.include('the link must stay as it is');
     await connector.waitFor(before + 1);
     const card = JSON.stringify(connector.received.at(-1)?.activity);
-    expect(card).to.include(`I authorise ${DEMO.provider.name} as my indirect provider`);
+    expect(card).to.include(`I authorise ${DEMO.provider.name} as my distributor`);
     expect(card).to.include('submit orders and add subscriptions on behalf of your customers');
     expect(card).to.include('admin access');
   });
@@ -178,12 +176,10 @@ describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
   it("says an invitation is waiting for the organisation, and shows it again, instead of 'no provider yet' (P2, P3)", async () => {
     const text = textOf(await teams(message(connector.url, 'providers', ewa), 2));
     expect(text).to.include(`${DEMO.provider.name} has invited you to partner, and the invitation is waiting for you`);
-    expect(text).to.not.include('You have no indirect provider yet');
-    expect(text).to.include(`I authorise ${DEMO.provider.name} as my indirect provider`).and.include(code);
+    expect(text).to.not.include('You have no distributor yet');
+    expect(text).to.include(`I authorise ${DEMO.provider.name} as my distributor`).and.include(code);
     const stranger = textOf(await teams(message(connector.url, 'providers', newcomer), 1));
-    expect(stranger, 'another organisation sees no one else’s invitation').to.include(
-      'You have no indirect provider yet',
-    );
+    expect(stranger, 'another organisation sees no one else’s invitation').to.include('You have no distributor yet');
   });
 
   it('gives one partnership when two colleagues authorise at once; the other sees who did and when', async () => {
@@ -213,7 +209,7 @@ describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
     await slackApi.waitFor('chat.postMessage', slackBefore + 1);
     const notice = slackApi.callsOf('chat.postMessage').at(-1)?.args as Json;
     expect(notice.channel).to.equal(CHANNEL);
-    expect(JSON.stringify(notice)).to.include(`${DEMO.resellerReady.name} authorised you as its indirect provider`);
+    expect(JSON.stringify(notice)).to.include(`${DEMO.resellerReady.name} authorised you as its distributor`);
   });
 
   it("lists the provider in the reseller's providers (P3)", async () => {
@@ -273,7 +269,7 @@ describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
     expect(await slashAnswer('audit', REP)).to.include('Only the approvers');
     const log = await slashAnswer('audit', APPROVER);
     expect(log).to.include('removed a partnership').and.include('P7');
-    expect(log).to.include('authorised the provider').and.include('P3, P4');
+    expect(log).to.include('authorised the distributor').and.include('P3, P4');
     expect(log).to.include('invited a reseller, refused').and.include('P6');
   });
   async function inviteFromSlack(email: string): Promise<string> {

@@ -36,7 +36,7 @@ export interface Harness {
 }
 
 async function inviteAs(service: PartnershipService, teamId: string, email: string, extra = {}) {
-  const outcome = await service.createInvitation(teamId, { email, ...extra }, approver);
+  const outcome = await service.invitations.createInvitation(teamId, { email, ...extra }, approver);
   if (!outcome.ok) throw new Error(`invitation refused: ${JSON.stringify(outcome.refusal)}`);
   return outcome.value;
 }
@@ -92,7 +92,7 @@ export function onEveryBackend(title: string, body: (h: () => Harness) => void) 
         });
         const teamId = freshTeam();
         const setUp = async (change: Partial<ProviderSetupInput>) => {
-          const outcome = await service.setUpProvider(
+          const outcome = await service.providers.setUpProvider(
             teamId,
             { ...contosoSetup([approver.userId]), ...change },
             admin,

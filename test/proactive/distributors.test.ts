@@ -7,17 +7,19 @@ import type { ProviderSettings } from '../../services/partnerships/types';
 const settings = (providerId: string, channelId: string) =>
   ({ providerId, channelId, teamId: providerId.slice(6), approverUserIds: [] }) as unknown as ProviderSettings;
 
+const active = { state: 'active' as const };
+
 describe('notifications: distributors and renderers', () => {
-  it('tells every distributor with an active partnership in its Slack channel, once each (M2, M3)', async () => {
+  it('delivers each milestone notice the audience names to its Slack channel, with its dedupe key (M2, M3)', async () => {
     const sent: Array<{ channel: string; notice: Notice; dedupeKey: string }> = [];
     const listener = tellDistributors(
       {
         listProviders: async (tenantId) => {
           expect(tenantId).to.equal('tenant-1');
           return [
-            { settings: settings('slack:T1', 'C1') },
-            { settings: undefined },
-            { settings: settings('slack:T2', 'C2') },
+            { partnership: active, settings: settings('slack:T1', 'C1') },
+            { partnership: active, settings: undefined },
+            { partnership: active, settings: settings('slack:T2', 'C2') },
           ];
         },
       },

@@ -132,7 +132,7 @@ describe('Slack notices from the outbox in the reader language: a Swedish distri
       cardSubmit(connector.url, { verb: 'invitation-authorize', code, consent: 'true' }, { ...piotr, locale: 'pl-PL' }),
     );
     const notice = await postedTo(CHANNEL, before);
-    expect(String(notice.text)).to.include('har godkänt dig som sin indirekta leverantör');
+    expect(String(notice.text)).to.include('har godkänt dig som sin distributör');
     expect(String(notice.text)).to.not.include('authorised you');
     const month = new Intl.DateTimeFormat('sv-SE', { month: 'short', timeZone: 'UTC' }).format(new Date());
     expect(String(notice.text)).to.include(month).and.include('UTC');

@@ -2,7 +2,7 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import { ACTION } from '../../../cards/slack/partnerships/ids';
 import { draftModal } from '../../../cards/slack/partnerships/invitationModals';
 import { removeModal } from '../../../cards/slack/partnerships/removeModal';
-import { PartnershipService } from '../../../services/partnerships/partnershipService';
+import { providerIdOf } from '../../../services/partnerships/providers';
 import { ephemeral, partnershipRefusalText, refusedText } from '../distributorWords';
 import { slackTeamOf } from '../slackTeam';
 import { invitationDraft, type SlackPartnerships } from './context';
@@ -17,12 +17,12 @@ export function registerActions(app: App, p: SlackPartnerships) {
       return;
     }
     const resellerId = action.value ?? '';
-    const partnership = await p.service.getPartnership(PartnershipService.providerIdOf(teamId), resellerId);
+    const partnership = await p.service.getPartnership(providerIdOf(teamId), resellerId);
     if (partnership?.state !== 'active') {
       await respond(ephemeral(refusedText(t, 'no-active-partnership')));
       return;
     }
-    const rows = await p.service.listResellers(PartnershipService.providerIdOf(teamId));
+    const rows = await p.service.listResellers(providerIdOf(teamId));
     const name = rows.find((r) => r.partnership.resellerId === resellerId)?.reseller?.legalName ?? resellerId;
     await client.views.open({ trigger_id: body.trigger_id, view: removeModal(t, { id: resellerId, name }) });
   });
@@ -31,7 +31,7 @@ export function registerActions(app: App, p: SlackPartnerships) {
     await ack();
     const teamId = slackTeamOf(body);
     const t = await p.languages.translatorFor(client, teamId, body.user.id);
-    const outcome = await p.service.revokeInvitation(
+    const outcome = await p.service.invitations.revokeInvitation(
       teamId,
       action.value ?? '',
       await p.people.actor(client, body.user),
@@ -46,7 +46,7 @@ export function registerActions(app: App, p: SlackPartnerships) {
     await ack();
     const teamId = slackTeamOf(body);
     const t = await p.languages.translatorFor(client, teamId, body.user.id);
-    const outcome = await p.service.resendInvitation(
+    const outcome = await p.service.invitations.resendInvitation(
       teamId,
       action.value ?? '',
       await p.people.actor(client, body.user),

@@ -3,8 +3,8 @@ import { inviteModal } from '../../../cards/slack/partnerships/invitationModals'
 import { removeModal } from '../../../cards/slack/partnerships/removeModal';
 import { resellersBlocks } from '../../../cards/slack/partnerships/resellersBlocks';
 import { setupModal } from '../../../cards/slack/partnerships/setupModal';
-import { PartnershipService } from '../../../services/partnerships/partnershipService';
 import type { Translate } from '../../../i18n/i18n';
+import { providerIdOf } from '../../../services/partnerships/providers';
 import { refusedText, type SlackRefusalCode } from '../distributorWords';
 import type { SlackSubcommand } from '../slackFeature';
 import { type SlackPartnerships } from './context';
@@ -55,7 +55,7 @@ export function partnershipSubcommands(p: SlackPartnerships): SlackSubcommand[] 
       name: 'resellers',
       descriptionKey: 'partnerships:slack.commands.resellers',
       run: async ({ command, t, respond }) => {
-        const providerId = PartnershipService.providerIdOf(command.team_id);
+        const providerId = providerIdOf(command.team_id);
         const listed = await p.service.listResellers(providerId);
         const counts = await p
           .customerCounts?.(
@@ -67,7 +67,7 @@ export function partnershipSubcommands(p: SlackPartnerships): SlackSubcommand[] 
             return undefined;
           });
         const rows = listed.map((r) => ({ ...r, customerCount: counts?.get(r.partnership.resellerId) }));
-        const invitations = await p.service.openInvitations(providerId);
+        const invitations = await p.service.invitations.openInvitations(providerId);
         const blocks = resellersBlocks(t, rows, invitations);
         await respond({ response_type: 'ephemeral', blocks, text: t('partnerships:slack.resellers.title') });
       },
@@ -81,7 +81,7 @@ export function partnershipSubcommands(p: SlackPartnerships): SlackSubcommand[] 
           return;
         }
         const wanted = args.trim().toLowerCase();
-        const rows = await p.service.listResellers(PartnershipService.providerIdOf(command.team_id));
+        const rows = await p.service.listResellers(providerIdOf(command.team_id));
         const match = wanted
           ? rows.filter(
               (r) =>
@@ -110,7 +110,7 @@ export function partnershipSubcommands(p: SlackPartnerships): SlackSubcommand[] 
           await respond(refuse(t, 'not-approver'));
           return;
         }
-        const entries = await p.service.latestAudit(PartnershipService.providerIdOf(command.team_id), 25);
+        const entries = await p.service.audit.latest(providerIdOf(command.team_id), 25);
         await respond({
           response_type: 'ephemeral',
           blocks: auditBlocks(t, entries),

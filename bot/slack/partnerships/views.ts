@@ -77,7 +77,12 @@ export function registerViews(app: App, p: SlackPartnerships) {
       partnerCenterLink: text(values, 'partnerCenterLink'),
     };
     const admin = await p.isWorkspaceAdmin(client, body.user.id);
-    const outcome = await p.service.setUpProvider(teamId, input, await p.people.actor(client, body.user), admin);
+    const outcome = await p.service.providers.setUpProvider(
+      teamId,
+      input,
+      await p.people.actor(client, body.user),
+      admin,
+    );
     if (!outcome.ok) {
       const fallback = outcome.refusal.kind === 'rules' ? 'country' : 'legalName';
       const errors = modalErrors(t, outcome.refusal, fallback, SETUP_BLOCKS);
@@ -109,7 +114,7 @@ export function registerViews(app: App, p: SlackPartnerships) {
     const teamId = slackTeamOf(body);
     const t = await p.languages.translatorFor(client, teamId, body.user.id);
     const values = view.state.values;
-    const outcome = await p.service.createInvitation(
+    const outcome = await p.service.invitations.createInvitation(
       teamId,
       { email: text(values, 'email') ?? '', companyName: text(values, 'companyName'), mpnId: text(values, 'mpnId') },
       await p.people.actor(client, body.user),
@@ -134,7 +139,11 @@ export function registerViews(app: App, p: SlackPartnerships) {
     const t = await p.languages.translatorFor(client, teamId, body.user.id);
     const resellerId = view.private_metadata;
     const notify = (view.state.values.notify?.[FIELD_ACTION]?.selected_options ?? []).some((o) => o.value === 'notify');
-    const outcome = await p.service.removePartnership(teamId, resellerId, await p.people.actor(client, body.user));
+    const outcome = await p.service.partnerships.removePartnership(
+      teamId,
+      resellerId,
+      await p.people.actor(client, body.user),
+    );
     if (!outcome.ok) {
       await ack({ response_action: 'errors', errors: { notify: partnershipRefusalText(t, outcome.refusal) } });
       return;

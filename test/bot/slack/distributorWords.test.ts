@@ -20,7 +20,7 @@ describe('Slack refusal text (bot/slack/distributorWords.ts)', () => {
 
   it('tells a rep who may not act, and a workspace not set up, in the catalog’s words', () => {
     expect(refusedText(t, 'not-approver')).to.include('Only the approvers named in /csp setup');
-    expect(refusedText(t, 'not-set-up')).to.include('not set up as an indirect provider');
+    expect(refusedText(t, 'not-set-up')).to.include('not set up as a distributor');
   });
 
   it('words an access refusal from either service as the listener’s own check does', () => {

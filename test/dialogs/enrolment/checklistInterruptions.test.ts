@@ -68,7 +68,9 @@ describe('Teams: commands answer from anywhere while the checklist is open, and 
 
       const inside = chat(locale, tenantId);
       await inside.say('enroll');
-      await inside.press(locale === 'en-US' ? 'MPN ID' : locale === 'pl-PL' ? 'Identyfikator MPN' : 'MPN-ID');
+      await inside.press(
+        locale === 'en-US' ? 'PartnerID' : locale === 'pl-PL' ? 'Identyfikator PartnerID' : 'PartnerID',
+      );
       const stepCard = inside.lastCard();
       const answer = textOf(await inside.say(typed));
       for (const line of CHECKLIST_LINES) expect(answer).to.not.match(line);
@@ -85,7 +87,7 @@ describe('Teams: commands answer from anywhere while the checklist is open, and 
   it('stops the checklist on cancel, keeping what was saved', async () => {
     const inside = chat('en-US', '77777777-7777-4777-8777-999999999999');
     await inside.say('enroll');
-    await inside.press('MPN ID');
+    await inside.press('PartnerID');
     expect(textOf(await inside.say('cancel'))).to.include('Stopped. Nothing you had already saved is lost.');
     expect(textOf(await inside.say('cancel'))).to.include('There is nothing to stop right now.');
   });

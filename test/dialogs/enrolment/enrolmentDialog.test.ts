@@ -72,7 +72,7 @@ for (const backend of backends)
       const user = { tenantId: newTenant(), aadObjectId: 'aad-anna' };
       const first = await say('enroll', user);
       expect(first).to.include('Your enrolment as an indirect reseller');
-      expect(first).to.include('Your MPN ID: to do (E2)');
+      expect(first).to.include('Your PartnerID: to do (E2)');
       expect(first).to.not.include('Enrol now');
       for (const step of Object.keys(ANSWERS) as Array<keyof typeof ANSWERS>) {
         expect(await answerStep(step, user)).to.include('Your enrolment as an indirect reseller');
@@ -110,7 +110,7 @@ for (const backend of backends)
         { ...ANSWERS['legal-business-profile'], country: 'SE' },
         user,
       );
-      expect(reply).to.include('MPN ID 6789012 is registered in PL, but your Azure AD tenant is in SE (rule E3)');
+      expect(reply).to.include('PartnerID 6789012 is registered in PL, but your Azure AD tenant is in SE (rule E3)');
     });
 
     it('asks a partner already enrolled in CSP for its PartnerID, its country and its support contact (E7)', async () => {
@@ -118,7 +118,7 @@ for (const backend of backends)
       await say('enrol', user);
       const card = await pick('already-enrolled', user);
       expect(card).to.include('Already enrolled in CSP (E7)');
-      expect(card).to.include('PartnerID (MPN ID)').and.include('Country of your legal business');
+      expect(card).to.include('PartnerID (PLA ID, formerly MPN ID)').and.include('Country of your legal business');
       const done = await answer(
         'already-enrolled',
         { mpnId: '2345678', country: 'PL', supportEmail: '', supportPhone: '+48 22 123 45 67', supportUrl: '' },
@@ -126,7 +126,7 @@ for (const backend of backends)
       );
       expect(done).to.include('that is all your reseller account needs (rule E7)');
       expect(done).to.include('Customer-support contact details: done (E7)');
-      expect(done).to.include('Your MPN ID: not needed (E7)');
+      expect(done).to.include('Your PartnerID: not needed (E7)');
     });
 
     it('answers a malformed submission with what is wrong, saves nothing, and shows the same card', async () => {
@@ -135,8 +135,8 @@ for (const backend of backends)
       await pick('mpn-id', user);
       const reply = await answer('mpn-id', { mpnId: 'not-a-number' }, user);
       expect(reply).to.include('Nothing was saved');
-      expect(reply).to.include('That is not a valid MPN ID');
-      expect(reply).to.include('MPN ID (E2, E3)');
+      expect(reply).to.include('That is not a valid PartnerID');
+      expect(reply).to.include('PartnerID (E2, E3)');
       expect(await assistant.store.records.read(`partner:${user.tenantId}`)).to.equal(undefined);
     });
 
@@ -146,7 +146,7 @@ for (const backend of backends)
       await pick('mpn-id', user);
       const reply = await say('6789012', user);
       expect(reply).to.include('Please answer with the card above');
-      expect(reply).to.include('MPN ID (E2, E3)');
+      expect(reply).to.include('PartnerID (E2, E3)');
     });
 
     it('lets two colleagues of one tenant answer different steps at the same time, keeping both', async () => {
@@ -215,9 +215,9 @@ for (const backend of backends)
 
       assistant = await startTestAssistant({ dataDir, env: { ...env, ...backend.env } });
       const resumed = await say('continue', { tenantId, aadObjectId: 'aad-after' });
-      expect(resumed).to.include('Your MPN ID: done (E2)');
-      expect(resumed).to.include('MPN ID: Anna Nowak');
+      expect(resumed).to.include('Your PartnerID: done (E2)');
+      expect(resumed).to.include('PartnerID: Anna Nowak');
       const sameUser = await say('continue', { tenantId, aadObjectId: 'aad-before' });
-      expect(sameUser).to.include('Your MPN ID: done (E2)');
+      expect(sameUser).to.include('Your PartnerID: done (E2)');
     });
   });

@@ -90,11 +90,11 @@ describe('Teams: enrolment forms keep what was typed and answer every press once
     expect(required).to.match(/"id":"line2"[^}]*"isRequired":false/);
   });
 
-  it('refuses at the MPN step an MPN ID registered in another country than the legal profile, naming that step with a button to it (E3)', async () => {
+  it('refuses at the MPN step an PartnerID registered in another country than the legal profile, naming that step with a button to it (E3)', async () => {
     const chat = chatOf('Ewa');
     await openStep(chat, 'Legal business profile');
     await chat.press('Save', LEGAL_PL);
-    await chat.press('MPN ID');
+    await chat.press('PartnerID');
     await chat.press('Save', { mpnId: DEMO.resellerOtherRegion.mpnId });
 
     const { card } = chat.lastCard();
@@ -110,9 +110,9 @@ describe('Teams: enrolment forms keep what was typed and answer every press once
     expect(inputsOf(chat.lastCard().card).country).to.equal('PL');
   });
 
-  it('refuses a legal profile whose country contradicts the saved MPN ID, naming the MPN step with a button to it (E3)', async () => {
+  it('refuses a legal profile whose country contradicts the saved PartnerID, naming the MPN step with a button to it (E3)', async () => {
     const chat = chatOf('Jan');
-    await openStep(chat, 'MPN ID');
+    await openStep(chat, 'PartnerID');
     await chat.press('Save', { mpnId: DEMO.mpnOnly.mpnId });
     await chat.press('Legal business profile');
     await chat.press('Save', { ...LEGAL_PL, country: 'se' });
@@ -122,7 +122,7 @@ describe('Teams: enrolment forms keep what was typed and answer every press once
     expect(errorsUnder(card, 'country').join()).to.include(
       'registered in PL, but your Azure AD tenant is in SE (rule E3)',
     );
-    expect(textOf(await chat.press('Open “MPN ID”'))).to.include('MPN ID (E2, E3)');
+    expect(textOf(await chat.press('Open “PartnerID”'))).to.include('PartnerID (E2, E3)');
   });
 
   it('says the Global admin is what is missing when the work account is ticked without it (E2)', async () => {
@@ -175,18 +175,18 @@ describe('Teams: enrolment forms keep what was typed and answer every press once
 
   it('answers the same Save pressed twice at once with one answer', async () => {
     const chat = chatOf('Twice');
-    await openStep(chat, 'MPN ID');
+    await openStep(chat, 'PartnerID');
     const card = chat.lastCard();
     const press = () => chat.submission(card, 'Save', { mpnId: DEMO.mpnOnly.mpnId });
     const before = connector.received.length;
     await Promise.all([chat.send(press(), 0), chat.send(press(), 0)]);
     expect(connector.received.slice(before)).to.have.length(1);
-    expect(textOf(connector.received.slice(before))).to.include('Your MPN ID: done (E2)');
+    expect(textOf(connector.received.slice(before))).to.include('Your PartnerID: done (E2)');
   });
 
   it('says a step card saved since it was shown is out of date, changes nothing, and shows the checklist instead of reopening the step', async () => {
     const chat = chatOf('Stale');
-    await openStep(chat, 'MPN ID');
+    await openStep(chat, 'PartnerID');
     const stepCard = chat.lastCard();
     await chat.send(chat.submission(stepCard, 'Save', { mpnId: DEMO.mpnOnly.mpnId }));
 
@@ -215,10 +215,10 @@ describe('Teams: enrolment forms keep what was typed and answer every press once
 
   it('saves a current step card sent while the checklist is shown, as if its step were open', async () => {
     const chat = chatOf('Back');
-    await openStep(chat, 'MPN ID');
+    await openStep(chat, 'PartnerID');
     const stepCard = chat.lastCard();
     await chat.press('Back to the list');
     const reply = textOf(await chat.send(chat.submission(stepCard, 'Save', { mpnId: DEMO.mpnOnly.mpnId })));
-    expect(reply).to.include('Your MPN ID: done (E2)');
+    expect(reply).to.include('Your PartnerID: done (E2)');
   });
 });

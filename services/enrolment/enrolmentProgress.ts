@@ -1,0 +1,81 @@
+import type { PartnerDraft } from '../domain/partner';
+import { type EnrolmentReadiness, enrolmentReadiness, isAccountReady, isSubmitted } from '../rules';
+import type { WebmailList } from '../rules/webmail';
+import type { AnswerStep } from './enrolmentAnswers';
+
+/**
+ * Where a reseller organisation's enrolment stands (E1–E7, M1–M5), as the cards show it: its draft,
+ * what the rules say is ready or missing, the MPA's line, and who answered which step and when.
+ */
+
+export interface AnswerRecord {
+  by: string;
+  name?: string;
+  at: string;
+}
+
+/** Who answered which step and when, per reseller organisation (`enrolment:progress:<tenant>`). */
+export interface AnswerLog {
+  answers: Partial<Record<AnswerStep | 'submit', AnswerRecord>>;
+}
+
+/**
+ * The MPA as a line of the progress list (M1–M5): signed (Partner Center says so), reported (the
+ * reseller ticked it, Partner Center does not show it yet), to sign, or not yet possible.
+ */
+export type MpaStepStatus = 'done' | 'reported' | 'missing' | 'waiting';
+
+function mpaStepStatus(status: PartnerDraft['status']): MpaStepStatus {
+  if (status.mpaSigned) return 'done';
+  if (status.mpaReportedSigned) return 'reported';
+  return isAccountReady(status) ? 'missing' : 'waiting';
+}
+
+export interface EnrolmentProgress {
+  tenantId: string;
+  draft: PartnerDraft;
+  readiness: EnrolmentReadiness;
+  mpa: MpaStepStatus;
+  answers: AnswerLog['answers'];
+  /** Everything E2 asks for is gathered and valid, and nothing was submitted yet. */
+  canSubmit: boolean;
+  submitted: boolean;
+  /** E7: an already-enrolled CSP partner whose support details are in. */
+  alreadyEnrolledDone: boolean;
+}
+
+/** The enrolment's progress from the draft and the answer log, by the readiness rules. */
+export function progressOf(
+  draft: PartnerDraft,
+  answers: AnswerLog['answers'],
+  webmail: WebmailList,
+): EnrolmentProgress {
+  const readiness = enrolmentReadiness(draft, { webmail });
+  const submittedStep = readiness.steps.find((s) => s.id === 'submitted');
+  const mpa = mpaStepStatus(draft.status);
+  return {
+    tenantId: draft.tenantId ?? draft.id,
+    draft,
+    readiness,
+    mpa,
+    answers,
+    canSubmit: submittedStep?.status === 'missing',
+    submitted: isSubmitted(draft.status),
+    alreadyEnrolledDone: draft.status.cspEnrolled === true && readiness.decision.allowed,
+  };
+}
+
+/** A reseller organisation nobody has answered for yet: known only by its tenant. */
+export function newDraft(tenantId: string): PartnerDraft {
+  return {
+    id: tenantId,
+    kind: 'indirect-reseller',
+    tenantId,
+    affiliates: [],
+    domains: [],
+    status: { enrolment: 'not-started', verification: 'None', mpaSigned: false, onboardedInPartnerCenter: false },
+  };
+}
+
+/** Where the answer log of an organisation is kept. */
+export const answerLogKey = (tenantId: string) => `enrolment:progress:${tenantId}`;

@@ -1,0 +1,100 @@
+import type { AtomicStore } from '../storage/atomicStore';
+import { DUE_INDEX, parseDueMember } from './dueIndex';
+import { LegacyDueIndexMigration } from './legacyDueIndex';
+import type { OutboxLogger } from './outboxJobs';
+import type { Lane } from './rateLimiter';
+
+export type DueEntry = { member: string; id: string; dueAt: number; lanes?: Lane[] };
+
+/**
+ * What one worker pass of this process takes from the due index: the entries due now, less those it is
+ * delivering (in flight) or holding back until a given time (a rate limit, another worker's lease, a
+ * kind only another version knows); and, when nothing wakes the workers, how long they may sleep.
+ */
+export class DuePass {
+  /** Job ids this process is working on. */
+  private readonly inFlight = new Set<string>();
+  /** Jobs held back by a rate limit or someone else's lease, until the time given. */
+  private readonly notBefore = new Map<string, number>();
+  /** The earliest future entry seen in the last pass. */
+  private nextDueAt?: number;
+  private readonly legacyIndex: LegacyDueIndexMigration;
+
+  constructor(
+    private readonly deps: { records: AtomicStore; logger: OutboxLogger; now: () => number; batchSize: number },
+  ) {
+    this.legacyIndex = new LegacyDueIndexMigration(deps.records, deps.now);
+  }
+
+  get inFlightCount(): number {
+    return this.inFlight.size;
+  }
+
+  begin(id: string) {
+    this.inFlight.add(id);
+  }
+
+  end(id: string) {
+    this.inFlight.delete(id);
+  }
+
+  /** Holds a job back until `until`; true when it was not held already (a new hold, for the metrics). */
+  hold(id: string, until: number): boolean {
+    const fresh = !this.notBefore.has(id);
+    this.notBefore.set(id, until);
+    return fresh;
+  }
+
+  release(id: string) {
+    this.notBefore.delete(id);
+  }
+
+  /** How long the workers may sleep: the poll, or less when an entry or a hold comes due sooner. */
+  nextWakeIn(pollMs: number): number {
+    const now = this.deps.now();
+    let wait = pollMs;
+    if (this.nextDueAt !== undefined) wait = Math.min(wait, Math.max(20, this.nextDueAt - now));
+    for (const at of this.notBefore.values()) wait = Math.min(wait, Math.max(20, at - now));
+    return wait;
+  }
+
+  async take(): Promise<DueEntry[]> {
+    const { records, logger, batchSize } = this.deps;
+    // Moving old entries is not worth holding back the new ones: a failed sweep is tried again next pass.
+    await this.legacyIndex
+      .sweepIfDue()
+      .catch((error) => logger.warn({ err: error }, 'outbox could not move due entries of an older version'));
+    const now = this.deps.now();
+    const dueBy = Math.floor(now);
+    for (const [id, until] of this.notBefore) if (until <= now) this.notBefore.delete(id);
+    // Entries this pass must pass over (held back, or in flight here) widen the read, so they never
+    // hide the runnable entries behind them.
+    const limit = batchSize + this.inFlight.size + this.notBefore.size;
+    const entries = await records.indexRange(DUE_INDEX, { max: dueBy, limit });
+    const complete = entries.length < limit;
+    if (complete && this.notBefore.size > 0) {
+      // Every due entry was read: holds on jobs not among them left the index (finished elsewhere).
+      const listed = new Set(entries.map((e) => parseDueMember(e.member)?.id));
+      for (const id of this.notBefore.keys()) if (!listed.has(id)) this.notBefore.delete(id);
+    }
+    // When to look again if nothing else wakes the workers: the first entry not yet due.
+    this.nextDueAt = complete
+      ? (await records.indexRange(DUE_INDEX, { min: dueBy + 1, limit: 1 }))[0]?.score
+      : undefined;
+    const out: DueEntry[] = [];
+    for (const entry of entries) {
+      const parsed = parseDueMember(entry.member);
+      if (!parsed) {
+        logger.warn({ member: entry.member.slice(0, 200) }, 'outbox dropped an unreadable due index entry');
+        await records.indexRemove(DUE_INDEX, entry.member);
+        continue;
+      }
+      if (this.inFlight.has(parsed.id)) continue;
+      const held = this.notBefore.get(parsed.id);
+      if (held !== undefined && held > now) continue;
+      out.push({ member: entry.member, id: parsed.id, dueAt: entry.score, lanes: parsed.lanes });
+      if (out.length >= batchSize) break;
+    }
+    return out;
+  }
+}

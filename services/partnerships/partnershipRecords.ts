@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import type { Actor } from '../domain/identifiers';
+import type { PartnerDraft } from '../domain/partner';
+import type { PartnerCenterGateway } from '../partnerCenter/gateway';
+import type { PartnerDirectory } from '../partners/partnerDirectory';
+import type { Decision, RuleId } from '../rules/decision';
+import type { RegionTable } from '../rules/regionTable';
+import type { AtomicStore } from '../storage/atomicStore';
+import type { InvitationSigner } from './invitationCodes';
+import type { AuditEntry, Refusal, UserGroupDirectory } from './types';
+
+/**
+ * What the partnership rooms (providers, invitations, the reseller's answer, partnerships) share: the
+ * store's layout, the deps they are built from, the shape of their answers and the audit log every one
+ * of them writes to. One place, so a key or an audit entry cannot drift between rooms.
+ */
+
+export interface PartnershipServiceDeps {
+  records: AtomicStore;
+  partners: PartnerDirectory;
+  regions: RegionTable;
+  partnerCenter: PartnerCenterGateway;
+  signer: InvitationSigner;
+  invitationTtlDays: number;
+  /** Members of an approver user group (Slack); without it only named approvers act. */
+  userGroups?: UserGroupDirectory;
+  now?: () => Date;
+  /** Told when the gateway could not be asked (an outage): the invitation goes ahead unchecked. */
+  onGatewayError?: (error: unknown) => void;
+  /**
+   * Sandbox mode only: the stand-in for a distributor's Partner Center relationship-request page,
+   * used when the distributor gives no link of its own in set-up. Without it the link is required.
+   */
+  standInPartnerCenterLink?: (providerTenantId: string) => string;
+}
+
+/** The deps with the clock settled, as every room receives them. */
+export type RoomDeps = PartnershipServiceDeps & { now: () => Date };
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
+
+export const KEYS = {
+  settings: (teamId: string) => `partnerships:provider:${teamId}`,
+  invitation: (id: string) => `partnerships:invitation:${id}`,
+  invitations: 'partnerships:invitation:',
+  partnership: (providerId: string, resellerId: string) => `partnerships:link:${providerId}|${resellerId}`,
+  partnershipsOf: (providerId: string) => `partnerships:link:${providerId}|`,
+  partnerships: 'partnerships:link:',
+  audit: (providerId: string) => `partnerships:audit:${providerId}:`,
+};
+
+/** A provider's audit log: who did what, refused or done, under which rules. */
+export class AuditLog {
+  constructor(private readonly deps: Pick<RoomDeps, 'records' | 'now'>) {}
+
+  async write(
+    providerId: string,
+    actor: Actor,
+    action: AuditEntry['action'],
+    outcome: AuditEntry['outcome'],
+    rules: RuleId[],
+    details: Record<string, string>,
+  ): Promise<void> {
+    const at = this.deps.now().toISOString();
+    const entry: AuditEntry = { at, providerId, actor, action, outcome, rules, details };
+    // Time, then this process's monotonic clock: entries written in the same millisecond keep their order.
+    const order = `${at}:${process.hrtime.bigint().toString().padStart(20, '0')}:${randomBytes(3).toString('hex')}`;
+    await this.deps.records.compareAndSet(`${KEYS.audit(providerId)}${order}`, undefined, entry);
+  }
+
+  /** The latest entries of a provider's audit log, newest first. */
+  async latest(providerId: string, limit = 20): Promise<AuditEntry[]> {
+    const all = await this.deps.records.list<AuditEntry>(KEYS.audit(providerId));
+    return all
+      .sort((a, b) => b.key.localeCompare(a.key))
+      .slice(0, limit)
+      .map((r) => r.value);
+  }
+}
+
+/** The rules a refusal cites, once each, as the audit log records them. */
+export function rulesOf(decision: Decision): RuleId[] {
+  return [...new Set(decision.violations.map((v) => v.rule))];
+}
+
+/** A draft may lack its country; the region rules then refuse it as an unknown country (P6). */
+export function located<T extends PartnerDraft>(partner: T): T & { country: string } {
+  return { ...partner, country: partner.country ?? '' };
+}

@@ -1,0 +1,118 @@
+import type { Actor } from '../domain/identifiers';
+import type { Partnership } from '../domain/partnership';
+import { updateRecord } from '../storage/atomicStore';
+import { distributorListsReseller } from './partnerCenterFacts';
+import { type AuditLog, KEYS, type Outcome, type RoomDeps } from './partnershipRecords';
+import { providerIdOf, type Providers } from './providers';
+import type { Provider, ProviderRow, ResellerRow } from './types';
+
+/**
+ * Partnerships once an invitation was authorised: who partners with whom (P3's lists on both sides),
+ * the awaiting ones made active when Partner Center lists them (P3), and removal (P7).
+ */
+export class Partnerships {
+  constructor(
+    private readonly deps: RoomDeps,
+    private readonly providers: Providers,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /**
+   * A provider's resellers with an active partnership (P3: "Indirect resellers"), and those that
+   * accepted in the assistant while Partner Center does not list them yet (awaiting-partner-center).
+   */
+  async listResellers(providerId: string): Promise<ResellerRow[]> {
+    const links = (await this.deps.records.list<Partnership>(KEYS.partnershipsOf(providerId)))
+      .map((r) => r.value)
+      .filter((p) => p.state === 'active' || p.state === 'awaiting-partner-center');
+    return Promise.all(
+      links.map(async (partnership) => ({
+        partnership,
+        reseller: await this.deps.partners.get(partnership.resellerId),
+      })),
+    );
+  }
+
+  /** A reseller's providers with an active partnership (P3: "Indirect providers"). */
+  async listProviders(resellerTenantId: string): Promise<ProviderRow[]> {
+    const links = (await this.deps.records.list<Partnership>(KEYS.partnerships))
+      .map((r) => r.value)
+      .filter((p) => p.resellerId === resellerTenantId && p.state === 'active');
+    return Promise.all(
+      links.map(async (partnership) => {
+        const provider = await this.providers.getProviderById(partnership.providerId);
+        return { partnership, provider: provider?.partner, settings: provider?.settings };
+      }),
+    );
+  }
+
+  async getPartnership(providerId: string, resellerId: string): Promise<Partnership | undefined> {
+    return (await this.deps.records.read<Partnership>(KEYS.partnership(providerId, resellerId)))?.value;
+  }
+
+  /** Partnerships accepted in the assistant that Partner Center does not list yet (P3), oldest first. */
+  async awaitingPartnerCenter(): Promise<Partnership[]> {
+    return (await this.deps.records.list<Partnership>(KEYS.partnerships))
+      .map((r) => r.value)
+      .filter((p) => p.state === 'awaiting-partner-center')
+      .sort((a, b) => (a.decidedAt ?? '').localeCompare(b.decidedAt ?? ''));
+  }
+
+  /**
+   * P3: asks the distributor's relationship list in Partner Center whether it holds the reseller, and
+   * if so makes an awaiting partnership active. One atomic write decides: of several instances or
+   * clicks, exactly one gets `confirmedNow`. Partner Center out of reach throws (the caller says so).
+   */
+  async confirmWithPartnerCenter(
+    providerId: string,
+    resellerId: string,
+    beforeConfirming: (partnership: Partnership, provider: Provider) => Promise<void> = async () => {},
+  ): Promise<{ partnership?: Partnership; provider?: Provider; confirmedNow: boolean }> {
+    const partnership = await this.getPartnership(providerId, resellerId);
+    const provider = await this.providers.getProviderById(providerId);
+    if (partnership?.state !== 'awaiting-partner-center' || !provider) {
+      return { partnership, provider, confirmedNow: false };
+    }
+    if (!(await distributorListsReseller(this.deps, provider, resellerId, { throwOnOutage: true }))) {
+      return { partnership, provider, confirmedNow: false };
+    }
+    // Told before it is recorded (deduplicated by the caller's keys): a crash in between only repeats a no-op.
+    await beforeConfirming(partnership, provider);
+    const at = this.deps.now().toISOString();
+    const moved = await updateRecord<Partnership>(
+      this.deps.records,
+      KEYS.partnership(providerId, resellerId),
+      (current) =>
+        current?.state === 'awaiting-partner-center' && current.decidedAt === partnership.decidedAt
+          ? { ...current, state: 'active', confirmedAt: at, updatedAt: at }
+          : undefined,
+    );
+    return { partnership: moved.value, provider, confirmedNow: moved.changed };
+  }
+
+  /** P7: an approver removes a partnership; customers and admin privileges stay (the caller showed that). */
+  async removePartnership(teamId: string, resellerId: string, actor: Actor): Promise<Outcome<Partnership>> {
+    const providerId = providerIdOf(teamId);
+    if (!(await this.providers.isApprover(teamId, actor.userId))) {
+      await this.audit.write(providerId, actor, 'partnership.remove', 'refused', ['P7'], { reseller: resellerId });
+      return { ok: false, refusal: { kind: 'access', code: 'not-approver' } };
+    }
+    const at = this.deps.now().toISOString();
+    const moved = await updateRecord<Partnership>(
+      this.deps.records,
+      KEYS.partnership(providerId, resellerId),
+      (current) =>
+        current?.state === 'active'
+          ? { ...current, state: 'removed', decidedBy: actor, decidedAt: at, updatedAt: at }
+          : undefined,
+    );
+    if (!moved.changed || !moved.value) return { ok: false, refusal: { kind: 'input', code: 'no-active-partnership' } };
+    await this.audit.write(providerId, actor, 'partnership.remove', 'done', ['P7'], { reseller: resellerId });
+    return { ok: true, value: moved.value };
+  }
+
+  /** The reseller's legal name as the directory knows it, else its tenant id. */
+  async resellerName(resellerTenantId: string): Promise<string> {
+    return (await this.deps.partners.get(resellerTenantId))?.legalName ?? resellerTenantId;
+  }
+}
