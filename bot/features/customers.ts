@@ -1,12 +1,11 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Activity } from 'botbuilder';
-import { pendingHomeBlocks, type RequestView, requestBlocks } from '../../cards/slack/customers/blocks';
+import { pendingHomeBlocks, type RequestView, requestBlocks } from '../../cards/slack/customers/requestBlocks';
 import type { Translate } from '../../i18n/i18n';
 import {
-  CustomerDrafts,
   type CustomerRequest,
-  CustomerRequests,
+  customerServices,
   type OneTimeCredentials,
   ResellerCustomers,
 } from '../../services/customers';
@@ -14,7 +13,7 @@ import { PeriodicPass } from '../../services/polling/periodicPass';
 import type { Provider } from '../../services/partnerships/types';
 import type { Feature, FeatureDeps } from './feature';
 import { partnershipServiceFor } from './partnershipServiceFor';
-import { registerCustomerListeners } from '../slack/customers/listeners';
+import { slackCustomers } from '../slack/customers';
 import { credentialsText } from '../slack/customers/credentialsText';
 import { requestView } from '../slack/customers/requestView';
 import type { SlackEdgeTools } from '../slack/slackFeature';
@@ -34,7 +33,7 @@ const REQUEST_NOTICE = 'customers.request';
 export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
   const log = deps.logger.child({ component: 'customers' });
   const partnerships = await partnershipServiceFor(deps);
-  const requests = new CustomerRequests({
+  const { eligibility, lookups, requests, decisions, approvals, drafts } = customerServices({
     records: deps.store.records,
     partners: deps.partners,
     partnerships,
@@ -43,7 +42,6 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
     now: deps.clock,
     atMomentOfDanger: testOnlyCrashAt(deps.config.faults.testOnlyCrashAt),
   });
-  const drafts = new CustomerDrafts(deps.store.records, requests);
   const resellerCustomers = new ResellerCustomers({ partnerships, partnerCenter: deps.partnerCenter });
   const languages = new SlackLanguages(deps.store.records, log);
   /** Lent by the Slack edge once it registers our listeners (absent while Slack is off). */
@@ -132,7 +130,7 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
 
   /** Issue 13 point 4: what a crash left between an approval and Partner Center is finished, and both sides told. */
   async function resumeApprovals() {
-    for (const { request, credentials } of await requests.resumeUnfinished()) {
+    for (const { request, credentials } of await approvals.resumeUnfinished()) {
       log.info({ request: request.id, state: request.state }, 'finished an approval a crash had interrupted');
       if (!deps.slackClient) {
         await tellReseller(request);
@@ -162,7 +160,8 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
     },
     teams: {
       commands: teamsCustomers({
-        requests,
+        eligibility,
+        lookups,
         drafts,
         resellerCustomers,
         partnerships,
@@ -175,15 +174,16 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
       subcommands: [],
       register: (app: App, tools: SlackEdgeTools) => {
         edge = tools;
-        registerCustomerListeners(app, {
+        slackCustomers({
           requests,
+          decisions,
           resellerCustomers,
           partnerships,
           languages,
           people: new SlackPeople(log),
           logger: log,
           afterDecision,
-        });
+        }).register(app);
       },
       homeBlocks: async ({ teamId, t }) => {
         const provider = await partnerships.getProviderBySlackTeam(teamId);

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'restify';
-import { noticeBlocks } from '../../cards/slack/partnerships/blocks';
+import { noticeBlocks } from '../../cards/slack/partnerships/noticeBlocks';
 import { invitationPage } from '../../cards/web/invitationPage';
 import { resolveLanguage, translatorFor } from '../../i18n/i18n';
 import { ResellerCustomers } from '../../services/customers/resellerCustomers';

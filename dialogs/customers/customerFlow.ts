@@ -14,9 +14,8 @@ import {
 import type { Translate } from '../../i18n/i18n';
 import { toReseller } from '../resellerWords';
 import {
-  type CustomerDrafts,
   type CustomerRequest,
-  type CustomerRequests,
+  type CustomerServices,
   customerRefusalMessages,
   type ResellerCustomers,
 } from '../../services/customers';
@@ -28,9 +27,8 @@ import type { Logger } from 'pino';
 import { CUSTOMER_CARD_PAYLOADS, type CustomerCardPayload, type CustomerCardVerb } from './customerCardPayloads';
 import { requesterOf, type TeamsCommand, type TeamsTurn } from '../teamsTurn';
 
-export interface TeamsCustomers {
-  requests: CustomerRequests;
-  drafts: CustomerDrafts;
+/** The reseller's side of the customer services: who may ask, what to choose from, the drafts. */
+export interface TeamsCustomers extends Pick<CustomerServices, 'eligibility' | 'lookups' | 'drafts'> {
   resellerCustomers: ResellerCustomers;
   partnerships: PartnershipService;
   partners: PartnerDirectory;
@@ -40,7 +38,7 @@ export interface TeamsCustomers {
 }
 
 /** A draft just started (new or existing customer), or why it could not start. */
-type StartedDraft = Awaited<ReturnType<CustomerDrafts['startNew']>>;
+type StartedDraft = Awaited<ReturnType<CustomerServices['drafts']['startNew']>>;
 
 /** A refusal as the reseller reads it (the Teams side speaks to resellers). */
 const refusalText = (t: Translate, refusal: Refusal) => toReseller(t, customerRefusalMessages(refusal));
@@ -88,7 +86,7 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
       wordKey: 'customers:teams.words.customers',
       run: async ({ context, t, identity }) => {
         // P1, M2, M3, P5 before any form: a reseller that cannot transact is told so, and what to do.
-        const gate = await c.requests.mayAskForCustomers(identity.tenantId);
+        const gate = await c.eligibility.mayAskForCustomers(identity.tenantId);
         if (!gate.decision.allowed) {
           const reasons = toReseller(t, decisionMessages(gate.decision));
           await context.sendActivity(`${t('customers:teams.cannotAskYet')}\n\n${reasons}`);
@@ -106,7 +104,7 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
         const { context, t, identity } = turn;
         const value = payload(turn, 'customers-invite');
         if (!value) return;
-        const customer = await c.requests.validateCustomer(identity.tenantId, {
+        const customer = await c.eligibility.validateCustomer(identity.tenantId, {
           companyName: value.companyName,
           domain: value.domain,
           country: value.country.toUpperCase(),
@@ -116,7 +114,7 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
           await context.sendActivity(refusalText(t, customer.refusal));
           return;
         }
-        const link = await c.requests.invitationLink(identity.tenantId, value.providerId);
+        const link = await c.lookups.invitationLink(identity.tenantId, value.providerId);
         if (!link.ok) {
           await context.sendActivity(refusalText(t, link.refusal));
           return;

@@ -1,19 +1,28 @@
+/**
+ * Customer drafts: a request being put together in the Teams card flow, kept in the store until Submit
+ * turns it into a request (customerRequests.ts) or Cancel drops it. What step 2 accepts is draftChoice.ts.
+ */
 import { randomUUID } from 'node:crypto';
 import type { Customer } from '../domain/customer';
 import type { RequestKind, Requester } from '../domain/request';
-import type { Offer, Subscription as PartnerCenterSubscription } from '../partnerCenter/gateway';
 import type { Refusal } from '../partnerships/types';
 import type { Decision } from '../rules/decision';
 import { type AtomicStore, updateRecord } from '../storage/atomicStore';
+import { type CustomerEligibility, existingCustomerFacts } from './customerEligibility';
+import type { CustomerLookups } from './customerLookups';
 import {
   type BillingAddress,
   billingAddressSchema,
-  type CustomerRequests,
   type ExistingCustomerKind,
+  inputRefusal,
   type NewCustomerInput,
   type Outcome,
   type SubmitOutcome,
-} from './customerRequests';
+} from './customerRequest';
+import type { CustomerRequests } from './customerRequests';
+import { type DraftChoice, type DraftOptions, subscriptionsChosen } from './draftChoice';
+
+export type { DraftChoice, DraftOptions } from './draftChoice';
 
 export type DraftState = 'open' | 'submitted' | 'cancelled';
 
@@ -38,14 +47,6 @@ export interface CustomerDraft {
   createdAt: string;
 }
 
-/** What the reseller picked on the subscriptions card. */
-export type DraftChoice =
-  { licences: Record<string, number>; supportContact?: boolean } | { subscriptionIds: string[] };
-
-/** What the next card offers: the provider's catalogue, or the customer's subscriptions. */
-export type DraftOptions =
-  { kind: 'offers'; offers: Offer[] } | { kind: 'subscriptions'; subscriptions: PartnerCenterSubscription[] };
-
 const KEY = (id: string) => `customers:draft:${id}`;
 /** An abandoned draft is forgotten after a week; it never left Teams. */
 const DRAFT_TTL_MS = 7 * 24 * 3600_000;
@@ -69,7 +70,7 @@ export class CustomerDrafts {
 
   constructor(
     private readonly records: AtomicStore,
-    private readonly requests: CustomerRequests,
+    private readonly parts: { requests: CustomerRequests; eligibility: CustomerEligibility; lookups: CustomerLookups },
     now?: () => Date,
   ) {
     this.now = now ?? (() => new Date());
@@ -80,14 +81,11 @@ export class CustomerDrafts {
     requester: Requester,
     entered: Pick<NewCustomerInput, 'providerId' | 'customer' | 'address'>,
   ): Promise<Outcome<CustomerDraft>> {
-    const customer = await this.requests.validateCustomer(requester.tenantId, entered.customer);
+    const customer = await this.parts.eligibility.validateCustomer(requester.tenantId, entered.customer);
     if (!customer.ok) return customer;
     const address = billingAddressSchema.safeParse(entered.address);
-    if (!address.success) {
-      const issue = address.error.issues[0];
-      return input(issue.message, String(issue.path[0]));
-    }
-    const decision = await this.requests.checkFor(requester.tenantId, entered.providerId, customer.value);
+    if (!address.success) return inputRefusal(address.error);
+    const decision = await this.parts.eligibility.checkFor(requester.tenantId, entered.providerId, customer.value);
     if (!decision) return input('no-active-partnership');
     if (!decision.allowed) return rules(decision);
     return this.create({
@@ -104,19 +102,14 @@ export class CustomerDrafts {
     requester: Requester,
     chosen: { providerId: string; customerTenantId: string; kind: ExistingCustomerKind },
   ): Promise<Outcome<CustomerDraft>> {
-    const found = await this.requests.existingCustomer(chosen.providerId, requester.tenantId, chosen.customerTenantId);
+    const found = await this.parts.lookups.existingCustomer(
+      chosen.providerId,
+      requester.tenantId,
+      chosen.customerTenantId,
+    );
     if (!found) return input('customer-unknown');
-    const customer = {
-      tenantId: found.tenantId,
-      companyName: found.companyName,
-      domain: found.domain.toLowerCase(),
-      country: (found.country ?? '').toUpperCase(),
-      adminEmail: found.email ?? `admin@${found.domain.toLowerCase()}`,
-      tenantType: 'customer' as const,
-      resellerId: requester.tenantId,
-      providerId: chosen.providerId,
-    };
-    const decision = await this.requests.checkFor(requester.tenantId, chosen.providerId, customer);
+    const customer = existingCustomerFacts(found, requester.tenantId, chosen.providerId);
+    const decision = await this.parts.eligibility.checkFor(requester.tenantId, chosen.providerId, customer);
     if (!decision) return input('no-active-partnership');
     if (!decision.allowed) return rules(decision);
     return this.create({ kind: chosen.kind, requester, providerId: chosen.providerId, customer });
@@ -146,9 +139,12 @@ export class CustomerDrafts {
   /** What step 2 offers: the provider's catalogue for the customer's country, or the customer's subscriptions. */
   async options(draft: CustomerDraft): Promise<DraftOptions> {
     if (draft.kind === 'new-customer' || draft.kind === 'add-subscription') {
-      return { kind: 'offers', offers: await this.requests.offers(draft.providerId, draft.customer.country) };
+      return { kind: 'offers', offers: await this.parts.lookups.offers(draft.providerId, draft.customer.country) };
     }
-    const subscriptions = await this.requests.existingSubscriptions(draft.providerId, draft.customer.tenantId ?? '');
+    const subscriptions = await this.parts.lookups.existingSubscriptions(
+      draft.providerId,
+      draft.customer.tenantId ?? '',
+    );
     return { kind: 'subscriptions', subscriptions };
   }
 
@@ -164,37 +160,9 @@ export class CustomerDrafts {
     const found = await this.open(requester, id);
     if (!found.ok) return found;
     const draft = found.value;
-    const options = await this.options(draft);
-    let subscriptions: CustomerDraft['subscriptions'] = [];
-    if (options.kind === 'offers' && 'licences' in choice) {
-      for (const offer of options.offers) {
-        const licences = choice.licences[offer.id];
-        if (licences === undefined || licences === 0) continue;
-        if (!Number.isInteger(licences) || licences < offer.minimumQuantity || licences > offer.maximumQuantity) {
-          return {
-            ok: false,
-            refusal: {
-              kind: 'input',
-              code: 'licences-out-of-range',
-              field: offer.id,
-              // `count` picks the catalog's plural: the most one may buy (`1 licence at most`).
-              params: {
-                requested: licences,
-                offer: offer.name,
-                min: offer.minimumQuantity,
-                max: offer.maximumQuantity,
-                count: offer.maximumQuantity,
-              },
-            },
-          };
-        }
-        subscriptions.push({ offerId: offer.id, offerName: offer.name, licences });
-      }
-    } else if (options.kind === 'subscriptions' && 'subscriptionIds' in choice) {
-      subscriptions = options.subscriptions
-        .filter((s) => choice.subscriptionIds.includes(s.id))
-        .map((s) => ({ offerId: s.offerId, offerName: s.offerName, licences: s.quantity, subscriptionId: s.id }));
-    }
+    const chosen = subscriptionsChosen(await this.options(draft), choice);
+    if (!chosen.ok) return chosen;
+    const subscriptions = chosen.value;
     if (subscriptions.length === 0) return input('validation.request-needs-subscription', 'subscriptions');
     const supportContact =
       'licences' in choice && draft.kind === 'add-subscription' ? Boolean(choice.supportContact) : undefined;
@@ -205,7 +173,7 @@ export class CustomerDrafts {
       { ttlMs: DRAFT_TTL_MS },
     );
     if (!saved.changed) return this.notOpen(saved.value);
-    const decision = await this.requests.checkFor(requester.tenantId, draft.providerId, draft.customer);
+    const decision = await this.parts.eligibility.checkFor(requester.tenantId, draft.providerId, draft.customer);
     if (!decision) return input('no-active-partnership');
     return { ok: true, value: { draft: saved.value as CustomerDraft, decision } };
   }
@@ -227,7 +195,7 @@ export class CustomerDrafts {
     if (!draft || draft.state === 'cancelled') return input('draft-cancelled');
     if (!claimed.changed) {
       // A second Submit: the first one's request, whatever the rules would say by now.
-      const earlier = await this.requests.get(id);
+      const earlier = await this.parts.requests.get(id);
       if (earlier) return { ok: true, value: earlier, created: false };
     }
     if (draft.subscriptions.length === 0) {
@@ -236,7 +204,7 @@ export class CustomerDrafts {
     }
     const outcome =
       draft.kind === 'new-customer'
-        ? await this.requests.submit(
+        ? await this.parts.requests.submit(
             requester,
             {
               providerId: draft.providerId,
@@ -251,7 +219,7 @@ export class CustomerDrafts {
             },
             draft.id,
           )
-        : await this.requests.submitExisting(
+        : await this.parts.requests.submitExisting(
             requester,
             {
               providerId: draft.providerId,

@@ -1,8 +1,7 @@
 import { isPartnerCenterError } from '../partnerCenter/errors';
 import type { Refusal } from '../partnerships/types';
 import { partnerCenterRefusal } from '../rules/partnerCenterRefusals';
-// The request as the domain defines it: what the refusal reads is all there, and customerRequests.ts
-// imports this file, so taking its CustomerRequest would be an import loop (issue 14).
+// The request as the domain defines it: what the refusal reads is all there, nothing of the stored record.
 import type { PartnerRequest } from '../domain/request';
 
 /**

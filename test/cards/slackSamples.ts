@@ -63,7 +63,7 @@ export const SLACK_SAMPLES: SlackSamples = {
     [t, []],
     [t, many(40, (i) => ({ type: 'section', text: { type: 'mrkdwn', text: `Section ${i}` } }))],
   ],
-  'partnerships/blocks.ts#setupModal': (t) => [
+  'partnerships/setupModal.ts#setupModal': (t) => [
     [t],
     [t, undefined, []],
     [
@@ -93,8 +93,8 @@ export const SLACK_SAMPLES: SlackSamples = {
       [{ id: 'S0001', name: 'CSP approvers (@csp-approvers)' }],
     ],
   ],
-  'partnerships/blocks.ts#inviteModal': (t) => [[t]],
-  'partnerships/blocks.ts#draftEmail': (t) => [
+  'partnerships/invitationModals.ts#inviteModal': (t) => [[t]],
+  'partnerships/invitationModals.ts#draftEmail': (t) => [
     [
       t,
       {
@@ -105,7 +105,7 @@ export const SLACK_SAMPLES: SlackSamples = {
       },
     ],
   ],
-  'partnerships/blocks.ts#draftModal': (t) => [
+  'partnerships/invitationModals.ts#draftModal': (t) => [
     [t, 'Dear Contoso,\n\nplease authorise us: https://csp.example/i/abc', 'https://csp.example/i/abc'],
     [
       t,
@@ -114,7 +114,7 @@ export const SLACK_SAMPLES: SlackSamples = {
       t('partnerships:slack.resend.newLink', { email: 'admin@contoso.example', expires: '2026-12-01' }),
     ],
   ],
-  'partnerships/blocks.ts#resellersBlocks': (t) => [
+  'partnerships/resellersBlocks.ts#resellersBlocks': (t) => [
     [t, [], []],
     [
       t,
@@ -122,8 +122,10 @@ export const SLACK_SAMPLES: SlackSamples = {
       many(30, (i) => invitation(i, i % 2 === 0)),
     ],
   ],
-  'partnerships/blocks.ts#removeModal': (t) => [[t, { id: '72f988bf-86f1-41af-91ab-2d7cd011db47', name: longName }]],
-  'partnerships/blocks.ts#auditBlocks': (t) => [
+  'partnerships/removeModal.ts#removeModal': (t) => [
+    [t, { id: '72f988bf-86f1-41af-91ab-2d7cd011db47', name: longName }],
+  ],
+  'partnerships/auditBlocks.ts#auditBlocks': (t) => [
     [t, []],
     [
       t,
@@ -138,8 +140,8 @@ export const SLACK_SAMPLES: SlackSamples = {
       })),
     ],
   ],
-  'partnerships/blocks.ts#noticeBlocks': () => [['The partnership with Contoso is active.']],
-  'customers/blocks.ts#requestBlocks': (t) => {
+  'partnerships/noticeBlocks.ts#noticeBlocks': () => [['The partnership with Contoso is active.']],
+  'customers/requestBlocks.ts#requestBlocks': (t) => {
     const view = requestView('new-customer');
     return [
       [t, view],
@@ -163,12 +165,12 @@ export const SLACK_SAMPLES: SlackSamples = {
       [t, requestView('designated-support-contact')],
     ];
   },
-  'customers/blocks.ts#pendingHomeBlocks': (t) => [
+  'customers/requestBlocks.ts#pendingHomeBlocks': (t) => [
     [t, []],
     [t, many(3, (i) => requestView(i % 2 ? 'new-customer' : 'reseller-on-record'))],
     [t, many(35, () => requestView('add-subscription'))],
   ],
-  'customers/blocks.ts#resellerCustomersBlocks': (t) => [
+  'customers/resellerCustomersBlocks.ts#resellerCustomersBlocks': (t) => [
     [t, longName, []],
     [
       t,
@@ -185,5 +187,5 @@ export const SLACK_SAMPLES: SlackSamples = {
       })),
     ],
   ],
-  'customers/blocks.ts#rejectModal': (t) => [[t, 'req-1', longName]],
+  'customers/requestBlocks.ts#rejectModal': (t) => [[t, 'req-1', longName]],
 };

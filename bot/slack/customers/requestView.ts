@@ -1,4 +1,4 @@
-import type { RequestView } from '../../../cards/slack/customers/blocks';
+import type { RequestView } from '../../../cards/slack/customers/requestBlocks';
 import type { CustomerRequest } from '../../../services/customers';
 import type { Actor } from '../../../services/domain/identifiers';
 import type { PartnerDirectory } from '../../../services/partners/partnerDirectory';

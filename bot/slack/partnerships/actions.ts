@@ -1,9 +1,11 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { ACTION, draftModal, removeModal } from '../../../cards/slack/partnerships/blocks';
-import { refusalMessages } from '../../../services/partnerships/messages';
+import { ACTION } from '../../../cards/slack/partnerships/ids';
+import { draftModal } from '../../../cards/slack/partnerships/invitationModals';
+import { removeModal } from '../../../cards/slack/partnerships/removeModal';
 import { providerIdOf } from '../../../services/partnerships/providers';
+import { ephemeral, partnershipRefusalText, refusedText } from '../distributorWords';
 import { slackTeamOf } from '../slackTeam';
-import { invitationDraft, type SlackPartnerships, say } from './context';
+import { invitationDraft, type SlackPartnerships } from './context';
 
 export function registerActions(app: App, p: SlackPartnerships) {
   app.action<BlockButtonAction>(ACTION.remove, async ({ ack, body, action, client, respond }) => {
@@ -11,21 +13,13 @@ export function registerActions(app: App, p: SlackPartnerships) {
     const teamId = slackTeamOf(body);
     const t = await p.languages.translatorFor(client, teamId, body.user.id);
     if (!(await p.service.isApprover(teamId, body.user.id))) {
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: t('partnerships:refusal.not-approver'),
-      });
+      await respond(ephemeral(refusedText(t, 'not-approver')));
       return;
     }
     const resellerId = action.value ?? '';
     const partnership = await p.service.getPartnership(providerIdOf(teamId), resellerId);
     if (partnership?.state !== 'active') {
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: t('partnerships:refusal.no-active-partnership'),
-      });
+      await respond(ephemeral(refusedText(t, 'no-active-partnership')));
       return;
     }
     const rows = await p.service.listResellers(providerIdOf(teamId));
@@ -44,8 +38,8 @@ export function registerActions(app: App, p: SlackPartnerships) {
     );
     const message = outcome.ok
       ? t('partnerships:slack.resellers.revoked', { email: outcome.value.email })
-      : say(t, refusalMessages(outcome.refusal));
-    await respond({ response_type: 'ephemeral', replace_original: false, text: message });
+      : partnershipRefusalText(t, outcome.refusal);
+    await respond(ephemeral(message));
   });
 
   app.action<BlockButtonAction>(ACTION.resend, async ({ ack, body, action, client, respond }) => {
@@ -58,11 +52,7 @@ export function registerActions(app: App, p: SlackPartnerships) {
       await p.people.actor(client, body.user),
     );
     if (!outcome.ok) {
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: say(t, refusalMessages(outcome.refusal)),
-      });
+      await respond(ephemeral(partnershipRefusalText(t, outcome.refusal)));
       return;
     }
     const { invitation, code, provider, newLink } = outcome.value;
@@ -76,7 +66,7 @@ export function registerActions(app: App, p: SlackPartnerships) {
     } catch (error) {
       // The trigger lasts three seconds: past it, the draft still reaches the rep, as a message only they see.
       p.logger.warn({ err: error }, 'could not open the draft modal: sending the draft as an ephemeral message');
-      await respond({ response_type: 'ephemeral', replace_original: false, text: `${note}\n\n${draft}` });
+      await respond(ephemeral(`${note}\n\n${draft}`));
     }
     await p
       .deliverInvitationToTeams(invitation.id, code)

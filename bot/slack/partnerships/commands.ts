@@ -1,20 +1,20 @@
-import {
-  auditBlocks,
-  inviteModal,
-  removeModal,
-  resellersBlocks,
-  setupModal,
-} from '../../../cards/slack/partnerships/blocks';
+import { auditBlocks } from '../../../cards/slack/partnerships/auditBlocks';
+import { inviteModal } from '../../../cards/slack/partnerships/invitationModals';
+import { removeModal } from '../../../cards/slack/partnerships/removeModal';
+import { resellersBlocks } from '../../../cards/slack/partnerships/resellersBlocks';
+import { setupModal } from '../../../cards/slack/partnerships/setupModal';
+import type { Translate } from '../../../i18n/i18n';
 import { providerIdOf } from '../../../services/partnerships/providers';
+import { refusedText, type SlackRefusalCode } from '../distributorWords';
 import type { SlackSubcommand } from '../slackFeature';
-import { type SlackPartnerships, say } from './context';
+import { type SlackPartnerships } from './context';
 import { listUserGroups } from './userGroups';
 
 /** `/csp setup`, `/csp invite`, `/csp resellers`, `/csp remove <reseller>`, `/csp audit`. */
 export function partnershipSubcommands(p: SlackPartnerships): SlackSubcommand[] {
-  const refuse = (t: (k: string) => string, code: string) => ({
+  const refuse = (t: Translate, code: SlackRefusalCode) => ({
     response_type: 'ephemeral' as const,
-    text: t(`partnerships:refusal.${code}`),
+    text: refusedText(t, code),
   });
 
   return [
@@ -114,7 +114,7 @@ export function partnershipSubcommands(p: SlackPartnerships): SlackSubcommand[] 
         await respond({
           response_type: 'ephemeral',
           blocks: auditBlocks(t, entries),
-          text: say(t, []) || t('partnerships:slack.audit.title'),
+          text: t('partnerships:slack.audit.title'),
         });
       },
     },

@@ -1,9 +1,7 @@
 import type { WebClient } from '@slack/web-api';
-import { draftEmail } from '../../../cards/slack/partnerships/blocks';
+import { draftEmail } from '../../../cards/slack/partnerships/invitationModals';
 import type { Translate } from '../../../i18n/i18n';
-import { tell } from '../../../i18n/readers';
 import type { PartnershipService } from '../../../services/partnerships/partnershipService';
-import type { MessageRef } from '../../../services/partnerships/messages';
 import type { Invitation, Provider } from '../../../services/partnerships/types';
 import type { Logger } from '../../logger';
 import { LruMap } from '../../lruMap';
@@ -29,9 +27,6 @@ export interface SlackPartnerships {
   /** How many customers each reseller has with the provider in Partner Center; a reseller left out is unknown. */
   customerCounts?(providerId: string, resellerIds: string[]): Promise<Map<string, number>>;
 }
-
-/** Partnership messages as the distributor reads them (the Slack side speaks to distributors). */
-export const say = (t: Translate, messages: MessageRef[]) => tell(t, 'distributor', messages, '\n');
 
 /** The link and the email the rep copies for an invitation just made or sent again (P2). */
 export function invitationDraft(

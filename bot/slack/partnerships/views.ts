@@ -1,20 +1,15 @@
 import type { App, ViewOutput } from '@slack/bolt';
 import { z } from 'zod';
-import {
-  CALLBACK,
-  draftModal,
-  FIELD_ACTION,
-  NO_GROUP,
-  SETUP_LANGUAGE_BLOCK,
-} from '../../../cards/slack/partnerships/blocks';
+import { CALLBACK, FIELD_ACTION, NO_GROUP, SETUP_LANGUAGE_BLOCK } from '../../../cards/slack/partnerships/ids';
+import { draftModal } from '../../../cards/slack/partnerships/invitationModals';
 import { languageOf } from '../../../i18n/format';
 import { SUPPORTED_LANGUAGES } from '../../../i18n/i18n';
 import type { Translate } from '../../../i18n/i18n';
 import { refusedFields } from '../../../services/partnerships/fieldRefusals';
-import { refusalMessages } from '../../../services/partnerships/messages';
 import type { ApproverGroup, Refusal } from '../../../services/partnerships/types';
-import { invitationDraft, type SlackPartnerships, say } from './context';
+import { partnershipRefusalText } from '../distributorWords';
 import { slackTeamOf } from '../slackTeam';
+import { invitationDraft, type SlackPartnerships } from './context';
 import { groupHandle } from './userGroups';
 
 type Values = ViewOutput['state']['values'];
@@ -36,8 +31,8 @@ function modalErrors(
     errors[block] = (errors[block] ? `${errors[block]} ${message}` : message).slice(0, 2000);
   };
   const fields = refusedFields(refusal).filter((f) => f.field in blockOf);
-  if (fields.length === 0) add(fallback, say(t, refusalMessages(refusal)));
-  for (const { field, refusal: about } of fields) add(blockOf[field], say(t, refusalMessages(about)));
+  if (fields.length === 0) add(fallback, partnershipRefusalText(t, refusal));
+  for (const { field, refusal: about } of fields) add(blockOf[field], partnershipRefusalText(t, about));
   return errors;
 }
 
@@ -150,7 +145,7 @@ export function registerViews(app: App, p: SlackPartnerships) {
       await p.people.actor(client, body.user),
     );
     if (!outcome.ok) {
-      await ack({ response_action: 'errors', errors: { notify: say(t, refusalMessages(outcome.refusal)) } });
+      await ack({ response_action: 'errors', errors: { notify: partnershipRefusalText(t, outcome.refusal) } });
       return;
     }
     await ack();

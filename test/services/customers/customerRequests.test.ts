@@ -1,6 +1,10 @@
 import { expect } from 'chai';
-import { CustomerDrafts } from '../../../services/customers/customerDrafts';
-import { CustomerRequests, type NewCustomerInput } from '../../../services/customers/customerRequests';
+import type { CustomerDecisions } from '../../../services/customers/customerDecisions';
+import type { CustomerDrafts } from '../../../services/customers/customerDrafts';
+import type { CustomerLookups } from '../../../services/customers/customerLookups';
+import type { NewCustomerInput } from '../../../services/customers/customerRequest';
+import type { CustomerRequests } from '../../../services/customers/customerRequests';
+import { customerServices } from '../../../services/customers/customerServices';
 import { createPartnerCenterGateway } from '../../../services/partnerCenter/createGateway';
 import { PartnerDirectory } from '../../../services/partners/partnerDirectory';
 import { InvitationSigner, invitationSecret } from '../../../services/partnerships/invitationCodes';
@@ -38,6 +42,8 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
     let partners: PartnerDirectory;
     let partnerships: PartnershipService;
     let customers: CustomerRequests;
+    let decisions: CustomerDecisions;
+    let lookups: CustomerLookups;
     let drafts: CustomerDrafts;
     let teamId: string;
     let providerId: string;
@@ -77,15 +83,19 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
         standInPartnerCenterLink: standInLink,
         now,
       });
-      customers = new CustomerRequests({
+      ({
+        requests: customers,
+        decisions,
+        lookups,
+        drafts,
+      } = customerServices({
         records: store.records,
         partners,
         partnerships,
         partnerCenter: gateway,
         regions: defaultRegionTable,
         now: () => new Date(clock++),
-      });
-      drafts = new CustomerDrafts(store.records, customers);
+      }));
       teamId = freshTeam();
       providerId = providerIdOf(teamId);
       const setup = await partnerships.providers.setUpProvider(
@@ -158,7 +168,7 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
       const first = await submitted();
       const second = await submitted();
       const third = await submitted();
-      const rejected = await customers.reject(teamId, second.id, approver, 'duplicate');
+      const rejected = await decisions.reject(teamId, second.id, approver, 'duplicate');
       expect(rejected.ok).to.equal(true);
       expect((await customers.pending(providerId)).map((r) => r.id)).to.deep.equal([first.id, third.id]);
     });
@@ -220,14 +230,14 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
 
     it('lets only approvers decide', async () => {
       const value = await submitted();
-      const outcome = await customers.approve(teamId, value.id, stranger);
+      const outcome = await decisions.approve(teamId, value.id, stranger);
       expect(outcome).to.deep.include({ ok: false, refusal: { kind: 'access', code: 'not-approver' } });
       expect((await customers.get(value.id))?.state).to.equal('pending');
     });
 
     it('creates the customer for the reseller with its subscriptions on approval (C3, C4, P9), credentials returned once', async () => {
       const value = await submitted();
-      const outcome = await customers.approve(teamId, value.id, approver);
+      const outcome = await decisions.approve(teamId, value.id, approver);
       if (!outcome.ok || !outcome.value) throw new Error(`not approved: ${JSON.stringify(outcome)}`);
       expect(outcome.value.adminUserName).to.match(/^admin@klient-/);
       expect(outcome.value.temporaryPassword).to.have.length.greaterThan(7);
@@ -287,10 +297,10 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
 
     it('puts the reseller on record for an existing subscription after approval, and re-checks C2 then (C6, P9)', async () => {
       const first = await submitted();
-      const approved = await customers.approve(teamId, first.id, approver);
+      const approved = await decisions.approve(teamId, first.id, approver);
       if (!approved.ok) throw new Error('not approved');
       const customerTenantId = approved.request.customer.tenantId ?? '';
-      const [subscription] = await customers.existingSubscriptions(providerId, customerTenantId);
+      const [subscription] = await lookups.existingSubscriptions(providerId, customerTenantId);
       const asked = await customers.submitExisting(piotr, {
         providerId,
         kind: 'reseller-on-record',
@@ -301,10 +311,10 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
       });
       if (!asked.ok) throw new Error(`refused: ${JSON.stringify(asked.refusal)}`);
       expect(asked.value.subscriptions[0].resellerMpnIdOnRecord).to.equal(DEMO.resellerReady.mpnId);
-      const outcome = await customers.approve(teamId, asked.value.id, approver);
+      const outcome = await decisions.approve(teamId, asked.value.id, approver);
       expect(outcome.ok).to.equal(true);
       expect(outcome.ok && outcome.value).to.equal(undefined);
-      const [after] = await customers.existingSubscriptions(providerId, customerTenantId);
+      const [after] = await lookups.existingSubscriptions(providerId, customerTenantId);
       expect(after.partnerIdOnRecord).to.equal(DEMO.resellerReady.mpnId);
 
       const unknown = await customers.submitExisting(piotr, {
@@ -319,10 +329,10 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
     it('gives exactly one decision when two approvers race on Approve and Reject; the others learn who decided', async () => {
       const value = await submitted();
       const outcomes = await Promise.all([
-        customers.approve(teamId, value.id, approver),
-        customers.approve(teamId, value.id, approver2),
-        customers.reject(teamId, value.id, approver2, 'no'),
-        customers.approve(teamId, value.id, approver),
+        decisions.approve(teamId, value.id, approver),
+        decisions.approve(teamId, value.id, approver2),
+        decisions.reject(teamId, value.id, approver2, 'no'),
+        decisions.approve(teamId, value.id, approver),
       ]);
       const winners = outcomes.filter((o) => o.ok);
       expect(winners).to.have.length(1);

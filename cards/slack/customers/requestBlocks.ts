@@ -1,28 +1,17 @@
+/**
+ * A customer request as the distributor decides it (C3, C5, C6): the message in the approvals channel,
+ * the App Home's pending list, both with Approve / Reject, and the reject modal that asks why.
+ */
 import type { KnownBlock, ModalView } from '@slack/types';
 import { countryName, languageOf } from '../../../i18n/format';
 import type { Translate } from '../../../i18n/i18n';
+import { blockKit } from '../blockKit';
+import { CUSTOMER_ACTION, CUSTOMER_CALLBACK, REASON_ACTION, REASON_BLOCK } from './ids';
 
-export const CUSTOMER_ACTION = {
-  approve: 'customers.approve',
-  reject: 'customers.reject',
-  /** `/csp resellers`: a reseller's customers, one click away. */
-  resellerCustomers: 'customers.resellerCustomers',
-} as const;
-
-export const CUSTOMER_CALLBACK = { reject: 'customers.reject' } as const;
-
-/** The reject modal's reason field: block id and action id. */
-export const REASON_BLOCK = 'reason';
-export const REASON_ACTION = 'value';
+const { plain, mrkdwn } = blockKit;
 
 /** How many requests the App Home lists before saying how many more wait. */
 export const HOME_REQUESTS_SHOWN = 20;
-/** How many customers one reseller's list shows in a message (two blocks are the header and the footer). */
-export const CUSTOMERS_SHOWN = 40;
-
-const plain = (text: string, max = 150) => ({ type: 'plain_text' as const, text: text.slice(0, max), emoji: true });
-const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text: text.slice(0, 3000) });
-
 export type RequestViewKind = 'new-customer' | 'add-subscription' | 'reseller-on-record' | 'designated-support-contact';
 
 /**
@@ -135,49 +124,6 @@ export function pendingHomeBlocks(t: Translate, views: RequestView[]): KnownBloc
     blocks.push({
       type: 'context',
       elements: [mrkdwn(t('customers:slack.home.more', { count: views.length - HOME_REQUESTS_SHOWN }))],
-    });
-  }
-  return blocks;
-}
-
-/** A customer of a reseller, as listed from Partner Center, with each subscription's record and support contact. */
-export interface CustomerLine {
-  name: string;
-  domain: string;
-  subscriptions: Array<{ name: string; quantity: number; onRecord: boolean; supportContact: boolean }>;
-}
-
-/** `/csp resellers` → Customers: one reseller's customers and their subscriptions (C3, C4, C5, C6, P9). */
-export function resellerCustomersBlocks(t: Translate, reseller: string, customers: CustomerLine[]): KnownBlock[] {
-  const blocks: KnownBlock[] = [
-    {
-      type: 'header',
-      text: plain(t('customers:slack.resellerCustomers.title', { reseller, count: customers.length })),
-    },
-  ];
-  if (customers.length === 0) {
-    blocks.push({ type: 'section', text: mrkdwn(t('customers:slack.resellerCustomers.none')) });
-    return blocks;
-  }
-  for (const customer of customers.slice(0, CUSTOMERS_SHOWN)) {
-    const subscriptions = customer.subscriptions.map((s) => {
-      const marks = [
-        s.onRecord ? t('customers:slack.resellerCustomers.onRecord') : undefined,
-        s.supportContact ? t('customers:slack.resellerCustomers.supportContact') : undefined,
-      ].filter(Boolean);
-      const line = t('customers:slack.resellerCustomers.subscription', { name: s.name, count: s.quantity });
-      return `• ${line}${marks.length ? ` (${marks.join(', ')})` : ''}`;
-    });
-    const lines = [
-      `*${customer.name}* · ${customer.domain}`,
-      ...(subscriptions.length ? subscriptions : [t('customers:slack.resellerCustomers.noSubscriptions')]),
-    ];
-    blocks.push({ type: 'section', text: mrkdwn(lines.join('\n')) });
-  }
-  if (customers.length > CUSTOMERS_SHOWN) {
-    blocks.push({
-      type: 'context',
-      elements: [mrkdwn(t('customers:slack.resellerCustomers.more', { count: customers.length - CUSTOMERS_SHOWN }))],
     });
   }
   return blocks;

@@ -1,0 +1,31 @@
+// The customers modals' listeners (Slack's view submissions), one file per listener kind as in bot/slack/partnerships.
+import type { App, ViewSubmitAction } from '@slack/bolt';
+import { CUSTOMER_CALLBACK, REASON_ACTION, REASON_BLOCK } from '../../../cards/slack/customers/ids';
+import { slackTeamOf } from '../slackTeam';
+import { notDecidedText, type SlackCustomers } from './context';
+
+/**
+ * The reject modal's submission: the service decides (only an approver, only a pending request); a
+ * refusal stays in the modal under the reason, so the rep sees it where they typed.
+ */
+export function registerViews(app: App, s: SlackCustomers) {
+  app.view<ViewSubmitAction>(CUSTOMER_CALLBACK.reject, async ({ ack, body, view, client }) => {
+    const teamId = slackTeamOf(body);
+    const t = await s.languages.translatorFor(client, teamId, body.user.id);
+    const reason = String(view.state.values[REASON_BLOCK]?.[REASON_ACTION]?.value ?? '').trim();
+    const outcome = await s.decisions.reject(
+      teamId,
+      view.private_metadata,
+      await s.people.actor(client, body.user),
+      reason,
+    );
+    if (!outcome.ok) {
+      await ack({ response_action: 'errors', errors: { [REASON_BLOCK]: notDecidedText(t, outcome).slice(0, 300) } });
+      return;
+    }
+    await ack();
+    await s
+      .afterDecision(client, outcome.request)
+      .catch((error) => s.logger.error({ err: error }, 'could not tell about the rejection'));
+  });
+}

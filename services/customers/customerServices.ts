@@ -1,0 +1,31 @@
+/**
+ * The customer services built together, each with the parts it needs, so the feature and the tests
+ * wire customer onboarding in one call instead of in the order the parts depend on each other.
+ */
+import { ApprovalExecution } from './approvalExecution';
+import { CustomerDecisions } from './customerDecisions';
+import { CustomerDrafts } from './customerDrafts';
+import { CustomerEligibility } from './customerEligibility';
+import { CustomerLookups } from './customerLookups';
+import type { CustomerRequestsDeps } from './customerRequest';
+import { CustomerRequests } from './customerRequests';
+
+export interface CustomerServices {
+  eligibility: CustomerEligibility;
+  lookups: CustomerLookups;
+  requests: CustomerRequests;
+  decisions: CustomerDecisions;
+  /** The recovery pass for approvals a crash left unfinished (`resumeUnfinished`). */
+  approvals: ApprovalExecution;
+  drafts: CustomerDrafts;
+}
+
+export function customerServices(deps: CustomerRequestsDeps): CustomerServices {
+  const eligibility = new CustomerEligibility(deps);
+  const lookups = new CustomerLookups(deps);
+  const requests = new CustomerRequests(deps, eligibility, lookups);
+  const approvals = new ApprovalExecution(deps);
+  const decisions = new CustomerDecisions(deps, { requests, eligibility, lookups, execution: approvals });
+  const drafts = new CustomerDrafts(deps.records, { requests, eligibility, lookups });
+  return { eligibility, lookups, requests, decisions, approvals, drafts };
+}

@@ -1,0 +1,58 @@
+/**
+ * Step 2 of a customer draft (C3, C5, C6): what the subscriptions card offers, and what the reseller's
+ * choice there comes to, checked against the catalogue's limits. Pure, so the licence rules read and
+ * test apart from the store.
+ */
+import type { Offer, Subscription as PartnerCenterSubscription } from '../partnerCenter/gateway';
+import type { Outcome } from './customerRequest';
+
+/** What the reseller picked on the subscriptions card. */
+export type DraftChoice =
+  { licences: Record<string, number>; supportContact?: boolean } | { subscriptionIds: string[] };
+
+/** What the next card offers: the provider's catalogue, or the customer's subscriptions. */
+export type DraftOptions =
+  { kind: 'offers'; offers: Offer[] } | { kind: 'subscriptions'; subscriptions: PartnerCenterSubscription[] };
+
+export type ChosenSubscription = { offerId: string; offerName?: string; licences: number; subscriptionId?: string };
+
+/**
+ * The offers with a licence count (C3: within the offer's minimum and maximum), or the existing
+ * subscriptions picked (C5, C6). An empty list is the caller's to refuse: it knows which field to name.
+ */
+export function subscriptionsChosen(options: DraftOptions, choice: DraftChoice): Outcome<ChosenSubscription[]> {
+  const subscriptions: ChosenSubscription[] = [];
+  if (options.kind === 'offers' && 'licences' in choice) {
+    for (const offer of options.offers) {
+      const licences = choice.licences[offer.id];
+      if (licences === undefined || licences === 0) continue;
+      if (!Number.isInteger(licences) || licences < offer.minimumQuantity || licences > offer.maximumQuantity) {
+        return {
+          ok: false,
+          refusal: {
+            kind: 'input',
+            code: 'licences-out-of-range',
+            field: offer.id,
+            // `count` picks the catalog's plural: the most one may buy (`1 licence at most`).
+            params: {
+              requested: licences,
+              offer: offer.name,
+              min: offer.minimumQuantity,
+              max: offer.maximumQuantity,
+              count: offer.maximumQuantity,
+            },
+          },
+        };
+      }
+      subscriptions.push({ offerId: offer.id, offerName: offer.name, licences });
+    }
+  } else if (options.kind === 'subscriptions' && 'subscriptionIds' in choice) {
+    return {
+      ok: true,
+      value: options.subscriptions
+        .filter((s) => choice.subscriptionIds.includes(s.id))
+        .map((s) => ({ offerId: s.offerId, offerName: s.offerName, licences: s.quantity, subscriptionId: s.id })),
+    };
+  }
+  return { ok: true, value: subscriptions };
+}
