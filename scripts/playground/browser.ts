@@ -166,6 +166,18 @@ export async function shootChatPane(
   return !clip;
 }
 
+/**
+ * The conversation itself: the innermost element holding a card and the chat box, so what it holds
+ * leaves out the chat list beside it (whose preview repeats the last message's text).
+ */
+export function chatPane(target: Page): Locator {
+  return target
+    .locator('div')
+    .filter({ has: target.locator('.ac-adaptiveCard') })
+    .filter({ has: target.locator(COMPOSER) })
+    .last();
+}
+
 /** The innermost element holding both the card and the chat box: the Playground's chat pane. */
 async function chatPaneBox(target: Page, card: Locator) {
   const pane = target

@@ -6,7 +6,7 @@ import type { Translate } from '../../i18n/i18n';
 import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
 import type { SlackApiStub, SlackCall } from '../../test/support/fakes/slackApiStub';
 import { SlackDriver } from '../../test/support/drivers/slackDriver';
-import { expectCard, expectVisible, sendMessage } from './browser';
+import { chatPane, expectCard, expectVisible, sendMessage } from './browser';
 import type { PlaygroundSession } from './session';
 import { emailOf, FABRIKAM_ORGANISATION, type PlaygroundOrganisation, TAILSPIN_ORGANISATION } from './tenantConfig';
 
@@ -416,7 +416,7 @@ export async function authoriseInTeamsAndPartnerCenter(road: Road, code: string)
   // before) in the notice to the organisation, with the card saying when; never both. A repeat would
   // come through the outbox within a second or two.
   await page.waitForTimeout(2_000);
-  const times = await page.getByText(confirmed, { exact: false }).count();
+  const times = await chatPane(page).getByText(confirmed, { exact: false }).count();
   if (times !== 1) throw new Error(`the confirmation is on screen ${times} times; once expected`);
   road.say(`Teams: ${t('partnerships:teams.awaiting.check')} → "${confirmed}" (once on screen)`);
   return told;

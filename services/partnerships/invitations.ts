@@ -18,6 +18,11 @@ export const invitationInputSchema = z.object({
   email: emailSchema,
   companyName: z.string().trim().max(200).optional(),
   mpnId: mpnIdSchema.optional(),
+  /** The language the rep chose for the draft email (a two-letter tag; the edge offers the ones it speaks). */
+  emailLanguage: z
+    .string()
+    .regex(/^[a-z]{2}$/)
+    .optional(),
 });
 export type InvitationInput = z.infer<typeof invitationInputSchema>;
 
@@ -60,6 +65,7 @@ export class Invitations {
       email: data.email,
       companyName: data.companyName || undefined,
       mpnId: data.mpnId,
+      emailLanguage: data.emailLanguage,
       state: 'sent',
       createdBy: actor,
       createdAt: now.toISOString(),

@@ -61,6 +61,8 @@ export interface Invitation {
   email: string;
   companyName?: string;
   mpnId?: string;
+  /** The language of the draft email the rep copies (the reseller's, as the rep chose); shown again on Resend. */
+  emailLanguage?: string;
   state: InvitationState;
   createdBy: Actor;
   createdAt: string;

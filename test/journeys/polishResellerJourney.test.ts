@@ -113,6 +113,17 @@ for (const backend of JOURNEY_BACKENDS)
       expect(response.json?.response_action, response.text).to.equal('update');
       invitationCode = code;
       expect(card).to.include(asJson(pl('partnerships:teams.card.intro', { provider: DEMO.provider.name })));
+      // The rep reads Slack in English; the email is the Polish reseller's to read: the modal offered
+      // Polish (the distributor is in Poland) and the rep left it so.
+      const draft = JSON.stringify(response.json?.view);
+      expect(draft).to.include(asJson(en('partnerships:slack.invite.draftIntro')));
+      const greeting = pl('partnerships:slack.invite.draftEmail', {
+        company: TAILSPIN.partnerName,
+        provider: DEMO.provider.name,
+        link: '\u0000',
+        expires: new Date(),
+      }).split('\u0000')[0];
+      expect(draft).to.include(asJson(greeting));
     });
 
     it('authorises with the box ticked: accepted here (the card says so in place, once), the next card leads to Partner Center (P1, P3, P6)', async () => {

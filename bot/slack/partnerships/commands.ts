@@ -1,5 +1,6 @@
 import { auditBlocks } from '../../../cards/slack/partnerships/auditBlocks';
 import { inviteModal } from '../../../cards/slack/partnerships/invitationModals';
+import { languageOfCountry } from '../../../i18n/languages';
 import { removeModal } from '../../../cards/slack/partnerships/removeModal';
 import { resellersBlocks } from '../../../cards/slack/partnerships/resellersBlocks';
 import { setupModal } from '../../../cards/slack/partnerships/setupModal';
@@ -40,7 +41,8 @@ export function partnershipSubcommands(p: SlackPartnerships): SlackSubcommand[] 
       name: 'invite',
       descriptionKey: 'partnerships:slack.commands.invite',
       run: async ({ command, t, client, respond }) => {
-        if (!(await p.service.getProviderBySlackTeam(command.team_id))) {
+        const provider = await p.service.getProviderBySlackTeam(command.team_id);
+        if (!provider) {
           await respond(refuse(t, 'not-set-up'));
           return;
         }
@@ -48,7 +50,8 @@ export function partnershipSubcommands(p: SlackPartnerships): SlackSubcommand[] 
           await respond(refuse(t, 'not-approver'));
           return;
         }
-        await client.views.open({ trigger_id: command.trigger_id, view: inviteModal(t) });
+        const emailLanguage = languageOfCountry(provider.partner.country);
+        await client.views.open({ trigger_id: command.trigger_id, view: inviteModal(t, emailLanguage) });
       },
     },
     {

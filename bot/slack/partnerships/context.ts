@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { draftEmail } from '../../../cards/slack/partnerships/invitationModals';
-import type { Translate } from '../../../i18n/i18n';
+import { type Translate, translatorFor } from '../../../i18n/i18n';
 import type { PartnershipService } from '../../../services/partnerships/partnershipService';
 import type { Invitation, Provider } from '../../../services/partnerships/types';
 import type { Logger } from '../../logger';
@@ -35,7 +35,9 @@ export function invitationDraft(
   issued: { invitation: Invitation; code: string; provider: Provider },
 ): { link: string; draft: string } {
   const link = p.invitationLink(issued.code);
-  const draft = draftEmail(t, {
+  // The email is the reseller's to read: in the language the rep chose for it; the modal around it in the rep's.
+  const emailT = issued.invitation.emailLanguage ? translatorFor(issued.invitation.emailLanguage) : t;
+  const draft = draftEmail(emailT, {
     providerName: issued.provider.partner.legalName ?? '',
     companyName: issued.invitation.companyName,
     link,

@@ -1,7 +1,7 @@
 import type { App, ViewOutput } from '@slack/bolt';
 import { z } from 'zod';
 import { CALLBACK, FIELD_ACTION, NO_GROUP, SETUP_LANGUAGE_BLOCK } from '../../../cards/slack/partnerships/ids';
-import { draftModal } from '../../../cards/slack/partnerships/invitationModals';
+import { draftModal, EMAIL_LANGUAGE_BLOCK } from '../../../cards/slack/partnerships/invitationModals';
 import { languageOf } from '../../../i18n/format';
 import { SUPPORTED_LANGUAGES } from '../../../i18n/i18n';
 import type { Translate } from '../../../i18n/i18n';
@@ -56,7 +56,7 @@ const SETUP_BLOCKS: Record<string, string> = {
 const INVITE_BLOCKS: Record<string, string> = { email: 'email', companyName: 'companyName', mpnId: 'mpnId' };
 
 /** The channel language chosen in the set-up modal; a missing or unknown one is the submitter's. */
-const channelLanguageField = z.enum(SUPPORTED_LANGUAGES);
+const languageField = z.enum(SUPPORTED_LANGUAGES);
 
 export function registerViews(app: App, p: SlackPartnerships) {
   app.view(CALLBACK.setup, async ({ ack, body, view, client }) => {
@@ -91,7 +91,7 @@ export function registerViews(app: App, p: SlackPartnerships) {
     }
     await ack();
     const { partner, settings } = outcome.value;
-    const chosen = channelLanguageField.safeParse(values[SETUP_LANGUAGE_BLOCK]?.[FIELD_ACTION]?.selected_option?.value);
+    const chosen = languageField.safeParse(values[SETUP_LANGUAGE_BLOCK]?.[FIELD_ACTION]?.selected_option?.value);
     await p.languages.chooseForChannel(settings.channelId, chosen.success ? chosen.data : languageOf(t));
     await client.chat.postMessage({
       channel: body.user.id,
@@ -116,7 +116,13 @@ export function registerViews(app: App, p: SlackPartnerships) {
     const values = view.state.values;
     const outcome = await p.service.invitations.createInvitation(
       teamId,
-      { email: text(values, 'email') ?? '', companyName: text(values, 'companyName'), mpnId: text(values, 'mpnId') },
+      {
+        email: text(values, 'email') ?? '',
+        companyName: text(values, 'companyName'),
+        mpnId: text(values, 'mpnId'),
+        emailLanguage: languageField.safeParse(values[EMAIL_LANGUAGE_BLOCK]?.[FIELD_ACTION]?.selected_option?.value)
+          .data,
+      },
       await p.people.actor(client, body.user),
     );
     if (!outcome.ok) {

@@ -4,13 +4,25 @@
  */
 import type { ModalView } from '@slack/types';
 import type { Translate } from '../../../i18n/i18n';
+import { type Language, SUPPORTED_LANGUAGES } from '../../../i18n/languages';
 import { blockKit } from '../blockKit';
-import { CALLBACK } from './ids';
+import { CALLBACK, FIELD_ACTION } from './ids';
 
 const { plain, mrkdwn, textInput } = blockKit;
 
-/** `/csp invite`: who to ask to partner (P2). */
-export function inviteModal(t: Translate): ModalView {
+/** The block of the invite modal where the rep picks the draft email's language. */
+export const EMAIL_LANGUAGE_BLOCK = 'emailLanguage';
+
+/**
+ * `/csp invite`: who to ask to partner (P2), and the language of the draft email: the reseller reads it,
+ * so it is offered in the language of the distributor's country (most resellers are in its region, P6),
+ * whatever language the rep reads Slack in.
+ */
+export function inviteModal(t: Translate, emailLanguage: Language): ModalView {
+  const languageOption = (language: Language) => ({
+    text: plain(t(`common:languageName.${language}`)),
+    value: language,
+  });
   return {
     type: 'modal',
     callback_id: CALLBACK.invite,
@@ -25,6 +37,17 @@ export function inviteModal(t: Translate): ModalView {
         optional: true,
         hint: t('partnerships:slack.invite.mpnIdHint'),
       }),
+      {
+        type: 'input',
+        block_id: EMAIL_LANGUAGE_BLOCK,
+        label: plain(t('partnerships:slack.invite.emailLanguage')),
+        element: {
+          type: 'static_select',
+          action_id: FIELD_ACTION,
+          options: SUPPORTED_LANGUAGES.map(languageOption),
+          initial_option: languageOption(emailLanguage),
+        },
+      },
     ],
   };
 }

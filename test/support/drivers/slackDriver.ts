@@ -42,6 +42,22 @@ export class SlackDriver {
     return { value: { type: 'plain_text_input', value } };
   }
 
+  /**
+   * What Slack submits for the fields a person leaves as the modal offered them: each select's initial
+   * option (Slack sends it as the selection), keyed by block and action as in `view.state.values`.
+   */
+  static leftAsOffered(view: Json): Record<string, Record<string, unknown>> {
+    const values: Record<string, Record<string, unknown>> = {};
+    for (const block of (view.blocks as Json[] | undefined) ?? []) {
+      const element = block.element as Json | undefined;
+      if (block.type !== 'input' || !element?.initial_option) continue;
+      values[String(block.block_id)] = {
+        [String(element.action_id)]: { type: element.type, selected_option: element.initial_option },
+      };
+    }
+    return values;
+  }
+
   private nextResponseMethod(): string {
     this.responses += 1;
     return `respond-${this.responses}`;
@@ -170,9 +186,10 @@ export class SlackDriver {
     provider: { name: string; mpnId: string; tenantId: string; country?: string },
     timeoutMs?: number,
   ) {
-    await this.slashOpensModal('setup', admin, 'partnerships.setup', timeoutMs);
+    const view = await this.slashOpensModal('setup', admin, 'partnerships.setup', timeoutMs);
     const input = SlackDriver.input;
     return this.viewSubmission('partnerships.setup', admin, {
+      ...SlackDriver.leftAsOffered(view),
       legalName: input(provider.name),
       mpnId: input(provider.mpnId),
       tenantId: input(provider.tenantId),
@@ -184,9 +201,10 @@ export class SlackDriver {
 
   /** `/csp invite` and its modal as an approver fills it in (P2); resolves with the modal's answer. */
   async invite(approver: string, fields: { email: string; companyName: string; mpnId: string }, timeoutMs?: number) {
-    await this.slashOpensModal('invite', approver, 'partnerships.invite', timeoutMs);
+    const view = await this.slashOpensModal('invite', approver, 'partnerships.invite', timeoutMs);
     const input = SlackDriver.input;
     return this.viewSubmission('partnerships.invite', approver, {
+      ...SlackDriver.leftAsOffered(view),
       email: input(fields.email),
       companyName: input(fields.companyName),
       mpnId: input(fields.mpnId),
