@@ -17,6 +17,7 @@ import { isCardSubmission, keepPayload, verbField, verbOnlyPayload } from '../..
 import { commandOf } from './commandText';
 import type { ConversationReferenceStore } from './conversationReferences';
 import type { RepeatedSubmissions } from './repeatedSubmissions';
+import { rememberDialogMemory, shareDialogsRegistration, useSharedDialogMemory } from './dialogMemory';
 import { helpCard, welcomeCard } from '../../cards/teams/foundationCards';
 import { identityOf, type TeamsCardAction, type TeamsCommand, type TeamsFeature } from '../../dialogs/teamsTurn';
 
@@ -44,6 +45,7 @@ export class CspTeamsBot extends TeamsActivityHandler {
 
   constructor(private readonly deps: TeamsBotDeps) {
     super();
+    shareDialogsRegistration();
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.language = deps.userState.createProperty<string | undefined>('language');
     this.dialogs = new DialogSet(this.dialogState);
@@ -85,7 +87,9 @@ export class CspTeamsBot extends TeamsActivityHandler {
       return;
     }
     try {
+      useSharedDialogMemory(context);
       await super.run(context);
+      rememberDialogMemory(context);
       await this.deps.conversationState.saveChanges(context, false);
       await this.deps.userState.saveChanges(context, false);
     } catch (error) {
