@@ -132,14 +132,22 @@ export async function startPeerBot(options: PeerOptions): Promise<{ port: number
 
   const server = restify.createServer({ name: 'peer-bot' });
   server.use(restify.plugins.bodyParser({ mapParams: false }));
+  // Turns still running when the load stops finish before the store closes (as the assistant drains).
+  let running = 0;
   server.post('/api/messages', async (req, res) => {
-    await adapter.process(req, res, (context) => bot.run(context));
+    running += 1;
+    try {
+      await adapter.process(req, res, (context) => bot.run(context));
+    } finally {
+      running -= 1;
+    }
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve()));
   return {
     port: (server.address() as { port: number }).port,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.close();
+      while (running > 0) await new Promise((resolve) => setTimeout(resolve, 10));
       await store.close();
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
