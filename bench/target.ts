@@ -8,6 +8,7 @@ import { FEATURES } from '../bot/features';
 import { answerParent, type ParentMessage } from './child';
 import { BENCH_NOTICE, type BenchHandles, benchFeature } from './benchFeature';
 import { startEchoBot } from './echoBot';
+import { startPeerBot } from './peerBot';
 import { fanoutTenantOf } from './load';
 
 /**
@@ -15,7 +16,8 @@ import { fanoutTenantOf } from './load';
  * assistant. IPC: sends `{ ready, port }`, then answers `{ id, cmd }` with `{ id, result | error }`.
  */
 export interface TargetOptions {
-  kind: 'echo' | 'assistant';
+  /** The echo baseline, the peer (a BotBuilder-samples bot on the same store, bench/peerBot.ts), or the assistant. */
+  kind: 'echo' | 'peer' | 'assistant';
   store?: 'sqlite' | 'redis';
   redisUrl?: string;
   /** Slack on, with its Web API at this URL. */
@@ -128,6 +130,10 @@ async function main() {
     const echo = await startEchoBot();
     port = echo.port;
     close = echo.close;
+  } else if (options.kind === 'peer') {
+    const peer = await startPeerBot({ store: options.store ?? 'sqlite', redisUrl: options.redisUrl });
+    port = peer.port;
+    close = peer.close;
   } else {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'csp-bench-'));
     const config = loadConfig({

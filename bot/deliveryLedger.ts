@@ -59,9 +59,13 @@ export class DeliveryLedger {
     }
   }
 
-  /** The first delivery answered `status`: a 2xx stands, anything else gives the key back for a retry. */
+  /**
+   * The first delivery answered `status`: a 2xx stands, anything else gives the key back for a retry.
+   * A 200 writes nothing: the claim already answers a replay with 200 (`status` unset), so recording it
+   * would be a store write a turn that changes nothing a replay sees (issue 18).
+   */
   async settle(key: string, claim: Claim | undefined, status: number): Promise<void> {
-    if (!claim?.first) return;
+    if (!claim?.first || status === 200) return;
     try {
       if (status >= 300) await this.records.remove(key, claim.version);
       else

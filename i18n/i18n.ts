@@ -67,6 +67,41 @@ export function translations(): i18n {
   return instance;
 }
 
+const translators = new Map<string, Translate>();
+/** Plain strings kept per language: the catalogs' keys, bounded in case a key is ever built from input. */
+const PLAIN_LIMIT = 5000;
+
+/**
+ * The translator of a language, made once per language (issue 18: a card turn asked for one several times
+ * and translated ~40 strings, a quarter of a turn's allocations in i18next). A key asked without options
+ * always gives the same text (the catalogs are read once at start), so that text is kept; anything with
+ * options (interpolation, counts, a default) goes to i18next every time.
+ */
 export function translatorFor(locale: string | undefined | null): Translate {
-  return translations().getFixedT(resolveLanguage(locale));
+  const language = resolveLanguage(locale);
+  let translator = translators.get(language);
+  if (!translator) {
+    translator = keepingPlainTexts(translations().getFixedT(language));
+    translators.set(language, translator);
+  }
+  return translator;
+}
+
+function keepingPlainTexts(fixed: Translate): Translate {
+  const plain = new Map<string, string>();
+  const call = fixed as unknown as (...args: unknown[]) => unknown;
+  const translate = (...args: unknown[]): unknown => {
+    const [key] = args;
+    if (args.length !== 1 || typeof key !== 'string') return call(...args);
+    let text = plain.get(key);
+    if (text === undefined) {
+      const made = call(key);
+      if (typeof made !== 'string' || plain.size >= PLAIN_LIMIT) return made;
+      text = made;
+      plain.set(key, text);
+    }
+    return text;
+  };
+  // The language travels with the translator, as on i18next's own (format.ts and the card caches read it).
+  return Object.assign(translate, { lng: (fixed as Translate & { lng?: string }).lng }) as unknown as Translate;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import type { AtomicStore } from '../../services/storage/atomicStore';
 import { isCardSubmission } from '../../dialogs/cardSubmission';
+import { LruMap } from '../lruMap';
 
 /**
  * The same card button pressed twice: a double click sends two distinct activities (two ids, so the
@@ -11,6 +12,11 @@ import { isCardSubmission } from '../../dialogs/cardSubmission';
  * shared store, so two instances behind a load balancer agree. The record is the person's last press in
  * the conversation: any other press in between (answering another card) makes the same button, pressed
  * again later, a new press and not a double click.
+ *
+ * A person's next press usually finds the record this process wrote at their last one: it is replaced at
+ * the version remembered, one compare-and-set, instead of a create that fails, a read and a write (issue
+ * 18). The memory is only a guess at the version: a write that does not land (another instance, an expired
+ * record) falls back to reading, and a press the memory calls a repeat is read again before it is dropped.
  */
 
 /** What a claimed submission tells the guard when its turn ends. */
@@ -38,11 +44,14 @@ export interface RepeatedSubmissionsOptions {
 }
 
 const KEEP_MS = 10 * 60 * 1000;
+/** People whose last claim this process remembers; a miss costs the read it always cost. */
+const REMEMBERED = 10_000;
 const NO_CLAIM: SubmissionClaim = { handled: async () => {}, failed: async () => {} };
 
 export class RepeatedSubmissions {
   private readonly graceMs: number;
   private readonly inFlightMs: number;
+  private readonly written = new LruMap<string, { version: number; record: ClaimRecord }>(REMEMBERED);
 
   constructor(private readonly options: RepeatedSubmissionsOptions) {
     this.graceMs = options.graceMs ?? 5_000;
@@ -56,7 +65,11 @@ export class RepeatedSubmissions {
     const { key, press } = identity;
     const { records, clock } = this.options;
     const fresh: ClaimRecord = { press, state: 'in-flight', at: clock().toISOString() };
-    let version = await records.compareAndSet(key, undefined, fresh, { ttlMs: KEEP_MS });
+    const known = this.written.get(key);
+    const repeatsKnown = known !== undefined && known.record.press === press && this.isLive(known.record);
+    let version: number | undefined;
+    if (known && !repeatsKnown) version = await records.compareAndSet(key, known.version, fresh, { ttlMs: KEEP_MS });
+    else if (!known) version = await records.compareAndSet(key, undefined, fresh, { ttlMs: KEEP_MS });
     // Bounded: each failed attempt means another press of this person landed meanwhile.
     for (let attempt = 0; version === undefined && attempt < 3; attempt++) {
       const current = await records.read<ClaimRecord>(key);
@@ -64,14 +77,21 @@ export class RepeatedSubmissions {
       // Another press since, an old press, or a claim left by a turn that died: this one is a new press.
       version = await records.compareAndSet(key, current?.version, fresh, { ttlMs: KEEP_MS });
     }
-    if (version === undefined) return undefined;
+    if (version === undefined) {
+      this.written.delete(key);
+      return undefined;
+    }
     const held = version;
+    this.written.set(key, { version: held, record: fresh });
     return {
       handled: async () => {
         const done: ClaimRecord = { press, state: 'handled', at: clock().toISOString() };
-        await records.compareAndSet(key, held, done, { ttlMs: KEEP_MS });
+        const written = await records.compareAndSet(key, held, done, { ttlMs: KEEP_MS });
+        if (written === undefined) this.written.delete(key);
+        else this.written.set(key, { version: written, record: done });
       },
       failed: async () => {
+        this.written.delete(key);
         await records.remove(key, held);
       },
     };

@@ -9,15 +9,17 @@ import {
   type UserState,
 } from 'botbuilder';
 import { type DialogContext, DialogSet, type DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
-import { type ZodType, z } from 'zod';
+import type { ZodType } from 'zod';
 import { SUPPORTED_LANGUAGES, type Translate, translatorFor } from '../../i18n/i18n';
 import type { Logger } from '../logger';
 import { localeOf } from './activityLocale';
-import { isCardSubmission, keepPayload, verbField, verbOnlyPayload } from '../../dialogs/cardSubmission';
+import { isCardSubmission, keepPayload } from '../../dialogs/cardSubmission';
 import { commandOf } from './commandText';
 import type { ConversationReferenceStore } from './conversationReferences';
 import type { RepeatedSubmissions } from './repeatedSubmissions';
-import { helpCard, welcomeCard } from '../../cards/teams/foundationCards';
+import { rememberDialogMemory, shareDialogsRegistration, useSharedDialogMemory } from './dialogMemory';
+import { welcomeCard } from '../../cards/teams/foundationCards';
+import { builtInCommands } from './builtInCommands';
 import { identityOf, type TeamsCardAction, type TeamsCommand, type TeamsFeature } from '../../dialogs/teamsTurn';
 
 export interface TeamsBotDeps {
@@ -44,10 +46,11 @@ export class CspTeamsBot extends TeamsActivityHandler {
 
   constructor(private readonly deps: TeamsBotDeps) {
     super();
+    shareDialogsRegistration();
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.language = deps.userState.createProperty<string | undefined>('language');
     this.dialogs = new DialogSet(this.dialogState);
-    for (const command of this.builtInCommands()) this.addCommand(command);
+    for (const command of builtInCommands(this, this.listed)) this.addCommand(command);
     for (const feature of deps.features) {
       for (const dialog of feature.dialogs ?? []) this.dialogs.add(dialog);
       for (const command of feature.commands ?? []) this.addCommand(command);
@@ -85,7 +88,9 @@ export class CspTeamsBot extends TeamsActivityHandler {
       return;
     }
     try {
+      useSharedDialogMemory(context);
       await super.run(context);
+      rememberDialogMemory(context);
       await this.deps.conversationState.saveChanges(context, false);
       await this.deps.userState.saveChanges(context, false);
     } catch (error) {
@@ -236,57 +241,6 @@ export class CspTeamsBot extends TeamsActivityHandler {
   private logMalformed(verb: string, error: { issues: Array<{ path: PropertyKey[]; code: string }> }) {
     const issues = error.issues.slice(0, 10).map((i) => ({ path: i.path.map(String).join('.'), code: i.code }));
     this.deps.logger.info({ verb, issues }, 'refused a malformed card submission');
-  }
-
-  private builtInCommands(): TeamsCommand[] {
-    return [
-      {
-        name: 'help',
-        descriptionKey: 'common:commands.help',
-        wordKey: 'common:words.help',
-        aliases: ['?', 'hjalp'],
-        payload: verbOnlyPayload,
-        run: async ({ context }) => {
-          const t = await this.translator(context);
-          await context.sendActivity({ attachments: [helpCard(t, this.listed)] });
-        },
-      },
-      {
-        name: 'language',
-        descriptionKey: 'common:commands.language',
-        wordKey: 'common:words.language',
-        aliases: ['jezyk', 'sprak'],
-        // The welcome card's language buttons send the language; typed, it follows the word.
-        payload: z.strictObject({ verb: verbField, language: z.enum(SUPPORTED_LANGUAGES).optional() }),
-        run: async ({ context, args, payload }) => {
-          const wanted = ((payload as { language?: string } | undefined)?.language ?? args).trim().toLowerCase();
-          if (!wanted) {
-            await context.sendActivity((await this.translator(context))('common:language.current'));
-            return;
-          }
-          if (!(SUPPORTED_LANGUAGES as readonly string[]).includes(wanted)) {
-            const t = await this.translator(context);
-            await context.sendActivity(t('common:language.unsupported', { language: wanted.slice(0, 20) }));
-            return;
-          }
-          await this.setLanguage(context, wanted);
-          await context.sendActivity(translatorFor(wanted)('common:language.changed'));
-        },
-      },
-      {
-        name: 'cancel',
-        descriptionKey: 'common:commands.cancel',
-        wordKey: 'common:words.cancel',
-        run: async ({ context, dialogs, t }) => {
-          if (dialogs.activeDialog) {
-            await dialogs.cancelAllDialogs();
-            await context.sendActivity(t('common:cancelled'));
-          } else {
-            await context.sendActivity(t('common:nothingToCancel'));
-          }
-        },
-      },
-    ];
   }
 
   private async rememberReference(context: TurnContext): Promise<void> {

@@ -17,6 +17,11 @@ import {
 } from './enrolmentStepDialog';
 
 export const ENROLMENT_DIALOG = 'enrolmentDialog';
+/**
+ * The checklist starts over by replacing its own waterfall, never by replacing itself with
+ * ENROLMENT_DIALOG: from inside the component that begins a new checklist within the old one, and
+ * the dialog stack (stored with the conversation, walked on every turn) grew by one level a save.
+ */
 const ENROLMENT_WATERFALL = 'enrolmentWaterfall';
 const SUBMIT = 'submit';
 
@@ -61,11 +66,11 @@ export class EnrolmentDialog extends ComponentDialog {
     if (submitted?.enrolmentAction === 'answer' && isAnswerStep(submitted.step)) {
       return await this.answerFromCard(step, submitted.step, submitted.asked);
     }
-    if (submitted?.enrolmentAction === 'back') return await step.replaceDialog(ENROLMENT_DIALOG, {});
+    if (submitted?.enrolmentAction === 'back') return await step.replaceDialog(ENROLMENT_WATERFALL, {});
     const chosen = typeof step.result === 'string' ? step.result : submitted?.step;
     if (chosen === SUBMIT) return await this.submit(step);
     if (isAnswerStep(chosen)) return await step.beginDialog(ENROLMENT_STEP_DIALOG, { step: chosen });
-    return await step.replaceDialog(ENROLMENT_DIALOG, {
+    return await step.replaceDialog(ENROLMENT_WATERFALL, {
       notices: [t('enrolment:hint.pickStep')],
     } satisfies EnrolmentOptions);
   }
@@ -84,7 +89,7 @@ export class EnrolmentDialog extends ComponentDialog {
     if (isStaleAnswer(progress, answered, asked)) {
       const t = await this.deps.translate(step.context);
       const notices = [staleCardNotice(t, progress, answered)];
-      return await step.replaceDialog(ENROLMENT_DIALOG, { notices } satisfies EnrolmentOptions);
+      return await step.replaceDialog(ENROLMENT_WATERFALL, { notices } satisfies EnrolmentOptions);
     }
     return await step.beginDialog(ENROLMENT_STEP_DIALOG, {
       step: answered,
@@ -94,7 +99,7 @@ export class EnrolmentDialog extends ComponentDialog {
 
   private async loopStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const result = (step.result ?? {}) as EnrolmentStepResult;
-    return await step.replaceDialog(ENROLMENT_DIALOG, { step: result.next } satisfies EnrolmentOptions);
+    return await step.replaceDialog(ENROLMENT_WATERFALL, { step: result.next } satisfies EnrolmentOptions);
   }
 
   private async submit(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -108,6 +113,6 @@ export class EnrolmentDialog extends ComponentDialog {
       await step.context.sendActivity(t('enrolment:submitted.portal', { url: result.url }));
       return await step.endDialog();
     }
-    return await step.replaceDialog(ENROLMENT_DIALOG, { notices: reasonsOf(t, result) } satisfies EnrolmentOptions);
+    return await step.replaceDialog(ENROLMENT_WATERFALL, { notices: reasonsOf(t, result) } satisfies EnrolmentOptions);
   }
 }

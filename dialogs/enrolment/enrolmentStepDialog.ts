@@ -83,7 +83,8 @@ export class EnrolmentStepDialog extends ComponentDialog {
     answerStep: AnswerStep,
     feedback: Partial<StepFeedback>,
   ): Promise<DialogTurnResult> {
-    return await step.replaceDialog(ENROLMENT_STEP_DIALOG, {
+    // Its own waterfall again, not ENROLMENT_STEP_DIALOG, which would nest a step inside the step.
+    return await step.replaceDialog(ENROLMENT_STEP_WATERFALL, {
       step: answerStep,
       feedback,
     } satisfies EnrolmentStepOptions);

@@ -2,6 +2,8 @@ import type * as Sqlite3 from 'sqlite3';
 import sqlite3 from 'sqlite3';
 import type { AtomicStore, IndexEntry, IndexRange, Versioned } from './atomicStore';
 import { decodeRecord, encodeRecord } from './envelope';
+import { retryWhileBusy, type Rows } from './sqliteBusy';
+import { SqliteGroupCommit } from './sqliteGroupCommit';
 import { assertScore } from './sortedIndex';
 
 /*
@@ -52,8 +54,6 @@ export interface SqliteRecordsOptions {
  * statement (a commit, a wait for another process's lock) held it, a quarter of the CPU profile of a
  * state-writing turn. A prepared statement is never finalized while the store is open.
  */
-/** How many times a statement refused with SQLITE_BUSY is tried (about 2 s in all). */
-const BUSY_RETRIES = 50;
 
 export class SqliteAtomicStore implements AtomicStore {
   readonly backend = 'sqlite' as const;
@@ -64,6 +64,8 @@ export class SqliteAtomicStore implements AtomicStore {
   private readonly indexTable: string;
   private indexReady?: Promise<void>;
   private closing = false;
+  /** The compare-and-sets, committed in groups on a connection of their own (sqliteGroupCommit.ts). */
+  private readonly group: SqliteGroupCommit;
 
   constructor(options: SqliteRecordsOptions) {
     this.table = options.table;
@@ -75,12 +77,13 @@ export class SqliteAtomicStore implements AtomicStore {
       failed = reject;
     });
     this.connection = open;
+    const synchronous = options.synchronous === 'normal' ? 'NORMAL' : 'FULL';
+    this.group = new SqliteGroupCommit(options.file, open, options.busyTimeoutMs, synchronous);
     const connect = () => {
       const db: Sqlite3.Database = new sqlite3.Database(options.file, (error) => {
         if (error) return failed(error);
         // A lock held by another connection or process is waited for (up to the timeout), not an error.
         db.configure('busyTimeout', options.busyTimeoutMs);
-        const synchronous = options.synchronous === 'normal' ? 'NORMAL' : 'FULL';
         db.run(`PRAGMA synchronous = ${synchronous}`, (pragmaError) =>
           pragmaError ? failed(pragmaError) : opened(db),
         );
@@ -91,26 +94,28 @@ export class SqliteAtomicStore implements AtomicStore {
     open.catch(() => {});
   }
 
-  /**
-   * One statement, again after a short wait when SQLite answers SQLITE_BUSY at once. The busy timeout
-   * covers a lock held by another connection, but not WAL's snapshot conflict: while one of this
-   * connection's statements reads, another that writes after a second process committed is refused
-   * without a wait. Every statement here is its own transaction, so a refused one changed nothing and
-   * running it again is safe (the compare-and-set compares again).
-   */
-  private async query(sql: string, ...params: unknown[]): Promise<Array<Record<string, unknown>>> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.queryOnce(sql, params);
-      } catch (error) {
-        const busy = (error as { code?: string }).code === 'SQLITE_BUSY';
-        if (!busy || attempt >= BUSY_RETRIES || this.closing) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 * attempt) + Math.random() * 5));
-      }
-    }
+  /** One statement, again after a short wait while SQLite answers SQLITE_BUSY (sqliteBusy.ts says why). */
+  private query(sql: string, ...params: unknown[]): Promise<Rows> {
+    return retryWhileBusy(
+      () => this.queryOnce(sql, params),
+      () => this.closing,
+    );
   }
 
-  private async queryOnce(sql: string, params: unknown[]): Promise<Array<Record<string, unknown>>> {
+  /**
+   * A write, in the next group commit (a batch refused as BUSY committed nothing: retried alike). Every
+   * write goes there, so this connection only reads and never waits on a write lock: one of its
+   * statements sleeping in the busy handler held its connection and a thread of the pool while the
+   * group commit it waited for needed a thread too (seen as 2 s store timeouts under load).
+   */
+  private groupWrite(sql: string, ...params: unknown[]): Promise<Rows> {
+    return retryWhileBusy(
+      () => this.group.write(sql, params),
+      () => this.closing,
+    );
+  }
+
+  private async queryOnce(sql: string, params: unknown[]): Promise<Rows> {
     const db = await this.connection;
     // After close() began, a new statement would keep the connection from closing.
     if (this.closing) throw new Error('SQLITE_MISUSE: the record store is closed');
@@ -125,7 +130,7 @@ export class SqliteAtomicStore implements AtomicStore {
     const chosen = slot;
     chosen.running += 1;
     return new Promise((resolve, reject) => {
-      chosen.statement.all(params, (error: Error | null, rows: Array<Record<string, unknown>>) => {
+      chosen.statement.all(params, (error: Error | null, rows: Rows) => {
         chosen.running -= 1;
         if (error) reject(error);
         else resolve(rows);
@@ -159,7 +164,7 @@ export class SqliteAtomicStore implements AtomicStore {
     const rows =
       expected === undefined
         ? // Create, or take over a row whose TTL has passed (Keyv treats it as absent too).
-          await this.query(
+          await this.groupWrite(
             `INSERT INTO ${this.table} (key, value) VALUES (?, ?)
              ON CONFLICT(key) DO UPDATE SET value = excluded.value
              WHERE json_extract(${this.table}.value, '$.expires') IS NOT NULL
@@ -169,7 +174,7 @@ export class SqliteAtomicStore implements AtomicStore {
             raw,
             Date.now(),
           )
-        : await this.query(
+        : await this.groupWrite(
             `UPDATE ${this.table} SET value = ?
              WHERE key = ? AND json_extract(value, '$.value.v') = ?
                AND (json_extract(value, '$.expires') IS NULL OR json_extract(value, '$.expires') > ?)
@@ -185,8 +190,8 @@ export class SqliteAtomicStore implements AtomicStore {
   async remove(key: string, expected?: number): Promise<boolean> {
     const rows =
       expected === undefined
-        ? await this.query(`DELETE FROM ${this.table} WHERE key = ? RETURNING key`, key)
-        : await this.query(
+        ? await this.groupWrite(`DELETE FROM ${this.table} WHERE key = ? RETURNING key`, key)
+        : await this.groupWrite(
             `DELETE FROM ${this.table} WHERE key = ? AND json_extract(value, '$.value.v') = ? RETURNING key`,
             key,
             expected,
@@ -213,7 +218,7 @@ export class SqliteAtomicStore implements AtomicStore {
   async indexAdd(index: string, member: string, score: number): Promise<void> {
     assertScore(score);
     await this.indexes();
-    await this.query(
+    await this.groupWrite(
       `INSERT INTO ${this.indexTable} (name, member, score) VALUES (?, ?, ?)
        ON CONFLICT(name, member) DO UPDATE SET score = excluded.score`,
       index,
@@ -239,7 +244,7 @@ export class SqliteAtomicStore implements AtomicStore {
 
   async indexRemove(index: string, member: string): Promise<boolean> {
     await this.indexes();
-    const rows = await this.query(
+    const rows = await this.groupWrite(
       `DELETE FROM ${this.indexTable} WHERE name = ? AND member = ? RETURNING member`,
       index,
       member,
@@ -250,12 +255,12 @@ export class SqliteAtomicStore implements AtomicStore {
   /** Creates the index table once per connection (IF NOT EXISTS: another process may have made it). */
   private indexes(): Promise<void> {
     this.indexReady ??= (async () => {
-      await this.query(
+      await this.groupWrite(
         `CREATE TABLE IF NOT EXISTS ${this.indexTable} (
            name TEXT NOT NULL, member TEXT NOT NULL, score REAL NOT NULL, PRIMARY KEY (name, member)
          ) WITHOUT ROWID`,
       );
-      await this.query(
+      await this.groupWrite(
         `CREATE INDEX IF NOT EXISTS ${this.indexTable}_order ON ${this.indexTable} (name, score, member)`,
       );
     })().catch((error) => {
@@ -278,6 +283,7 @@ export class SqliteAtomicStore implements AtomicStore {
 
   async close() {
     this.closing = true;
+    await this.group.close();
     const db = await this.connection.catch(() => undefined);
     if (!db) return;
     const statements = [...this.statements.values()].flat();

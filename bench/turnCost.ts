@@ -1,0 +1,129 @@
+/**
+ * What one turn costs, apart from throughput (issue 18 item 2): bytes allocated on the heap and store
+ * operations per turn, for the echo bot, the peer and the assistant's `help` and enrolment step, one turn
+ * at a time in this process (its connector stub and its HTTP client included, which the echo bot's
+ * figure shows). Allocations are counted with V8's GC profiler: what the heap grew by, plus what every
+ * collection in between freed, so a collection during the run does not hide anything.
+ *
+ *   npm run build && node --expose-gc dist/bench/turnCost.js [turns]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { GCProfiler } from 'node:v8';
+import { startAssistant } from '../bot/assistant';
+import { loadConfig } from '../bot/config';
+import { createLogger } from '../bot/logger';
+import { startEchoBot } from './echoBot';
+import { enrolmentSubmission, teamsMessage } from './load';
+import { startPeerBot } from './peerBot';
+
+const turns = Number(process.argv[2] ?? 200);
+
+interface GcEntry {
+  beforeGC: { heapStatistics: { usedHeapSize: number } };
+  afterGC: { heapStatistics: { usedHeapSize: number } };
+}
+
+/** The connector: every reply accepted, its body drained unread. */
+async function connector(): Promise<{ url: string; close(): void }> {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.end('{"id":"reply"}'));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, close: () => server.close() };
+}
+
+async function allocatedPerTurn(url: string, body: (sequence: number) => string): Promise<number> {
+  const post = async (sequence: number) => {
+    const response = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: body(sequence),
+    });
+    if (response.status !== 200) throw new Error(`turn answered ${response.status}`);
+    await response.arrayBuffer();
+  };
+  for (let i = 1; i <= 50; i++) await post(i);
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with --expose-gc');
+  gc();
+  const profiler = new GCProfiler();
+  const start = process.memoryUsage().heapUsed;
+  profiler.start();
+  for (let i = 51; i <= 50 + turns; i++) await post(i);
+  const end = process.memoryUsage().heapUsed;
+  const { statistics } = profiler.stop() as unknown as { statistics: GcEntry[] };
+  const freed = statistics.reduce(
+    (sum, s) => sum + Math.max(0, s.beforeGC.heapStatistics.usedHeapSize - s.afterGC.heapStatistics.usedHeapSize),
+    0,
+  );
+  return (end - start + freed) / turns;
+}
+
+async function main() {
+  const stub = await connector();
+  const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+  const results: Record<string, string> = {};
+
+  const echo = await startEchoBot();
+  results.echo = kb(
+    await allocatedPerTurn(`http://127.0.0.1:${echo.port}`, (s) => teamsMessage(stub.url, 'cost0echo', 0, 'hi', s)),
+  );
+  await echo.close();
+
+  const peer = await startPeerBot({ store: 'sqlite' });
+  results.peer = kb(
+    await allocatedPerTurn(`http://127.0.0.1:${peer.port}`, (s) =>
+      teamsMessage(stub.url, 'cost0peer', 0, enrolmentSubmission(s), s),
+    ),
+  );
+  await peer.close();
+
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'csp-turn-cost-'));
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir });
+  const assistant = await startAssistant(config, { logger: createLogger('silent') });
+  const operations = async () => {
+    const metric = await assistant.metrics.storeSeconds.get();
+    const counts: Record<string, number> = {};
+    for (const v of metric.values)
+      if (v.metricName?.endsWith('_count')) counts[String(v.labels.operation)] = Number(v.value);
+    return counts;
+  };
+  const perTurn = async (name: string, body: (sequence: number) => string) => {
+    const before = await operations();
+    const bytes = await allocatedPerTurn(assistant.url, body);
+    const after = await operations();
+    const ops = Object.entries(after)
+      .map(([op, n]) => [op, (n - (before[op] ?? 0)) / (turns + 50)] as const)
+      .filter(([, n]) => n > 0)
+      .map(([op, n]) => `${op} ${n.toFixed(2)}`)
+      .join(', ');
+    results[name] = `${kb(bytes)}; store operations a turn: ${ops}`;
+  };
+  await perTurn('assistant help', (s) => teamsMessage(stub.url, 'cost0help', 0, 'help', s));
+  await perTurn('assistant enrolment step', (s) => teamsMessage(stub.url, 'cost0enrl', 0, enrolmentSubmission(s), s));
+  // The same step as Teams sends it: a card's button carries the card's activity id (a double click is watched).
+  await perTurn('assistant enrolment step, replyToId', (s) =>
+    JSON.stringify({
+      ...JSON.parse(teamsMessage(stub.url, 'cost0enrr', 0, enrolmentSubmission(s), s)),
+      replyToId: `card-${s}`,
+    }),
+  );
+  await assistant.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  stub.close();
+
+  process.stdout.write(`Allocated per turn (${turns} turns, one at a time, after 50 unmeasured):\n`);
+  for (const [name, value] of Object.entries(results)) process.stdout.write(`  ${name}: ${value}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);
