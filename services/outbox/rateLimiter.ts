@@ -24,6 +24,8 @@ export interface LaneLimiter {
   tryTake(lanes: Lane[]): Promise<number>;
   /** A 429 on a lane: nothing more on it until `untilMs`. */
   block(lanes: Lane[], untilMs: number): Promise<void>;
+  /** Returns the token `tryTake` took when nothing was sent with it (the job was not there to run). */
+  giveBack(lanes: Lane[]): Promise<void>;
 }
 
 /**
@@ -47,6 +49,14 @@ export class RateLimiter implements LaneLimiter {
     if (wait > 0) return wait;
     for (const bucket of buckets) bucket.tokens -= 1;
     return 0;
+  }
+
+  async giveBack(lanes: Lane[]): Promise<void> {
+    const now = this.now();
+    for (const lane of lanes) {
+      const bucket = this.refill(lane, now);
+      bucket.tokens = Math.min(lane.burst, bucket.tokens + 1);
+    }
   }
 
   async block(lanes: Lane[], untilMs: number): Promise<void> {

@@ -39,6 +39,10 @@ export class SharedLaneLimiter implements LaneLimiter {
     return 0;
   }
 
+  async giveBack(lanes: Lane[]): Promise<void> {
+    await Promise.all(lanes.map(async (lane) => (await this.limiterFor(lane)).reward(lane.key)));
+  }
+
   async block(lanes: Lane[], untilMs: number): Promise<void> {
     const seconds = Math.max(1, Math.ceil((untilMs - this.now()) / 1000));
     await Promise.all(lanes.map(async (lane) => (await this.limiterFor(lane)).block(lane.key, seconds)));
