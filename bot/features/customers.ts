@@ -21,6 +21,7 @@ import { SlackPeople } from '../slack/slackPeople';
 import { SlackLanguages } from '../slack/slackLanguage';
 import { teamsCustomers } from '../../dialogs/customers/customerFlow';
 import { testOnlyCrashAt } from '../testOnlyCrash';
+import { CoalescedRefresh } from '../slack/coalescedRefresh';
 
 const REQUEST_NOTICE = 'customers.request';
 
@@ -47,15 +48,19 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
   /** Lent by the Slack edge once it registers our listeners (absent while Slack is off). */
   let edge: SlackEdgeTools | undefined;
 
-  /** The approvers see the App Home as it is now (a new request, a decision). Best effort: it is only a view. */
+  const homes = new CoalescedRefresh((error) => log.debug({ err: error }, 'could not refresh an App Home'));
+
+  /**
+   * The approvers see the App Home as it is now (a new request, a decision). Best effort: it is only a
+   * view; coalesced per approver, as each rebuild lists every pending request.
+   */
   async function refreshHomes(client: WebClient | undefined, provider: Provider | undefined) {
     if (!client || !edge || !provider) return;
     const tools = edge;
+    const teamId = provider.settings.teamId;
     await Promise.all(
       provider.settings.approverUserIds.map((userId) =>
-        tools
-          .publishHome(client, provider.settings.teamId, userId)
-          .catch((error) => log.debug({ err: error }, 'could not refresh an App Home')),
+        homes.request(`${teamId}:${userId}`, () => tools.publishHome(client, teamId, userId)),
       ),
     );
   }
