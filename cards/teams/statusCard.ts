@@ -34,7 +34,7 @@ export function statusCard(t: Translate, report: EnrolledReport): Attachment {
     facts: partnerCenterFacts(t, report),
     reportedTitle: t('enrolment:status.reported.title'),
     reported: reportedLines(t, report),
-    expect: report.vettingStatus === 'Authorized' ? '' : t('enrolment:status.duration'),
+    expect: report.vettingStatus === 'Authorized' ? '' : expectation(t, report),
     // A verification step is only ever known from a notice (the webhook), never read from Partner Center (API1).
     meaning:
       report.vettingSource === 'notice'
@@ -101,4 +101,11 @@ function reportedLines(t: Translate, report: EnrolledReport): string[] {
   if (submittedAt) lines.push(t('enrolment:status.reported.submitted', { date: submittedAt }));
   if (lines.length === 0) lines.push(t('enrolment:status.reported.nothing'));
   return lines;
+}
+
+/** E5's official timing, and when that puts Microsoft's answer for this reseller's submission. */
+function expectation(t: Translate, report: EnrolledReport): string {
+  const window = report.reported.expectedBetween;
+  const duration = t('enrolment:status.duration');
+  return window ? `${duration} ${t('enrolment:status.expectedBetween', { ...window })}` : duration;
 }

@@ -4,6 +4,7 @@ import type { PartnerDirectory } from '../partners/partnerDirectory';
 import { checkCspEnrolment, mayTransact, type Violation } from '../rules';
 import { DistributorView, type PartnerIdStanding } from '../verification/distributorView';
 import type { AnswerLog } from './enrolmentProgress';
+import { expectedVerificationWindow, type VerificationWindow } from './verificationTimings';
 
 /** What a reseller can do now about its verification (E5), by state; each has a catalog entry. */
 export type VerificationAdvice = 'confirm-email' | 'wait-for-review' | 'appeal' | 'sign-mpa' | 'none';
@@ -23,6 +24,8 @@ export interface ReportedFacts {
   steps: Array<{ step: string; at: string; name?: string }>;
   /** When the enrolment was submitted: E5's "several days" of review count from here. */
   submittedAt?: string;
+  /** E5: when Microsoft's answer is usually due, counted from the submission. */
+  expectedBetween?: VerificationWindow;
   /** M4: it said its Global admin accepted the MPA. */
   mpaSigned: boolean;
 }
@@ -115,6 +118,7 @@ export class VerificationStatusService {
       reported: {
         steps: Object.entries(steps).flatMap(([step, r]) => (r ? [{ step, at: r.at, name: r.name }] : [])),
         submittedAt: submit?.at,
+        expectedBetween: submit?.at ? expectedVerificationWindow(submit.at) : undefined,
         mpaSigned: status.mpaReportedSigned === true,
       },
       ...vetting,
