@@ -109,6 +109,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
     },
     restBaseUrl: config.partnerCenter.baseUrl,
     getAccessToken: partnerCenterTokens(config.partnerCenter),
+    distributorTenantId: config.partnerCenter.tenantId,
   });
 
   const renderers = new NoticeRenderers();
@@ -142,6 +143,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
     slackClient,
     partnerCenter: instrumentGateway(partnerCenter.gateway, metrics),
     sandboxControls: partnerCenter.sandboxControls,
+    distributorTenantId: partnerCenter.distributorTenantId,
     regions,
     webmail,
     partners: new PartnerDirectory(store.records),

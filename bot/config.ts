@@ -105,6 +105,8 @@ export interface AppConfig {
     token?: string;
     /** App+User: the assistant trades the refresh token for access tokens itself (tokenProvider.ts). */
     refresh?: { tokenUrl: string; clientId: string; clientSecret: string; refreshToken: string };
+    /** The distributor's tenant, whose credentials these are: the one profile they may read (API1). */
+    tenantId?: string;
     sandboxStepMs: number;
   };
   /** Undefined: GET /metrics answers 404. Set: it asks for `Authorization: Bearer <token>`. */
@@ -218,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): AppConfig
       mode: e.PARTNER_CENTER_MODE,
       baseUrl: e.PARTNER_CENTER_URL,
       token: e.PARTNER_CENTER_TOKEN,
+      tenantId: e.PARTNER_CENTER_TENANT_ID,
       refresh: e.PARTNER_CENTER_REFRESH_TOKEN
         ? {
             // Partner Center's documented App+User token endpoint (the refresh-token grant, resource api).

@@ -5,7 +5,9 @@
  *   npx tsx scripts/sandbox.ts set <tenantId> <status> <sub>      e.g. set <id> Rejected Decision
  *   npx tsx scripts/sandbox.ts sign-mpa <tenantId>                the Global admin accepts the MPA (M4)
  *
- * A running assistant notices the change on its next verification poll and tells the reseller.
+ * A running assistant notices what the distributor can observe (API1) on its next poll: Authorized makes
+ * the reseller's PartnerID authorised (validateresellers), told as "verified"; sign-mpa brings the MPA
+ * notice. The steps before Authorized are the reseller's to see; `advance` and `set` print them here.
  */
 import { loadConfig } from '../bot/config';
 import { SandboxGateway } from '../services/partnerCenter/sandboxGateway';

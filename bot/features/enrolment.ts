@@ -1,4 +1,5 @@
-import { enrolmentProgressCard, statusCard } from '../../cards/teams/enrolmentCards';
+import { enrolmentProgressCard } from '../../cards/teams/enrolmentCards';
+import { statusCard } from '../../cards/teams/statusCard';
 import { ENROLMENT_DIALOG, EnrolmentDialog, type EnrolmentOptions } from '../../dialogs/enrolment/enrolmentDialog';
 import { type EnrolmentPayload, enrolmentPayload } from '../../dialogs/enrolment/enrolmentSubmission';
 import { translatorFor } from '../../i18n/i18n';
@@ -20,7 +21,12 @@ export const enrolmentFeature: FeatureFactory = (deps) => {
     webmail: deps.webmail,
     records: deps.store.records,
   });
-  const verification = new VerificationStatusService({ partnerCenter: deps.partnerCenter, partners: deps.partners });
+  const verification = new VerificationStatusService({
+    partnerCenter: deps.partnerCenter,
+    partners: deps.partners,
+    distributorTenantId: deps.distributorTenantId,
+    answers: async (tenantId) => (await service.progress(tenantId)).answers,
+  });
   // The same user-state property the bot keeps the chosen language in.
   const language = deps.userState.createProperty<string | undefined>('language');
   const dialog = new EnrolmentDialog({

@@ -29,6 +29,8 @@ export interface FeatureDeps {
   partnerCenter: PartnerCenterGateway;
   /** Operator controls, only when the sandbox runs. */
   sandboxControls?: SandboxControls;
+  /** The distributor whose credentials reach Partner Center: resellers are observed as it (API1). */
+  distributorTenantId?: string;
   regions: RegionTable;
   /** Webmail domains refused for a primary contact (E4). */
   webmail: WebmailList;

@@ -74,6 +74,7 @@ export function notificationsFeature(deps: FeatureDeps): Feature {
   const watcher = new VerificationWatcher({
     partners: deps.partners,
     partnerCenter: deps.partnerCenter,
+    distributorTenantId: deps.distributorTenantId,
     notifier: deps.notifier,
     records: deps.store.records,
     logger: deps.logger,

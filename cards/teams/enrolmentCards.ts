@@ -1,10 +1,8 @@
 import type { Attachment } from 'botbuilder';
 import type { Translate } from '../../i18n/i18n';
-import { keysFor } from '../../i18n/readers';
 import { ANSWER_STEPS, type AnswerStep, requiredFields } from '../../services/enrolment/enrolmentAnswers';
 import type { EnrolmentProgress } from '../../services/enrolment/enrolmentService';
 import { answeredAt } from '../../services/enrolment/staleAnswers';
-import type { VerificationReport } from '../../services/enrolment/verificationStatus';
 import { cardAttachment } from '../renderCard';
 
 export interface EnrolmentProgressCardData {
@@ -64,16 +62,6 @@ export interface EnrolmentSubmittedCardData {
   next: string[];
   hint: string;
   statusTitle: string;
-}
-
-export interface StatusCardData {
-  title: string;
-  facts: Array<{ title: string; value: string }>;
-  meaning: string;
-  nowTitle: string;
-  now: string[];
-  duration: string;
-  blocked: string[];
 }
 
 const MARKS = { done: '✅', missing: '⬜', waiting: '⏳', 'not-needed': '➖', reported: '🕓' } as const;
@@ -236,37 +224,4 @@ export function enrolmentSubmittedCard(t: Translate, primaryContactEmail: string
     statusTitle: t('enrolment:submitted.statusButton'),
   };
   return cardAttachment('enrolmentSubmitted', data);
-}
-
-/** E5, M2, M3: the verification state in plain words and what the reseller can do now. */
-export function statusCard(t: Translate, report: Extract<VerificationReport, { enrolled: true }>): Attachment {
-  const mpa =
-    report.mpaSigned === undefined
-      ? t('enrolment:status.mpa.unknown')
-      : t(report.mpaSigned ? 'enrolment:status.mpa.signed' : 'enrolment:status.mpa.unsigned');
-  const data: StatusCardData = {
-    title: t('enrolment:status.title', { company: report.companyName }),
-    facts: [
-      { title: t('enrolment:status.fact.state'), value: t(`enrolment:status.vetting.${report.vettingStatus}`) },
-      {
-        title: t('enrolment:status.fact.step'),
-        // Once verified, Partner Center's sub-status falls back to None, which is no step "not started".
-        value:
-          report.vettingStatus === 'Authorized'
-            ? t('enrolment:status.stepDone')
-            : t(`rules:verification-step.${report.vettingSubStatus}`),
-      },
-      { title: t('enrolment:status.fact.mpa'), value: mpa },
-    ],
-    meaning: t(`enrolment:status.sub.${report.vettingSubStatus}`),
-    nowTitle: t('enrolment:status.nowTitle'),
-    now: t(`enrolment:status.advice.${report.advice}`, {
-      returnObjects: true,
-      email: report.primaryContactEmail ?? t('enrolment:status.yourPrimaryContact'),
-    }) as string[],
-    duration: report.vettingStatus === 'Pending' ? t('enrolment:status.duration') : '',
-    // The reseller reads its own status: each reason in the words addressed to it.
-    blocked: report.blockedBy.map((v) => t(keysFor(`rules:violation.${v.code}`, 'reseller'), v.facts)),
-  };
-  return cardAttachment('status', data);
 }

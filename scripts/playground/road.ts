@@ -262,7 +262,13 @@ async function statusWhenVerified(road: Road): Promise<void> {
   );
   const verified = t('enrolment:status.vetting.Authorized');
   await expectVisible(card.getByText(verified, { exact: false }).first(), 5_000, `"${verified}" on the status card`);
-  road.say(`Teams: "${t('enrolment:words.status')}" after verification: "${verified}"`);
+  // API1: the two kinds of fact, each under its own heading.
+  for (const heading of [t('enrolment:status.partnerCenter.title'), t('enrolment:status.reported.title')]) {
+    await expectVisible(card.getByText(heading, { exact: true }).first(), 5_000, `"${heading}" on the status card`);
+  }
+  road.say(
+    `Teams: "${t('enrolment:words.status')}" after verification: "${verified}", under "${t('enrolment:status.partnerCenter.title')}", apart from "${t('enrolment:status.reported.title')}"`,
+  );
 }
 
 /**

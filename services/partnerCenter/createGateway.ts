@@ -1,6 +1,7 @@
 import type { AtomicStore } from '../storage/atomicStore';
 import type { PartnerCenterGateway } from './gateway';
 import { RestGateway } from './restGateway';
+import { DEMO } from './sandboxIdentities';
 import { type SandboxControls, SandboxGateway } from './sandboxGateway';
 
 export interface PartnerCenterGatewayOptions {
@@ -13,6 +14,8 @@ export interface PartnerCenterGatewayOptions {
   regionOf?: (country: string) => string | undefined;
   restBaseUrl?: string;
   getAccessToken?: (partnerTenantId: string) => Promise<string>;
+  /** The distributor whose credentials the REST client holds (API1); the sandbox's own distributor by default. */
+  distributorTenantId?: string;
   timeoutMs?: number;
   maxAttempts?: number;
 }
@@ -21,6 +24,11 @@ export interface PartnerCenterWiring {
   gateway: PartnerCenterGateway;
   /** Operator commands, only when the sandbox runs. */
   sandboxControls?: SandboxControls;
+  /**
+   * The distributor whose credentials reach Partner Center (API1): what the assistant observes about a
+   * reseller it observes as this partner. In the sandbox, its demo distributor unless configured.
+   */
+  distributorTenantId?: string;
 }
 
 const ONE_DAY_MS = 24 * 60 * 60 * 1000;
@@ -32,10 +40,11 @@ export function createPartnerCenterGateway(options: PartnerCenterGatewayOptions)
     const gateway = new RestGateway({
       baseUrl: options.restBaseUrl,
       getAccessToken: options.getAccessToken,
+      distributorTenantId: options.distributorTenantId,
       timeoutMs: options.timeoutMs,
       maxAttempts: options.maxAttempts,
     });
-    return { gateway };
+    return { gateway, distributorTenantId: options.distributorTenantId?.toLowerCase() };
   }
   if (!options.regionOf) throw new Error('The Partner Center sandbox needs the region table (regionOf).');
   const sandbox = new SandboxGateway({
@@ -43,5 +52,9 @@ export function createPartnerCenterGateway(options: PartnerCenterGatewayOptions)
     clock: { stepMs: options.sandboxStepMs ?? ONE_DAY_MS },
     regionOf: options.regionOf,
   });
-  return { gateway: sandbox, sandboxControls: sandbox };
+  return {
+    gateway: sandbox,
+    sandboxControls: sandbox,
+    distributorTenantId: (options.distributorTenantId ?? DEMO.provider.tenantId).toLowerCase(),
+  };
 }

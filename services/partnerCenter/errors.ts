@@ -24,6 +24,14 @@ export const AgreementErrorCode = {
 } as const;
 
 /**
+ * validateresellers' own refusal (R1, R2) for a PartnerID that is not (yet) an authorised indirect
+ * reseller: its enrolment verification (E5) is not complete. The code is the one Microsoft's example
+ * shows; the sandbox answers it while a reseller's verification runs (API1: the distributor sees this,
+ * never the vetting steps).
+ */
+export const PartnerIdNotAuthorized = 900400;
+
+/**
  * Named codes for failures that carry no Partner Center number. `invalid-input` is a request the
  * gateway refused before or at Partner Center; `unauthorized` a caller without a (valid) account or
  * token; `conflict` something that already exists (a customer domain).
@@ -66,6 +74,21 @@ export class PartnerCenterError extends Error {
     this.httpStatus = details.httpStatus;
     this.retryAfterMs = details.retryAfterMs;
   }
+}
+
+/**
+ * API1: what the distributor's credentials may not read (a reseller's own `legalbusiness` vetting
+ * status). Partner Center answers such a call 403 Forbidden: the caller is known, the read is not
+ * its to make. Kept under `unauthorized` (401 and 403 alike, as errorFromResponse reads them) so every
+ * caller that already treats "these credentials cannot" stays right; `isRefusedToCaller` tells the 403.
+ */
+export function notForThisCaller(description: string): PartnerCenterError {
+  return new PartnerCenterError('unauthorized', description, { httpStatus: 403 });
+}
+
+/** A 403 from Partner Center or the sandbox: the credentials are valid, the call is not theirs to make (API1). */
+export function isRefusedToCaller(error: unknown): error is PartnerCenterError {
+  return isPartnerCenterError(error, 'unauthorized') && error.httpStatus === 403;
 }
 
 export function isPartnerCenterError(error: unknown, code?: PartnerCenterErrorCode): error is PartnerCenterError {

@@ -1,3 +1,4 @@
+import { ownProfileOnly } from './apiBoundary';
 import type { CallContext, PartnerCenterGateway, PartnerCenterSession } from './gateway';
 import { customerRoutes } from './restCustomerRoutes';
 import { partnerRoutes } from './restPartnerRoutes';
@@ -11,6 +12,8 @@ export const DEFAULT_ENROLMENT_URL =
 
 export interface RestGatewayOptions extends RestTransportOptions {
   enrolmentUrl?: string;
+  /** The distributor whose credentials getAccessToken returns: the one profile these may read (API1). */
+  distributorTenantId?: string;
 }
 
 /**
@@ -28,9 +31,15 @@ export class RestGateway implements PartnerCenterGateway {
   as(partnerTenantId: string, context: CallContext = {}): PartnerCenterSession {
     const caller = parseTenantId(partnerTenantId, 'partner tenant id');
     const call = this.transport.callerFor(caller, context.correlationId ?? this.transport.newId());
+    const partner = partnerRoutes(call, this.options.enrolmentUrl ?? DEFAULT_ENROLMENT_URL);
     return validatedSession(caller, {
-      ...partnerRoutes(call, this.options.enrolmentUrl ?? DEFAULT_ENROLMENT_URL),
+      ...partner,
       ...customerRoutes(call),
+      getLegalBusinessProfile: ownProfileOnly(
+        caller,
+        this.options.distributorTenantId,
+        partner.getLegalBusinessProfile,
+      ),
     });
   }
 }

@@ -34,6 +34,11 @@ export interface SandboxControls {
   advanceVerification(tenantId: string): Promise<LegalBusinessProfile>;
   /** Puts verification in a given state; a Pending state on the walk keeps moving from there. */
   setVerification(tenantId: string, status: string, subStatus: string): Promise<LegalBusinessProfile>;
+  /**
+   * What the partner itself sees of its verification in the Partner Center portal (E5): the operator's
+   * view, since no API caller may read a reseller's (API1).
+   */
+  verificationOf(tenantId: string): Promise<LegalBusinessProfile>;
   /** The partner's Global admin accepts the MPA on the dashboard (M4). */
   signMpa(tenantId: string): Promise<void>;
   /** What the stand-in for a distributor's relationship-request page shows to a signed-in reseller (P2, P3). */
@@ -130,6 +135,10 @@ export class SandboxGateway implements PartnerCenterGateway, SandboxControls {
       },
     );
     return { ...view, active: true };
+  }
+
+  async verificationOf(tenantId: string): Promise<LegalBusinessProfile> {
+    return this.updatePartner(tenantId, () => undefined);
   }
 
   async signMpa(tenantId: string): Promise<void> {

@@ -1,10 +1,10 @@
 import { updateRecord } from '../storage/atomicStore';
-import { AgreementErrorCode } from './errors';
+import { AgreementErrorCode, notForThisCaller, PartnerIdNotAuthorized } from './errors';
 import type { PartnerRelationship, ResellerValidation } from './gateway';
 import { keys, type MpnRecord, type PartnerRecord, type RelationshipRecord } from './sandboxRecords';
-import { fail, refuseCompanyName, refusePrimaryContact, type SandboxState } from './sandboxState';
+import { fail, refuseCompanyName, refusePrimaryContact, type ResellerCheck, type SandboxState } from './sandboxState';
 import type { PartnerOperations } from './validatedSession';
-import { startVetting } from './verification';
+import { currentVetting, startVetting } from './verification';
 
 /**
  * The sandbox's partner directory, as one caller sees it: MPN profiles, resellers of record and the
@@ -24,7 +24,7 @@ export function partnerOperations(state: SandboxState, callerTenantId: string): 
       const caller = await state.requirePartner(callerTenantId);
       const results: ResellerValidation[] = [];
       for (const partnerId of partnerIds) {
-        const check = await state.checkReseller(caller, partnerId);
+        const check = await unverifiedFirst(state, partnerId, await state.checkReseller(caller, partnerId));
         results.push(
           check.ok
             ? { partnerId, isValidPartnerIdOnRecord: true }
@@ -81,7 +81,8 @@ export function partnerOperations(state: SandboxState, callerTenantId: string): 
       return out;
     },
 
-    getLegalBusinessProfile: async () => state.profileOf(await state.requirePartner(callerTenantId)),
+    getLegalBusinessProfile: async () =>
+      state.profileOf(ownProfileReadable(await state.requirePartner(callerTenantId))),
 
     submitEnrolment: async (input) => {
       const existing = await state.read<PartnerRecord>(keys.partner(callerTenantId));
@@ -116,5 +117,38 @@ export function partnerOperations(state: SandboxState, callerTenantId: string): 
       await state.records.compareAndSet(keys.partner(callerTenantId), undefined, partner);
       return { kind: 'submitted', profile: state.profileOf(await state.requirePartner(callerTenantId)) };
     },
+  };
+}
+
+/**
+ * API1: "API access to Partner Center for indirect resellers isn't supported". The assistant holds a
+ * distributor's credentials, never a reseller's, so a session as a reseller cannot read that reseller's
+ * vetting status: only the reseller sees it, in the Partner Center portal. Refused as Partner Center
+ * refuses it (403), so a product that tried would fail here as it would in production.
+ */
+function ownProfileReadable(caller: PartnerRecord): PartnerRecord {
+  if (caller.accountType === 'indirect-reseller') {
+    throw notForThisCaller(
+      "An indirect reseller's legal business profile and vetting status are not available through the API (API1).",
+    );
+  }
+  return caller;
+}
+
+/**
+ * R1, R2: a PartnerID is valid on record only for an authorised indirect reseller, which it becomes
+ * when its verification completes (E5). So a reseller still in verification is refused for that before
+ * its unsigned MPA (it cannot have signed yet); a verified one is refused only for the MPA, if at all.
+ * This is what lets the distributor observe verification without reading vetting (API1).
+ */
+async function unverifiedFirst(state: SandboxState, partnerId: string, check: ResellerCheck): Promise<ResellerCheck> {
+  if (!check.ok && check.code !== AgreementErrorCode.MpaNotSignedForRegion) return check;
+  const tenantId = (await state.read<MpnRecord>(keys.mpn(partnerId)))?.tenantId;
+  const partner = tenantId ? await state.read<PartnerRecord>(keys.partner(tenantId)) : undefined;
+  if (!partner || currentVetting(partner.vetting, state.now(), state.stepMs).status === 'Authorized') return check;
+  return {
+    ok: false,
+    code: PartnerIdNotAuthorized,
+    description: `PartnerID ${partnerId} is not an authorised indirect reseller: its verification is not complete.`,
   };
 }

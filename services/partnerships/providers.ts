@@ -147,7 +147,9 @@ export class Providers {
   /**
    * What Partner Center says of the provider itself: whether it signed the MPA (M1: every partner
    * that transacts must have) and its verification. Without this every customer request would be
-   * refused with M1. Partner Center out of reach leaves what was known; set-up still succeeds.
+   * refused with M1. Partner Center out of reach leaves what was known; set-up still succeeds. Its own
+   * `legalbusiness` is the one vetting status the distributor's credentials may read (API1); the REST
+   * client refuses it (403) for a provider other than PARTNER_CENTER_TENANT_ID, which leaves it unknown.
    */
   private async standingAtMicrosoft(tenantId: string): Promise<Partial<PartnerDraft['status']>> {
     const session = this.deps.partnerCenter.as(tenantId);

@@ -1,10 +1,10 @@
 import type { PartnerDraft } from '../domain/partner';
-import { AgreementErrorCode, isPartnerCenterError } from '../partnerCenter/errors';
 import type { PartnerCenterGateway, VettingStatus, VettingSubStatus } from '../partnerCenter/gateway';
 import type { PartnerDirectory } from '../partners/partnerDirectory';
 import { PeriodicPass } from '../polling/periodicPass';
 import { settledStatus } from '../rules/enrolledReseller';
 import type { AtomicStore } from '../storage/atomicStore';
+import { DistributorView } from './distributorView';
 
 /** The part of the bot's Notifier this service uses (kept structural: no bot types in services). */
 export interface TenantNotifier {
@@ -31,6 +31,8 @@ export interface WatcherLogger {
 export interface VerificationWatcherDeps {
   partners: PartnerDirectory;
   partnerCenter: PartnerCenterGateway;
+  /** The distributor whose credentials observe resellers (API1); see DistributorView. */
+  distributorTenantId?: string;
   notifier: TenantNotifier;
   records: AtomicStore;
   logger: WatcherLogger;
@@ -49,8 +51,10 @@ interface MpaWatch {
 }
 
 /**
- * Notices a reseller's verification changing (E5) and its MPA being signed (M1-M5), from polling
- * Partner Center and from the webhook, and tells the reseller's people once per change.
+ * Notices a reseller's verification changing (E5) and its MPA being signed (M1-M5), and tells the
+ * reseller's people once per change. Only from what can be observed (API1): the distributor's
+ * credentials see the reseller's PartnerID turn valid on record (verified) and its MPA signed; every
+ * other step of verification arrives, if at all, through the signed webhook (applyVerification).
  *
  * Once per change, with any number of instances: the notice is enqueued with a dedupe key naming the
  * new state (`verification:<tenant>:<status>:<sub>`), so every instance that sees the change enqueues
@@ -60,9 +64,11 @@ interface MpaWatch {
 export class VerificationWatcher {
   private readonly now: () => number;
   private readonly passes: PeriodicPass;
+  private readonly view: DistributorView;
 
   constructor(private readonly deps: VerificationWatcherDeps) {
     this.now = deps.now ?? Date.now;
+    this.view = new DistributorView(deps);
     this.passes = new PeriodicPass(
       () => this.checkAll(),
       deps.pollMs,
@@ -95,10 +101,10 @@ export class VerificationWatcher {
   }
 
   private async check(partner: PartnerDraft) {
-    const tenantId = partner.tenantId ?? partner.id;
     if (!FINAL.has(partner.status.verification)) {
-      const profile = await this.deps.partnerCenter.as(tenantId).getLegalBusinessProfile();
-      await this.applyVerification(partner.id, profile.vettingStatus, profile.vettingSubStatus);
+      // API1: verified is what the distributor sees, an authorised PartnerID (valid on record, or only the MPA missing).
+      const standing = await this.view.partnerIdStanding(partner.mpnId);
+      if (standing?.authorised) await this.applyVerification(partner.id, 'Authorized', 'None');
     }
     const current = await this.deps.partners.get(partner.id);
     if (current?.status.verification === 'Authorized' && !current.status.mpaSigned) await this.checkMpa(current);
@@ -143,13 +149,9 @@ export class VerificationWatcher {
   /** Authorized: has the MPA been signed (M1, M4)? If not, a reminder per period until it is. */
   async checkMpa(partner: PartnerDraft) {
     const tenantId = partner.tenantId ?? partner.id;
-    let signed: boolean;
-    try {
-      signed = (await this.deps.partnerCenter.as(tenantId).getAgreementStatus({ tenantId })).isAgreementSigned;
-    } catch (error) {
-      if (!isPartnerCenterError(error, AgreementErrorCode.TenantNotSigned)) throw error;
-      signed = false;
-    }
+    // API1: asked as the distributor, about the reseller's tenant. Not known (an outage): the next poll asks again.
+    const signed = await this.view.mpaSigned(tenantId);
+    if (signed === undefined) return;
     if (signed) {
       await this.deps.notifier.teamsTenant(
         tenantId,

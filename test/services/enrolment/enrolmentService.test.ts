@@ -64,7 +64,8 @@ describe('enrolment service (E2–E7)', () => {
     const draft = await partners.get(TENANT);
     expect(draft?.status).to.include({ enrolment: 'submitted', verification: 'Pending' });
     expect(draft?.status.verificationSubStatus).to.equal('EmailOwnership');
-    const profile = await gateway.as(TENANT).getLegalBusinessProfile();
+    // The sandbox's stand-in for the portal the reseller sees (API1: no API caller reads it).
+    const profile = await gateway.verificationOf(TENANT);
     expect(profile).to.include({
       companyName: DEMO.mpnOnly.partnerName,
       primaryContactEmail: 'anna.nowak@tailspintoys.pl',
@@ -214,18 +215,48 @@ describe('enrolment service (E2–E7)', () => {
     expect((await service.answer(anna, 'mpa', { mpaSigned: 'true' })).outcome).to.equal('saved');
   });
 
-  it('reports a pending verification with advice to confirm the email, and the unsigned MPA (E5, M3)', async () => {
+  const statusService = () =>
+    new VerificationStatusService({
+      partnerCenter: gateway,
+      partners,
+      distributorTenantId: DEMO.provider.tenantId,
+      answers: async (tenantId) => (await service.progress(tenantId)).answers,
+    });
+
+  it('keeps what Partner Center says apart from what the reseller told us, while verification runs (API1, E5, M3)', async () => {
     await answerAll();
     await service.submit(anna);
-    const report = await new VerificationStatusService({ partnerCenter: gateway, partners }).report(TENANT);
-    expect(report).to.include({ enrolled: true, vettingStatus: 'Pending', vettingSubStatus: 'EmailOwnership' });
-    expect(report.enrolled && report.advice).to.equal('confirm-email');
+    const report = await statusService().report(TENANT);
+    if (!report.enrolled) throw new Error('expected an enrolled report');
+    // Partner Center, through the distributor: the PartnerID is not yet authorised, the MPA not signed.
+    expect(report.partnerCenter.partnerId).to.include({ mpnId: DEMO.mpnOnly.mpnId, valid: false, authorised: false });
+    expect(report.partnerCenter.mpaSigned).to.equal(false);
+    expect(report.partnerCenter.partnered).to.equal(false);
+    // The verification step shown is the last notice, labelled as such, never Partner Center's word.
+    expect(report).to.include({
+      vettingStatus: 'Pending',
+      vettingSubStatus: 'EmailOwnership',
+      vettingSource: 'notice',
+    });
+    expect(report.advice).to.equal('confirm-email');
+    // What the reseller told us: each step with who and when, and the submission E5's timings count from.
+    expect(report.reported.steps.map((s) => s.step)).to.include('mpn-id');
+    expect(report.reported.submittedAt).to.be.a('string');
+    expect(report.blockedBy.map((v) => v.code)).to.include('M3.mpa-not-signed');
+  });
+
+  it('says verified from Partner Center once the PartnerID is authorised, the MPA still unsigned (API1, E5, M2)', async () => {
+    await answerAll();
+    await service.submit(anna);
+    await gateway.setVerification(TENANT, 'Authorized', 'None');
+    const report = await statusService().report(TENANT);
+    expect(report).to.include({ enrolled: true, vettingStatus: 'Authorized', vettingSource: 'partner-center' });
+    expect(report.enrolled && report.advice).to.equal('sign-mpa');
     expect(report.enrolled && report.mpaSigned).to.equal(false);
-    expect(report.enrolled && report.blockedBy.map((v) => v.code)).to.include('M3.mpa-not-signed');
   });
 
   it('reports a tenant without a Partner Center account as not enrolled, an MPN membership being no CSP enrolment (M5)', async () => {
-    const report = await new VerificationStatusService({ partnerCenter: gateway, partners }).report(TENANT);
+    const report = await statusService().report(TENANT);
     expect(report.enrolled).to.equal(false);
     expect(!report.enrolled && report.blockedBy.map((v) => v.code)).to.deep.equal(['M5.not-enrolled-in-csp']);
   });

@@ -32,6 +32,7 @@ describe('choosing the Partner Center gateway from configuration', () => {
         records,
         restBaseUrl: fake.baseUrl,
         getAccessToken: async (tenantId) => PartnerCenterFake.tokenFor(tenantId),
+        distributorTenantId: DEMO.provider.tenantId,
       });
       expect(sandboxControls).to.equal(undefined);
       const profile = await gateway.as(DEMO.provider.tenantId).getLegalBusinessProfile();

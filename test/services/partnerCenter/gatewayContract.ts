@@ -1,4 +1,5 @@
 import type { PartnerCenterGateway } from '../../../services/partnerCenter/gateway';
+import { describeApiBoundaryContract } from './apiBoundaryContract';
 import { describeCustomerContract } from './customerContract';
 import { describePartnerContract } from './partnerContract';
 
@@ -11,7 +12,7 @@ export interface GatewayUnderTest {
  * The behaviour every Partner Center gateway must show, whichever implementation runs: the demo
  * identities of sandboxIdentities.ts answer the same way from the sandbox and through the REST client.
  * One gateway serves both halves, the partner directory (partnerContract.ts) and customers
- * (customerContract.ts), as in jaredwray/keyv's one compliance suite for every backend.
+ * (customerContract.ts), and the API boundary (apiBoundaryContract.ts, API1), as in jaredwray/keyv's one compliance suite for every backend.
  */
 export function describeGatewayContract(name: string, makeGateway: () => Promise<GatewayUnderTest>): void {
   describe(`Partner Center gateway contract: ${name}`, () => {
@@ -26,5 +27,6 @@ export function describeGatewayContract(name: string, makeGateway: () => Promise
 
     describePartnerContract(() => subject.gateway);
     describeCustomerContract(() => subject.gateway);
+    describeApiBoundaryContract(() => subject.gateway);
   });
 }

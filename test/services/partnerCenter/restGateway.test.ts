@@ -11,7 +11,12 @@ const getAccessToken = async (tenantId: string) => PartnerCenterFake.tokenFor(te
 
 describeGatewayContract('REST client against the local fake', async () => {
   const fake = await PartnerCenterFake.start({ regionOf });
-  const gateway = new RestGateway({ baseUrl: fake.baseUrl, getAccessToken, sleep: async () => {} });
+  const gateway = new RestGateway({
+    baseUrl: fake.baseUrl,
+    getAccessToken,
+    distributorTenantId: DEMO.provider.tenantId,
+    sleep: async () => {},
+  });
   return { gateway, close: () => fake.close() };
 });
 
@@ -136,6 +141,39 @@ describe('Partner Center REST client', () => {
     const error = await rejection(lookUp({ getAccessToken: async () => Promise.reject(new Error('AADSTS7000215')) }));
     expect(error.code).to.equal('unauthorized');
     expect(fake.requests).to.have.length(0);
+  });
+
+  describe("the distributor's credentials (API1)", () => {
+    const gateway = (distributorTenantId?: string) =>
+      new RestGateway({ baseUrl: fake.baseUrl, getAccessToken, sleep, distributorTenantId });
+
+    it("never asks for a reseller's legal business profile: refused with a 403 before any request (API1)", async () => {
+      const error = await rejection(
+        gateway(DEMO.provider.tenantId).as(DEMO.resellerReady.tenantId).getLegalBusinessProfile(),
+      );
+      expect([error.code, error.httpStatus]).to.deep.equal(['unauthorized', 403]);
+      expect(fake.requests).to.have.length(0);
+    });
+
+    it('reads no legal business profile at all while whose credentials these are is unknown (API1)', async () => {
+      const error = await rejection(gateway().as(DEMO.provider.tenantId).getLegalBusinessProfile());
+      expect(error.httpStatus).to.equal(403);
+      expect(fake.requests).to.have.length(0);
+    });
+
+    it("reads the distributor's own profile on the documented route", async () => {
+      const profile = await gateway(DEMO.provider.tenantId).as(DEMO.provider.tenantId).getLegalBusinessProfile();
+      expect(profile).to.include({ companyName: DEMO.provider.name, vettingStatus: 'Authorized' });
+      expect(fake.requests.map((r) => r.path)).to.deep.equal(['/v1/profiles/legalbusiness']);
+    });
+
+    it("the local fake answers a reseller's token 403, as Partner Center does (API1)", async () => {
+      // Configured as if the reseller's own credentials were held, so the request does leave.
+      const reseller = DEMO.resellerInVerification.tenantId;
+      const error = await rejection(gateway(reseller).as(reseller).getLegalBusinessProfile());
+      expect([error.code, error.httpStatus]).to.deep.equal(['unauthorized', 403]);
+      expect(fake.requests).to.have.length(1);
+    });
   });
 
   it('sends the Global admin to the onboarding page to enrol, since Partner Center has no enrolment API (E1)', async () => {

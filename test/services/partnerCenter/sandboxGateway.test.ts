@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { AgreementErrorCode } from '../../../services/partnerCenter/errors';
+import { AgreementErrorCode, PartnerIdNotAuthorized } from '../../../services/partnerCenter/errors';
 import { SandboxGateway } from '../../../services/partnerCenter/sandboxGateway';
 import { DEMO } from '../../../services/partnerCenter/sandboxIdentities';
 import { openStore, type Store } from '../../../services/storage/openStore';
@@ -48,6 +48,18 @@ describe('Partner Center sandbox', () => {
   });
 
   describe('verification (E5)', () => {
+    it("makes a reseller's PartnerID valid on record once an operator sets Authorized and it signs the MPA (API1, R1, E5, M2)", async () => {
+      const gateway = sandbox();
+      const tenant = DEMO.resellerInVerification.tenantId;
+      const validity = async () =>
+        (await gateway.as(DEMO.provider.tenantId).validateResellers([DEMO.resellerInVerification.mpnId]))[0];
+      expect((await validity()).errorCode).to.equal(PartnerIdNotAuthorized);
+      await gateway.setVerification(tenant, 'Authorized', 'None');
+      expect((await validity()).errorCode).to.equal(AgreementErrorCode.MpaNotSignedForRegion);
+      await gateway.signMpa(tenant);
+      expect(await validity()).to.include({ isValidPartnerIdOnRecord: true });
+    });
+
     it('walks Pending through email, employment and business checks to a decision, then Authorized, as time passes and across a restart', async () => {
       const first = sandbox();
       const outcome = await first.as(TAILSPIN_TENANT).submitEnrolment({
@@ -60,7 +72,7 @@ describe('Partner Center sandbox', () => {
 
       const seen: string[] = [];
       const look = async (gateway: SandboxGateway) => {
-        const p = await gateway.as(TAILSPIN_TENANT).getLegalBusinessProfile();
+        const p = await gateway.verificationOf(TAILSPIN_TENANT);
         seen.push(`${p.vettingStatus}/${p.vettingSubStatus}`);
       };
       await look(first);
@@ -88,10 +100,10 @@ describe('Partner Center sandbox', () => {
 
     it('ends Rejected at the business check for the demo identity whose name does not match the registry', async () => {
       const gateway = sandbox();
-      const reseller = gateway.as(DEMO.resellerInVerification.tenantId);
-      expect(await reseller.getLegalBusinessProfile()).to.include({ vettingStatus: 'Pending' }); // seeded now
+      const reseller = DEMO.resellerInVerification.tenantId;
+      expect(await gateway.verificationOf(reseller)).to.include({ vettingStatus: 'Pending' }); // seeded now
       now += 4 * STEP;
-      const profile = await reseller.getLegalBusinessProfile();
+      const profile = await gateway.verificationOf(reseller);
       expect(profile).to.include({ vettingStatus: 'Rejected', vettingSubStatus: 'BusinessVerification' });
     });
 
@@ -105,7 +117,7 @@ describe('Partner Center sandbox', () => {
       expect(await gateway.advanceVerification(tenant)).to.include({ vettingSubStatus: 'BusinessVerification' });
       // The step's clock restarted at the advance: half a step later nothing has moved.
       now += STEP / 2;
-      expect(await gateway.as(tenant).getLegalBusinessProfile()).to.include({
+      expect(await gateway.verificationOf(tenant)).to.include({
         vettingSubStatus: 'BusinessVerification',
       });
     });
@@ -115,7 +127,7 @@ describe('Partner Center sandbox', () => {
       const tenant = DEMO.resellerInVerification.tenantId;
       await gateway.setVerification(tenant, 'Pending', 'Other');
       now += 100 * STEP;
-      expect(await gateway.as(tenant).getLegalBusinessProfile()).to.include({
+      expect(await gateway.verificationOf(tenant)).to.include({
         vettingStatus: 'Pending',
         vettingSubStatus: 'Other',
       });

@@ -34,6 +34,7 @@ describe('verification watcher: MPA (SQLite)', () => {
     return new VerificationWatcher({
       partners: new PartnerDirectory(store.records),
       partnerCenter: sandboxOn(store.records, 1000, () => clock.now),
+      distributorTenantId: DEMO.provider.tenantId,
       notifier,
       records: store.records,
       logger: createLogger('silent'),
@@ -74,6 +75,31 @@ describe('verification watcher: MPA (SQLite)', () => {
     clock.now += 14 * DAY;
     await Promise.all(instances.map((w) => w.checkAll()));
     expect(notifier.keys('mpa.reminder')).to.have.length(2);
+  });
+
+  it('announces verification only when the PartnerID turns authorised at Partner Center, no vetting step before (API1, E5, R1)', async () => {
+    const clock = { now: Date.now() };
+    const tenant = DEMO.resellerInVerification.tenantId;
+    await enrolledReseller(store.records, tenant, { verification: 'Pending', verificationSubStatus: 'EmailOwnership' });
+    const directory = new PartnerDirectory(store.records);
+    await directory.update(tenant, (p) => p && { ...p, mpnId: DEMO.resellerInVerification.mpnId });
+    const notifier = new RecordingNotifier();
+    const milestones: string[] = [];
+    const sandbox = sandboxOn(store.records, 1000, () => clock.now);
+    const w = watcher(clock, notifier, milestones);
+
+    for (let step = 0; step < 3; step++) {
+      await sandbox.advanceVerification(tenant);
+      await w.checkAll();
+    }
+    expect(notifier.keys('verification.changed')).to.deep.equal([]);
+
+    await sandbox.setVerification(tenant, 'Authorized', 'None');
+    await w.checkAll();
+    await w.checkAll();
+    expect(notifier.keys('verification.changed')).to.deep.equal([`verification:${tenant}:Authorized:None`]);
+    expect(milestones).to.deep.equal(['verified']);
+    expect((await directory.get(tenant))?.status).to.include({ verification: 'Authorized', mpaSigned: false });
   });
 
   it('records a change seen by two instances once, and tells the distributors once (E5)', async () => {

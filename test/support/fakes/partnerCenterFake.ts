@@ -142,7 +142,10 @@ export class PartnerCenterFake {
     } catch (error) {
       if (!isPartnerCenterError(error)) return { status: 500, body: JSON.stringify({ description: String(error) }) };
       const code = typeof error.code === 'number' ? error.code : undefined;
-      return { status: httpStatusFor(error.code), body: JSON.stringify({ code, description: error.message }) };
+      return {
+        status: error.httpStatus ?? httpStatusFor(error.code),
+        body: JSON.stringify({ code, description: error.message }),
+      };
     }
   }
 }
