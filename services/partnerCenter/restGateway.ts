@@ -1,4 +1,5 @@
 import type { CallContext, PartnerCenterGateway, PartnerCenterSession } from './gateway';
+import { agreementRoutes } from './restAgreementRoutes';
 import { customerRoutes } from './restCustomerRoutes';
 import { partnerRoutes } from './restPartnerRoutes';
 import { RestTransport, type RestTransportOptions } from './restTransport';
@@ -31,6 +32,7 @@ export class RestGateway implements PartnerCenterGateway {
     return validatedSession(caller, {
       ...partnerRoutes(call, this.options.enrolmentUrl ?? DEFAULT_ENROLMENT_URL),
       ...customerRoutes(call),
+      ...agreementRoutes(call),
     });
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type AtomicStore, updateRecord } from '../storage/atomicStore';
 import type { CustomerSummary, Subscription } from './gateway';
+import { CustomerAgreementErrorCode } from './errors';
 import { SANDBOX_OFFERS } from './offerCatalogue';
 import {
   type CustomerRecord,
@@ -28,19 +29,25 @@ function shownSubscription(record: SubscriptionRecord): Subscription {
   return { ...shown, offerName: SANDBOX_OFFERS.find((o) => o.id === record.offerId)?.name };
 }
 
+/** A customer the caller may see: the provider that bills it, or the reseller associated with it. */
+export async function visibleCustomer(
+  state: SandboxState,
+  callerTenantId: string,
+  customerTenantId: string,
+  billingOnly = false,
+): Promise<CustomerRecord> {
+  const customer = (await state.list<CustomerRecord>(keys.allCustomers())).find((c) => c.tenantId === customerTenantId);
+  const visible =
+    customer &&
+    (customer.billingPartnerTenantId === callerTenantId ||
+      (!billingOnly && customer.associatedPartnerId === callerTenantId));
+  if (!visible) throw fail('not-found', `Customer ${customerTenantId} was not found among your customers.`);
+  return customer;
+}
+
 export function customerOperations(state: SandboxState, callerTenantId: string): CustomerOperations {
-  /** A customer the caller may see: the provider that bills it, or the reseller associated with it. */
-  const customerFor = async (customerTenantId: string, billingOnly = false) => {
-    const customer = (await state.list<CustomerRecord>(keys.allCustomers())).find(
-      (c) => c.tenantId === customerTenantId,
-    );
-    const visible =
-      customer &&
-      (customer.billingPartnerTenantId === callerTenantId ||
-        (!billingOnly && customer.associatedPartnerId === callerTenantId));
-    if (!visible) throw fail('not-found', `Customer ${customerTenantId} was not found among your customers.`);
-    return customer;
-  };
+  const customerFor = (customerTenantId: string, billingOnly = false) =>
+    visibleCustomer(state, callerTenantId, customerTenantId, billingOnly);
 
   const subscriptionOf = async (customerTenantId: string, subscriptionId: string): Promise<SubscriptionRecord> => {
     const subscription = await state.read<SubscriptionRecord>(keys.subscription(customerTenantId, subscriptionId));
@@ -114,6 +121,13 @@ export function customerOperations(state: SandboxState, callerTenantId: string):
         throw fail(
           'invalid-input',
           `${offer.name} is sold in quantities of ${offer.minimumQuantity} to ${offer.maximumQuantity}.`,
+        );
+      }
+      // MCA1: Partner Center takes no order for a customer whose acceptance of the MCA is not attested.
+      if ((await state.list(keys.agreementsOf(customerTenantId))).length === 0) {
+        throw fail(
+          CustomerAgreementErrorCode.NotAttested,
+          `Customer ${customerTenantId} has not accepted the Microsoft Customer Agreement (MCA1).`,
         );
       }
       if (input.resellerMpnId) {

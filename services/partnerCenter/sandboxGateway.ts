@@ -7,6 +7,7 @@ import {
   VETTING_STATUSES,
   VETTING_SUB_STATUSES,
 } from './gateway';
+import { agreementOperations } from './sandboxAgreements';
 import { customerOperations } from './sandboxCustomers';
 import { partnerOperations } from './sandboxPartners';
 import { createIfAbsent, keys, type PartnerRecord, type RelationshipRecord } from './sandboxRecords';
@@ -81,6 +82,7 @@ export class SandboxGateway implements PartnerCenterGateway, SandboxControls {
     return validatedSession(caller, {
       ...partnerOperations(this.state, caller),
       ...customerOperations(this.state, caller),
+      ...agreementOperations(this.state, caller),
     });
   }
 
