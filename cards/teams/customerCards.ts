@@ -7,6 +7,7 @@ import type { Provider, ProviderRow } from '../../services/partnerships/types';
 import { customerChecksInOrder } from '../../services/rules/customerChecks';
 import { customerRequestGuidance } from '../../services/rules/guidance';
 import { cardAttachment } from '../renderCard';
+import { type AgreementSectionData, agreementFact, agreementSection } from './customerAgreementSection';
 
 /**
  * The reseller's customer cards in Teams (C1, C3, C5, C6): the request form, the existing customers,
@@ -112,6 +113,8 @@ function customerFacts(t: Translate, draft: CustomerDraft, provider: string): Fa
       value: [a?.line1, [a?.postalCode, a?.city].filter(Boolean).join(' ')].filter(Boolean).join(', '),
     });
   }
+  const agreement = agreementFact(t, draft);
+  if (agreement) rows.push(agreement);
   rows.push({ title: label('provider'), value: provider });
   return rows;
 }
@@ -128,6 +131,8 @@ interface DraftCardData {
 /** The offers card's data (cards/teams/customerOffers.json). */
 export interface CustomerOffersCardData extends DraftCardData {
   askSupportContact: boolean;
+  /** MCA1: who accepted the customer agreement, asked when the order needs it. */
+  agreement: AgreementSectionData;
   offers: Array<{ id: string; label: string; value: number }>;
 }
 
@@ -162,6 +167,7 @@ export function customerChoicesCard(
         provider,
       }),
       askSupportContact: draft.kind === 'add-subscription',
+      agreement: agreementSection(t, draft),
       offers: options.offers.map((o) => ({
         id: o.id,
         // The plural follows the most one may buy (`1 licence at most`, `1–300 licences`).

@@ -79,7 +79,12 @@ for (const backend of BACKENDS)
         const withoutAzure = await world.review(await world.startNewCustomer(newDomain()));
         expect(withoutAzure).to.include('never in the Azure portal (rule C5)').and.not.include('tenant owner');
         const draftId = await world.startNewCustomer(newDomain());
-        const value = { verb: 'customers-review', draftId, [`qty:${OFFERS.azure.id}`]: '1' };
+        const value = {
+          verb: 'customers-review',
+          draftId,
+          [`qty:${OFFERS.azure.id}`]: '1',
+          ...world.agreementOn(draftId),
+        };
         const withAzure = await world.teams(world.card(value, 'card-offers'), 1);
         expect(withAzure)
           .to.include(OFFERS.azure.name)

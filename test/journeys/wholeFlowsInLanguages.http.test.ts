@@ -9,6 +9,7 @@ import { postToSlack, slashCommandBody } from '../support/drivers/slackRequests'
 import { cardSubmit, installed, message, postActivity, type TeamsUser } from '../support/drivers/teamsActivities';
 import { startTestAssistant } from '../support/drivers/testAssistant';
 import { englishLeaks, readableStrings } from '../i18n/englishLeaks';
+import { agreementAnswers } from '../support/drivers/customerAgreementAnswers';
 
 type Json = Record<string, unknown>;
 
@@ -333,6 +334,10 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
     for (const id of Object.values(OFFERS)) expect(JSON.stringify(lastCard())).to.include(`qty:${id}`);
     draftId = draftOf(lastCard());
     expect(draftId).to.not.equal('');
+    // MCA1: the card asks who accepted the customer agreement, in Polish, the admin email already filled in.
+    expectOnly('pl', offers, pl('customers:teams.agreement.title'), pl('customers:teams.agreement.firstName'));
+    const agreement = agreementAnswers(JSON.stringify(lastCard()));
+    expect(agreement.mcaEmail).to.equal(`it@nowy-klient-${team.toLowerCase()}.pl`);
 
     // Polish has three plural forms a reader sees: 1 licencja, 3 licencje, 1200 licencji.
     const review = await teams(
@@ -342,6 +347,7 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
         [`qty:${OFFERS.e3}`]: '1200',
         [`qty:${OFFERS.exchange}`]: '3',
         [`qty:${OFFERS.azure}`]: '1',
+        ...agreement,
       }),
     );
     expectOnly(
@@ -372,6 +378,7 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
       'Microsoft 365 E3: 1\u00a0200 licenser',
       'Azure plan: 1 licens',
       'Polen',
+      sv('customers:slack.request.agreement'),
     );
 
     const published = slackApi.callsOf('views.publish').length;
