@@ -7,6 +7,7 @@ import type { Customer } from '../domain/customer';
 import type { RequestKind, Requester } from '../domain/request';
 import type { Refusal } from '../partnerships/types';
 import type { Decision } from '../rules/decision';
+import { supportContactAvailable } from '../rules/newCommerce';
 import { type AtomicStore, updateRecord } from '../storage/atomicStore';
 import { type CustomerEligibility, existingCustomerFacts } from './customerEligibility';
 import { acceptedCustomerAgreement, type CustomerAgreementAcceptance, ordersNeedAgreement } from './customerAgreement';
@@ -175,6 +176,10 @@ export class CustomerDrafts {
     if (subscriptions.length === 0) return input('validation.request-needs-subscription', 'subscriptions');
     const supportContact =
       'licences' in choice && draft.kind === 'add-subscription' ? Boolean(choice.supportContact) : undefined;
+    // NCE2: a designated support contact only on legacy subscriptions; refused with the reason otherwise.
+    const support = draft.kind === 'designated-support-contact' || supportContact;
+    if (support && !supportContactAvailable(subscriptions).allowed)
+      return rules(supportContactAvailable(subscriptions));
     const entered = 'licences' in choice ? choice.agreement : undefined;
     const agreement = draft.agreementNeeded ? acceptedCustomerAgreement(entered, this.now()) : undefined;
     if (agreement && !agreement.ok) return agreement;

@@ -8,6 +8,7 @@ import type { Customer } from '../domain/customer';
 import type { RequestKind, Requester } from '../domain/request';
 import { partnerRequestSchema } from '../domain/request';
 import type { Provider } from '../partnerships/types';
+import { supportContactAvailable } from '../rules/newCommerce';
 import { updateRecord } from '../storage/atomicStore';
 import { acceptedCustomerAgreement, ordersNeedAgreement } from './customerAgreement';
 import type { CustomerEligibility } from './customerEligibility';
@@ -23,6 +24,10 @@ import {
   REQUEST_KEYS,
   type SubmitOutcome,
 } from './customerRequest';
+
+/** C5, C6: the request makes the reseller the designated support contact (NCE2 then applies). */
+const designatedSupportContact = (input: ExistingCustomerInput) =>
+  input.kind === 'designated-support-contact' || (input.kind === 'add-subscription' && Boolean(input.supportContact));
 
 /**
  * Every state change is one compare-and-set: the first writer of a request id wins, so a second click
@@ -83,11 +88,12 @@ export class CustomerRequests {
     if (!decision.allowed) {
       return { ok: false, refusal: { kind: 'rules', violations: decision.violations, options: decision.options } };
     }
+    const nce = designatedSupportContact(input) ? supportContactAvailable(input.subscriptions) : undefined;
+    if (nce && !nce.allowed) return { ok: false, refusal: { kind: 'rules', violations: nce.violations, options: [] } };
     const agreement = await this.existingAgreement(input);
     if (!agreement.ok) return agreement;
     const reseller = await this.deps.partners.get(requester.tenantId);
-    const designated =
-      input.kind === 'designated-support-contact' || (input.kind === 'add-subscription' && input.supportContact);
+    const designated = designatedSupportContact(input);
     return this.record(
       {
         id: id ?? randomUUID(),
