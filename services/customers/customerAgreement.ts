@@ -38,7 +38,7 @@ export function ordersNeedAgreement(kind: RequestKind): boolean {
 
 /**
  * MCA1: the acceptance as the reseller entered it, or the refusal of its first wrong field. The day
- * may not be after today (the customer accepted before the order; `today` in the reseller's calendar).
+ * may not be after today (the customer accepted before the order), in any time zone the reseller is in.
  */
 export function acceptedCustomerAgreement(entered: unknown, today: Date): Outcome<CustomerAgreementAcceptance> {
   if (entered === undefined || entered === null) {
@@ -49,7 +49,9 @@ export function acceptedCustomerAgreement(entered: unknown, today: Date): Outcom
     const issue = parsed.error.issues[0];
     return { ok: false, refusal: { kind: 'input', code: issue.message, field: String(issue.path[0]) } };
   }
-  if (parsed.data.dateAgreed > today.toISOString().slice(0, 10)) {
+  // The reseller's today may be a day ahead of UTC (up to UTC+14): a day later than that is the future.
+  const latest = new Date(today.getTime() + 14 * 3600_000).toISOString().slice(0, 10);
+  if (parsed.data.dateAgreed > latest) {
     return { ok: false, refusal: { kind: 'input', code: 'mca-date-future', field: 'dateAgreed' } };
   }
   // No phone given is no phone at all (not an empty key), so the stored request and Partner Center agree.

@@ -41,6 +41,8 @@ describe('the customer agreement (MCA1)', () => {
       expect(code({ ...entered, email: 'jan at piekarnia' })).to.equal('mca-email-invalid');
       expect(code({ ...entered, phoneNumber: 'call me' })).to.equal('mca-phone-invalid');
       expect(code({ ...entered, dateAgreed: '1.12.2026' })).to.equal('mca-date-invalid');
+      expect(code({ ...entered, dateAgreed: '2026-12-05' })).to.equal('mca-date-future');
+      // 09:00 UTC is already 23:00 on 3 December in Kiribati (UTC+14); the 4th is not yet anywhere.
       expect(code({ ...entered, dateAgreed: '2026-12-04' })).to.equal('mca-date-future');
       expect(code({ ...entered, dateAgreed: '2026-12-03' })).to.equal('accepted');
     });
