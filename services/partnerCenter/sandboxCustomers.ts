@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type AtomicStore, updateRecord } from '../storage/atomicStore';
 import type { CustomerSummary, Subscription } from './gateway';
 import { CustomerAgreementErrorCode } from './errors';
-import { SANDBOX_OFFERS } from './offerCatalogue';
+import { SANDBOX_LEGACY_OFFER, SANDBOX_OFFERS } from './offerCatalogue';
 import {
   type CustomerRecord,
   keys,
@@ -26,7 +26,8 @@ const INVITATION_BASE = 'https://admin.microsoft.com/Adminportal/Home';
 /** A subscription as Partner Center shows it: its offer's name, never our bookkeeping. */
 function shownSubscription(record: SubscriptionRecord): Subscription {
   const { createdAt: _at, ...shown } = record;
-  return { ...shown, offerName: SANDBOX_OFFERS.find((o) => o.id === record.offerId)?.name };
+  const offer = [...SANDBOX_OFFERS, SANDBOX_LEGACY_OFFER].find((o) => o.id === record.offerId);
+  return { ...shown, offerName: offer?.name };
 }
 
 /** A customer the caller may see: the provider that bills it, or the reseller associated with it. */
@@ -242,6 +243,29 @@ export function customerOperations(state: SandboxState, callerTenantId: string):
       return { url: url.toString() };
     },
   };
+}
+
+/**
+ * The operator's stand-in for a subscription bought before new commerce (NCE2): a legacy offer for one of
+ * the provider's customers, as Partner Center still lists such subscriptions. Nothing orders it any more.
+ */
+export async function addLegacySubscription(
+  state: SandboxState,
+  providerTenantId: string,
+  customerTenantId: string,
+  quantity: number,
+): Promise<Subscription> {
+  await visibleCustomer(state, providerTenantId, customerTenantId, true);
+  const subscription: SubscriptionRecord = {
+    id: randomUUID(),
+    orderId: randomUUID(),
+    customerTenantId,
+    offerId: SANDBOX_LEGACY_OFFER.id,
+    quantity,
+    createdAt: new Date(state.now()).toISOString(),
+  };
+  await state.records.compareAndSet(keys.subscription(customerTenantId, subscription.id), undefined, subscription);
+  return shownSubscription(subscription);
 }
 
 async function updateSubscription(

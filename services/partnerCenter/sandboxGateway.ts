@@ -4,11 +4,12 @@ import {
   type LegalBusinessProfile,
   type PartnerCenterGateway,
   type PartnerCenterSession,
+  type Subscription,
   VETTING_STATUSES,
   VETTING_SUB_STATUSES,
 } from './gateway';
 import { agreementOperations } from './sandboxAgreements';
-import { customerOperations } from './sandboxCustomers';
+import { addLegacySubscription, customerOperations } from './sandboxCustomers';
 import { partnerOperations } from './sandboxPartners';
 import { createIfAbsent, keys, type PartnerRecord, type RelationshipRecord } from './sandboxRecords';
 import { fail, SandboxState } from './sandboxState';
@@ -37,6 +38,8 @@ export interface SandboxControls {
   setVerification(tenantId: string, status: string, subStatus: string): Promise<LegalBusinessProfile>;
   /** The partner's Global admin accepts the MPA on the dashboard (M4). */
   signMpa(tenantId: string): Promise<void>;
+  /** A subscription the customer bought before new commerce, on a legacy offer (NCE2); see sandboxCustomers.ts. */
+  addLegacySubscription(providerTenantId: string, customerTenantId: string, quantity: number): Promise<Subscription>;
   /** What the stand-in for a distributor's relationship-request page shows to a signed-in reseller (P2, P3). */
   relationshipRequest(providerTenantId: string, resellerTenantId: string): Promise<RelationshipRequestView>;
   /**
@@ -132,6 +135,16 @@ export class SandboxGateway implements PartnerCenterGateway, SandboxControls {
       },
     );
     return { ...view, active: true };
+  }
+
+  async addLegacySubscription(providerTenantId: string, customerTenantId: string, quantity: number) {
+    await this.state.ready();
+    return addLegacySubscription(
+      this.state,
+      parseTenantId(providerTenantId),
+      parseTenantId(customerTenantId, 'customer tenant id'),
+      quantity,
+    );
   }
 
   async signMpa(tenantId: string): Promise<void> {

@@ -419,6 +419,18 @@ for (const backend of BACKENDS)
         expect(after?.supportContact).to.equal(undefined);
       });
 
+      it('makes the reseller the designated support contact of a legacy subscription, after approval (C6, NCE2)', async () => {
+        // The operator's sandbox.ts legacy-subscription: one the customer bought before new commerce.
+        const legacy = await world.sandbox.addLegacySubscription(DEMO.provider.tenantId, customerTenantId, 4);
+        const { news } = await existingRequest('designated-support-contact', (card) => {
+          expect(card).to.include(`sub:${legacy.id}`).and.include('Office 365 E3 (legacy)');
+          return { [`sub:${legacy.id}`]: 'true' };
+        });
+        expect(news).to.include('designated support contact');
+        const after = (await subscriptionsOf()).find((s) => s.id === legacy.id);
+        expect(after?.supportContact?.supportTenantId).to.equal(FABRIKAM);
+      });
+
       it('puts the reseller on record for a subscription (C6, P9)', async () => {
         const standard = (await subscriptionsOf()).find((s) => s.offerId === OFFERS.standard.id);
         const { news, request } = await existingRequest('reseller-on-record', () => ({
