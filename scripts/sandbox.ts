@@ -4,6 +4,9 @@
  *   npx tsx scripts/sandbox.ts advance <tenantId>                 one verification step on
  *   npx tsx scripts/sandbox.ts set <tenantId> <status> <sub>      e.g. set <id> Rejected Decision
  *   npx tsx scripts/sandbox.ts sign-mpa <tenantId>                the Global admin accepts the MPA (M4)
+ *   npx tsx scripts/sandbox.ts legacy-subscription <providerTenantId> <customerTenantId> <licences>
+ *                                                                 a subscription the customer bought before
+ *                                                                 new commerce (a legacy offer, NCE2)
  *
  * A running assistant notices what the distributor can observe (API1) on its next poll: Authorized makes
  * the reseller's PartnerID authorised (validateresellers), told as "verified"; sign-mpa brings the MPA
@@ -14,11 +17,14 @@ import { SandboxGateway } from '../services/partnerCenter/sandboxGateway';
 import { defaultRegionTable } from '../services/rules/regionTable';
 import { openStore } from '../services/storage/openStore';
 
-const USAGE = 'usage: sandbox.ts advance <tenantId> | set <tenantId> <status> <subStatus> | sign-mpa <tenantId>';
+const USAGE =
+  'usage: sandbox.ts advance <tenantId> | set <tenantId> <status> <subStatus> | sign-mpa <tenantId>' +
+  ' | legacy-subscription <providerTenantId> <customerTenantId> <licences>';
 
 async function main(argv: string[]): Promise<number> {
   const [command, tenantId, status, subStatus] = argv;
-  if (!command || !tenantId || (command === 'set' && (!status || !subStatus))) {
+  const twoMore = command === 'set' || command === 'legacy-subscription';
+  if (!command || !tenantId || (twoMore && (!status || !subStatus))) {
     console.error(USAGE);
     return 2;
   }
@@ -43,6 +49,10 @@ async function main(argv: string[]): Promise<number> {
     } else if (command === 'set') {
       const profile = await sandbox.setVerification(tenantId, status, subStatus);
       console.log(`${tenantId}: ${profile.vettingStatus} / ${profile.vettingSubStatus}`);
+    } else if (command === 'legacy-subscription') {
+      // Here `status` is the customer's tenant id and `subStatus` the licence count.
+      const subscription = await sandbox.addLegacySubscription(tenantId, status, Number(subStatus));
+      console.log(`${status}: legacy subscription ${subscription.id} (${subscription.offerName})`);
     } else if (command === 'sign-mpa') {
       await sandbox.signMpa(tenantId);
       console.log(`${tenantId}: MPA signed`);

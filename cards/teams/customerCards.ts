@@ -6,7 +6,9 @@ import { initialDomainPrefix } from '../../services/domain/customerDomain';
 import type { Provider, ProviderRow } from '../../services/partnerships/types';
 import { customerChecksInOrder } from '../../services/rules/customerChecks';
 import { customerRequestGuidance } from '../../services/rules/guidance';
+import { isNewCommerceOffer } from '../../services/rules/newCommerce';
 import { cardAttachment } from '../renderCard';
+import { type AgreementSectionData, agreementFact, agreementSection } from './customerAgreementSection';
 
 /**
  * The reseller's customer cards in Teams (C1, C3, C5, C6): the request form, the existing customers,
@@ -112,6 +114,8 @@ function customerFacts(t: Translate, draft: CustomerDraft, provider: string): Fa
       value: [a?.line1, [a?.postalCode, a?.city].filter(Boolean).join(' ')].filter(Boolean).join(', '),
     });
   }
+  const agreement = agreementFact(t, draft);
+  if (agreement) rows.push(agreement);
   rows.push({ title: label('provider'), value: provider });
   return rows;
 }
@@ -128,6 +132,10 @@ interface DraftCardData {
 /** The offers card's data (cards/teams/customerOffers.json). */
 export interface CustomerOffersCardData extends DraftCardData {
   askSupportContact: boolean;
+  /** NCE2: why the support contact is not offered, when it is not. */
+  supportContactNote: string;
+  /** MCA1: who accepted the customer agreement, asked when the order needs it. */
+  agreement: AgreementSectionData;
   offers: Array<{ id: string; label: string; value: number }>;
 }
 
@@ -161,7 +169,13 @@ export function customerChoicesCard(
       intro: t(options.offers.length ? 'customers:teams.offers.intro' : 'customers:teams.offers.empty', {
         provider,
       }),
-      askSupportContact: draft.kind === 'add-subscription',
+      // NCE2: offered only where a legacy offer could be ordered; otherwise the card says why not.
+      askSupportContact: draft.kind === 'add-subscription' && options.offers.some((o) => !isNewCommerceOffer(o.id)),
+      supportContactNote:
+        draft.kind === 'add-subscription' && options.offers.every((o) => isNewCommerceOffer(o.id))
+          ? t('customers:teams.offers.supportContactNce')
+          : '',
+      agreement: agreementSection(t, draft),
       offers: options.offers.map((o) => ({
         id: o.id,
         // The plural follows the most one may buy (`1 licence at most`, `1–300 licences`).
@@ -189,15 +203,27 @@ export function customerChoicesCard(
     none: options.subscriptions.length ? '' : t('customers:teams.subscriptions.none'),
     subscriptions: options.subscriptions.map((s) => ({
       id: s.id,
-      label: t('customers:teams.subscriptions.line', {
-        name: s.offerName ?? s.offerId,
-        count: s.quantity,
-        onRecord: s.partnerIdOnRecord ?? t('customers:teams.subscriptions.nobody'),
-        support: s.supportContact?.name ?? t('customers:teams.subscriptions.provider'),
-      }),
+      label: nceNote(
+        t,
+        draft,
+        s.offerId,
+        t('customers:teams.subscriptions.line', {
+          name: s.offerName ?? s.offerId,
+          count: s.quantity,
+          onRecord: s.partnerIdOnRecord ?? t('customers:teams.subscriptions.nobody'),
+          support: s.supportContact?.name ?? t('customers:teams.subscriptions.provider'),
+        }),
+      ),
     })),
     labels: { review: t('customers:teams.next.review'), cancel: t('customers:teams.next.cancel') },
   });
+}
+
+/** NCE2: a subscription offered for the support contact says, when it is an NCE one, that it cannot have one. */
+function nceNote(t: Translate, draft: CustomerDraft, offerId: string, line: string): string {
+  return draft.kind === 'designated-support-contact' && isNewCommerceOffer(offerId)
+    ? `${line} · ${t('customers:teams.subscriptions.nceNoSupport')}`
+    : line;
 }
 
 /** What the review card says around the draft: the provider, the status line, and whether Submit and Cancel show. */

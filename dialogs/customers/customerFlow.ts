@@ -24,7 +24,12 @@ import type { PartnershipService } from '../../services/partnerships/partnership
 import { decisionMessages } from '../../services/partnerships/messages';
 import type { Refusal } from '../../services/partnerships/types';
 import type { Logger } from 'pino';
-import { CUSTOMER_CARD_PAYLOADS, type CustomerCardPayload, type CustomerCardVerb } from './customerCardPayloads';
+import {
+  CUSTOMER_CARD_PAYLOADS,
+  type CustomerCardPayload,
+  type CustomerCardVerb,
+  reviewChoice,
+} from './customerCardPayloads';
 import { requesterOf, type TeamsCommand, type TeamsTurn } from '../teamsTurn';
 
 /** The reseller's side of the customer services: who may ask, what to choose from, the drafts. */
@@ -194,16 +199,7 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
         const value = payload(turn, 'customers-review');
         if (!value) return;
         const requester = requesterOf(identity);
-        const entries = Object.entries(value);
-        const licences: Record<string, number> = {};
-        for (const [key, raw] of entries) {
-          if (!key.startsWith('qty:')) continue;
-          const text = String(raw).trim();
-          licences[key.slice('qty:'.length)] = text === '' ? 0 : Number(text);
-        }
-        const subscriptionIds = entries
-          .filter(([key, raw]) => key.startsWith('sub:') && String(raw) === 'true')
-          .map(([key]) => key.slice('sub:'.length));
+        const { licences, subscriptionIds, supportContact, agreement } = reviewChoice(value);
         const current = await c.drafts.get(requester, value.draftId);
         if (!current.ok) {
           await context.sendActivity(refusalText(t, current.refusal));
@@ -213,7 +209,7 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
         const chosen = await c.drafts.choose(
           requester,
           value.draftId,
-          byOffers ? { licences, supportContact: String(value.supportContact) === 'true' } : { subscriptionIds },
+          byOffers ? { licences, supportContact, agreement } : { subscriptionIds },
         );
         if (!chosen.ok) {
           await context.sendActivity(refusalText(t, chosen.refusal));

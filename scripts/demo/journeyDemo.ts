@@ -95,6 +95,9 @@ async function firstCustomer(road: Road): Promise<void> {
   if ((await review.innerText()).includes(CUSTOMER.domain))
     throw new Error(`the review still shows ${CUSTOMER.domain}`);
   road.say(`Teams: typed ${CUSTOMER.domain}; the review shows ${BARE_DOMAIN}`);
+  const signer = `${CUSTOMER.signer.firstName} ${CUSTOMER.signer.lastName}`;
+  if (!(await review.innerText()).includes(signer)) throw new Error(`the review does not show ${signer} (MCA1)`);
+  road.say(`Teams: the customer agreement (MCA1) accepted by ${signer}, the admin's email prefilled, is on the review`);
   await review.getByRole('button', { name: t('customers:teams.review.submit'), exact: true }).click();
   await expectVisible(
     page.getByText(t('customers:teams.review.sent', { provider })).last(),

@@ -17,6 +17,8 @@ export interface NewCustomer {
   line1: string;
   city: string;
   postalCode: string;
+  /** MCA1: who accepted the Microsoft Customer Agreement for the customer (the email is the admin's, prefilled). */
+  signer: { firstName: string; lastName: string };
 }
 
 /** The new customer both the screenshots and the customer demo ask for (a Polish bakery, in the distributor's country). */
@@ -27,6 +29,7 @@ export const SAMPLE_CUSTOMER: NewCustomer = {
   line1: 'ul. Piekarska 1',
   city: 'Kraków',
   postalCode: '30-001',
+  signer: { firstName: 'Jan', lastName: 'Kowalski' },
 };
 
 export interface OfferChoice {
@@ -51,7 +54,8 @@ export const offerLabel = (t: Translate, offer: Offer) =>
   });
 
 /**
- * `customers` (the word in the reader's language) → details → Next → licence counts → Next: review.
+ * `customers` (the word in the reader's language) → details → Next → licence counts and who accepted the
+ * customer agreement (MCA1) → Next: review.
  * Returns the review card, with every chosen offer shown on it; nothing is sent yet.
  */
 export async function reviewNewCustomer(
@@ -73,10 +77,16 @@ export async function reviewNewCustomer(
   const offersTitle = t('customers:teams.offers.title', { company: customer.companyName });
   const offersCard = await expectCard(page, offersTitle, 20_000, 'the subscriptions card');
   for (const { offer, licences } of offers) await fillCardInput(offersCard, offerLabel(t, offer), String(licences));
+  // MCA1: who accepted the customer agreement and when; the email field already shows the admin's address.
+  await fillCardInput(offersCard, t('customers:teams.agreement.firstName'), customer.signer.firstName);
+  await fillCardInput(offersCard, t('customers:teams.agreement.lastName'), customer.signer.lastName);
+  await fillCardInput(offersCard, t('customers:teams.agreement.date'), new Date().toISOString().slice(0, 10));
   await offersCard.getByRole('button', { name: t('customers:teams.next.review') }).click();
 
   const review = await expectCard(page, t('customers:teams.review.title'), 20_000, 'the review card');
   for (const { offer } of offers) await expectVisible(review.getByText(offer.name).first(), 5_000, offer.name);
+  const agreement = t('customers:teams.review.agreement');
+  await expectVisible(review.getByText(agreement).first(), 5_000, agreement);
   await expectVisible(
     review.getByRole('button', { name: t('customers:teams.review.submit'), exact: true }),
     5_000,

@@ -1,5 +1,5 @@
 /**
- * What Partner Center does once a request is approved (C3, C4, C5, C6, P9), exactly once: the approval
+ * What Partner Center does once a request is approved (C3, C4, C5, C6, P9; MCA1 before any order), exactly once: the approval
  * records an intent (the MS-RequestIds to call with and a lease) in the same write that approves; the
  * approving instance carries it out, and if it crashes first, a recovery pass on any instance finishes
  * with the same MS-RequestIds once the lease runs out (issue 13 point 4), so nothing is created twice.
@@ -18,6 +18,7 @@ import {
   REQUEST_KEYS,
   type ResumedApproval,
 } from './customerRequest';
+import { attestBeforeOrdering, ordersNeedAgreement } from './customerAgreement';
 import { partnerCenterFailureRefusal } from './partnerCenterFailure';
 
 /** How long the instance that approved has to carry it out before a recovery pass may take over. */
@@ -125,6 +126,7 @@ export class ApprovalExecution {
       address,
     });
     this.deps.atMomentOfDanger?.('approve:after-customer-created');
+    await attestBeforeOrdering(session, created.tenantId, request.agreement);
     const subscriptionIds: string[] = [];
     for (const [i, s] of request.subscriptions.entries()) {
       const sub = await session.createSubscription(created.tenantId, {
@@ -150,6 +152,7 @@ export class ApprovalExecution {
       supportMpnId: reseller?.mpnId ?? '',
       name: reseller?.legalName ?? request.resellerId,
     };
+    if (ordersNeedAgreement(request.kind)) await attestBeforeOrdering(session, customerTenantId, request.agreement);
     const subscriptionIds: string[] = [];
     for (const [i, s] of request.subscriptions.entries()) {
       let subscriptionId = s.subscriptionId ?? '';

@@ -7,8 +7,10 @@ import type { Customer } from '../domain/customer';
 import type { RequestKind, Requester } from '../domain/request';
 import type { Refusal } from '../partnerships/types';
 import type { Decision } from '../rules/decision';
+import { supportContactAvailable } from '../rules/newCommerce';
 import { type AtomicStore, updateRecord } from '../storage/atomicStore';
 import { type CustomerEligibility, existingCustomerFacts } from './customerEligibility';
+import { acceptedCustomerAgreement, type CustomerAgreementAcceptance, ordersNeedAgreement } from './customerAgreement';
 import type { CustomerLookups } from './customerLookups';
 import {
   type BillingAddress,
@@ -43,6 +45,9 @@ export interface CustomerDraft {
   subscriptions: Array<{ offerId: string; offerName?: string; licences: number; subscriptionId?: string }>;
   /** add-subscription: the reseller also becomes the designated support contact (C5). */
   supportContact?: boolean;
+  /** MCA1: whether the order needs the customer's acceptance asked (a new customer; none on record yet). */
+  agreementNeeded?: boolean;
+  agreement?: CustomerAgreementAcceptance;
   state: DraftState;
   createdAt: string;
 }
@@ -94,6 +99,7 @@ export class CustomerDrafts {
       providerId: entered.providerId,
       customer: { ...customer.value, resellerId: requester.tenantId, providerId: entered.providerId },
       address: address.data,
+      agreementNeeded: true,
     });
   }
 
@@ -112,7 +118,11 @@ export class CustomerDrafts {
     const decision = await this.parts.eligibility.checkFor(requester.tenantId, chosen.providerId, customer);
     if (!decision) return input('no-active-partnership');
     if (!decision.allowed) return rules(decision);
-    return this.create({ kind: chosen.kind, requester, providerId: chosen.providerId, customer });
+    // MCA1: asked only when this order needs it and Partner Center has no acceptance on record.
+    const agreementNeeded =
+      ordersNeedAgreement(chosen.kind) &&
+      !(await this.parts.lookups.customerAgreementOnRecord(chosen.providerId, chosen.customerTenantId));
+    return this.create({ kind: chosen.kind, requester, providerId: chosen.providerId, customer, agreementNeeded });
   }
 
   private async create(fields: Omit<CustomerDraft, 'id' | 'state' | 'createdAt' | 'subscriptions'>) {
@@ -166,10 +176,20 @@ export class CustomerDrafts {
     if (subscriptions.length === 0) return input('validation.request-needs-subscription', 'subscriptions');
     const supportContact =
       'licences' in choice && draft.kind === 'add-subscription' ? Boolean(choice.supportContact) : undefined;
+    // NCE2: a designated support contact only on legacy subscriptions; refused with the reason otherwise.
+    const support = draft.kind === 'designated-support-contact' || supportContact;
+    if (support && !supportContactAvailable(subscriptions).allowed)
+      return rules(supportContactAvailable(subscriptions));
+    const entered = 'licences' in choice ? choice.agreement : undefined;
+    const agreement = draft.agreementNeeded ? acceptedCustomerAgreement(entered, this.now()) : undefined;
+    if (agreement && !agreement.ok) return agreement;
     const saved = await updateRecord<CustomerDraft>(
       this.records,
       KEY(id),
-      (current) => (current?.state === 'open' ? { ...current, subscriptions, supportContact } : undefined),
+      (current) =>
+        current?.state === 'open'
+          ? { ...current, subscriptions, supportContact, agreement: agreement?.value }
+          : undefined,
       { ttlMs: DRAFT_TTL_MS },
     );
     if (!saved.changed) return this.notOpen(saved.value);
@@ -216,6 +236,7 @@ export class CustomerDrafts {
               },
               address: draft.address ?? { line1: '', city: '' },
               subscriptions: draft.subscriptions,
+              agreement: draft.agreement,
             },
             draft.id,
           )
@@ -227,6 +248,7 @@ export class CustomerDrafts {
               customerTenantId: draft.customer.tenantId ?? '',
               subscriptions: draft.subscriptions,
               supportContact: draft.supportContact,
+              agreement: draft.agreement,
             },
             draft.id,
           );

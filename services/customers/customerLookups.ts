@@ -11,6 +11,7 @@ import type {
   Subscription as PartnerCenterSubscription,
 } from '../partnerCenter/gateway';
 import type { Provider } from '../partnerships/types';
+import { customerAgreementOnRecord } from './customerAgreement';
 import type { CustomerRequestsDeps, Outcome } from './customerRequest';
 
 export class CustomerLookups {
@@ -54,6 +55,12 @@ export class CustomerLookups {
   async existingSubscriptions(providerId: string, customerTenantId: string): Promise<PartnerCenterSubscription[]> {
     const session = await this.providerSession(providerId);
     return session ? session.listSubscriptions(customerTenantId) : [];
+  }
+
+  /** MCA1: whether Partner Center holds the customer's acceptance of the MCA, as its provider reads it back. */
+  async customerAgreementOnRecord(providerId: string, customerTenantId: string): Promise<boolean> {
+    const session = await this.providerSession(providerId);
+    return session ? customerAgreementOnRecord(session, customerTenantId) : false;
   }
 
   private async providerSession(providerId: string): Promise<PartnerCenterSession | undefined> {

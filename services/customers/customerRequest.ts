@@ -12,6 +12,7 @@ import type { PartnershipService } from '../partnerships/partnershipService';
 import type { Refusal } from '../partnerships/types';
 import type { RegionTable } from '../rules/regionTable';
 import type { AtomicStore } from '../storage/atomicStore';
+import type { CustomerAgreementAcceptance } from './customerAgreement';
 
 /** The billing address Partner Center requires for a new customer (C3). */
 export const billingAddressSchema = z.object({
@@ -26,6 +27,8 @@ export interface NewCustomerInput {
   customer: { companyName: string; domain: string; country: string; adminEmail: string };
   address: BillingAddress;
   subscriptions: Array<{ offerId: string; offerName?: string; licences: number }>;
+  /** MCA1: the customer's acceptance of the Microsoft Customer Agreement, as entered; required. */
+  agreement?: unknown;
 }
 
 /** What a reseller asks for an existing customer (C5, C6): the same request and approval path as a new one. */
@@ -42,12 +45,16 @@ export interface ExistingCustomerInput {
   subscriptions: Array<{ offerId: string; offerName?: string; licences: number; subscriptionId?: string }>;
   /** add-subscription: also make the reseller the new subscriptions' designated support contact (C5). */
   supportContact?: boolean;
+  /** MCA1, add-subscription: the acceptance, when Partner Center has none for this customer yet. */
+  agreement?: unknown;
 }
 
 /** A request as stored: never the temporary password, never the admin user name (C3). */
 export interface CustomerRequest extends PartnerRequest {
   /** Only for a new customer (C3). */
   address?: BillingAddress;
+  /** MCA1: the acceptance the reseller gave, attested at approval before any order. */
+  agreement?: CustomerAgreementAcceptance;
   /** Where the distributor's approval message is, so it can be updated (Slack channel and ts). */
   message?: { channel: string; ts: string };
   /** What Partner Center created or changed on approval. */

@@ -8,12 +8,13 @@ import type { Customer } from '../domain/customer';
 import type { RequestKind, Requester } from '../domain/request';
 import { partnerRequestSchema } from '../domain/request';
 import type { Provider } from '../partnerships/types';
+import { supportContactAvailable } from '../rules/newCommerce';
 import { updateRecord } from '../storage/atomicStore';
+import { acceptedCustomerAgreement, ordersNeedAgreement } from './customerAgreement';
 import type { CustomerEligibility } from './customerEligibility';
 import { existingCustomerFacts } from './customerEligibility';
 import type { CustomerLookups } from './customerLookups';
 import {
-  type BillingAddress,
   billingAddressSchema,
   type CustomerRequest,
   type CustomerRequestsDeps,
@@ -23,6 +24,10 @@ import {
   REQUEST_KEYS,
   type SubmitOutcome,
 } from './customerRequest';
+
+/** C5, C6: the request makes the reseller the designated support contact (NCE2 then applies). */
+const designatedSupportContact = (input: ExistingCustomerInput) =>
+  input.kind === 'designated-support-contact' || (input.kind === 'add-subscription' && Boolean(input.supportContact));
 
 /**
  * Every state change is one compare-and-set: the first writer of a request id wins, so a second click
@@ -48,6 +53,8 @@ export class CustomerRequests {
     if (!customer.ok) return customer;
     const address = billingAddressSchema.safeParse(input.address);
     if (!address.success) return inputRefusal(address.error);
+    const agreement = acceptedCustomerAgreement(input.agreement, this.now());
+    if (!agreement.ok) return agreement;
     const provider = await this.deps.partnerships.getProviderById(input.providerId);
     if (!provider) return { ok: false, refusal: { kind: 'input', code: 'no-active-partnership' } };
     const decision = await this.eligibility.check(requester.tenantId, provider, customer.value);
@@ -63,7 +70,7 @@ export class CustomerRequests {
         customer: { ...customer.value, resellerId: requester.tenantId, providerId: provider.partner.id },
         subscriptions: input.subscriptions,
       },
-      address.data,
+      { address: address.data, agreement: agreement.value },
     );
   }
 
@@ -81,22 +88,40 @@ export class CustomerRequests {
     if (!decision.allowed) {
       return { ok: false, refusal: { kind: 'rules', violations: decision.violations, options: decision.options } };
     }
+    const nce = designatedSupportContact(input) ? supportContactAvailable(input.subscriptions) : undefined;
+    if (nce && !nce.allowed) return { ok: false, refusal: { kind: 'rules', violations: nce.violations, options: [] } };
+    const agreement = await this.existingAgreement(input);
+    if (!agreement.ok) return agreement;
     const reseller = await this.deps.partners.get(requester.tenantId);
-    const designated =
-      input.kind === 'designated-support-contact' || (input.kind === 'add-subscription' && input.supportContact);
-    return this.record({
-      id: id ?? randomUUID(),
-      kind: input.kind,
-      requester,
-      provider,
-      customer,
-      subscriptions: input.subscriptions.map((s) => ({
-        ...s,
-        // P9: on record for new orders and when that is what is asked; a support contact alone changes no record.
-        resellerMpnIdOnRecord: input.kind === 'designated-support-contact' ? undefined : (reseller?.mpnId ?? undefined),
-        designatedSupportContact: designated ? requester.tenantId : undefined,
-      })),
-    });
+    const designated = designatedSupportContact(input);
+    return this.record(
+      {
+        id: id ?? randomUUID(),
+        kind: input.kind,
+        requester,
+        provider,
+        customer,
+        subscriptions: input.subscriptions.map((s) => ({
+          ...s,
+          // P9: on record for new orders and when that is what is asked; a support contact alone changes no record.
+          resellerMpnIdOnRecord:
+            input.kind === 'designated-support-contact' ? undefined : (reseller?.mpnId ?? undefined),
+          designatedSupportContact: designated ? requester.tenantId : undefined,
+        })),
+      },
+      agreement.value ? { agreement: agreement.value } : {},
+    );
+  }
+
+  /** MCA1 for an existing customer: the acceptance given, or none needed (no order, or Partner Center has one). */
+  private async existingAgreement(input: ExistingCustomerInput) {
+    if (input.agreement !== undefined) return acceptedCustomerAgreement(input.agreement, this.now());
+    const needed =
+      ordersNeedAgreement(input.kind) &&
+      !(await this.lookups.customerAgreementOnRecord(input.providerId, input.customerTenantId));
+    return needed
+      ? { ok: false as const, refusal: { kind: 'input' as const, code: 'mca-required', field: 'agreement' } }
+      : { ok: true as const, value: undefined };
   }
 
   /** Validates and stores a pending request once: the first writer of an id wins, a repeat reads it back. */
@@ -109,7 +134,7 @@ export class CustomerRequests {
       customer: Customer;
       subscriptions: Array<Record<string, unknown> & { offerId: string; licences: number }>;
     },
-    address?: BillingAddress,
+    extra: Pick<CustomerRequest, 'address' | 'agreement'> = {},
   ): Promise<SubmitOutcome> {
     const reseller = await this.deps.partners.get(draft.requester.tenantId);
     const parsed = partnerRequestSchema.safeParse({
@@ -128,7 +153,7 @@ export class CustomerRequests {
       createdAt: this.now().toISOString(),
     });
     if (!parsed.success) return inputRefusal(parsed.error);
-    const request: CustomerRequest = { ...parsed.data, ...(address ? { address } : {}) };
+    const request: CustomerRequest = { ...parsed.data, ...extra };
     const created = await this.deps.records.compareAndSet(REQUEST_KEYS.request(request.id), undefined, request);
     if (created !== undefined) return { ok: true, value: request, created: true };
     const existing = await this.get(request.id);

@@ -8,7 +8,8 @@ import type { Outcome } from './customerRequest';
 
 /** What the reseller picked on the subscriptions card. */
 export type DraftChoice =
-  { licences: Record<string, number>; supportContact?: boolean } | { subscriptionIds: string[] };
+  | { licences: Record<string, number>; supportContact?: boolean; agreement?: Record<string, string | undefined> }
+  | { subscriptionIds: string[] };
 
 /** What the next card offers: the provider's catalogue, or the customer's subscriptions. */
 export type DraftOptions =

@@ -32,6 +32,13 @@ export const AgreementErrorCode = {
 export const PartnerIdNotAuthorized = 900400;
 
 /**
+ * MCA1: an order for a customer with no attested Microsoft Customer Agreement. The pages read (2026-12-02)
+ * do not give Partner Center's own number for this refusal; this is the sandbox's and the fake's, and the
+ * product decides by the constant only, so the real number replaces it in one place.
+ */
+export const CustomerAgreementErrorCode = { NotAttested: 600_050 } as const;
+
+/**
  * Named codes for failures that carry no Partner Center number. `invalid-input` is a request the
  * gateway refused before or at Partner Center; `unauthorized` a caller without a (valid) account or
  * token; `conflict` something that already exists (a customer domain).

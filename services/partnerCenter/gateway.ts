@@ -1,5 +1,6 @@
 import type {
   AgreementStatusQuery,
+  CustomerAgreementInput,
   EnrolmentSubmission,
   CustomerFilter,
   NewCustomer,
@@ -11,6 +12,7 @@ import type {
 
 export type {
   AgreementStatusQuery,
+  CustomerAgreementInput,
   CustomerFilter,
   EnrolmentSubmission,
   NewCustomer,
@@ -77,6 +79,12 @@ export interface PartnerCenterSession {
     subscriptionId: string,
     contact: SupportContactInput,
   ): Promise<SupportContact>;
+  /** MCA1: the current Microsoft Customer Agreement template (`GET /v1/agreements?agreementType=...`). */
+  getCustomerAgreementTemplate(): Promise<CustomerAgreementTemplate>;
+  /** MCA1: attests that the customer accepted the agreement (`POST /v1/customers/{id}/agreements`). */
+  attestCustomerAgreement(customerTenantId: string, input: CustomerAgreementInput): Promise<CustomerAgreement>;
+  /** MCA1: the customer's attested agreements, read back (`GET /v1/customers/{id}/agreements`). */
+  listCustomerAgreements(customerTenantId: string): Promise<CustomerAgreement[]>;
   /** The link a reseller sends to invite a customer (C1); carries reseller tenant and MPN ID and provider tenant. */
   getCustomerRelationshipRequestLink(query: RelationshipRequestLinkQuery): Promise<{ url: string }>;
   /** The caller's own verification status (E5). */
@@ -162,6 +170,22 @@ export interface CustomerSummary {
   associatedPartnerId?: string;
   /** Its billing contact, when Partner Center says. */
   email?: string;
+}
+
+/** MCA1: the agreement template a customer accepts; its id goes into the attestation. */
+export interface CustomerAgreementTemplate {
+  templateId: string;
+  agreementType: 'MicrosoftCustomerAgreement';
+  /** Where the customer reads the agreement, when Partner Center gives it. */
+  agreementLink?: string;
+}
+
+/** MCA1: an attestation as Partner Center keeps it: who accepted for the customer, when, which template. */
+export interface CustomerAgreement {
+  type: 'MicrosoftCustomerAgreement';
+  templateId: string;
+  dateAgreed: string;
+  primaryContact: { firstName: string; lastName: string; email: string; phoneNumber?: string };
 }
 
 /** Who handles support for a subscription (C6: "Designated support contact"). */

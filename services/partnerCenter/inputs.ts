@@ -99,3 +99,21 @@ export const enrolmentInput = z.object({
   primaryContactEmail: z.email(),
 });
 export type EnrolmentSubmission = z.input<typeof enrolmentInput>;
+
+/** MCA1: who accepted the Microsoft Customer Agreement for the customer, as Partner Center takes it. */
+export const agreementContactInput = z.object({
+  firstName: z.string().trim().min(1).max(100),
+  lastName: z.string().trim().min(1).max(100),
+  email: z.email(),
+  phoneNumber: z.string().trim().min(3).max(40).optional(),
+});
+
+/** MCA1: the partner's attestation that the customer accepted the agreement (`POST .../agreements`). */
+export const customerAgreementInput = z.object({
+  primaryContact: agreementContactInput,
+  /** When the customer accepted: a date (2026-12-01) or a date and time, never in the future. */
+  dateAgreed: z.union([z.iso.date(), z.iso.datetime({ offset: true })]),
+  templateId: z.string().trim().min(1).max(100),
+  type: z.literal('MicrosoftCustomerAgreement'),
+});
+export type CustomerAgreementInput = z.input<typeof customerAgreementInput>;

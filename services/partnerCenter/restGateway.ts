@@ -1,5 +1,6 @@
 import { ownProfileOnly } from './apiBoundary';
 import type { CallContext, PartnerCenterGateway, PartnerCenterSession } from './gateway';
+import { agreementRoutes } from './restAgreementRoutes';
 import { customerRoutes } from './restCustomerRoutes';
 import { partnerRoutes } from './restPartnerRoutes';
 import { RestTransport, type RestTransportOptions } from './restTransport';
@@ -40,6 +41,7 @@ export class RestGateway implements PartnerCenterGateway {
         this.options.distributorTenantId,
         partner.getLegalBusinessProfile,
       ),
+      ...agreementRoutes(call),
     });
   }
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type AtomicStore, updateRecord } from '../storage/atomicStore';
 import type { CustomerSummary, Subscription } from './gateway';
-import { SANDBOX_OFFERS } from './offerCatalogue';
+import { CustomerAgreementErrorCode } from './errors';
+import { SANDBOX_LEGACY_OFFER, SANDBOX_OFFERS } from './offerCatalogue';
 import {
   type CustomerRecord,
   keys,
@@ -25,22 +26,29 @@ const INVITATION_BASE = 'https://admin.microsoft.com/Adminportal/Home';
 /** A subscription as Partner Center shows it: its offer's name, never our bookkeeping. */
 function shownSubscription(record: SubscriptionRecord): Subscription {
   const { createdAt: _at, ...shown } = record;
-  return { ...shown, offerName: SANDBOX_OFFERS.find((o) => o.id === record.offerId)?.name };
+  const offer = [...SANDBOX_OFFERS, SANDBOX_LEGACY_OFFER].find((o) => o.id === record.offerId);
+  return { ...shown, offerName: offer?.name };
+}
+
+/** A customer the caller may see: the provider that bills it, or the reseller associated with it. */
+export async function visibleCustomer(
+  state: SandboxState,
+  callerTenantId: string,
+  customerTenantId: string,
+  billingOnly = false,
+): Promise<CustomerRecord> {
+  const customer = (await state.list<CustomerRecord>(keys.allCustomers())).find((c) => c.tenantId === customerTenantId);
+  const visible =
+    customer &&
+    (customer.billingPartnerTenantId === callerTenantId ||
+      (!billingOnly && customer.associatedPartnerId === callerTenantId));
+  if (!visible) throw fail('not-found', `Customer ${customerTenantId} was not found among your customers.`);
+  return customer;
 }
 
 export function customerOperations(state: SandboxState, callerTenantId: string): CustomerOperations {
-  /** A customer the caller may see: the provider that bills it, or the reseller associated with it. */
-  const customerFor = async (customerTenantId: string, billingOnly = false) => {
-    const customer = (await state.list<CustomerRecord>(keys.allCustomers())).find(
-      (c) => c.tenantId === customerTenantId,
-    );
-    const visible =
-      customer &&
-      (customer.billingPartnerTenantId === callerTenantId ||
-        (!billingOnly && customer.associatedPartnerId === callerTenantId));
-    if (!visible) throw fail('not-found', `Customer ${customerTenantId} was not found among your customers.`);
-    return customer;
-  };
+  const customerFor = (customerTenantId: string, billingOnly = false) =>
+    visibleCustomer(state, callerTenantId, customerTenantId, billingOnly);
 
   const subscriptionOf = async (customerTenantId: string, subscriptionId: string): Promise<SubscriptionRecord> => {
     const subscription = await state.read<SubscriptionRecord>(keys.subscription(customerTenantId, subscriptionId));
@@ -114,6 +122,13 @@ export function customerOperations(state: SandboxState, callerTenantId: string):
         throw fail(
           'invalid-input',
           `${offer.name} is sold in quantities of ${offer.minimumQuantity} to ${offer.maximumQuantity}.`,
+        );
+      }
+      // MCA1: Partner Center takes no order for a customer whose acceptance of the MCA is not attested.
+      if ((await state.list(keys.agreementsOf(customerTenantId))).length === 0) {
+        throw fail(
+          CustomerAgreementErrorCode.NotAttested,
+          `Customer ${customerTenantId} has not accepted the Microsoft Customer Agreement (MCA1).`,
         );
       }
       if (input.resellerMpnId) {
@@ -228,6 +243,29 @@ export function customerOperations(state: SandboxState, callerTenantId: string):
       return { url: url.toString() };
     },
   };
+}
+
+/**
+ * The operator's stand-in for a subscription bought before new commerce (NCE2): a legacy offer for one of
+ * the provider's customers, as Partner Center still lists such subscriptions. Nothing orders it any more.
+ */
+export async function addLegacySubscription(
+  state: SandboxState,
+  providerTenantId: string,
+  customerTenantId: string,
+  quantity: number,
+): Promise<Subscription> {
+  await visibleCustomer(state, providerTenantId, customerTenantId, true);
+  const subscription: SubscriptionRecord = {
+    id: randomUUID(),
+    orderId: randomUUID(),
+    customerTenantId,
+    offerId: SANDBOX_LEGACY_OFFER.id,
+    quantity,
+    createdAt: new Date(state.now()).toISOString(),
+  };
+  await state.records.compareAndSet(keys.subscription(customerTenantId, subscription.id), undefined, subscription);
+  return shownSubscription(subscription);
 }
 
 async function updateSubscription(

@@ -4,10 +4,12 @@ import {
   type LegalBusinessProfile,
   type PartnerCenterGateway,
   type PartnerCenterSession,
+  type Subscription,
   VETTING_STATUSES,
   VETTING_SUB_STATUSES,
 } from './gateway';
-import { customerOperations } from './sandboxCustomers';
+import { agreementOperations } from './sandboxAgreements';
+import { addLegacySubscription, customerOperations } from './sandboxCustomers';
 import { partnerOperations } from './sandboxPartners';
 import { createIfAbsent, keys, type PartnerRecord, type RelationshipRecord } from './sandboxRecords';
 import { fail, SandboxState } from './sandboxState';
@@ -41,6 +43,8 @@ export interface SandboxControls {
   verificationOf(tenantId: string): Promise<LegalBusinessProfile>;
   /** The partner's Global admin accepts the MPA on the dashboard (M4). */
   signMpa(tenantId: string): Promise<void>;
+  /** A subscription the customer bought before new commerce, on a legacy offer (NCE2); see sandboxCustomers.ts. */
+  addLegacySubscription(providerTenantId: string, customerTenantId: string, quantity: number): Promise<Subscription>;
   /** What the stand-in for a distributor's relationship-request page shows to a signed-in reseller (P2, P3). */
   relationshipRequest(providerTenantId: string, resellerTenantId: string): Promise<RelationshipRequestView>;
   /**
@@ -86,6 +90,7 @@ export class SandboxGateway implements PartnerCenterGateway, SandboxControls {
     return validatedSession(caller, {
       ...partnerOperations(this.state, caller),
       ...customerOperations(this.state, caller),
+      ...agreementOperations(this.state, caller),
     });
   }
 
@@ -139,6 +144,16 @@ export class SandboxGateway implements PartnerCenterGateway, SandboxControls {
 
   async verificationOf(tenantId: string): Promise<LegalBusinessProfile> {
     return this.updatePartner(tenantId, () => undefined);
+  }
+
+  async addLegacySubscription(providerTenantId: string, customerTenantId: string, quantity: number) {
+    await this.state.ready();
+    return addLegacySubscription(
+      this.state,
+      parseTenantId(providerTenantId),
+      parseTenantId(customerTenantId, 'customer tenant id'),
+      quantity,
+    );
   }
 
   async signMpa(tenantId: string): Promise<void> {

@@ -13,6 +13,7 @@ import { completedVetting, startVetting, type VettingRecord } from './verificati
  *   pc:customer:<domainPrefix>        a customer; keyed by its unique initial domain so that creating
  *                                     it and claiming the domain are one atomic write
  *   pc:sub:<customerTenantId>:<id>    a subscription
+ *   pc:mca:<customerTenantId>:<tpl>   a customer's attested Microsoft Customer Agreement (MCA1)
  *
  * No temporary password is ever written here (C3): customers keep their admin user name only.
  */
@@ -28,6 +29,8 @@ export const keys = {
   allCustomers: () => `${PREFIX}customer:`,
   subscription: (customerTenantId: string, id: string) => `${PREFIX}sub:${customerTenantId}:${id}`,
   subscriptionsOf: (customerTenantId: string) => `${PREFIX}sub:${customerTenantId}:`,
+  agreement: (customerTenantId: string, templateId: string) => `${PREFIX}mca:${customerTenantId}:${templateId}`,
+  agreementsOf: (customerTenantId: string) => `${PREFIX}mca:${customerTenantId}:`,
 };
 
 export interface PartnerRecord {

@@ -3,6 +3,8 @@ import { AgreementErrorCode, PartnerCenterError } from './errors';
 import type {
   AgreementStatus,
   CreatedCustomer,
+  CustomerAgreement,
+  CustomerAgreementTemplate,
   EnrolmentOutcome,
   LegalBusinessProfile,
   MpnProfile,
@@ -17,6 +19,7 @@ import type {
 import {
   agreementStatusInput,
   countryInput,
+  customerAgreementInput,
   customerFilterInput,
   enrolmentInput,
   mpnIdInput,
@@ -49,6 +52,12 @@ export interface SessionOperations {
     contact: z.output<typeof supportContactInput>,
   ): Promise<SupportContact>;
   getCustomerRelationshipRequestLink(query: z.output<typeof relationshipRequestLinkInput>): Promise<{ url: string }>;
+  getCustomerAgreementTemplate(): Promise<CustomerAgreementTemplate>;
+  attestCustomerAgreement(
+    customerTenantId: string,
+    input: z.output<typeof customerAgreementInput>,
+  ): Promise<CustomerAgreement>;
+  listCustomerAgreements(customerTenantId: string): Promise<CustomerAgreement[]>;
   getLegalBusinessProfile(): Promise<LegalBusinessProfile>;
   submitEnrolment(input: z.output<typeof enrolmentInput>): Promise<EnrolmentOutcome>;
 }
@@ -66,7 +75,12 @@ export type PartnerOperations = Pick<
   | 'getLegalBusinessProfile'
   | 'submitEnrolment'
 >;
-export type CustomerOperations = Omit<SessionOperations, keyof PartnerOperations>;
+/** MCA1's three calls, in files of their own (sandboxAgreements.ts, restAgreementRoutes.ts). */
+export type AgreementOperations = Pick<
+  SessionOperations,
+  'getCustomerAgreementTemplate' | 'attestCustomerAgreement' | 'listCustomerAgreements'
+>;
+export type CustomerOperations = Omit<SessionOperations, keyof PartnerOperations | keyof AgreementOperations>;
 
 function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
   const result = schema.safeParse(value);
@@ -152,6 +166,14 @@ export function validatedSession(partnerTenantId: string, ops: SessionOperations
         providerTenantId: q.providerTenantId.toLowerCase(),
       });
     },
+    getCustomerAgreementTemplate: async () => ops.getCustomerAgreementTemplate(),
+    attestCustomerAgreement: async (customerTenantId, input) =>
+      ops.attestCustomerAgreement(
+        parseTenantId(customerTenantId, 'customer tenant id'),
+        parse(customerAgreementInput, input, 'customer agreement'),
+      ),
+    listCustomerAgreements: async (customerTenantId) =>
+      ops.listCustomerAgreements(parseTenantId(customerTenantId, 'customer tenant id')),
     getLegalBusinessProfile: async () => ops.getLegalBusinessProfile(),
     submitEnrolment: async (input) => ops.submitEnrolment(parse(enrolmentInput, input, 'enrolment')),
   };

@@ -60,6 +60,8 @@ export const ALL_VIOLATION_CODES = [
   'T2.provider-not-indirect-provider',
   'T2.reseller-not-indirect-reseller',
   'T4.customer-tenant-exists',
+  'MCA1.customer-agreement-not-attested',
+  'NCE2.support-contact-legacy-only',
 ] as const satisfies readonly RuleCode[];
 export type ViolationCode = (typeof ALL_VIOLATION_CODES)[number];
 
@@ -74,6 +76,7 @@ export const ALL_OPTION_CODES = [
   'C10.end-relationship-via-support-and-use-another-provider',
   'C10.stay-customer-and-resell-through-another-provider',
   'P8.contact-microsoft-support',
+  'MCA1.give-customer-agreement',
 ] as const satisfies readonly RuleCode[];
 export type OptionCode = (typeof ALL_OPTION_CODES)[number];
 

@@ -18,3 +18,4 @@ export * from './resellerOfRecord';
 export * from './resellerStanding';
 export * from './transactingRules';
 export * from './webmail';
+export * from './newCommerce';

@@ -1,4 +1,4 @@
-import { AgreementErrorCode, type PartnerCenterErrorCode } from '../partnerCenter/errors';
+import { AgreementErrorCode, CustomerAgreementErrorCode, type PartnerCenterErrorCode } from '../partnerCenter/errors';
 import { option, violation } from './codes';
 import { type Decision, refuse } from './decision';
 
@@ -41,6 +41,12 @@ export function partnerCenterRefusal(code: PartnerCenterErrorCode, facts: Refuse
       return refuse([violation('P9.mpn-id-not-indirect-reseller', { resellerId, mpnId })]);
     case AgreementErrorCode.NoAccountForTenant:
       return refuse([violation('M3.not-onboarded', { partnerId: resellerId })]);
+    case CustomerAgreementErrorCode.NotAttested:
+      // MCA1: no order without the customer's acceptance; the reseller asks again with it.
+      return refuse(
+        [violation('MCA1.customer-agreement-not-attested', { domain: facts.customerDomain })],
+        [option('MCA1.give-customer-agreement')],
+      );
     case 'conflict':
       // T4: a customer that already has a tenant (and perhaps other partners) is invited, never refused.
       return facts.newCustomer

@@ -79,7 +79,12 @@ for (const backend of BACKENDS)
         const withoutAzure = await world.review(await world.startNewCustomer(newDomain()));
         expect(withoutAzure).to.include('never in the Azure portal (rule C5)').and.not.include('tenant owner');
         const draftId = await world.startNewCustomer(newDomain());
-        const value = { verb: 'customers-review', draftId, [`qty:${OFFERS.azure.id}`]: '1' };
+        const value = {
+          verb: 'customers-review',
+          draftId,
+          [`qty:${OFFERS.azure.id}`]: '1',
+          ...world.agreementOn(draftId),
+        };
         const withAzure = await world.teams(world.card(value, 'card-offers'), 1);
         expect(withAzure)
           .to.include(OFFERS.azure.name)
@@ -379,29 +384,50 @@ for (const backend of BACKENDS)
         );
       });
 
-      it('adds a subscription with the reseller on record and as support contact, after approval (C5)', async () => {
-        const { news, request } = await existingRequest('add-subscription', () => ({
-          [`qty:${OFFERS.azure.id}`]: '1',
-          supportContact: 'true',
-        }));
+      it('adds a subscription with the reseller on record after approval; the support contact is not offered on NCE (C5, NCE2)', async () => {
+        const { news, request } = await existingRequest('add-subscription', (card) => {
+          // NCE2: every offer is a new-commerce one, so no toggle, and the card says why (MCA1: already on record, not asked).
+          expect(card).to.include('legacy subscriptions only (rule NCE2)');
+          expect(card).to.not.include('"id":"supportContact"');
+          expect(card).to.not.include('mcaFirstName');
+          return { [`qty:${OFFERS.azure.id}`]: '1' };
+        });
         // One subscription, said in the singular.
         expect(news).to.include('1 new subscription for Nowy Klient').and.include(' is in place');
         expect(request?.state).to.equal('approved');
         const azure = (await subscriptionsOf()).find((s) => s.offerId === OFFERS.azure.id);
         expect(azure?.partnerIdOnRecord).to.equal('2345678');
-        expect(azure?.supportContact?.supportTenantId).to.equal(FABRIKAM);
+        expect(azure?.supportContact).to.equal(undefined);
       });
 
-      it('makes the reseller the designated support contact of chosen subscriptions (C6)', async () => {
-        const before = await subscriptionsOf();
-        const exchange = before.find((s) => s.offerId === OFFERS.exchange.id);
-        expect(exchange?.supportContact).to.equal(undefined);
+      it('refuses the designated support contact on NCE subscriptions, saying why, and sends nothing (C6, NCE2)', async () => {
+        const exchange = (await subscriptionsOf()).find((s) => s.offerId === OFFERS.exchange.id);
+        const list = await world.teams(world.card({ verb: 'customers-existing' }, 'card-details-nce2'), 1);
+        const choice = new RegExp(`"value":"(slack:${world.team}\\|${customerTenantId})"`).exec(list)?.[1];
+        const kind = 'designated-support-contact';
+        const next = await world.teams(world.card({ verb: 'customers-existing-next', customer: choice, kind }), 1);
+        expect(next).to.include(`sub:${exchange?.id}`).and.include('no designated support contact (rule NCE2)');
+        const draftId = /"draftId":"([0-9a-f-]{36})"/.exec(next)?.[1] ?? '';
+        const pressed = { verb: 'customers-review', draftId, [`sub:${exchange?.id}`]: 'true' };
+        const review = await world.teams(world.card(pressed), 1);
+        expect(review)
+          .to.include('Exchange Online (Plan 1) is a new-commerce (NCE) subscription')
+          .and.include('legacy subscriptions only (rule NCE2)')
+          .and.not.include('customers-submit');
+        expect(await requestOf(world, draftId)).to.equal(undefined);
+        const after = (await subscriptionsOf()).find((s) => s.id === exchange?.id);
+        expect(after?.supportContact).to.equal(undefined);
+      });
+
+      it('makes the reseller the designated support contact of a legacy subscription, after approval (C6, NCE2)', async () => {
+        // The operator's sandbox.ts legacy-subscription: one the customer bought before new commerce.
+        const legacy = await world.sandbox.addLegacySubscription(DEMO.provider.tenantId, customerTenantId, 4);
         const { news } = await existingRequest('designated-support-contact', (card) => {
-          expect(card).to.include(`sub:${exchange?.id}`);
-          return { [`sub:${exchange?.id}`]: 'true' };
+          expect(card).to.include(`sub:${legacy.id}`).and.include('Office 365 E3 (legacy)');
+          return { [`sub:${legacy.id}`]: 'true' };
         });
         expect(news).to.include('designated support contact');
-        const after = (await subscriptionsOf()).find((s) => s.id === exchange?.id);
+        const after = (await subscriptionsOf()).find((s) => s.id === legacy.id);
         expect(after?.supportContact?.supportTenantId).to.equal(FABRIKAM);
       });
 

@@ -34,7 +34,12 @@ describe('Customer onboarding on Redis with two app instances (C3, C4)', () => {
   it('takes the steps on either instance, and a Submit on both at once gives one request and one answer', async () => {
     const draftId = await world.startNewCustomer(newDomain());
     const review = await world.teams(
-      world.card({ verb: 'customers-review', draftId, [`qty:${OFFERS.standard.id}`]: '5' }),
+      world.card({
+        verb: 'customers-review',
+        draftId,
+        [`qty:${OFFERS.standard.id}`]: '5',
+        ...world.agreementOn(draftId),
+      }),
       1,
       1,
     );

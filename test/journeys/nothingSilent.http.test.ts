@@ -38,6 +38,7 @@ describe('customers: nothing changes silently (C3), over HTTP', () => {
     const offers = await world.teams(world.card(form, 'card-details'), 1);
     const draftId = /"draftId":"([0-9a-f-]{36})"/.exec(offers)?.[1] ?? '';
     expect(draftId, offers.slice(0, 400)).to.not.equal('');
+    world.sawOffersCard(draftId, offers);
     const review = await world.review(draftId);
     expect(review)
       .to.include(`"value":"piekarnia-kowalski-${stamp}.pl (Poland)"`)

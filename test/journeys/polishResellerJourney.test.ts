@@ -171,6 +171,43 @@ for (const backend of JOURNEY_BACKENDS)
       expect(messagesTo(piotr, confirmed)).to.equal(1);
     });
 
+    it('refuses an order without the customer agreement: the review names what is missing, nothing is sent (MCA1)', async () => {
+      const form = await world.say(pl('customers:teams.words.customers'), anna);
+      expect(form).to.include('customers-offers');
+      const domain = `bez-umowy-${tenantId.slice(0, 8)}.pl`;
+      const details = {
+        verb: 'customers-offers',
+        companyName: 'Bez Umowy sp. z o.o.',
+        domain,
+        country: 'PL',
+        adminEmail: `it@${domain}`,
+        providerId: world.providerId,
+        line1: 'ul. Prosta 1',
+        city: 'Warszawa',
+        postalCode: '00-001',
+      };
+      const offers = await world.press(details, anna, 'card-mca-details');
+      // The card asks who accepted the agreement, with the admin's email already filled in.
+      expect(offers)
+        .to.include(asJson(pl('customers:teams.agreement.title')))
+        .and.include(asJson(`it@${domain}`));
+      const draftId = /"draftId":"([0-9a-f-]{36})"/.exec(offers)?.[1] ?? '';
+      // Anna leaves the names empty: Teams sends the fields as they are.
+      const bare = {
+        verb: 'customers-review',
+        draftId,
+        [`qty:${STANDARD}`]: '5',
+        mcaFirstName: '',
+        mcaEmail: `it@${domain}`,
+      };
+      const refused = await world.press(bare, anna, 'card-mca-offers');
+      expect(refused)
+        .to.include(asJson(pl('customers:refusal.mca-signer-missing')))
+        .and.not.include('customers-submit');
+      const submitted = await world.press({ verb: 'customers-submit', draftId }, anna, 'card-mca-review');
+      expect(submitted).to.not.include(asJson(DEMO.provider.name));
+    });
+
     it('asks for a new customer with two subscriptions in Teams (C3, P9)', async () => {
       const domain = `piekarnia-${tenantId.slice(0, 8)}.pl`;
       const asked = await requestCustomer(world, anna, {
@@ -202,6 +239,24 @@ for (const backend of JOURNEY_BACKENDS)
         domain: '\u0000',
       }).split('\u0000')[0];
       await world.teamsReceived((json) => json.includes(asJson(told)), 'the approval notice', from);
+    });
+
+    it('showed the rep who accepted the customer agreement and when; Partner Center has it, so the next order does not ask (MCA1)', async () => {
+      const post = await world.slackCalled(
+        'chat.postMessage',
+        (json) => json.includes(CHANNEL) && json.includes(requestId),
+        'the approval request in the channel',
+      );
+      expect(post)
+        .to.include(asJson(en('customers:slack.request.agreement')))
+        .and.include('Ewa Lis');
+      const list = await world.press({ verb: 'customers-existing' }, anna, 'card-mca-existing');
+      const choice = /"value":"(slack:[A-Za-z0-9]+\|[0-9a-f-]{36})"/.exec(list)?.[1];
+      expect(choice, 'the new customer in the list').to.be.a('string');
+      const next = { verb: 'customers-existing-next', customer: choice, kind: 'add-subscription' };
+      const offers = await world.press(next, anna, 'card-mca-existing-next');
+      // Read back from Partner Center: the agreement is on record, so the card does not ask again.
+      expect(offers).to.include(`qty:${STANDARD}`).and.not.include('mcaFirstName');
     });
 
     it('answers a later Check now (other cards pressed since) on the card itself, with when Partner Center confirmed it, and sends nothing more (P3)', async () => {

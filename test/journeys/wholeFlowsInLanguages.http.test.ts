@@ -9,6 +9,7 @@ import { postToSlack, slashCommandBody } from '../support/drivers/slackRequests'
 import { cardSubmit, installed, message, postActivity, type TeamsUser } from '../support/drivers/teamsActivities';
 import { startTestAssistant } from '../support/drivers/testAssistant';
 import { englishLeaks, readableStrings } from '../i18n/englishLeaks';
+import { agreementAnswers } from '../support/drivers/customerAgreementAnswers';
 
 type Json = Record<string, unknown>;
 
@@ -333,6 +334,10 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
     for (const id of Object.values(OFFERS)) expect(JSON.stringify(lastCard())).to.include(`qty:${id}`);
     draftId = draftOf(lastCard());
     expect(draftId).to.not.equal('');
+    // MCA1: the card asks who accepted the customer agreement, in Polish, the admin email already filled in.
+    expectOnly('pl', offers, pl('customers:teams.agreement.title'), pl('customers:teams.agreement.firstName'));
+    const agreement = agreementAnswers(JSON.stringify(lastCard()));
+    expect(agreement.mcaEmail).to.equal(`it@nowy-klient-${team.toLowerCase()}.pl`);
 
     // Polish has three plural forms a reader sees: 1 licencja, 3 licencje, 1200 licencji.
     const review = await teams(
@@ -342,6 +347,7 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
         [`qty:${OFFERS.e3}`]: '1200',
         [`qty:${OFFERS.exchange}`]: '3',
         [`qty:${OFFERS.azure}`]: '1',
+        ...agreement,
       }),
     );
     expectOnly(
@@ -372,6 +378,7 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
       'Microsoft 365 E3: 1\u00a0200 licenser',
       'Azure plan: 1 licens',
       'Polen',
+      sv('customers:slack.request.agreement'),
     );
 
     const published = slackApi.callsOf('views.publish').length;
@@ -409,7 +416,7 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
     expectOnly('pl', await toldInTeams(before), `${DEMO.provider.name} zatwierdził Twoją prośbę`, COMPANY);
   });
 
-  it('pl, Teams: an existing customer, two of its subscriptions chosen, reviewed and sent; sv, Slack: approved (C6)', async () => {
+  it('pl, Teams: an existing customer, two of its subscriptions chosen for the support contact, refused on NCE with the reason (C6, NCE2)', async () => {
     const list = await teams(press({ verb: 'customers-existing' }));
     expectOnly(
       'pl',
@@ -429,28 +436,13 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
     expect(ids.length).to.be.at.least(2);
     const existingDraft = draftOf(lastCard());
 
+    // NCE2: both are new-commerce subscriptions, so the review refuses the support contact, in Polish, with the reason.
     const review = await teams(
       press({ verb: 'customers-review', draftId: existingDraft, [`sub:${ids[0]}`]: 'true', [`sub:${ids[1]}`]: 'true' }),
     );
-    expectOnly(
-      'pl',
-      review,
-      pl('customers:teams.review.check.relationship'),
-      pl('customers:teams.kind.designated-support-contact'),
-    );
-
-    const submitted = await teams(press({ verb: 'customers-submit', draftId: existingDraft }));
-    expectOnly('pl', submitted, 'dla 2 subskrypcji klienta');
-    const posted = await approvalPost(existingDraft);
-    expectOnly(
-      'sv',
-      readableStrings(posted),
-      sv('customers:slack.request.subscriptionsTitle.designated-support-contact'),
-      'licenser)',
-    );
-
-    const teamsBefore = connector.received.length;
-    expectOnly('sv', (await approve(existingDraft)).updated, 'Godkänd av');
-    expectOnly('pl', await toldInTeams(teamsBefore), 'dla 2 subskrypcji klienta');
+    const reason = pl('rules:violation.NCE2.support-contact-legacy-only', { offer: '\u0000' }).split('\u0000')[1];
+    expectOnly('pl', review, reason);
+    expect(review.join('\n').split(reason).length - 1, 'one reason per subscription').to.equal(2);
+    expect(review.join('\n')).to.not.include(pl('customers:teams.review.submit'));
   });
 });

@@ -20,6 +20,13 @@ export async function requestView(partners: PartnerDirectory, request: CustomerR
     subscriptions: request.subscriptions.map((s) => ({ name: s.offerName ?? s.offerId, licences: s.licences })),
     supportContact:
       request.kind === 'add-subscription' && request.subscriptions.some((s) => Boolean(s.designatedSupportContact)),
+    // MCA1: who accepted the customer agreement for the customer, and when, as the reseller attested it.
+    agreement: request.agreement && {
+      name: `${request.agreement.firstName} ${request.agreement.lastName}`,
+      email: request.agreement.email,
+      phone: request.agreement.phoneNumber,
+      date: request.agreement.dateAgreed,
+    },
     createdAt: request.createdAt,
     decision: decided
       ? {

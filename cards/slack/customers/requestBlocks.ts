@@ -30,6 +30,8 @@ export interface RequestView {
   subscriptions: Array<{ name: string; licences: number }>;
   /** add-subscription: the reseller also becomes the designated support contact (C5). */
   supportContact?: boolean;
+  /** MCA1: the customer's acceptance of the Microsoft Customer Agreement the reseller gave, attested on approval. */
+  agreement?: { name: string; email: string; phone?: string; date: string };
   createdAt?: string;
   /** Set once decided: who, when (an ISO timestamp, formatted in the reader's language) and, for a rejection, why. */
   decision?: { state: 'approved' | 'rejected' | 'failed' | 'cancelled'; who: string; when: string; reason?: string };
@@ -41,7 +43,18 @@ function summaryLines(t: Translate, view: RequestView): string[] {
     `*${t('customers:slack.request.reseller')}:* ${view.reseller} (${view.requestedBy})`,
   ];
   if (view.kind === 'new-customer') lines.splice(1, 0, `*${t('customers:slack.request.admin')}:* ${view.adminEmail}`);
+  if (view.agreement) lines.push(agreementLine(t, view.agreement));
   return lines;
+}
+
+/** MCA1: who accepted the agreement for the customer, and when (the day as the reseller gave it). */
+function agreementLine(t: Translate, agreement: NonNullable<RequestView['agreement']>): string {
+  const contact = [agreement.email, agreement.phone].filter(Boolean).join(', ');
+  return `*${t('customers:slack.request.agreement')}:* ${t('customers:slack.request.agreementValue', {
+    name: agreement.name,
+    contact,
+    date: agreement.date,
+  })}`;
 }
 
 function subscriptionLines(t: Translate, view: RequestView): string {

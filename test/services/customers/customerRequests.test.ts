@@ -139,6 +139,8 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
           { offerId: 'CFQ7TTC0LDPB:0001', offerName: 'Microsoft 365 Business Standard', licences: 10 },
           { offerId: 'CFQ7TTC0LH16:0001', offerName: 'Exchange Online (Plan 1)', licences: 3 },
         ],
+        // MCA1: who accepted the Microsoft Customer Agreement for the customer, and when.
+        agreement: { firstName: 'Ewa', lastName: 'Lis', email: `it@${domain}`, dateAgreed: '2026-11-30' },
       };
     };
 
@@ -255,7 +257,10 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
       const input = request();
       const started = await drafts.startNew(piotr, input);
       if (!started.ok) throw new Error(`refused: ${JSON.stringify(started.refusal)}`);
-      const chosen = await drafts.choose(piotr, started.value.id, { licences: { 'CFQ7TTC0LDPB:0001': 10 } });
+      const chosen = await drafts.choose(piotr, started.value.id, {
+        licences: { 'CFQ7TTC0LDPB:0001': 10 },
+        agreement: input.agreement as Record<string, string>,
+      });
       if (!chosen.ok) throw new Error(`refused: ${JSON.stringify(chosen.refusal)}`);
       return chosen.value.draft;
     }

@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import { AgreementErrorCode } from '../../../services/partnerCenter/errors';
 import type { PartnerCenterGateway } from '../../../services/partnerCenter/gateway';
 import { DEMO } from '../../../services/partnerCenter/sandboxIdentities';
+import { customerWithAgreement, describeAgreementContract } from './agreementContract';
 import { rejection } from './rejection';
 
 /**
@@ -25,6 +26,8 @@ const newCustomer = (overrides: Record<string, unknown> = {}) => ({
 
 export function describeCustomerContract(gateway: () => PartnerCenterGateway): void {
   const provider = () => gateway().as(DEMO.provider.tenantId);
+  /** A new customer whose acceptance of the MCA is attested, so it may order (MCA1). */
+  const attestedCustomer = () => customerWithAgreement(provider());
 
   describe('customers and subscriptions (C3, C5)', () => {
     it('creates a customer for a reseller and shows its admin user name and temporary password once (C3)', async () => {
@@ -72,7 +75,7 @@ export function describeCustomerContract(gateway: () => PartnerCenterGateway): v
     });
 
     it('adds a subscription with the reseller of record (C5, P9)', async () => {
-      const customer = await provider().createCustomer(newCustomer());
+      const customer = await attestedCustomer();
       const [offer] = await provider().listOffers('PL');
       const subscription = await provider().createSubscription(customer.tenantId, {
         offerId: offer.id,
@@ -89,7 +92,7 @@ export function describeCustomerContract(gateway: () => PartnerCenterGateway): v
     });
 
     it('refuses a reseller of record who has not signed the MPA (M2)', async () => {
-      const customer = await provider().createCustomer(newCustomer());
+      const customer = await attestedCustomer();
       const [offer] = await provider().listOffers('PL');
       const error = await rejection(
         provider().createSubscription(customer.tenantId, {
@@ -111,7 +114,7 @@ export function describeCustomerContract(gateway: () => PartnerCenterGateway): v
 
     /** A customer of Fabrikam with one subscription that has no partner of record yet. */
     async function customerWithSubscription() {
-      const customer = await provider().createCustomer(newCustomer());
+      const customer = await attestedCustomer();
       const [offer] = await provider().listOffers('PL');
       const subscription = await provider().createSubscription(customer.tenantId, { offerId: offer.id, quantity: 4 });
       return { customer, subscription, offer };
@@ -137,7 +140,7 @@ export function describeCustomerContract(gateway: () => PartnerCenterGateway): v
     });
 
     it("lists a customer's subscriptions with their offer and partner of record (P9)", async () => {
-      const customer = await provider().createCustomer(newCustomer());
+      const customer = await attestedCustomer();
       const [offer] = await provider().listOffers('PL');
       const created = await provider().createSubscription(customer.tenantId, {
         offerId: offer.id,
@@ -213,6 +216,8 @@ export function describeCustomerContract(gateway: () => PartnerCenterGateway): v
       expect(error.code).to.equal('invalid-input');
     });
   });
+
+  describeAgreementContract(gateway, newCustomer);
 
   describe('customer invitation link (C1)', () => {
     it('carries the reseller tenant, the reseller MPN ID and the provider tenant', async () => {

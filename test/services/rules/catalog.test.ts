@@ -27,6 +27,7 @@ import {
   REMOVAL_CODES,
   removalConsequences,
   resellerEndsPartnership,
+  supportContactAvailable,
   type Violation,
 } from '../../../services/rules';
 import { customer, directBill, emptyDraft, gatheredDraft, partnership, provider, reseller } from './fixtures';
@@ -132,7 +133,8 @@ function decisionsFromTheRules(): Decision[] {
       customer: customer({ country: 'IR' }),
       partnerships: partnered,
     }),
-    ...([2200, 2201, 2204, 'conflict'] as const).map(
+    supportContactAvailable([{ offerId: 'CFQ7TTC0LH18:0001', offerName: 'Microsoft 365 Business Basic' }]),
+    ...([2200, 2201, 2204, 600_050, 'conflict'] as const).map(
       (code) =>
         partnerCenterRefusal(code, {
           providerId: 'prov-contoso-dist',

@@ -17,6 +17,7 @@ import { createClient } from '@redis/client';
 import { LogCapture, REDIS_URL, requireRedis, startTestAssistant } from './testAssistant';
 import type { SandboxControls } from '../../../services/partnerCenter/sandboxGateway';
 import { contosoSetup, DEMO, fresh, partnerThroughPartnerCenter, standInLink } from '../fixtures/partnerships';
+import { agreementAnswers } from './customerAgreementAnswers';
 
 export const APPROVER = 'U0APPROVER';
 export const APPROVER2 = 'U0APPROVER2';
@@ -194,6 +195,19 @@ export class CustomerWorld {
     expect(partnership.state).to.equal('active');
   }
 
+  /** The offers card each draft was shown, so a later press answers the fields it asked (MCA1). */
+  private readonly offersCards = new Map<string, string>();
+
+  /** MCA1: what the person enters in the offers card's customer agreement fields for this draft (none if not asked). */
+  agreementOn(draftId: string): Record<string, string> {
+    return agreementAnswers(this.offersCards.get(draftId) ?? '');
+  }
+
+  /** Remembers an offers card the test itself asked for (an existing customer's), for agreementOn. */
+  sawOffersCard(draftId: string, reply: string): void {
+    this.offersCards.set(draftId, reply);
+  }
+
   /** Posts a Teams activity to one instance and returns what the bot sent back (as JSON text). */
   async teams(activity: unknown, replies: number, instance = 0): Promise<string> {
     const before = this.connector.received.length;
@@ -229,6 +243,7 @@ export class CustomerWorld {
     const text = await this.teams(this.card(this.form(domain, country), 'card-details', user), 1);
     const draftId = /"draftId":"([0-9a-f-]{36})"/.exec(text)?.[1];
     if (!draftId) throw new Error(`no subscriptions card: ${text.slice(0, 800)}`);
+    this.offersCards.set(draftId, text);
     return draftId;
   }
 
@@ -240,6 +255,7 @@ export class CustomerWorld {
       [`qty:${OFFERS.standard.id}`]: '10',
       [`qty:${OFFERS.exchange.id}`]: '3',
       [`qty:${OFFERS.azure.id}`]: '0',
+      ...this.agreementOn(draftId),
     };
     return this.teams(this.card(value, 'card-offers', user), 1);
   }

@@ -2,6 +2,7 @@ import { DEMO } from '../../../services/partnerCenter/sandboxIdentities';
 import { SlackDriver } from './slackDriver';
 import type { TeamsUser } from './teamsActivities';
 import { asJson, catalog, type JourneyWorld } from './journeyWorld';
+import { agreementAnswers } from './customerAgreementAnswers';
 
 /**
  * The road a new reseller and its distributor take, step by step, through what Teams and Slack send,
@@ -194,7 +195,8 @@ export async function requestCustomer(world: JourneyWorld, person: ResellerPerso
   if (!requestId) throw new Error(`no request to go on with: ${offers.slice(0, 500)}`);
   const quantities = Object.fromEntries(Object.entries(ask.licences).map(([offer, n]) => [`qty:${offer}`, String(n)]));
   const review = await world.press(
-    { verb: 'customers-review', draftId: requestId, ...quantities },
+    // MCA1: the person fills in who accepted the customer agreement, as the card asks.
+    { verb: 'customers-review', draftId: requestId, ...quantities, ...agreementAnswers(offers) },
     person,
     `${card}-offers`,
   );

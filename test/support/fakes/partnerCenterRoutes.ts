@@ -1,7 +1,8 @@
-import type { z } from 'zod';
 import { PartnerCenterError } from '../../../services/partnerCenter/errors';
 import type { PartnerCenterSession } from '../../../services/partnerCenter/gateway';
 import * as wire from '../../../services/partnerCenter/wire';
+import { parseBody } from './fakeBody';
+import { routeAgreements } from './partnerCenterAgreementRoutes';
 
 /**
  * The Partner Center fake's route table: each documented path and method, its body parsed as the REST
@@ -18,6 +19,8 @@ export async function routeToSession(
   const q = (name: string) => url.searchParams.get(name) ?? undefined;
   const route = `${method} ${url.pathname}`;
 
+  const agreement = await routeAgreements(session, method, url, bodyText);
+  if (agreement !== undefined) return agreement;
   if (route === 'GET /v1/profiles/mpn') {
     const profile = await session.getMpnProfile(q('mpnId') ?? '');
     return profile satisfies wire.Wire<typeof wire.mpnProfileResponse>;
@@ -162,17 +165,4 @@ export async function routeToSession(
     } satisfies wire.Wire<typeof wire.legalBusinessResponse>;
   }
   return undefined;
-}
-
-function parseBody<S extends z.ZodType>(schema: S, text: string): z.output<S> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new PartnerCenterError('invalid-input', 'The request body is not JSON.');
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success)
-    throw new PartnerCenterError('invalid-input', 'The request body does not match the documented shape.');
-  return parsed.data;
 }
