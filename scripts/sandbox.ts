@@ -4,19 +4,31 @@
  *   npx tsx scripts/sandbox.ts advance <tenantId>                 one verification step on
  *   npx tsx scripts/sandbox.ts set <tenantId> <status> <sub>      e.g. set <id> Rejected Decision
  *   npx tsx scripts/sandbox.ts sign-mpa <tenantId>                the Global admin accepts the MPA (M4)
+ *   npx tsx scripts/sandbox.ts por <tenantId> <cause|clear>       R2: partner-of-record validation fails
+ *                                                                 for a cause (suspended, region-mismatch,
+ *                                                                 pla-inactive, mpa-not-signed, compliance)
+ *                                                                 until cleared
  *
  * A running assistant notices the change on its next verification poll and tells the reseller.
  */
 import { loadConfig } from '../bot/config';
+import { isPorCause, POR_CAUSES } from '../services/partnerCenter/partnerOfRecordCauses';
 import { SandboxGateway } from '../services/partnerCenter/sandboxGateway';
 import { defaultRegionTable } from '../services/rules/regionTable';
 import { openStore } from '../services/storage/openStore';
 
-const USAGE = 'usage: sandbox.ts advance <tenantId> | set <tenantId> <status> <subStatus> | sign-mpa <tenantId>';
+const USAGE =
+  'usage: sandbox.ts advance <tenantId> | set <tenantId> <status> <subStatus> | sign-mpa <tenantId>' +
+  ` | por <tenantId> <${POR_CAUSES.join('|')}|clear>`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, tenantId, status, subStatus] = argv;
-  if (!command || !tenantId || (command === 'set' && (!status || !subStatus))) {
+  if (
+    !command ||
+    !tenantId ||
+    (command === 'set' && (!status || !subStatus)) ||
+    (command === 'por' && status !== 'clear' && !isPorCause(status ?? ''))
+  ) {
     console.error(USAGE);
     return 2;
   }
@@ -44,6 +56,10 @@ async function main(argv: string[]): Promise<number> {
     } else if (command === 'sign-mpa') {
       await sandbox.signMpa(tenantId);
       console.log(`${tenantId}: MPA signed`);
+    } else if (command === 'por') {
+      const cause = isPorCause(status) ? status : undefined;
+      await sandbox.holdPartnerOfRecord(tenantId, cause);
+      console.log(`${tenantId}: partner of record ${cause ? `refused (${cause})` : 'cleared'}`);
     } else {
       console.error(USAGE);
       return 2;

@@ -12,6 +12,7 @@ import type { PartnershipService } from '../partnerships/partnershipService';
 import type { Refusal } from '../partnerships/types';
 import type { RegionTable } from '../rules/regionTable';
 import type { AtomicStore } from '../storage/atomicStore';
+import type { PorCheck } from './partnerOfRecord';
 
 /** The billing address Partner Center requires for a new customer (C3). */
 export const billingAddressSchema = z.object({
@@ -50,6 +51,8 @@ export interface CustomerRequest extends PartnerRequest {
   address?: BillingAddress;
   /** Where the distributor's approval message is, so it can be updated (Slack channel and ts). */
   message?: { channel: string; ts: string };
+  /** R1: the last partner-of-record validation (at submission, then at approval). */
+  partnerOfRecord?: PorCheck;
   /** What Partner Center created or changed on approval. */
   result?: { customerTenantId: string; customerDomain: string; subscriptionIds: string[] };
   /** Why Partner Center could not do it after approval (an error code, no secret). */

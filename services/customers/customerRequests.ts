@@ -7,11 +7,12 @@ import { randomUUID } from 'node:crypto';
 import type { Customer } from '../domain/customer';
 import type { RequestKind, Requester } from '../domain/request';
 import { partnerRequestSchema } from '../domain/request';
-import type { Provider } from '../partnerships/types';
+import type { Provider, Refusal } from '../partnerships/types';
 import { updateRecord } from '../storage/atomicStore';
 import type { CustomerEligibility } from './customerEligibility';
 import { existingCustomerFacts } from './customerEligibility';
 import type { CustomerLookups } from './customerLookups';
+import { needsPartnerOfRecord, type PartnerOfRecord, type PorCheck } from './partnerOfRecord';
 import {
   type BillingAddress,
   billingAddressSchema,
@@ -35,6 +36,7 @@ export class CustomerRequests {
     private readonly deps: Pick<CustomerRequestsDeps, 'records' | 'partners' | 'partnerships' | 'now'>,
     private readonly eligibility: CustomerEligibility,
     private readonly lookups: CustomerLookups,
+    private readonly partnerOfRecord: PartnerOfRecord,
   ) {
     this.now = deps.now ?? (() => new Date());
   }
@@ -54,6 +56,8 @@ export class CustomerRequests {
     if (!decision.allowed) {
       return { ok: false, refusal: { kind: 'rules', violations: decision.violations, options: decision.options } };
     }
+    const por = await this.validatePartnerOfRecord('new-customer', provider, requester.tenantId);
+    if (!por.ok) return por;
     return this.record(
       {
         id: id ?? randomUUID(),
@@ -62,6 +66,7 @@ export class CustomerRequests {
         provider,
         customer: { ...customer.value, resellerId: requester.tenantId, providerId: provider.partner.id },
         subscriptions: input.subscriptions,
+        partnerOfRecord: por.check,
       },
       address.data,
     );
@@ -81,6 +86,8 @@ export class CustomerRequests {
     if (!decision.allowed) {
       return { ok: false, refusal: { kind: 'rules', violations: decision.violations, options: decision.options } };
     }
+    const por = await this.validatePartnerOfRecord(input.kind, provider, requester.tenantId);
+    if (!por.ok) return por;
     const reseller = await this.deps.partners.get(requester.tenantId);
     const designated =
       input.kind === 'designated-support-contact' || (input.kind === 'add-subscription' && input.supportContact);
@@ -96,7 +103,26 @@ export class CustomerRequests {
         resellerMpnIdOnRecord: input.kind === 'designated-support-contact' ? undefined : (reseller?.mpnId ?? undefined),
         designatedSupportContact: designated ? requester.tenantId : undefined,
       })),
+      partnerOfRecord: por.check,
     });
+  }
+
+  /** R1, R2 before the distributor sees it: refused here, the reseller can fix the cause first. */
+  private async validatePartnerOfRecord(
+    kind: RequestKind,
+    provider: Provider,
+    resellerTenantId: string,
+  ): Promise<{ ok: true; check?: PorCheck } | { ok: false; refusal: Refusal }> {
+    if (!needsPartnerOfRecord(kind)) return { ok: true };
+    const por = await this.partnerOfRecord.validate(provider.partner.tenantId ?? '', resellerTenantId);
+    if (!por.ok) return por;
+    if (!por.decision.allowed) {
+      return {
+        ok: false,
+        refusal: { kind: 'rules', violations: por.decision.violations, options: por.decision.options },
+      };
+    }
+    return { ok: true, check: por.check };
   }
 
   /** Validates and stores a pending request once: the first writer of an id wins, a repeat reads it back. */
@@ -108,6 +134,7 @@ export class CustomerRequests {
       provider: Provider;
       customer: Customer;
       subscriptions: Array<Record<string, unknown> & { offerId: string; licences: number }>;
+      partnerOfRecord?: PorCheck;
     },
     address?: BillingAddress,
   ): Promise<SubmitOutcome> {
@@ -128,7 +155,11 @@ export class CustomerRequests {
       createdAt: this.now().toISOString(),
     });
     if (!parsed.success) return inputRefusal(parsed.error);
-    const request: CustomerRequest = { ...parsed.data, ...(address ? { address } : {}) };
+    const request: CustomerRequest = {
+      ...parsed.data,
+      ...(address ? { address } : {}),
+      ...(draft.partnerOfRecord ? { partnerOfRecord: draft.partnerOfRecord } : {}),
+    };
     const created = await this.deps.records.compareAndSet(REQUEST_KEYS.request(request.id), undefined, request);
     if (created !== undefined) return { ok: true, value: request, created: true };
     const existing = await this.get(request.id);

@@ -7,6 +7,7 @@ import {
   VETTING_STATUSES,
   VETTING_SUB_STATUSES,
 } from './gateway';
+import type { PorCause } from './partnerOfRecordCauses';
 import { customerOperations } from './sandboxCustomers';
 import { partnerOperations } from './sandboxPartners';
 import { createIfAbsent, keys, type PartnerRecord, type RelationshipRecord } from './sandboxRecords';
@@ -36,6 +37,8 @@ export interface SandboxControls {
   setVerification(tenantId: string, status: string, subStatus: string): Promise<LegalBusinessProfile>;
   /** The partner's Global admin accepts the MPA on the dashboard (M4). */
   signMpa(tenantId: string): Promise<void>;
+  /** R2: puts a reseller into one cause of a failed partner-of-record validation, or (undefined) out of it. */
+  holdPartnerOfRecord(tenantId: string, cause: PorCause | undefined): Promise<void>;
   /** What the stand-in for a distributor's relationship-request page shows to a signed-in reseller (P2, P3). */
   relationshipRequest(providerTenantId: string, resellerTenantId: string): Promise<RelationshipRequestView>;
   /**
@@ -134,6 +137,10 @@ export class SandboxGateway implements PartnerCenterGateway, SandboxControls {
 
   async signMpa(tenantId: string): Promise<void> {
     await this.updatePartner(tenantId, (p) => (p.mpaSigned ? undefined : { ...p, mpaSigned: true }));
+  }
+
+  async holdPartnerOfRecord(tenantId: string, cause: PorCause | undefined): Promise<void> {
+    await this.updatePartner(tenantId, (p) => (p.porHold === cause ? undefined : { ...p, porHold: cause }));
   }
 
   private async updatePartner(

@@ -1,6 +1,7 @@
 import { updateRecord } from '../storage/atomicStore';
 import { AgreementErrorCode } from './errors';
 import type { PartnerRelationship, ResellerValidation } from './gateway';
+import { porValidation } from './partnerOfRecordCauses';
 import { keys, type MpnRecord, type PartnerRecord, type RelationshipRecord } from './sandboxRecords';
 import { fail, refuseCompanyName, refusePrimaryContact, type SandboxState } from './sandboxState';
 import type { PartnerOperations } from './validatedSession';
@@ -23,19 +24,8 @@ export function partnerOperations(state: SandboxState, callerTenantId: string): 
     validateResellers: async (partnerIds) => {
       const caller = await state.requirePartner(callerTenantId);
       const results: ResellerValidation[] = [];
-      for (const partnerId of partnerIds) {
-        const check = await state.checkReseller(caller, partnerId);
-        results.push(
-          check.ok
-            ? { partnerId, isValidPartnerIdOnRecord: true }
-            : {
-                partnerId,
-                isValidPartnerIdOnRecord: false,
-                errorCode: check.code,
-                errorDescription: check.description,
-              },
-        );
-      }
+      for (const partnerId of partnerIds)
+        results.push(porValidation(partnerId, await state.porCause(caller, partnerId)));
       return results;
     },
 

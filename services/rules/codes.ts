@@ -60,6 +60,13 @@ export const ALL_VIOLATION_CODES = [
   'T2.provider-not-indirect-provider',
   'T2.reseller-not-indirect-reseller',
   'T4.customer-tenant-exists',
+  'R1.not-partner-of-record',
+  'R2.reseller-suspended',
+  'R2.region-mismatch',
+  'R2.pla-id-inactive',
+  'R2.mpa-not-signed',
+  'R2.compliance',
+  'NCE1.reduction-window-closed',
 ] as const satisfies readonly RuleCode[];
 export type ViolationCode = (typeof ALL_VIOLATION_CODES)[number];
 
@@ -74,6 +81,8 @@ export const ALL_OPTION_CODES = [
   'C10.end-relationship-via-support-and-use-another-provider',
   'C10.stay-customer-and-resell-through-another-provider',
   'P8.contact-microsoft-support',
+  'R2.fix-cause',
+  'R2.name-another-reseller',
 ] as const satisfies readonly RuleCode[];
 export type OptionCode = (typeof ALL_OPTION_CODES)[number];
 

@@ -9,7 +9,9 @@ export type RuleId =
   | `E${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8}`
   | `M${1 | 2 | 3 | 4 | 5}`
   | `P${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10}`
-  | `C${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10}`;
+  | `C${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10}`
+  | `R${1 | 2}`
+  | `NCE${1 | 2}`;
 
 /** Facts behind a violation; interpolated into the catalog message `rules:violation.<code>`. */
 export type Facts = Record<string, string | number | boolean>;

@@ -21,6 +21,7 @@ export async function requestView(partners: PartnerDirectory, request: CustomerR
     supportContact:
       request.kind === 'add-subscription' && request.subscriptions.some((s) => Boolean(s.designatedSupportContact)),
     createdAt: request.createdAt,
+    partnerOfRecord: request.partnerOfRecord && { ...request.partnerOfRecord, when: request.partnerOfRecord.at },
     decision: decided
       ? {
           state: request.state as 'approved' | 'rejected' | 'failed' | 'cancelled',

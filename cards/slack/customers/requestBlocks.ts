@@ -31,6 +31,8 @@ export interface RequestView {
   /** add-subscription: the reseller also becomes the designated support contact (C5). */
   supportContact?: boolean;
   createdAt?: string;
+  /** R1: the last partner-of-record validation, when (ISO) and what Partner Center answered. */
+  partnerOfRecord?: { when: string; partnerId: string; valid: boolean; errorCode?: string };
   /** Set once decided: who, when (an ISO timestamp, formatted in the reader's language) and, for a rejection, why. */
   decision?: { state: 'approved' | 'rejected' | 'failed' | 'cancelled'; who: string; when: string; reason?: string };
 }
@@ -57,6 +59,14 @@ function decisionLine(t: Translate, decision: NonNullable<RequestView['decision'
     when: decision.when,
     reason: decision.reason ?? '-',
   });
+}
+
+/** R1: the approver sees that Partner Center was asked, when, and what it said. */
+function partnerOfRecordLine(t: Translate, check: NonNullable<RequestView['partnerOfRecord']>): string {
+  const params = { partnerId: check.partnerId, when: check.when, code: check.errorCode ?? '-' };
+  return check.valid
+    ? `✓ ${t('customers:slack.request.partnerOfRecord.valid', params)}`
+    : `✗ ${t('customers:slack.request.partnerOfRecord.refused', params)}`;
 }
 
 function decisionButtons(t: Translate, id: string): KnownBlock {
@@ -96,6 +106,8 @@ export function requestBlocks(t: Translate, view: RequestView): KnownBlock[] {
     },
     { type: 'context', elements: [mrkdwn(`✓ ${t('customers:slack.request.checks')}`)] },
   ];
+  if (view.partnerOfRecord)
+    blocks.push({ type: 'context', elements: [mrkdwn(partnerOfRecordLine(t, view.partnerOfRecord))] });
   blocks.push(
     view.decision ? { type: 'section', text: mrkdwn(decisionLine(t, view.decision)) } : decisionButtons(t, view.id),
   );

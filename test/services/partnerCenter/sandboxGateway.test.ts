@@ -28,7 +28,12 @@ function sqliteStore(): { store: Store; dispose(): Promise<void> } {
 
 describeGatewayContract('sandbox on SQLite', async () => {
   const { store, dispose } = sqliteStore();
-  return { gateway: new SandboxGateway({ records: store.records, clock: { stepMs: DAY }, regionOf }), close: dispose };
+  let now = Date.now();
+  const gateway = new SandboxGateway({ records: store.records, clock: { stepMs: DAY }, now: () => now, regionOf });
+  const advanceClock = (ms: number) => {
+    now += ms;
+  };
+  return { gateway, controls: gateway, advanceClock, close: dispose };
 });
 
 describe('Partner Center sandbox', () => {

@@ -1,0 +1,91 @@
+import { expect } from 'chai';
+import type { NewCustomerInput } from '../../../services/customers/customerRequest';
+import { customerServices } from '../../../services/customers/customerServices';
+import { defaultRegionTable } from '../../../services/rules/regionTable';
+import { DEMO, fresh, seedReseller } from '../../support/fixtures/partnerships';
+import { approver, type Harness, onEveryBackend } from '../../support/fixtures/serviceHarness';
+
+const FABRIKAM = DEMO.resellerReady.tenantId;
+const piotr = { platform: 'teams' as const, tenantId: FABRIKAM, userId: 'aad-piotr', name: 'Piotr Nowak' };
+
+const codesOf = (outcome: { ok: boolean; refusal?: unknown }) =>
+  outcome.ok ? [] : ((outcome.refusal as { violations?: Array<{ code: string }> }).violations ?? []).map((v) => v.code);
+const optionsOf = (outcome: { ok: boolean; refusal?: unknown }) =>
+  outcome.ok ? [] : ((outcome.refusal as { options?: Array<{ code: string }> }).options ?? []).map((o) => o.code);
+
+/** Contoso with its MPA signed (M1) and Fabrikam partnered through the invitation, as a reseller would. */
+async function partneredWithFabrikam(h: Harness) {
+  await h.partners.update(h.providerId, (current) =>
+    current ? { ...current, status: { ...current.status, mpaSigned: true } } : current,
+  );
+  await seedReseller(h.partners, DEMO.resellerReady);
+  const invited = await h.invite(DEMO.resellerReady.primaryContactEmail);
+  await h.service.answers.authorise(invited.code, {
+    tenantId: FABRIKAM,
+    actor: { platform: 'teams', userId: 'aad-piotr' },
+  });
+  return customerServices({
+    records: h.store.records,
+    partners: h.partners,
+    partnerships: h.service,
+    partnerCenter: h.partnerCenter,
+    regions: defaultRegionTable,
+    now: h.now,
+  });
+}
+
+onEveryBackend('Partner of record before every order and every change (R1, R2)', (h) => {
+  let customers: Awaited<ReturnType<typeof partneredWithFabrikam>>;
+
+  beforeEach(async () => {
+    customers = await partneredWithFabrikam(h());
+  });
+  afterEach(async () => {
+    await h().sandbox.holdPartnerOfRecord(FABRIKAM, undefined);
+  });
+
+  const newCustomer = (): NewCustomerInput => {
+    const domain = `klient-${fresh().slice(0, 8)}.pl`;
+    return {
+      providerId: h().providerId,
+      customer: { companyName: 'Nowy Klient sp. z o.o.', domain, country: 'PL', adminEmail: `it@${domain}` },
+      address: { line1: 'ul. Prosta 1', city: 'Warszawa' },
+      subscriptions: [{ offerId: 'CFQ7TTC0LDPB:0001', offerName: 'Microsoft 365 Business Standard', licences: 5 }],
+    };
+  };
+
+  it('refuses a new customer at submission while the reseller is suspended, with the fix and another reseller as ways forward (R2)', async () => {
+    await h().sandbox.holdPartnerOfRecord(FABRIKAM, 'suspended');
+    const outcome = await customers.requests.submit(piotr, newCustomer());
+    expect(codesOf(outcome)).to.deep.equal(['R2.reseller-suspended']);
+    expect(optionsOf(outcome)).to.deep.equal(['R2.fix-cause', 'R2.name-another-reseller']);
+    expect(await customers.requests.pending(h().providerId)).to.have.length(0);
+  });
+
+  it('accepts it once the cause is fixed, and keeps when and what Partner Center said (R1)', async () => {
+    await h().sandbox.holdPartnerOfRecord(FABRIKAM, 'compliance');
+    expect(codesOf(await customers.requests.submit(piotr, newCustomer()))).to.deep.equal(['R2.compliance']);
+    await h().sandbox.holdPartnerOfRecord(FABRIKAM, undefined);
+    const outcome = await customers.requests.submit(piotr, newCustomer());
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.refusal));
+    expect(outcome.value.partnerOfRecord).to.include({
+      partnerId: DEMO.resellerReady.mpnId,
+      valid: true,
+      at: h().now().toISOString(),
+    });
+  });
+
+  it('validates again at approval: a reseller refused since submission keeps the request pending (R1, R2)', async () => {
+    const submitted = await customers.requests.submit(piotr, newCustomer());
+    if (!submitted.ok) throw new Error('refused');
+    await h().sandbox.holdPartnerOfRecord(FABRIKAM, 'pla-inactive');
+    const refused = await customers.decisions.approve(h().teamId, submitted.value.id, approver);
+    expect(codesOf(refused)).to.deep.equal(['R2.pla-id-inactive']);
+    const kept = await customers.requests.get(submitted.value.id);
+    expect(kept?.state).to.equal('pending');
+    expect(kept?.partnerOfRecord).to.include({ valid: false, errorCode: '900400' });
+    await h().sandbox.holdPartnerOfRecord(FABRIKAM, undefined);
+    expect((await customers.decisions.approve(h().teamId, submitted.value.id, approver)).ok).to.equal(true);
+    expect((await customers.requests.get(submitted.value.id))?.partnerOfRecord?.valid).to.equal(true);
+  });
+});
