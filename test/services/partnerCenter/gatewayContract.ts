@@ -1,6 +1,7 @@
 import type { PartnerCenterGateway } from '../../../services/partnerCenter/gateway';
 import type { SandboxControls } from '../../../services/partnerCenter/sandboxGateway';
 import { describeCustomerContract } from './customerContract';
+import { describeLicenceContract } from './licenceContract';
 import { describePartnerContract } from './partnerContract';
 
 export interface GatewayUnderTest {
@@ -31,5 +32,6 @@ export function describeGatewayContract(name: string, makeGateway: () => Promise
 
     describePartnerContract(() => subject);
     describeCustomerContract(() => subject.gateway);
+    describeLicenceContract(() => subject);
   });
 }
