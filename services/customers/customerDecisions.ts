@@ -19,6 +19,7 @@ import {
   REQUEST_KEYS,
 } from './customerRequest';
 import type { CustomerRequests } from './customerRequests';
+import { checkLicenceChange } from './licenceChange';
 import { needsPartnerOfRecord, type PartnerOfRecord, type PorCheck } from './partnerOfRecord';
 
 export class CustomerDecisions {
@@ -72,6 +73,8 @@ export class CustomerDecisions {
         refusal: { kind: 'rules', violations: decision.violations, options: decision.options },
       };
     }
+    const window = await this.licenceWindowNow(request);
+    if (!window.ok) return { ...window, request };
     const por = await this.partnerOfRecordNow(request, provider);
     if (!por.ok) return por;
     const at = this.now().toISOString();
@@ -86,6 +89,16 @@ export class CustomerDecisions {
     if (!claimed.changed) return { ok: false, decided: claimed.value as CustomerRequest };
     this.deps.atMomentOfDanger?.('approve:after-claim');
     return this.parts.execution.carryOut(claimed.value as CustomerRequest, provider, intent.requestIds);
+  }
+
+  /** NCE1 again at approval: a reduction asked for on day 6 and approved on day 8 is refused before ordering. */
+  private async licenceWindowNow(request: CustomerRequest): Promise<{ ok: true } | { ok: false; refusal: Refusal }> {
+    if (request.kind !== 'licence-change') return { ok: true };
+    const live = await this.parts.lookups.existingSubscriptions(request.providerId, request.customer.tenantId ?? '');
+    const change = checkLicenceChange(live, request.subscriptions, this.now());
+    if (!change.ok) return change;
+    const { allowed, violations, options } = change.decision;
+    return allowed ? { ok: true } : { ok: false, refusal: { kind: 'rules', violations, options } };
   }
 
   /**

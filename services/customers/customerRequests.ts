@@ -8,10 +8,12 @@ import type { Customer } from '../domain/customer';
 import type { RequestKind, Requester } from '../domain/request';
 import { partnerRequestSchema } from '../domain/request';
 import type { Provider, Refusal } from '../partnerships/types';
+import type { Decision } from '../rules/decision';
 import { updateRecord } from '../storage/atomicStore';
 import type { CustomerEligibility } from './customerEligibility';
 import { existingCustomerFacts } from './customerEligibility';
 import type { CustomerLookups } from './customerLookups';
+import { checkLicenceChange } from './licenceChange';
 import { needsPartnerOfRecord, type PartnerOfRecord, type PorCheck } from './partnerOfRecord';
 import {
   type BillingAddress,
@@ -86,6 +88,15 @@ export class CustomerRequests {
     if (!decision.allowed) {
       return { ok: false, refusal: { kind: 'rules', violations: decision.violations, options: decision.options } };
     }
+    let lines: ExistingCustomerInput['subscriptions'] = input.subscriptions;
+    if (input.kind === 'licence-change') {
+      // NCE1 against the subscription as Partner Center lists it now; its count and purchase date travel along.
+      const live = await this.lookups.existingSubscriptions(provider.partner.id, input.customerTenantId);
+      const change = checkLicenceChange(live, input.subscriptions, this.now());
+      if (!change.ok) return change;
+      if (!change.decision.allowed) return { ok: false, refusal: rulesRefusal(change.decision) };
+      lines = change.lines;
+    }
     const por = await this.validatePartnerOfRecord(input.kind, provider, requester.tenantId);
     if (!por.ok) return por;
     const reseller = await this.deps.partners.get(requester.tenantId);
@@ -97,7 +108,7 @@ export class CustomerRequests {
       requester,
       provider,
       customer,
-      subscriptions: input.subscriptions.map((s) => ({
+      subscriptions: lines.map((s) => ({
         ...s,
         // P9: on record for new orders and when that is what is asked; a support contact alone changes no record.
         resellerMpnIdOnRecord: input.kind === 'designated-support-contact' ? undefined : (reseller?.mpnId ?? undefined),
@@ -116,12 +127,7 @@ export class CustomerRequests {
     if (!needsPartnerOfRecord(kind)) return { ok: true };
     const por = await this.partnerOfRecord.validate(provider.partner.tenantId ?? '', resellerTenantId);
     if (!por.ok) return por;
-    if (!por.decision.allowed) {
-      return {
-        ok: false,
-        refusal: { kind: 'rules', violations: por.decision.violations, options: por.decision.options },
-      };
-    }
+    if (!por.decision.allowed) return { ok: false, refusal: rulesRefusal(por.decision) };
     return { ok: true, check: por.check };
   }
 
@@ -186,3 +192,9 @@ export class CustomerRequests {
     );
   }
 }
+
+const rulesRefusal = (decision: Decision): Refusal => ({
+  kind: 'rules',
+  violations: decision.violations,
+  options: decision.options,
+});

@@ -1,38 +1,8 @@
 import { expect } from 'chai';
 import type { NewCustomerInput } from '../../../services/customers/customerRequest';
-import { customerServices } from '../../../services/customers/customerServices';
-import { defaultRegionTable } from '../../../services/rules/regionTable';
-import { DEMO, fresh, seedReseller } from '../../support/fixtures/partnerships';
-import { approver, type Harness, onEveryBackend } from '../../support/fixtures/serviceHarness';
-
-const FABRIKAM = DEMO.resellerReady.tenantId;
-const piotr = { platform: 'teams' as const, tenantId: FABRIKAM, userId: 'aad-piotr', name: 'Piotr Nowak' };
-
-const codesOf = (outcome: { ok: boolean; refusal?: unknown }) =>
-  outcome.ok ? [] : ((outcome.refusal as { violations?: Array<{ code: string }> }).violations ?? []).map((v) => v.code);
-const optionsOf = (outcome: { ok: boolean; refusal?: unknown }) =>
-  outcome.ok ? [] : ((outcome.refusal as { options?: Array<{ code: string }> }).options ?? []).map((o) => o.code);
-
-/** Contoso with its MPA signed (M1) and Fabrikam partnered through the invitation, as a reseller would. */
-async function partneredWithFabrikam(h: Harness) {
-  await h.partners.update(h.providerId, (current) =>
-    current ? { ...current, status: { ...current.status, mpaSigned: true } } : current,
-  );
-  await seedReseller(h.partners, DEMO.resellerReady);
-  const invited = await h.invite(DEMO.resellerReady.primaryContactEmail);
-  await h.service.answers.authorise(invited.code, {
-    tenantId: FABRIKAM,
-    actor: { platform: 'teams', userId: 'aad-piotr' },
-  });
-  return customerServices({
-    records: h.store.records,
-    partners: h.partners,
-    partnerships: h.service,
-    partnerCenter: h.partnerCenter,
-    regions: defaultRegionTable,
-    now: h.now,
-  });
-}
+import { codesOf, FABRIKAM, optionsOf, partneredWithFabrikam, piotr } from '../../support/fixtures/customerHarness';
+import { DEMO, fresh } from '../../support/fixtures/partnerships';
+import { approver, onEveryBackend } from '../../support/fixtures/serviceHarness';
 
 onEveryBackend('Partner of record before every order and every change (R1, R2)', (h) => {
   let customers: Awaited<ReturnType<typeof partneredWithFabrikam>>;
