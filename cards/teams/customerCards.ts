@@ -7,6 +7,7 @@ import type { Provider, ProviderRow } from '../../services/partnerships/types';
 import { customerChecksInOrder } from '../../services/rules/customerChecks';
 import { customerRequestGuidance } from '../../services/rules/guidance';
 import { cardAttachment } from '../renderCard';
+import { licenceChangeCard } from './licenceChangeCards';
 
 /**
  * The reseller's customer cards in Teams (C1, C3, C5, C6): the request form, the existing customers,
@@ -81,7 +82,7 @@ export function existingCustomersCard(
     title: t('customers:teams.existing.title'),
     intro: t('customers:teams.existing.intro'),
     customers: customers.slice(0, 100),
-    kinds: ['add-subscription', 'reseller-on-record', 'designated-support-contact'].map((kind) => ({
+    kinds: ['add-subscription', 'licence-change', 'reseller-on-record', 'designated-support-contact'].map((kind) => ({
       title: t(`customers:teams.existing.kind.${kind}`),
       value: kind,
     })),
@@ -154,6 +155,9 @@ export function customerChoicesCard(
   provider: string,
 ): Attachment {
   const common = { draftId: draft.id, facts: customerFacts(t, draft, provider) };
+  if (draft.kind === 'licence-change' && options.kind === 'subscriptions') {
+    return licenceChangeCard(t, { ...common, company: draft.customer.companyName }, options.subscriptions, new Date());
+  }
   if (options.kind === 'offers') {
     return cardAttachment<CustomerOffersCardData>('customerOffers', {
       ...common,
@@ -216,6 +220,7 @@ export function customerReviewCard(t: Translate, draft: CustomerDraft, review: C
     t(`customers:teams.review.line.${draft.kind}`, {
       name: s.offerName ?? s.offerId,
       count: s.licences,
+      from: s.previousLicences,
       mpn: mpnId ?? '-',
     });
   const subscriptions = draft.subscriptions.map((s) => ({ line: line(s) }));

@@ -3,18 +3,43 @@
  * choice there comes to, checked against the catalogue's limits. Pure, so the licence rules read and
  * test apart from the store.
  */
+import type { RequestKind } from '../domain/request';
 import type { Offer, Subscription as PartnerCenterSubscription } from '../partnerCenter/gateway';
 import type { Outcome } from './customerRequest';
 
 /** What the reseller picked on the subscriptions card. */
 export type DraftChoice =
-  { licences: Record<string, number>; supportContact?: boolean } | { subscriptionIds: string[] };
+  | { licences: Record<string, number>; supportContact?: boolean }
+  | { subscriptionIds: string[] }
+  /** licence-change: the new count per subscription id. */
+  | { newCounts: Record<string, number> };
+
+/**
+ * What a step-2 card's inputs mean for this kind: counts per offer (an order), counts per subscription
+ * (a licence change, R1), or the subscriptions picked (C6).
+ */
+export function choiceOf(
+  kind: RequestKind,
+  card: { licences: Record<string, number>; supportContact: boolean; subscriptionIds: string[] },
+): DraftChoice {
+  if (kind === 'licence-change') return { newCounts: card.licences };
+  if (kind === 'new-customer' || kind === 'add-subscription') {
+    return { licences: card.licences, supportContact: card.supportContact };
+  }
+  return { subscriptionIds: card.subscriptionIds };
+}
 
 /** What the next card offers: the provider's catalogue, or the customer's subscriptions. */
 export type DraftOptions =
   { kind: 'offers'; offers: Offer[] } | { kind: 'subscriptions'; subscriptions: PartnerCenterSubscription[] };
 
-export type ChosenSubscription = { offerId: string; offerName?: string; licences: number; subscriptionId?: string };
+export type ChosenSubscription = {
+  offerId: string;
+  offerName?: string;
+  licences: number;
+  subscriptionId?: string;
+  previousLicences?: number;
+};
 
 /**
  * The offers with a licence count (C3: within the offer's minimum and maximum), or the existing
@@ -45,6 +70,17 @@ export function subscriptionsChosen(options: DraftOptions, choice: DraftChoice):
         };
       }
       subscriptions.push({ offerId: offer.id, offerName: offer.name, licences });
+    }
+  } else if (options.kind === 'subscriptions' && 'newCounts' in choice) {
+    // A licence change (R1): the subscriptions whose count the reseller changed, from and to.
+    for (const s of options.subscriptions) {
+      const licences = choice.newCounts[s.id];
+      if (licences === undefined || licences === s.quantity) continue;
+      if (!Number.isInteger(licences) || licences < 1) {
+        return { ok: false, refusal: { kind: 'input', code: 'validation.licences-invalid', field: s.id } };
+      }
+      const { offerId, offerName, quantity: previousLicences } = s;
+      subscriptions.push({ offerId, offerName, licences, subscriptionId: s.id, previousLicences });
     }
   } else if (options.kind === 'subscriptions' && 'subscriptionIds' in choice) {
     return {

@@ -47,6 +47,12 @@ describe('A customer draft’s subscriptions step (services/customers/draftChoic
       [{ offerId: 'offer-s2', offerName: 'Offer s2', licences: 3, subscriptionId: 's2' }],
     ],
     [
+      'takes the subscriptions whose licence count changed, from and to, and leaves the others (R1)',
+      existing,
+      { newCounts: { s1: 7, s2: 3 } },
+      [{ offerId: 'offer-s1', offerName: 'Offer s1', licences: 7, subscriptionId: 's1', previousLicences: 10 }],
+    ],
+    [
       'takes nothing from a choice that does not fit the card (licences for subscriptions)',
       existing,
       { licences: { s1: 1 } },
