@@ -47,6 +47,8 @@ export interface CustomerDraft {
     subscriptionId?: string;
     /** licence-change: the count before (R1, NCE1). */
     previousLicences?: number;
+    /** An existing subscription's purchase date, for NCE1's window. */
+    purchasedAt?: string;
   }>;
   /** add-subscription: the reseller also becomes the designated support contact (C5). */
   supportContact?: boolean;

@@ -40,7 +40,13 @@ export interface ExistingCustomerInput {
    * add-subscription: the offers and licences to order. reseller-on-record and
    * designated-support-contact: the existing subscriptions (`subscriptionId`) to act on.
    */
-  subscriptions: Array<{ offerId: string; offerName?: string; licences: number; subscriptionId?: string }>;
+  subscriptions: Array<{
+    offerId: string;
+    offerName?: string;
+    licences: number;
+    subscriptionId?: string;
+    purchasedAt?: string;
+  }>;
   /** add-subscription: also make the reseller the new subscriptions' designated support contact (C5). */
   supportContact?: boolean;
 }

@@ -39,6 +39,7 @@ export type ChosenSubscription = {
   licences: number;
   subscriptionId?: string;
   previousLicences?: number;
+  purchasedAt?: string;
 };
 
 /**
@@ -87,7 +88,14 @@ export function subscriptionsChosen(options: DraftOptions, choice: DraftChoice):
       ok: true,
       value: options.subscriptions
         .filter((s) => choice.subscriptionIds.includes(s.id))
-        .map((s) => ({ offerId: s.offerId, offerName: s.offerName, licences: s.quantity, subscriptionId: s.id })),
+        .map((s) => ({
+          offerId: s.offerId,
+          offerName: s.offerName,
+          licences: s.quantity,
+          subscriptionId: s.id,
+          // NCE1: the pending request shows what is left of the window from the purchase date.
+          ...(s.creationDate ? { purchasedAt: s.creationDate } : {}),
+        })),
     };
   }
   return { ok: true, value: subscriptions };
