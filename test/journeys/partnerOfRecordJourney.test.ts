@@ -109,6 +109,20 @@ for (const backend of JOURNEY_BACKENDS)
       expect(message).to.include('R1').and.include(FABRIKAM.mpnId);
     });
 
+    it('is refused at Approve in Slack, in the distributor’s words, when Partner Center holds the reseller since submission (R1, R2)', async function () {
+      this.timeout(60_000);
+      await world.operator('por', FABRIKAM.tenantId, 'compliance');
+      const answer = await world.slack.clickAnswer('customers.approve', requestId, APPROVER, {
+        from: 'message',
+        messageTs: '300.1',
+      });
+      expect(answer)
+        .to.include('R2')
+        .and.include(asJson(en('rules:option.R2.fix-cause.distributor')))
+        .and.include(asJson(en('rules:option.R2.name-another-reseller.distributor')));
+      await world.operator('por', FABRIKAM.tenantId, 'clear');
+    });
+
     it('is approved in Slack after the check runs again; the customer is created (R1, C3)', async () => {
       const from = world.connector.received.length;
       await approve(requestId, '300.1');
