@@ -7,24 +7,35 @@
  *   npx tsx scripts/sandbox.ts legacy-subscription <providerTenantId> <customerTenantId> <licences>
  *                                                                 a subscription the customer bought before
  *                                                                 new commerce (a legacy offer, NCE2)
+ *   npx tsx scripts/sandbox.ts por <tenantId> <cause|clear>       R2: partner-of-record validation fails
+ *                                                                 for a cause (suspended, region-mismatch,
+ *                                                                 pla-inactive, mpa-not-signed, compliance)
+ *                                                                 until cleared
  *
  * A running assistant notices what the distributor can observe (API1) on its next poll: Authorized makes
  * the reseller's PartnerID authorised (validateresellers), told as "verified"; sign-mpa brings the MPA
  * notice. The steps before Authorized are the reseller's to see; `advance` and `set` print them here.
  */
 import { loadConfig } from '../bot/config';
+import { isPorCause, POR_CAUSES } from '../services/partnerCenter/partnerOfRecordCauses';
 import { SandboxGateway } from '../services/partnerCenter/sandboxGateway';
 import { defaultRegionTable } from '../services/rules/regionTable';
 import { openStore } from '../services/storage/openStore';
 
 const USAGE =
   'usage: sandbox.ts advance <tenantId> | set <tenantId> <status> <subStatus> | sign-mpa <tenantId>' +
-  ' | legacy-subscription <providerTenantId> <customerTenantId> <licences>';
+  ' | legacy-subscription <providerTenantId> <customerTenantId> <licences>' +
+  ` | por <tenantId> <${POR_CAUSES.join('|')}|clear>`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, tenantId, status, subStatus] = argv;
   const twoMore = command === 'set' || command === 'legacy-subscription';
-  if (!command || !tenantId || (twoMore && (!status || !subStatus))) {
+  if (
+    !command ||
+    !tenantId ||
+    (twoMore && (!status || !subStatus)) ||
+    (command === 'por' && status !== 'clear' && !isPorCause(status ?? ''))
+  ) {
     console.error(USAGE);
     return 2;
   }
@@ -56,6 +67,10 @@ async function main(argv: string[]): Promise<number> {
     } else if (command === 'sign-mpa') {
       await sandbox.signMpa(tenantId);
       console.log(`${tenantId}: MPA signed`);
+    } else if (command === 'por') {
+      const cause = isPorCause(status) ? status : undefined;
+      await sandbox.holdPartnerOfRecord(tenantId, cause);
+      console.log(`${tenantId}: partner of record ${cause ? `refused (${cause})` : 'cleared'}`);
     } else {
       console.error(USAGE);
       return 2;

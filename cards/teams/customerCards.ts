@@ -9,6 +9,7 @@ import { customerRequestGuidance } from '../../services/rules/guidance';
 import { isNewCommerceOffer } from '../../services/rules/newCommerce';
 import { cardAttachment } from '../renderCard';
 import { type AgreementSectionData, agreementFact, agreementSection } from './customerAgreementSection';
+import { licenceChangeCard } from './licenceChangeCards';
 
 /**
  * The reseller's customer cards in Teams (C1, C3, C5, C6): the request form, the existing customers,
@@ -83,7 +84,7 @@ export function existingCustomersCard(
     title: t('customers:teams.existing.title'),
     intro: t('customers:teams.existing.intro'),
     customers: customers.slice(0, 100),
-    kinds: ['add-subscription', 'reseller-on-record', 'designated-support-contact'].map((kind) => ({
+    kinds: ['add-subscription', 'licence-change', 'reseller-on-record', 'designated-support-contact'].map((kind) => ({
       title: t(`customers:teams.existing.kind.${kind}`),
       value: kind,
     })),
@@ -162,6 +163,9 @@ export function customerChoicesCard(
   provider: string,
 ): Attachment {
   const common = { draftId: draft.id, facts: customerFacts(t, draft, provider) };
+  if (draft.kind === 'licence-change' && options.kind === 'subscriptions') {
+    return licenceChangeCard(t, { ...common, company: draft.customer.companyName }, options.subscriptions, new Date());
+  }
   if (options.kind === 'offers') {
     return cardAttachment<CustomerOffersCardData>('customerOffers', {
       ...common,
@@ -242,6 +246,7 @@ export function customerReviewCard(t: Translate, draft: CustomerDraft, review: C
     t(`customers:teams.review.line.${draft.kind}`, {
       name: s.offerName ?? s.offerId,
       count: s.licences,
+      from: s.previousLicences,
       mpn: mpnId ?? '-',
     });
   const subscriptions = draft.subscriptions.map((s) => ({ line: line(s) }));

@@ -42,7 +42,7 @@ export const CUSTOMER_CARD_PAYLOADS = {
     verb: verbField,
     /** `<providerId>|<customer tenant id>`, as the customer choice lists it. */
     customer: z.string().regex(/^slack:[A-Za-z0-9]+\|[0-9a-fA-F-]{36}$/),
-    kind: z.enum(['add-subscription', 'reseller-on-record', 'designated-support-contact']),
+    kind: z.enum(['add-subscription', 'licence-change', 'reseller-on-record', 'designated-support-contact']),
   }),
   /** `qty:<offer id>` licence counts, `sub:<subscription id>` toggles, `supportContact`, MCA1's fields. */
   'customers-review': z

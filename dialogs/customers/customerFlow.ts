@@ -19,6 +19,7 @@ import {
   customerRefusalMessages,
   type ResellerCustomers,
 } from '../../services/customers';
+import { choiceOf } from '../../services/customers/draftChoice';
 import type { PartnerDirectory } from '../../services/partners/partnerDirectory';
 import type { PartnershipService } from '../../services/partnerships/partnershipService';
 import { decisionMessages } from '../../services/partnerships/messages';
@@ -205,12 +206,8 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
           await context.sendActivity(refusalText(t, current.refusal));
           return;
         }
-        const byOffers = current.value.kind === 'new-customer' || current.value.kind === 'add-subscription';
-        const chosen = await c.drafts.choose(
-          requester,
-          value.draftId,
-          byOffers ? { licences, supportContact, agreement } : { subscriptionIds },
-        );
+        const choice = choiceOf(current.value.kind, { licences, supportContact, subscriptionIds, agreement });
+        const chosen = await c.drafts.choose(requester, value.draftId, choice);
         if (!chosen.ok) {
           await context.sendActivity(refusalText(t, chosen.refusal));
           return;

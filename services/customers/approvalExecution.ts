@@ -164,6 +164,9 @@ export class ApprovalExecution {
           resellerMpnId: s.resellerMpnIdOnRecord,
         });
         subscriptionId = created.id;
+      } else if (request.kind === 'licence-change') {
+        // R1 was validated and NCE1 checked at approval; Partner Center checks both again itself.
+        await session.changeQuantity(customerTenantId, subscriptionId, s.licences);
       } else if (request.kind === 'reseller-on-record') {
         await session.updatePartnerOfRecord(customerTenantId, subscriptionId, s.resellerMpnIdOnRecord ?? '');
       }

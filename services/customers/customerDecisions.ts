@@ -19,6 +19,8 @@ import {
   REQUEST_KEYS,
 } from './customerRequest';
 import type { CustomerRequests } from './customerRequests';
+import { checkLicenceChange } from './licenceChange';
+import { needsPartnerOfRecord, type PartnerOfRecord, type PorCheck } from './partnerOfRecord';
 
 export class CustomerDecisions {
   private readonly now: () => Date;
@@ -30,6 +32,7 @@ export class CustomerDecisions {
       eligibility: CustomerEligibility;
       lookups: CustomerLookups;
       execution: ApprovalExecution;
+      partnerOfRecord: PartnerOfRecord;
     },
   ) {
     this.now = deps.now ?? (() => new Date());
@@ -70,15 +73,59 @@ export class CustomerDecisions {
         refusal: { kind: 'rules', violations: decision.violations, options: decision.options },
       };
     }
+    const window = await this.licenceWindowNow(request);
+    if (!window.ok) return { ...window, request };
+    const por = await this.partnerOfRecordNow(request, provider);
+    if (!por.ok) return por;
     const at = this.now().toISOString();
     // The decision and the intent (with the MS-RequestIds) in one write, before Partner Center is called.
     const intent = approvalIntent(request, this.now());
+    const checked = por.check ? { partnerOfRecord: por.check } : {};
     const claimed = await updateRecord<CustomerRequest>(this.deps.records, REQUEST_KEYS.request(id), (current) =>
-      current?.state === 'pending' ? { ...current, state: 'approved', decision: { by: actor, at }, intent } : undefined,
+      current?.state === 'pending'
+        ? { ...current, ...checked, state: 'approved', decision: { by: actor, at }, intent }
+        : undefined,
     );
     if (!claimed.changed) return { ok: false, decided: claimed.value as CustomerRequest };
     this.deps.atMomentOfDanger?.('approve:after-claim');
     return this.parts.execution.carryOut(claimed.value as CustomerRequest, provider, intent.requestIds);
+  }
+
+  /** NCE1 again at approval: a reduction asked for on day 6 and approved on day 8 is refused before ordering. */
+  private async licenceWindowNow(request: CustomerRequest): Promise<{ ok: true } | { ok: false; refusal: Refusal }> {
+    if (request.kind !== 'licence-change') return { ok: true };
+    const live = await this.parts.lookups.existingSubscriptions(request.providerId, request.customer.tenantId ?? '');
+    const change = checkLicenceChange(live, request.subscriptions, this.now());
+    if (!change.ok) return change;
+    const { allowed, violations, options } = change.decision;
+    return allowed ? { ok: true } : { ok: false, refusal: { kind: 'rules', violations, options } };
+  }
+
+  /**
+   * R1, R2 again at approval, with the PartnerID the order puts on record: a refusal is kept on the
+   * pending request, so its message shows when it was checked and what Partner Center said.
+   */
+  private async partnerOfRecordNow(
+    request: CustomerRequest,
+    provider: Provider,
+  ): Promise<{ ok: true; check?: PorCheck } | { ok: false; refusal: Refusal; request?: CustomerRequest }> {
+    if (!needsPartnerOfRecord(request.kind)) return { ok: true };
+    const onRecord = request.subscriptions.find((s) => s.resellerMpnIdOnRecord)?.resellerMpnIdOnRecord;
+    const por = await this.parts.partnerOfRecord.validate(
+      provider.partner.tenantId ?? '',
+      request.resellerId,
+      onRecord,
+    );
+    if (!por.ok) return por;
+    if (por.decision.allowed) return { ok: true, check: por.check };
+    const kept = await updateRecord<CustomerRequest>(this.deps.records, REQUEST_KEYS.request(request.id), (current) =>
+      current?.state === 'pending' ? { ...current, partnerOfRecord: por.check } : undefined,
+    );
+    return {
+      ok: false,
+      request: (kept.value as CustomerRequest | undefined) ?? request,
+      refusal: { kind: 'rules', violations: por.decision.violations, options: por.decision.options },
+    };
   }
 
   /** The customer as the rules must see it now: an existing one is looked up again (C2: still the provider's?). */

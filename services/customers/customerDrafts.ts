@@ -42,7 +42,16 @@ export interface CustomerDraft {
   customer: Customer;
   address?: BillingAddress;
   /** Offers and licences to order, or (reseller-on-record, designated-support-contact) the subscriptions to change. */
-  subscriptions: Array<{ offerId: string; offerName?: string; licences: number; subscriptionId?: string }>;
+  subscriptions: Array<{
+    offerId: string;
+    offerName?: string;
+    licences: number;
+    subscriptionId?: string;
+    /** licence-change: the count before (R1, NCE1). */
+    previousLicences?: number;
+    /** An existing subscription's purchase date, for NCE1's window. */
+    purchasedAt?: string;
+  }>;
   /** add-subscription: the reseller also becomes the designated support contact (C5). */
   supportContact?: boolean;
   /** MCA1: whether the order needs the customer's acceptance asked (a new customer; none on record yet). */

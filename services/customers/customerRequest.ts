@@ -13,6 +13,7 @@ import type { Refusal } from '../partnerships/types';
 import type { RegionTable } from '../rules/regionTable';
 import type { AtomicStore } from '../storage/atomicStore';
 import type { CustomerAgreementAcceptance } from './customerAgreement';
+import type { PorCheck } from './partnerOfRecord';
 
 /** The billing address Partner Center requires for a new customer (C3). */
 export const billingAddressSchema = z.object({
@@ -42,7 +43,13 @@ export interface ExistingCustomerInput {
    * add-subscription: the offers and licences to order. reseller-on-record and
    * designated-support-contact: the existing subscriptions (`subscriptionId`) to act on.
    */
-  subscriptions: Array<{ offerId: string; offerName?: string; licences: number; subscriptionId?: string }>;
+  subscriptions: Array<{
+    offerId: string;
+    offerName?: string;
+    licences: number;
+    subscriptionId?: string;
+    purchasedAt?: string;
+  }>;
   /** add-subscription: also make the reseller the new subscriptions' designated support contact (C5). */
   supportContact?: boolean;
   /** MCA1, add-subscription: the acceptance, when Partner Center has none for this customer yet. */
@@ -57,6 +64,8 @@ export interface CustomerRequest extends PartnerRequest {
   agreement?: CustomerAgreementAcceptance;
   /** Where the distributor's approval message is, so it can be updated (Slack channel and ts). */
   message?: { channel: string; ts: string };
+  /** R1: the last partner-of-record validation (at submission, then at approval). */
+  partnerOfRecord?: PorCheck;
   /** What Partner Center created or changed on approval. */
   result?: { customerTenantId: string; customerDomain: string; subscriptionIds: string[] };
   /** Why Partner Center could not do it after approval (an error code, no secret). */

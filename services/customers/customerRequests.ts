@@ -7,13 +7,16 @@ import { randomUUID } from 'node:crypto';
 import type { Customer } from '../domain/customer';
 import type { RequestKind, Requester } from '../domain/request';
 import { partnerRequestSchema } from '../domain/request';
-import type { Provider } from '../partnerships/types';
+import type { Provider, Refusal } from '../partnerships/types';
+import type { Decision } from '../rules/decision';
 import { supportContactAvailable } from '../rules/newCommerce';
 import { updateRecord } from '../storage/atomicStore';
 import { acceptedCustomerAgreement, ordersNeedAgreement } from './customerAgreement';
 import type { CustomerEligibility } from './customerEligibility';
 import { existingCustomerFacts } from './customerEligibility';
 import type { CustomerLookups } from './customerLookups';
+import { checkLicenceChange } from './licenceChange';
+import { needsPartnerOfRecord, type PartnerOfRecord, type PorCheck } from './partnerOfRecord';
 import {
   billingAddressSchema,
   type CustomerRequest,
@@ -40,6 +43,7 @@ export class CustomerRequests {
     private readonly deps: Pick<CustomerRequestsDeps, 'records' | 'partners' | 'partnerships' | 'now'>,
     private readonly eligibility: CustomerEligibility,
     private readonly lookups: CustomerLookups,
+    private readonly partnerOfRecord: PartnerOfRecord,
   ) {
     this.now = deps.now ?? (() => new Date());
   }
@@ -61,6 +65,8 @@ export class CustomerRequests {
     if (!decision.allowed) {
       return { ok: false, refusal: { kind: 'rules', violations: decision.violations, options: decision.options } };
     }
+    const por = await this.validatePartnerOfRecord('new-customer', provider, requester.tenantId);
+    if (!por.ok) return por;
     return this.record(
       {
         id: id ?? randomUUID(),
@@ -69,6 +75,7 @@ export class CustomerRequests {
         provider,
         customer: { ...customer.value, resellerId: requester.tenantId, providerId: provider.partner.id },
         subscriptions: input.subscriptions,
+        partnerOfRecord: por.check,
       },
       { address: address.data, agreement: agreement.value },
     );
@@ -90,8 +97,19 @@ export class CustomerRequests {
     }
     const nce = designatedSupportContact(input) ? supportContactAvailable(input.subscriptions) : undefined;
     if (nce && !nce.allowed) return { ok: false, refusal: { kind: 'rules', violations: nce.violations, options: [] } };
+    let lines: ExistingCustomerInput['subscriptions'] = input.subscriptions;
+    if (input.kind === 'licence-change') {
+      // NCE1 against the subscription as Partner Center lists it now; its count and purchase date travel along.
+      const live = await this.lookups.existingSubscriptions(provider.partner.id, input.customerTenantId);
+      const change = checkLicenceChange(live, input.subscriptions, this.now());
+      if (!change.ok) return change;
+      if (!change.decision.allowed) return { ok: false, refusal: rulesRefusal(change.decision) };
+      lines = change.lines;
+    }
     const agreement = await this.existingAgreement(input);
     if (!agreement.ok) return agreement;
+    const por = await this.validatePartnerOfRecord(input.kind, provider, requester.tenantId);
+    if (!por.ok) return por;
     const reseller = await this.deps.partners.get(requester.tenantId);
     const designated = designatedSupportContact(input);
     return this.record(
@@ -101,13 +119,14 @@ export class CustomerRequests {
         requester,
         provider,
         customer,
-        subscriptions: input.subscriptions.map((s) => ({
+        subscriptions: lines.map((s) => ({
           ...s,
           // P9: on record for new orders and when that is what is asked; a support contact alone changes no record.
           resellerMpnIdOnRecord:
             input.kind === 'designated-support-contact' ? undefined : (reseller?.mpnId ?? undefined),
           designatedSupportContact: designated ? requester.tenantId : undefined,
         })),
+        partnerOfRecord: por.check,
       },
       agreement.value ? { agreement: agreement.value } : {},
     );
@@ -124,6 +143,19 @@ export class CustomerRequests {
       : { ok: true as const, value: undefined };
   }
 
+  /** R1, R2 before the distributor sees it: refused here, the reseller can fix the cause first. */
+  private async validatePartnerOfRecord(
+    kind: RequestKind,
+    provider: Provider,
+    resellerTenantId: string,
+  ): Promise<{ ok: true; check?: PorCheck } | { ok: false; refusal: Refusal }> {
+    if (!needsPartnerOfRecord(kind)) return { ok: true };
+    const por = await this.partnerOfRecord.validate(provider.partner.tenantId ?? '', resellerTenantId);
+    if (!por.ok) return por;
+    if (!por.decision.allowed) return { ok: false, refusal: rulesRefusal(por.decision) };
+    return { ok: true, check: por.check };
+  }
+
   /** Validates and stores a pending request once: the first writer of an id wins, a repeat reads it back. */
   private async record(
     draft: {
@@ -133,6 +165,7 @@ export class CustomerRequests {
       provider: Provider;
       customer: Customer;
       subscriptions: Array<Record<string, unknown> & { offerId: string; licences: number }>;
+      partnerOfRecord?: PorCheck;
     },
     extra: Pick<CustomerRequest, 'address' | 'agreement'> = {},
   ): Promise<SubmitOutcome> {
@@ -153,7 +186,11 @@ export class CustomerRequests {
       createdAt: this.now().toISOString(),
     });
     if (!parsed.success) return inputRefusal(parsed.error);
-    const request: CustomerRequest = { ...parsed.data, ...extra };
+    const request: CustomerRequest = {
+      ...parsed.data,
+      ...extra,
+      ...(draft.partnerOfRecord ? { partnerOfRecord: draft.partnerOfRecord } : {}),
+    };
     const created = await this.deps.records.compareAndSet(REQUEST_KEYS.request(request.id), undefined, request);
     if (created !== undefined) return { ok: true, value: request, created: true };
     const existing = await this.get(request.id);
@@ -180,3 +217,9 @@ export class CustomerRequests {
     );
   }
 }
+
+const rulesRefusal = (decision: Decision): Refusal => ({
+  kind: 'rules',
+  violations: decision.violations,
+  options: decision.options,
+});

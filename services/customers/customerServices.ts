@@ -9,6 +9,7 @@ import { CustomerEligibility } from './customerEligibility';
 import { CustomerLookups } from './customerLookups';
 import type { CustomerRequestsDeps } from './customerRequest';
 import { CustomerRequests } from './customerRequests';
+import { PartnerOfRecord } from './partnerOfRecord';
 
 export interface CustomerServices {
   eligibility: CustomerEligibility;
@@ -23,9 +24,16 @@ export interface CustomerServices {
 export function customerServices(deps: CustomerRequestsDeps): CustomerServices {
   const eligibility = new CustomerEligibility(deps);
   const lookups = new CustomerLookups(deps);
-  const requests = new CustomerRequests(deps, eligibility, lookups);
+  const partnerOfRecord = new PartnerOfRecord(deps);
+  const requests = new CustomerRequests(deps, eligibility, lookups, partnerOfRecord);
   const approvals = new ApprovalExecution(deps);
-  const decisions = new CustomerDecisions(deps, { requests, eligibility, lookups, execution: approvals });
+  const decisions = new CustomerDecisions(deps, {
+    requests,
+    eligibility,
+    lookups,
+    execution: approvals,
+    partnerOfRecord,
+  });
   const drafts = new CustomerDrafts(deps.records, { requests, eligibility, lookups });
   return { eligibility, lookups, requests, decisions, approvals, drafts };
 }

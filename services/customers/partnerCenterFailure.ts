@@ -1,6 +1,8 @@
 import { isPartnerCenterError } from '../partnerCenter/errors';
 import type { Refusal } from '../partnerships/types';
 import { partnerCenterRefusal } from '../rules/partnerCenterRefusals';
+import { partnerOfRecordDecision } from '../rules/partnerOfRecordRules';
+import { POR_INVALID_CODE } from '../partnerCenter/partnerOfRecordCauses';
 // The request as the domain defines it: what the refusal reads is all there, nothing of the stored record.
 import type { PartnerRequest } from '../domain/request';
 
@@ -11,6 +13,18 @@ import type { PartnerRequest } from '../domain/request';
  */
 export function partnerCenterFailureRefusal(error: unknown, request: PartnerRequest): Refusal {
   if (!isPartnerCenterError(error)) return { kind: 'input', code: 'partner-center-failed' };
+  if (error.code === POR_INVALID_CODE) {
+    // R1: Partner Center refused the partner of record at the order itself; its words name the cause (R2).
+    const partnerId = request.subscriptions.find((s) => s.resellerMpnIdOnRecord)?.resellerMpnIdOnRecord ?? '';
+    const refusal = {
+      partnerId,
+      isValidPartnerIdOnRecord: false,
+      errorCode: error.code,
+      errorDescription: error.message,
+    };
+    const decision = partnerOfRecordDecision(partnerId, refusal);
+    return { kind: 'rules', violations: decision.violations, options: decision.options };
+  }
   const decision = partnerCenterRefusal(error.code, {
     providerId: request.providerId,
     resellerId: request.resellerId,

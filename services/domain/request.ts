@@ -9,6 +9,8 @@ export const requestKindSchema = z.enum([
   'add-subscription',
   'reseller-on-record',
   'designated-support-contact',
+  // R1 (since 1 December 2025): a change to an existing subscription's licence count, validated first.
+  'licence-change',
 ]);
 export type RequestKind = z.infer<typeof requestKindSchema>;
 

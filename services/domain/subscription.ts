@@ -14,5 +14,8 @@ export const subscriptionSchema = z.object({
   resellerMpnIdOnRecord: mpnIdSchema.optional(),
   /** C5/C6: the reseller (our partner id) handling support for this subscription. */
   designatedSupportContact: entityIdSchema.optional(),
+  /** licence-change (R1, NCE1): the count before the change, and when the subscription was bought. */
+  previousLicences: z.number().int().min(1).optional(),
+  purchasedAt: z.string().optional(),
 });
 export type Subscription = z.infer<typeof subscriptionSchema>;

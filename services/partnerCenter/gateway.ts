@@ -73,6 +73,11 @@ export interface PartnerCenterSession {
   listSubscriptions(customerTenantId: string): Promise<Subscription[]>;
   /** Puts a reseller's MPN ID on record for an existing subscription, so it earns the incentives (C6, P9, M2). */
   updatePartnerOfRecord(customerTenantId: string, subscriptionId: string, resellerMpnId: string): Promise<Subscription>;
+  /**
+   * Changes a subscription's licence count (C5). Partner Center validates its partner of record first
+   * (R1, since December 2025) and reduces an NCE licence subscription only within 7 days of purchase (NCE1).
+   */
+  changeQuantity(customerTenantId: string, subscriptionId: string, quantity: number): Promise<Subscription>;
   /** Makes one of the provider's resellers the designated support contact of a subscription (C5, C6). */
   setSupportContact(
     customerTenantId: string,
@@ -157,6 +162,8 @@ export interface Subscription {
   quantity: number;
   partnerIdOnRecord?: string;
   supportContact?: SupportContact;
+  /** When it was bought (Partner Center's `creationDate`), which NCE1's 7 days run from. */
+  creationDate?: string;
 }
 
 /** A customer as listed (C5): no credentials, ever. */

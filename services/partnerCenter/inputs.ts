@@ -72,6 +72,9 @@ export const newSubscriptionInput = z.object({
 });
 export type NewSubscription = z.input<typeof newSubscriptionInput>;
 
+/** A subscription's new licence count: the same bounds as an order. */
+export const quantityInput = newSubscriptionInput.shape.quantity;
+
 export const customerFilterInput = z.object({ indirectResellerTenantId: tenantIdInput.optional() }).default({});
 export type CustomerFilter = z.input<typeof customerFilterInput>;
 

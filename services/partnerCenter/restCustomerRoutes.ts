@@ -125,6 +125,13 @@ export function customerRoutes(call: RestCall): CustomerOperations {
       return fromSubscriptionResource(customerTenantId, item);
     },
 
+    changeQuantity: async (customerTenantId, subscriptionId, quantity) => {
+      const body: wire.Wire<typeof wire.subscriptionPatchRequest> = { Quantity: quantity };
+      const path = `/v1/customers/${encodeURIComponent(customerTenantId)}/subscriptions/${encodeURIComponent(subscriptionId)}`;
+      const item = await call({ method: 'PATCH', path, body }, wire.subscriptionResource);
+      return fromSubscriptionResource(customerTenantId, item);
+    },
+
     setSupportContact: async (customerTenantId, subscriptionId, contact) => {
       const body: wire.Wire<typeof wire.supportContactRequest> = {
         SupportTenantId: contact.supportTenantId,
@@ -159,5 +166,6 @@ function fromSubscriptionResource(
     offerName: item.offerName,
     quantity: item.quantity,
     partnerIdOnRecord: item.partnerId,
+    ...(item.creationDate ? { creationDate: item.creationDate } : {}),
   };
 }

@@ -3,6 +3,7 @@ import { type AtomicStore, updateRecord } from '../storage/atomicStore';
 import type { CustomerSummary, Subscription } from './gateway';
 import { CustomerAgreementErrorCode } from './errors';
 import { SANDBOX_LEGACY_OFFER, SANDBOX_OFFERS } from './offerCatalogue';
+import { licenceOperations, shownSubscription } from './sandboxLicences';
 import {
   type CustomerRecord,
   keys,
@@ -22,13 +23,6 @@ import type { CustomerOperations } from './validatedSession';
  */
 /** Where the real Partner Center sends the customer to accept an indirect reseller's invitation (C1). */
 const INVITATION_BASE = 'https://admin.microsoft.com/Adminportal/Home';
-
-/** A subscription as Partner Center shows it: its offer's name, never our bookkeeping. */
-function shownSubscription(record: SubscriptionRecord): Subscription {
-  const { createdAt: _at, ...shown } = record;
-  const offer = [...SANDBOX_OFFERS, SANDBOX_LEGACY_OFFER].find((o) => o.id === record.offerId);
-  return { ...shown, offerName: offer?.name };
-}
 
 /** A customer the caller may see: the provider that bills it, or the reseller associated with it. */
 export async function visibleCustomer(
@@ -57,6 +51,7 @@ export function customerOperations(state: SandboxState, callerTenantId: string):
   };
 
   return {
+    ...licenceOperations(state, callerTenantId),
     listOffers: async () => {
       await state.requirePartner(callerTenantId);
       return SANDBOX_OFFERS.map((offer) => ({ ...offer }));
@@ -151,11 +146,13 @@ export function customerOperations(state: SandboxState, callerTenantId: string):
         undefined,
         subscription,
       );
-      const { createdAt: _at, ...shown } =
+      const { offerName: _name, ...shown } = shownSubscription(
         ordered === undefined
           ? ((await state.read<SubscriptionRecord>(keys.subscription(customerTenantId, subscription.id))) ??
-            subscription)
-          : subscription;
+              subscription)
+          : subscription,
+      );
+      // An order's line names no offer (gateway.ts): only a listing does.
       return shown;
     },
 

@@ -9,6 +9,7 @@ import {
   VETTING_SUB_STATUSES,
 } from './gateway';
 import { agreementOperations } from './sandboxAgreements';
+import type { PorCause } from './partnerOfRecordCauses';
 import { addLegacySubscription, customerOperations } from './sandboxCustomers';
 import { partnerOperations } from './sandboxPartners';
 import { createIfAbsent, keys, type PartnerRecord, type RelationshipRecord } from './sandboxRecords';
@@ -45,6 +46,8 @@ export interface SandboxControls {
   signMpa(tenantId: string): Promise<void>;
   /** A subscription the customer bought before new commerce, on a legacy offer (NCE2); see sandboxCustomers.ts. */
   addLegacySubscription(providerTenantId: string, customerTenantId: string, quantity: number): Promise<Subscription>;
+  /** R2: puts a reseller into one cause of a failed partner-of-record validation, or (undefined) out of it. */
+  holdPartnerOfRecord(tenantId: string, cause: PorCause | undefined): Promise<void>;
   /** What the stand-in for a distributor's relationship-request page shows to a signed-in reseller (P2, P3). */
   relationshipRequest(providerTenantId: string, resellerTenantId: string): Promise<RelationshipRequestView>;
   /**
@@ -158,6 +161,10 @@ export class SandboxGateway implements PartnerCenterGateway, SandboxControls {
 
   async signMpa(tenantId: string): Promise<void> {
     await this.updatePartner(tenantId, (p) => (p.mpaSigned ? undefined : { ...p, mpaSigned: true }));
+  }
+
+  async holdPartnerOfRecord(tenantId: string, cause: PorCause | undefined): Promise<void> {
+    await this.updatePartner(tenantId, (p) => (p.porHold === cause ? undefined : { ...p, porHold: cause }));
   }
 
   private async updatePartner(

@@ -1,8 +1,9 @@
 import { updateRecord } from '../storage/atomicStore';
-import { AgreementErrorCode, notForThisCaller, PartnerIdNotAuthorized } from './errors';
+import { AgreementErrorCode, notForThisCaller } from './errors';
 import type { PartnerRelationship, ResellerValidation } from './gateway';
+import { type PorCause, porValidation } from './partnerOfRecordCauses';
 import { keys, type MpnRecord, type PartnerRecord, type RelationshipRecord } from './sandboxRecords';
-import { fail, refuseCompanyName, refusePrimaryContact, type ResellerCheck, type SandboxState } from './sandboxState';
+import { fail, refuseCompanyName, refusePrimaryContact, type SandboxState } from './sandboxState';
 import type { PartnerOperations } from './validatedSession';
 import { currentVetting, startVetting } from './verification';
 
@@ -24,17 +25,8 @@ export function partnerOperations(state: SandboxState, callerTenantId: string): 
       const caller = await state.requirePartner(callerTenantId);
       const results: ResellerValidation[] = [];
       for (const partnerId of partnerIds) {
-        const check = await unverifiedFirst(state, partnerId, await state.checkReseller(caller, partnerId));
-        results.push(
-          check.ok
-            ? { partnerId, isValidPartnerIdOnRecord: true }
-            : {
-                partnerId,
-                isValidPartnerIdOnRecord: false,
-                errorCode: check.code,
-                errorDescription: check.description,
-              },
-        );
+        const cause = await state.porCause(caller, partnerId);
+        results.push(porValidation(partnerId, await unverifiedFirst(state, partnerId, cause)));
       }
       return results;
     },
@@ -141,14 +133,15 @@ function ownProfileReadable(caller: PartnerRecord): PartnerRecord {
  * its unsigned MPA (it cannot have signed yet); a verified one is refused only for the MPA, if at all.
  * This is what lets the distributor observe verification without reading vetting (API1).
  */
-async function unverifiedFirst(state: SandboxState, partnerId: string, check: ResellerCheck): Promise<ResellerCheck> {
-  if (!check.ok && check.code !== AgreementErrorCode.MpaNotSignedForRegion) return check;
+async function unverifiedFirst(
+  state: SandboxState,
+  partnerId: string,
+  cause: PorCause | undefined,
+): Promise<PorCause | undefined> {
+  if (cause !== undefined && cause !== 'mpa-not-signed') return cause;
   const tenantId = (await state.read<MpnRecord>(keys.mpn(partnerId)))?.tenantId;
   const partner = tenantId ? await state.read<PartnerRecord>(keys.partner(tenantId)) : undefined;
-  if (!partner || currentVetting(partner.vetting, state.now(), state.stepMs).status === 'Authorized') return check;
-  return {
-    ok: false,
-    code: PartnerIdNotAuthorized,
-    description: `PartnerID ${partnerId} is not an authorised indirect reseller: its verification is not complete.`,
-  };
+  if (!partner || currentVetting(partner.vetting, state.now(), state.stepMs).status === 'Authorized') return cause;
+  // Verification (E5) not complete: the PLA ID is not (yet) an authorised indirect reseller.
+  return 'pla-inactive';
 }

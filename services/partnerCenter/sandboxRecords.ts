@@ -1,4 +1,5 @@
 import type { AtomicStore } from '../storage/atomicStore';
+import type { PorCause } from './partnerOfRecordCauses';
 import type { SandboxAccountType } from './sandboxIdentities';
 import { SANDBOX_MPN_ONLY, SANDBOX_PARTNERS, SANDBOX_RELATIONSHIPS } from './sandboxIdentities';
 import { completedVetting, startVetting, type VettingRecord } from './verification';
@@ -42,6 +43,8 @@ export interface PartnerRecord {
   mpaSigned: boolean;
   primaryContactEmail: string;
   vetting: VettingRecord;
+  /** R2: a cause the operator put the reseller in (scripts/sandbox.ts por), until it is cleared. */
+  porHold?: PorCause;
 }
 
 export interface MpnRecord {

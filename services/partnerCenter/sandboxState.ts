@@ -3,6 +3,7 @@ import { isInitialDomain, isWebmail } from '../rules/webmail';
 import type { AtomicStore } from '../storage/atomicStore';
 import { AgreementErrorCode, PartnerCenterError, type PartnerCenterErrorCode } from './errors';
 import type { LegalBusinessProfile } from './gateway';
+import type { PorCause } from './partnerOfRecordCauses';
 import { type MpnRecord, type PartnerRecord, keys, seedDemoIdentities } from './sandboxRecords';
 import { currentVetting } from './verification';
 
@@ -127,5 +128,19 @@ export class SandboxState {
       };
     }
     return { ok: true, partner };
+  }
+
+  /**
+   * R2 as `validateresellers` sees it: the operator's hold first (a suspension or compliance problem has
+   * no other trace in the sandbox), then what the records say (account type, region, MPA).
+   */
+  async porCause(caller: PartnerRecord, mpnId: string): Promise<PorCause | undefined> {
+    const check = await this.checkReseller(caller, mpnId);
+    if (!check.ok) {
+      if (check.code === AgreementErrorCode.RegionMismatch) return 'region-mismatch';
+      if (check.code === AgreementErrorCode.MpaNotSignedForRegion) return 'mpa-not-signed';
+      return 'pla-inactive';
+    }
+    return check.partner.porHold;
   }
 }

@@ -25,6 +25,7 @@ import {
   mpnIdInput,
   newCustomerInput,
   newSubscriptionInput,
+  quantityInput,
   type RelationshipType,
   relationshipRequestLinkInput,
   relationshipTypeInput,
@@ -46,6 +47,7 @@ export interface SessionOperations {
   listCustomers(filter: z.output<typeof customerFilterInput>): Promise<CustomerSummary[]>;
   listSubscriptions(customerTenantId: string): Promise<Subscription[]>;
   updatePartnerOfRecord(customerTenantId: string, subscriptionId: string, resellerMpnId: string): Promise<Subscription>;
+  changeQuantity(customerTenantId: string, subscriptionId: string, quantity: number): Promise<Subscription>;
   setSupportContact(
     customerTenantId: string,
     subscriptionId: string,
@@ -150,6 +152,12 @@ export function validatedSession(partnerTenantId: string, ops: SessionOperations
         parseTenantId(customerTenantId, 'customer tenant id'),
         parse(subscriptionIdInput, subscriptionId, 'subscription id').toLowerCase(),
         parse(mpnIdInput, resellerMpnId, 'MPN ID'),
+      ),
+    changeQuantity: async (customerTenantId, subscriptionId, quantity) =>
+      ops.changeQuantity(
+        parseTenantId(customerTenantId, 'customer tenant id'),
+        parse(subscriptionIdInput, subscriptionId, 'subscription id').toLowerCase(),
+        parse(quantityInput, quantity, 'quantity'),
       ),
     setSupportContact: async (customerTenantId, subscriptionId, contact) => {
       const c = parse(supportContactInput, contact, 'support contact');

@@ -145,6 +145,7 @@ export const subscriptionResource = z.object({
   quantity: z.number(),
   orderId: z.string(),
   partnerId: idString.optional(),
+  creationDate: z.string().optional(),
 });
 
 export const subscriptionsResponse = z.object({
@@ -153,7 +154,10 @@ export const subscriptionsResponse = z.object({
 });
 
 /** `PATCH /v1/customers/{customer}/subscriptions/{subscription}`: the fields to change. */
-export const subscriptionPatchRequest = z.object({ PartnerId: z.string() });
+export const subscriptionPatchRequest = z.object({
+  PartnerId: z.string().optional(),
+  Quantity: z.number().int().optional(),
+});
 
 export const supportContactRequest = z.object({
   SupportTenantId: z.string(),

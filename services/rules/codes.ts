@@ -62,6 +62,13 @@ export const ALL_VIOLATION_CODES = [
   'T4.customer-tenant-exists',
   'MCA1.customer-agreement-not-attested',
   'NCE2.support-contact-legacy-only',
+  'R1.not-partner-of-record',
+  'R2.reseller-suspended',
+  'R2.region-mismatch',
+  'R2.pla-id-inactive',
+  'R2.mpa-not-signed',
+  'R2.compliance',
+  'NCE1.reduction-window-closed',
 ] as const satisfies readonly RuleCode[];
 export type ViolationCode = (typeof ALL_VIOLATION_CODES)[number];
 
@@ -77,6 +84,8 @@ export const ALL_OPTION_CODES = [
   'C10.stay-customer-and-resell-through-another-provider',
   'P8.contact-microsoft-support',
   'MCA1.give-customer-agreement',
+  'R2.fix-cause',
+  'R2.name-another-reseller',
 ] as const satisfies readonly RuleCode[];
 export type OptionCode = (typeof ALL_OPTION_CODES)[number];
 

@@ -2,7 +2,14 @@ import type { RequestKind } from '../domain/request';
 
 /** One line of a customer request's review: which rule family mayTakeCustomer will check. */
 export type CustomerCheck =
-  'relationship' | 'transacting' | 'partnership' | 'region' | 'notSelf' | 'notCspTenant' | 'notProvidersReseller';
+  | 'relationship'
+  | 'transacting'
+  | 'partnership'
+  | 'region'
+  | 'notSelf'
+  | 'notCspTenant'
+  | 'notProvidersReseller'
+  | 'partnerOfRecord';
 
 /**
  * The checks a customer request must pass before mayTakeCustomer says yes (C2, M1–M3, P5, P6, C7–C10),
@@ -18,5 +25,7 @@ export function customerChecksInOrder(kind: RequestKind): CustomerCheck[] {
     'notCspTenant',
     'notProvidersReseller',
   ];
-  return kind === 'new-customer' ? always : ['relationship', ...always];
+  // R1: every order and every change is validated at Partner Center last; a support contact alone is neither.
+  const por: CustomerCheck[] = kind === 'designated-support-contact' ? [] : ['partnerOfRecord'];
+  return kind === 'new-customer' ? [...always, ...por] : ['relationship', ...always, ...por];
 }

@@ -1,5 +1,6 @@
 import { AgreementErrorCode, isPartnerCenterError } from '../partnerCenter/errors';
-import type { PartnerCenterGateway, PartnerCenterSession } from '../partnerCenter/gateway';
+import type { PartnerCenterGateway, PartnerCenterSession, ResellerValidation } from '../partnerCenter/gateway';
+import { partnerOfRecordDecision } from '../rules/partnerOfRecordRules';
 import type { PartnerDirectory } from '../partners/partnerDirectory';
 
 /** What Partner Center says of a reseller's PartnerID as partner of record (R1, R2). */
@@ -22,6 +23,12 @@ const MPA_ONLY: ReadonlySet<number | string | undefined> = new Set([
   AgreementErrorCode.MpaNotSignedForRegion,
   AgreementErrorCode.TenantNotSigned,
 ]);
+
+/** R2: `validateresellers` refused it for the unsigned MPA alone (its cause, read as the rule reads it). */
+function onlyMpaMissing(mpnId: string, result: ResellerValidation): boolean {
+  const { violations } = partnerOfRecordDecision(mpnId, result);
+  return violations.length > 0 && violations.every((v) => v.code === 'R2.mpa-not-signed');
+}
 
 /**
  * What the distributor's credentials can observe about a reseller (API1): partner-of-record validity
@@ -50,7 +57,7 @@ export class DistributorView {
       return {
         mpnId,
         valid: result.isValidPartnerIdOnRecord,
-        authorised: result.isValidPartnerIdOnRecord || MPA_ONLY.has(result.errorCode),
+        authorised: result.isValidPartnerIdOnRecord || MPA_ONLY.has(result.errorCode) || onlyMpaMissing(mpnId, result),
         errorCode: result.errorCode,
         errorDescription: result.errorDescription,
       };

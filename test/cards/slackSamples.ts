@@ -163,12 +163,27 @@ export const SLACK_SAMPLES: SlackSamples = {
         },
       ],
       [t, requestView('designated-support-contact')],
+      [
+        t,
+        {
+          ...requestView('licence-change'),
+          subscriptions: many(6, (i) => ({ name: `Microsoft 365 Business Basic ${i}`, licences: 300, from: 1 })),
+          clock: { ageMs: 50 * 3_600_000, windowLeftMs: 0 },
+          partnerOfRecord: {
+            when: '2026-10-01T09:00:00.000Z',
+            partnerId: '2345678',
+            valid: false,
+            errorCode: '900400',
+          },
+        },
+      ],
     ];
   },
   'customers/requestBlocks.ts#pendingHomeBlocks': (t) => [
     [t, []],
     [t, many(3, (i) => requestView(i % 2 ? 'new-customer' : 'reseller-on-record'))],
     [t, many(35, () => requestView('add-subscription'))],
+    [t, many(3, () => ({ ...requestView('licence-change'), clock: { ageMs: 3_600_000, windowLeftMs: 86_400_000 } }))],
   ],
   'customers/resellerCustomersBlocks.ts#resellerCustomersBlocks': (t) => [
     [t, longName, []],

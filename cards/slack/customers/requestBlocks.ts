@@ -5,6 +5,7 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { countryName, languageOf } from '../../../i18n/format';
 import type { Translate } from '../../../i18n/i18n';
+import { daysAndHours } from '../../../services/customers/requestClock';
 import { blockKit } from '../blockKit';
 import { CUSTOMER_ACTION, CUSTOMER_CALLBACK, REASON_ACTION, REASON_BLOCK } from './ids';
 
@@ -12,7 +13,8 @@ const { plain, mrkdwn } = blockKit;
 
 /** How many requests the App Home lists before saying how many more wait. */
 export const HOME_REQUESTS_SHOWN = 20;
-export type RequestViewKind = 'new-customer' | 'add-subscription' | 'reseller-on-record' | 'designated-support-contact';
+export type RequestViewKind =
+  'new-customer' | 'add-subscription' | 'reseller-on-record' | 'designated-support-contact' | 'licence-change';
 
 /**
  * A request as the distributor sees it, as plain data (it waits in the outbox as a notice's
@@ -27,12 +29,17 @@ export interface RequestView {
   domain: string;
   country: string;
   adminEmail: string;
-  subscriptions: Array<{ name: string; licences: number }>;
+  /** licence-change: `from` is the count before, `licences` the one asked for. */
+  subscriptions: Array<{ name: string; licences: number; from?: number }>;
   /** add-subscription: the reseller also becomes the designated support contact (C5). */
   supportContact?: boolean;
   /** MCA1: the customer's acceptance of the Microsoft Customer Agreement the reseller gave, attested on approval. */
   agreement?: { name: string; email: string; phone?: string; date: string };
   createdAt?: string;
+  /** Pending only: how long it has waited, and what is left of NCE1's cancellation window. */
+  clock?: { ageMs: number; windowLeftMs?: number };
+  /** R1: the last partner-of-record validation, when (ISO) and what Partner Center answered. */
+  partnerOfRecord?: { when: string; partnerId: string; valid: boolean; errorCode?: string };
   /** Set once decided: who, when (an ISO timestamp, formatted in the reader's language) and, for a rejection, why. */
   decision?: { state: 'approved' | 'rejected' | 'failed' | 'cancelled'; who: string; when: string; reason?: string };
 }
@@ -60,8 +67,23 @@ function agreementLine(t: Translate, agreement: NonNullable<RequestView['agreeme
 function subscriptionLines(t: Translate, view: RequestView): string {
   const key = view.kind === 'new-customer' || view.kind === 'add-subscription' ? 'subscription' : 'existing';
   return view.subscriptions
-    .map((s) => `• ${t(`customers:slack.request.${key}`, { name: s.name, count: s.licences })}`)
+    .map((s) =>
+      s.from === undefined
+        ? `• ${t(`customers:slack.request.${key}`, { name: s.name, count: s.licences })}`
+        : `• ${t('customers:slack.request.licenceChange', { name: s.name, from: s.from, count: s.licences })}`,
+    )
     .join('\n');
+}
+
+/** Item 5 of issue 15, NCE1: the request's age and the cancellation window left, beside the request. */
+function clockLine(t: Translate, clock: NonNullable<RequestView['clock']>): string {
+  const age = t('customers:slack.request.age', daysAndHours(clock.ageMs));
+  if (clock.windowLeftMs === undefined) return age;
+  const window =
+    clock.windowLeftMs > 0
+      ? t('customers:slack.request.windowLeft', daysAndHours(clock.windowLeftMs))
+      : t('customers:slack.request.windowClosed');
+  return `${age} · ${window}`;
 }
 
 function decisionLine(t: Translate, decision: NonNullable<RequestView['decision']>): string {
@@ -70,6 +92,14 @@ function decisionLine(t: Translate, decision: NonNullable<RequestView['decision'
     when: decision.when,
     reason: decision.reason ?? '-',
   });
+}
+
+/** R1: the approver sees that Partner Center was asked, when, and what it said. */
+function partnerOfRecordLine(t: Translate, check: NonNullable<RequestView['partnerOfRecord']>): string {
+  const params = { partnerId: check.partnerId, when: check.when, code: check.errorCode ?? '-' };
+  return check.valid
+    ? `✓ ${t('customers:slack.request.partnerOfRecord.valid', params)}`
+    : `✗ ${t('customers:slack.request.partnerOfRecord.refused', params)}`;
 }
 
 function decisionButtons(t: Translate, id: string): KnownBlock {
@@ -109,6 +139,9 @@ export function requestBlocks(t: Translate, view: RequestView): KnownBlock[] {
     },
     { type: 'context', elements: [mrkdwn(`✓ ${t('customers:slack.request.checks')}`)] },
   ];
+  if (view.clock) blocks.push({ type: 'context', elements: [mrkdwn(clockLine(t, view.clock))] });
+  if (view.partnerOfRecord)
+    blocks.push({ type: 'context', elements: [mrkdwn(partnerOfRecordLine(t, view.partnerOfRecord))] });
   blocks.push(
     view.decision ? { type: 'section', text: mrkdwn(decisionLine(t, view.decision)) } : decisionButtons(t, view.id),
   );
@@ -129,7 +162,8 @@ export function pendingHomeBlocks(t: Translate, views: RequestView[]): KnownBloc
     const heading = `*${t(`customers:slack.request.kind.${view.kind}`)}* · ${t('customers:slack.home.since', {
       when: view.createdAt ?? '',
     })}`;
-    const text = [heading, ...summaryLines(t, view), subscriptionLines(t, view)].join('\n');
+    const clock = view.clock ? [clockLine(t, view.clock)] : [];
+    const text = [heading, ...summaryLines(t, view), subscriptionLines(t, view), ...clock].join('\n');
     blocks.push({ type: 'section', text: mrkdwn(text) });
     blocks.push(decisionButtons(t, view.id));
   }

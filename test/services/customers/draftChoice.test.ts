@@ -47,6 +47,29 @@ describe('A customer draft’s subscriptions step (services/customers/draftChoic
       [{ offerId: 'offer-s2', offerName: 'Offer s2', licences: 3, subscriptionId: 's2' }],
     ],
     [
+      'carries an existing subscription’s purchase date, for NCE1’s window on the pending request',
+      {
+        kind: 'subscriptions',
+        subscriptions: [{ ...subscription('s3', 2), creationDate: '2026-12-01T00:00:00.000Z' }],
+      },
+      { subscriptionIds: ['s3'] },
+      [
+        {
+          offerId: 'offer-s3',
+          offerName: 'Offer s3',
+          licences: 2,
+          subscriptionId: 's3',
+          purchasedAt: '2026-12-01T00:00:00.000Z',
+        },
+      ],
+    ],
+    [
+      'takes the subscriptions whose licence count changed, from and to, and leaves the others (R1)',
+      existing,
+      { newCounts: { s1: 7, s2: 3 } },
+      [{ offerId: 'offer-s1', offerName: 'Offer s1', licences: 7, subscriptionId: 's1', previousLicences: 10 }],
+    ],
+    [
       'takes nothing from a choice that does not fit the card (licences for subscriptions)',
       existing,
       { licences: { s1: 1 } },

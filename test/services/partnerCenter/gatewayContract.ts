@@ -1,10 +1,16 @@
 import type { PartnerCenterGateway } from '../../../services/partnerCenter/gateway';
 import { describeApiBoundaryContract } from './apiBoundaryContract';
+import type { SandboxControls } from '../../../services/partnerCenter/sandboxGateway';
 import { describeCustomerContract } from './customerContract';
+import { describeLicenceContract } from './licenceContract';
 import { describePartnerContract } from './partnerContract';
 
 export interface GatewayUnderTest {
   gateway: PartnerCenterGateway;
+  /** The sandbox's operator controls (the sandbox itself, or the one behind the fake). */
+  controls: SandboxControls;
+  /** Moves the gateway's clock on (NCE1's 7 days). */
+  advanceClock(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -25,8 +31,9 @@ export function describeGatewayContract(name: string, makeGateway: () => Promise
       await subject?.close();
     });
 
-    describePartnerContract(() => subject.gateway);
+    describePartnerContract(() => subject);
     describeCustomerContract(() => subject.gateway);
     describeApiBoundaryContract(() => subject.gateway);
+    describeLicenceContract(() => subject);
   });
 }

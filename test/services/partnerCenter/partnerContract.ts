@@ -1,6 +1,9 @@
 import { expect } from 'chai';
 import { AgreementErrorCode } from '../../../services/partnerCenter/errors';
-import type { AgreementStatusQuery, PartnerCenterGateway } from '../../../services/partnerCenter/gateway';
+import type { AgreementStatusQuery } from '../../../services/partnerCenter/gateway';
+import { POR_CAUSES, POR_INVALID_CODE } from '../../../services/partnerCenter/partnerOfRecordCauses';
+import { partnerOfRecordDecision } from '../../../services/rules/partnerOfRecordRules';
+import type { GatewayUnderTest } from './gatewayContract';
 import { DEMO } from '../../../services/partnerCenter/sandboxIdentities';
 import { rejection } from './rejection';
 
@@ -8,8 +11,8 @@ import { rejection } from './rejection';
  * The gateway contract's partner half, as services/partnerCenter splits its gateways
  * (PartnerOperations): MPN IDs, resellers of record, agreement status, relationships and verification.
  */
-export function describePartnerContract(gateway: () => PartnerCenterGateway): void {
-  const provider = () => gateway().as(DEMO.provider.tenantId);
+export function describePartnerContract(subject: () => GatewayUnderTest): void {
+  const provider = () => subject().gateway.as(DEMO.provider.tenantId);
 
   describe('MPN ID lookup', () => {
     it('finds the partner name behind a real MPN ID', async () => {
@@ -28,8 +31,8 @@ export function describePartnerContract(gateway: () => PartnerCenterGateway): vo
     });
   });
 
-  describe('validating resellers as partner of record (P9)', () => {
-    it('answers for every id, in order, with the reason an id is refused', async () => {
+  describe('validating resellers as partner of record (R1, R2)', () => {
+    it('answers for every id, in order, with 900400 and the cause for an id it refuses (R1)', async () => {
       const ids = [
         DEMO.resellerReady.mpnId,
         DEMO.resellerWithoutMpa.mpnId,
@@ -38,14 +41,43 @@ export function describePartnerContract(gateway: () => PartnerCenterGateway): vo
         DEMO.unknownMpnId,
       ];
       const results = await provider().validateResellers(ids);
-      expect(results.map((r) => [r.partnerId, r.isValidPartnerIdOnRecord, r.errorCode])).to.deep.equal([
+      const codes = results.map((r) => [r.partnerId, r.isValidPartnerIdOnRecord, r.errorCode]);
+      expect(codes).to.deep.equal([
         [DEMO.resellerReady.mpnId, true, undefined],
-        [DEMO.resellerWithoutMpa.mpnId, false, AgreementErrorCode.MpaNotSignedForRegion],
-        [DEMO.resellerOtherRegion.mpnId, false, AgreementErrorCode.RegionMismatch],
-        [DEMO.directBill.mpnId, false, AgreementErrorCode.MpnNotIndirectReseller],
-        [DEMO.unknownMpnId, false, AgreementErrorCode.MpnInvalidOrNotMigrated],
+        ...ids.slice(1).map((id) => [id, false, POR_INVALID_CODE]),
       ]);
-      expect(results[1].errorDescription).to.be.a('string').and.not.empty;
+      const causes = results.map((r) => partnerOfRecordDecision(r.partnerId, r).violations[0]?.code);
+      expect(causes).to.deep.equal([
+        undefined,
+        'R2.mpa-not-signed',
+        'R2.region-mismatch',
+        'R2.pla-id-inactive',
+        'R2.pla-id-inactive',
+      ]);
+    });
+
+    it('refuses a reseller the operator put into each cause of R2, and accepts it again once cleared', async () => {
+      const controls = subject().controls;
+      const seen: Array<string | undefined> = [];
+      try {
+        for (const cause of POR_CAUSES) {
+          await controls.holdPartnerOfRecord(DEMO.resellerReady.tenantId, cause);
+          const [result] = await provider().validateResellers([DEMO.resellerReady.mpnId]);
+          expect(result).to.include({ isValidPartnerIdOnRecord: false, errorCode: POR_INVALID_CODE });
+          seen.push(partnerOfRecordDecision(result.partnerId, result).violations[0]?.code);
+        }
+      } finally {
+        await controls.holdPartnerOfRecord(DEMO.resellerReady.tenantId, undefined);
+      }
+      expect(seen).to.deep.equal([
+        'R2.reseller-suspended',
+        'R2.region-mismatch',
+        'R2.pla-id-inactive',
+        'R2.mpa-not-signed',
+        'R2.compliance',
+      ]);
+      const [after] = await provider().validateResellers([DEMO.resellerReady.mpnId]);
+      expect(after.isValidPartnerIdOnRecord).to.equal(true);
     });
   });
 
@@ -124,7 +156,9 @@ export function describePartnerContract(gateway: () => PartnerCenterGateway): vo
     });
 
     it("lists a reseller's indirect providers", async () => {
-      const providers = await gateway().as(DEMO.resellerReady.tenantId).listRelationships('IsIndirectResellerOf');
+      const providers = await subject()
+        .gateway.as(DEMO.resellerReady.tenantId)
+        .listRelationships('IsIndirectResellerOf');
       expect(providers.map((r) => [r.tenantId, r.name, r.relationshipType])).to.deep.equal([
         [DEMO.provider.tenantId, DEMO.provider.name, 'IsIndirectResellerOf'],
       ]);
@@ -138,7 +172,7 @@ export function describePartnerContract(gateway: () => PartnerCenterGateway): vo
     });
 
     it('refuses a caller without a Partner Center account', async () => {
-      const error = await rejection(gateway().as(DEMO.unknownTenantId).getLegalBusinessProfile());
+      const error = await rejection(subject().gateway.as(DEMO.unknownTenantId).getLegalBusinessProfile());
       expect(error.code).to.equal('unauthorized');
     });
   });

@@ -10,14 +10,18 @@ import { regionOf } from './testRegions';
 const getAccessToken = async (tenantId: string) => PartnerCenterFake.tokenFor(tenantId);
 
 describeGatewayContract('REST client against the local fake', async () => {
-  const fake = await PartnerCenterFake.start({ regionOf });
+  let now = Date.now();
+  const fake = await PartnerCenterFake.start({ regionOf, now: () => now });
   const gateway = new RestGateway({
     baseUrl: fake.baseUrl,
     getAccessToken,
     distributorTenantId: DEMO.provider.tenantId,
     sleep: async () => {},
   });
-  return { gateway, close: () => fake.close() };
+  const advanceClock = (ms: number) => {
+    now += ms;
+  };
+  return { gateway, controls: fake.controls, advanceClock, close: () => fake.close() };
 });
 
 describe('Partner Center REST client', () => {

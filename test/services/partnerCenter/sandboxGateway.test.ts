@@ -28,7 +28,12 @@ function sqliteStore(): { store: Store; dispose(): Promise<void> } {
 
 describeGatewayContract('sandbox on SQLite', async () => {
   const { store, dispose } = sqliteStore();
-  return { gateway: new SandboxGateway({ records: store.records, clock: { stepMs: DAY }, regionOf }), close: dispose };
+  let now = Date.now();
+  const gateway = new SandboxGateway({ records: store.records, clock: { stepMs: DAY }, now: () => now, regionOf });
+  const advanceClock = (ms: number) => {
+    now += ms;
+  };
+  return { gateway, controls: gateway, advanceClock, close: dispose };
 });
 
 describe('Partner Center sandbox', () => {
@@ -53,9 +58,14 @@ describe('Partner Center sandbox', () => {
       const tenant = DEMO.resellerInVerification.tenantId;
       const validity = async () =>
         (await gateway.as(DEMO.provider.tenantId).validateResellers([DEMO.resellerInVerification.mpnId]))[0];
-      expect((await validity()).errorCode).to.equal(PartnerIdNotAuthorized);
+      // One code for every cause (R1); the description names it (R2): not authorised, then only the MPA.
+      const first = await validity();
+      expect(first.errorCode).to.equal(PartnerIdNotAuthorized);
+      expect(first.errorDescription).to.match(/not authori[sz]ed/i);
       await gateway.setVerification(tenant, 'Authorized', 'None');
-      expect((await validity()).errorCode).to.equal(AgreementErrorCode.MpaNotSignedForRegion);
+      const second = await validity();
+      expect(second.errorCode).to.equal(PartnerIdNotAuthorized);
+      expect(second.errorDescription).to.match(/Microsoft Partner Agreement/);
       await gateway.signMpa(tenant);
       expect(await validity()).to.include({ isValidPartnerIdOnRecord: true });
     });

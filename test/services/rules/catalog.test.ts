@@ -22,8 +22,10 @@ import {
   mayBuyForOwnUse,
   mayPartner,
   mayTakeCustomer,
+  mayChangeLicenceCount,
   mayTransact,
   partnerCenterRefusal,
+  partnerOfRecordDecision,
   REMOVAL_CODES,
   removalConsequences,
   resellerEndsPartnership,
@@ -143,6 +145,26 @@ function decisionsFromTheRules(): Decision[] {
           newCustomer: true,
           customerDomain: 'tailspintoys.se',
         }) ?? { allowed: true, violations: [], options: [] },
+    ),
+    ...[
+      'The reseller tenant is suspended.',
+      "The reseller's PLA ID (formerly MPN ID) is in another region than the distributor's.",
+      'The PLA ID (formerly MPN ID) is inactive or not authorized as an indirect reseller.',
+      'The reseller has not signed the Microsoft Partner Agreement (MPA).',
+      'The reseller has compliance issues (a rejected profile or overdue payments).',
+      'Something else.',
+    ].map((errorDescription) =>
+      partnerOfRecordDecision('2345678', {
+        partnerId: '2345678',
+        isValidPartnerIdOnRecord: false,
+        errorCode: 900400,
+        errorDescription,
+      }),
+    ),
+    mayChangeLicenceCount(
+      { offerId: 'CFQ7TTC0LH18:0001', quantity: 10, purchasedAt: '2026-11-01T00:00:00Z' },
+      5,
+      new Date('2026-12-01T00:00:00Z'),
     ),
   ];
 }

@@ -11,7 +11,14 @@ describe('the checks a customer request review lists, in the service order (C2, 
       'notSelf',
       'notCspTenant',
       'notProvidersReseller',
+      'partnerOfRecord',
     ]);
+  });
+
+  it('ends with the partner-of-record validation for every order and change, not for a support contact alone (R1)', () => {
+    expect(customerChecksInOrder('new-customer').at(-1)).to.equal('partnerOfRecord');
+    expect(customerChecksInOrder('licence-change').at(-1)).to.equal('partnerOfRecord');
+    expect(customerChecksInOrder('designated-support-contact')).to.not.include('partnerOfRecord');
   });
 
   it('leaves the relationship out for a new customer, which has none yet (C2)', () => {

@@ -7,7 +7,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { httpStatusFor, isPartnerCenterError, PartnerCenterError } from '../../../services/partnerCenter/errors';
-import { SandboxGateway } from '../../../services/partnerCenter/sandboxGateway';
+import { SandboxGateway, type SandboxControls } from '../../../services/partnerCenter/sandboxGateway';
 import { openStore } from '../../../services/storage/openStore';
 import { routeToSession } from './partnerCenterRoutes';
 
@@ -58,6 +58,11 @@ export class PartnerCenterFake {
 
   static tokenFor(tenantId: string): string {
     return `${TOKEN_PREFIX}${tenantId}`;
+  }
+
+  /** The operator controls of the sandbox behind the routes (R2 holds, MPA), as scripts/sandbox.ts would use them. */
+  get controls(): SandboxControls {
+    return this.sandbox;
   }
 
   static async start(options: PartnerCenterFakeOptions): Promise<PartnerCenterFake> {

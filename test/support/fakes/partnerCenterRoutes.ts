@@ -123,6 +123,7 @@ export async function routeToSession(
       quantity: s.quantity,
       orderId: s.orderId,
       partnerId: s.partnerIdOnRecord,
+      creationDate: s.creationDate,
     });
     if (method === 'GET' && id === undefined) {
       const items = (await session.listSubscriptions(customer)).map(asResource);
@@ -130,9 +131,11 @@ export async function routeToSession(
     }
     if (method === 'PATCH' && id && !subscriptions[3]) {
       const body = parseBody(wire.subscriptionPatchRequest, bodyText);
-      return asResource(await session.updatePartnerOfRecord(customer, id, body.PartnerId)) satisfies wire.Wire<
-        typeof wire.subscriptionResource
-      >;
+      const changed =
+        body.Quantity !== undefined
+          ? await session.changeQuantity(customer, id, body.Quantity)
+          : await session.updatePartnerOfRecord(customer, id, body.PartnerId ?? '');
+      return asResource(changed) satisfies wire.Wire<typeof wire.subscriptionResource>;
     }
     if (method === 'GET' && id && subscriptions[3]) {
       const found = (await session.listSubscriptions(customer)).find((s) => s.id === id);

@@ -1,0 +1,172 @@
+import { expect } from 'chai';
+import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
+import { asJson, catalog, JOURNEY_BACKENDS, JourneyWorld } from '../support/drivers/journeyWorld';
+import { requestCustomer, STANDARD } from '../support/drivers/resellerRoad';
+import { SlackDriver } from '../support/drivers/slackDriver';
+
+const ADMIN = 'U0ADMIN';
+const APPROVER = 'U0APPROVER';
+const CHANNEL = 'C0APPROVALS';
+const pl = catalog('pl');
+const en = catalog('en');
+const FABRIKAM = DEMO.resellerReady;
+const COMPANY = 'Piekarnia Kowalski sp. z o.o.';
+
+/**
+ * Issue 15 item 3, from an empty store: Fabrikam IT (already enrolled, E7) partners with Contoso; the
+ * operator puts it into a cause of R2 (scripts/sandbox.ts por), so its customer request is refused in
+ * Teams with the cause and the ways forward before the distributor sees it; fixed, the request goes
+ * through, the Slack message shows the partner-of-record check, and it is approved. Then a licence
+ * change for that customer's subscription, asked in Teams and approved in Slack after validation (R1).
+ */
+for (const backend of JOURNEY_BACKENDS)
+  describe(`Journey: partner of record before every order and every change, from an empty store, on ${backend.name} (R1, R2, NCE1)`, () => {
+    const world = new JourneyWorld(backend, 'T0JOURNEYPOR', CHANNEL, { [ADMIN]: { admin: true }, [APPROVER]: {} });
+    const piotr = { tenantId: FABRIKAM.tenantId, aadObjectId: 'aad-piotr-por', name: 'Piotr Nowak', locale: 'pl-PL' };
+    const domain = `piekarnia-${Date.now().toString(36)}.pl`;
+    let requestId = '';
+    let started = false;
+
+    before(async function () {
+      this.timeout(60_000);
+      await backend.prepare(this);
+      await world.start();
+      started = true;
+    });
+    after(async function () {
+      this.timeout(60_000);
+      // The sandbox's Fabrikam is shared by every journey on the same store: never leave it held.
+      if (started) await world.operator('por', FABRIKAM.tenantId, 'clear');
+      await world.stop();
+    });
+
+    const approve = async (id: string, ts: string) => {
+      const click = world.slack.buttonClick('customers.approve', id, APPROVER, { from: 'message', messageTs: ts });
+      expect((await click.response).status).to.equal(200);
+    };
+
+    it('partners Fabrikam with Contoso: set up and invited in Slack, already enrolled (E7), authorised in Teams (P3)', async () => {
+      await world.setUpDistributor(ADMIN, APPROVER, DEMO.provider);
+      const invited = await world.invite(APPROVER, {
+        email: FABRIKAM.primaryContactEmail,
+        companyName: FABRIKAM.name,
+        mpnId: '',
+      });
+      const code = SlackDriver.codeIn(invited.json?.view);
+      await world.say('rejestracja', piotr);
+      await world.press({ verb: 'continue', step: 'already-enrolled' }, piotr);
+      const answer = {
+        mpnId: FABRIKAM.mpnId,
+        country: 'PL',
+        supportEmail: 'pomoc@fabrikam-it.pl',
+        supportPhone: '',
+        supportUrl: '',
+      };
+      await world.press({ verb: 'continue', step: 'already-enrolled', enrolmentAction: 'answer', ...answer }, piotr);
+      await world.say('anuluj', piotr);
+      await world.press({ verb: 'invitation-authorize', code, consent: 'true' }, piotr, 'card-invitation', 0);
+      const authorised = pl('partnerships:teams.authorised', { provider: DEMO.provider.name, who: '\u0000' });
+      await world.cardReplaced(
+        (json) => json.includes(asJson(authorised.split('\u0000')[0])),
+        'the authorised partnership',
+      );
+    });
+
+    it('is refused in Teams at submission while Partner Center holds the reseller suspended, with the fix and another reseller as ways forward (R1, R2)', async function () {
+      this.timeout(60_000);
+      expect(await world.operator('por', FABRIKAM.tenantId, 'suspended')).to.include('suspended');
+      const asked = await requestCustomer(
+        world,
+        piotr,
+        { companyName: COMPANY, domain, licences: { [STANDARD]: 10 } },
+        'card-refused',
+      );
+      expect(asked.submitted)
+        .to.include('R2')
+        .and.include(asJson(pl('rules:option.R2.fix-cause.reseller')))
+        .and.include(asJson(pl('rules:option.R2.name-another-reseller.reseller')));
+      expect(
+        world.slackApi.callsOf('chat.postMessage').some((c) => JSON.stringify(c.args).includes(asked.requestId)),
+      ).to.equal(false);
+    });
+
+    it('goes to the distributor once the cause is fixed; the approval message shows the partner-of-record check (R1)', async function () {
+      this.timeout(60_000);
+      expect(await world.operator('por', FABRIKAM.tenantId, 'clear')).to.include('cleared');
+      const asked = await requestCustomer(
+        world,
+        piotr,
+        { companyName: COMPANY, domain, licences: { [STANDARD]: 10 } },
+        'card-fixed',
+      );
+      expect(asked.submitted).to.include(asJson(DEMO.provider.name));
+      requestId = asked.requestId;
+      const message = await world.slackCalled(
+        'chat.postMessage',
+        (json) => json.includes(CHANNEL) && json.includes(requestId),
+        'the approval request in the channel',
+      );
+      expect(message).to.include('R1').and.include(FABRIKAM.mpnId);
+    });
+
+    it('is refused at Approve in Slack, in the distributor’s words, when Partner Center holds the reseller since submission (R1, R2)', async function () {
+      this.timeout(60_000);
+      await world.operator('por', FABRIKAM.tenantId, 'compliance');
+      const answer = await world.slack.clickAnswer('customers.approve', requestId, APPROVER, {
+        from: 'message',
+        messageTs: '300.1',
+      });
+      expect(answer)
+        .to.include('R2')
+        .and.include(asJson(en('rules:option.R2.fix-cause.distributor')))
+        .and.include(asJson(en('rules:option.R2.name-another-reseller.distributor')));
+      await world.operator('por', FABRIKAM.tenantId, 'clear');
+    });
+
+    it('is approved in Slack after the check runs again; the customer is created (R1, C3)', async () => {
+      const from = world.connector.received.length;
+      await approve(requestId, '300.1');
+      const told = pl('customers:teams.outcome.approved.new-customer', {
+        provider: DEMO.provider.name,
+        company: COMPANY,
+        domain: '\u0000',
+      }).split('\u0000')[0];
+      await world.teamsReceived((json) => json.includes(asJson(told)), 'the approval notice', from);
+    });
+
+    it('asks in Teams to change the licence count, and the distributor approves it after validation (R1, NCE1)', async () => {
+      await world.say(pl('customers:teams.words.customers'), piotr);
+      const existing = await world.press({ verb: 'customers-existing' }, piotr, 'card-lc-form');
+      const customer = new RegExp(`"(${world.providerId}\\|[0-9a-f-]{36})"`).exec(existing)?.[1] ?? '';
+      expect(customer, existing.slice(0, 300)).to.not.equal('');
+      const card = await world.press(
+        { verb: 'customers-existing-next', customer, kind: 'licence-change' },
+        piotr,
+        'card-lc-existing',
+      );
+      expect(card).to.include(asJson(pl('customers:teams.licenceChange.title')));
+      const draftId = /"draftId":"([0-9a-f-]{36})"/.exec(card)?.[1] ?? '';
+      const subscription = /"id":"qty:([0-9a-f-]{36})"/.exec(card)?.[1] ?? '';
+      const review = await world.press(
+        { verb: 'customers-review', draftId, [`qty:${subscription}`]: '12' },
+        piotr,
+        'card-lc',
+      );
+      expect(review).to.include('customers-submit');
+      await world.press({ verb: 'customers-submit', draftId }, piotr, 'card-lc-review');
+      const message = await world.slackCalled(
+        'chat.postMessage',
+        (json) => json.includes(CHANNEL) && json.includes(draftId),
+        'the licence change in the channel',
+      );
+      expect(message).to.include(asJson(en('customers:slack.request.kind.licence-change')));
+      const from = world.connector.received.length;
+      await approve(draftId, '300.2');
+      const told = pl('customers:teams.outcome.approved.licence-change', {
+        provider: DEMO.provider.name,
+        company: COMPANY,
+        count: 1,
+      });
+      await world.teamsReceived((json) => json.includes(asJson(told)), 'the licence change notice', from);
+    });
+  });
