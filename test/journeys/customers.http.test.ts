@@ -118,7 +118,7 @@ for (const backend of BACKENDS)
         await world.approvalPost(draftId);
         const posts = world.slackApi
           .callsOf('chat.postMessage')
-          .filter((c) => JSON.stringify(c.args.blocks).includes(draftId));
+          .filter((c) => JSON.stringify(c.args.blocks ?? '').includes(draftId));
         expect(posts).to.have.length(1);
         // The review card no longer offers Submit: it says where the request went.
         const replaced = world.connector.updated.map((u) => JSON.stringify(u.activity)).join('\n');
@@ -447,7 +447,7 @@ for (const backend of BACKENDS)
       expect(JSON.stringify(world.slackApi.failed[0].args.blocks)).to.include(id);
       const posts = world.slackApi
         .callsOf('chat.postMessage')
-        .filter((c) => JSON.stringify(c.args.blocks).includes(id));
+        .filter((c) => JSON.stringify(c.args.blocks ?? '').includes(id));
       expect(posts).to.have.length(1);
       // Where the message landed is kept, so the decision updates it.
       const request = await world.eventually(async () => {
