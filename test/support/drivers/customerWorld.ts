@@ -16,8 +16,8 @@ import { LogCapture, REDIS_URL, requireRedis, startTestAssistant } from './testA
 import type { SandboxControls } from '../../../services/partnerCenter/sandboxGateway';
 import { DEMO, fresh, standInLink } from '../fixtures/partnerships';
 import { SANDBOX_PARTNERS } from '../../../services/partnerCenter/sandboxIdentities';
-import { JourneyWorld } from './journeyWorld';
-import { alreadyEnrolledInCsp, partnerThroughInvitation } from './partnerRoad';
+import type { JourneyWorld } from './journeyWorld';
+import { alreadyEnrolledInCsp, journeyOn, partnerThroughInvitation } from './partnerRoad';
 
 /** The distributor's Slack workspace admin, who runs `/csp setup` (P10). */
 export const ADMIN = 'U0ADMIN';
@@ -152,23 +152,22 @@ export class CustomerWorld {
       invitationTtlDays: 30,
       standInPartnerCenterLink: standInLink,
     });
-    this.road = this.journeyOnThisWorld();
+    const { assistant, connector, slackApi, slack, team } = this;
+    this.road = journeyOn({
+      assistant,
+      connector,
+      slackApi,
+      slack,
+      team,
+      channel: CHANNEL,
+      redisUrl: this.options.env?.REDIS_URL,
+    });
     // From an empty store, as people get there: Contoso's admin sets it up in Slack (P10; Partner
     // Center says Contoso signed the MPA), Fabrikam says in Teams it is already in CSP (E7), and
     // Contoso invites it; Partner Center already lists it, so Authorize makes it active (P2, P3).
     await this.road.setUpDistributor(ADMIN, [APPROVER, APPROVER2], DEMO.provider);
     await alreadyEnrolledInCsp(this.road, piotr, { ...DEMO.resellerReady, supportEmail: 'pomoc@fabrikam-it.pl' });
     await this.partner(FABRIKAM, DEMO.resellerReady.primaryContactEmail);
-  }
-
-  /** The journeys' driver on this world's assistant, platforms and Slack driver (one response counter). */
-  private journeyOnThisWorld() {
-    const road = new JourneyWorld({ name: 'this world', env: {}, prepare: async () => {} }, this.team, CHANNEL, {});
-    road.connector = this.connector;
-    road.slackApi = this.slackApi;
-    road.attach({ url: this.assistant.url, dataDir: this.assistant.dataDir, redisUrl: this.options.env?.REDIS_URL });
-    road.slack = this.slack;
-    return road;
   }
 
   async stop() {

@@ -1,8 +1,10 @@
 import { DEMO } from '../../../services/partnerCenter/sandboxIdentities';
+import type { ConnectorStub } from '../fakes/connectorStub';
+import type { SlackApiStub } from '../fakes/slackApiStub';
 import { acceptInPartnerCenter, confirmedOnCheckNow } from './resellerRoad';
 import { SlackDriver } from './slackDriver';
 import type { TeamsUser } from './teamsActivities';
-import { asJson, catalog, type JourneyWorld } from './journeyWorld';
+import { asJson, catalog, JourneyWorld } from './journeyWorld';
 
 /**
  * How a reseller the sandbox Partner Center already knows gets partnered with the distributor, the
@@ -11,6 +13,28 @@ import { asJson, catalog, type JourneyWorld } from './journeyWorld';
  * Partner Center page and Check now when Partner Center does not list it yet. Nothing writes the store;
  * the customer HTTP tests walk this once per world, from an empty store.
  */
+
+/** An HTTP test's own assistant and platforms. */
+export interface WorldParts {
+  assistant: { url: string; dataDir: string };
+  redisUrl?: string;
+  connector: ConnectorStub;
+  slackApi: SlackApiStub;
+  /** The test's Slack driver, so both count its `respond-<n>` answers alike. */
+  slack: SlackDriver;
+  team: string;
+  channel: string;
+}
+
+/** The journeys' steps on an HTTP test's own assistant and platforms (nothing started or stopped). */
+export function journeyOn(parts: WorldParts): JourneyWorld {
+  const world = new JourneyWorld({ name: 'given', env: {}, prepare: async () => {} }, parts.team, parts.channel, {});
+  world.connector = parts.connector;
+  world.slackApi = parts.slackApi;
+  world.attach({ url: parts.assistant.url, dataDir: parts.assistant.dataDir, redisUrl: parts.redisUrl });
+  world.slack = parts.slack;
+  return world;
+}
 
 /** What the E7 step asks of a reseller already in CSP. */
 export interface AlreadyInCsp {
