@@ -3,9 +3,10 @@ import path from 'node:path';
 import { expect } from 'chai';
 import type { CustomerRequest } from '../../services/customers';
 import { message } from '../support/drivers/teamsActivities';
-import { contosoSetup, DEMO, fresh } from '../support/fixtures/partnerships';
+import { DEMO, fresh } from '../support/fixtures/partnerships';
 import { initialDomainPrefix } from '../../services/domain/customerDomain';
 import {
+  ADMIN,
   APPROVER,
   APPROVER2,
   APPROVER_NAME,
@@ -307,17 +308,12 @@ for (const backend of BACKENDS)
           handle: 'csp',
           users: ['U0GROUPIE'],
         });
-        const admin = { platform: 'slack' as const, userId: APPROVER, name: 'Jan Wiśniewski' };
-        const setup = await world.partnerships.providers.setUpProvider(
-          world.team,
-          {
-            ...contosoSetup([APPROVER, APPROVER2], CHANNEL),
-            approverGroup: { id: 'S0CUSTAPPROVERS', name: 'CSP approvers' },
-          },
-          admin,
-          true,
-        );
-        expect(setup.ok).to.equal(true);
+        // The workspace admin names the group in /csp setup (P10).
+        const setup = await world.slack.setUpDistributor(ADMIN, [APPROVER, APPROVER2], DEMO.provider, undefined, {
+          id: 'S0CUSTAPPROVERS',
+          name: 'CSP approvers',
+        });
+        expect(setup.text).to.equal('');
         const id = await world.submittedRequest(newDomain());
         await world.approvalPost(id);
         const submitted = await world.rejectWith(id, 'U0GROUPIE', 'Ask the customer to sign the MCA first');
