@@ -4,6 +4,9 @@
  *   npx tsx scripts/sandbox.ts advance <tenantId>                 one verification step on
  *   npx tsx scripts/sandbox.ts set <tenantId> <status> <sub>      e.g. set <id> Rejected Decision
  *   npx tsx scripts/sandbox.ts sign-mpa <tenantId>                the Global admin accepts the MPA (M4)
+ *   npx tsx scripts/sandbox.ts take-domain <providerTenantId> <domainPrefix> <resellerTenantId>
+ *                                                                 a customer someone created in Partner Center
+ *                                                                 itself, holding <domainPrefix>.onmicrosoft.com
  *
  * A running assistant notices the change on its next verification poll and tells the reseller.
  */
@@ -12,11 +15,18 @@ import { SandboxGateway } from '../services/partnerCenter/sandboxGateway';
 import { defaultRegionTable } from '../services/rules/regionTable';
 import { openStore } from '../services/storage/openStore';
 
-const USAGE = 'usage: sandbox.ts advance <tenantId> | set <tenantId> <status> <subStatus> | sign-mpa <tenantId>';
+const USAGE =
+  'usage: sandbox.ts advance <tenantId> | set <tenantId> <status> <subStatus> | sign-mpa <tenantId>' +
+  ' | take-domain <providerTenantId> <domainPrefix> <resellerTenantId>';
 
 async function main(argv: string[]): Promise<number> {
   const [command, tenantId, status, subStatus] = argv;
-  if (!command || !tenantId || (command === 'set' && (!status || !subStatus))) {
+  // take-domain's own words for its arguments.
+  const [domainPrefix, resellerTenantId] = [status, subStatus];
+  const missing =
+    (command === 'set' && (!status || !subStatus)) ||
+    (command === 'take-domain' && (!domainPrefix || !resellerTenantId));
+  if (!command || !tenantId || missing) {
     console.error(USAGE);
     return 2;
   }
@@ -44,6 +54,17 @@ async function main(argv: string[]): Promise<number> {
     } else if (command === 'sign-mpa') {
       await sandbox.signMpa(tenantId);
       console.log(`${tenantId}: MPA signed`);
+    } else if (command === 'take-domain') {
+      // Partner Center's own state: a customer made there outside the assistant (T4 when it is asked again).
+      const created = await sandbox.as(tenantId).createCustomer({
+        associatedPartnerId: resellerTenantId,
+        companyName: `Customer of ${domainPrefix}`,
+        domain: domainPrefix,
+        country: 'PL',
+        email: `it@${domainPrefix}.example`,
+        address: { line1: 'ul. Inna 2', city: 'Łódź' },
+      });
+      console.log(`${created.domain}: taken by ${created.tenantId}`);
     } else {
       console.error(USAGE);
       return 2;

@@ -256,15 +256,8 @@ for (const backend of BACKENDS)
         const domain = newDomain();
         const id = await world.submittedRequest(domain);
         await world.approvalPost(id);
-        // Someone took the customer's initial domain in Partner Center meanwhile.
-        await world.partnerCenter.as(DEMO.provider.tenantId).createCustomer({
-          associatedPartnerId: FABRIKAM,
-          companyName: 'Somebody Else sp. z o.o.',
-          domain: initialDomainPrefix(domain),
-          country: 'PL',
-          email: 'it@somebody-else.pl',
-          address: { line1: 'ul. Inna 2', city: 'Łódź' },
-        });
+        // Someone took the customer's initial domain in Partner Center meanwhile (docs/sandbox.md: take-domain).
+        await world.operator('take-domain', DEMO.provider.tenantId, initialDomainPrefix(domain), FABRIKAM);
         const before = world.connector.received.length;
         const updates = world.slackApi.callsOf('chat.update').length;
         const answer = await world.answerTo(world.click('customers.approve', id, APPROVER));
