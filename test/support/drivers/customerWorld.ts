@@ -1,20 +1,19 @@
 import { expect } from 'chai';
 import type { Assistant } from '../../../bot/assistant';
-import { createPartnerCenterGateway } from '../../../services/partnerCenter/createGateway';
 import type { PartnerCenterGateway } from '../../../services/partnerCenter/gateway';
-import { PartnerDirectory } from '../../../services/partners/partnerDirectory';
-import { InvitationSigner, invitationSecret } from '../../../services/partnerships/invitationCodes';
-import { PartnershipService } from '../../../services/partnerships/partnershipService';
-import { defaultRegionTable } from '../../../services/rules/regionTable';
+import type { PartnershipService } from '../../../services/partnerships/partnershipService';
+import type { PartnerDirectory } from '../../../services/partners/partnerDirectory';
 import { ConnectorStub } from '../fakes/connectorStub';
 import { SlackApiStub } from '../fakes/slackApiStub';
 import { type Click, SlackDriver } from './slackDriver';
 import { postToSlack } from './slackRequests';
 import { cardSubmit, postActivity, type TeamsUser } from './teamsActivities';
-import { createClient } from '@redis/client';
-import { LogCapture, REDIS_URL, requireRedis, startTestAssistant } from './testAssistant';
+import { LogCapture, startTestAssistant } from './testAssistant';
+import { readersOf } from './customerWorldParts';
+
+export { type Backend, BACKENDS, CUSTOMERS_REDIS_DB } from './customerWorldParts';
 import type { SandboxControls } from '../../../services/partnerCenter/sandboxGateway';
-import { DEMO, fresh, standInLink } from '../fixtures/partnerships';
+import { DEMO, fresh } from '../fixtures/partnerships';
 import { SANDBOX_PARTNERS } from '../../../services/partnerCenter/sandboxIdentities';
 import type { JourneyWorld } from './journeyWorld';
 import { alreadyEnrolledInCsp, journeyOn, partnerThroughInvitation } from './partnerRoad';
@@ -37,37 +36,6 @@ export const OFFERS = {
 };
 
 type Json = Record<string, unknown>;
-const regionOf = (country: string) => {
-  const found = defaultRegionTable.lookup(country);
-  return found.found && found.served ? found.region : undefined;
-};
-
-/** A database index of its own, flushed first; TEST_REDIS_DB keeps parallel checkouts on one Redis apart. */
-export const CUSTOMERS_REDIS_DB = Number(process.env.TEST_REDIS_DB ?? 13);
-
-export interface Backend {
-  name: string;
-  env: Record<string, string>;
-  /** Skips the suite without Redis; empties its database otherwise (each suite starts from nothing). */
-  prepare(context: Mocha.Context): Promise<void>;
-}
-
-/** The same suites on the embedded store and on Redis. */
-export const BACKENDS: Backend[] = [
-  { name: 'SQLite', env: {}, prepare: async () => {} },
-  {
-    name: 'Redis',
-    env: { REDIS_URL: `${REDIS_URL ?? ''}/${CUSTOMERS_REDIS_DB}` },
-    prepare: async (context) => {
-      requireRedis(context);
-      const redis = createClient({ url: `${REDIS_URL}/${CUSTOMERS_REDIS_DB}` });
-      await redis.connect();
-      await redis.flushDb();
-      await redis.quit();
-    },
-  },
-];
-
 /** A customer domain no earlier test (or earlier run on a shared Redis) has used. */
 export const newDomain = () => `klient-${fresh().slice(0, 8)}.pl`;
 
@@ -138,20 +106,7 @@ export class CustomerWorld {
     }
     this.slack = new SlackDriver(this.assistant.url, this.slackApi, this.team, CHANNEL);
     // Readers of the store and of the sandbox Partner Center, for what the tests check (never to set up).
-    const records = this.assistant.store.records;
-    this.partners = new PartnerDirectory(records);
-    const wiring = createPartnerCenterGateway({ mode: 'sandbox', records, regionOf });
-    this.partnerCenter = wiring.gateway;
-    this.sandbox = wiring.sandboxControls as SandboxControls;
-    this.partnerships = new PartnershipService({
-      records,
-      partners: this.partners,
-      regions: defaultRegionTable,
-      partnerCenter: this.partnerCenter,
-      signer: new InvitationSigner(await invitationSecret(records)),
-      invitationTtlDays: 30,
-      standInPartnerCenterLink: standInLink,
-    });
+    Object.assign(this, await readersOf(this.assistant.store.records));
     const { assistant, connector, slackApi, slack, team } = this;
     this.road = journeyOn({
       assistant,
