@@ -11,6 +11,9 @@
  *                                                                 for a cause (suspended, region-mismatch,
  *                                                                 pla-inactive, mpa-not-signed, compliance)
  *                                                                 until cleared
+ *   npx tsx scripts/sandbox.ts take-domain <providerTenantId> <domainPrefix> <resellerTenantId>
+ *                                                                 a customer someone created in Partner Center
+ *                                                                 itself, holding <domainPrefix>.onmicrosoft.com
  *
  * A running assistant notices what the distributor can observe (API1) on its next poll: Authorized makes
  * the reseller's PartnerID authorised (validateresellers), told as "verified"; sign-mpa brings the MPA
@@ -25,11 +28,14 @@ import { openStore } from '../services/storage/openStore';
 const USAGE =
   'usage: sandbox.ts advance <tenantId> | set <tenantId> <status> <subStatus> | sign-mpa <tenantId>' +
   ' | legacy-subscription <providerTenantId> <customerTenantId> <licences>' +
-  ` | por <tenantId> <${POR_CAUSES.join('|')}|clear>`;
+  ` | por <tenantId> <${POR_CAUSES.join('|')}|clear>` +
+  ' | take-domain <providerTenantId> <domainPrefix> <resellerTenantId>';
 
 async function main(argv: string[]): Promise<number> {
   const [command, tenantId, status, subStatus] = argv;
-  const twoMore = command === 'set' || command === 'legacy-subscription';
+  // take-domain's own words for its arguments.
+  const [domainPrefix, resellerTenantId] = [status, subStatus];
+  const twoMore = command === 'set' || command === 'legacy-subscription' || command === 'take-domain';
   if (
     !command ||
     !tenantId ||
@@ -71,6 +77,17 @@ async function main(argv: string[]): Promise<number> {
       const cause = isPorCause(status) ? status : undefined;
       await sandbox.holdPartnerOfRecord(tenantId, cause);
       console.log(`${tenantId}: partner of record ${cause ? `refused (${cause})` : 'cleared'}`);
+    } else if (command === 'take-domain') {
+      // Partner Center's own state: a customer made there outside the assistant (T4 when it is asked again).
+      const created = await sandbox.as(tenantId).createCustomer({
+        associatedPartnerId: resellerTenantId,
+        companyName: `Customer of ${domainPrefix}`,
+        domain: domainPrefix,
+        country: 'PL',
+        email: `it@${domainPrefix}.example`,
+        address: { line1: 'ul. Inna 2', city: 'Łódź' },
+      });
+      console.log(`${created.domain}: taken by ${created.tenantId}`);
     } else {
       console.error(USAGE);
       return 2;

@@ -1,7 +1,13 @@
 import { expect } from 'chai';
 import { message, type TeamsUser } from '../support/drivers/teamsActivities';
 import { fresh } from '../support/fixtures/partnerships';
-import { CustomerWorld, FABRIKAM, piotr } from '../support/drivers/customerWorld';
+import { CustomerWorld, piotr } from '../support/drivers/customerWorld';
+import { alreadyEnrolledInCsp } from '../support/drivers/partnerRoad';
+import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
+
+/** Northwind Konsult (SE): in CSP and in Contoso's list at Partner Center, its MPA not signed yet (M2). */
+const NORTHWIND = DEMO.resellerWithoutMpa;
+const erik: TeamsUser = { tenantId: NORTHWIND.tenantId, aadObjectId: 'aad-erik', name: 'Erik Lindqvist' };
 
 /**
  * `customers` asks first whether the reseller may transact at all (P1, M2, M3, P5) and says so before
@@ -12,23 +18,19 @@ describe('customers: the early gate before any form (P1, M2, M3, P5), over HTTP'
 
   before(async () => {
     await world.start();
+    // Northwind says in Teams it is already in CSP (E7); no distributor yet.
+    await alreadyEnrolledInCsp(world.road, erik, { ...NORTHWIND, supportEmail: 'support@northwindkonsult.se' });
   });
   after(async () => {
     await world.stop();
   });
-  afterEach(async () => {
-    await world.seedFabrikam();
-  });
 
   const customers = (user: TeamsUser = piotr) => world.teams(message(world.connector.url, 'customers', user), 1);
-  const fabrikamStatus = (status: Record<string, unknown>) =>
-    world.partners.update(FABRIKAM, (p) => (p ? { ...p, status: { ...p.status, ...status } } : p));
   /** The details form is the card whose Next is `customers-offers`. */
   const isForm = (text: string) => text.includes('customers-offers');
 
   it('tells a reseller whose MPA Partner Center shows unsigned, before any form, and what to do (M2)', async () => {
-    await fabrikamStatus({ mpaSigned: false });
-    const text = await customers();
+    const text = await customers(erik);
     expect(isForm(text), 'no form').to.equal(false);
     expect(text)
       .to.include('You cannot ask a distributor for customers yet')
@@ -38,8 +40,11 @@ describe('customers: the early gate before any form (P1, M2, M3, P5), over HTTP'
   });
 
   it('tells a reseller that is not enrolled yet, before any form, to finish enrolment (M3)', async () => {
-    await fabrikamStatus({ enrolment: 'submitted', verification: 'Pending' });
-    const text = await customers();
+    // Someone who has only started enrolment: the checklist, then stopped.
+    const starter: TeamsUser = { tenantId: fresh(), aadObjectId: 'aad-gate-starter', name: 'Ala Nowa' };
+    await world.teams(message(world.connector.url, 'enroll', starter), 1);
+    await world.teams(message(world.connector.url, 'cancel', starter), 1);
+    const text = await customers(starter);
     expect(isForm(text), 'no form').to.equal(false);
     expect(text).to.include('You are not enrolled as an indirect reseller yet (rule M3)').and.include('type enroll');
   });
@@ -52,8 +57,11 @@ describe('customers: the early gate before any form (P1, M2, M3, P5), over HTTP'
   });
 
   it("pre-fills the form with the reseller's own country, never the distributor's (a Swedish reseller gets SE)", async () => {
-    await world.partners.update(FABRIKAM, (p) => (p ? { ...p, country: 'SE' } : p));
-    const text = await customers();
+    // Northwind's Global admin signs the MPA (README: scripts/sandbox.ts sign-mpa); the assistant hears it (M4).
+    await world.operator('sign-mpa', NORTHWIND.tenantId);
+    // Contoso invites it and it authorises; Partner Center, asked then, says the MPA is signed.
+    await world.partner(NORTHWIND.tenantId, NORTHWIND.primaryContactEmail, erik);
+    const text = await customers(erik);
     expect(isForm(text)).to.equal(true);
     const card = world.connector.received.at(-1)?.activity.attachments?.[0]?.content as { body: unknown[] };
     const country = JSON.stringify(card.body).match(/"id":"country"[^}]*"value":"([A-Z]*)"/)?.[1];

@@ -3,9 +3,10 @@ import path from 'node:path';
 import { expect } from 'chai';
 import type { CustomerRequest } from '../../services/customers';
 import { message } from '../support/drivers/teamsActivities';
-import { contosoSetup, DEMO, fresh } from '../support/fixtures/partnerships';
+import { DEMO, fresh } from '../support/fixtures/partnerships';
 import { initialDomainPrefix } from '../../services/domain/customerDomain';
 import {
+  ADMIN,
   APPROVER,
   APPROVER2,
   APPROVER_NAME,
@@ -123,7 +124,7 @@ for (const backend of BACKENDS)
         await world.approvalPost(draftId);
         const posts = world.slackApi
           .callsOf('chat.postMessage')
-          .filter((c) => JSON.stringify(c.args.blocks).includes(draftId));
+          .filter((c) => JSON.stringify(c.args.blocks ?? '').includes(draftId));
         expect(posts).to.have.length(1);
         // The review card no longer offers Submit: it says where the request went.
         const replaced = world.connector.updated.map((u) => JSON.stringify(u.activity)).join('\n');
@@ -260,15 +261,8 @@ for (const backend of BACKENDS)
         const domain = newDomain();
         const id = await world.submittedRequest(domain);
         await world.approvalPost(id);
-        // Someone took the customer's initial domain in Partner Center meanwhile.
-        await world.partnerCenter.as(DEMO.provider.tenantId).createCustomer({
-          associatedPartnerId: FABRIKAM,
-          companyName: 'Somebody Else sp. z o.o.',
-          domain: initialDomainPrefix(domain),
-          country: 'PL',
-          email: 'it@somebody-else.pl',
-          address: { line1: 'ul. Inna 2', city: 'Łódź' },
-        });
+        // Someone took the customer's initial domain in Partner Center meanwhile (docs/sandbox.md: take-domain).
+        await world.operator('take-domain', DEMO.provider.tenantId, initialDomainPrefix(domain), FABRIKAM);
         const before = world.connector.received.length;
         const updates = world.slackApi.callsOf('chat.update').length;
         const answer = await world.answerTo(world.click('customers.approve', id, APPROVER));
@@ -312,17 +306,12 @@ for (const backend of BACKENDS)
           handle: 'csp',
           users: ['U0GROUPIE'],
         });
-        const admin = { platform: 'slack' as const, userId: APPROVER, name: 'Jan Wiśniewski' };
-        const setup = await world.partnerships.providers.setUpProvider(
-          world.team,
-          {
-            ...contosoSetup([APPROVER, APPROVER2], CHANNEL),
-            approverGroup: { id: 'S0CUSTAPPROVERS', name: 'CSP approvers' },
-          },
-          admin,
-          true,
-        );
-        expect(setup.ok).to.equal(true);
+        // The workspace admin names the group in /csp setup (P10).
+        const setup = await world.slack.setUpDistributor(ADMIN, [APPROVER, APPROVER2], DEMO.provider, undefined, {
+          id: 'S0CUSTAPPROVERS',
+          name: 'CSP approvers',
+        });
+        expect(setup.text).to.equal('');
         const id = await world.submittedRequest(newDomain());
         await world.approvalPost(id);
         const submitted = await world.rejectWith(id, 'U0GROUPIE', 'Ask the customer to sign the MCA first');
@@ -473,7 +462,7 @@ for (const backend of BACKENDS)
       expect(JSON.stringify(world.slackApi.failed[0].args.blocks)).to.include(id);
       const posts = world.slackApi
         .callsOf('chat.postMessage')
-        .filter((c) => JSON.stringify(c.args.blocks).includes(id));
+        .filter((c) => JSON.stringify(c.args.blocks ?? '').includes(id));
       expect(posts).to.have.length(1);
       // Where the message landed is kept, so the decision updates it.
       const request = await world.eventually(async () => {

@@ -52,7 +52,7 @@ describe('Customer onboarding on Redis with two app instances (C3, C4)', () => {
     await world.approvalPost(draftId);
     const posts = world.slackApi
       .callsOf('chat.postMessage')
-      .filter((c) => JSON.stringify(c.args.blocks).includes(draftId));
+      .filter((c) => JSON.stringify(c.args.blocks ?? '').includes(draftId));
     expect(posts).to.have.length(1);
   });
 

@@ -1,12 +1,14 @@
 import { expect } from 'chai';
 import type { Assistant } from '../../bot/assistant';
 import { partnershipsFeature } from '../../bot/features/partnerships';
-import { PartnerDirectory } from '../../services/partners/partnerDirectory';
+import { enrolmentFeature } from '../../bot/features/enrolment';
 import { ConnectorStub } from '../support/fakes/connectorStub';
 import { SlackApiStub } from '../support/fakes/slackApiStub';
 import { cardSubmit, message, postActivity } from '../support/drivers/teamsActivities';
 import { startTestAssistant } from '../support/drivers/testAssistant';
-import { DEMO, seedReseller } from '../support/fixtures/partnerships';
+import { DEMO } from '../support/fixtures/partnerships';
+import { journeyOn } from '../support/drivers/partnerRoad';
+import { enrol, type ResellerPerson, TAILSPIN_PROFILE } from '../support/drivers/resellerRoad';
 import { SlackDriver } from '../support/drivers/slackDriver';
 
 const TEAM = 'T0RESEND';
@@ -15,8 +17,10 @@ const APPROVER = 'U0APPROVER';
 const REP = 'U0REP';
 const CHANNEL = 'C0APPROVALS';
 const DAY_MS = 86_400_000;
-const FABRIKAM = DEMO.resellerReady.tenantId;
-const piotr = { tenantId: FABRIKAM, aadObjectId: 'aad-piotr', name: 'Piotr Nowak' };
+/** A reseller the assistant knows with its primary contact's address, so invitations to it reach its Teams (P2). */
+const TAILSPIN = '77777777-7777-4777-8777-777777777777';
+const anna: ResellerPerson = { tenantId: TAILSPIN, aadObjectId: 'aad-anna', name: 'Anna Nowak', locale: 'en-US' };
+const INVITED = TAILSPIN_PROFILE.contactEmail;
 const mallory = { tenantId: '55555555-5555-4555-8555-555555555555', aadObjectId: 'aad-mallory', name: 'Mallory' };
 const stranger = { tenantId: '66666666-6666-4666-8666-666666666666', aadObjectId: 'aad-stranger', name: 'Stranger' };
 
@@ -24,7 +28,7 @@ type Json = Record<string, unknown>;
 const input = SlackDriver.input;
 
 describe('Resend, revoke and decline of invitations, over HTTP (P2, P3)', () => {
-  let assistant: Assistant;
+  let assistant: Assistant & { dataDir: string };
   let slackApi: SlackApiStub;
   let connector: ConnectorStub;
   let slack: SlackDriver;
@@ -38,11 +42,13 @@ describe('Resend, revoke and decline of invitations, over HTTP (P2, P3)', () => 
     }));
     assistant = await startTestAssistant({
       slackApiUrl: slackApi.url,
-      features: [partnershipsFeature()],
+      features: [enrolmentFeature, partnershipsFeature()],
       clock: () => clock,
     });
     slack = new SlackDriver(assistant.url, slackApi, TEAM, CHANNEL);
-    await seedReseller(new PartnerDirectory(assistant.store.records), DEMO.resellerReady);
+    // Tailspin Toys enrols in Teams, Anna its primary contact: from an empty store, as its people would.
+    const world = journeyOn({ assistant, connector, slackApi, slack, team: TEAM, channel: CHANNEL });
+    await enrol(world, anna, TAILSPIN_PROFILE);
     const setup = await slack.viewSubmission('partnerships.setup', ADMIN, {
       legalName: input(DEMO.provider.name),
       mpnId: input(DEMO.provider.mpnId),
@@ -84,18 +90,18 @@ describe('Resend, revoke and decline of invitations, over HTTP (P2, P3)', () => 
     return all.find((i) => i.value.email === email)?.value.id ?? '';
   }
 
-  /** The Adaptive Cards Piotr has received that carry this code. */
+  /** The Adaptive Cards Anna has received that carry this code. */
   const cardsWith = (code: string) => connector.cards().filter((c) => c.includes(code));
 
   let firstCode = '';
   let id = '';
 
   it('lists a pending invitation with Resend and Revoke buttons in /csp resellers', async () => {
-    await teams(message(connector.url, 'hello', piotr), 1); // Piotr has talked to the assistant before
+    await teams(message(connector.url, 'hello', anna), 1); // Anna has talked to the assistant before
     const before = connector.received.length;
-    firstCode = await invite(DEMO.resellerReady.primaryContactEmail);
-    await connector.waitFor(before + 1); // the card, to Piotr
-    id = await invitationId(DEMO.resellerReady.primaryContactEmail);
+    firstCode = await invite(INVITED);
+    await connector.waitFor(before + 1); // the card, to Anna
+    id = await invitationId(INVITED);
     const answer = JSON.parse(await slack.slashAnswer('resellers', REP)) as { blocks: Json[] };
     const actions = answer.blocks.find((b) => b.type === 'actions' && JSON.stringify(b).includes(id));
     const buttons = (actions?.elements as Json[]).map((e) => `${e.action_id}:${e.value}`);
@@ -135,7 +141,7 @@ describe('Resend, revoke and decline of invitations, over HTTP (P2, P3)', () => 
     const page = await fetch(`${assistant.url}/invitations/${encodeURIComponent(firstCode)}`);
     expect(page.status).to.equal(410);
     expect(await page.text()).to.include('replaced by a newer one');
-    const reply = await teams(message(connector.url, `invitation ${firstCode}`, piotr), 1);
+    const reply = await teams(message(connector.url, `invitation ${firstCode}`, anna), 1);
     expect(reply).to.include('replaced by a newer one');
     const fresh = await fetch(`${assistant.url}/invitations/${encodeURIComponent(secondCode)}`);
     expect(fresh.status).to.equal(200);

@@ -2,7 +2,6 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { createClient } from '@redis/client';
 import { expect } from 'chai';
 import type { Assistant } from '../../../bot/assistant';
 import { translatorFor, type Translate } from '../../../i18n/i18n';
@@ -10,7 +9,7 @@ import { ConnectorStub } from '../fakes/connectorStub';
 import { SlackApiStub } from '../fakes/slackApiStub';
 import { SlackDriver } from './slackDriver';
 import { cardSubmit, message, postActivity, type TeamsUser } from './teamsActivities';
-import { REDIS_URL, requireRedis, startTestAssistant, tempDataDir } from './testAssistant';
+import { startTestAssistant, type StoreBackend, storeBackends, tempDataDir } from './testAssistant';
 
 const run = promisify(execFile);
 /** The checkout, where an operator runs scripts/sandbox.ts: above test/support/drivers, or above dist/ when compiled (the bench). */
@@ -23,27 +22,9 @@ type Json = Record<string, unknown>;
 /** A database index of its own, emptied first; TEST_JOURNEY_REDIS_DB keeps parallel checkouts on one Redis apart. */
 const JOURNEY_REDIS_DB = Number(process.env.TEST_JOURNEY_REDIS_DB ?? 10);
 
-export interface JourneyBackend {
-  name: string;
-  env: Record<string, string>;
-  /** Skips without Redis; on Redis, empties the journey's own database (the journey starts from nothing). */
-  prepare(context: Mocha.Context): Promise<void>;
-}
+export type JourneyBackend = StoreBackend;
 
-export const JOURNEY_BACKENDS: JourneyBackend[] = [
-  { name: 'SQLite', env: {}, prepare: async () => {} },
-  {
-    name: 'Redis',
-    env: { REDIS_URL: `${REDIS_URL ?? ''}/${JOURNEY_REDIS_DB}` },
-    prepare: async (context) => {
-      requireRedis(context);
-      const redis = createClient({ url: `${REDIS_URL}/${JOURNEY_REDIS_DB}` });
-      await redis.connect();
-      await redis.flushDb();
-      await redis.quit();
-    },
-  },
-];
+export const JOURNEY_BACKENDS: JourneyBackend[] = storeBackends(JOURNEY_REDIS_DB);
 
 /** What a catalog text looks like inside the JSON of an activity or a Slack call (quotes and newlines escaped). */
 export const asJson = (text: string) => JSON.stringify(text).slice(1, -1);

@@ -178,13 +178,15 @@ export class SlackDriver {
 
   /**
    * `/csp setup` and its modal as a workspace admin fills it in for the distributor (P10): its legal name,
-   * PartnerID, tenant and country, the approvers, and this driver's channel. Resolves with the modal's answer.
+   * PartnerID, tenant and country, the approvers (and with `approverGroup`, a Slack user group chosen in its
+   * menu), and this driver's channel. Resolves with the modal's answer.
    */
   async setUpDistributor(
     admin: string,
     approvers: string | string[],
     provider: { name: string; mpnId: string; tenantId: string; country?: string },
     timeoutMs?: number,
+    approverGroup?: { id: string; name: string },
   ) {
     const view = await this.slashOpensModal('setup', admin, 'partnerships.setup', timeoutMs);
     const input = SlackDriver.input;
@@ -195,6 +197,16 @@ export class SlackDriver {
       tenantId: input(provider.tenantId),
       country: input(provider.country ?? 'PL'),
       approvers: { value: { type: 'multi_users_select', selected_users: [approvers].flat() } },
+      ...(approverGroup
+        ? {
+            approverGroup: {
+              value: {
+                type: 'static_select',
+                selected_option: { value: approverGroup.id, text: { type: 'plain_text', text: approverGroup.name } },
+              },
+            },
+          }
+        : {}),
       channel: { value: { type: 'conversations_select', selected_conversation: this.channel } },
     });
   }

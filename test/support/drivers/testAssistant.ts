@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { createClient } from '@redis/client';
 import { type Assistant, type StartOptions, startAssistant } from '../../../bot/assistant';
 import { loadConfig } from '../../../bot/config';
 import { createLogger } from '../../../bot/logger';
@@ -12,6 +13,32 @@ export const REDIS_URL = process.env.REDIS_URL;
 /** Skips the current suite when no Redis is configured for this run (test/setup.ts says why, once). */
 export function requireRedis(context: Mocha.Context) {
   if (!REDIS_URL) context.skip();
+}
+
+/** Where a suite keeps its state: the embedded store, or its own Redis database. */
+export interface StoreBackend {
+  name: string;
+  env: Record<string, string>;
+  /** Skips the suite without Redis; empties its database otherwise (each suite starts from nothing). */
+  prepare(context: Mocha.Context): Promise<void>;
+}
+
+/** The same suites on the embedded store and on Redis database `db` (emptied first). */
+export function storeBackends(db: number): StoreBackend[] {
+  return [
+    { name: 'SQLite', env: {}, prepare: async () => {} },
+    {
+      name: 'Redis',
+      env: { REDIS_URL: `${REDIS_URL ?? ''}/${db}` },
+      prepare: async (context) => {
+        requireRedis(context);
+        const redis = createClient({ url: `${REDIS_URL}/${db}` });
+        await redis.connect();
+        await redis.flushDb();
+        await redis.quit();
+      },
+    },
+  ];
 }
 
 export function tempDataDir(): string {
