@@ -48,7 +48,8 @@ const flushRedis = argv.includes('--flush-redis');
 /** `--heap`: the memory section also diffs heap snapshots taken idle and after its load (bench/heapSnapshot.ts). */
 const heapSnapshots = argv.includes('--heap');
 const runs = (section: 'teams' | 'fanout' | 'memory' | 'start') => !only || only.includes(section);
-const ROOT = path.resolve(__dirname, '..');
+// Run through tsx (`npm run bench`) this file is bench/run.ts; compiled, dist/bench/run.js.
+const ROOT = path.resolve(__dirname, __filename.endsWith('.js') ? '../..' : '..');
 /** The road's Slack requests (test/support/drivers/slackDriver.ts) and the bench's clicks are signed alike. */
 const SIGNING_SECRET = TEST_SIGNING_SECRET;
 
@@ -915,7 +916,7 @@ async function main() {
   const command = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
   const date = new Date().toISOString();
   const result = { date, command, quick, machine: info, seconds: (Date.now() - began) / 1000, rows, notes, raw };
-  const dir = path.join(__dirname, 'results');
+  const dir = path.join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   if (quick || only) {
     // Ignored by git (*.tmp): a quick or partial run never replaces the committed figures.
