@@ -4,6 +4,9 @@ import type { Notifier } from '../bot/proactive/notifier';
 /** The renderer the fan-out's notices name: the text carries the notice's key, so the stub can count each delivery. */
 export const BENCH_NOTICE = 'bench.notice';
 
+/** The bearer token of the targets' /metrics (bench only): the fan-out reads each instance's notice counters. */
+export const BENCH_METRICS_TOKEN = 'bench-metrics-token-0000';
+
 export interface BenchHandles {
   notifier?: Notifier;
 }

@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writeHeapSnapshot } from 'node:v8';
 import type { Assistant } from '../bot/assistant';
 import { startAssistant } from '../bot/assistant';
 import { loadConfig } from '../bot/config';
 import { FEATURES } from '../bot/features';
 import { answerParent, type ParentMessage } from './child';
-import { BENCH_NOTICE, type BenchHandles, benchFeature } from './benchFeature';
+import { BENCH_METRICS_TOKEN, BENCH_NOTICE, type BenchHandles, benchFeature } from './benchFeature';
 import { startEchoBot } from './echoBot';
 import { startPeerBot } from './peerBot';
 import { fanoutTenantOf } from './load';
@@ -32,6 +33,11 @@ export interface FanoutRequest {
   noticesPerTenant: number;
   /** How many notifier calls are in flight at once. */
   concurrency: number;
+  /**
+   * With several instances on one Redis: this instance enqueues the notices of every `of`-th tenant from
+   * `index`, as a load balancer would spread the requests that cause them (default: all of them).
+   */
+  shard?: { index: number; of: number };
 }
 
 export interface FanoutReply {
@@ -49,7 +55,10 @@ export interface FanoutReply {
 async function fanout(handles: BenchHandles, assistant: Assistant, request: FanoutRequest): Promise<FanoutReply> {
   const { notifier } = handles;
   if (!notifier) throw new Error('the bench feature did not receive a notifier');
-  const tenants = Array.from({ length: request.tenants }, (_, i) => fanoutTenantOf(request.runId, i));
+  const shard = request.shard ?? { index: 0, of: 1 };
+  const tenants = Array.from({ length: request.tenants }, (_, i) => i)
+    .filter((i) => i % shard.of === shard.index)
+    .map((i) => fanoutTenantOf(request.runId, i));
   let failedCalls = 0;
   const failureSamples: string[] = [];
   const started = performance.now();
@@ -143,6 +152,8 @@ async function main() {
       // BENCH_LOG_LEVEL=warn shows what the assistant logs under load (silent by default).
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
       DATA_DIR: dataDir,
+      // The fan-out reads each instance's notice counters (csp_notices_total) from /metrics.
+      METRICS_TOKEN: BENCH_METRICS_TOKEN,
       STORE: options.store ?? 'sqlite',
       REDIS_URL: options.store === 'redis' ? options.redisUrl : undefined,
       // The approval bench's road: the operator moves verification (scripts/sandbox.ts), not the sandbox's clock.
@@ -168,6 +179,11 @@ async function main() {
   answerParent<TargetMessage>(
     async (message) => {
       if (message.cmd === 'memory') return memory(message.collect === true);
+      // A heap snapshot after a full collection (the memory section's --heap), where the parent can read it.
+      if (message.cmd === 'snapshot') {
+        memory(true);
+        return writeHeapSnapshot(path.join(os.tmpdir(), `csp-bench-${process.pid}-${Date.now()}.heapsnapshot`));
+      }
       // The clock a CPU profile's timestamps are on, to cut the load's window out of it.
       if (message.cmd === 'clock') return Number(process.hrtime.bigint() / 1000n);
       if (message.cmd === 'fanout' && assistant && message.fanout) return fanout(handles, assistant, message.fanout);

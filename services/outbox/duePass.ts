@@ -21,7 +21,14 @@ export class DuePass {
   private readonly legacyIndex: LegacyDueIndexMigration;
 
   constructor(
-    private readonly deps: { records: AtomicStore; logger: OutboxLogger; now: () => number; batchSize: number },
+    private readonly deps: {
+      records: AtomicStore;
+      logger: OutboxLogger;
+      now: () => number;
+      batchSize: number;
+      /** Draws each pass's order of lanes (spreadByLane); Math.random by default. */
+      random?: () => number;
+    },
   ) {
     this.legacyIndex = new LegacyDueIndexMigration(deps.records, deps.now);
   }
@@ -95,6 +102,41 @@ export class DuePass {
       out.push({ member: entry.member, id: parsed.id, dueAt: entry.score, lanes: parsed.lanes });
       if (out.length >= batchSize) break;
     }
-    return out;
+    return spreadByLane(out, (this.deps.random ?? Math.random)());
   }
+}
+
+/**
+ * The due entries in an order of their first lane (the conversation or channel) drawn anew each pass, due
+ * order kept within a lane. Instances sharing a store read the same entries: walked in due order, both
+ * took the same jobs at once, each spending a lane token (a Teams conversation's 2 per 3 s window) on a
+ * job only one of them could claim, and the other jobs of that conversation waited for the next window
+ * (two instances delivered a fan-out slower than one). In orders of their own they mostly meet apart.
+ */
+export function spreadByLane(entries: DueEntry[], salt: number): DueEntry[] {
+  const seed = Math.floor(salt * 0x100000000) >>> 0;
+  const ranks = new Map<string, number>();
+  const rankOf = (entry: DueEntry) => {
+    const key = entry.lanes?.[0]?.key ?? entry.id;
+    let rank = ranks.get(key);
+    if (rank === undefined) {
+      rank = fnv1a(key, seed);
+      ranks.set(key, rank);
+    }
+    return rank;
+  };
+  return entries
+    .map((entry, index) => ({ entry, index, rank: rankOf(entry) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map(({ entry }) => entry);
+}
+
+/** FNV-1a over the key's UTF-16 units, from a seed: a cheap, well-spread 32-bit rank. */
+function fnv1a(key: string, seed: number): number {
+  let hash = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
 }

@@ -14,7 +14,7 @@ import {
   QUIET,
 } from './outboxJobs';
 import { Settlement } from './outboxSettlement';
-import { type Lane, type LaneLimiter, RateLimiter } from './rateLimiter';
+import { type LaneLimiter, RateLimiter } from './rateLimiter';
 
 /**
  * A durable outbox on the AtomicStore (SQLite or Redis): proactive messages are recorded as jobs and
@@ -223,40 +223,33 @@ export class Outbox {
   private async process(entry: DueEntry): Promise<boolean> {
     this.due.begin(entry.id);
     try {
-      // The rate limit first: most entries of a large fan-out wait here, without a store read.
-      const waitFor = entry.lanes ? await this.limiter.tryTake(entry.lanes) : 0;
-      if (waitFor > 0) {
-        this.holdForRateLimit(entry.id, kindOfLanes(entry.lanes), this.now() + waitFor);
-        return false;
-      }
-      // A token taken for an entry that turns out to have nothing to send goes back to its lanes: an
-      // enqueue caught between its two writes would otherwise cost a real notice its turn (1/s lanes).
-      const unused = async () => {
-        if (entry.lanes) await this.limiter.giveBack(entry.lanes);
-        return false;
-      };
+      // The job first, then the rate limit: with instances sharing a store, a pass meets entries another
+      // instance is delivering or has delivered; a token taken for them cost its lane a real notice's turn
+      // (a Teams conversation's 2 per 3-s window), and two instances delivered slower than one. A job held
+      // by a limit is read once per hold (DuePass skips it until then), not once per pass.
       const current = await this.records.read<OutboxJob>(`${JOB}${entry.id}`);
       if (!current) {
         // An enqueue between its two writes, or debris of a lost race.
         if (this.now() - entry.dueAt > ORPHAN_GRACE_MS) await this.records.indexRemove(DUE_INDEX, entry.member);
-        return unused();
+        return false;
       }
       const job = current.value;
       if (job.state !== 'pending' || job.dueAt !== entry.dueAt) {
         await this.records.indexRemove(DUE_INDEX, entry.member);
-        return unused();
+        return false;
       }
       const now = this.now();
       if (!this.handlers[job.kind]) {
         // Another version of the assistant (a rolling deploy) knows this kind: leave it to that one.
         this.due.hold(entry.id, now + this.pollMs * 10);
-        return unused();
+        return false;
       }
       if (job.leaseUntil !== undefined && job.leaseUntil > now && job.claimedBy !== undefined) {
         this.due.hold(entry.id, job.leaseUntil);
-        return unused();
+        return false;
       }
-      const wait = entry.lanes ? 0 : await this.limiter.tryTake(job.lanes);
+      const lanes = entry.lanes ?? job.lanes;
+      const wait = await this.limiter.tryTake(lanes);
       if (wait > 0) {
         this.holdForRateLimit(entry.id, job.kind, now + wait);
         return false;
@@ -269,7 +262,11 @@ export class Outbox {
         leaseUntil: now + this.leaseMs,
       };
       const version = await this.records.compareAndSet(`${JOB}${entry.id}`, current.version, claimed);
-      if (version === undefined) return unused();
+      if (version === undefined) {
+        // Another worker claimed it between the read and the claim: the token goes back to its lanes.
+        await this.limiter.giveBack(lanes);
+        return false;
+      }
       const outcome = await this.deliver(claimed);
       await this.settlement.settle(entry.member, claimed, version, outcome);
       return true;
@@ -292,9 +289,4 @@ export class Outbox {
       return { kind: 'retry', reason: error instanceof Error ? error.message : String(error) };
     }
   }
-}
-
-/** Lane keys begin with their platform (`teams:conv:…`, `slack:C…`), which is the job's kind. */
-function kindOfLanes(lanes: Lane[] | undefined): string {
-  return lanes?.[0]?.key.split(':')[0] ?? 'unknown';
 }
