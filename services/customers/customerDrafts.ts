@@ -3,17 +3,15 @@
  * turns it into a request (customerRequests.ts) or Cancel drops it. What step 2 accepts is draftChoice.ts.
  */
 import { randomUUID } from 'node:crypto';
-import type { Customer } from '../domain/customer';
-import type { RequestKind, Requester } from '../domain/request';
+import type { Requester } from '../domain/request';
 import type { Refusal } from '../partnerships/types';
 import type { Decision } from '../rules/decision';
 import { supportContactAvailable } from '../rules/newCommerce';
 import { type AtomicStore, updateRecord } from '../storage/atomicStore';
 import { type CustomerEligibility, existingCustomerFacts } from './customerEligibility';
-import { acceptedCustomerAgreement, type CustomerAgreementAcceptance, ordersNeedAgreement } from './customerAgreement';
+import { acceptedCustomerAgreement, ordersNeedAgreement } from './customerAgreement';
 import type { CustomerLookups } from './customerLookups';
 import {
-  type BillingAddress,
   billingAddressSchema,
   type ExistingCustomerKind,
   inputRefusal,
@@ -22,44 +20,12 @@ import {
   type SubmitOutcome,
 } from './customerRequest';
 import type { CustomerRequests } from './customerRequests';
+import type { CustomerDraft } from './customerDraft';
 import { type DraftChoice, type DraftOptions, subscriptionsChosen } from './draftChoice';
 
 export type { DraftChoice, DraftOptions } from './draftChoice';
 
-export type DraftState = 'open' | 'submitted' | 'cancelled';
-
-/**
- * A request being put together in Teams, step by step as in Partner Center (C3: customer details →
- * subscriptions → review → Submit or Cancel). Kept in the store, not in the card, so the review shows
- * what will be sent, a card can be answered on any instance, and Submit carries nothing but the id.
- */
-export interface CustomerDraft {
-  id: string;
-  kind: RequestKind;
-  requester: Requester;
-  providerId: string;
-  /** New: as entered and validated. Existing: as Partner Center lists it. */
-  customer: Customer;
-  address?: BillingAddress;
-  /** Offers and licences to order, or (reseller-on-record, designated-support-contact) the subscriptions to change. */
-  subscriptions: Array<{
-    offerId: string;
-    offerName?: string;
-    licences: number;
-    subscriptionId?: string;
-    /** licence-change: the count before (R1, NCE1). */
-    previousLicences?: number;
-    /** An existing subscription's purchase date, for NCE1's window. */
-    purchasedAt?: string;
-  }>;
-  /** add-subscription: the reseller also becomes the designated support contact (C5). */
-  supportContact?: boolean;
-  /** MCA1: whether the order needs the customer's acceptance asked (a new customer; none on record yet). */
-  agreementNeeded?: boolean;
-  agreement?: CustomerAgreementAcceptance;
-  state: DraftState;
-  createdAt: string;
-}
+export type { CustomerDraft, DraftState } from './customerDraft';
 
 const KEY = (id: string) => `customers:draft:${id}`;
 /** An abandoned draft is forgotten after a week; it never left Teams. */
