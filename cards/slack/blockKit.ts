@@ -5,6 +5,8 @@
  * blocks or views, and these are parts of them, checked through the builders that use them.
  */
 import type { KnownBlock } from '@slack/types';
+import type { Translate } from '../../i18n/i18n';
+import { type Language, SUPPORTED_LANGUAGES } from '../../i18n/languages';
 
 /** The action id of every modal input; its block id names the field. */
 export const INPUT_ACTION = 'value';
@@ -39,4 +41,27 @@ function textInput(
   };
 }
 
-export const blockKit = { plain, mrkdwn, shorten, textInput } as const;
+/** A choice of the languages we speak, each named in its own language's catalog name, `initial` chosen. */
+function languageSelect(
+  t: Translate,
+  blockId: string,
+  label: string,
+  initial: Language,
+  options: { hint?: string } = {},
+): KnownBlock {
+  const option = (language: Language) => ({ text: plain(t(`common:languageName.${language}`)), value: language });
+  return {
+    type: 'input',
+    block_id: blockId,
+    label: plain(label),
+    ...(options.hint ? { hint: plain(options.hint) } : {}),
+    element: {
+      type: 'static_select',
+      action_id: INPUT_ACTION,
+      options: SUPPORTED_LANGUAGES.map(option),
+      initial_option: option(initial),
+    },
+  };
+}
+
+export const blockKit = { plain, mrkdwn, shorten, textInput, languageSelect } as const;

@@ -66,27 +66,13 @@ export class PartnershipConfirmations {
   }
 
   /**
-   * One pass over every partnership waiting for Partner Center, then over confirmations a crash left
-   * untold (older than a turn could take); one failure does not stop the others.
+   * One pass, from one listing: confirmations a crash left untold (older than a turn could take), then
+   * every partnership waiting for Partner Center; one failure does not stop the others.
    */
   async confirmAll(): Promise<void> {
-    await this.tellUntold();
-    for (const partnership of await this.deps.service.partnerships.awaitingPartnerCenter()) {
-      try {
-        await this.confirm(partnership.providerId, partnership.resellerId);
-      } catch (error) {
-        this.deps.logger.warn(
-          { err: error, provider: partnership.providerId, reseller: partnership.resellerId },
-          'could not ask Partner Center about a partnership; the next pass retries',
-        );
-      }
-    }
-  }
-
-  private async tellUntold(): Promise<void> {
     const now = this.deps.now?.() ?? new Date();
-    const before = new Date(now.getTime() - UNTOLD_GRACE_MS);
-    for (const { partnership, provider } of await this.deps.service.partnerships.untoldConfirmations(before)) {
+    const work = await this.deps.service.partnerships.confirmationWork(new Date(now.getTime() - UNTOLD_GRACE_MS));
+    for (const { partnership, provider } of work.untold) {
       try {
         await this.tellBothSides(partnership, provider);
         await this.deps.service.partnerships.markTold(partnership.providerId, partnership.resellerId);
@@ -94,6 +80,16 @@ export class PartnershipConfirmations {
         this.deps.logger.warn(
           { err: error, provider: partnership.providerId },
           'could not tell of a confirmation; the next pass retries',
+        );
+      }
+    }
+    for (const partnership of work.awaiting) {
+      try {
+        await this.confirm(partnership.providerId, partnership.resellerId);
+      } catch (error) {
+        this.deps.logger.warn(
+          { err: error, provider: partnership.providerId, reseller: partnership.resellerId },
+          'could not ask Partner Center about a partnership; the next pass retries',
         );
       }
     }

@@ -50,12 +50,31 @@ export class Partnerships {
     return (await this.deps.records.read<Partnership>(KEYS.partnership(providerId, resellerId)))?.value;
   }
 
-  /** Partnerships accepted in the assistant that Partner Center does not list yet (P3), oldest first. */
-  async awaitingPartnerCenter(): Promise<Partnership[]> {
-    return (await this.deps.records.list<Partnership>(KEYS.partnerships))
-      .map((r) => r.value)
+  /**
+   * A confirmation pass's work, from one listing: the partnerships accepted in the assistant that Partner
+   * Center does not list yet (P3), oldest first; and the active ones whose confirmation nobody told,
+   * confirmed before `untoldBefore` (a crash's leftovers), with their provider.
+   */
+  async confirmationWork(untoldBefore: Date): Promise<{
+    awaiting: Partnership[];
+    untold: Array<{ partnership: Partnership; provider: Provider }>;
+  }> {
+    const all = (await this.deps.records.list<Partnership>(KEYS.partnerships)).map((r) => r.value);
+    const awaiting = all
       .filter((p) => p.state === 'awaiting-partner-center')
       .sort((a, b) => (a.decidedAt ?? '').localeCompare(b.decidedAt ?? ''));
+    const before = untoldBefore.toISOString();
+    const untold = all.filter((p) => p.state === 'active' && p.confirmationUntold && (p.confirmedAt ?? '') < before);
+    const rows = await Promise.all(
+      untold.map(async (partnership) => ({
+        partnership,
+        provider: await this.providers.getProviderById(partnership.providerId),
+      })),
+    );
+    return {
+      awaiting,
+      untold: rows.flatMap(({ partnership, provider }) => (provider ? [{ partnership, provider }] : [])),
+    };
   }
 
   /**
@@ -92,21 +111,6 @@ export class Partnerships {
       await this.markTold(providerId, resellerId);
     }
     return { partnership: moved.value, provider, confirmedNow: moved.changed };
-  }
-
-  /** Active partnerships whose confirmation nobody told, confirmed before `confirmedBefore` (a crash's leftovers). */
-  async untoldConfirmations(confirmedBefore: Date): Promise<Array<{ partnership: Partnership; provider: Provider }>> {
-    const before = confirmedBefore.toISOString();
-    const untold = (await this.deps.records.list<Partnership>(KEYS.partnerships))
-      .map((r) => r.value)
-      .filter((p) => p.state === 'active' && p.confirmationUntold && (p.confirmedAt ?? '') < before);
-    const rows = await Promise.all(
-      untold.map(async (partnership) => ({
-        partnership,
-        provider: await this.providers.getProviderById(partnership.providerId),
-      })),
-    );
-    return rows.flatMap(({ partnership, provider }) => (provider ? [{ partnership, provider }] : []));
   }
 
   /** Both sides were told of the confirmation. */

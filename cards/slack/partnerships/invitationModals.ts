@@ -4,11 +4,11 @@
  */
 import type { ModalView } from '@slack/types';
 import type { Translate } from '../../../i18n/i18n';
-import { type Language, SUPPORTED_LANGUAGES } from '../../../i18n/languages';
+import type { Language } from '../../../i18n/languages';
 import { blockKit } from '../blockKit';
-import { CALLBACK, FIELD_ACTION } from './ids';
+import { CALLBACK } from './ids';
 
-const { plain, mrkdwn, textInput } = blockKit;
+const { plain, mrkdwn, textInput, languageSelect } = blockKit;
 
 /** The block of the invite modal where the rep picks the draft email's language. */
 export const EMAIL_LANGUAGE_BLOCK = 'emailLanguage';
@@ -19,10 +19,6 @@ export const EMAIL_LANGUAGE_BLOCK = 'emailLanguage';
  * whatever language the rep reads Slack in.
  */
 export function inviteModal(t: Translate, emailLanguage: Language): ModalView {
-  const languageOption = (language: Language) => ({
-    text: plain(t(`common:languageName.${language}`)),
-    value: language,
-  });
   return {
     type: 'modal',
     callback_id: CALLBACK.invite,
@@ -37,17 +33,7 @@ export function inviteModal(t: Translate, emailLanguage: Language): ModalView {
         optional: true,
         hint: t('partnerships:slack.invite.mpnIdHint'),
       }),
-      {
-        type: 'input',
-        block_id: EMAIL_LANGUAGE_BLOCK,
-        label: plain(t('partnerships:slack.invite.emailLanguage')),
-        element: {
-          type: 'static_select',
-          action_id: FIELD_ACTION,
-          options: SUPPORTED_LANGUAGES.map(languageOption),
-          initial_option: languageOption(emailLanguage),
-        },
-      },
+      languageSelect(t, EMAIL_LANGUAGE_BLOCK, t('partnerships:slack.invite.emailLanguage'), emailLanguage),
     ],
   };
 }

@@ -4,13 +4,13 @@
  */
 import type { KnownBlock, ModalView } from '@slack/types';
 import { languageOf } from '../../../i18n/format';
-import { type Language, SUPPORTED_LANGUAGES, type Translate } from '../../../i18n/i18n';
+import { type Language, type Translate } from '../../../i18n/i18n';
 import type { ApproverGroup, Provider } from '../../../services/partnerships/types';
 import { providerSetupGuidance } from '../../../services/rules/guidance';
 import { blockKit } from '../blockKit';
 import { CALLBACK, FIELD_ACTION, NO_GROUP, SETUP_LANGUAGE_BLOCK } from './ids';
 
-const { plain, mrkdwn, textInput } = blockKit;
+const { plain, mrkdwn, textInput, languageSelect } = blockKit;
 
 /** Slack's limit: 100 options in a static select. */
 const MAX_OPTIONS = 100;
@@ -63,10 +63,6 @@ export function setupModal(
   linkOptional = false,
 ): ModalView {
   const p = current?.partner;
-  const languageOption = (language: Language) => ({
-    text: plain(t(`common:languageName.${language}`)),
-    value: language,
-  });
   return {
     type: 'modal',
     callback_id: CALLBACK.setup,
@@ -116,18 +112,13 @@ export function setupModal(
           ...(current?.settings.channelId ? { initial_conversation: current.settings.channelId } : {}),
         },
       },
-      {
-        type: 'input',
-        block_id: SETUP_LANGUAGE_BLOCK,
-        label: plain(t('partnerships:slack.setup.language')),
-        hint: plain(t('partnerships:slack.setup.languageHint')),
-        element: {
-          type: 'static_select',
-          action_id: FIELD_ACTION,
-          options: SUPPORTED_LANGUAGES.map(languageOption),
-          initial_option: languageOption(channelLanguage ?? languageOf(t)),
-        },
-      },
+      languageSelect(
+        t,
+        SETUP_LANGUAGE_BLOCK,
+        t('partnerships:slack.setup.language'),
+        channelLanguage ?? languageOf(t),
+        { hint: t('partnerships:slack.setup.languageHint') },
+      ),
     ],
   };
 }
