@@ -71,14 +71,19 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
     await context.sendActivity({ attachments: [customerChoicesCard(t, started.value, options, provider)] });
   }
 
-  /** Replaces the card the button was on, so an old Submit / Cancel cannot be pressed again; never costs the answer. */
-  async function replaceCard(context: TurnContext, attachment: Attachment) {
+  /**
+   * Replaces the card the button was on, so an old Submit / Cancel cannot be pressed again; never costs the
+   * answer. Says whether the card now shows the outcome, so the caller can say it in a message instead.
+   */
+  async function replaceCard(context: TurnContext, attachment: Attachment): Promise<boolean> {
     const id = context.activity.replyToId;
-    if (!id) return;
+    if (!id) return false;
     try {
       await context.updateActivity({ id, type: 'message', attachments: [attachment] });
+      return true;
     } catch (error) {
       c.logger.debug({ err: error }, 'could not update the customer card');
+      return false;
     }
   }
 
@@ -252,19 +257,21 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
           );
           return;
         }
+        // Said once: on the card that was pressed, or in a message when that card cannot be redrawn.
+        const sent = t(`customers:teams.submitted.${request.kind}`, {
+          company: request.customer.companyName,
+          provider,
+          count: request.subscriptions.length,
+        });
         const draft = await c.drafts.get(requesterOf(identity), value.draftId);
-        if (draft.ok) {
-          const status = t('customers:teams.review.sent', { provider });
-          const mpnId = await reseller(identity.tenantId);
-          await replaceCard(context, customerReviewCard(t, draft.value, { provider, status, open: false, mpnId }));
-        }
-        await context.sendActivity(
-          t(`customers:teams.submitted.${request.kind}`, {
-            company: request.customer.companyName,
-            provider,
-            count: request.subscriptions.length,
-          }),
-        );
+        const mpnId = draft.ok ? await reseller(identity.tenantId) : undefined;
+        const onCard =
+          draft.ok &&
+          (await replaceCard(
+            context,
+            customerReviewCard(t, draft.value, { provider, status: sent, open: false, mpnId }),
+          ));
+        if (!onCard) await context.sendActivity(sent);
       },
     },
     {
@@ -282,9 +289,12 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
           return;
         }
         const provider = await providerName(outcome.value.providerId);
-        const status = t('customers:teams.review.cancelled');
-        await replaceCard(context, customerReviewCard(t, outcome.value, { provider, status, open: false }));
-        await context.sendActivity(t('customers:teams.cancelled', { company: outcome.value.customer.companyName }));
+        const status = t('customers:teams.cancelled', { company: outcome.value.customer.companyName });
+        const onCard = await replaceCard(
+          context,
+          customerReviewCard(t, outcome.value, { provider, status, open: false }),
+        );
+        if (!onCard) await context.sendActivity(status);
       },
     },
   ];

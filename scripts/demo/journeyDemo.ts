@@ -100,7 +100,15 @@ async function firstCustomer(road: Road): Promise<void> {
   road.say(`Teams: the customer agreement (MCA1) accepted by ${signer}, the admin's email prefilled, is on the review`);
   await review.getByRole('button', { name: t('customers:teams.review.submit'), exact: true }).click();
   await expectVisible(
-    page.getByText(t('customers:teams.review.sent', { provider })).last(),
+    page
+      .getByText(
+        t('customers:teams.submitted.new-customer', {
+          company: CUSTOMER.companyName,
+          provider,
+          count: TWO_OFFERS.length,
+        }),
+      )
+      .last(),
     20_000,
     'the request sent',
   );

@@ -5,7 +5,11 @@ describe('A company name ending a sentence (sp. z o.o., Inc.) reads with one ful
   it('says "… sp. z o.o." where the sentence ends with the name, in Polish and English', () => {
     const provider = 'Contoso Dystrybucja sp. z o.o.';
     for (const language of ['pl', 'en']) {
-      const text = translatorFor(language)('customers:teams.review.sent', { provider });
+      const text = translatorFor(language)('customers:teams.outcome.rejected', {
+        provider: 'Contoso',
+        company: provider,
+        reason: '-',
+      });
       expect(text, language).to.include(provider).and.not.include('o.o..');
     }
     const signed = translatorFor('en')('notifications:mpa.signed', { companyName: 'Tailspin Toys sp. z o.o.' });

@@ -44,10 +44,11 @@ describe('Customer onboarding on Redis with two app instances (C3, C4)', () => {
       1,
     );
     expect(review).to.include('Review your request');
-    const before = world.connector.received.length;
+    const [sent, redrawn] = [world.connector.received.length, world.connector.updated.length];
     const [a, b] = await Promise.all([world.submit(draftId, 0), world.submit(draftId, 1)]);
-    // The two instances agree through the shared store: one press, one answer.
-    expect(world.connector.received.length).to.equal(before + 1);
+    // The two instances agree through the shared store: one press, one answer, on the card pressed.
+    expect(world.connector.received.length).to.equal(sent);
+    expect(world.connector.updated.length).to.equal(redrawn + 1);
     expect([a, b].join('\n')).to.include('is with Contoso Dystrybucja');
     await world.approvalPost(draftId);
     const posts = world.slackApi

@@ -153,7 +153,7 @@ for (const backend of JOURNEY_BACKENDS)
         'card-lc',
       );
       expect(review).to.include('customers-submit');
-      await world.press({ verb: 'customers-submit', draftId }, piotr, 'card-lc-review');
+      await world.pressRedrawn({ verb: 'customers-submit', draftId }, piotr, 'card-lc-review');
       const message = await world.slackCalled(
         'chat.postMessage',
         (json) => json.includes(CHANNEL) && json.includes(draftId),

@@ -204,7 +204,7 @@ for (const backend of JOURNEY_BACKENDS)
       expect(refused)
         .to.include(asJson(pl('customers:refusal.mca-signer-missing')))
         .and.not.include('customers-submit');
-      const submitted = await world.press({ verb: 'customers-submit', draftId }, anna, 'card-mca-review');
+      const submitted = await world.pressRedrawn({ verb: 'customers-submit', draftId }, anna, 'card-mca-review');
       expect(submitted).to.not.include(asJson(DEMO.provider.name));
     });
 

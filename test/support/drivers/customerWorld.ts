@@ -185,6 +185,18 @@ export class CustomerWorld {
       .join('\n');
   }
 
+  /**
+   * Posts a card press whose answer may be the pressed card redrawn rather than a new message (Submit,
+   * Cancel): returns what the bot sent and what it redrew during the turn, as JSON text.
+   */
+  async pressCard(activity: unknown, instance = 0): Promise<string> {
+    const [received, updated] = [this.connector.received.length, this.connector.updated.length];
+    expect(await postActivity(this.assistants[instance].url, activity)).to.equal(200);
+    return [...this.connector.received.slice(received), ...this.connector.updated.slice(updated)]
+      .map((r) => JSON.stringify(r.activity))
+      .join('\n');
+  }
+
   /** A card button press, as Teams sends it: the card's data and inputs, replying to the card. */
   card(value: Json, replyToId = 'card-1', user: TeamsUser = piotr) {
     return { ...cardSubmit(this.connector.url, value, user), replyToId };
@@ -227,7 +239,7 @@ export class CustomerWorld {
   }
 
   async submit(draftId: string, instance = 0, user: TeamsUser = piotr): Promise<string> {
-    return this.teams(this.card({ verb: 'customers-submit', draftId }, 'card-review', user), 1, instance);
+    return this.pressCard(this.card({ verb: 'customers-submit', draftId }, 'card-review', user), instance);
   }
 
   /** A new-customer request all the way to Submit; returns its id (the draft's). */

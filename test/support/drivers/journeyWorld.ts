@@ -163,6 +163,20 @@ export class JourneyWorld {
     }
   }
 
+  /**
+   * A card button whose answer is the pressed card redrawn in place (Submit, Cancel): resolves with what
+   * the turn sent and redrew in the person's conversation, as JSON text.
+   */
+  async pressRedrawn(value: Json, user: TeamsUser, replyToId: string): Promise<string> {
+    const activity = { ...cardSubmit(this.connector.url, value, user), replyToId };
+    const [sent, redrawn] = [this.connector.received.length, this.connector.updated.length];
+    expect(await postActivity(this.target.url, activity)).to.equal(200);
+    return [...this.connector.received.slice(sent), ...this.connector.updated.slice(redrawn)]
+      .filter((r) => r.conversationId === activity.conversation.id)
+      .map((r) => JSON.stringify(r.activity))
+      .join('\n');
+  }
+
   /** The card the last button replaced in place (Teams' update of the card it was on), as JSON text. */
   async cardReplaced(matches: (json: string) => boolean, what: string): Promise<string> {
     const deadline = Date.now() + 10_000;

@@ -200,6 +200,10 @@ export async function requestCustomer(world: JourneyWorld, person: ResellerPerso
     person,
     `${card}-offers`,
   );
-  const submitted = await world.press({ verb: 'customers-submit', draftId: requestId }, person, `${card}-review`);
+  const submitted = await world.pressRedrawn(
+    { verb: 'customers-submit', draftId: requestId },
+    person,
+    `${card}-review`,
+  );
   return { form, offers, review, submitted, requestId };
 }
