@@ -20,6 +20,7 @@ import type { SlackEdgeTools } from '../slack/slackFeature';
 import { SlackPeople } from '../slack/slackPeople';
 import { SlackLanguages } from '../slack/slackLanguage';
 import { teamsCustomers } from '../../dialogs/customers/customerFlow';
+import { waitingRequestsCommand } from '../../dialogs/customers/waitingRequestsCommand';
 import { testOnlyCrashAt } from '../testOnlyCrash';
 import { CoalescedRefresh } from '../slack/coalescedRefresh';
 
@@ -173,7 +174,7 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
         partners: deps.partners,
         logger: log,
         sendForApproval,
-      }),
+      }).concat(waitingRequestsCommand({ requests, partnerships, now: deps.clock })),
     },
     slack: {
       subcommands: [],

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { SANDBOX_OFFERS } from '../../services/partnerCenter/offerCatalogue';
 import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
 import { removalConsequences } from '../../services/rules/partnershipEffects';
-import { expectVisible, shootChatPane } from '../playground/browser';
+import { expectCard, expectVisible, sendMessage, shootChatPane } from '../playground/browser';
 import { type OfferChoice, reviewNewCustomer, SAMPLE_CUSTOMER } from '../playground/customerCards';
 import { openRoad } from '../playground/openRoad';
 import { FABRIKAM, type Road, TAILSPIN, waitForPost, walkTheRoad } from '../playground/road';
@@ -113,6 +113,7 @@ async function firstCustomer(road: Road): Promise<void> {
     'the request sent',
   );
   road.say(`Teams: asks for ${CUSTOMER.companyName} with ${TWO_OFFERS.length} subscriptions`);
+  await waitingListed(road);
 
   const post = await waitForPost(
     road,
@@ -147,6 +148,18 @@ async function firstCustomer(road: Road): Promise<void> {
     if (!customers.includes(line)) throw new Error(`the reseller's customers lack "${line}": ${customers}`);
   }
   road.say('Slack: /csp resellers counts 1 customer, with both subscriptions');
+}
+
+/** The reseller types `requests` in its language: the request waits, with the customer and how long (C3, NCE1). */
+async function waitingListed(road: Road): Promise<void> {
+  const { page, t } = road;
+  const word = t('customers:teams.words.requests');
+  await sendMessage(page, word);
+  const card = await expectCard(page, t('customers:teams.waiting.title', { count: 1 }), 20_000, 'the waiting requests');
+  if (!(await card.innerText()).includes(CUSTOMER.companyName))
+    throw new Error(`the waiting requests do not name ${CUSTOMER.companyName}`);
+  await shootChatPane(page, card, join(outDir, 'waiting.png'), VIEWPORT);
+  road.say(`Teams: typed "${word}"; the request for ${CUSTOMER.companyName} is listed as waiting, with its age`);
 }
 
 /** Remove next to the reseller opens a confirmation stating P7 in full; nothing is removed. */

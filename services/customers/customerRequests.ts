@@ -210,6 +210,14 @@ export class CustomerRequests {
       .sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? ''));
   }
 
+  /** A reseller's own pending requests, oldest first (Teams `requests`: what it waits for, and since when). */
+  async waitingFor(resellerTenantId: string): Promise<CustomerRequest[]> {
+    return (await this.deps.records.list<CustomerRequest>(REQUEST_KEYS.requests))
+      .map((r) => r.value)
+      .filter((r) => r.resellerId === resellerTenantId && r.state === 'pending')
+      .sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? ''));
+  }
+
   /** Remembers where the approval message is (one writer per request; a retry writes the same). */
   async attachMessage(id: string, message: { channel: string; ts: string }): Promise<void> {
     await updateRecord<CustomerRequest>(this.deps.records, REQUEST_KEYS.request(id), (current) =>

@@ -221,6 +221,15 @@ for (const backend of JOURNEY_BACKENDS)
       expect(asked.submitted).to.include(asJson(DEMO.provider.name));
     });
 
+    it('lists the request as waiting when the reseller types prośby: the customer, the distributor, how long (C3, NCE1)', async () => {
+      const waiting = await world.say('prośby', anna);
+      expect(waiting)
+        .to.include(asJson(pl('customers:teams.waiting.title', { count: 1 })))
+        .and.include('Piekarnia Kowalski sp. z o.o.')
+        .and.include(asJson(DEMO.provider.name))
+        .and.include(asJson(pl('customers:teams.waiting.ageFresh')), waiting);
+    });
+
     it('is approved in Slack; the customer is created and the reseller is told (C3)', async () => {
       await world.slackCalled(
         'chat.postMessage',
@@ -239,6 +248,8 @@ for (const backend of JOURNEY_BACKENDS)
         domain: '\u0000',
       }).split('\u0000')[0];
       await world.teamsReceived((json) => json.includes(asJson(told)), 'the approval notice', from);
+      const nothingWaiting = pl('customers:teams.waiting.none', { customers: pl('customers:teams.words.customers') });
+      expect(await world.say('prosby', anna), 'typed without Polish letters').to.include(asJson(nothingWaiting));
     });
 
     it('showed the rep who accepted the customer agreement and when; Partner Center has it, so the next order does not ask (MCA1)', async () => {
