@@ -59,7 +59,7 @@ export function countdownText(t: Translate, params: Record<string, unknown>, aud
     t('reauthorisation:countdown.missingTitle'),
     ...missing.map((id) => {
       const fix = id === 'revenue' ? (usd === undefined ? 'revenue-unknown' : 'revenue-below') : id;
-      return `• ${itemName(t, id)}: ${itemFix(t, { fix, usd }, audience, provider)}`;
+      return `• ${itemName(t, id)} — ${itemFix(t, { fix, usd }, audience, provider)}`;
     }),
   ];
   if (params.days === 30) lines.push(t(`reauthorisation:countdown.final.${audience}`));
