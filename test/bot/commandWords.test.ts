@@ -20,6 +20,7 @@ const WORDS = {
   end: 'partnerships:teams.words.end',
   customers: 'customers:teams.words.customers',
   direct: 'partnerships:teams.words.direct',
+  reauthorisation: 'reauthorisation:teams.words.reauthorisation',
 };
 
 describe('Teams command words: the help card speaks the reader language, every language runs the command', () => {
