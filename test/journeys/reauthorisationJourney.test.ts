@@ -117,7 +117,7 @@ for (const backend of JOURNEY_BACKENDS)
         .and.include(asJson(en('reauthorisation:fix.mfa.distributor')));
     });
 
-    it('keeps what the reseller tells us in Teams, with the date, as what it told us (A1, API1)', async () => {
+    it('keeps what the reseller tells us in Teams, with the date, as what it told us, in the card and the checklist (A1, API1)', async () => {
       const answer = await world.press(
         { verb: 'reauthorisation-report', mfa: 'true', 'security-contact': 'false', endorsement: 'false' },
         piotr,
@@ -127,6 +127,14 @@ for (const backend of JOURNEY_BACKENDS)
       expect(answer)
         .to.include(asJson(pl('reauthorisation:card.saved')))
         .and.include(asJson(pl('reauthorisation:source.reseller-told', { at: clock.toISOString() })));
+      // The enrolment checklist shows the same, as "you told us" with the date, beside what is still to do.
+      const checklist = await world.say('rejestracja', piotr);
+      const row = (id: string, mark: string, status: string) =>
+        pl('enrolment:progress.row', { mark, label: pl(`reauthorisation:item.${id}`), status, rule: 'A1' });
+      expect(checklist)
+        .to.include(asJson(row('mfa', '✅', pl('reauthorisation:source.reseller-told', { at: clock.toISOString() }))))
+        .and.include(asJson(row('endorsement', '⬜', pl('rules:prerequisite-status.missing'))));
+      await world.say('anuluj', piotr);
     });
 
     it('30 days before, tells both sides once more what is still missing, and that failing costs the authorisation for a year (A2)', async function () {
