@@ -40,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
           ? line.reseller.tenantId
           : partners.find((p) => p.mpnId === (line.reseller as { partnerId: string }).partnerId)?.tenantId;
       if (!tenantId)
-        unknown.push(`line ${line.line}: no reseller known with PartnerID ${JSON.stringify(line.reseller)}`);
+        unknown.push(`line ${line.line}: no reseller known with PartnerID ${Object.values(line.reseller)[0]}`);
       return { ...line, tenantId };
     });
     if (unknown.length > 0) {
