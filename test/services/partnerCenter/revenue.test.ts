@@ -71,3 +71,19 @@ describe('Partner Center: a reseller’s trailing 12-month revenue through the d
     expect(calls).to.equal(0);
   });
 });
+
+describe('Partner Center: the revenue read refuses a malformed reseller id alike on both clients (A1)', () => {
+  const gateways = {
+    sandbox: () => new SandboxGateway({ records: new MemoryAtomicStore(), clock: { stepMs: 60_000 }, regionOf }),
+    rest: () => new RestGateway({ baseUrl: 'http://127.0.0.1:9', getAccessToken: async () => 'token' }),
+  };
+  for (const [name, make] of Object.entries(gateways)) {
+    it(`${name}: answers invalid-input and reads nothing (A1)`, async () => {
+      const error = await make()
+        .as(DEMO.provider.tenantId)
+        .getResellerRevenue('not-a-tenant')
+        .catch((e: unknown) => e);
+      expect(isPartnerCenterError(error, 'invalid-input')).to.equal(true);
+    });
+  }
+});
