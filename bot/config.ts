@@ -52,6 +52,7 @@ const environmentSchema = z.object({
   WEBMAIL_DOMAINS_FILE: optionalString,
   VERIFICATION_WEBHOOK_SECRET: optionalString,
   VERIFICATION_POLL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
+  REAUTHORISATION_POLL_MS: z.coerce.number().int().positive().default(3600_000),
   MPA_REMINDER_EVERY_MS: z.coerce
     .number()
     .int()
@@ -125,6 +126,8 @@ export interface AppConfig {
     webhookSecret?: string;
     verificationPollMs: number;
     mpaReminderEveryMs: number;
+    /** How often the A2 countdown (90, 60, 30 days before a reseller's anniversary month) looks again. */
+    reauthorisationPollMs: number;
     outbox: { concurrency: number; maxAttempts: number; pollMs: number };
   };
   /** Partnership invitations (P2): without a secret, one is generated once and kept in the store. */
@@ -246,6 +249,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): AppConfig
       // The sandbox's clock moves in seconds; the real Partner Center in days, so poll it gently.
       verificationPollMs: e.VERIFICATION_POLL_MS ?? (e.PARTNER_CENTER_MODE === 'sandbox' ? 3000 : 300_000),
       mpaReminderEveryMs: e.MPA_REMINDER_EVERY_MS,
+      reauthorisationPollMs: e.REAUTHORISATION_POLL_MS,
       outbox: { concurrency: e.OUTBOX_CONCURRENCY, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, pollMs: e.OUTBOX_POLL_MS },
     },
     partnerships: { invitationSecret: e.INVITATION_SECRET, invitationTtlDays: e.INVITATION_TTL_DAYS },

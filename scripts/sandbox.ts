@@ -11,6 +11,9 @@
  *                                                                 for a cause (suspended, region-mismatch,
  *                                                                 pla-inactive, mpa-not-signed, compliance)
  *                                                                 until cleared
+ *   npx tsx scripts/sandbox.ts revenue <resellerTenantId> <usd>   A1: the reseller's CSP revenue recorded outside the
+ *                                                                 sandbox's own orders over the last 12 months
+ *                                                                 (the orders it takes add to it)
  *   npx tsx scripts/sandbox.ts take-domain <providerTenantId> <domainPrefix> <resellerTenantId>
  *                                                                 a customer someone created in Partner Center
  *                                                                 itself, holding <domainPrefix>.onmicrosoft.com
@@ -29,7 +32,8 @@ const USAGE =
   'usage: sandbox.ts advance <tenantId> | set <tenantId> <status> <subStatus> | sign-mpa <tenantId>' +
   ' | legacy-subscription <providerTenantId> <customerTenantId> <licences>' +
   ` | por <tenantId> <${POR_CAUSES.join('|')}|clear>` +
-  ' | take-domain <providerTenantId> <domainPrefix> <resellerTenantId>';
+  ' | take-domain <providerTenantId> <domainPrefix> <resellerTenantId>' +
+  ' | revenue <resellerTenantId> <usd>';
 
 async function main(argv: string[]): Promise<number> {
   const [command, tenantId, status, subStatus] = argv;
@@ -40,7 +44,8 @@ async function main(argv: string[]): Promise<number> {
     !command ||
     !tenantId ||
     (twoMore && (!status || !subStatus)) ||
-    (command === 'por' && status !== 'clear' && !isPorCause(status ?? ''))
+    (command === 'por' && status !== 'clear' && !isPorCause(status ?? '')) ||
+    (command === 'revenue' && !/^\d+(\.\d+)?$/.test(status ?? ''))
   ) {
     console.error(USAGE);
     return 2;
@@ -77,6 +82,10 @@ async function main(argv: string[]): Promise<number> {
       const cause = isPorCause(status) ? status : undefined;
       await sandbox.holdPartnerOfRecord(tenantId, cause);
       console.log(`${tenantId}: partner of record ${cause ? `refused (${cause})` : 'cleared'}`);
+    } else if (command === 'revenue') {
+      // Here `status` is the amount in USD.
+      const name = await sandbox.setRevenue(tenantId, Number(status));
+      console.log(`${tenantId} (${name}): USD ${Number(status)} of CSP revenue recorded outside the sandbox's orders`);
     } else if (command === 'take-domain') {
       // Partner Center's own state: a customer made there outside the assistant (T4 when it is asked again).
       const created = await sandbox.as(tenantId).createCustomer({

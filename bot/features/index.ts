@@ -6,6 +6,7 @@ import { sandboxPartnerCenterFeature } from './sandboxPartnerCenter';
 import { slackLifecycleFeature } from './slackLifecycle';
 import { enrolmentFeature } from './enrolment';
 import { programFeature } from './program';
+import { reauthorisationFeature } from './reauthorisation';
 
 /**
  * Every slice of the product, in the order their commands are listed on the help cards.
@@ -17,6 +18,7 @@ export const FEATURES: FeatureFactory[] = [
   partnershipsFeature(),
   customersFeature,
   programFeature,
+  reauthorisationFeature,
   sandboxPartnerCenterFeature,
   slackLifecycleFeature,
 ];

@@ -3,6 +3,7 @@ import type { Translate } from '../../i18n/i18n';
 import { ANSWER_STEPS, type AnswerStep, requiredFields } from '../../services/enrolment/enrolmentAnswers';
 import type { EnrolmentProgress } from '../../services/enrolment/enrolmentService';
 import { answeredAt } from '../../services/enrolment/staleAnswers';
+import { REPORTED_ITEMS } from '../../services/rules/reauthorisationRules';
 import { cardAttachment } from '../renderCard';
 
 export interface EnrolmentProgressCardData {
@@ -16,6 +17,8 @@ export interface EnrolmentProgressCardData {
   choices: Array<{ title: string; step: AnswerStep }>;
   canSubmit: boolean;
   submitTitle: string;
+  /** A1: the button that opens the yearly items' card, once enrolled; empty before. */
+  reauthorisationTitle: string;
 }
 
 export interface EnrolmentStepField {
@@ -91,6 +94,8 @@ export function enrolmentProgressCard(t: Translate, progress: EnrolmentProgress,
       rule: 'M1',
     }),
   );
+  const enrolled = progress.submitted || progress.alreadyEnrolledDone;
+  if (enrolled && progress.reauthorisation) rows.push(...reauthorisationRows(t, progress.reauthorisation));
   const answered = Object.entries(progress.answers).map(([step, record]) =>
     t('enrolment:progress.answeredBy', {
       step: t(`enrolment:choice.${step}`),
@@ -117,8 +122,26 @@ export function enrolmentProgressCard(t: Translate, progress: EnrolmentProgress,
     choices: choices.map((step) => ({ step, title: t(`enrolment:choice.${step}`) })),
     canSubmit: progress.canSubmit,
     submitTitle: t('enrolment:progress.submit'),
+    reauthorisationTitle: enrolled ? t('reauthorisation:card.title') : '',
   };
   return cardAttachment('enrolmentProgress', data);
+}
+
+/**
+ * A1's items only the reseller can vouch for (API1), as checklist rows: what it told us and when, or
+ * still to do. They are yearly, so they show once the reseller is enrolled.
+ */
+function reauthorisationRows(t: Translate, reported: NonNullable<EnrolmentProgress['reauthorisation']>): string[] {
+  return REPORTED_ITEMS.map((id) =>
+    t('enrolment:progress.row', {
+      mark: reported[id] ? MARKS.done : MARKS.missing,
+      label: t(`reauthorisation:item.${id}`),
+      status: reported[id]
+        ? t('reauthorisation:source.reseller-told', { at: reported[id].at })
+        : t('rules:prerequisite-status.missing'),
+      rule: 'A1',
+    }),
+  );
 }
 
 /** The inputs each step asks for, pre-filled with what the organisation already answered. */

@@ -21,7 +21,13 @@ const CHANNEL = 'C0APPROVALS';
  */
 export async function openRoad(
   session: PlaygroundSession,
-  options: { clientLocale?: string; viewport: { width: number; height: number }; reseller?: ResellerOnTheRoad },
+  options: {
+    clientLocale?: string;
+    viewport: { width: number; height: number };
+    reseller?: ResellerOnTheRoad;
+    /** The time the assistant's features see, for a walk that moves days (the reauthorisation countdown). */
+    clock?: () => Date;
+  },
 ): Promise<Road> {
   const reseller = options.reseller ?? TAILSPIN;
   const slackApi = await new SlackApiStub().start();
@@ -36,16 +42,20 @@ export async function openRoad(
   // Center's page) point at it; verification and confirmations checked every half second, not every
   // few minutes, so the walk need not wait.
   const port = await freePort();
-  const assistant = await session.startAssistant({
-    PORT: String(port),
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    PARTNER_CENTER_MODE: 'sandbox',
-    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-    SLACK_BOT_TOKEN: 'xoxb-demo-token',
-    SLACK_API_URL: slackApi.url,
-    OUTBOX_POLL_MS: '100',
-    VERIFICATION_POLL_MS: '500',
-  });
+  const assistant = await session.startAssistant(
+    {
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      PARTNER_CENTER_MODE: 'sandbox',
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-demo-token',
+      SLACK_API_URL: slackApi.url,
+      OUTBOX_POLL_MS: '100',
+      VERIFICATION_POLL_MS: '500',
+      REAUTHORISATION_POLL_MS: '500',
+    },
+    options.clock,
+  );
   session.say(`assistant on ${assistant.url}, empty store (SQLite in ${session.dataDir}), Partner Center sandbox`);
 
   writePlaygroundTenant(session.workDir, reseller.organisation);

@@ -63,9 +63,10 @@ export class PlaygroundSession {
 
   /**
    * The assistant with the product's features: auth off, SQLite in dataDir, nothing read from `.env`;
-   * `env` adds to or overrides that. Its log goes to logDir/assistant.log.
+   * `env` adds to or overrides that; `clock`, the time its features see (a walk that moves days). Its log
+   * goes to logDir/assistant.log.
    */
-  async startAssistant(env: Record<string, string> = {}): Promise<Assistant> {
+  async startAssistant(env: Record<string, string> = {}, clock?: () => Date): Promise<Assistant> {
     const config = loadConfig({
       NODE_ENV: 'development',
       PORT: '0',
@@ -79,7 +80,7 @@ export class PlaygroundSession {
       config.logLevel,
       pino.destination({ dest: join(this.options.logDir, 'assistant.log'), sync: true, mkdir: true }),
     );
-    this.assistant = await startAssistant(config, { logger });
+    this.assistant = await startAssistant(config, { logger, clock });
     await waitForHttp(`http://127.0.0.1:${this.assistant.port}/healthz`, 10_000);
     return this.assistant;
   }

@@ -1,4 +1,5 @@
 import type { PartnerDraft } from '../domain/partner';
+import type { ReportedItems } from '../reauthorisation/reauthorisationRecords';
 import { type EnrolmentReadiness, enrolmentReadiness, isAccountReady, isSubmitted } from '../rules';
 import type { WebmailList } from '../rules/webmail';
 import type { AnswerStep } from './enrolmentAnswers';
@@ -42,6 +43,8 @@ export interface EnrolmentProgress {
   submitted: boolean;
   /** E7: an already-enrolled CSP partner whose support details are in. */
   alreadyEnrolledDone: boolean;
+  /** A1: the yearly items the reseller told us it has done (MFA, security contact, endorsement), when read. */
+  reauthorisation?: ReportedItems;
 }
 
 /** The enrolment's progress from the draft and the answer log, by the readiness rules. */

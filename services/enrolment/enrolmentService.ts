@@ -16,6 +16,7 @@ import {
   progressOf,
 } from './enrolmentProgress';
 import { gatewayRefusal, notice, type Refusal, RefusedChange, refusal } from './enrolmentRefusals';
+import { readReported } from '../reauthorisation/reauthorisationRecords';
 
 // What the service answers with, so its callers (dialogs, cards, the customer slice's `newDraft`) keep
 // one import whichever room of the enrolment defines it.
@@ -67,7 +68,9 @@ export class EnrolmentService {
   async progress(tenantId: string): Promise<EnrolmentProgress> {
     const draft = (await this.deps.partners.get(tenantId)) ?? newDraft(tenantId);
     const log = (await this.deps.records.read<AnswerLog>(answerLogKey(tenantId)))?.value;
-    return progressOf(draft, log?.answers ?? {}, this.deps.webmail);
+    // A1: the checklist also shows the yearly items the reseller reported, once it is enrolled.
+    const reauthorisation = await readReported(this.deps.records, tenantId);
+    return { ...progressOf(draft, log?.answers ?? {}, this.deps.webmail), reauthorisation };
   }
 
   /** Validates a raw card submission for `step`, checks it by the rules, and saves it when allowed. */

@@ -100,6 +100,21 @@ export interface PartnerCenterSession {
    * the partner and starts verification.
    */
   submitEnrolment(input: EnrolmentSubmission): Promise<EnrolmentOutcome>;
+  /**
+   * A1: one of the caller's indirect resellers' CSP revenue through the caller over the trailing 12
+   * months, in USD. Undefined when Partner Center gives the caller no such read: the REST client's case
+   * (restRevenueRoutes.ts says why); the operator then imports the figure (scripts/importRevenue.ts).
+   */
+  getResellerRevenue(resellerTenantId: string): Promise<ResellerRevenue | undefined>;
+}
+
+/** A1: a reseller's trailing 12-month CSP revenue through one distributor, as Partner Center records it. */
+export interface ResellerRevenue {
+  resellerTenantId: string;
+  usd: number;
+  /** The 12 months the figure covers (ISO dates, inclusive). */
+  periodStart: string;
+  periodEnd: string;
 }
 
 export interface MpnProfile {

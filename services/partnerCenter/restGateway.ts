@@ -3,6 +3,7 @@ import type { CallContext, PartnerCenterGateway, PartnerCenterSession } from './
 import { agreementRoutes } from './restAgreementRoutes';
 import { customerRoutes } from './restCustomerRoutes';
 import { partnerRoutes } from './restPartnerRoutes';
+import { revenueRoutes } from './restRevenueRoutes';
 import { RestTransport, type RestTransportOptions } from './restTransport';
 import { parseTenantId, validatedSession } from './validatedSession';
 
@@ -42,6 +43,7 @@ export class RestGateway implements PartnerCenterGateway {
         partner.getLegalBusinessProfile,
       ),
       ...agreementRoutes(call),
+      ...revenueRoutes(),
     });
   }
 }

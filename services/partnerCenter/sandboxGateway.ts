@@ -12,6 +12,7 @@ import { agreementOperations } from './sandboxAgreements';
 import type { PorCause } from './partnerOfRecordCauses';
 import { addLegacySubscription, customerOperations } from './sandboxCustomers';
 import { partnerOperations } from './sandboxPartners';
+import { type RevenueBaseline, revenueKey, revenueOperations } from './sandboxRevenue';
 import { createIfAbsent, keys, type PartnerRecord, type RelationshipRecord } from './sandboxRecords';
 import { fail, SandboxState } from './sandboxState';
 import { parseTenantId, validatedSession } from './validatedSession';
@@ -48,6 +49,11 @@ export interface SandboxControls {
   addLegacySubscription(providerTenantId: string, customerTenantId: string, quantity: number): Promise<Subscription>;
   /** R2: puts a reseller into one cause of a failed partner-of-record validation, or (undefined) out of it. */
   holdPartnerOfRecord(tenantId: string, cause: PorCause | undefined): Promise<void>;
+  /**
+   * A1: the revenue a reseller had recorded outside the sandbox's own orders (its orders add to it), as
+   * Microsoft's systems would hold it; answers the reseller's name.
+   */
+  setRevenue(resellerTenantId: string, usd: number): Promise<string>;
   /** What the stand-in for a distributor's relationship-request page shows to a signed-in reseller (P2, P3). */
   relationshipRequest(providerTenantId: string, resellerTenantId: string): Promise<RelationshipRequestView>;
   /**
@@ -94,6 +100,7 @@ export class SandboxGateway implements PartnerCenterGateway, SandboxControls {
       ...partnerOperations(this.state, caller),
       ...customerOperations(this.state, caller),
       ...agreementOperations(this.state, caller),
+      ...revenueOperations(this.state, caller),
     });
   }
 
@@ -161,6 +168,18 @@ export class SandboxGateway implements PartnerCenterGateway, SandboxControls {
 
   async signMpa(tenantId: string): Promise<void> {
     await this.updatePartner(tenantId, (p) => (p.mpaSigned ? undefined : { ...p, mpaSigned: true }));
+  }
+
+  async setRevenue(resellerTenantId: string, usd: number): Promise<string> {
+    if (!Number.isFinite(usd) || usd < 0) throw fail('invalid-input', `Revenue must be a number of USD, 0 or more.`);
+    await this.state.ready();
+    const id = parseTenantId(resellerTenantId);
+    const reseller = await this.state.requirePartner(id);
+    await updateRecord<RevenueBaseline>(this.state.records, revenueKey(id), () => ({
+      usd,
+      setAt: new Date(this.state.now()).toISOString(),
+    }));
+    return reseller.name;
   }
 
   async holdPartnerOfRecord(tenantId: string, cause: PorCause | undefined): Promise<void> {

@@ -12,6 +12,7 @@ import type {
   PartnerCenterSession,
   PartnerRelationship,
   CustomerSummary,
+  ResellerRevenue,
   ResellerValidation,
   Subscription,
   SupportContact,
@@ -62,6 +63,7 @@ export interface SessionOperations {
   listCustomerAgreements(customerTenantId: string): Promise<CustomerAgreement[]>;
   getLegalBusinessProfile(): Promise<LegalBusinessProfile>;
   submitEnrolment(input: z.output<typeof enrolmentInput>): Promise<EnrolmentOutcome>;
+  getResellerRevenue(resellerTenantId: string): Promise<ResellerRevenue | undefined>;
 }
 
 /**
@@ -82,7 +84,12 @@ export type AgreementOperations = Pick<
   SessionOperations,
   'getCustomerAgreementTemplate' | 'attestCustomerAgreement' | 'listCustomerAgreements'
 >;
-export type CustomerOperations = Omit<SessionOperations, keyof PartnerOperations | keyof AgreementOperations>;
+/** A1's revenue read, in files of its own (sandboxRevenue.ts, restRevenueRoutes.ts). */
+export type RevenueOperations = Pick<SessionOperations, 'getResellerRevenue'>;
+export type CustomerOperations = Omit<
+  SessionOperations,
+  keyof PartnerOperations | keyof AgreementOperations | keyof RevenueOperations
+>;
 
 function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
   const result = schema.safeParse(value);
@@ -184,5 +191,7 @@ export function validatedSession(partnerTenantId: string, ops: SessionOperations
       ops.listCustomerAgreements(parseTenantId(customerTenantId, 'customer tenant id')),
     getLegalBusinessProfile: async () => ops.getLegalBusinessProfile(),
     submitEnrolment: async (input) => ops.submitEnrolment(parse(enrolmentInput, input, 'enrolment')),
+    getResellerRevenue: async (resellerTenantId) =>
+      ops.getResellerRevenue(parseTenantId(resellerTenantId, 'reseller tenant id')),
   };
 }

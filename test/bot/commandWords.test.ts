@@ -21,6 +21,7 @@ const WORDS = {
   customers: 'customers:teams.words.customers',
   requests: 'customers:teams.words.requests',
   direct: 'partnerships:teams.words.direct',
+  reauthorisation: 'reauthorisation:teams.words.reauthorisation',
 };
 
 describe('Teams command words: the help card speaks the reader language, every language runs the command', () => {

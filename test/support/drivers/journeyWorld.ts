@@ -60,12 +60,15 @@ export class JourneyWorld {
     private readonly slackUsers: Record<string, { admin?: boolean; locale?: string }>,
   ) {}
 
-  async start() {
+  /** `clock`: the time the assistant's features see, for a journey that moves it (as a test moves days). */
+  async start(options: { clock?: () => Date; env?: Record<string, string> } = {}) {
     await this.startPlatforms();
     const assistant = await startTestAssistant({
       dataDir: tempDataDir(),
       slackApiUrl: this.slackApi.url,
+      clock: options.clock,
       env: {
+        ...options.env,
         ...this.backend.env,
         // The operator moves verification (scripts/sandbox.ts); the sandbox's own clock stays still.
         SANDBOX_VERIFICATION_STEP_MS: String(24 * 60 * 60 * 1000),
