@@ -6,6 +6,7 @@ import { sandboxPartnerCenterFeature } from './sandboxPartnerCenter';
 import { slackLifecycleFeature } from './slackLifecycle';
 import { enrolmentFeature } from './enrolment';
 import { programFeature } from './program';
+import { readinessFeature } from './readiness';
 
 /**
  * Every slice of the product, in the order their commands are listed on the help cards.
@@ -16,6 +17,7 @@ export const FEATURES: FeatureFactory[] = [
   notificationsFeature,
   partnershipsFeature(),
   customersFeature,
+  readinessFeature,
   programFeature,
   sandboxPartnerCenterFeature,
   slackLifecycleFeature,

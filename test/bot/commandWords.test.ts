@@ -19,6 +19,7 @@ const WORDS = {
   providers: 'partnerships:teams.words.providers',
   end: 'partnerships:teams.words.end',
   customers: 'customers:teams.words.customers',
+  ready: 'ready:words.ready',
   direct: 'partnerships:teams.words.direct',
 };
 
