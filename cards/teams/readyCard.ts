@@ -1,7 +1,8 @@
 import type { Attachment } from 'botbuilder';
 import type { Translate } from '../../i18n/i18n';
 import type { ReadinessReport } from '../../services/readiness/readyToTransact';
-import { readinessLines, STATE_MARK } from '../readinessLines';
+import type { ConditionState } from '../../services/rules/readinessRules';
+import { readinessLines } from '../readinessLines';
 import { cardAttachment } from '../renderCard';
 
 /**
@@ -9,40 +10,53 @@ import { cardAttachment } from '../renderCard';
  * Partner Center said it or the reseller did (API1), and the fix in the reseller's words; then its
  * customers' Microsoft Customer Agreement (MCA1). Only rendering: services/readiness decides.
  */
+type Color = 'Default' | 'Good' | 'Warning' | 'Attention';
+
 export interface ReadyCardData {
   title: string;
   verdict: string;
-  verdictColor: 'Good' | 'Warning';
+  verdictColor: Color;
   sources: string;
   fixLabel: string;
-  conditions: Array<{ mark: string; title: string; stateLabel: string; source: string; detail: string; fix: string }>;
+  conditions: Array<{
+    title: string;
+    stateLabel: string;
+    stateColor: Color;
+    source: string;
+    detail: string;
+    fix: string;
+  }>;
   customersTitle: string;
-  customers: Array<{ mark: string; text: string }>;
+  customers: Array<{ text: string; color: Color }>;
 }
 
-const INFO_MARK = 'ℹ️';
+/** The state in words and in the host's colours: no emoji, which not every Teams client draws. */
+const COLOR: Record<ConditionState | 'info', Color> = {
+  met: 'Good',
+  failed: 'Attention',
+  waiting: 'Warning',
+  unknown: 'Default',
+  info: 'Default',
+};
 
 export function readyCard(t: Translate, report: ReadinessReport): Attachment {
   const lines = readinessLines(t, 'reseller', report);
   const data: ReadyCardData = {
     title: lines.title,
     verdict: lines.verdict,
-    verdictColor: report.ready ? 'Good' : 'Warning',
+    verdictColor: report.ready ? 'Good' : 'Default',
     sources: lines.sources,
     fixLabel: lines.fixLabel,
     conditions: lines.conditions.map(({ state, title, stateLabel, source, detail, fix }) => ({
-      mark: STATE_MARK[state],
       title,
       stateLabel,
+      stateColor: COLOR[state],
       source,
       detail,
       fix,
     })),
     customersTitle: lines.customersTitle,
-    customers: lines.customers.map((c) => ({
-      mark: c.state === 'info' ? INFO_MARK : STATE_MARK[c.state],
-      text: c.text,
-    })),
+    customers: lines.customers.map((c) => ({ text: c.text, color: COLOR[c.state] })),
   };
   return cardAttachment('ready', data);
 }

@@ -148,6 +148,13 @@ for (const backend of JOURNEY_BACKENDS)
         .to.include('R2')
         .and.include(asJson(en('rules:option.R2.fix-cause.distributor')))
         .and.include(asJson(en('rules:option.R2.name-another-reseller.distributor')));
+      // The message in the channel is drawn again with the failed check and its cause, for whoever reads it next.
+      const cause = en('rules:violation.R2.compliance', { partnerId: FABRIKAM.mpnId, errorCode: '900400' });
+      await world.slackCalled(
+        'chat.update',
+        (json) => json.includes(requestId) && json.includes(asJson(cause)),
+        'the approval message redrawn with the failed check',
+      );
       await world.operator('por', FABRIKAM.tenantId, 'clear');
     });
 
