@@ -1,8 +1,13 @@
+import type { BlockButtonAction } from '@slack/bolt';
+import { READINESS_ACTION } from '../../cards/slack/readiness/ids';
 import { readinessBlocks } from '../../cards/slack/readiness/readinessBlocks';
+import type { Translate } from '../../i18n/i18n';
 import { readyCard } from '../../cards/teams/readyCard';
 import { providerIdOf } from '../../services/partnerships/providers';
-import { ReadyToTransact } from '../../services/readiness/readyToTransact';
-import { refusedText } from '../slack/distributorWords';
+import { type ReadinessReport, ReadyToTransact } from '../../services/readiness/readyToTransact';
+import { refusedText, tellClicker } from '../slack/distributorWords';
+import { SlackLanguages } from '../slack/slackLanguage';
+import { slackTeamOf } from '../slack/slackTeam';
 import { enrolmentServiceFor } from './enrolmentServiceFor';
 import type { FeatureFactory } from './feature';
 import { partnershipServiceFor } from './partnershipServiceFor';
@@ -13,7 +18,18 @@ import { matchReseller } from './readinessReseller';
  * tenant), `/csp ready <reseller>` in Slack for the distributor, one assessment behind both
  * (services/readiness), each condition with its state, its source (API1) and the fix.
  */
+/** The distributor's view of one reseller, ephemeral: only the rep who asked reads it. */
+function readinessAnswer(t: Translate, report: ReadinessReport) {
+  return {
+    response_type: 'ephemeral' as const,
+    blocks: readinessBlocks(t, report),
+    text: t('ready:slack.title', { reseller: report.reseller.name }),
+  };
+}
+
 export const readinessFeature: FeatureFactory = async (deps) => {
+  const log = deps.logger.child({ component: 'readiness' });
+  const languages = new SlackLanguages(deps.store.records, log);
   const partnerships = await partnershipServiceFor(deps);
   const enrolment = enrolmentServiceFor(deps);
   const readiness = new ReadyToTransact({
@@ -43,6 +59,31 @@ export const readinessFeature: FeatureFactory = async (deps) => {
       ],
     },
     slack: {
+      register(app) {
+        app.action<BlockButtonAction>(READINESS_ACTION.reseller, async ({ ack, body, action, client, respond }) => {
+          await ack();
+          try {
+            const teamId = slackTeamOf(body);
+            const t = await languages.translatorFor(client, teamId, body.user.id);
+            const provider = await partnerships.getProviderBySlackTeam(teamId);
+            if (!provider) {
+              await tellClicker(body, client, respond, refusedText(t, 'not-set-up'));
+              return;
+            }
+            // Only the distributor's own resellers, whatever id the button carries.
+            const resellerId = action.value ?? '';
+            const listed = await partnerships.listResellers(provider.partner.id);
+            if (!listed.some((r) => r.partnership.resellerId === resellerId)) {
+              await tellClicker(body, client, respond, refusedText(t, 'no-active-partnership'));
+              return;
+            }
+            const report = await readiness.forDistributor(provider.partner.id, resellerId);
+            await respond({ ...readinessAnswer(t, report), replace_original: false });
+          } catch (error) {
+            log.error({ err: error }, 'could not show a reseller’s readiness');
+          }
+        });
+      },
       subcommands: [
         {
           name: 'ready',
@@ -59,11 +100,7 @@ export const readinessFeature: FeatureFactory = async (deps) => {
               return;
             }
             const report = await readiness.forDistributor(providerId, found.resellerId, found.customerDomain);
-            await respond({
-              response_type: 'ephemeral',
-              blocks: readinessBlocks(t, report),
-              text: t('ready:slack.title', { reseller: report.reseller.name }),
-            });
+            await respond(readinessAnswer(t, report));
           },
         },
       ],

@@ -99,6 +99,11 @@ for (const backend of JOURNEY_BACKENDS)
         .and.include(asJson(en('ready:fix.R2.reseller-suspended.distributor')))
         .and.include(asJson(en('rules:option.R2.name-another-reseller.distributor')))
         .and.include(asJson(en('ready:source.partner-center')));
+      // The same view one click away on the reseller's row in /csp resellers.
+      const listing = await world.slack.slashAnswer('resellers', APPROVER);
+      expect(listing).to.include('readiness.reseller');
+      const clicked = await world.slack.clickAnswer('readiness.reseller', FABRIKAM.tenantId, APPROVER);
+      expect(clicked).to.include(asJson(en('ready:fix.R2.reseller-suspended.distributor')));
     });
 
     it('is refused in Teams at submission while Partner Center holds the reseller suspended, with the fix and another reseller as ways forward (R1, R2)', async function () {
