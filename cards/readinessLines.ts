@@ -90,7 +90,12 @@ function customerLines(t: Translate, reader: Reader, report: ReadinessReport): R
   if (!report.distributor) return [{ state: 'info', text: t('ready:customers.newCustomer') }];
   if (!list) return [{ state: 'unknown', text: t('ready:customers.notListed') }];
   if (list.asked && !list.asked.found) {
-    return [{ state: 'info', text: t('ready:customers.notFound', { domain: list.asked.domain, distributor }) }];
+    return [
+      {
+        state: 'info',
+        text: t(keysFor('ready:customers.notFound', reader), { domain: list.asked.domain, distributor }),
+      },
+    ];
   }
   if (list.total === 0) return [{ state: 'info', text: t(keysFor('ready:customers.none', reader), { distributor }) }];
   const lines: ReadinessLines['customers'] = list.shown.map((c) => {
