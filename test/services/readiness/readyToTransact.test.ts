@@ -27,10 +27,11 @@ onEveryBackend(
 
     it('shows a partnered, verified, signed reseller ready, the same to the reseller and to its distributor (R1, M2, P3)', async () => {
       await partneredWithFabrikam(h());
-      const [forReseller] = await readiness().forReseller(FABRIKAM);
+      // On a shared store other tests' distributors may have partnered with Fabrikam too: one report each.
+      const forReseller = (await readiness().forReseller(FABRIKAM)).find((r) => r.distributor?.id === h().providerId);
+      if (!forReseller) throw new Error('no report for this distributor');
       const forDistributor = await readiness().forDistributor(h().providerId, FABRIKAM);
       expect(forReseller.ready, JSON.stringify(forReseller.conditions)).to.equal(true);
-      expect(forReseller.distributor?.id).to.equal(h().providerId);
       expect(forDistributor.conditions).to.deep.equal(forReseller.conditions);
     });
 
