@@ -31,6 +31,11 @@ export async function readyAtAGlance(
     await expectVisible(card.getByText(fix, { exact: false }).first(), 5_000, 'the fix for the compliance hold');
     await shootChatPane(page, card, join(outDir, 'ready.png'), viewport);
     road.say(`Teams: "${t('ready:words.ready')}" → "${verdict}"; partner of record (R2): "${fix}"`);
+    // The distributor's side of the same conditions, in the rep's language, each fix addressed to who can act.
+    const view = await road.slack.slashAnswer(`ready ${road.reseller.name}`, road.rep);
+    const slackFix = road.slackT('ready:fix.R2.compliance.distributor');
+    if (!view.includes(JSON.stringify(slackFix).slice(1, -1))) throw new Error(`/csp ready lacks the fix: ${view}`);
+    road.say(`Slack: /csp ready ${road.reseller.name} → the same conditions; the fix for the rep: "${slackFix}"`);
     await operator(road, 'por', road.reseller.tenantId, 'clear');
     return;
   }
