@@ -18,8 +18,12 @@ export type ConditionId = (typeof CONDITIONS)[number];
 /** met; failed (someone must act); waiting (on Microsoft, nothing to do but wait); unknown (could not be asked). */
 export type ConditionState = 'met' | 'failed' | 'waiting' | 'unknown';
 
-/** API1: Partner Center's word (through the distributor), or the reseller's own report. */
-export type FactSource = 'partner-center' | 'reported';
+/**
+ * API1: Partner Center's word (through the distributor), or the reseller's own report; where neither
+ * says anything (nothing submitted, an invitation not answered, Partner Center not reachable), the
+ * assistant's own records, never dressed as either.
+ */
+export type FactSource = 'partner-center' | 'reported' | 'assistant';
 
 export interface Condition {
   id: ConditionId;
@@ -107,14 +111,14 @@ function enrolled(facts: ReadinessFacts, cause: string | undefined): Condition {
       validation ? 'check-enrolment' : undefined,
     );
   }
-  return condition('enrolled', rules, 'failed', 'reported', 'not-submitted', {}, 'enrol');
+  return condition('enrolled', rules, 'failed', 'assistant', 'not-submitted', {}, 'enrol');
 }
 
 /** N1, P9, R2: a PartnerID (PLA ID) the assistant knows, and Partner Center does not call inactive. */
 function partnerId(facts: ReadinessFacts, cause: string | undefined, enrolment: Condition): Condition {
   const { reseller, validation } = facts;
   const rules: RuleId[] = ['N1', 'P9', 'R2'];
-  if (!reseller.mpnId) return condition('partner-id', rules, 'failed', 'reported', 'missing', {}, 'give-partner-id');
+  if (!reseller.mpnId) return condition('partner-id', rules, 'failed', 'assistant', 'missing', {}, 'give-partner-id');
   const id = { mpnId: reseller.mpnId };
   if (!validation) return condition('partner-id', rules, 'unknown', 'reported', 'told', id);
   if (cause === 'R2.pla-id-inactive' || cause === 'R1.not-partner-of-record') {
@@ -129,12 +133,21 @@ function partnerId(facts: ReadinessFacts, cause: string | undefined, enrolment: 
 /** P6: the reseller and the distributor in one CSP region; Partner Center's refusal (2201, R2) wins over the countries. */
 function region(facts: ReadinessFacts, regions: RegionTable | undefined, cause: string | undefined): Condition {
   const { distributor, reseller } = facts;
-  if (!distributor) return condition('region', ['P6'], 'unknown', 'reported', 'no-distributor', {}, 'find-distributor');
+  if (!distributor)
+    return condition('region', ['P6'], 'unknown', 'assistant', 'no-distributor', {}, 'find-distributor');
   if (cause === 'R2.region-mismatch') {
     return condition('region', ['P6'], 'failed', 'partner-center', 'mismatch', {}, 'other-region');
   }
   if (!reseller.country || !distributor.country) {
-    return condition('region', ['P6'], 'unknown', 'reported', 'no-country', {}, reseller.country ? undefined : 'enrol');
+    return condition(
+      'region',
+      ['P6'],
+      'unknown',
+      'assistant',
+      'no-country',
+      {},
+      reseller.country ? undefined : 'enrol',
+    );
   }
   const decision = checkSameRegion({ country: distributor.country }, { country: reseller.country }, regions);
   const countries = { resellerCountry: reseller.country, distributorCountry: distributor.country };
@@ -154,24 +167,24 @@ function mpa(facts: ReadinessFacts, cause: string | undefined): Condition {
   }
   return facts.reseller.mpaReportedSigned
     ? condition('mpa', ['M2', 'M4'], 'unknown', 'reported', 'said-signed')
-    : condition('mpa', ['M2', 'M4'], 'unknown', 'reported', 'not-known', {}, 'sign-mpa');
+    : condition('mpa', ['M2', 'M4'], 'unknown', 'assistant', 'not-known', {}, 'sign-mpa');
 }
 
 /** R1, R2: `validateresellers` for the PartnerID; the cause and its fix when refused. */
 function partnerOfRecord(facts: ReadinessFacts, cause: string | undefined): Condition {
   const { validation, reseller } = facts;
-  if (!reseller.mpnId) return condition('partner-of-record', ['R1'], 'unknown', 'reported', 'no-partner-id');
-  if (!validation) return condition('partner-of-record', ['R1'], 'unknown', 'reported', 'not-asked');
+  if (!reseller.mpnId) return condition('partner-of-record', ['R1'], 'unknown', 'assistant', 'no-partner-id');
+  if (!validation) return condition('partner-of-record', ['R1'], 'unknown', 'assistant', 'not-asked');
   if (validation.isValidPartnerIdOnRecord) {
     return condition('partner-of-record', ['R1'], 'met', 'partner-center', 'valid', { partnerId: reseller.mpnId });
   }
   const code = cause ?? 'R1.not-partner-of-record';
-  const facts2 = {
+  const refusal = {
     partnerId: reseller.mpnId,
     errorCode: String(validation.errorCode ?? ''),
     errorDescription: validation.errorDescription ?? '',
   };
-  return condition('partner-of-record', ['R1', 'R2'], 'failed', 'partner-center', code, facts2, code);
+  return condition('partner-of-record', ['R1', 'R2'], 'failed', 'partner-center', code, refusal, code);
 }
 
 /** P3, P5: a partnership Partner Center lists; the assistant's record says how far it got otherwise. */
@@ -199,8 +212,8 @@ function partnership(facts: ReadinessFacts): Condition {
   if (p?.state === 'invited')
     return condition('partnership', rules, 'failed', 'reported', 'invited', name, 'accept-invitation');
   return facts.distributor
-    ? condition('partnership', rules, 'failed', 'reported', 'none', name, 'ask-invitation')
-    : condition('partnership', rules, 'failed', 'reported', 'none', name, 'find-distributor');
+    ? condition('partnership', rules, 'failed', 'assistant', 'none', name, 'ask-invitation')
+    : condition('partnership', rules, 'failed', 'assistant', 'none', name, 'find-distributor');
 }
 
 /** Every condition on an order, in the order a reseller meets them; ready only when each is met. */

@@ -50,7 +50,8 @@ describe('Ready to transact: each condition on an order, its state, its source a
       const facts = ready();
       facts.reseller = { tenantId: 'new', enrolment: 'in-progress' };
       facts.validation = undefined;
-      expect(of(facts, 'enrolled')).to.include({ state: 'failed', source: 'reported', fix: 'enrol' });
+      // Nothing submitted is neither Partner Center's word nor the reseller's: the assistant's own record (API1).
+      expect(of(facts, 'enrolled')).to.include({ state: 'failed', source: 'assistant', fix: 'enrol' });
     });
 
     it('counts a suspended reseller as enrolled: the suspension is partner of record’s cause, not enrolment’s (R2)', () => {
@@ -70,7 +71,7 @@ describe('Ready to transact: each condition on an order, its state, its source a
     it('fails with where to find it when the assistant does not know it (N1: Account settings → Identifiers)', () => {
       const facts = ready();
       facts.reseller = { ...facts.reseller, mpnId: undefined };
-      expect(of(facts, 'partner-id')).to.include({ state: 'failed', source: 'reported', fix: 'give-partner-id' });
+      expect(of(facts, 'partner-id')).to.include({ state: 'failed', source: 'assistant', fix: 'give-partner-id' });
     });
 
     it('fails when Partner Center calls it inactive for a reseller not waiting on verification (R2)', () => {
