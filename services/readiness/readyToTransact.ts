@@ -123,10 +123,12 @@ export class ReadyToTransact {
       mpaSigned,
     };
     const { ready, conditions } = assessReadiness(facts, this.deps.regions);
-    const customers =
-      provider?.tenantId && partnershipState === 'active'
+    // Customers come through an active partnership (P5); before it there are none to read back.
+    const customers = !provider?.tenantId
+      ? undefined
+      : partnershipState === 'active'
         ? await customerAgreements(this.deps.partnerCenter.as(provider.tenantId), resellerTenantId, customerDomain)
-        : undefined;
+        : { shown: [], total: 0 };
     return {
       reseller: {
         tenantId: resellerTenantId,
