@@ -189,6 +189,10 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
           people: new SlackPeople(log),
           logger: log,
           afterDecision,
+          redraw: (client, request) =>
+            updateChannelMessage(client, request).catch((error) =>
+              log.warn({ err: error }, 'could not redraw the approval message'),
+            ),
         }).register(app);
       },
       homeBlocks: async ({ teamId, t }) => {

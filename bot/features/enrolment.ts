@@ -4,8 +4,8 @@ import { ENROLMENT_DIALOG, EnrolmentDialog, type EnrolmentOptions } from '../../
 import { type EnrolmentPayload, enrolmentPayload } from '../../dialogs/enrolment/enrolmentSubmission';
 import { translatorFor } from '../../i18n/i18n';
 import { keysFor } from '../../i18n/readers';
-import { EnrolmentService } from '../../services/enrolment/enrolmentService';
 import { VerificationStatusService } from '../../services/enrolment/verificationStatus';
+import { enrolmentServiceFor } from './enrolmentServiceFor';
 import type { FeatureFactory } from './feature';
 import { verbOnlyPayload } from '../../dialogs/cardSubmission';
 import { cardCommand, type TeamsCommand, type TeamsTurn } from '../../dialogs/teamsTurn';
@@ -15,12 +15,7 @@ import { cardCommand, type TeamsCommand, type TeamsTurn } from '../../dialogs/te
  * organisation (the Teams tenant), `status` reports Microsoft's verification and the MPA.
  */
 export const enrolmentFeature: FeatureFactory = (deps) => {
-  const service = new EnrolmentService({
-    partners: deps.partners,
-    partnerCenter: deps.partnerCenter,
-    webmail: deps.webmail,
-    records: deps.store.records,
-  });
+  const service = enrolmentServiceFor(deps);
   const verification = new VerificationStatusService({
     partnerCenter: deps.partnerCenter,
     partners: deps.partners,

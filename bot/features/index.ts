@@ -7,6 +7,7 @@ import { slackLifecycleFeature } from './slackLifecycle';
 import { enrolmentFeature } from './enrolment';
 import { programFeature } from './program';
 import { reauthorisationFeature } from './reauthorisation';
+import { readinessFeature } from './readiness';
 
 /**
  * Every slice of the product, in the order their commands are listed on the help cards.
@@ -17,6 +18,7 @@ export const FEATURES: FeatureFactory[] = [
   notificationsFeature,
   partnershipsFeature(),
   customersFeature,
+  readinessFeature,
   programFeature,
   reauthorisationFeature,
   sandboxPartnerCenterFeature,

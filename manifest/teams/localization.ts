@@ -23,7 +23,7 @@ export interface ManifestCommand {
 }
 
 /**
- * The command menu, in its order (issue 7: help, enroll, status, providers, customers, language). The
+ * The command menu, in its order (issue 7: help, enroll, status, providers, customers, language; issue 15: ready). The
  * keys are those the features register (bot/teams/teamsBot.ts, bot/features/enrolment.ts,
  * dialogs/invitation/invitationFlow.ts, bot/features/customers.ts); the tests fail if the bot's help card in
  * any language shows another word or description for one of them.
@@ -42,6 +42,7 @@ export const MANIFEST_COMMANDS: readonly ManifestCommand[] = [
     wordKey: 'customers:teams.words.customers',
     descriptionKey: 'customers:teams.commands.customers',
   },
+  { name: 'ready', wordKey: 'ready:words.ready', descriptionKey: 'ready:commands.ready' },
   { name: 'language', wordKey: 'common:words.language', descriptionKey: 'common:commands.language' },
 ];
 

@@ -7,6 +7,7 @@ import { removalConsequences } from '../../services/rules/partnershipEffects';
 import { expectCard, expectVisible, sendMessage, shootChatPane } from '../playground/browser';
 import { type OfferChoice, reviewNewCustomer, SAMPLE_CUSTOMER } from '../playground/customerCards';
 import { openRoad } from '../playground/openRoad';
+import { readyAtAGlance } from '../playground/readyRoad';
 import { FABRIKAM, type Road, TAILSPIN, waitForPost, walkTheRoad } from '../playground/road';
 import { type PlaygroundSession, runPlaygroundSession } from '../playground/session';
 
@@ -68,7 +69,9 @@ async function run(session: PlaygroundSession): Promise<void> {
   );
   road.show('#approvals', String(notice.args.text));
 
+  await readyAtAGlance(road, outDir, 'refused', VIEWPORT);
   await firstCustomer(road);
+  await readyAtAGlance(road, outDir, 'ready', VIEWPORT);
   await removalStatesP7(road);
 
   // The temporary password is nowhere but in the approver's one ephemeral message.

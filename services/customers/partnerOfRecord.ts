@@ -19,6 +19,8 @@ export interface PorCheck {
   partnerId: string;
   valid: boolean;
   errorCode?: string;
+  /** R2: the cause Partner Center named, as the rule reads it (`R2.compliance`), when it refused. */
+  cause?: string;
 }
 
 /**
@@ -53,13 +55,16 @@ export class PartnerOfRecord {
       };
     try {
       const [result] = await this.deps.partnerCenter.as(providerTenantId).validateResellers([id]);
+      const decision = partnerOfRecordDecision(id, result);
+      const cause = decision.violations[0]?.code;
       const check: PorCheck = {
         at: this.now().toISOString(),
         partnerId: id,
         valid: result?.isValidPartnerIdOnRecord === true,
         ...(result?.errorCode === undefined ? {} : { errorCode: String(result.errorCode) }),
+        ...(cause ? { cause } : {}),
       };
-      return { ok: true, decision: partnerOfRecordDecision(id, result), check };
+      return { ok: true, decision, check };
     } catch {
       // Nothing is recorded or ordered unchecked; the person can simply try again (the failure is logged by the gateway).
       return { ok: false, refusal: { kind: 'input', code: 'partner-of-record-unchecked' } };

@@ -1,4 +1,5 @@
 import type { Translate } from '../../i18n/i18n';
+import { assessReadiness } from '../../services/rules/readinessRules';
 
 /**
  * Sample arguments for every function exported by cards/slack/**: `<file relative to cards/slack>#<export>`
@@ -203,4 +204,51 @@ export const SLACK_SAMPLES: SlackSamples = {
     ],
   ],
   'customers/requestBlocks.ts#rejectModal': (t) => [[t, 'req-1', longName]],
+  'readiness/readinessBlocks.ts#readinessBlocks': (t) => [
+    [t, readinessReport('none')],
+    [t, readinessReport('many')],
+  ],
 };
+
+/** A report with every condition failing (the longest texts) and no customers, or ten shown of sixty. */
+function readinessReport(customers: 'none' | 'many') {
+  const { conditions } = assessReadiness({
+    reseller: {
+      tenantId: 'reseller-1',
+      mpnId: '1234567',
+      country: 'PL',
+      enrolment: 'submitted',
+      submittedAt: '2026-12-01T10:00:00.000Z',
+      expectedFrom: '2026-12-04T10:00:00.000Z',
+      expectedTo: '2026-12-08T10:00:00.000Z',
+    },
+    distributor: { name: longName, country: 'SE' },
+    partnership: { state: 'awaiting-partner-center', listedByPartnerCenter: false },
+    validation: {
+      partnerId: '1234567',
+      isValidPartnerIdOnRecord: false,
+      errorCode: 900400,
+      errorDescription: 'The reseller has compliance issues (a rejected profile or overdue payments).',
+    },
+    mpaSigned: false,
+  });
+  return {
+    reseller: { tenantId: 'reseller-1', name: longName, mpnId: '1234567' },
+    distributor: { id: 'provider-1', name: longName },
+    ready: false,
+    conditions,
+    customers:
+      customers === 'none'
+        ? { shown: [], total: 0 }
+        : {
+            total: 60,
+            shown: many(10, (i) => ({
+              domain: `klient${i}-z-bardzo-dluga-nazwa.onmicrosoft.com`,
+              companyName: `${longName} Klient ${i}`,
+              state: i % 2 ? ('met' as const) : ('failed' as const),
+              signer: 'Ewa Lis',
+              dateAgreed: '2026-12-03',
+            })),
+          },
+  };
+}

@@ -72,9 +72,42 @@ for (const backend of JOURNEY_BACKENDS)
       );
     });
 
-    it('is refused in Teams at submission while Partner Center holds the reseller suspended, with the fix and another reseller as ways forward (R1, R2)', async function () {
+    it('shows in Teams, before any order, each condition with its source and the fix for a suspended reseller (issue 15: ready, R1, R2, API1)', async function () {
       this.timeout(60_000);
       expect(await world.operator('por', FABRIKAM.tenantId, 'suspended')).to.include('suspended');
+      const card = await world.say(pl('ready:words.ready'), piotr);
+      expect(card).to.include(asJson(pl('ready:title.reseller', { distributor: DEMO.provider.name })));
+      expect(card).to.include(asJson(pl('ready:verdict.notReady', { met: 5, total: 6 })));
+      // Every condition, each with its source: what Partner Center says, or what Piotr told us (API1).
+      for (const id of ['enrolled', 'partner-id', 'region', 'mpa', 'partner-of-record', 'partnership']) {
+        expect(card).to.include(asJson(pl(`ready:condition.${id}`)));
+      }
+      expect(card).to.include(asJson(pl('ready:source.partner-center')));
+      // The cause in the rule's words and the fix where Piotr's company can act (R2).
+      expect(card)
+        .to.include(
+          asJson(pl('rules:violation.R2.reseller-suspended', { partnerId: FABRIKAM.mpnId, errorCode: '900400' })),
+        )
+        .and.include(asJson(pl('ready:fix.R2.reseller-suspended.reseller')))
+        .and.include(asJson(pl('rules:option.R2.name-another-reseller.reseller')));
+    });
+
+    it('shows the same reseller to the distributor in Slack, each fix addressed to whoever can act (issue 15: ready, R2)', async () => {
+      const view = await world.slack.slashAnswer('ready Fabrikam', APPROVER);
+      expect(view)
+        .to.include(asJson(en('ready:title.distributor', { reseller: FABRIKAM.name })))
+        .and.include(asJson(en('ready:fix.R2.reseller-suspended.distributor')))
+        .and.include(asJson(en('rules:option.R2.name-another-reseller.distributor')))
+        .and.include(asJson(en('ready:source.partner-center')));
+      // The same view one click away on the reseller's row in /csp resellers.
+      const listing = await world.slack.slashAnswer('resellers', APPROVER);
+      expect(listing).to.include('readiness.reseller');
+      const clicked = await world.slack.clickAnswer('readiness.reseller', FABRIKAM.tenantId, APPROVER);
+      expect(clicked).to.include(asJson(en('ready:fix.R2.reseller-suspended.distributor')));
+    });
+
+    it('is refused in Teams at submission while Partner Center holds the reseller suspended, with the fix and another reseller as ways forward (R1, R2)', async function () {
+      this.timeout(60_000);
       const asked = await requestCustomer(
         world,
         piotr,
@@ -120,6 +153,13 @@ for (const backend of JOURNEY_BACKENDS)
         .to.include('R2')
         .and.include(asJson(en('rules:option.R2.fix-cause.distributor')))
         .and.include(asJson(en('rules:option.R2.name-another-reseller.distributor')));
+      // The message in the channel is drawn again with the failed check and its cause, for whoever reads it next.
+      const cause = en('rules:violation.R2.compliance', { partnerId: FABRIKAM.mpnId, errorCode: '900400' });
+      await world.slackCalled(
+        'chat.update',
+        (json) => json.includes(requestId) && json.includes(asJson(cause)),
+        'the approval message redrawn with the failed check',
+      );
       await world.operator('por', FABRIKAM.tenantId, 'clear');
     });
 
@@ -132,6 +172,14 @@ for (const backend of JOURNEY_BACKENDS)
         domain: '\u0000',
       }).split('\u0000')[0];
       await world.teamsReceived((json) => json.includes(asJson(told)), 'the approval notice', from);
+    });
+
+    it('shows every condition met once fixed, and the new customer’s agreement as Partner Center holds it (issue 15: ready, MCA1)', async () => {
+      const card = await world.say(`${pl('ready:words.ready')} ${domain}`, piotr);
+      expect(card).to.include(asJson(pl('ready:verdict.ready.reseller')));
+      expect(card).to.not.include(asJson(pl('ready:state.failed')));
+      const agreed = pl('ready:customers.met', { company: COMPANY, domain: '\u0000' }).split('\u0000')[0];
+      expect(card).to.include(asJson(agreed));
     });
 
     it('asks in Teams to change the licence count, and the distributor approves it after validation (R1, NCE1)', async () => {

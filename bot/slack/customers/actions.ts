@@ -24,6 +24,13 @@ export function registerActions(app: App, s: SlackCustomers) {
         await tellClicker(body, client, respond, notDecidedText(t, outcome));
         // Partner Center failed after the approval: the message and the reseller say so too.
         if ('request' in outcome && outcome.request?.state === 'failed') await s.afterDecision(client, outcome.request);
+        // R1 refused at Approve: the message shows the failed check to whoever reads the channel next.
+        if (
+          'request' in outcome &&
+          outcome.request?.state === 'pending' &&
+          outcome.request.partnerOfRecord?.valid === false
+        )
+          await s.redraw(client, outcome.request);
         return;
       }
       const { request, value: credentials } = outcome;

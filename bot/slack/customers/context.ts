@@ -27,6 +27,8 @@ export interface SlackCustomers {
   logger: Logger;
   /** After a decision: the channel message shows it, the reseller hears it, the approvers' App Homes refresh. */
   afterDecision(client: WebClient, request: CustomerRequest): Promise<void>;
+  /** The channel message drawn again for a request still pending (a partner-of-record check that failed at Approve). */
+  redraw(client: WebClient, request: CustomerRequest): Promise<void>;
 }
 
 /** Why an Approve or Reject did not take: someone decided first (who and when), or a rule refused. */

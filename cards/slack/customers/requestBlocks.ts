@@ -5,6 +5,7 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { countryName, languageOf } from '../../../i18n/format';
 import type { Translate } from '../../../i18n/i18n';
+import { keysFor } from '../../../i18n/readers';
 import { daysAndHours } from '../../../services/customers/requestClock';
 import { blockKit } from '../blockKit';
 import { CUSTOMER_ACTION, CUSTOMER_CALLBACK, REASON_ACTION, REASON_BLOCK } from './ids';
@@ -39,7 +40,7 @@ export interface RequestView {
   /** Pending only: how long it has waited, and what is left of NCE1's cancellation window. */
   clock?: { ageMs: number; windowLeftMs?: number };
   /** R1: the last partner-of-record validation, when (ISO) and what Partner Center answered. */
-  partnerOfRecord?: { when: string; partnerId: string; valid: boolean; errorCode?: string };
+  partnerOfRecord?: { when: string; partnerId: string; valid: boolean; errorCode?: string; cause?: string };
   /** Set once decided: who, when (an ISO timestamp, formatted in the reader's language) and, for a rejection, why. */
   decision?: { state: 'approved' | 'rejected' | 'failed' | 'cancelled'; who: string; when: string; reason?: string };
 }
@@ -97,9 +98,12 @@ function decisionLine(t: Translate, decision: NonNullable<RequestView['decision'
 /** R1: the approver sees that Partner Center was asked, when, and what it said. */
 function partnerOfRecordLine(t: Translate, check: NonNullable<RequestView['partnerOfRecord']>): string {
   const params = { partnerId: check.partnerId, when: check.when, code: check.errorCode ?? '-' };
-  return check.valid
-    ? `✓ ${t('customers:slack.request.partnerOfRecord.valid', params)}`
-    : `✗ ${t('customers:slack.request.partnerOfRecord.refused', params)}`;
+  if (check.valid) return `✓ ${t('customers:slack.request.partnerOfRecord.valid', params)}`;
+  const refused = `✗ ${t('customers:slack.request.partnerOfRecord.refused', params)}`;
+  // R2: the cause, in the approver's words; R1's own cause needs Partner Center's description, not kept.
+  if (!check.cause?.startsWith('R2.')) return refused;
+  const facts = { partnerId: check.partnerId, errorCode: check.errorCode ?? '-' };
+  return `${refused}\n${t(keysFor(`rules:violation.${check.cause}`, 'distributor'), facts)}`;
 }
 
 function decisionButtons(t: Translate, id: string): KnownBlock {

@@ -8,6 +8,7 @@ import type { Translate } from '../../../i18n/i18n';
 import type { Invitation, ResellerRow } from '../../../services/partnerships/types';
 import { blockKit } from '../blockKit';
 import { CUSTOMER_ACTION } from '../customers/ids';
+import { READINESS_ACTION } from '../readiness/ids';
 import { ACTION } from './ids';
 
 const { plain, mrkdwn, shorten } = blockKit;
@@ -81,6 +82,20 @@ export function resellersBlocks(
             count: row.customerCount ?? '?',
           }).slice(0, 75),
         },
+      })),
+    });
+    // Issue 15 item 6: each reseller's conditions on an order, one click away (the same as /csp ready).
+    blocks.push({
+      type: 'actions',
+      block_id: 'partnerships.resellers.ready',
+      elements: rows.slice(0, 20).map((row) => ({
+        type: 'button' as const,
+        action_id: READINESS_ACTION.reseller,
+        value: row.partnership.resellerId,
+        text: plain(
+          t('ready:slack.button', { name: shorten(row.reseller?.legalName ?? row.partnership.resellerId, 50) }),
+          75,
+        ),
       })),
     });
   }

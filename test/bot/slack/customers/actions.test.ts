@@ -48,6 +48,30 @@ describe('Slack customers actions (bot/slack/customers/actions.ts)', () => {
       sinon.assert.notCalled(client.chat.postMessage);
     });
 
+    it('draws the channel message again when Partner Center refuses the reseller as partner of record at Approve (R1, R2)', async () => {
+      const { stubs, respond, press } = setUp();
+      const kept = pendingRequest({
+        message: { channel: 'C0APPROVALS', ts: '1.2' },
+        partnerOfRecord: {
+          at: '2026-12-03T10:00:00.000Z',
+          partnerId: '2345678',
+          valid: false,
+          errorCode: '900400',
+          cause: 'R2.compliance',
+        },
+      });
+      const refusal = {
+        kind: 'rules' as const,
+        violations: [{ rule: 'R2' as const, code: 'R2.compliance', facts: {} }],
+        options: [],
+      };
+      stubs.decisions.approve.resolves({ ok: false, request: kept, refusal });
+      await press(CUSTOMER_ACTION.approve, 'req-1');
+      sinon.assert.calledOnce(respond);
+      sinon.assert.calledOnceWithExactly(stubs.redraw, sinon.match.any, kept);
+      sinon.assert.notCalled(stubs.afterDecision);
+    });
+
     it('tells who decided first when the request was already decided', async () => {
       const { stubs, respond, press } = setUp();
       const decided = decidedByMaria('rejected');

@@ -33,6 +33,7 @@ export function fakeServices() {
     },
     logger: { error: sinon.stub(), warn: sinon.stub(), debug: sinon.stub(), info: sinon.stub() },
     afterDecision: sinon.stub().resolves(),
+    redraw: sinon.stub().resolves(),
   };
   return { stubs: s, services: s as unknown as SlackCustomers };
 }

@@ -1,0 +1,109 @@
+import type { BlockButtonAction } from '@slack/bolt';
+import { READINESS_ACTION } from '../../cards/slack/readiness/ids';
+import { readinessBlocks } from '../../cards/slack/readiness/readinessBlocks';
+import type { Translate } from '../../i18n/i18n';
+import { readyCard } from '../../cards/teams/readyCard';
+import { providerIdOf } from '../../services/partnerships/providers';
+import { type ReadinessReport, ReadyToTransact } from '../../services/readiness/readyToTransact';
+import { refusedText, tellClicker } from '../slack/distributorWords';
+import { SlackLanguages } from '../slack/slackLanguage';
+import { slackTeamOf } from '../slack/slackTeam';
+import { enrolmentServiceFor } from './enrolmentServiceFor';
+import type { FeatureFactory } from './feature';
+import { partnershipServiceFor } from './partnershipServiceFor';
+import { matchReseller } from './readinessReseller';
+
+/**
+ * Ready to transact, at a glance (issue 15 item 6): `ready` in Teams for the reseller asking (its
+ * tenant), `/csp ready <reseller>` in Slack for the distributor, one assessment behind both
+ * (services/readiness), each condition with its state, its source (API1) and the fix.
+ */
+/** The distributor's view of one reseller, ephemeral: only the rep who asked reads it. */
+function readinessAnswer(t: Translate, report: ReadinessReport) {
+  return {
+    response_type: 'ephemeral' as const,
+    blocks: readinessBlocks(t, report),
+    text: t('ready:slack.title', { reseller: report.reseller.name }),
+  };
+}
+
+export const readinessFeature: FeatureFactory = async (deps) => {
+  const log = deps.logger.child({ component: 'readiness' });
+  const languages = new SlackLanguages(deps.store.records, log);
+  const partnerships = await partnershipServiceFor(deps);
+  const enrolment = enrolmentServiceFor(deps);
+  const readiness = new ReadyToTransact({
+    partners: deps.partners,
+    partnerships,
+    partnerCenter: deps.partnerCenter,
+    regions: deps.regions,
+    distributorTenantId: deps.distributorTenantId,
+    answers: async (tenantId) => (await enrolment.progress(tenantId)).answers,
+  });
+
+  return {
+    name: 'readiness',
+    teams: {
+      commands: [
+        {
+          name: 'ready',
+          descriptionKey: 'ready:commands.ready',
+          wordKey: 'ready:words.ready',
+          // Typed without Polish letters; the Swedish and English words are plain already.
+          aliases: ['gotowosc'],
+          run: async ({ context, t, identity, args }) => {
+            const reports = await readiness.forReseller(identity.tenantId, args.trim() || undefined);
+            for (const report of reports) await context.sendActivity({ attachments: [readyCard(t, report)] });
+          },
+        },
+      ],
+    },
+    slack: {
+      register(app) {
+        app.action<BlockButtonAction>(READINESS_ACTION.reseller, async ({ ack, body, action, client, respond }) => {
+          await ack();
+          try {
+            const teamId = slackTeamOf(body);
+            const t = await languages.translatorFor(client, teamId, body.user.id);
+            const provider = await partnerships.getProviderBySlackTeam(teamId);
+            if (!provider) {
+              await tellClicker(body, client, respond, refusedText(t, 'not-set-up'));
+              return;
+            }
+            // Only the distributor's own resellers, whatever id the button carries.
+            const resellerId = action.value ?? '';
+            const listed = await partnerships.listResellers(provider.partner.id);
+            if (!listed.some((r) => r.partnership.resellerId === resellerId)) {
+              await tellClicker(body, client, respond, refusedText(t, 'no-active-partnership'));
+              return;
+            }
+            const report = await readiness.forDistributor(provider.partner.id, resellerId);
+            await respond({ ...readinessAnswer(t, report), replace_original: false });
+          } catch (error) {
+            log.error({ err: error }, 'could not show a reseller’s readiness');
+          }
+        });
+      },
+      subcommands: [
+        {
+          name: 'ready',
+          descriptionKey: 'ready:commands.slack',
+          run: async ({ command, args, t, respond }) => {
+            const providerId = providerIdOf(command.team_id);
+            if (!(await partnerships.getProviderBySlackTeam(command.team_id))) {
+              await respond({ response_type: 'ephemeral', text: refusedText(t, 'not-set-up') });
+              return;
+            }
+            const found = matchReseller(await partnerships.listResellers(providerId), args);
+            if (!found) {
+              await respond({ response_type: 'ephemeral', text: t('ready:slack.usage') });
+              return;
+            }
+            const report = await readiness.forDistributor(providerId, found.resellerId, found.customerDomain);
+            await respond(readinessAnswer(t, report));
+          },
+        },
+      ],
+    },
+  };
+};

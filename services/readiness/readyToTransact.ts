@@ -1,0 +1,144 @@
+/**
+ * Ready to transact (issue 15 item 6): one assessment of every condition the program puts on an order,
+ * for a reseller with one distributor, the same for the reseller's `ready` in Teams and the distributor's
+ * `/csp ready` in Slack. It gathers through the gateway with the distributor's credentials only (API1):
+ * `validateresellers` (R1, R2), `agreementstatus` (M2), the relationship list (P3) and each customer's
+ * agreements (MCA1); what the reseller told us comes from the directory and its enrolment answers. The
+ * rules in services/rules/readinessRules.ts decide.
+ */
+import type { PartnerDraft } from '../domain/partner';
+import type { PartnershipState } from '../domain/partnership';
+import { expectedVerificationWindow } from '../enrolment/verificationTimings';
+import type { AnswerLog } from '../enrolment/enrolmentProgress';
+import type { PartnerCenterGateway } from '../partnerCenter/gateway';
+import type { PartnerDirectory } from '../partners/partnerDirectory';
+import type { PartnershipService } from '../partnerships/partnershipService';
+import { assessReadiness, type Condition, type ReadinessFacts } from '../rules/readinessRules';
+import type { RegionTable } from '../rules/regionTable';
+import { DistributorView } from '../verification/distributorView';
+import { customerAgreements, type CustomersReadiness } from './customerReadiness';
+
+export type { CustomerReadiness, CustomersReadiness } from './customerReadiness';
+
+export interface ReadinessReport {
+  reseller: { tenantId: string; name: string; mpnId?: string };
+  /** The distributor the order would go through; absent when the reseller has none yet. */
+  distributor?: { id: string; name: string };
+  ready: boolean;
+  conditions: Condition[];
+  /** MCA1, per customer the reseller has with this distributor; undefined when Partner Center could not list them. */
+  customers?: CustomersReadiness;
+}
+
+export interface ReadyToTransactDeps {
+  partners: PartnerDirectory;
+  partnerships: PartnershipService;
+  partnerCenter: PartnerCenterGateway;
+  regions?: RegionTable;
+  /** The distributor whose credentials the gateway holds (API1); otherwise the first one set up. */
+  distributorTenantId?: string;
+  /** Who answered which enrolment step and when (the submission starts E5's clock). */
+  answers?: (tenantId: string) => Promise<AnswerLog['answers']>;
+}
+
+/** Partnerships that still lead somewhere: a removed or declined one is as good as none. */
+const LIVE: ReadonlySet<PartnershipState> = new Set(['invited', 'awaiting-partner-center', 'active']);
+
+export class ReadyToTransact {
+  constructor(private readonly deps: ReadyToTransactDeps) {}
+
+  /**
+   * The reseller's own view (Teams): one report per distributor it is partnered with or on its way to
+   * (invited, awaiting Partner Center); with none, one report without a distributor.
+   */
+  async forReseller(resellerTenantId: string, customerDomain?: string): Promise<ReadinessReport[]> {
+    const providers = (await this.deps.partners.all()).filter((p) => p.kind === 'indirect-provider');
+    const withPartnership: Array<{ provider: PartnerDraft; state: PartnershipState }> = [];
+    for (const provider of providers) {
+      const partnership = await this.deps.partnerships.getPartnership(provider.id, resellerTenantId);
+      if (partnership && LIVE.has(partnership.state)) withPartnership.push({ provider, state: partnership.state });
+    }
+    const active = withPartnership.filter((p) => p.state === 'active');
+    const chosen = active.length > 0 ? active : withPartnership.slice(0, 1);
+    if (chosen.length === 0) return [await this.assess(resellerTenantId, undefined, undefined, customerDomain)];
+    return Promise.all(chosen.map((p) => this.assess(resellerTenantId, p.provider, p.state, customerDomain)));
+  }
+
+  /** The distributor's view of one of its resellers (Slack). */
+  async forDistributor(
+    providerId: string,
+    resellerTenantId: string,
+    customerDomain?: string,
+  ): Promise<ReadinessReport> {
+    const provider = (await this.deps.partnerships.getProviderById(providerId))?.partner;
+    const partnership = await this.deps.partnerships.getPartnership(providerId, resellerTenantId);
+    const state = partnership && LIVE.has(partnership.state) ? partnership.state : undefined;
+    return this.assess(resellerTenantId, provider, state, customerDomain);
+  }
+
+  private async assess(
+    resellerTenantId: string,
+    provider: PartnerDraft | undefined,
+    partnershipState: PartnershipState | undefined,
+    customerDomain: string | undefined,
+  ): Promise<ReadinessReport> {
+    // API1: every Partner Center answer below is asked as this distributor, never as the reseller.
+    const view = new DistributorView({
+      partnerCenter: this.deps.partnerCenter,
+      partners: this.deps.partners,
+      distributorTenantId: provider?.tenantId ?? this.deps.distributorTenantId,
+    });
+    const reseller = await this.deps.partners.get(resellerTenantId);
+    const relationship = await view.relationship(resellerTenantId);
+    const mpnId = reseller?.mpnId ?? relationship?.mpnId ?? undefined;
+    const [standing, mpaSigned, answers] = await Promise.all([
+      view.partnerIdStanding(mpnId),
+      view.mpaSigned(resellerTenantId),
+      this.deps.answers?.(resellerTenantId) ?? Promise.resolve(undefined),
+    ]);
+    const submittedAt = answers?.submit?.at;
+    const window = submittedAt ? expectedVerificationWindow(submittedAt) : undefined;
+    const facts: ReadinessFacts = {
+      reseller: {
+        tenantId: resellerTenantId,
+        mpnId,
+        country: reseller?.country,
+        enrolment: reseller?.status.enrolment ?? 'not-started',
+        cspEnrolled: reseller?.status.cspEnrolled,
+        submittedAt,
+        expectedFrom: window?.from,
+        expectedTo: window?.to,
+        mpaReportedSigned: reseller?.status.mpaReportedSigned,
+      },
+      distributor: provider ? { name: provider.legalName ?? provider.id, country: provider.country } : undefined,
+      partnership: partnershipState
+        ? { state: partnershipState, listedByPartnerCenter: relationship === undefined ? undefined : !!relationship }
+        : undefined,
+      validation: standing && {
+        partnerId: standing.mpnId,
+        isValidPartnerIdOnRecord: standing.valid,
+        errorCode: standing.errorCode,
+        errorDescription: standing.errorDescription,
+      },
+      mpaSigned,
+    };
+    const { ready, conditions } = assessReadiness(facts, this.deps.regions);
+    // Customers come through an active partnership (P5); before it there are none to read back.
+    const customers = !provider?.tenantId
+      ? undefined
+      : partnershipState === 'active'
+        ? await customerAgreements(this.deps.partnerCenter.as(provider.tenantId), resellerTenantId, customerDomain)
+        : { shown: [], total: 0 };
+    return {
+      reseller: {
+        tenantId: resellerTenantId,
+        name: reseller?.legalName ?? relationship?.name ?? resellerTenantId,
+        mpnId,
+      },
+      ...(provider ? { distributor: { id: provider.id, name: provider.legalName ?? provider.id } } : {}),
+      ready,
+      conditions,
+      ...(customers ? { customers } : {}),
+    };
+  }
+}
