@@ -60,6 +60,8 @@ export interface ReadinessLines {
   customersTitle: string;
   /** One line per customer shown, then what was left out or not found. */
   customers: Array<{ state: CustomerReadiness['state'] | 'info'; text: string }>;
+  /** A1/A2: the yearly review and what is still missing for it; absent without an active partnership. */
+  review?: { title: string; lines: string[]; missing: boolean };
 }
 
 export function readinessLines(t: Translate, reader: Reader, report: ReadinessReport): ReadinessLines {
@@ -81,7 +83,27 @@ export function readinessLines(t: Translate, reader: Reader, report: ReadinessRe
     conditions: report.conditions.map((c) => conditionLines(t, reader, report, c)),
     customersTitle: t('ready:customers.title'),
     customers: customerLines(t, reader, report),
+    ...(report.review ? { review: reviewLines(t, reader, report.review) } : {}),
   };
+}
+
+function reviewLines(
+  t: Translate,
+  reader: Reader,
+  review: NonNullable<ReadinessReport['review']>,
+): NonNullable<ReadinessLines['review']> {
+  const when =
+    review.daysLeft > 0
+      ? t('ready:review.next', { anniversary: review.anniversary, count: review.daysLeft })
+      : t('ready:review.now', { anniversary: review.anniversary });
+  const missing = review.missing.map((id) => `• ${t(`reauthorisation:item.${id}`)}`);
+  const lines = [
+    when,
+    ...(review.firstReview ? [t('ready:review.first')] : []),
+    ...(missing.length > 0 ? [t('ready:review.missing'), ...missing] : [t('ready:review.nothingMissing')]),
+    t(keysFor('ready:review.more', reader), { word: t('reauthorisation:teams.words.reauthorisation') }),
+  ];
+  return { title: t('ready:review.title'), lines, missing: review.missing.length > 0 };
 }
 
 function customerLines(t: Translate, reader: Reader, report: ReadinessReport): ReadinessLines['customers'] {

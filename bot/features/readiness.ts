@@ -5,6 +5,7 @@ import type { Translate } from '../../i18n/i18n';
 import { readyCard } from '../../cards/teams/readyCard';
 import { providerIdOf } from '../../services/partnerships/providers';
 import { type ReadinessReport, ReadyToTransact } from '../../services/readiness/readyToTransact';
+import { reauthorisationStanding } from '../../services/reauthorisation/standing';
 import { refusedText, tellClicker } from '../slack/distributorWords';
 import { SlackLanguages } from '../slack/slackLanguage';
 import { slackTeamOf } from '../slack/slackTeam';
@@ -39,6 +40,15 @@ export const readinessFeature: FeatureFactory = async (deps) => {
     regions: deps.regions,
     distributorTenantId: deps.distributorTenantId,
     answers: async (tenantId) => (await enrolment.progress(tenantId)).answers,
+    // A1/A2: the yearly review beside today's conditions, from the same standing the countdown uses.
+    reauthorisation: reauthorisationStanding({
+      records: deps.store.records,
+      partners: deps.partners,
+      partnerCenter: deps.partnerCenter,
+      distributorTenantId: deps.distributorTenantId,
+      onGatewayError: (error) => log.warn({ err: error }, 'revenue not read from Partner Center'),
+    }),
+    now: deps.clock,
   });
 
   return {

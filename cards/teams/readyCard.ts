@@ -28,6 +28,10 @@ export interface ReadyCardData {
   }>;
   customersTitle: string;
   customers: Array<{ text: string; color: Color }>;
+  /** A1/A2: empty title when there is no yearly review to show (no active partnership). */
+  reviewTitle: string;
+  review: Array<{ text: string }>;
+  reviewColor: Color;
 }
 
 /** The state in words and in the host's colours: no emoji, which not every Teams client draws. */
@@ -57,6 +61,9 @@ export function readyCard(t: Translate, report: ReadinessReport): Attachment {
     })),
     customersTitle: lines.customersTitle,
     customers: lines.customers.map((c) => ({ text: c.text, color: COLOR[c.state] })),
+    reviewTitle: lines.review?.title ?? '',
+    review: (lines.review?.lines ?? []).map((text) => ({ text })),
+    reviewColor: lines.review?.missing ? 'Warning' : 'Default',
   };
   return cardAttachment('ready', data);
 }

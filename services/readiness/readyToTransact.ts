@@ -15,6 +15,7 @@ import type { PartnerDirectory } from '../partners/partnerDirectory';
 import type { PartnershipService } from '../partnerships/partnershipService';
 import { assessReadiness, type Condition, type ReadinessFacts } from '../rules/readinessRules';
 import type { RegionTable } from '../rules/regionTable';
+import type { ResellerReauthorisation } from '../reauthorisation/standing';
 import { DistributorView } from '../verification/distributorView';
 import { customerAgreements, type CustomersReadiness } from './customerReadiness';
 
@@ -28,6 +29,11 @@ export interface ReadinessReport {
   conditions: Condition[];
   /** MCA1, per customer the reseller has with this distributor; undefined when Partner Center could not list them. */
   customers?: CustomersReadiness;
+  /**
+   * A1/A2: the next yearly review with this distributor and what is still missing for it. Not a condition
+   * on today's order, but the one that ends every order if it is missed; absent without an active partnership.
+   */
+  review?: Pick<ResellerReauthorisation, 'anniversary' | 'daysLeft' | 'firstReview' | 'missing'>;
 }
 
 export interface ReadyToTransactDeps {
@@ -39,6 +45,12 @@ export interface ReadyToTransactDeps {
   distributorTenantId?: string;
   /** Who answered which enrolment step and when (the submission starts E5's clock). */
   answers?: (tenantId: string) => Promise<AnswerLog['answers']>;
+  /** A1/A2: the reseller's standing for its yearly review with one distributor (services/reauthorisation). */
+  reauthorisation?: (
+    reseller: { tenantId: string; providerId: string },
+    now: Date,
+  ) => Promise<ResellerReauthorisation | undefined>;
+  now?: () => Date;
 }
 
 /** Partnerships that still lead somewhere: a removed or declined one is as good as none. */
@@ -129,6 +141,7 @@ export class ReadyToTransact {
       : partnershipState === 'active'
         ? await customerAgreements(this.deps.partnerCenter.as(provider.tenantId), resellerTenantId, customerDomain)
         : { shown: [], total: 0 };
+    const review = await this.review(resellerTenantId, provider, partnershipState);
     return {
       reseller: {
         tenantId: resellerTenantId,
@@ -139,6 +152,20 @@ export class ReadyToTransact {
       ready,
       conditions,
       ...(customers ? { customers } : {}),
+      ...(review ? { review } : {}),
     };
+  }
+
+  private async review(
+    resellerTenantId: string,
+    provider: PartnerDraft | undefined,
+    partnershipState: PartnershipState | undefined,
+  ): Promise<ReadinessReport['review']> {
+    if (!provider || partnershipState !== 'active' || !this.deps.reauthorisation) return undefined;
+    const now = this.deps.now?.() ?? new Date();
+    const standing = await this.deps.reauthorisation({ tenantId: resellerTenantId, providerId: provider.id }, now);
+    if (!standing) return undefined;
+    const { anniversary, daysLeft, firstReview, missing } = standing;
+    return { anniversary, daysLeft, firstReview, missing };
   }
 }

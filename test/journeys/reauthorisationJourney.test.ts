@@ -137,6 +137,22 @@ for (const backend of JOURNEY_BACKENDS)
       await world.say('anuluj', piotr);
     });
 
+    it('shows the yearly review under ready, to the reseller in Teams and the distributor in Slack, with what is still missing (A1, A2)', async () => {
+      const missing = ['revenue', 'security-contact', 'endorsement'];
+      const card = await world.say(pl('ready:words.ready'), piotr);
+      expect(card)
+        .to.include(asJson(pl('ready:review.title')))
+        .and.include(asJson(pl('ready:review.missing')));
+      for (const id of missing) expect(card).to.include(asJson(`• ${pl(`reauthorisation:item.${id}`)}`));
+      expect(card, 'reported in Teams, so no longer missing').to.not.include(
+        asJson(`• ${pl('reauthorisation:item.mfa')}`),
+      );
+      const view = await world.slack.slashAnswer(`ready ${FABRIKAM.name}`, APPROVER);
+      expect(view)
+        .to.include(en('ready:review.title'))
+        .and.include(en('ready:review.more.distributor', { word: en('reauthorisation:teams.words.reauthorisation') }));
+    });
+
     it('30 days before, tells both sides once more what is still missing, and that failing costs the authorisation for a year (A2)', async function () {
       this.timeout(60_000);
       expect(await world.operator('revenue', FABRIKAM.tenantId, '400')).to.include('400');

@@ -28,5 +28,11 @@ export function readinessBlocks(t: Translate, report: ReadinessReport): KnownBlo
   blocks.push({ type: 'divider' }, { type: 'section', text: mrkdwn(`*${lines.customersTitle}*`) });
   const customers = lines.customers.map((c) => `${c.state === 'info' ? 'ℹ️' : STATE_MARK[c.state]} ${c.text}`);
   blocks.push({ type: 'section', text: mrkdwn(customers.join('\n')) });
+  if (lines.review) {
+    blocks.push(
+      { type: 'divider' },
+      { type: 'section', text: mrkdwn(`*${lines.review.title}*\n${lines.review.lines.join('\n')}`) },
+    );
+  }
   return blocks;
 }
