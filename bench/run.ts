@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Child, scriptPath } from './child';
 import { type StubStats, TEAMS_LIMITS } from './connectorStub';
 import { heapGroups, heapGrowth } from './heapSnapshot';
+import { machineBusyShare, machineCpu, processCpuSeconds } from './cpuTime';
 import { type CpuProfile, profileWindow, selfTimeByOwner, topBySelfTime } from './cpuProfile';
 import { translatorFor } from '../i18n/i18n';
 import { TEST_SIGNING_SECRET } from '../test/support/drivers/slackRequests';
@@ -32,6 +33,8 @@ import type { FanoutReply, FanoutRequest, TargetOptions } from './target';
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const profile = argv.includes('--profile');
+/** `--profile-fanout`: a CPU profile of every fan-out instance, cut to the notices' window, printed by owner. */
+const profileFanout = argv.includes('--profile-fanout');
 /**
  * `--only=fanout,memory` runs those sections alone (teams, fanout, memory, start), at the run's sizes: for
  * measuring one thing again without the rest; such a run writes bench/results/only.tmp, never latest.json.
@@ -497,6 +500,8 @@ interface FanoutFigures {
   reply: FanoutReply;
   /** Per instance: its csp_notices_total counters (outcome → count) from /metrics. */
   notices: Array<Record<string, number>>;
+  /** CPU seconds each process took from the notifier calls to the last delivery, and the machine's busy share. */
+  cpu: { instances: Array<number | undefined>; stub?: number; redis?: number; machineBusy?: number };
 }
 
 /** One instance's `csp_notices_total{platform="teams",outcome=…}` counters, read from its /metrics. */
@@ -527,8 +532,12 @@ async function fanoutRun(
   const expected = tenants * users * perTenant;
   if (where.redisUrl && flushRedis) await flushDb(where.redisUrl);
   const assistants: Child[] = [];
+  const profileDirs: string[] = [];
   for (let i = 0; i < where.instances; i++) {
-    assistants.push(await target({ kind: 'assistant', store: where.store, redisUrl: where.redisUrl }));
+    const dir = profileFanout ? mkdtempSync(path.join(os.tmpdir(), 'csp-bench-fanout-prof-')) : undefined;
+    if (dir) profileDirs.push(dir);
+    const flags = dir ? ['--cpu-prof', '--cpu-prof-dir', dir] : [];
+    assistants.push(await target({ kind: 'assistant', store: where.store, redisUrl: where.redisUrl }, flags));
   }
   // Each person reaches the bot as Teams would: the app installed in their personal chat. The bot
   // welcomes them and records where to reach them; its notices later find them there (not counted).
@@ -549,6 +558,15 @@ async function fanoutRun(
     );
   }
   await stub.request('reset', { limits: TEAMS_LIMITS });
+  const redisPid = where.redisUrl ? await redisServerPid(where.redisUrl) : undefined;
+  const cpuOf = () => ({
+    instances: assistants.map((assistant) => processCpuSeconds(assistant.process.pid)),
+    stub: processCpuSeconds(stub.process.pid),
+    redis: processCpuSeconds(redisPid),
+    machine: machineCpu(),
+  });
+  const cpuBefore = cpuOf();
+  const clocksBefore = profileFanout ? await Promise.all(assistants.map((a) => a.request<number>('clock'))) : [];
   const started = Date.now();
   const replies = await Promise.all(
     assistants.map((assistant, index) =>
@@ -579,8 +597,20 @@ async function fanoutRun(
       lastProgress = Date.now();
     }
   }
+  const cpuAfter = cpuOf();
+  const clocksAfter = profileFanout ? await Promise.all(assistants.map((a) => a.request<number>('clock'))) : [];
   const notices = await Promise.all(assistants.map((assistant) => noticeCounters(assistant.port)));
   for (const assistant of assistants) await assistant.stop();
+  profileDirs.forEach((dir, i) =>
+    printProfile(
+      dir,
+      clocksBefore[i],
+      clocksAfter[i],
+      `fan-out instance ${i + 1} of ${where.instances} (${where.store})`,
+    ),
+  );
+  const spent = (after?: number, before?: number) =>
+    after === undefined || before === undefined ? undefined : after - before;
   await stub.request('reset', {});
   const seconds = ((stats.lastAcceptedAt ?? Date.now()) - started) / 1000;
   const reply = {
@@ -599,9 +629,29 @@ async function fanoutRun(
     seedMs,
     reply,
     notices,
+    cpu: {
+      instances: cpuAfter.instances.map((after, i) => spent(after, cpuBefore.instances[i])),
+      stub: spent(cpuAfter.stub, cpuBefore.stub),
+      redis: spent(cpuAfter.redis, cpuBefore.redis),
+      machineBusy: machineBusyShare(cpuBefore.machine, cpuAfter.machine),
+    },
   };
   raw[`fanout:${where.store}:${where.instances}`] = { ...figures, replies, stats: { ...stats, keys: undefined } };
   return figures;
+}
+
+/** The Redis server's process id, when it runs on this machine (for its CPU time); undefined otherwise. */
+async function redisServerPid(url: string): Promise<number | undefined> {
+  const client = createClient({ url });
+  try {
+    await client.connect();
+    const pid = Number(/process_id:(\d+)/.exec(await client.info('server'))?.[1]);
+    return Number.isFinite(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await client.quit().catch(() => {});
+  }
 }
 
 /** `--flush-redis`: FLUSHDB on the bench's own database (see the flag). */
@@ -642,6 +692,16 @@ function noticeSplit(figures: FanoutFigures): string {
     .join('; ');
 }
 
+/** Where the CPU went during a fan-out: each process's seconds, and how busy the whole machine was. */
+function cpuSplit({ cpu, seconds }: FanoutFigures): string {
+  const secs = (value?: number) => (value === undefined ? '?' : `${fmt(value, 1)} s`);
+  const parts = cpu.instances.map((value, i) => `instance ${i + 1} ${secs(value)}`);
+  parts.push(`connector stub ${secs(cpu.stub)}`);
+  if (cpu.redis !== undefined) parts.push(`Redis ${secs(cpu.redis)}`);
+  const busy = cpu.machineBusy === undefined ? '' : `, the machine ${fmt(cpu.machineBusy * 100)} % busy (all cores)`;
+  return `CPU over ${fmt(seconds, 1)} s: ${parts.join(', ')}${busy}`;
+}
+
 /**
  * Fan-out on SQLite (one instance), and on Redis with one and with two instances (issue 18 item 4: the
  * second close to twice the first while the limits hold). The same notices in every run.
@@ -679,12 +739,13 @@ async function fanout(stub: Child, serviceUrl: string, redis?: string) {
       met: ratio >= 1.6,
     });
     notes.push(
-      `Fan-out on Redis: ${noticeSplit(one)} (one instance); ${noticeSplit(two)} (two instances). A lane hold is a job a worker found over its conversation's or tenant's limit and put back until the limit allows.`,
+      `Fan-out on Redis: ${noticeSplit(one)} (one instance); ${noticeSplit(two)} (two instances). ${cpuSplit(one)} (one instance); ${cpuSplit(two)} (two instances). A lane hold is a job a worker found over its conversation's or tenant's limit and put back until the limit allows.`,
     );
   } else {
     notes.push('Fan-out on Redis (one and two instances) skipped: no REDIS_URL.');
   }
   const { reply } = sqlite;
+  notes.push(`Fan-out on SQLite: ${cpuSplit(sqlite)}.`);
   notes.push(
     `Fan-out: each of the ${fmt(tenants * users)} people first installed the app as Teams posts it (a conversationUpdate to /api/messages, welcomed by the bot, which recorded where to reach them; not counted). The notices ran on the notifier the assistant wires (${reply.notifier}; features: ${reply.features.join(', ')})${reply.failureSamples[0] ? `; first notifier failure: "${reply.failureSamples[0].slice(0, 120)}"` : ''}. With two instances each enqueued the notices of half the tenants. Waited until every delivery arrived or none arrived for ${FANOUT_IDLE_MS / 1000} s. Stub limits: ${TEAMS_LIMITS.perConversationPerSecond}/s per conversation (burst ${TEAMS_LIMITS.perConversationBurst}), ${TEAMS_LIMITS.perTenantPerSecond}/s per tenant, Retry-After ${TEAMS_LIMITS.retryAfterSeconds} s.`,
   );
@@ -865,6 +926,24 @@ async function cpuProfile(stub: Child, serviceUrl: string) {
     `\nCPU profile of the assistant (SQLite) under the enrolment-step load: ${fmt(figures.requests)} turns in ${fmt(seconds, 1)} s, main thread busy ${fmt(summary.busyMs)} ms (${fmt(summary.busyMs / Math.max(figures.requests, 1), 2)} ms a turn). Self time by owner:\n`,
   );
   for (const o of owners) process.stdout.write(line(o));
+  process.stdout.write('Top functions by self time:\n');
+  for (const f of summary.top) process.stdout.write(line(f));
+  process.stdout.write(`(profile kept at ${path.join(dir, file)})\n`);
+}
+
+/** Prints a profile's window by owner and its top functions (the `--profile` layout). */
+function printProfile(dir: string, from: number, to: number, what: string, turns?: number) {
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) return notes.push(`CPU profile of ${what}: no .cpuprofile was written.`);
+  const window = profileWindow(JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as CpuProfile, from, to);
+  const summary = topBySelfTime(window, ROOT, 15);
+  const line = (f: { percent: number; selfMs: number; name: string; where: string }) =>
+    `  ${fmt(f.percent, 1).padStart(5)}%  ${fmt(f.selfMs).padStart(6)} ms  ${f.name}  ${f.where}\n`;
+  const perTurn = turns ? ` (${fmt(summary.busyMs / Math.max(turns, 1), 2)} ms a turn)` : '';
+  process.stdout.write(
+    `\nCPU profile of ${what}: ${fmt((to - from) / 1e6, 1)} s, main thread busy ${fmt(summary.busyMs)} ms${perTurn}. Self time by owner:\n`,
+  );
+  for (const o of selfTimeByOwner(window, ROOT, 15)) process.stdout.write(line(o));
   process.stdout.write('Top functions by self time:\n');
   for (const f of summary.top) process.stdout.write(line(f));
   process.stdout.write(`(profile kept at ${path.join(dir, file)})\n`);

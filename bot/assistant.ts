@@ -31,6 +31,7 @@ import { NoticeRenderers } from './proactive/noticeRenderers';
 import type { SlackEdge } from './slack/slackApp';
 import { SlackLanguages } from './slack/slackLanguage';
 import { ConversationReferenceStore } from './teams/conversationReferences';
+import { ReferenceIndexSweeps } from './teams/referenceIndexSweeps';
 import { RepeatedSubmissions } from './teams/repeatedSubmissions';
 import { activityEndpoint } from './teams/activityEndpoint';
 import { TeamsAdapter } from './teams/teamsAdapter';
@@ -211,6 +212,8 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
   const port = await http.listen(config.port, config.host);
   for (const feature of features) await feature.start?.();
   notifier.start();
+  const referenceSweeps = new ReferenceIndexSweeps(references, logger);
+  referenceSweeps.start();
   logger.info(
     { port, store: store.records.backend, partnerCenter: config.partnerCenter.mode, slack: Boolean(slack) },
     'CSP Partner Assistant listening',
@@ -233,6 +236,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
       closing ??= (async () => {
         await http.drain();
         await notifier.stop();
+        await referenceSweeps.stop();
         for (const feature of [...features].reverse()) await feature.stop?.();
         await store.close();
       })();

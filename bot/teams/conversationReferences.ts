@@ -14,6 +14,15 @@ export interface StoredReference {
 const PREFIX = 'teams:ref:';
 const keyOf = (tenantId: string, aadObjectId: string) => `${PREFIX}${tenantId}:${aadObjectId}`;
 
+/**
+ * Each organisation's people, as an ordered index of their AAD object ids (all at score 0, so they read in
+ * id order, as the records' keys did). Listing the records by prefix is a SCAN of the whole keyspace on
+ * Redis, and a notice to an organisation asked for it every time.
+ */
+const peopleOf = (tenantId: string) => `teams:people:${tenantId}`;
+/** More people than a reseller organisation has staff; the index is read whole. */
+const MAX_PEOPLE_PER_TENANT = 100_000;
+
 /** People whose last stored reference this process remembers (a miss costs one read, never a wrong write). */
 const KNOWN_CAPACITY = 10_000;
 
@@ -30,13 +39,19 @@ export class ConversationReferenceStore {
     const key = keyOf(tenantId, aadObjectId);
     const fingerprint = `${reference.serviceUrl}|${reference.conversation?.id}|${locale ?? ''}`;
     if (this.known.get(key) === fingerprint) return;
-    await updateRecord<StoredReference>(this.records, key, (current) => {
+    // The index entry goes first: a crash before the record leaves an entry that reads as nobody, never a
+    // person the index does not know. Once per person and process, also for an unchanged record: that
+    // indexes the references an older version (or an instance of it during a rolling deploy) wrote.
+    await this.records.indexAdd(peopleOf(tenantId), aadObjectId, 0);
+    const { changed } = await updateRecord<StoredReference>(this.records, key, (current) => {
       const same =
         current?.reference.serviceUrl === reference.serviceUrl &&
         current?.reference.conversation?.id === reference.conversation?.id &&
         current?.locale === locale;
       return same ? undefined : { tenantId, aadObjectId, reference, locale, updatedAt: new Date().toISOString() };
     });
+    // Again after a write: a `forget` running meanwhile may have taken the entry out after the first add.
+    if (changed) await this.records.indexAdd(peopleOf(tenantId), aadObjectId, 0);
     this.known.set(key, fingerprint);
   }
 
@@ -44,15 +59,34 @@ export class ConversationReferenceStore {
     return (await this.records.read<StoredReference>(keyOf(tenantId, aadObjectId)))?.value;
   }
 
-  /** Everyone of one organisation who has talked to the assistant. */
+  /** Everyone of one organisation who has talked to the assistant, in id order. */
   async forTenant(tenantId: string): Promise<StoredReference[]> {
-    return (await this.records.list<StoredReference>(`${PREFIX}${tenantId}:`)).map((r) => r.value);
+    const entries = await this.records.indexRange(peopleOf(tenantId), { limit: MAX_PEOPLE_PER_TENANT });
+    // Sent together: on Redis the client puts them in one pipeline.
+    const people = await Promise.all(entries.map((entry) => this.get(tenantId, entry.member)));
+    return people.filter((person): person is StoredReference => person !== undefined);
   }
 
   /** Forgets a person the bot can no longer reach (403: removed or blocked). */
   async forget(tenantId: string, aadObjectId: string): Promise<void> {
     const key = keyOf(tenantId, aadObjectId);
     this.known.delete(key);
-    await this.records.remove(key);
+    const current = await this.records.read<StoredReference>(key);
+    await this.records.indexRemove(peopleOf(tenantId), aadObjectId);
+    if (!current) return;
+    // The person talked again meanwhile (a newer version): they are reachable, so they stay indexed.
+    if (!(await this.records.remove(key, current.version)))
+      await this.records.indexAdd(peopleOf(tenantId), aadObjectId, 0);
+  }
+
+  /**
+   * Puts every stored reference into its organisation's index (idempotent). For references written before
+   * the index existed, or by an instance of such a version still running during a rolling deploy.
+   * Returns how many references it saw.
+   */
+  async indexExisting(): Promise<number> {
+    const stored = await this.records.list<StoredReference>(PREFIX);
+    for (const { value } of stored) await this.records.indexAdd(peopleOf(value.tenantId), value.aadObjectId, 0);
+    return stored.length;
   }
 }

@@ -8,7 +8,7 @@ import {
   type TurnContext,
   type UserState,
 } from 'botbuilder';
-import { type DialogContext, DialogSet, type DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import { type DialogContext, DialogSet, type DialogState, DialogTurnStatus } from '../../dialogs/dialogKit';
 import type { ZodType } from 'zod';
 import { SUPPORTED_LANGUAGES, type Translate, translatorFor } from '../../i18n/i18n';
 import type { Logger } from '../logger';

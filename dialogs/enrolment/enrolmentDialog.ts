@@ -4,7 +4,7 @@ import {
   type DialogTurnResult,
   WaterfallDialog,
   type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+} from '../dialogKit';
 import { enrolmentProgressCard, enrolmentSubmittedCard } from '../../cards/teams/enrolmentCards';
 import { type AnswerStep, isAnswerStep } from '../../services/enrolment/enrolmentAnswers';
 import { isStaleAnswer } from '../../services/enrolment/staleAnswers';

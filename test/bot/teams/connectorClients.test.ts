@@ -1,0 +1,54 @@
+import { expect } from 'chai';
+import {
+  AuthenticationConstants,
+  ClaimsIdentity,
+  type ConnectorClient,
+  ConnectorFactory,
+} from 'botframework-connector';
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { SharedConnectorClients } from '../../../bot/teams/connectorClients';
+
+/** The real authentication without an app id (as in development), counting the clients its factories make. */
+function counted() {
+  const inner = new ConfigurationBotFrameworkAuthentication({});
+  const made: string[] = [];
+  const createConnectorFactory = inner.createConnectorFactory.bind(inner);
+  inner.createConnectorFactory = (identity: ClaimsIdentity) => {
+    const factory = createConnectorFactory(identity);
+    return new (class extends ConnectorFactory {
+      create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+        made.push(serviceUrl);
+        return factory.create(serviceUrl, audience);
+      }
+    })();
+  };
+  return { inner, made };
+}
+
+const identity = (appId: string) => new ClaimsIdentity([{ type: AuthenticationConstants.AudienceClaim, value: appId }]);
+
+describe('connector clients shared between turns (issue 18)', () => {
+  it('makes one client per service URL for every turn and delivery, and another for another region', async () => {
+    const { inner, made } = counted();
+    const shared = new SharedConnectorClients(inner);
+    const emea = 'https://smba.trafficmanager.net/emea/';
+    const amer = 'https://smba.trafficmanager.net/amer/';
+
+    const first = await shared.createConnectorFactory(identity('bot-app')).create(emea);
+    const again = await shared.createConnectorFactory(identity('bot-app')).create(emea);
+    const other = await shared.createConnectorFactory(identity('bot-app')).create(amer);
+
+    expect(again).to.equal(first);
+    expect(other).to.not.equal(first);
+    expect(made).to.deep.equal([emea, amer]);
+  });
+
+  it('keeps the clients of two bot app ids apart', async () => {
+    const { inner } = counted();
+    const shared = new SharedConnectorClients(inner);
+    const url = 'https://smba.trafficmanager.net/emea/';
+    const one = await shared.createConnectorFactory(identity('bot-one')).create(url);
+    const two = await shared.createConnectorFactory(identity('bot-two')).create(url);
+    expect(two).to.not.equal(one);
+  });
+});
