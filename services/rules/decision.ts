@@ -12,7 +12,8 @@ export type RuleId =
   | `C${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10}`
   | 'MCA1'
   | `R${1 | 2}`
-  | `NCE${1 | 2}`;
+  | `NCE${1 | 2}`
+  | `G${1 | 2 | 3 | 4}`;
 
 /** Facts behind a violation; interpolated into the catalog message `rules:violation.<code>`. */
 export type Facts = Record<string, string | number | boolean>;
