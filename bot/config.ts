@@ -41,6 +41,8 @@ const environmentSchema = z.object({
   PARTNER_CENTER_CLIENT_SECRET: optionalString,
   PARTNER_CENTER_REFRESH_TOKEN: optionalString,
   PARTNER_CENTER_TOKEN_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  GRAPH_URL: z.url().default('https://graph.microsoft.com/v1.0'),
+  GRAPH_TOKEN: optionalString,
   SANDBOX_VERIFICATION_STEP_MS: z.coerce.number().int().positive().default(15_000),
   MAX_BODY_BYTES: z.coerce
     .number()
@@ -108,6 +110,8 @@ export interface AppConfig {
     /** The distributor's tenant, whose credentials these are: the one profile they may read (API1). */
     tenantId?: string;
     sandboxStepMs: number;
+    /** Microsoft Graph for GDAP (G1), with the distributor's credentials: the same refresh token, or a fixed token. */
+    graph: { baseUrl: string; token?: string };
   };
   /** Undefined: GET /metrics answers 404. Set: it asks for `Authorization: Bearer <token>`. */
   metricsToken?: string;
@@ -233,6 +237,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): AppConfig
           }
         : undefined,
       sandboxStepMs: e.SANDBOX_VERIFICATION_STEP_MS,
+      graph: { baseUrl: e.GRAPH_URL, token: e.GRAPH_TOKEN },
     },
     metricsToken: e.METRICS_TOKEN,
     // Behind a load balancer (production) give it time to see /readyz fail; locally, Ctrl-C stops at once.
