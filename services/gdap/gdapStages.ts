@@ -6,13 +6,7 @@ import type { GdapRelationship } from './gdapGateway';
  * uses: whether it has admin access now, and the one thing to do next.
  */
 export type GdapStage =
-  | 'awaiting-reseller-consent'
-  | 'not-sent'
-  | 'awaiting-customer'
-  | 'active'
-  | 'ending-soon'
-  | 'expired'
-  | 'ended';
+  'awaiting-reseller-consent' | 'not-sent' | 'awaiting-customer' | 'active' | 'ending-soon' | 'expired' | 'ended';
 
 export type GdapNextStep = 'consent' | 'send-approval-link' | 'assign-security-groups' | 'renew' | 'ask-again' | 'none';
 
