@@ -1,0 +1,33 @@
+import type { ProviderSettings } from '../partnerships/types';
+
+/**
+ * The roles a distributor asks for on its resellers' behalf (G1): least privilege by default, what a
+ * reseller needs to support a customer day to day, without Global Administrator. Entra role definition ids
+ * are the same in every tenant.
+ */
+export const ENTRA_ROLES = {
+  directoryReaders: '88d8e3e3-8f55-4a1e-953a-9b9898b8876b',
+  serviceSupportAdministrator: 'f023fd81-a637-4b56-95fd-791ac0226033',
+  helpdeskAdministrator: '729827e3-9c14-49f7-bb1b-9608f156bbb8',
+  licenseAdministrator: '4d6ac14f-3453-41d0-bef9-a3e0c569773a',
+  userAdministrator: 'fe930be7-5e62-47db-91af-98c3a49a38b1',
+} as const;
+
+export interface RoleTemplate {
+  roles: string[];
+  duration: string;
+  autoExtendDuration: string;
+}
+
+export const LEAST_PRIVILEGE_TEMPLATE: RoleTemplate = {
+  roles: [ENTRA_ROLES.directoryReaders, ENTRA_ROLES.serviceSupportAdministrator, ENTRA_ROLES.helpdeskAdministrator],
+  duration: 'P730D',
+  autoExtendDuration: 'PT0S',
+};
+
+/** The distributor's template for every relationship it creates; least privilege until it sets its own. */
+export function defaultRoleTemplate(
+  settings: Partial<ProviderSettings> & { gdapTemplate?: RoleTemplate },
+): RoleTemplate {
+  return settings.gdapTemplate ?? LEAST_PRIVILEGE_TEMPLATE;
+}
