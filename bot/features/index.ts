@@ -1,4 +1,5 @@
 import { customersFeature } from './customers';
+import { gdapFeature } from './gdap';
 import type { FeatureFactory } from './feature';
 import { notificationsFeature } from './notifications';
 import { partnershipsFeature } from './partnerships';
@@ -16,6 +17,7 @@ export const FEATURES: FeatureFactory[] = [
   notificationsFeature,
   partnershipsFeature(),
   customersFeature,
+  gdapFeature,
   programFeature,
   sandboxPartnerCenterFeature,
   slackLifecycleFeature,

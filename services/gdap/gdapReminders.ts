@@ -11,8 +11,8 @@ export interface GdapNotice {
 export interface GdapReminderTargets {
   /** Everyone of the reseller organisation who talks to the assistant in Teams. */
   teamsTenant(tenantId: string, notice: GdapNotice, dedupeKey: string): Promise<void>;
-  /** The distributor's channel in Slack, when it has one. */
-  distributor(providerTenantId: string, notice: GdapNotice, dedupeKey: string): Promise<void>;
+  /** The distributor's channel in Slack (by the assistant's provider id), when it has one. */
+  distributor(providerId: string, notice: GdapNotice, dedupeKey: string): Promise<void>;
 }
 
 const toldKey = (id: string) => `gdap:told:${id}`;
@@ -54,11 +54,7 @@ export class GdapReminders {
       const notice = { renderer: 'gdap.reminder', params: this.params(key, link, relationship) };
       const dedupe = `gdap:${link.relationshipId}:${key}`;
       await this.deps.targets.teamsTenant(link.resellerTenantId, notice, dedupe);
-      await this.deps.targets.distributor(
-        link.providerTenantId,
-        { ...notice, renderer: 'gdap.distributorReminder' },
-        dedupe,
-      );
+      await this.deps.targets.distributor(link.providerId, { ...notice, renderer: 'gdap.distributorReminder' }, dedupe);
       await this.markTold(link.relationshipId, key);
     }
     for (const [reseller, group] of lost) await this.tellLost(reseller, group);
@@ -76,7 +72,7 @@ export class GdapReminders {
       const dedupe = `gdap:g4:${reseller}:${ids.join(',')}`;
       await this.deps.targets.teamsTenant(reseller, notice, dedupe);
       await this.deps.targets.distributor(
-        providerTenantId,
+        group[0].link.providerId,
         { ...notice, renderer: 'gdap.distributorSuspended' },
         dedupe,
       );

@@ -15,6 +15,8 @@ export interface GdapLink {
   relationshipId: string;
   resellerTenantId: string;
   providerTenantId: string;
+  /** The assistant's id of the distributor (its Slack set-up), where its reminders go. */
+  providerId: string;
   providerName: string;
   customerTenantId: string;
   customerName: string;
@@ -120,6 +122,7 @@ export class ResellerGdap {
       relationshipId: created.id,
       resellerTenantId,
       providerTenantId,
+      providerId: provider.settings.providerId,
       providerName: provider.partner.legalName ?? provider.settings.providerId,
       customerTenantId,
       customerName: owner.customer.companyName,

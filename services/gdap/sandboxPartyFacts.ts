@@ -1,3 +1,4 @@
+import { initialDomainPrefix } from '../domain/customerDomain';
 import { keys, type CustomerRecord, type PartnerRecord } from '../partnerCenter/sandboxRecords';
 import type { AtomicStore } from '../storage/atomicStore';
 
@@ -26,8 +27,10 @@ export function partnerCenterSandboxFacts(records: AtomicStore): GdapPartyFacts 
     },
     customerByDomain: async (domain) => {
       const wanted = domain.trim().toLowerCase();
+      // The customer's own domain as the reseller gave it leads to its initial .onmicrosoft.com one (C3).
+      const prefixes = new Set([wanted, initialDomainPrefix(wanted)]);
       const found = (await customers()).find(
-        (c) => c.domain.toLowerCase() === wanted || c.domain.toLowerCase().split('.')[0] === wanted,
+        (c) => c.domain.toLowerCase() === wanted || prefixes.has(c.domain.toLowerCase().split('.')[0]),
       );
       return found && view(found);
     },

@@ -19,6 +19,7 @@ const WORDS = {
   providers: 'partnerships:teams.words.providers',
   end: 'partnerships:teams.words.end',
   customers: 'customers:teams.words.customers',
+  gdap: 'gdap:teams.words.gdap',
   direct: 'partnerships:teams.words.direct',
 };
 

@@ -116,7 +116,7 @@ describe("the reseller's GDAP: asking, consent, reminders (G1, G2, G4)", () => {
     await reminders.pass();
     expect(sent.map((s) => [s.to, s.params.key])).to.deep.equal([
       [reseller, 'ending-30'],
-      [DEMO.provider.tenantId, 'ending-30'],
+      ['prov', 'ending-30'],
     ]);
     now += 23 * DAY;
     await reminders.pass();
