@@ -1,7 +1,9 @@
 import type { Activity } from 'botbuilder';
 import type { Translate } from '../../i18n/i18n';
 import { teamsGdap } from '../../dialogs/gdap/gdapFlow';
+import { distributorGdapList } from '../../services/gdap/distributorGdap';
 import { GdapReminders } from '../../services/gdap/gdapReminders';
+import { providerIdOf } from '../../services/partnerships/providers';
 import { ResellerGdap } from '../../services/gdap/resellerGdap';
 import { ResellerCustomers } from '../../services/customers/resellerCustomers';
 import { PeriodicPass } from '../../services/polling/periodicPass';
@@ -60,6 +62,32 @@ export async function gdapFeature(deps: FeatureDeps): Promise<Feature> {
   return {
     name: 'gdap',
     teams: teamsGdap(service, async (tenantId) => (await deps.partners.get(tenantId))?.legalName ?? tenantId),
+    slack: {
+      subcommands: [
+        {
+          name: 'gdap',
+          descriptionKey: 'gdap:slack.commands.gdap',
+          run: async ({ command, t, respond }) => {
+            const rows = await distributorGdapList(
+              { records: deps.store.records, gdap: deps.gdap, now: deps.clock },
+              providerIdOf(command.team_id),
+            );
+            const lines = await Promise.all(
+              rows.map(async (row) =>
+                t(`gdap:slack.list.${row.stage}`, {
+                  reseller: (await deps.partners.get(row.resellerTenantId))?.legalName ?? row.resellerTenantId,
+                  customer: row.customerName,
+                  count: row.days,
+                  end: row.endDateTime ?? '',
+                }),
+              ),
+            );
+            const text = [t('gdap:slack.list.title'), ...(lines.length ? lines : [t('gdap:slack.list.empty')])];
+            await respond({ response_type: 'ephemeral', text: text.join('\n') });
+          },
+        },
+      ],
+    },
     teamsNotices: {
       'gdap.reminder': (t, params): Partial<Activity> => ({ text: text('reminder')(t, params) }),
       'gdap.suspended': (t, params): Partial<Activity> => ({ text: t('gdap:reminder.suspended', params) }),

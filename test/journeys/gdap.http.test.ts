@@ -65,10 +65,17 @@ describe(`GDAP for the reseller in Teams (G1, G2), on ${backend.name}`, () => {
     expect(card).to.include("Waiting for the customer's approval: 90 days left of the 90");
   });
 
+  it("shows the distributor in /csp gdap what awaits the customer's approval, across resellers (G1)", async () => {
+    const answer = await world.slash('gdap');
+    expect(answer).to.include("awaiting the customer's approval, 90 days left of the 90").and.include('Nowy Klient');
+  });
+
   it('is active once the customer approves (the operator, for the customer), with its end date (G1)', async () => {
     expect(await world.operator('gdap-approve', domain)).to.include(`${relationshipId}: active`);
     const card = await world.teams(message(world.connector.url, 'gdap', piotr), 1);
     expect(card).to.include('Active until').and.include('Assign your security groups');
     expect(card).to.not.include('gdap-ask');
+    // Active and far from its end: nothing waits on anyone, so the distributor's list is empty.
+    expect(await world.slash('gdap')).to.include('none ends within 30 days');
   });
 });

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { distributorGdapList } from '../../../services/gdap/distributorGdap';
 import { GdapReminders } from '../../../services/gdap/gdapReminders';
 import { ResellerGdap } from '../../../services/gdap/resellerGdap';
 import { LEAST_PRIVILEGE_TEMPLATE } from '../../../services/gdap/roleTemplates';
@@ -131,6 +132,21 @@ describe("the reseller's GDAP: asking, consent, reminders (G1, G2, G4)", () => {
       'ending-1',
       'expired',
     ]);
+  });
+
+  it('lists for the distributor what waits on the reseller or the customer, and what ends within 30 days (G1, G2)', async () => {
+    const list = () => distributorGdapList({ records: store.records, gdap, now: () => new Date(now) }, 'prov');
+    const created = await service.ask(reseller, 'Fabrikam', customer.tenantId);
+    expect((await list()).map((r) => r.stage)).to.deep.equal(['awaiting-reseller-consent']);
+    await service.consent(reseller, created.id, 'approve');
+    expect((await list()).map((r) => [r.stage, r.days])).to.deep.equal([['awaiting-customer', 90]]);
+    await gdap.approveAsCustomer(created.id);
+    expect(await list()).to.deep.equal([]);
+    now += 710 * DAY;
+    expect((await list()).map((r) => [r.stage, r.days])).to.deep.equal([['ending-soon', 20]]);
+    expect(
+      await distributorGdapList({ records: store.records, gdap, now: () => new Date(now) }, 'another'),
+    ).to.deep.equal([]);
   });
 
   it("tells once that all of a suspended reseller's relationships are gone (G4)", async () => {
