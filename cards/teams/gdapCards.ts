@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { Translate } from '../../i18n/i18n';
 import type { ResellerGdapRow } from '../../services/gdap/resellerGdap';
+import { roleName } from '../../services/gdap/roleTemplates';
 import { cardAttachment } from '../renderCard';
 
 /** One customer's line on the GDAP card; empty strings leave an element out (`$when`). */
@@ -40,7 +41,9 @@ function rowData(t: Translate, row: ResellerGdapRow): GdapRowData {
     customer: `${row.customerName} (${row.providerName})`,
     state: stateText(t, row),
     detail:
-      r && consent ? t('gdap:teams.card.roles', { roles: r.roles.length, days: r.duration.replace(/\D/g, '') }) : '',
+      r && consent
+        ? t('gdap:teams.card.roles', { roles: r.roles.map(roleName).join(', '), days: r.duration.replace(/\D/g, '') })
+        : '',
     customerId: row.customerTenantId,
     relationshipId: r?.id ?? '',
     ask: row.needsOwnGdap ? t('gdap:teams.card.ask') : '',

@@ -1,4 +1,5 @@
 import type { ProviderSettings } from '../partnerships/types';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../rules/gdapRules';
 
 /**
  * The roles a distributor asks for on its resellers' behalf (G1): least privilege by default, what a
@@ -12,6 +13,21 @@ export const ENTRA_ROLES = {
   licenseAdministrator: '4d6ac14f-3453-41d0-bef9-a3e0c569773a',
   userAdministrator: 'fe930be7-5e62-47db-91af-98c3a49a38b1',
 } as const;
+
+/** Microsoft's own names of those roles (product names, the same in every language), for the cards. */
+const ROLE_NAMES: Record<string, string> = {
+  [ENTRA_ROLES.directoryReaders]: 'Directory Readers',
+  [ENTRA_ROLES.serviceSupportAdministrator]: 'Service Support Administrator',
+  [ENTRA_ROLES.helpdeskAdministrator]: 'Helpdesk Administrator',
+  [ENTRA_ROLES.licenseAdministrator]: 'License Administrator',
+  [ENTRA_ROLES.userAdministrator]: 'User Administrator',
+  [GLOBAL_ADMINISTRATOR_ROLE_ID]: 'Global Administrator',
+};
+
+/** A role's name where known, else its id: never a blank on a card. */
+export function roleName(roleDefinitionId: string): string {
+  return ROLE_NAMES[roleDefinitionId] ?? roleDefinitionId;
+}
 
 export interface RoleTemplate {
   roles: string[];
