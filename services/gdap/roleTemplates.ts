@@ -1,4 +1,3 @@
-import type { ProviderSettings } from '../partnerships/types';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../rules/gdapRules';
 
 /**
@@ -41,9 +40,18 @@ export const LEAST_PRIVILEGE_TEMPLATE: RoleTemplate = {
   autoExtendDuration: 'PT0S',
 };
 
-/** The distributor's template for every relationship it creates; least privilege until it sets its own. */
-export function defaultRoleTemplate(
-  settings: Partial<ProviderSettings> & { gdapTemplate?: RoleTemplate },
-): RoleTemplate {
-  return settings.gdapTemplate ?? LEAST_PRIVILEGE_TEMPLATE;
+/** The roles a distributor may put in its template in /csp setup: never Global Administrator (least privilege). */
+export const OFFERED_GDAP_ROLES = [
+  ENTRA_ROLES.directoryReaders,
+  ENTRA_ROLES.serviceSupportAdministrator,
+  ENTRA_ROLES.helpdeskAdministrator,
+  ENTRA_ROLES.licenseAdministrator,
+  ENTRA_ROLES.userAdministrator,
+] as const;
+
+/** The distributor's template for every relationship it creates (G1): its roles from /csp setup, else least privilege. */
+export function defaultRoleTemplate(settings: { gdapRoles?: string[] }): RoleTemplate {
+  return settings.gdapRoles?.length
+    ? { ...LEAST_PRIVILEGE_TEMPLATE, roles: [...settings.gdapRoles] }
+    : LEAST_PRIVILEGE_TEMPLATE;
 }

@@ -6,6 +6,7 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import { languageOf } from '../../../i18n/format';
 import { type Language, type Translate } from '../../../i18n/i18n';
 import type { ApproverGroup, Provider } from '../../../services/partnerships/types';
+import { defaultRoleTemplate, OFFERED_GDAP_ROLES, roleName } from '../../../services/gdap/roleTemplates';
 import { providerSetupGuidance } from '../../../services/rules/guidance';
 import { blockKit } from '../blockKit';
 import { CALLBACK, FIELD_ACTION, NO_GROUP, SETUP_LANGUAGE_BLOCK } from './ids';
@@ -44,6 +45,28 @@ function approverGroupBlock(t: Translate, groups: ApproverGroup[] | undefined, c
       placeholder: plain(t('partnerships:slack.setup.approverGroupPlaceholder')),
       options,
       ...(initial ? { initial_option: initial } : {}),
+    },
+  };
+}
+
+/**
+ * G1: the roles of every GDAP relationship the distributor creates for a reseller, least privilege chosen
+ * until it changes them; Global Administrator is not offered.
+ */
+function gdapRolesBlock(t: Translate, current: string[] | undefined): KnownBlock {
+  const option = (id: string) => ({ value: id, text: plain(roleName(id)) });
+  const chosen = current?.length ? current : defaultRoleTemplate({}).roles;
+  return {
+    type: 'input',
+    block_id: 'gdapRoles',
+    optional: true,
+    label: plain(t('gdap:slack.setup.roles')),
+    hint: plain(t('gdap:slack.setup.rolesHint')),
+    element: {
+      type: 'multi_static_select',
+      action_id: FIELD_ACTION,
+      options: OFFERED_GDAP_ROLES.map(option),
+      initial_options: chosen.map(option),
     },
   };
 }
@@ -101,6 +124,7 @@ export function setupModal(
             : 'partnerships:slack.setup.partnerCenterLinkHint',
         ),
       }),
+      gdapRolesBlock(t, current?.settings.gdapRoles),
       {
         type: 'input',
         block_id: 'channel',

@@ -82,6 +82,16 @@ describe("the reseller's GDAP: asking, consent, reminders (G1, G2, G4)", () => {
     expect((await service.ask(reseller, DEMO.resellerReady.name, customer.tenantId)).id).to.equal(created.id);
   });
 
+  it('asks with the roles the distributor chose in /csp setup, when it chose some (G1)', async () => {
+    provider.settings.gdapRoles = [LEAST_PRIVILEGE_TEMPLATE.roles[0]];
+    try {
+      const created = await service.ask(reseller, 'Fabrikam', customer.tenantId);
+      expect(created.roles).to.deep.equal([LEAST_PRIVILEGE_TEMPLATE.roles[0]]);
+    } finally {
+      delete provider.settings.gdapRoles;
+    }
+  });
+
   it("refuses to ask for a customer that is not the reseller's (G2)", async () => {
     const error = await rejection(service.ask(reseller, 'Fabrikam', '99999999-0000-4000-8000-000000000000'));
     expect(error.code).to.equal('not-found');
