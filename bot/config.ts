@@ -54,6 +54,7 @@ const environmentSchema = z.object({
   WEBMAIL_DOMAINS_FILE: optionalString,
   VERIFICATION_WEBHOOK_SECRET: optionalString,
   VERIFICATION_POLL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
+  GDAP_REMINDER_POLL_MS: z.coerce.number().int().positive().default(3_600_000),
   MPA_REMINDER_EVERY_MS: z.coerce
     .number()
     .int()
@@ -128,6 +129,8 @@ export interface AppConfig {
     /** Undefined: `POST /api/events/verification` answers 404. */
     webhookSecret?: string;
     verificationPollMs: number;
+    /** How often the GDAP reminders pass runs (G1, G4): hourly, as the reminders are counted in days. */
+    gdapReminderPollMs: number;
     mpaReminderEveryMs: number;
     outbox: { concurrency: number; maxAttempts: number; pollMs: number };
   };
@@ -250,6 +253,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): AppConfig
       webhookSecret: e.VERIFICATION_WEBHOOK_SECRET,
       // The sandbox's clock moves in seconds; the real Partner Center in days, so poll it gently.
       verificationPollMs: e.VERIFICATION_POLL_MS ?? (e.PARTNER_CENTER_MODE === 'sandbox' ? 3000 : 300_000),
+      gdapReminderPollMs: e.GDAP_REMINDER_POLL_MS,
       mpaReminderEveryMs: e.MPA_REMINDER_EVERY_MS,
       outbox: { concurrency: e.OUTBOX_CONCURRENCY, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, pollMs: e.OUTBOX_POLL_MS },
     },

@@ -11,8 +11,6 @@ import { partnerOfRecordDecision } from '../../services/rules/partnerOfRecordRul
 import type { Feature, FeatureDeps } from './feature';
 import { partnershipServiceFor } from './partnershipServiceFor';
 
-const REMINDER_PASS_MS = 60 * 60 * 1000;
-
 /** A reminder's words: its key names the message; ending-30/7/1 share one, counted. */
 function reminderText(t: Translate, scope: 'reminder' | 'slack', params: Record<string, unknown>): string {
   const key = String(params.key);
@@ -54,7 +52,7 @@ export async function gdapFeature(deps: FeatureDeps): Promise<Feature> {
   });
   const pass = new PeriodicPass(
     () => reminders.pass(),
-    REMINDER_PASS_MS,
+    deps.config.notifications.gdapReminderPollMs,
     (error) => log.warn({ err: error }, 'GDAP reminder pass failed'),
   );
   const text = (scope: 'reminder' | 'slack') => (t: Translate, params: Record<string, unknown>) =>

@@ -20,6 +20,8 @@ export interface GdapStageView {
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Said once each: 30, 7 and 1 days before a relationship ends (issue 16, item 3). */
 export const ENDING_REMINDER_DAYS = [30, 7, 1] as const;
+/** A request the customer has not approved after a week is worth a reminder with the days left of its 90. */
+export const AWAITING_REMINDER_AFTER_DAYS = 7;
 
 export function gdapStage(r: GdapRelationship): GdapStageView {
   if (r.reseller?.isPartnerConsentPending && r.status === 'created') {
@@ -61,13 +63,17 @@ export function daysToEnd(r: GdapRelationship, now: Date): number | undefined {
 
 /**
  * Which reminder is due for a relationship now, by a key that is said once (the caller keeps the keys it
- * told): `awaiting-customer` while it waits for the customer, `ending-30` / `ending-7` / `ending-1` as the
+ * told): `awaiting-customer` once it has waited a week for the customer (the reseller sent the link when it
+ * consented; a week later the customer may need it again), `ending-30` / `ending-7` / `ending-1` as the
  * end nears (only the nearest one due, so a late pass does not say three at once), `expired` after.
  * A relationship that auto-extends ends no sooner than its end date moves, so it is not said to be ending.
  */
 export function dueReminder(r: GdapRelationship, now: Date, told: ReadonlySet<string>): string | undefined {
   const stage = gdapStage(r).stage;
-  if (stage === 'awaiting-customer') return told.has('awaiting-customer') ? undefined : 'awaiting-customer';
+  if (stage === 'awaiting-customer') {
+    const waited = GDAP_REQUEST_EXPIRY_DAYS - (approvalDaysLeft(r, now) ?? GDAP_REQUEST_EXPIRY_DAYS);
+    return waited < AWAITING_REMINDER_AFTER_DAYS || told.has('awaiting-customer') ? undefined : 'awaiting-customer';
+  }
   if (stage === 'expired') return told.has('expired') ? undefined : 'expired';
   const left = daysToEnd(r, now);
   if (left === undefined || r.autoExtendDuration === 'P180D') return undefined;

@@ -10,7 +10,14 @@ import { APPROVER, BACKENDS, CustomerWorld, newDomain, piotr } from '../support/
  */
 const backend = BACKENDS[0];
 describe(`GDAP for the reseller in Teams (G1, G2), on ${backend.name}`, () => {
-  const world = new CustomerWorld({ team: `T0GDAP${backend.name.toUpperCase()}`, env: backend.env });
+  const DAY = 24 * 60 * 60 * 1000;
+  /** The assistant's clock, moved by the test: GDAP's states and reminders follow it (G1). */
+  let now = Date.now();
+  const world = new CustomerWorld({
+    team: `T0GDAP${backend.name.toUpperCase()}`,
+    env: { ...backend.env, GDAP_REMINDER_POLL_MS: '100' },
+    clock: () => new Date(now),
+  });
   const domain = newDomain();
   let customerId = '';
   let relationshipId = '';
@@ -77,5 +84,24 @@ describe(`GDAP for the reseller in Teams (G1, G2), on ${backend.name}`, () => {
     expect(card).to.not.include('gdap-ask');
     // Active and far from its end: nothing waits on anyone, so the distributor's list is empty.
     expect(await world.slash('gdap')).to.include('none ends within 30 days');
+  });
+
+  it('reminds both sides once, 30 days before the end: the reseller in Teams, the distributor in Slack (G1)', async () => {
+    const teamsBefore = world.connector.received.length;
+    const slackBefore = world.slackApi.callsOf('chat.postMessage').length;
+    // The operator approved a moment after this clock started: 701 days on, 30 days (rounded up) are left.
+    now += 701 * DAY;
+    await world.connector.waitFor(teamsBefore + 1);
+    await world.slackApi.waitFor('chat.postMessage', slackBefore + 1);
+    // Several more passes run meanwhile; none says it again.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const teams = world.connector.received.slice(teamsBefore).map((r) => JSON.stringify(r.activity));
+    expect(teams.filter((text) => text.includes('ends in 30 days'))).to.have.length(1);
+    const slack = world.slackApi
+      .callsOf('chat.postMessage')
+      .slice(slackBefore)
+      .map((c) => String(c.args.text));
+    expect(slack.filter((text) => text.includes('ends in 30 days'))).to.have.length(1);
+    expect(await world.slash('gdap')).to.include('ends in 30 days');
   });
 });

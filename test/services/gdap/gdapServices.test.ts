@@ -73,8 +73,11 @@ describe('what a GDAP status means for the reseller (G1)', () => {
 describe('GDAP reminders, each said once (G1)', () => {
   const ending = (days: number) => relationship({ endDateTime: new Date(NOW.getTime() + days * DAY).toISOString() });
 
-  it('reminds of a request awaiting the customer once (G1)', () => {
-    const waiting = relationship({ status: 'approvalPending' });
+  it('reminds of a request awaiting the customer once, after a week of waiting (G1)', () => {
+    const justSent = relationship({ status: 'approvalPending', lastModifiedDateTime: NOW.toISOString() });
+    expect(dueReminder(justSent, NOW, new Set())).to.equal(undefined);
+    const aWeek = new Date(NOW.getTime() - 7 * DAY).toISOString();
+    const waiting = relationship({ status: 'approvalPending', lastModifiedDateTime: aWeek });
     expect(dueReminder(waiting, NOW, new Set())).to.equal('awaiting-customer');
     expect(dueReminder(waiting, NOW, new Set(['awaiting-customer']))).to.equal(undefined);
   });
