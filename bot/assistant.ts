@@ -11,6 +11,7 @@ import {
 import { translatorFor } from '../i18n/i18n';
 import { createPartnerCenterGateway } from '../services/partnerCenter/createGateway';
 import { RefreshingTokenProvider } from '../services/partnerCenter/tokenProvider';
+import { createGdapGateway } from '../services/gdap/createGdapGateway';
 import { PartnerDirectory } from '../services/partners/partnerDirectory';
 import { defaultRegionTable, loadRegionTable } from '../services/rules/regionTable';
 import { defaultWebmailList, loadWebmailList } from '../services/rules/webmail';
@@ -112,6 +113,15 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
     getAccessToken: partnerCenterTokens(config.partnerCenter),
     distributorTenantId: config.partnerCenter.tenantId,
   });
+  const clock = options.clock ?? (() => new Date());
+  const gdap = createGdapGateway({
+    mode: config.partnerCenter.mode,
+    records: store.records,
+    now: () => clock().getTime(),
+    graphBaseUrl: config.partnerCenter.graph.baseUrl,
+    getDistributorToken: graphTokens(config.partnerCenter),
+    distributorTenantId: config.partnerCenter.tenantId,
+  });
 
   const renderers = new NoticeRenderers();
   const notifier = new DurableNotifier({
@@ -144,12 +154,14 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
     slackClient,
     partnerCenter: instrumentGateway(partnerCenter.gateway, metrics),
     sandboxControls: partnerCenter.sandboxControls,
+    gdap: gdap.gateway,
+    gdapControls: gdap.sandboxControls,
     distributorTenantId: partnerCenter.distributorTenantId,
     regions,
     webmail,
     partners: new PartnerDirectory(store.records),
     notifier,
-    clock: options.clock ?? (() => new Date()),
+    clock,
   };
   const features: Feature[] = [];
   for (const factory of options.features ?? FEATURES) features.push(await factory(deps));
@@ -252,6 +264,16 @@ function partnerCenterTokens(partnerCenter: AppConfig['partnerCenter']): (() => 
     return () => provider.accessToken();
   }
   const token = partnerCenter.token;
+  return token ? async () => token : undefined;
+}
+
+/** Microsoft Graph's tokens for GDAP (G1): the distributor's App+User refresh token for Graph, or one fixed token. */
+function graphTokens(partnerCenter: AppConfig['partnerCenter']): (() => Promise<string>) | undefined {
+  if (partnerCenter.refresh) {
+    const provider = new RefreshingTokenProvider({ ...partnerCenter.refresh, resource: 'https://graph.microsoft.com' });
+    return () => provider.accessToken();
+  }
+  const token = partnerCenter.graph.token;
   return token ? async () => token : undefined;
 }
 

@@ -41,6 +41,8 @@ const environmentSchema = z.object({
   PARTNER_CENTER_CLIENT_SECRET: optionalString,
   PARTNER_CENTER_REFRESH_TOKEN: optionalString,
   PARTNER_CENTER_TOKEN_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  GRAPH_URL: z.url().default('https://graph.microsoft.com/v1.0'),
+  GRAPH_TOKEN: optionalString,
   SANDBOX_VERIFICATION_STEP_MS: z.coerce.number().int().positive().default(15_000),
   MAX_BODY_BYTES: z.coerce
     .number()
@@ -53,6 +55,7 @@ const environmentSchema = z.object({
   VERIFICATION_WEBHOOK_SECRET: optionalString,
   VERIFICATION_POLL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
   REAUTHORISATION_POLL_MS: z.coerce.number().int().positive().default(3600_000),
+  GDAP_REMINDER_POLL_MS: z.coerce.number().int().positive().default(3_600_000),
   MPA_REMINDER_EVERY_MS: z.coerce
     .number()
     .int()
@@ -109,6 +112,8 @@ export interface AppConfig {
     /** The distributor's tenant, whose credentials these are: the one profile they may read (API1). */
     tenantId?: string;
     sandboxStepMs: number;
+    /** Microsoft Graph for GDAP (G1), with the distributor's credentials: the same refresh token, or a fixed token. */
+    graph: { baseUrl: string; token?: string };
   };
   /** Undefined: GET /metrics answers 404. Set: it asks for `Authorization: Bearer <token>`. */
   metricsToken?: string;
@@ -125,6 +130,8 @@ export interface AppConfig {
     /** Undefined: `POST /api/events/verification` answers 404. */
     webhookSecret?: string;
     verificationPollMs: number;
+    /** How often the GDAP reminders pass runs (G1, G4): hourly, as the reminders are counted in days. */
+    gdapReminderPollMs: number;
     mpaReminderEveryMs: number;
     /** How often the A2 countdown (90, 60, 30 days before a reseller's anniversary month) looks again. */
     reauthorisationPollMs: number;
@@ -236,6 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): AppConfig
           }
         : undefined,
       sandboxStepMs: e.SANDBOX_VERIFICATION_STEP_MS,
+      graph: { baseUrl: e.GRAPH_URL, token: e.GRAPH_TOKEN },
     },
     metricsToken: e.METRICS_TOKEN,
     // Behind a load balancer (production) give it time to see /readyz fail; locally, Ctrl-C stops at once.
@@ -248,6 +256,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): AppConfig
       webhookSecret: e.VERIFICATION_WEBHOOK_SECRET,
       // The sandbox's clock moves in seconds; the real Partner Center in days, so poll it gently.
       verificationPollMs: e.VERIFICATION_POLL_MS ?? (e.PARTNER_CENTER_MODE === 'sandbox' ? 3000 : 300_000),
+      gdapReminderPollMs: e.GDAP_REMINDER_POLL_MS,
       mpaReminderEveryMs: e.MPA_REMINDER_EVERY_MS,
       reauthorisationPollMs: e.REAUTHORISATION_POLL_MS,
       outbox: { concurrency: e.OUTBOX_CONCURRENCY, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, pollMs: e.OUTBOX_POLL_MS },

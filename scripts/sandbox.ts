@@ -17,12 +17,19 @@
  *   npx tsx scripts/sandbox.ts take-domain <providerTenantId> <domainPrefix> <resellerTenantId>
  *                                                                 a customer someone created in Partner Center
  *                                                                 itself, holding <domainPrefix>.onmicrosoft.com
+ *   npx tsx scripts/sandbox.ts gdap-approve <relationshipId|customerDomain>
+ *                                                                 the customer's Global admin approves a GDAP
+ *                                                                 relationship (G1): by id, or every one
+ *                                                                 awaiting that customer's approval
+ *   npx tsx scripts/sandbox.ts gdap-list                          every GDAP relationship, its status and end
  *
  * A running assistant notices what the distributor can observe (API1) on its next poll: Authorized makes
  * the reseller's PartnerID authorised (validateresellers), told as "verified"; sign-mpa brings the MPA
  * notice. The steps before Authorized are the reseller's to see; `advance` and `set` print them here.
  */
 import { loadConfig } from '../bot/config';
+import { GdapSandbox } from '../services/gdap/sandboxGdap';
+import { partnerCenterSandboxFacts } from '../services/gdap/sandboxPartyFacts';
 import { isPorCause, POR_CAUSES } from '../services/partnerCenter/partnerOfRecordCauses';
 import { SandboxGateway } from '../services/partnerCenter/sandboxGateway';
 import { defaultRegionTable } from '../services/rules/regionTable';
@@ -33,7 +40,7 @@ const USAGE =
   ' | legacy-subscription <providerTenantId> <customerTenantId> <licences>' +
   ` | por <tenantId> <${POR_CAUSES.join('|')}|clear>` +
   ' | take-domain <providerTenantId> <domainPrefix> <resellerTenantId>' +
-  ' | revenue <resellerTenantId> <usd>';
+  ' | revenue <resellerTenantId> <usd> | gdap-approve <relationshipId|customerDomain> | gdap-list';
 
 async function main(argv: string[]): Promise<number> {
   const [command, tenantId, status, subStatus] = argv;
@@ -42,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
   const twoMore = command === 'set' || command === 'legacy-subscription' || command === 'take-domain';
   if (
     !command ||
-    !tenantId ||
+    (!tenantId && command !== 'gdap-list') ||
     (twoMore && (!status || !subStatus)) ||
     (command === 'por' && status !== 'clear' && !isPorCause(status ?? '')) ||
     (command === 'revenue' && !/^\d+(\.\d+)?$/.test(status ?? ''))
@@ -65,7 +72,18 @@ async function main(argv: string[]): Promise<number> {
         return found.found && found.served ? found.region : undefined;
       },
     });
-    if (command === 'advance') {
+    // The customer's side of GDAP, which the assistant never plays (G1): the operator stands in for it here.
+    const gdap = new GdapSandbox({ records: store.records, facts: partnerCenterSandboxFacts(store.records) });
+    if (command === 'gdap-approve') {
+      const approved = await gdap.approveAsCustomer(tenantId);
+      if (approved.length === 0) console.log(`${tenantId}: nothing awaits this customer's approval`);
+      for (const r of approved) console.log(`${r.id}: ${r.status} until ${r.endDateTime ?? '-'} (${r.displayName})`);
+    } else if (command === 'gdap-list') {
+      for (const r of await gdap.allRelationships()) {
+        const consent = r.reseller?.isPartnerConsentPending ? ', awaiting the reseller' : '';
+        console.log(`${r.id}: ${r.status}${consent}, ends ${r.endDateTime ?? '-'} (${r.displayName})`);
+      }
+    } else if (command === 'advance') {
       const profile = await sandbox.advanceVerification(tenantId);
       console.log(`${tenantId}: ${profile.vettingStatus} / ${profile.vettingSubStatus}`);
     } else if (command === 'set') {

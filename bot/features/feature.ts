@@ -2,6 +2,8 @@ import type { WebClient } from '@slack/web-api';
 import type { CloudAdapter, ConversationState, UserState } from 'botbuilder';
 import type restify from 'restify';
 import type { PartnerCenterGateway } from '../../services/partnerCenter/gateway';
+import type { GdapGateway } from '../../services/gdap/gdapGateway';
+import type { GdapSandboxControls } from '../../services/gdap/sandboxGdap';
 import type { SandboxControls } from '../../services/partnerCenter/sandboxGateway';
 import type { PartnerDirectory } from '../../services/partners/partnerDirectory';
 import type { RegionTable } from '../../services/rules/regionTable';
@@ -29,6 +31,10 @@ export interface FeatureDeps {
   partnerCenter: PartnerCenterGateway;
   /** Operator controls, only when the sandbox runs. */
   sandboxControls?: SandboxControls;
+  /** Microsoft Graph's GDAP relationships (G1, G2, G4): the sandbox or the Graph client, beside Partner Center. */
+  gdap: GdapGateway;
+  /** The operator acting for the customer (approving a relationship), only when the sandbox runs. */
+  gdapControls?: GdapSandboxControls;
   /** The distributor whose credentials reach Partner Center: resellers are observed as it (API1). */
   distributorTenantId?: string;
   regions: RegionTable;

@@ -1,4 +1,5 @@
 import { customersFeature } from './customers';
+import { gdapFeature } from './gdap';
 import type { FeatureFactory } from './feature';
 import { notificationsFeature } from './notifications';
 import { partnershipsFeature } from './partnerships';
@@ -18,6 +19,7 @@ export const FEATURES: FeatureFactory[] = [
   notificationsFeature,
   partnershipsFeature(),
   customersFeature,
+  gdapFeature,
   readinessFeature,
   programFeature,
   reauthorisationFeature,

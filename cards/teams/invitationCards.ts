@@ -2,7 +2,7 @@ import type { Activity, Attachment } from 'botbuilder';
 import { countryName, formatDate, languageOf } from '../../i18n/format';
 import type { Translate } from '../../i18n/i18n';
 import type { Invitation, Provider, ProviderRow } from '../../services/partnerships/types';
-import { authorisationGrants } from '../../services/rules/partnershipEffects';
+import { adminAccessSteps, authorisationGrants } from '../../services/rules/partnershipEffects';
 import type { RegionTable } from '../../services/rules/regionTable';
 import { cardAttachment } from '../renderCard';
 
@@ -33,7 +33,7 @@ export function invitationCardParams(invitation: Invitation, provider: Provider,
   };
 }
 
-/** P3/P4: the card naming the provider, what authorising grants, the required box, Authorize and Decline. */
+/** P3, G3: the card naming the provider, what authorising surely grants, what admin access needs (G2), the required box, Authorize and Decline. */
 export function invitationCard(t: Translate, params: Record<string, unknown>): Partial<Activity> {
   const p = params as InvitationCardParams;
   const provider = p.providerName;
@@ -50,6 +50,8 @@ export function invitationCard(t: Translate, params: Record<string, unknown>): P
         ],
         grantsTitle: t('partnerships:teams.card.grantsTitle'),
         grants: authorisationGrants().map((g) => ({ text: t(`rules:grant.${g.code}`) })),
+        adminTitle: t('partnerships:teams.card.adminTitle'),
+        adminSteps: adminAccessSteps().map((s) => ({ text: t(`rules:adminAccess.${s.code}`) })),
         consent: t('partnerships:teams.card.consent', { provider }),
         consentLabel: t('partnerships:teams.card.consentLabel'),
         consentRequired: t('partnerships:teams.card.consentRequired'),
@@ -111,6 +113,9 @@ export interface InvitationCardData {
   facts: Fact[];
   grantsTitle: string;
   grants: Array<{ text: string }>;
+  /** G3, G2: what the reseller itself must do for admin access to its customers. */
+  adminTitle: string;
+  adminSteps: Array<{ text: string }>;
   consent: string;
   consentLabel: string;
   consentRequired: string;

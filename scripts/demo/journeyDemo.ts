@@ -8,7 +8,7 @@ import { expectCard, expectVisible, sendMessage, shootChatPane } from '../playgr
 import { type OfferChoice, reviewNewCustomer, SAMPLE_CUSTOMER } from '../playground/customerCards';
 import { openRoad } from '../playground/openRoad';
 import { readyAtAGlance } from '../playground/readyRoad';
-import { FABRIKAM, type Road, TAILSPIN, waitForPost, walkTheRoad } from '../playground/road';
+import { FABRIKAM, operator, type Road, TAILSPIN, waitForPost, walkTheRoad } from '../playground/road';
 import { type PlaygroundSession, runPlaygroundSession } from '../playground/session';
 
 /**
@@ -71,6 +71,7 @@ async function run(session: PlaygroundSession): Promise<void> {
 
   await readyAtAGlance(road, outDir, 'refused', VIEWPORT);
   await firstCustomer(road);
+  await gdapForTheCustomer(road);
   await readyAtAGlance(road, outDir, 'ready', VIEWPORT);
   await removalStatesP7(road);
 
@@ -165,6 +166,32 @@ async function waitingListed(road: Road): Promise<void> {
   road.say(`Teams: typed "${word}"; the request for ${CUSTOMER.companyName} is listed as waiting, with its age`);
 }
 
+/**
+ * G2: the new customer needs the reseller's own GDAP. `gdap` in Teams shows it without admin access; Ask
+ * for GDAP has the distributor create one; the reseller consents and gets the approval link; the operator
+ * approves for the customer; `gdap` shows it active, with its end date.
+ */
+async function gdapForTheCustomer(road: Road): Promise<void> {
+  const { page, t } = road;
+  await sendMessage(page, t('gdap:teams.words.gdap'));
+  const card = await expectCard(page, t('gdap:teams.card.title'), 20_000, 'the GDAP card');
+  await expectVisible(card.getByText(t('gdap:teams.stage.none')).first(), 5_000, 'no admin access (G2)');
+  road.say(`Teams: gdap → "${t('gdap:teams.stage.none')}"`);
+  await card.getByRole('button', { name: t('gdap:teams.card.ask'), exact: true }).click();
+  const asking = await expectCard(page, t('gdap:teams.card.approve'), 20_000, 'the consent buttons');
+  road.say(`Teams: ${t('gdap:teams.card.ask')} → ${DEMO.provider.name} created a relationship awaiting consent`);
+  await asking.getByRole('button', { name: t('gdap:teams.card.approve'), exact: true }).click();
+  const consented = t('gdap:teams.consented', { customer: CUSTOMER.companyName, link: '\u0000' }).split('\u0000')[0];
+  await expectVisible(page.getByText(consented.slice(0, 40), { exact: false }).last(), 20_000, 'the approval link');
+  road.say(`Teams: ${t('gdap:teams.card.approve')} → "${consented.slice(0, 60)}…" with the approval link`);
+  await operator(road, 'gdap-approve', BARE_DOMAIN);
+  await sendMessage(page, t('gdap:teams.words.gdap'));
+  const active = t('gdap:teams.stage.active', { end: '\u0000' }).split('\u0000')[0];
+  await expectVisible(page.getByText(active, { exact: false }).last(), 20_000, 'the relationship active');
+  await page.screenshot({ path: join(outDir, 'gdap.png') });
+  road.say(`Teams: gdap → "${active}…" (G1)`);
+}
+
 /** Remove next to the reseller opens a confirmation stating P7 in full; nothing is removed. */
 async function removalStatesP7(road: Road): Promise<void> {
   const view = await road.slack.clickOpensView('partnerships.remove', reseller.tenantId, road.rep);
@@ -193,7 +220,7 @@ runPlaygroundSession(
     totalMs: TOTAL_MS,
     logDir: outDir,
     workDirPrefix: 'csp-journey-demo-',
-    staleFiles: ['confirmed.png', 'review.png', 'notified.png', 'failure.png'],
+    staleFiles: ['confirmed.png', 'review.png', 'notified.png', 'gdap.png', 'failure.png'],
   },
   run,
 );

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { errorFromResponse, isPartnerCenterError, PartnerCenterError } from './errors';
-import { parseRetryAfter, type RetryOptions, realSleep, retry } from './retry';
+import { exchange, safeJson } from './httpExchange';
+import { parseRetryAfter, type RetryOptions, retry, retryOptionsFrom } from './retry';
 import * as wire from './wire';
 
 /**
@@ -51,14 +52,7 @@ export class RestTransport {
     this.baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.newId = options.newId ?? randomUUID;
-    this.retryOptions = {
-      maxAttempts: options.maxAttempts ?? 4,
-      baseDelayMs: options.baseDelayMs ?? 500,
-      maxDelayMs: options.maxDelayMs ?? 8_000,
-      maxRetryAfterMs: options.maxRetryAfterMs ?? 30_000,
-      sleep: options.sleep ?? realSleep,
-      random: options.random ?? Math.random,
-    };
+    this.retryOptions = retryOptionsFrom(options);
   }
 
   /** Calls made as `partnerTenantId`, all carrying the one correlation id. */
@@ -110,29 +104,17 @@ export class RestTransport {
     };
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
 
-    let status: number;
-    let retryAfter: string | null;
-    let text: string;
-    try {
-      // The one signal covers the answer's body too, so a server that stalls mid-body also times out.
-      const response = await fetch(url, {
+    const { status, retryAfter, text } = await exchange(
+      url,
+      {
         method: request.method,
         headers,
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-      status = response.status;
-      retryAfter = response.headers.get('retry-after');
-      text = await response.text();
-    } catch (cause) {
-      const name = (cause as { name?: string } | null)?.name;
-      if (name === 'TimeoutError' || name === 'AbortError') {
-        throw new PartnerCenterError('timeout', `Partner Center did not answer within ${this.timeoutMs} ms.`, {
-          cause,
-        });
-      }
-      throw new PartnerCenterError('unavailable', 'Partner Center could not be reached.', { cause });
-    }
+      },
+      this.timeoutMs,
+      (code, description, cause) => new PartnerCenterError(code, description, { cause }),
+      'Partner Center',
+    );
 
     if (status < 200 || status >= 300) {
       const body = wire.errorBody.safeParse(safeJson(text));
@@ -151,13 +133,5 @@ export class RestTransport {
       );
     }
     return parsed.data;
-  }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
   }
 }

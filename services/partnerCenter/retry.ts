@@ -29,6 +29,18 @@ export interface RetryVerdict {
   retryAfterMs?: number;
 }
 
+/** A client's retry settings from its options, with the defaults both API clients use. */
+export function retryOptionsFrom(options: Partial<RetryOptions>): RetryOptions {
+  return {
+    maxAttempts: options.maxAttempts ?? 4,
+    baseDelayMs: options.baseDelayMs ?? 500,
+    maxDelayMs: options.maxDelayMs ?? 8_000,
+    maxRetryAfterMs: options.maxRetryAfterMs ?? 30_000,
+    sleep: options.sleep ?? realSleep,
+    random: options.random ?? Math.random,
+  };
+}
+
 export const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Full jitter (a random wait up to the exponential cap), so many clients do not retry in lockstep. */

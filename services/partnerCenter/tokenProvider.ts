@@ -12,6 +12,8 @@ export interface RefreshTokenOptions {
   clientId: string;
   clientSecret: string;
   refreshToken: string;
+  /** The API the token is for: Partner Center's by default; Microsoft Graph's for GDAP (G1). */
+  resource?: string;
   now?: () => number;
 }
 
@@ -57,7 +59,7 @@ export class RefreshingTokenProvider {
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body: new URLSearchParams({
         grant_type: 'refresh_token',
-        resource: PARTNER_CENTER_RESOURCE,
+        resource: this.options.resource ?? PARTNER_CENTER_RESOURCE,
         client_id: this.options.clientId,
         client_secret: this.options.clientSecret,
         refresh_token: this.refreshToken,

@@ -1,3 +1,4 @@
+import { OFFERED_GDAP_ROLES } from '../gdap/roleTemplates';
 import { z } from 'zod';
 import type { Actor } from '../domain/identifiers';
 import { countryCodeSchema, mpnIdSchema, tenantIdSchema } from '../domain/identifiers';
@@ -27,6 +28,8 @@ export const setupInputSchema = z
       .url({ protocol: /^https?$/, message: 'validation.partner-center-link-invalid' })
       .max(2000, { message: 'validation.partner-center-link-invalid' })
       .optional(),
+    // G1: only roles of the offered template list; Global Administrator is never a default.
+    gdapRoles: z.array(z.enum(OFFERED_GDAP_ROLES)).max(OFFERED_GDAP_ROLES.length).optional(),
   })
   // Named people, a user group, or both: someone must be able to act.
   .refine((input) => input.approverUserIds.length > 0 || input.approverGroup !== undefined, {
@@ -136,6 +139,7 @@ export class Providers {
       ...(data.approverGroup ? { approverGroup: data.approverGroup } : {}),
       channelId: data.channelId,
       partnerCenterLink,
+      ...(data.gdapRoles?.length ? { gdapRoles: [...new Set(data.gdapRoles)] } : {}),
       updatedBy: actor,
       updatedAt: this.deps.now().toISOString(),
     };

@@ -18,6 +18,8 @@ export interface ProviderSettings {
    * where a reseller authorises it. Absent on set-ups made before it was asked for.
    */
   partnerCenterLink?: string;
+  /** G1: its GDAP role template (services/gdap/roleTemplates.ts); absent: the least-privilege default. */
+  gdapRoles?: string[];
   updatedBy: Actor;
   updatedAt: string;
 }
@@ -32,6 +34,8 @@ export interface ProviderSetupInput {
   channelId: string;
   /** P2: the distributor's Partner Center link for reseller relationship requests; optional in sandbox mode. */
   partnerCenterLink?: string;
+  /** G1: the Entra roles of every GDAP relationship it creates for a reseller; none chosen: least privilege. */
+  gdapRoles?: string[];
 }
 
 export interface ApproverGroup {

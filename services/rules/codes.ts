@@ -69,6 +69,10 @@ export const ALL_VIOLATION_CODES = [
   'R2.mpa-not-signed',
   'R2.compliance',
   'NCE1.reduction-window-closed',
+  'G1.duration-out-of-range',
+  'G1.no-roles',
+  'G1.auto-extend-value',
+  'G1.auto-extend-with-global-administrator',
 ] as const satisfies readonly RuleCode[];
 export type ViolationCode = (typeof ALL_VIOLATION_CODES)[number];
 

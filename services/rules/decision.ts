@@ -14,7 +14,8 @@ export type RuleId =
   | 'N1'
   | 'API1'
   | `R${1 | 2}`
-  | `NCE${1 | 2}`;
+  | `NCE${1 | 2}`
+  | `G${1 | 2 | 3 | 4}`;
 
 /** Facts behind a violation; interpolated into the catalog message `rules:violation.<code>`. */
 export type Facts = Record<string, string | number | boolean>;

@@ -10,6 +10,7 @@ export * from './enrolmentSteps';
 export * from './guidance';
 export * from './mayTakeCustomer';
 export * from './newCommerceRules';
+export * from './gdapRules';
 export * from './partnerCenterRefusals';
 export * from './partnerOfRecordRules';
 export * from './partnershipEffects';

@@ -8,22 +8,36 @@ import type { RuleId } from './decision';
 export interface Grant {
   rule: RuleId;
   code: (typeof GRANT_CODES)[number];
-  /** Whether the reseller may take this back later without ending the partnership. */
-  revocableWithoutEndingPartnership: boolean;
 }
 
-export const GRANT_CODES = ['orders-and-subscriptions-for-customers', 'admin-access-to-work-account'] as const;
+export const GRANT_CODES = ['orders-and-subscriptions-for-customers'] as const;
 
 /**
- * P4: authorising an indirect provider lets it submit orders and add subscriptions on behalf of
- * the reseller's customers, and grants it admin access to the reseller's work account; the
- * reseller may remove that admin access later in the Office 365 admin portal without ending the
- * partnership.
+ * G3 (supersedes part of P4): what is sure about authorising a distributor. It may submit orders and add
+ * subscriptions on behalf of the reseller's customers. The admin access to the reseller's own work account
+ * that P4 once promised is left out: since 9 October 2023 relationship links carry no delegated admin
+ * rights, and no current Microsoft page confirms that grant.
  */
 export function authorisationGrants(): Grant[] {
+  return [{ rule: 'G3', code: 'orders-and-subscriptions-for-customers' }];
+}
+
+export const ADMIN_ACCESS_CODES = ['not-from-authorising', 'own-gdap-per-customer'] as const;
+
+export interface AdminAccessStep {
+  rule: RuleId;
+  code: (typeof ADMIN_ACCESS_CODES)[number];
+}
+
+/**
+ * G3 and G2: what the reseller must do itself for admin access to its customers. Authorising gives no
+ * admin access to the customers' tenants; the reseller does not inherit its distributor's GDAP and needs
+ * its own GDAP relationship with each customer, approved by that customer's Global admin (G1).
+ */
+export function adminAccessSteps(): AdminAccessStep[] {
   return [
-    { rule: 'P4', code: 'orders-and-subscriptions-for-customers', revocableWithoutEndingPartnership: false },
-    { rule: 'P4', code: 'admin-access-to-work-account', revocableWithoutEndingPartnership: true },
+    { rule: 'G3', code: 'not-from-authorising' },
+    { rule: 'G2', code: 'own-gdap-per-customer' },
   ];
 }
 

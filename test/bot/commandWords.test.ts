@@ -20,6 +20,7 @@ const WORDS = {
   end: 'partnerships:teams.words.end',
   customers: 'customers:teams.words.customers',
   requests: 'customers:teams.words.requests',
+  gdap: 'gdap:teams.words.gdap',
   ready: 'ready:words.ready',
   direct: 'partnerships:teams.words.direct',
   reauthorisation: 'reauthorisation:teams.words.reauthorisation',

@@ -146,7 +146,9 @@ describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
     const card = textOf(await teams(message(connector.url, `invitation ${code}`, piotr), 1));
     expect(card).to.include(`I authorise ${DEMO.provider.name} as my distributor`);
     expect(card).to.include('submit orders and add subscriptions on behalf of your customers');
-    expect(card).to.include('admin access');
+    // G3: no admin rights claimed for the distributor; G2: the reseller's own GDAP per customer.
+    expect(card).to.not.include('work account');
+    expect(card).to.include('its own GDAP relationship with that customer');
   });
 
   it('serves the invitation link as a page with the code to paste', async () => {

@@ -75,6 +75,7 @@ export function registerViews(app: App, p: SlackPartnerships) {
       approverGroup: await named(chosenGroup(values)),
       channelId: values.channel?.[FIELD_ACTION]?.selected_conversation ?? '',
       partnerCenterLink: text(values, 'partnerCenterLink'),
+      gdapRoles: values.gdapRoles?.[FIELD_ACTION]?.selected_options?.map((o) => o.value),
     };
     const admin = await p.isWorkspaceAdmin(client, body.user.id);
     const outcome = await p.service.providers.setUpProvider(

@@ -2,10 +2,11 @@
  * `/csp setup`: the workspace as an indirect provider, its approvers and its channel (P2, M1). Its
  * own file because the approver-group select has rules of its own (Slack's caps, no groups at all).
  */
-import type { KnownBlock, ModalView } from '@slack/types';
+import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
 import { languageOf } from '../../../i18n/format';
 import { type Language, type Translate } from '../../../i18n/i18n';
 import type { ApproverGroup, Provider } from '../../../services/partnerships/types';
+import { defaultRoleTemplate, OFFERED_GDAP_ROLES, roleName } from '../../../services/gdap/roleTemplates';
 import { providerSetupGuidance } from '../../../services/rules/guidance';
 import { blockKit } from '../blockKit';
 import { CALLBACK, FIELD_ACTION, NO_GROUP, SETUP_LANGUAGE_BLOCK } from './ids';
@@ -32,20 +33,45 @@ function approverGroupBlock(t: Translate, groups: ApproverGroup[] | undefined, c
   const none = option(NO_GROUP, t('partnerships:slack.setup.noGroup'));
   const options = [none, ...offered.slice(0, MAX_OPTIONS - 1).map((g) => option(g.id, g.name))];
   const initial = current ? options.find((o) => o.value === current.id) : undefined;
-  return {
-    type: 'input',
-    block_id: 'approverGroup',
-    optional: true,
-    label: plain(t('partnerships:slack.setup.approverGroup')),
-    hint: plain(t('partnerships:slack.setup.approverGroupHint')),
-    element: {
+  return optionalInput(
+    'approverGroup',
+    t('partnerships:slack.setup.approverGroup'),
+    t('partnerships:slack.setup.approverGroupHint'),
+    {
       type: 'static_select',
       action_id: FIELD_ACTION,
       placeholder: plain(t('partnerships:slack.setup.approverGroupPlaceholder')),
       options,
       ...(initial ? { initial_option: initial } : {}),
     },
-  };
+  );
+}
+
+/** An input the rep may leave as it is, with its label and hint. */
+function optionalInput(blockId: string, label: string, hint: string, element: InputBlock['element']): KnownBlock {
+  return {
+    type: 'input',
+    block_id: blockId,
+    optional: true,
+    label: plain(label),
+    hint: plain(hint),
+    element,
+  } as KnownBlock;
+}
+
+/**
+ * G1: the roles of every GDAP relationship the distributor creates for a reseller, least privilege chosen
+ * until it changes them; Global Administrator is not offered.
+ */
+function gdapRolesBlock(t: Translate, current: string[] | undefined): KnownBlock {
+  const option = (id: string) => ({ value: id, text: plain(roleName(id)) });
+  const chosen = current?.length ? current : defaultRoleTemplate({}).roles;
+  return optionalInput('gdapRoles', t('gdap:slack.setup.roles'), t('gdap:slack.setup.rolesHint'), {
+    type: 'multi_static_select',
+    action_id: FIELD_ACTION,
+    options: OFFERED_GDAP_ROLES.map(option),
+    initial_options: chosen.map(option),
+  });
 }
 
 /**
@@ -101,6 +127,7 @@ export function setupModal(
             : 'partnerships:slack.setup.partnerCenterLinkHint',
         ),
       }),
+      gdapRolesBlock(t, current?.settings.gdapRoles),
       {
         type: 'input',
         block_id: 'channel',

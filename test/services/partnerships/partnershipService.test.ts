@@ -1,3 +1,5 @@
+import { defaultRoleTemplate, ENTRA_ROLES, LEAST_PRIVILEGE_TEMPLATE } from '../../../services/gdap/roleTemplates';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../services/rules/gdapRules';
 import { expect } from 'chai';
 import { createPartnerCenterGateway } from '../../../services/partnerCenter/createGateway';
 import { PartnerDirectory } from '../../../services/partners/partnerDirectory';
@@ -111,6 +113,28 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
       const outcome = await service.providers.setUpProvider(teamId, contosoSetup([stranger.userId]), stranger, false);
       expect(outcome).to.deep.include({ ok: false, refusal: { kind: 'access', code: 'not-admin' } });
       expect((await service.getProviderBySlackTeam(teamId))?.settings.approverUserIds).to.deep.equal([approver.userId]);
+    });
+
+    it('keeps least privilege as the GDAP role template until the set-up chooses roles, and refuses Global Administrator (G1)', async () => {
+      expect((await service.getProviderBySlackTeam(teamId))?.settings.gdapRoles).to.equal(undefined);
+      const roles = [ENTRA_ROLES.directoryReaders, ENTRA_ROLES.licenseAdministrator];
+      const chosen = await service.providers.setUpProvider(
+        teamId,
+        { ...contosoSetup([approver.userId]), gdapRoles: roles },
+        admin,
+        true,
+      );
+      expect(chosen.ok).to.equal(true);
+      const settings = (await service.getProviderBySlackTeam(teamId))?.settings;
+      expect(defaultRoleTemplate(settings ?? {}).roles).to.deep.equal(roles);
+      const withGa = await service.providers.setUpProvider(
+        teamId,
+        { ...contosoSetup([approver.userId]), gdapRoles: [GLOBAL_ADMINISTRATOR_ROLE_ID] },
+        admin,
+        true,
+      );
+      expect(withGa.ok).to.equal(false);
+      expect(defaultRoleTemplate({}).roles).to.deep.equal(LEAST_PRIVILEGE_TEMPLATE.roles);
     });
 
     it('refuses a provider country outside the region table (P6)', async () => {

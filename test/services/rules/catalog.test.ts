@@ -7,6 +7,8 @@ import {
   ALL_VIOLATION_CODES,
   authorisationGrants,
   checkCspEnrolment,
+  checkGdapRequest,
+  GLOBAL_ADMINISTRATOR_ROLE_ID,
   checkNotSelfOrAffiliate,
   checkProviderRelationship,
   checkResellerAtPartnerCenter,
@@ -166,6 +168,8 @@ function decisionsFromTheRules(): Decision[] {
       5,
       new Date('2026-12-01T00:00:00Z'),
     ),
+    checkGdapRequest({ duration: 'P3Y', autoExtendDuration: 'P90D', roles: [] }),
+    checkGdapRequest({ duration: 'P2Y', autoExtendDuration: 'P180D', roles: [GLOBAL_ADMINISTRATOR_ROLE_ID] }),
   ];
 }
 

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import {
+  adminAccessSteps,
   authorisationGrants,
   checkActivePartnership,
   loadRegionTable,
@@ -111,14 +112,17 @@ describe('partnership (T2, P1, P5, P6)', () => {
   });
 });
 
-describe('what a partnership grants and what removing it does (P4, P7, P8)', () => {
-  it('tells the reseller that authorising grants orders for its customers and admin access it can remove later (P4)', () => {
+describe('what a partnership grants and what removing it does (G2, G3, P7, P8)', () => {
+  it('tells the reseller what is sure: orders and subscriptions for its customers, and no admin rights claimed (G3, supersedes P4)', () => {
     const grants = authorisationGrants();
-    expect(grants.map((g) => [g.code, g.revocableWithoutEndingPartnership])).to.deep.equal([
-      ['orders-and-subscriptions-for-customers', false],
-      ['admin-access-to-work-account', true],
+    expect(grants.map((g) => [g.rule, g.code])).to.deep.equal([['G3', 'orders-and-subscriptions-for-customers']]);
+  });
+
+  it('tells the reseller that admin access to a customer needs its own GDAP relationship per customer (G2, G3)', () => {
+    expect(adminAccessSteps().map((s) => [s.rule, s.code])).to.deep.equal([
+      ['G3', 'not-from-authorising'],
+      ['G2', 'own-gdap-per-customer'],
     ]);
-    expect(grants.every((g) => g.rule === 'P4')).to.equal(true);
   });
 
   it('tells the provider that customers and admin privileges stay, and that Partner Center notifies no one (P7)', () => {

@@ -47,6 +47,8 @@ export interface WorldOptions {
   instances?: number;
   /** The distributor's Slack workspace; unique per suite so suites on one Redis keep apart. */
   team: string;
+  /** The assistants' clock, for a suite that moves time (GDAP's reminders); the wall clock otherwise. */
+  clock?: () => Date;
 }
 
 /**
@@ -102,6 +104,7 @@ export class CustomerWorld {
           slackApiUrl: this.slackApi.url,
           logs: this.logs,
           env: { OUTBOX_POLL_MS: '50', ...this.options.env },
+          clock: this.options.clock,
         }),
       );
     }

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { httpStatusFor, isPartnerCenterError, PartnerCenterError } from '../../../services/partnerCenter/errors';
 import { SandboxGateway, type SandboxControls } from '../../../services/partnerCenter/sandboxGateway';
 import { openStore } from '../../../services/storage/openStore';
+import { readBody, sendJson as send } from './fakeBody';
 import { routeToSession } from './partnerCenterRoutes';
 
 /** One thing to go wrong on the next request, in the order queued. */
@@ -153,19 +154,4 @@ export class PartnerCenterFake {
       };
     }
   }
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
-  if (res.destroyed) return;
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
-  res.end(body);
 }
