@@ -4,6 +4,7 @@
  * it; Consent / Decline answer one the distributor created; the answer gives the customer's approval link.
  * Every press carries only ids, and who acts is who Teams says the user is.
  */
+import type { Activity, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { gdapCard } from '../../cards/teams/gdapCards';
 import type { Translate } from '../../i18n/i18n';
@@ -34,6 +35,21 @@ function failureText(t: Translate, error: unknown): string {
   throw error;
 }
 
+/**
+ * Said once: the card whose button was pressed is redrawn with what is true now, so its old buttons cannot
+ * be pressed again and the news is not repeated below it. False when the channel cannot redraw it.
+ */
+async function redrawPressed(context: TurnContext, card: Partial<Activity>): Promise<boolean> {
+  const id = context.activity.replyToId;
+  if (!id) return false;
+  try {
+    await context.updateActivity({ ...card, id, type: 'message' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function teamsGdap(service: ResellerGdap, resellerName: (tenantId: string) => Promise<string>): TeamsFeature {
   return {
     commands: [
@@ -58,11 +74,14 @@ export function teamsGdap(service: ResellerGdap, resellerName: (tenantId: string
               await resellerName(identity.tenantId),
               payload.customer,
             );
+            const card = gdapCard(t, await service.overview(identity.tenantId));
+            // The redrawn card says the relationship awaits consent, with its buttons: nothing to add below.
+            if (await redrawPressed(context, card)) return;
             const link = await service.link(identity.tenantId, created.id);
             await context.sendActivity(
               t('gdap:teams.asked', { provider: link?.providerName ?? '', customer: link?.customerName ?? '' }),
             );
-            await context.sendActivity(gdapCard(t, await service.overview(identity.tenantId)));
+            await context.sendActivity(card);
           } catch (error) {
             await context.sendActivity(failureText(t, error));
           }
@@ -81,6 +100,8 @@ export function teamsGdap(service: ResellerGdap, resellerName: (tenantId: string
               payload.relationship,
               payload.answer,
             );
+            // The card no longer offers Consent / Decline; the link goes in a message, to be copied and sent.
+            await redrawPressed(context, gdapCard(t, await service.overview(identity.tenantId)));
             const words = { customer: link.customerName, link: customerApprovalLink(relationship.id) };
             await context.sendActivity(
               payload.answer === 'approve' ? t('gdap:teams.consented', words) : t('gdap:teams.rejected', words),

@@ -47,7 +47,11 @@ describe(`GDAP for the reseller in Teams (G1, G2), on ${backend.name}`, () => {
   });
 
   it("asks: the distributor's credentials create a relationship that awaits the reseller's consent (G2)", async () => {
-    const replies = await world.teams(world.card({ verb: 'gdap-ask', customer: customerId }), 2);
+    const [sent, redrawn] = [world.connector.received.length, world.connector.updated.length];
+    const replies = await world.pressCard(world.card({ verb: 'gdap-ask', customer: customerId }));
+    // Said once: the pressed card is redrawn with the consent buttons; no message repeats it.
+    expect(world.connector.received.length).to.equal(sent);
+    expect(world.connector.updated.length).to.equal(redrawn + 1);
     expect(replies).to.include('created a GDAP relationship for you').and.include('your consent is needed first');
     relationshipId = /"verb":"gdap-consent","relationship":"([^"]+)","answer":"approve"/.exec(replies)?.[1] ?? '';
     expect(relationshipId).to.not.equal('');
@@ -68,6 +72,10 @@ describe(`GDAP for the reseller in Teams (G1, G2), on ${backend.name}`, () => {
       1,
     );
     expect(answer).to.include('you consented').and.include(`granularAdminRelationships/${relationshipId}`);
+    // The pressed card no longer offers Consent: it says the customer's approval is awaited.
+    const redrawnCard = JSON.stringify(world.connector.updated.at(-1)?.activity);
+    expect(redrawnCard).to.include("Waiting for the customer's approval");
+    expect(redrawnCard).to.not.include('gdap-consent');
     const card = await world.teams(message(world.connector.url, 'gdap', piotr), 1);
     expect(card).to.include("Waiting for the customer's approval: 90 days left of the 90");
   });
