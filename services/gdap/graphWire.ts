@@ -5,6 +5,7 @@ import {
   type AccessAssignment,
   type GdapRelationship,
   type GdapRequest,
+  type NewGdapRelationship,
 } from './gdapGateway';
 
 /**
@@ -136,17 +137,7 @@ export function toWireAssignment(a: AccessAssignment): z.input<typeof assignment
 }
 
 /** A create body, as Graph takes it; `resellerTenantId` makes it a reseller relationship (G2). */
-export function createBody(
-  input: {
-    displayName: string;
-    customerTenantId: string;
-    customerDisplayName?: string;
-    duration: string;
-    autoExtendDuration?: string;
-    roles: string[];
-  },
-  resellerTenantId?: string,
-) {
+export function createBody(input: NewGdapRelationship, resellerTenantId?: string) {
   return {
     ...(resellerTenantId ? { '@odata.type': RESELLER_RELATIONSHIP_TYPE, partner: { tenantId: resellerTenantId } } : {}),
     displayName: input.displayName,

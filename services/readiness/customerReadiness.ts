@@ -3,9 +3,13 @@
  * Customer Agreement, read back through the distributor's session for each of the reseller's customers
  * with it. A customer without one is not refused here: its next order asks who accepted and when.
  */
+import { z } from 'zod';
 import { initialDomainPrefix } from '../domain/customerDomain';
 import { isSameOrSubdomain } from '../domain/identifiers';
 import type { CustomerSummary, PartnerCenterSession } from '../partnerCenter/gateway';
+
+/** `ready <customer>`: a domain or part of a company name, as long as a domain name may be (253). */
+const customerSearchSchema = z.string().trim().toLowerCase().min(1).max(253);
 
 /** At most this many customers are read back in one go; `ready <domain>` reaches any other. */
 export const CUSTOMERS_SHOWN = 10;
@@ -35,7 +39,9 @@ export async function customerAgreements(
 ): Promise<CustomersReadiness | undefined> {
   const all = await session.listCustomers({ indirectResellerTenantId: resellerTenantId }).catch(() => undefined);
   if (!all) return undefined;
-  const wanted = domain?.trim().toLowerCase();
+  // What a person typed after `ready`: one search, bounded like a domain name; anything else asks for all.
+  const parsed = customerSearchSchema.safeParse(domain);
+  const wanted = parsed.success ? parsed.data : undefined;
   const matching = wanted ? all.filter((c) => isAskedFor(c, wanted)) : all;
   const shown = await Promise.all(
     matching.slice(0, CUSTOMERS_SHOWN).map(async (customer): Promise<CustomerReadiness> => {
