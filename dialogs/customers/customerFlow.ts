@@ -12,6 +12,7 @@ import {
   existingCustomersCard,
 } from '../../cards/teams/customerCards';
 import type { Translate } from '../../i18n/i18n';
+import { redrawPressedCard } from '../pressedCard';
 import { toReseller } from '../resellerWords';
 import {
   type CustomerRequest,
@@ -71,21 +72,11 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
     await context.sendActivity({ attachments: [customerChoicesCard(t, started.value, options, provider)] });
   }
 
-  /**
-   * Replaces the card the button was on, so an old Submit / Cancel cannot be pressed again; never costs the
-   * answer. Says whether the card now shows the outcome, so the caller can say it in a message instead.
-   */
-  async function replaceCard(context: TurnContext, attachment: Attachment): Promise<boolean> {
-    const id = context.activity.replyToId;
-    if (!id) return false;
-    try {
-      await context.updateActivity({ id, type: 'message', attachments: [attachment] });
-      return true;
-    } catch (error) {
-      c.logger.debug({ err: error }, 'could not update the customer card');
-      return false;
-    }
-  }
+  /** Redraws the pressed customer card (Submit / Cancel gone); says whether it could. */
+  const replaceCard = (context: TurnContext, attachment: Attachment) =>
+    redrawPressedCard(context, [attachment], (error) =>
+      c.logger.debug({ err: error }, 'could not update the customer card'),
+    );
 
   /** P9: the MPN ID the review promises to put on record. */
   const reseller = async (tenantId: string) => (await c.partners.get(tenantId))?.mpnId;

@@ -4,7 +4,6 @@
  * it; Consent / Decline answer one the distributor created; the answer gives the customer's approval link.
  * Every press carries only ids, and who acts is who Teams says the user is.
  */
-import type { Activity, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { gdapCard } from '../../cards/teams/gdapCards';
 import type { Translate } from '../../i18n/i18n';
@@ -13,6 +12,7 @@ import { customerApprovalLink } from '../../services/gdap/gdapGateway';
 import type { ResellerGdap } from '../../services/gdap/resellerGdap';
 import { isPartnerCenterError } from '../../services/partnerCenter/errors';
 import { verbField } from '../cardSubmission';
+import { redrawPressedCard } from '../pressedCard';
 import { cardCommand, type TeamsFeature } from '../teamsTurn';
 
 const tenantOrId = z.string().trim().min(1).max(200);
@@ -33,21 +33,6 @@ function failureText(t: Translate, error: unknown): string {
   if (isPartnerCenterError(error, 'unauthorized')) return t('gdap:teams.consentElsewhere');
   if (isPartnerCenterError(error) && error.retryable) return t('gdap:teams.failed');
   throw error;
-}
-
-/**
- * Said once: the card whose button was pressed is redrawn with what is true now, so its old buttons cannot
- * be pressed again and the news is not repeated below it. False when the channel cannot redraw it.
- */
-async function redrawPressed(context: TurnContext, card: Partial<Activity>): Promise<boolean> {
-  const id = context.activity.replyToId;
-  if (!id) return false;
-  try {
-    await context.updateActivity({ ...card, id, type: 'message' });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export function teamsGdap(service: ResellerGdap, resellerName: (tenantId: string) => Promise<string>): TeamsFeature {
@@ -76,7 +61,7 @@ export function teamsGdap(service: ResellerGdap, resellerName: (tenantId: string
             );
             const card = gdapCard(t, await service.overview(identity.tenantId));
             // The redrawn card says the relationship awaits consent, with its buttons: nothing to add below.
-            if (await redrawPressed(context, card)) return;
+            if (await redrawPressedCard(context, card.attachments ?? [])) return;
             const link = await service.link(identity.tenantId, created.id);
             await context.sendActivity(
               t('gdap:teams.asked', { provider: link?.providerName ?? '', customer: link?.customerName ?? '' }),
@@ -101,7 +86,7 @@ export function teamsGdap(service: ResellerGdap, resellerName: (tenantId: string
               payload.answer,
             );
             // The card no longer offers Consent / Decline; the link goes in a message, to be copied and sent.
-            await redrawPressed(context, gdapCard(t, await service.overview(identity.tenantId)));
+            await redrawPressedCard(context, gdapCard(t, await service.overview(identity.tenantId)).attachments ?? []);
             const words = { customer: link.customerName, link: customerApprovalLink(relationship.id) };
             await context.sendActivity(
               payload.answer === 'approve' ? t('gdap:teams.consented', words) : t('gdap:teams.rejected', words),

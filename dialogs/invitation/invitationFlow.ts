@@ -27,6 +27,7 @@ import type { Logger } from 'pino';
 import { reportedEmail } from './memberEmail';
 import { verbField } from '../cardSubmission';
 import { actorOf, cardCommand, type TeamsCommand, type TeamsFeature, type TeamsIdentity } from '../teamsTurn';
+import { redrawPressedCard } from '../pressedCard';
 
 /** The invitation code a card button carries (signed; the service tells forged from real, P2). */
 const invitationCode = z.string().trim().min(1).max(500);
@@ -56,24 +57,11 @@ export interface TeamsPartnerships {
   ): Promise<void>;
 }
 
-/**
- * Replaces the card a button was pressed on, so it shows what happened. True when it did; false
- * when there was no card to replace or Teams refused (the caller then says it in a message instead).
- */
-async function updateCard(context: TurnContext, title: string, text: string, logger: Logger): Promise<boolean> {
-  const replyToId = context.activity.replyToId;
-  if (!replyToId) return false;
-  try {
-    await context.updateActivity({
-      id: replyToId,
-      type: 'message',
-      attachments: [invitationDecidedCard(title, text)],
-    });
-    return true;
-  } catch (error) {
-    logger.debug({ err: error }, 'could not update the invitation card');
-    return false;
-  }
+/** Redraws the pressed invitation card with its outcome; false when it could not (then a message says it). */
+function updateCard(context: TurnContext, title: string, text: string, logger: Logger): Promise<boolean> {
+  return redrawPressedCard(context, [invitationDecidedCard(title, text)], (error) =>
+    logger.debug({ err: error }, 'could not update the invitation card'),
+  );
 }
 
 /** The Teams side: `invitation <code>` (listed in help, as a pasted link's code needs it), the card's verbs, `providers` and `end partnership` (P8). */

@@ -9,7 +9,7 @@
  * only own methods are the six reads every slice makes of partnerships (which provider, whether a person
  * approves, which partnerships), so the customer slice depends on these alone and never on a room.
  */
-import type { Partnership } from '../domain/partnership';
+import type { Partnership, PartnershipState } from '../domain/partnership';
 import { InvitationAnswers } from './invitationAnswers';
 import { Invitations } from './invitations';
 import { AuditLog, type PartnershipServiceDeps } from './partnershipRecords';
@@ -53,8 +53,8 @@ export class PartnershipService {
     return this.partnerships.listResellers(providerId);
   }
 
-  listProviders(resellerTenantId: string): Promise<ProviderRow[]> {
-    return this.partnerships.listProviders(resellerTenantId);
+  listProviders(resellerTenantId: string, states?: ReadonlySet<PartnershipState>): Promise<ProviderRow[]> {
+    return this.partnerships.listProviders(resellerTenantId, states);
   }
 
   getPartnership(providerId: string, resellerId: string): Promise<Partnership | undefined> {

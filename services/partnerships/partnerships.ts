@@ -1,10 +1,12 @@
 import type { Actor } from '../domain/identifiers';
-import type { Partnership } from '../domain/partnership';
+import type { Partnership, PartnershipState } from '../domain/partnership';
 import { updateRecord } from '../storage/atomicStore';
 import { distributorListsReseller } from './partnerCenterFacts';
 import { type AuditLog, KEYS, type Outcome, type RoomDeps } from './partnershipRecords';
 import { providerIdOf, type Providers } from './providers';
 import type { Provider, ProviderRow, ResellerRow } from './types';
+
+const ACTIVE_ONLY: ReadonlySet<PartnershipState> = new Set(['active']);
 
 /**
  * Partnerships once an invitation was authorised: who partners with whom (P3's lists on both sides),
@@ -33,11 +35,17 @@ export class Partnerships {
     );
   }
 
-  /** A reseller's providers with an active partnership (P3: "Indirect providers"). */
-  async listProviders(resellerTenantId: string): Promise<ProviderRow[]> {
+  /**
+   * A reseller's providers with an active partnership (P3: "Indirect providers"), from one listing; with
+   * `states`, those in any of them (`ready` also counts one invited or awaiting Partner Center).
+   */
+  async listProviders(
+    resellerTenantId: string,
+    states: ReadonlySet<PartnershipState> = ACTIVE_ONLY,
+  ): Promise<ProviderRow[]> {
     const links = (await this.deps.records.list<Partnership>(KEYS.partnerships))
       .map((r) => r.value)
-      .filter((p) => p.resellerId === resellerTenantId && p.state === 'active');
+      .filter((p) => p.resellerId === resellerTenantId && states.has(p.state));
     return Promise.all(
       links.map(async (partnership) => {
         const provider = await this.providers.getProviderById(partnership.providerId);

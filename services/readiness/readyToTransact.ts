@@ -64,12 +64,10 @@ export class ReadyToTransact {
    * (invited, awaiting Partner Center); with none, one report without a distributor.
    */
   async forReseller(resellerTenantId: string, customerDomain?: string): Promise<ReadinessReport[]> {
-    const providers = (await this.deps.partners.all()).filter((p) => p.kind === 'indirect-provider');
-    const withPartnership: Array<{ provider: PartnerDraft; state: PartnershipState }> = [];
-    for (const provider of providers) {
-      const partnership = await this.deps.partnerships.getPartnership(provider.id, resellerTenantId);
-      if (partnership && LIVE.has(partnership.state)) withPartnership.push({ provider, state: partnership.state });
-    }
+    // One listing of the reseller's partnerships, not a read per distributor the assistant knows.
+    const withPartnership = (await this.deps.partnerships.listProviders(resellerTenantId, LIVE)).flatMap((row) =>
+      row.provider ? [{ provider: row.provider, state: row.partnership.state }] : [],
+    );
     const active = withPartnership.filter((p) => p.state === 'active');
     const chosen = active.length > 0 ? active : withPartnership.slice(0, 1);
     if (chosen.length === 0) return [await this.assess(resellerTenantId, undefined, undefined, customerDomain)];
