@@ -1,4 +1,6 @@
 /** Loaded before every test file (.mocharc.json). Tests build their own configuration; nothing reads a .env. */
+import { emptyUnitRedis } from './support/drivers/testRedis';
+
 process.env.NODE_ENV = 'test';
 
 if (!process.env.REDIS_URL) {
@@ -7,3 +9,10 @@ if (!process.env.REDIS_URL) {
       'Run them with REDIS_URL=redis://127.0.0.1:6379 npm test.\n',
   );
 }
+
+/** Mocha's root hooks: the unit suites' Redis database starts each run empty (testRedis.ts says why). */
+export const mochaHooks = {
+  async beforeAll() {
+    await emptyUnitRedis();
+  },
+};

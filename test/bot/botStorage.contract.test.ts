@@ -2,7 +2,7 @@ import { MemoryStorage, type Storage } from 'botbuilder';
 import { expect } from 'chai';
 import { KeyvBotStorage } from '../../bot/keyvBotStorage';
 import { openStore, type Store } from '../../services/storage/openStore';
-import { REDIS_URL, requireRedis, tempDataDir } from '../support/drivers/testAssistant';
+import { UNIT_REDIS_URL, requireRedis, tempDataDir } from '../support/drivers/testAssistant';
 
 /**
  * ConversationState and UserState must behave on our store exactly as on botbuilder's own
@@ -22,7 +22,7 @@ const implementations: Array<{ name: string; needsRedis?: boolean; open: () => {
       name: 'KeyvBotStorage on Redis',
       needsRedis: true,
       open: () => {
-        const store = openStore({ backend: 'redis', redisUrl: REDIS_URL });
+        const store = openStore({ backend: 'redis', redisUrl: UNIT_REDIS_URL });
         return { storage: new KeyvBotStorage(store.records, `bot-test:${Date.now()}:`), store };
       },
     },

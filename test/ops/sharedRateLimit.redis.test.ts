@@ -5,13 +5,13 @@ import { Outbox } from '../../services/outbox/outbox';
 import type { Lane } from '../../services/outbox/rateLimiter';
 import { SharedLaneLimiter } from '../../services/outbox/sharedLaneLimiter';
 import { openStore, type Store } from '../../services/storage/openStore';
-import { REDIS_URL, requireRedis } from '../support/drivers/testAssistant';
+import { UNIT_REDIS_URL, requireRedis } from '../support/drivers/testAssistant';
 
 const QUIET = { info() {}, warn() {}, error() {}, debug() {} };
 
 /** One assistant instance's outbox: its own Redis connection, its own limiter, the shared prefix. */
 function instance(prefix: string, delivered: string[]) {
-  const store = openStore({ backend: 'redis', redisUrl: REDIS_URL, redisKeyPrefix: prefix });
+  const store = openStore({ backend: 'redis', redisUrl: UNIT_REDIS_URL, redisKeyPrefix: prefix });
   const outbox = new Outbox({
     records: store.records,
     logger: QUIET,
@@ -27,7 +27,7 @@ function instance(prefix: string, delivered: string[]) {
 }
 
 async function removeKeys(prefix: string) {
-  const client = createClient({ url: REDIS_URL });
+  const client = createClient({ url: UNIT_REDIS_URL });
   await client.connect();
   for await (const batch of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) {
     const keys = Array.isArray(batch) ? batch : [batch];
@@ -49,7 +49,7 @@ describe('Scale-out on Redis: one rate limit across instances, an application ke
   });
   afterEach(async () => {
     await Promise.all(stores.splice(0).map((s) => s.close()));
-    if (REDIS_URL) await removeKeys(prefix);
+    if (UNIT_REDIS_URL) await removeKeys(prefix);
   });
 
   // A lane of three messages per 300 s: nothing refills while the test runs.
@@ -98,11 +98,11 @@ describe('Scale-out on Redis: one rate limit across instances, an application ke
   });
 
   it('writes every key, records and indexes alike, under REDIS_KEY_PREFIX', async () => {
-    const store = openStore({ backend: 'redis', redisUrl: REDIS_URL, redisKeyPrefix: prefix });
+    const store = openStore({ backend: 'redis', redisUrl: UNIT_REDIS_URL, redisKeyPrefix: prefix });
     stores.push(store);
     await store.records.compareAndSet('partner:contoso', undefined, { name: 'Contoso' });
     await store.records.indexAdd('outbox:due', 'job-1', 5);
-    const client = createClient({ url: REDIS_URL });
+    const client = createClient({ url: UNIT_REDIS_URL });
     await client.connect();
     try {
       expect(await client.exists(`${prefix}partner:contoso`)).to.equal(1);

@@ -4,7 +4,7 @@ import pino from 'pino';
 import { ConversationReferenceStore, type StoredReference } from '../../../bot/teams/conversationReferences';
 import { ReferenceIndexSweeps } from '../../../bot/teams/referenceIndexSweeps';
 import { openStore, type Store } from '../../../services/storage/openStore';
-import { REDIS_URL, requireRedis, tempDataDir } from '../../support/drivers/testAssistant';
+import { UNIT_REDIS_URL, requireRedis, tempDataDir } from '../../support/drivers/testAssistant';
 
 /**
  * Who in an organisation a notice reaches (E5 and every other notice to a reseller's people) is read from
@@ -13,7 +13,7 @@ import { REDIS_URL, requireRedis, tempDataDir } from '../../support/drivers/test
 const backends: Array<{ name: string; needsRedis?: boolean; open: () => Store }> = [
   { name: 'memory', open: () => openStore({ backend: 'memory' }) },
   { name: 'SQLite', open: () => openStore({ backend: 'sqlite', dataDir: tempDataDir() }) },
-  { name: 'Redis', needsRedis: true, open: () => openStore({ backend: 'redis', redisUrl: REDIS_URL }) },
+  { name: 'Redis', needsRedis: true, open: () => openStore({ backend: 'redis', redisUrl: UNIT_REDIS_URL }) },
 ];
 
 const referenceTo = (conversationId: string): Partial<ConversationReference> => ({

@@ -12,7 +12,7 @@ import { PartnershipService } from '../../../services/partnerships/partnershipSe
 import { providerIdOf } from '../../../services/partnerships/providers';
 import { defaultRegionTable } from '../../../services/rules/regionTable';
 import { openStore, type Store } from '../../../services/storage/openStore';
-import { REDIS_URL, requireRedis, tempDataDir } from '../../support/drivers/testAssistant';
+import { UNIT_REDIS_URL, requireRedis, tempDataDir } from '../../support/drivers/testAssistant';
 import type { SandboxControls } from '../../../services/partnerCenter/sandboxGateway';
 import {
   contosoSetup,
@@ -363,6 +363,6 @@ suite(
 );
 suite(
   'redis',
-  () => openStore({ backend: 'redis', redisUrl: REDIS_URL }),
+  () => openStore({ backend: 'redis', redisUrl: UNIT_REDIS_URL }),
   (ctx) => requireRedis(ctx),
 );

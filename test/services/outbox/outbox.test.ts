@@ -10,7 +10,7 @@ import { Outbox } from '../../../services/outbox/outbox';
 import { jobIdOf, type OutboxJob } from '../../../services/outbox/outboxJobs';
 import { openStore, type Store } from '../../../services/storage/openStore';
 import { ConnectorStub } from '../../support/fakes/connectorStub';
-import { REDIS_URL, requireRedis, tempDataDir } from '../../support/drivers/testAssistant';
+import { UNIT_REDIS_URL, requireRedis, tempDataDir } from '../../support/drivers/testAssistant';
 
 const logger = createLogger('silent');
 
@@ -54,7 +54,7 @@ const backends = [
     name: 'Redis',
     redis: true,
     // A key prefix of this run's own: other checkouts run this suite on the same Redis at the same time.
-    open: (_dir?: string) => openStore({ backend: 'redis', redisUrl: REDIS_URL, redisKeyPrefix: RUN_PREFIX }),
+    open: (_dir?: string) => openStore({ backend: 'redis', redisUrl: UNIT_REDIS_URL, redisKeyPrefix: RUN_PREFIX }),
   },
 ];
 

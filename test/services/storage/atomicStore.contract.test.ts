@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { type AtomicStore, updateRecord } from '../../../services/storage/atomicStore';
 import { openStore, type Store } from '../../../services/storage/openStore';
 import type { SqliteAtomicStore } from '../../../services/storage/sqliteAtomicStore';
-import { REDIS_URL, requireRedis, tempDataDir } from '../../support/drivers/testAssistant';
+import { UNIT_REDIS_URL, requireRedis, tempDataDir } from '../../support/drivers/testAssistant';
 
 /**
  * One contract, every backend (as Keyv's own compliance suite does): what the product relies on
@@ -11,7 +11,7 @@ import { REDIS_URL, requireRedis, tempDataDir } from '../../support/drivers/test
 const backends: Array<{ name: string; needsRedis?: boolean; open: () => Store }> = [
   { name: 'memory', open: () => openStore({ backend: 'memory' }) },
   { name: 'SQLite', open: () => openStore({ backend: 'sqlite', dataDir: tempDataDir() }) },
-  { name: 'Redis', needsRedis: true, open: () => openStore({ backend: 'redis', redisUrl: REDIS_URL }) },
+  { name: 'Redis', needsRedis: true, open: () => openStore({ backend: 'redis', redisUrl: UNIT_REDIS_URL }) },
 ];
 
 for (const backend of backends) {

@@ -6,7 +6,7 @@ import { PartnershipService } from '../../../services/partnerships/partnershipSe
 import { defaultRegionTable } from '../../../services/rules/regionTable';
 import type { AtomicStore } from '../../../services/storage/atomicStore';
 import { standInLink } from '../fixtures/partnerships';
-import { storeBackends, type StoreBackend } from './testAssistant';
+import { storeBackends, type StoreBackend, TEST_REDIS_DB } from './testAssistant';
 
 /**
  * The parts of the customer world (customerWorld.ts) that are not its walk: the storage backends its
@@ -14,8 +14,8 @@ import { storeBackends, type StoreBackend } from './testAssistant';
  * Kept apart so the world itself stays one screenful of people's steps.
  */
 
-/** A database index of its own, flushed first; TEST_REDIS_DB keeps parallel checkouts on one Redis apart. */
-export const CUSTOMERS_REDIS_DB = Number(process.env.TEST_REDIS_DB ?? 13);
+/** The run's test database (TEST_REDIS_DB), flushed as each suite starts. */
+export const CUSTOMERS_REDIS_DB = TEST_REDIS_DB;
 
 export type Backend = StoreBackend;
 

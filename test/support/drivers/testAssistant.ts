@@ -7,8 +7,9 @@ import { type Assistant, type StartOptions, startAssistant } from '../../../bot/
 import { loadConfig } from '../../../bot/config';
 import { createLogger } from '../../../bot/logger';
 import { TEST_SIGNING_SECRET } from './slackRequests';
+import { REDIS_URL } from './testRedis';
 
-export const REDIS_URL = process.env.REDIS_URL;
+export { REDIS_URL, TEST_REDIS_DB, UNIT_REDIS_URL } from './testRedis';
 
 /** Skips the current suite when no Redis is configured for this run (test/setup.ts says why, once). */
 export function requireRedis(context: Mocha.Context) {
