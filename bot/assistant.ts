@@ -15,6 +15,7 @@ import { createGdapGateway } from '../services/gdap/createGdapGateway';
 import { PartnerDirectory } from '../services/partners/partnerDirectory';
 import { defaultRegionTable, loadRegionTable } from '../services/rules/regionTable';
 import { defaultWebmailList, loadWebmailList } from '../services/rules/webmail';
+import { IndexSweeps } from '../services/storage/indexSweeps';
 import { openStore, type Store } from '../services/storage/openStore';
 import type { AppConfig } from './config';
 import type { Feature, FeatureDeps, FeatureFactory } from './features/feature';
@@ -32,7 +33,6 @@ import { NoticeRenderers } from './proactive/noticeRenderers';
 import type { SlackEdge } from './slack/slackApp';
 import { SlackLanguages } from './slack/slackLanguage';
 import { ConversationReferenceStore } from './teams/conversationReferences';
-import { ReferenceIndexSweeps } from './teams/referenceIndexSweeps';
 import { RepeatedSubmissions } from './teams/repeatedSubmissions';
 import { activityEndpoint } from './teams/activityEndpoint';
 import { TeamsAdapter } from './teams/teamsAdapter';
@@ -224,7 +224,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
   const port = await http.listen(config.port, config.host);
   for (const feature of features) await feature.start?.();
   notifier.start();
-  const referenceSweeps = new ReferenceIndexSweeps(references, logger);
+  const referenceSweeps = new IndexSweeps('Teams references', () => references.indexExisting(), logger);
   referenceSweeps.start();
   logger.info(
     { port, store: store.records.backend, partnerCenter: config.partnerCenter.mode, slack: Boolean(slack) },

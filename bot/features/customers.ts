@@ -1,7 +1,12 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Activity } from 'botbuilder';
-import { pendingHomeBlocks, type RequestView, requestBlocks } from '../../cards/slack/customers/requestBlocks';
+import {
+  HOME_REQUESTS_SHOWN,
+  pendingHomeBlocks,
+  type RequestView,
+  requestBlocks,
+} from '../../cards/slack/customers/requestBlocks';
 import type { Translate } from '../../i18n/i18n';
 import {
   type CustomerRequest,
@@ -10,6 +15,7 @@ import {
   ResellerCustomers,
 } from '../../services/customers';
 import { PeriodicPass } from '../../services/polling/periodicPass';
+import { IndexSweeps } from '../../services/storage/indexSweeps';
 import type { Provider } from '../../services/partnerships/types';
 import type { Feature, FeatureDeps } from './feature';
 import { partnershipServiceFor } from './partnershipServiceFor';
@@ -35,7 +41,7 @@ const REQUEST_NOTICE = 'customers.request';
 export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
   const log = deps.logger.child({ component: 'customers' });
   const partnerships = await partnershipServiceFor(deps);
-  const { eligibility, lookups, requests, decisions, approvals, drafts } = customerServices({
+  const { eligibility, lookups, requests, decisions, approvals, drafts, open } = customerServices({
     records: deps.store.records,
     partners: deps.partners,
     partnerships,
@@ -149,20 +155,25 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
   const recovery = new PeriodicPass(resumeApprovals, deps.config.faults.recoveryEveryMs, (error) =>
     log.error({ err: error }, 'the approvals recovery pass failed'),
   );
+  const openRequestSweeps = new IndexSweeps('open customer requests', () => open.indexExisting(), log);
   let firstRecovery: Promise<void> | undefined;
 
   return {
     name: 'customers',
     // At start (in the background: a slow Partner Center must not hold the server back) and periodically.
+    // The first recovery pass waits for the first sweep, so an approval stored before the index is resumed too.
     start: () => {
-      firstRecovery = resumeApprovals().catch((error) =>
-        log.error({ err: error }, 'the approvals recovery pass failed'),
-      );
+      openRequestSweeps.start();
+      firstRecovery = openRequestSweeps
+        .sweep()
+        .then(resumeApprovals)
+        .catch((error) => log.error({ err: error }, 'the approvals recovery pass failed'));
       recovery.start();
     },
     stop: async () => {
       await firstRecovery;
       await recovery.stop();
+      await openRequestSweeps.stop();
     },
     teams: {
       commands: teamsCustomers({
@@ -198,8 +209,9 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
       homeBlocks: async ({ teamId, t }) => {
         const provider = await partnerships.getProviderBySlackTeam(teamId);
         if (!provider) return [];
-        const pending = await requests.pending(provider.partner.id);
-        return pendingHomeBlocks(t, await Promise.all(pending.map((r) => requestView(deps.partners, r))));
+        const pending = await requests.pending(provider.partner.id, HOME_REQUESTS_SHOWN);
+        const views = await Promise.all(pending.requests.map((r) => requestView(deps.partners, r)));
+        return pendingHomeBlocks(t, views, pending.total);
       },
     },
     slackNotices: {

@@ -19,6 +19,7 @@ import {
   type ResumedApproval,
 } from './customerRequest';
 import { attestBeforeOrdering, ordersNeedAgreement } from './customerAgreement';
+import type { OpenRequests } from './openRequests';
 import { partnerCenterFailureRefusal } from './partnerCenterFailure';
 
 /** How long the instance that approved has to carry it out before a recovery pass may take over. */
@@ -40,6 +41,7 @@ export class ApprovalExecution {
       CustomerRequestsDeps,
       'records' | 'partners' | 'partnerships' | 'partnerCenter' | 'now' | 'atMomentOfDanger'
     >,
+    private readonly open: OpenRequests,
   ) {
     this.now = deps.now ?? (() => new Date());
   }
@@ -52,9 +54,9 @@ export class ApprovalExecution {
    */
   async resumeUnfinished(): Promise<ResumedApproval[]> {
     const now = this.now();
-    const unfinished = (await this.deps.records.list<CustomerRequest>(REQUEST_KEYS.requests))
-      .map((r) => r.value)
-      .filter((r) => r.state === 'approved' && r.intent && Date.parse(r.intent.leaseUntil) <= now.getTime());
+    const unfinished = (await this.open.approvalsUnderWay()).filter(
+      (r) => r.intent && Date.parse(r.intent.leaseUntil) <= now.getTime(),
+    );
     const resumed: ResumedApproval[] = [];
     for (const request of unfinished) {
       const leaseUntil = new Date(now.getTime() + APPROVAL_LEASE_MS).toISOString();
@@ -99,12 +101,14 @@ export class ApprovalExecution {
             }
           : undefined,
       );
+      await this.open.noLongerApproving(id);
       return { ok: true, request: stored.value as CustomerRequest, value: done.credentials };
     } catch (error) {
       const code = isPartnerCenterError(error) ? String(error.code) : 'unexpected';
       const failed = await updateRecord<CustomerRequest>(this.deps.records, REQUEST_KEYS.request(id), (current) =>
         current ? { ...current, state: 'failed', failure: code, intent: undefined } : undefined,
       );
+      await this.open.noLongerApproving(id);
       return {
         ok: false,
         request: failed.value as CustomerRequest,

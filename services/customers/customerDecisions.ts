@@ -20,6 +20,7 @@ import {
 } from './customerRequest';
 import type { CustomerRequests } from './customerRequests';
 import { checkLicenceChange } from './licenceChange';
+import type { OpenRequests } from './openRequests';
 import { needsPartnerOfRecord, type PartnerOfRecord, type PorCheck } from './partnerOfRecord';
 
 export class CustomerDecisions {
@@ -33,6 +34,7 @@ export class CustomerDecisions {
       lookups: CustomerLookups;
       execution: ApprovalExecution;
       partnerOfRecord: PartnerOfRecord;
+      open: OpenRequests;
     },
   ) {
     this.now = deps.now ?? (() => new Date());
@@ -50,6 +52,7 @@ export class CustomerDecisions {
     );
     const after = moved.value as CustomerRequest;
     if (!moved.changed) return { ok: false, decided: after };
+    await this.parts.open.noLongerPending(after);
     return { ok: true, request: after, value: undefined };
   }
 
@@ -80,6 +83,8 @@ export class CustomerDecisions {
     const at = this.now().toISOString();
     // The decision and the intent (with the MS-RequestIds) in one write, before Partner Center is called.
     const intent = approvalIntent(request, this.now());
+    // Listed as under way before the intent is written, so the recovery pass finds it after any crash.
+    await this.parts.open.willBeApproving(id);
     const checked = por.check ? { partnerOfRecord: por.check } : {};
     const claimed = await updateRecord<CustomerRequest>(this.deps.records, REQUEST_KEYS.request(id), (current) =>
       current?.state === 'pending'
@@ -87,6 +92,7 @@ export class CustomerDecisions {
         : undefined,
     );
     if (!claimed.changed) return { ok: false, decided: claimed.value as CustomerRequest };
+    await this.parts.open.noLongerPending(request);
     this.deps.atMomentOfDanger?.('approve:after-claim');
     return this.parts.execution.carryOut(claimed.value as CustomerRequest, provider, intent.requestIds);
   }

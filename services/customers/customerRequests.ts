@@ -16,6 +16,7 @@ import type { CustomerEligibility } from './customerEligibility';
 import { existingCustomerFacts } from './customerEligibility';
 import type { CustomerLookups } from './customerLookups';
 import { checkLicenceChange } from './licenceChange';
+import type { OpenRequests } from './openRequests';
 import { needsPartnerOfRecord, type PartnerOfRecord, type PorCheck } from './partnerOfRecord';
 import {
   billingAddressSchema,
@@ -44,6 +45,7 @@ export class CustomerRequests {
     private readonly eligibility: CustomerEligibility,
     private readonly lookups: CustomerLookups,
     private readonly partnerOfRecord: PartnerOfRecord,
+    private readonly open: OpenRequests,
   ) {
     this.now = deps.now ?? (() => new Date());
   }
@@ -191,6 +193,8 @@ export class CustomerRequests {
       ...extra,
       ...(draft.partnerOfRecord ? { partnerOfRecord: draft.partnerOfRecord } : {}),
     };
+    // Indexed first: a crash before the record leaves an entry that reads as nothing, never a request the index lacks.
+    await this.open.willBePending(request);
     const created = await this.deps.records.compareAndSet(REQUEST_KEYS.request(request.id), undefined, request);
     if (created !== undefined) return { ok: true, value: request, created: true };
     const existing = await this.get(request.id);
@@ -202,20 +206,14 @@ export class CustomerRequests {
     return (await this.deps.records.read<CustomerRequest>(REQUEST_KEYS.request(id)))?.value;
   }
 
-  /** A provider's pending requests, oldest first (the App Home and the approvals queue). */
-  async pending(providerId: string): Promise<CustomerRequest[]> {
-    return (await this.deps.records.list<CustomerRequest>(REQUEST_KEYS.requests))
-      .map((r) => r.value)
-      .filter((r) => r.providerId === providerId && r.state === 'pending')
-      .sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? ''));
+  /** A provider's pending requests, oldest first, the first `limit` of them and how many in all (the App Home). */
+  async pending(providerId: string, limit?: number): Promise<{ requests: CustomerRequest[]; total: number }> {
+    return this.open.pendingFor(providerId, limit);
   }
 
   /** A reseller's own pending requests, oldest first (Teams `requests`: what it waits for, and since when). */
   async waitingFor(resellerTenantId: string): Promise<CustomerRequest[]> {
-    return (await this.deps.records.list<CustomerRequest>(REQUEST_KEYS.requests))
-      .map((r) => r.value)
-      .filter((r) => r.resellerId === resellerTenantId && r.state === 'pending')
-      .sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? ''));
+    return this.open.waitingFor(resellerTenantId);
   }
 
   /** Remembers where the approval message is (one writer per request; a retry writes the same). */

@@ -153,10 +153,10 @@ export function requestBlocks(t: Translate, view: RequestView): KnownBlock[] {
 }
 
 /** The App Home section: pending requests, oldest first, each with Approve / Reject. */
-export function pendingHomeBlocks(t: Translate, views: RequestView[]): KnownBlock[] {
+export function pendingHomeBlocks(t: Translate, views: RequestView[], total = views.length): KnownBlock[] {
   const blocks: KnownBlock[] = [
     { type: 'divider' },
-    { type: 'header', text: plain(t('customers:slack.home.title', { count: views.length })) },
+    { type: 'header', text: plain(t('customers:slack.home.title', { count: total })) },
   ];
   if (views.length === 0) {
     blocks.push({ type: 'section', text: mrkdwn(t('customers:slack.home.none')) });
@@ -171,10 +171,12 @@ export function pendingHomeBlocks(t: Translate, views: RequestView[]): KnownBloc
     blocks.push({ type: 'section', text: mrkdwn(text) });
     blocks.push(decisionButtons(t, view.id));
   }
-  if (views.length > HOME_REQUESTS_SHOWN) {
+  if (total > HOME_REQUESTS_SHOWN) {
     blocks.push({
       type: 'context',
-      elements: [mrkdwn(t('customers:slack.home.more', { count: views.length - HOME_REQUESTS_SHOWN }))],
+      elements: [
+        mrkdwn(t('customers:slack.home.more', { count: total - Math.min(views.length, HOME_REQUESTS_SHOWN) })),
+      ],
     });
   }
   return blocks;

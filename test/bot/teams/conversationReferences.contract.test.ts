@@ -2,7 +2,7 @@ import type { ConversationReference } from 'botbuilder';
 import { expect } from 'chai';
 import pino from 'pino';
 import { ConversationReferenceStore, type StoredReference } from '../../../bot/teams/conversationReferences';
-import { ReferenceIndexSweeps } from '../../../bot/teams/referenceIndexSweeps';
+import { IndexSweeps } from '../../../services/storage/indexSweeps';
 import { openStore, type Store } from '../../../services/storage/openStore';
 import { UNIT_REDIS_URL, requireRedis, tempDataDir } from '../../support/drivers/testAssistant';
 
@@ -108,7 +108,7 @@ for (const backend of backends) {
       const references = new ConversationReferenceStore(store.records);
       expect(await references.forTenant(tenant)).to.deep.equal([]);
 
-      const sweeps = new ReferenceIndexSweeps(references, pino({ level: 'silent' }));
+      const sweeps = new IndexSweeps('Teams references', () => references.indexExisting(), pino({ level: 'silent' }));
       sweeps.start();
       await sweeps.stop();
       expect(ids(await references.forTenant(tenant))).to.deep.equal(['user-a', 'user-b']);

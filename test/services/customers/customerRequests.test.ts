@@ -4,6 +4,10 @@ import type { CustomerDrafts } from '../../../services/customers/customerDrafts'
 import type { CustomerLookups } from '../../../services/customers/customerLookups';
 import type { NewCustomerInput } from '../../../services/customers/customerRequest';
 import type { CustomerRequests } from '../../../services/customers/customerRequests';
+import type { OpenRequests } from '../../../services/customers/openRequests';
+import type { ApprovalExecution } from '../../../services/customers/approvalExecution';
+import { approvalIntent } from '../../../services/customers/approvalExecution';
+import { REQUEST_KEYS } from '../../../services/customers/customerRequest';
 import { customerServices } from '../../../services/customers/customerServices';
 import { createPartnerCenterGateway } from '../../../services/partnerCenter/createGateway';
 import { PartnerDirectory } from '../../../services/partners/partnerDirectory';
@@ -45,6 +49,8 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
     let decisions: CustomerDecisions;
     let lookups: CustomerLookups;
     let drafts: CustomerDrafts;
+    let openRequests: OpenRequests;
+    let approvals: ApprovalExecution;
     let teamId: string;
     let providerId: string;
     let clock: number;
@@ -88,6 +94,8 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
         decisions,
         lookups,
         drafts,
+        open: openRequests,
+        approvals,
       } = customerServices({
         records: store.records,
         partners,
@@ -172,7 +180,66 @@ function suite(backend: 'sqlite' | 'redis', open: () => Store, skipUnlessAvailab
       const third = await submitted();
       const rejected = await decisions.reject(teamId, second.id, approver, 'duplicate');
       expect(rejected.ok).to.equal(true);
-      expect((await customers.pending(providerId)).map((r) => r.id)).to.deep.equal([first.id, third.id]);
+      expect((await customers.pending(providerId)).requests.map((r) => r.id)).to.deep.equal([first.id, third.id]);
+    });
+
+    it('shows the App Home the oldest pending requests and counts the rest, without the approved or rejected', async () => {
+      const [first, second, third, fourth] = [
+        await submitted(),
+        await submitted(),
+        await submitted(),
+        await submitted(),
+      ];
+      expect((await decisions.approve(teamId, second.id, approver)).ok).to.equal(true);
+      expect((await decisions.reject(teamId, third.id, approver, 'duplicate')).ok).to.equal(true);
+      const shown = await customers.pending(providerId, 1);
+      expect(shown.requests.map((r) => r.id)).to.deep.equal([first.id]);
+      expect(shown.total).to.equal(2);
+      expect((await customers.waitingFor(FABRIKAM)).map((r) => r.id)).to.include.members([first.id, fourth.id]);
+      expect((await customers.waitingFor(FABRIKAM)).map((r) => r.id)).to.not.include.members([second.id, third.id]);
+    });
+
+    it('skips, and forgets, an index entry whose request was decided before the entry was taken out (a crash between)', async () => {
+      const kept = await submitted();
+      const decided = await submitted();
+      expect((await decisions.reject(teamId, decided.id, approver, 'duplicate')).ok).to.equal(true);
+      await openRequests.willBePending(decided); // as if the process died after the decision and before the removal
+      expect(await customers.pending(providerId)).to.deep.include({ total: 1 });
+      expect((await customers.pending(providerId)).requests.map((r) => r.id)).to.deep.equal([kept.id]);
+      const left = await store.records.indexRange(`customers:pending:provider:${providerId}`, { limit: 10 });
+      expect(left.map((e) => e.member)).to.deep.equal([kept.id]);
+    });
+
+    it('finds the requests an older version stored without index entries once the start sweep has run', async () => {
+      const current = await submitted();
+      // Unit fixture: a pending request as the previous version wrote it, a record and no index entry.
+      const older = { ...current, id: `older-${fresh()}`, createdAt: new Date(clock - 60_000).toISOString() };
+      await store.records.compareAndSet(REQUEST_KEYS.request(older.id), undefined, older);
+      expect((await customers.pending(providerId)).requests.map((r) => r.id)).to.deep.equal([current.id]);
+      await openRequests.indexExisting();
+      expect((await customers.pending(providerId)).requests.map((r) => r.id)).to.deep.equal([older.id, current.id]);
+      expect((await customers.waitingFor(FABRIKAM)).map((r) => r.id)).to.include(older.id);
+    });
+
+    it('resumes an approval an older version left under way, once the start sweep has indexed it (issue 13 point 4)', async () => {
+      const asked = await submitted();
+      // Unit fixture: approved with its intent by the previous version (no index entry), its lease run out.
+      const intent = { ...approvalIntent(asked, new Date(clock)), leaseUntil: new Date(clock - 1).toISOString() };
+      const approved = {
+        ...asked,
+        state: 'approved' as const,
+        decision: { by: approver, at: new Date(clock).toISOString() },
+        intent,
+      };
+      const current = await store.records.read(REQUEST_KEYS.request(asked.id));
+      await store.records.compareAndSet(REQUEST_KEYS.request(asked.id), current?.version, approved);
+      const mine = (resumed: Array<{ request: { id: string } }>) => resumed.filter((r) => r.request.id === asked.id);
+      expect(mine(await approvals.resumeUnfinished())).to.deep.equal([]);
+      await openRequests.indexExisting();
+      const resumed = await approvals.resumeUnfinished();
+      expect(mine(resumed)).to.have.length(1);
+      expect((await customers.get(asked.id))?.result?.customerTenantId).to.be.a('string');
+      expect((await openRequests.approvalsUnderWay()).map((r) => r.id)).to.not.include(asked.id);
     });
 
     it('refuses a customer in another region before submission (C7)', async () => {

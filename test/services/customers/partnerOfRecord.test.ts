@@ -31,7 +31,7 @@ onEveryBackend('Partner of record before every order and every change (R1, R2)',
     const outcome = await customers.requests.submit(piotr, newCustomer());
     expect(codesOf(outcome)).to.deep.equal(['R2.reseller-suspended']);
     expect(optionsOf(outcome)).to.deep.equal(['R2.fix-cause', 'R2.name-another-reseller']);
-    expect(await customers.requests.pending(h().providerId)).to.have.length(0);
+    expect((await customers.requests.pending(h().providerId)).requests).to.have.length(0);
   });
 
   it('accepts it once the cause is fixed, and keeps when and what Partner Center said (R1)', async () => {
