@@ -23,7 +23,8 @@ export interface ManifestCommand {
 }
 
 /**
- * The command menu, in its order (issue 7: help, enroll, status, providers, customers, language; issue 15: ready). The
+ * The command menu, in its order (issue 7: help, enroll, status, providers, customers, language; issue 15: ready; then requests, gdap and
+ * reauthorisation: Teams allows ten). The
  * keys are those the features register (bot/teams/teamsBot.ts, bot/features/enrolment.ts,
  * dialogs/invitation/invitationFlow.ts, bot/features/customers.ts); the tests fail if the bot's help card in
  * any language shows another word or description for one of them.
@@ -43,6 +44,17 @@ export const MANIFEST_COMMANDS: readonly ManifestCommand[] = [
     descriptionKey: 'customers:teams.commands.customers',
   },
   { name: 'ready', wordKey: 'ready:words.ready', descriptionKey: 'ready:commands.ready' },
+  {
+    name: 'requests',
+    wordKey: 'customers:teams.words.requests',
+    descriptionKey: 'customers:teams.commands.requests',
+  },
+  { name: 'gdap', wordKey: 'gdap:teams.words.gdap', descriptionKey: 'gdap:teams.commands.gdap' },
+  {
+    name: 'reauthorisation',
+    wordKey: 'reauthorisation:teams.words.reauthorisation',
+    descriptionKey: 'reauthorisation:teams.commands.reauthorisation',
+  },
   { name: 'language', wordKey: 'common:words.language', descriptionKey: 'common:commands.language' },
 ];
 

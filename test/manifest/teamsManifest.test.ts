@@ -102,7 +102,18 @@ describe('Teams app package (manifest/teams)', () => {
     expect(bot.scopes).to.deep.equal(['personal']);
     expect(bot.commandLists.map((list) => list.scopes)).to.deep.equal([['personal']]);
     const titles = bot.commandLists[0].commands.map((c) => c.title);
-    expect(titles).to.have.members(['help', 'enroll', 'status', 'distributors', 'customers', 'ready', 'language']);
+    expect(titles).to.have.members([
+      'help',
+      'enroll',
+      'status',
+      'distributors',
+      'customers',
+      'ready',
+      'requests',
+      'gdap',
+      'reauthorisation',
+      'language',
+    ]);
     for (const command of bot.commandLists[0].commands) expect(command.description, command.title).to.match(/\w{3,}/);
   });
 
