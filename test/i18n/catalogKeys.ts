@@ -24,3 +24,15 @@ export function qualifiedKeys(language: string): string[] {
   const catalogs = readCatalogs()[language] ?? {};
   return Object.entries(catalogs).flatMap(([ns, tree]) => flatKeys(tree).map((key) => `${ns}:${key}`));
 }
+
+/** Every string of one language's catalogs, each with its `ns:key` (an array's items as `key.0`, `key.1`). */
+export function catalogStrings(language: string): Array<[key: string, text: string]> {
+  const walk = (value: unknown, key: string): Array<[string, string]> => {
+    if (typeof value === 'string') return [[key, value]];
+    if (typeof value !== 'object' || value === null) return [];
+    return Object.entries(value).flatMap(([child, inner]) => walk(inner, `${key}.${child}`));
+  };
+  return Object.entries(readCatalogs()[language] ?? {}).flatMap(([ns, tree]) =>
+    Object.entries(tree).flatMap(([key, value]) => walk(value, `${ns}:${key}`)),
+  );
+}

@@ -9,14 +9,18 @@ import { projectRoot } from '../../i18n/projectRoot';
  * in shared/seeds/): Polish "zasada" (seed 002: "zmian zasad"; "reguła" appears in none), Swedish
  * "signera" (seed 004's heading: "måste signera Microsofts partneravtal"). Partner Center in Polish is
  * "Centrum partnerskie", declined (seeds 000 and 001: "w Centrum partnerskim", "Centrum partnerskiego"),
- * as the reseller's card and the Partner Center page say it; Swedish keeps the name (seed 004).
+ * as the reseller's card and the Partner Center page say it; Swedish keeps the name as two words (seed 004:
+ * "Partner Center" in its text, "Partnercenter" once in a link title).
  */
 const SYNONYMS_NOT_USED: Record<string, Array<{ instead: string; pattern: RegExp }>> = {
   pl: [
     { instead: 'zasada', pattern: /\bregu[łl]\p{L}*/giu },
     { instead: 'Centrum partnerskie', pattern: /Partner Center/g },
   ],
-  sv: [{ instead: 'signera', pattern: /\bunderteckn\p{L}*/giu }],
+  sv: [
+    { instead: 'signera', pattern: /\bunderteckn\p{L}*/giu },
+    { instead: 'Partner Center', pattern: /\bPartnercenter\b/g },
+  ],
 };
 
 describe('One term per concept per language (issue 12)', () => {
@@ -37,6 +41,7 @@ describe('One term per concept per language (issue 12)', () => {
     expect('Spełnione reguły (C7)'.match(SYNONYMS_NOT_USED.pl[0].pattern)).to.deep.equal(['reguły']);
     expect('na pulpicie Partner Center'.match(SYNONYMS_NOT_USED.pl[1].pattern)).to.deep.equal(['Partner Center']);
     expect('har undertecknat MPA'.match(SYNONYMS_NOT_USED.sv[0].pattern)).to.deep.equal(['undertecknat']);
+    expect('i Partnercenter och Entra'.match(SYNONYMS_NOT_USED.sv[1].pattern)).to.deep.equal(['Partnercenter']);
   });
 });
 
