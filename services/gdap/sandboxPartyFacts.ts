@@ -1,6 +1,7 @@
 import { initialDomainPrefix } from '../domain/customerDomain';
 import { keys, type CustomerRecord, type PartnerRecord } from '../partnerCenter/sandboxRecords';
 import type { AtomicStore } from '../storage/atomicStore';
+import { customerByTenantId } from '../partnerCenter/sandboxCustomerLookup';
 
 /**
  * What the GDAP sandbox needs to know about the parties, read from the Partner Center sandbox in the same
@@ -22,7 +23,7 @@ export function partnerCenterSandboxFacts(records: AtomicStore): GdapPartyFacts 
   return {
     hasAccount: async (tenantId) => (await records.read(keys.partner(tenantId.toLowerCase()))) !== undefined,
     customer: async (tenantId) => {
-      const found = (await customers()).find((c) => c.tenantId.toLowerCase() === tenantId.toLowerCase());
+      const found = await customerByTenantId(records, tenantId);
       return found && view(found);
     },
     customerByDomain: async (domain) => {

@@ -3,6 +3,7 @@ import { type AtomicStore, updateRecord } from '../storage/atomicStore';
 import type { CustomerSummary, Subscription } from './gateway';
 import { CustomerAgreementErrorCode } from './errors';
 import { SANDBOX_LEGACY_OFFER, SANDBOX_OFFERS } from './offerCatalogue';
+import { customerByTenantId, pointToCustomer } from './sandboxCustomerLookup';
 import { licenceOperations, shownSubscription } from './sandboxLicences';
 import {
   type CustomerRecord,
@@ -31,7 +32,8 @@ export async function visibleCustomer(
   customerTenantId: string,
   billingOnly = false,
 ): Promise<CustomerRecord> {
-  const customer = (await state.list<CustomerRecord>(keys.allCustomers())).find((c) => c.tenantId === customerTenantId);
+  await state.ready();
+  const customer = await customerByTenantId(state.records, customerTenantId);
   const visible =
     customer &&
     (customer.billingPartnerTenantId === callerTenantId ||
@@ -93,6 +95,7 @@ export function customerOperations(state: SandboxState, callerTenantId: string):
       }: CustomerRecord) => rest;
       // One write both creates the customer and claims its domain: no half-created customer, no duplicate.
       const created = await state.records.compareAndSet(keys.customer(input.domain), undefined, customer);
+      if (created !== undefined) await pointToCustomer(state.records, customer);
       if (created === undefined) {
         // As Partner Center honours MS-RequestId: the same request again is the customer it created, once;
         // the temporary password was in the first answer only (never kept, C3).
@@ -105,9 +108,7 @@ export function customerOperations(state: SandboxState, callerTenantId: string):
 
     createSubscription: async (customerTenantId, input) => {
       const caller = await state.requirePartner(callerTenantId);
-      const customer = (await state.list<CustomerRecord>(keys.allCustomers())).find(
-        (c) => c.tenantId === customerTenantId,
-      );
+      const customer = await customerByTenantId(state.records, customerTenantId);
       if (!customer || customer.billingPartnerTenantId !== callerTenantId) {
         throw fail('not-found', `Customer ${customerTenantId} was not found among your customers.`);
       }

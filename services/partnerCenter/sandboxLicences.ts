@@ -8,10 +8,11 @@ import { isNceLicenceOffer, NCE_WINDOW_MS } from '../rules/newCommerceRules';
 import { updateRecord } from '../storage/atomicStore';
 import { SANDBOX_LEGACY_OFFER, SANDBOX_OFFERS } from './offerCatalogue';
 import { POR_INVALID_CODE, porValidation } from './partnerOfRecordCauses';
-import { type CustomerRecord, keys, type SubscriptionRecord } from './sandboxRecords';
+import { keys, type SubscriptionRecord } from './sandboxRecords';
 import { fail, type SandboxState } from './sandboxState';
 import type { CustomerOperations } from './validatedSession';
 import type { Subscription } from './gateway';
+import { customerByTenantId } from './sandboxCustomerLookup';
 
 /** A subscription as Partner Center shows it: its offer's name and when it was bought. */
 export function shownSubscription(record: SubscriptionRecord): Subscription {
@@ -30,8 +31,8 @@ export function licenceOperations(
   return {
     changeQuantity: async (customerTenantId, subscriptionId, quantity) => {
       const caller = await state.requirePartner(callerTenantId);
-      const customers = await state.list<CustomerRecord>(keys.allCustomers());
-      const customer = customers.find((c) => c.tenantId === customerTenantId);
+      await state.ready();
+      const customer = await customerByTenantId(state.records, customerTenantId);
       if (customer?.billingPartnerTenantId !== callerTenantId) {
         throw fail('not-found', `Customer ${customerTenantId} was not found among your customers.`);
       }

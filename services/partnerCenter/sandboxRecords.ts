@@ -13,6 +13,8 @@ import { completedVetting, startVetting, type VettingRecord } from './verificati
  *   pc:rel:<provider>:<reseller>      a provider-reseller relationship
  *   pc:customer:<domainPrefix>        a customer; keyed by its unique initial domain so that creating
  *                                     it and claiming the domain are one atomic write
+ *   pc:customer-of:<tenantId>         the domain prefix of the customer with that tenant id (a pointer,
+ *                                     sandboxCustomerLookup.ts)
  *   pc:sub:<customerTenantId>:<id>    a subscription
  *   pc:mca:<customerTenantId>:<tpl>   a customer's attested Microsoft Customer Agreement (MCA1)
  *
@@ -28,6 +30,7 @@ export const keys = {
   allRelationships: () => `${PREFIX}rel:`,
   customer: (domainPrefix: string) => `${PREFIX}customer:${domainPrefix}`,
   allCustomers: () => `${PREFIX}customer:`,
+  customerOfTenant: (tenantId: string) => `${PREFIX}customer-of:${tenantId}`,
   subscription: (customerTenantId: string, id: string) => `${PREFIX}sub:${customerTenantId}:${id}`,
   subscriptionsOf: (customerTenantId: string) => `${PREFIX}sub:${customerTenantId}:`,
   agreement: (customerTenantId: string, templateId: string) => `${PREFIX}mca:${customerTenantId}:${templateId}`,
