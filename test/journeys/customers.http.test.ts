@@ -384,7 +384,7 @@ for (const backend of BACKENDS)
           return { [`qty:${OFFERS.azure.id}`]: '1' };
         });
         // One subscription, said in the singular.
-        expect(news).to.include('1 new subscription for Nowy Klient').and.include(' is in place');
+        expect(news, news.slice(0, 1500)).to.include('1 new subscription for Nowy Klient').and.include(' is in place');
         expect(request?.state).to.equal('approved');
         const azure = (await subscriptionsOf()).find((s) => s.offerId === OFFERS.azure.id);
         expect(azure?.partnerIdOnRecord).to.equal('2345678');
@@ -417,7 +417,7 @@ for (const backend of BACKENDS)
           expect(card).to.include(`sub:${legacy.id}`).and.include('Office 365 E3 (legacy)');
           return { [`sub:${legacy.id}`]: 'true' };
         });
-        expect(news).to.include('designated support contact');
+        expect(news, news.slice(0, 1500)).to.include('designated support contact');
         const after = (await subscriptionsOf()).find((s) => s.id === legacy.id);
         expect(after?.supportContact?.supportTenantId).to.equal(FABRIKAM);
       });
@@ -427,7 +427,7 @@ for (const backend of BACKENDS)
         const { news, request } = await existingRequest('reseller-on-record', () => ({
           [`sub:${standard?.id}`]: 'true',
         }));
-        expect(news).to.include('your PartnerID is now on record');
+        expect(news, news.slice(0, 1500)).to.include('your PartnerID is now on record');
         expect(request?.subscriptions.map((s) => s.subscriptionId)).to.deep.equal([standard?.id]);
         const after = (await subscriptionsOf()).find((s) => s.id === standard?.id);
         expect(after?.partnerIdOnRecord).to.equal('2345678');
