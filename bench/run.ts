@@ -882,8 +882,8 @@ async function startTime() {
     section: 'Start',
     measure: `spawn → /readyz 200 (${how})`,
     value: `${fmt(median)} ms (median of ${runs.length}: ${runs.map((r) => fmt(r)).join(', ')})`,
-    target: '< 2,000 ms',
-    met: median < 2000,
+    target: '< 1,000 ms',
+    met: median < 1000,
   });
 }
 
