@@ -762,7 +762,7 @@ async function memory(stub: Child, serviceUrl: string, nodeFlags: string[] = [])
   const snapshots = heapSnapshots && !nodeFlags.length;
   log(`memory: ${fmt(count)} distinct conversations${how}${snapshots ? ', heap snapshots before and after' : ''}`);
   const assistant = await target({ kind: 'assistant', store: 'sqlite' }, ['--expose-gc', ...nodeFlags]);
-  const before = await assistant.request<NodeJS.MemoryUsage>('memory', { collect: true });
+  const before = await assistant.request<NodeJS.MemoryUsage & { newSpace: number }>('memory', { collect: true });
   const idleSnapshot = snapshots ? await assistant.request<string>('snapshot') : undefined;
   await stub.request('reset', { markers: turnFailureMarkers() });
   const load = await distinctConversations({
@@ -797,7 +797,7 @@ async function memory(stub: Child, serviceUrl: string, nodeFlags: string[] = [])
     {
       section: 'Memory',
       measure: `RSS idle (started, a full collection, no turn yet)${how}`,
-      value: `${fmt(mb(before.rss))} MB (live heap ${fmt(mb(before.heapUsed))} MB)`,
+      value: `${fmt(mb(before.rss))} MB (live heap ${fmt(mb(before.heapUsed))} MB; V8's young generation, grown by start-up's allocations and empty, ${fmt(mb(before.newSpace))} MB)`,
       target: '≤ 100 MB',
       met: mb(before.rss) <= 100,
     },
@@ -882,8 +882,8 @@ async function startTime() {
     section: 'Start',
     measure: `spawn → /readyz 200 (${how})`,
     value: `${fmt(median)} ms (median of ${runs.length}: ${runs.map((r) => fmt(r)).join(', ')})`,
-    target: '< 2,000 ms',
-    met: median < 2000,
+    target: '< 1,000 ms',
+    met: median < 1000,
   });
 }
 

@@ -10,7 +10,7 @@ import {
 } from 'botbuilder';
 import { translatorFor } from '../i18n/i18n';
 import { createPartnerCenterGateway } from '../services/partnerCenter/createGateway';
-import { RefreshingTokenProvider } from '../services/partnerCenter/tokenProvider';
+import type { RefreshingTokenProvider } from '../services/partnerCenter/tokenProvider';
 import { createGdapGateway } from '../services/gdap/createGdapGateway';
 import { PartnerDirectory } from '../services/partners/partnerDirectory';
 import { defaultRegionTable, loadRegionTable } from '../services/rules/regionTable';
@@ -257,10 +257,17 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
   };
 }
 
+/** Loaded only with Partner Center's App+User credentials: the sandbox and a fixed token never refresh. */
+function tokenProvider(): typeof RefreshingTokenProvider {
+  type Module = typeof import('../services/partnerCenter/tokenProvider');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('../services/partnerCenter/tokenProvider') as Module).RefreshingTokenProvider;
+}
+
 /** Partner Center's access tokens: refreshed by the assistant (App+User), or one fixed token. */
 function partnerCenterTokens(partnerCenter: AppConfig['partnerCenter']): (() => Promise<string>) | undefined {
   if (partnerCenter.refresh) {
-    const provider = new RefreshingTokenProvider(partnerCenter.refresh);
+    const provider = new (tokenProvider())(partnerCenter.refresh);
     return () => provider.accessToken();
   }
   const token = partnerCenter.token;
@@ -270,7 +277,7 @@ function partnerCenterTokens(partnerCenter: AppConfig['partnerCenter']): (() => 
 /** Microsoft Graph's tokens for GDAP (G1): the distributor's App+User refresh token for Graph, or one fixed token. */
 function graphTokens(partnerCenter: AppConfig['partnerCenter']): (() => Promise<string>) | undefined {
   if (partnerCenter.refresh) {
-    const provider = new RefreshingTokenProvider({ ...partnerCenter.refresh, resource: 'https://graph.microsoft.com' });
+    const provider = new (tokenProvider())({ ...partnerCenter.refresh, resource: 'https://graph.microsoft.com' });
     return () => provider.accessToken();
   }
   const token = partnerCenter.graph.token;

@@ -1,29 +1,29 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as ACData from 'adaptivecards-templating';
 import { type Attachment, CardFactory } from 'botbuilder';
 import { projectRoot } from '../i18n/projectRoot';
+import { type CardTemplate, prepareCardTemplate } from './cardTemplate';
 
-/**
- * One prepared Template per card file. Preparing parses every `${...}` expression (an ANTLR parser,
- * the most expensive part of a card turn); a Template is made to be expanded again and again with
- * different data, and `expand` is synchronous, so one instance serves every turn.
- */
-const templates = new Map<string, ACData.Template>();
+/** One prepared template per card file, prepared at its first use and kept: expanding is synchronous. */
+const templates = new Map<string, CardTemplate>();
 
-function template(name: string): ACData.Template {
+function template(name: string): CardTemplate {
   let prepared = templates.get(name);
   if (!prepared) {
-    const payload = JSON.parse(readFileSync(path.join(projectRoot(), 'cards', 'teams', `${name}.json`), 'utf8'));
-    prepared = new ACData.Template(payload as object);
+    const payload: unknown = JSON.parse(readFileSync(cardTemplatePath(name), 'utf8'));
+    prepared = prepareCardTemplate(payload, name);
     templates.set(name, prepared);
   }
   return prepared;
 }
 
+export function cardTemplatePath(name: string): string {
+  return path.join(projectRoot(), 'cards', 'teams', `${name}.json`);
+}
+
 /** Expands `cards/teams/<name>.json` (an Adaptive Card 1.5 template) with typed data. */
 export function expandCard<T extends object>(name: string, data: T): Record<string, unknown> {
-  return template(name).expand({ $root: data }) as Record<string, unknown>;
+  return template(name).expand(data) as Record<string, unknown>;
 }
 
 export function cardAttachment<T extends object>(name: string, data: T): Attachment {

@@ -1,7 +1,7 @@
 import type { AtomicStore } from '../storage/atomicStore';
 import type { GdapGateway } from './gdapGateway';
 import { GdapError } from './gdapErrors';
-import { RestGdapGateway } from './restGdapGateway';
+import type { RestGdapGateway } from './restGdapGateway';
 import { type GdapSandboxControls, GdapSandbox } from './sandboxGdap';
 import { partnerCenterSandboxFacts } from './sandboxPartyFacts';
 
@@ -23,13 +23,19 @@ export interface GdapWiring {
   sandboxControls?: GdapSandboxControls;
 }
 
+/** The Graph client, loaded only in rest mode: a sandbox instance never calls it. */
+function restGdapGateway(): typeof RestGdapGateway {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('./restGdapGateway') as typeof import('./restGdapGateway')).RestGdapGateway;
+}
+
 /** Picks the GDAP implementation beside Partner Center's; the product sees only the interface. */
 export function createGdapGateway(options: GdapGatewayOptions): GdapWiring {
   if (options.mode === 'rest') {
     const { getDistributorToken, distributorTenantId } = options;
     // Without Graph credentials the rest of the assistant still runs; each GDAP call says what is missing.
     return {
-      gateway: new RestGdapGateway({
+      gateway: new (restGdapGateway())({
         baseUrl: options.graphBaseUrl,
         // A reseller's own steps (its consent, G2) are its to take in Partner Center: no token for it here.
         getAccessToken: async (tenantId) => {

@@ -1,6 +1,6 @@
 import type { AtomicStore } from '../storage/atomicStore';
 import type { PartnerCenterGateway } from './gateway';
-import { RestGateway } from './restGateway';
+import type { RestGateway } from './restGateway';
 import { DEMO } from './sandboxIdentities';
 import { type SandboxControls, SandboxGateway } from './sandboxGateway';
 
@@ -33,11 +33,17 @@ export interface PartnerCenterWiring {
 
 const ONE_DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The REST client and its routes, loaded only in rest mode: a sandbox instance never calls them. */
+function restGateway(): typeof RestGateway {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('./restGateway') as typeof import('./restGateway')).RestGateway;
+}
+
 /** Picks the implementation from configuration; everything else in the product sees only the interface. */
 export function createPartnerCenterGateway(options: PartnerCenterGatewayOptions): PartnerCenterWiring {
   if (options.mode === 'rest') {
     if (!options.getAccessToken) throw new Error('The Partner Center REST gateway needs an access token provider.');
-    const gateway = new RestGateway({
+    const gateway = new (restGateway())({
       baseUrl: options.restBaseUrl,
       getAccessToken: options.getAccessToken,
       distributorTenantId: options.distributorTenantId,
