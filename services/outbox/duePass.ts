@@ -1,12 +1,20 @@
 import type { AtomicStore } from '../storage/atomicStore';
 import { DUE_INDEX, parseDueMember } from './dueIndex';
-import type { DueShare } from './dueShare';
 import { fnv1a } from './keyHash';
 import { LegacyDueIndexMigration } from './legacyDueIndex';
 import type { OutboxLogger } from './outboxJobs';
 import type { Lane } from './rateLimiter';
 
 export type DueEntry = { member: string; id: string; dueAt: number; lanes?: Lane[] };
+
+/** Which due entries are this instance's to take, among the instances sharing the store (dueShare.ts). */
+export interface DueWorkShare {
+  /** Renews this instance's heartbeat when due and reads who is live; once per pass. */
+  refresh(): Promise<void>;
+  /** The live instances, at least this one. */
+  readonly liveCount: number;
+  owns(entry: DueEntry, now: number): boolean;
+}
 
 /**
  * What one worker pass of this process takes from the due index: the entries due now that are this
@@ -30,7 +38,7 @@ export class DuePass {
       now: () => number;
       batchSize: number;
       /** Which due entries are this instance's to take (the others' are left to them). */
-      share: DueShare;
+      share: DueWorkShare;
       /** Draws each pass's order of lanes (spreadByLane); Math.random by default. */
       random?: () => number;
     },

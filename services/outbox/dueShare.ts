@@ -1,4 +1,4 @@
-import type { DueEntry } from './duePass';
+import type { DueEntry, DueWorkShare } from './duePass';
 import { fnv1a, mix32 } from './keyHash';
 import type { LiveInstances } from './liveInstances';
 
@@ -14,7 +14,7 @@ import type { LiveInstances } from './liveInstances';
  * An entry due longer ago than `graceMs` is anyone's: an owner that is live but not taking it (a kind
  * only another version knows, a stuck worker) cannot hold it back for longer than that.
  */
-export class DueShare {
+export class DueShare implements DueWorkShare {
   private live: string[] = [];
 
   constructor(
