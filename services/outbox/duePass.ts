@@ -1,15 +1,26 @@
 import type { AtomicStore } from '../storage/atomicStore';
 import { DUE_INDEX, parseDueMember } from './dueIndex';
+import { fnv1a } from './keyHash';
 import { LegacyDueIndexMigration } from './legacyDueIndex';
 import type { OutboxLogger } from './outboxJobs';
 import type { Lane } from './rateLimiter';
 
 export type DueEntry = { member: string; id: string; dueAt: number; lanes?: Lane[] };
 
+/** Which due entries are this instance's to take, among the instances sharing the store (dueShare.ts). */
+export interface DueWorkShare {
+  /** Renews this instance's heartbeat when due and reads who is live; once per pass. */
+  refresh(): Promise<void>;
+  /** The live instances, at least this one. */
+  readonly liveCount: number;
+  owns(entry: DueEntry, now: number): boolean;
+}
+
 /**
- * What one worker pass of this process takes from the due index: the entries due now, less those it is
- * delivering (in flight) or holding back until a given time (a rate limit, another worker's lease, a
- * kind only another version knows); and, when nothing wakes the workers, how long they may sleep.
+ * What one worker pass of this process takes from the due index: the entries due now that are this
+ * instance's share (dueShare.ts), less those it is delivering (in flight) or holding back until a given
+ * time (a rate limit, another worker's lease, a kind only another version knows); and, when nothing wakes
+ * the workers, how long they may sleep.
  */
 export class DuePass {
   /** Job ids this process is working on. */
@@ -26,6 +37,8 @@ export class DuePass {
       logger: OutboxLogger;
       now: () => number;
       batchSize: number;
+      /** Which due entries are this instance's to take (the others' are left to them). */
+      share: DueWorkShare;
       /** Draws each pass's order of lanes (spreadByLane); Math.random by default. */
       random?: () => number;
     },
@@ -66,17 +79,18 @@ export class DuePass {
   }
 
   async take(): Promise<DueEntry[]> {
-    const { records, logger, batchSize } = this.deps;
+    const { records, logger, batchSize, share } = this.deps;
     // Moving old entries is not worth holding back the new ones: a failed sweep is tried again next pass.
     await this.legacyIndex
       .sweepIfDue()
       .catch((error) => logger.warn({ err: error }, 'outbox could not move due entries of an older version'));
+    await share.refresh();
     const now = this.deps.now();
     const dueBy = Math.floor(now);
     for (const [id, until] of this.notBefore) if (until <= now) this.notBefore.delete(id);
     // Entries this pass must pass over (held back, or in flight here) widen the read, so they never
-    // hide the runnable entries behind them.
-    const limit = batchSize + this.inFlight.size + this.notBefore.size;
+    // hide the runnable entries behind them; so do the other instances' entries, about (n-1)/n of the rest.
+    const limit = batchSize * share.liveCount + this.inFlight.size + this.notBefore.size;
     const entries = await records.indexRange(DUE_INDEX, { max: dueBy, limit });
     const complete = entries.length < limit;
     if (complete && this.notBefore.size > 0) {
@@ -99,7 +113,9 @@ export class DuePass {
       if (this.inFlight.has(parsed.id)) continue;
       const held = this.notBefore.get(parsed.id);
       if (held !== undefined && held > now) continue;
-      out.push({ member: entry.member, id: parsed.id, dueAt: entry.score, lanes: parsed.lanes });
+      const due: DueEntry = { member: entry.member, id: parsed.id, dueAt: entry.score, lanes: parsed.lanes };
+      if (!share.owns(due, now)) continue;
+      out.push(due);
       if (out.length >= batchSize) break;
     }
     return spreadByLane(out, (this.deps.random ?? Math.random)());
@@ -108,10 +124,11 @@ export class DuePass {
 
 /**
  * The due entries in an order of their first lane (the conversation or channel) drawn anew each pass, due
- * order kept within a lane. Instances sharing a store read the same entries: walked in due order, both
- * took the same jobs at once, each spending a lane token (a Teams conversation's 2 per 3 s window) on a
- * job only one of them could claim, and the other jobs of that conversation waited for the next window
- * (two instances delivered a fan-out slower than one). In orders of their own they mostly meet apart.
+ * order kept within a lane. Where instances still read the same entries (overdue ones, anyone's after the
+ * share's grace; a moment when they see the membership differently): walked in due order, both took the
+ * same jobs at once, each spending a lane token (a Teams conversation's 2 per 3 s window) on a job only one
+ * of them could claim, and the other jobs of that conversation waited for the next window. In orders of
+ * their own they mostly meet apart.
  */
 export function spreadByLane(entries: DueEntry[], salt: number): DueEntry[] {
   const seed = Math.floor(salt * 0x100000000) >>> 0;
@@ -129,14 +146,4 @@ export function spreadByLane(entries: DueEntry[], salt: number): DueEntry[] {
     .map((entry, index) => ({ entry, index, rank: rankOf(entry) }))
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
     .map(({ entry }) => entry);
-}
-
-/** FNV-1a over the key's UTF-16 units, from a seed: a cheap, well-spread 32-bit rank. */
-function fnv1a(key: string, seed: number): number {
-  let hash = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < key.length; i++) {
-    hash ^= key.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
 }

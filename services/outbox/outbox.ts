@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { AtomicStore } from '../storage/atomicStore';
 import { DUE_INDEX, dueMember } from './dueIndex';
 import { type DueEntry, DuePass } from './duePass';
+import { DueShare } from './dueShare';
+import { LiveInstances } from './liveInstances';
 import {
   type DeliveryHandler,
   type DeliveryOutcome,
@@ -58,6 +60,12 @@ export interface OutboxOptions {
   doneTtlMs?: number;
   /** Entries of the due index read per pass. */
   batchSize?: number;
+  /** How often this instance tells the others sharing the store that it is live. */
+  heartbeatMs?: number;
+  /** An instance not heard from for this long has gone: the others take its share of the due entries. */
+  instanceLapseMs?: number;
+  /** A due entry this much overdue is anyone's, whichever live instance it belongs to (dueShare.ts). */
+  shareGraceMs?: number;
   random?: () => number;
 }
 
@@ -78,6 +86,9 @@ export class Outbox {
   private readonly leaseMs: number;
   private readonly pollMs: number;
   private readonly due: DuePass;
+  private readonly instances: LiveInstances;
+  private readonly heartbeatMs: number;
+  private heartbeat?: NodeJS.Timeout;
   private readonly settlement: Settlement;
 
   private running = false;
@@ -95,11 +106,29 @@ export class Outbox {
     this.concurrency = options.concurrency ?? 32;
     this.leaseMs = options.leaseMs ?? 60_000;
     this.pollMs = options.pollMs ?? 1_000;
+    this.heartbeatMs = options.heartbeatMs ?? 2_000;
+    // Five beats missed before the others take over: a busy event loop or a Redis blip of a few seconds
+    // does not hand a live instance's share around.
+    const lapseMs = options.instanceLapseMs ?? 5 * this.heartbeatMs;
+    this.instances = new LiveInstances({
+      records: this.records,
+      logger: this.logger,
+      now: this.now,
+      self: this.instanceId,
+      heartbeatMs: this.heartbeatMs,
+      lapseMs,
+    });
     this.due = new DuePass({
       records: this.records,
       logger: this.logger,
       now: this.now,
       batchSize: options.batchSize ?? 2_000,
+      share: new DueShare({
+        instances: this.instances,
+        self: this.instanceId,
+        // Longer than a lane limit holds an entry (seconds), or instances would contest every held entry again.
+        graceMs: options.shareGraceMs ?? Math.max(30_000, lapseMs),
+      }),
     });
     this.settlement = new Settlement({
       records: this.records,
@@ -158,15 +187,26 @@ export class Outbox {
   start() {
     if (this.running) return;
     this.running = true;
+    this.instances.join();
+    // Beside the passes, which can take longer than a beat under load, so a busy instance never looks gone.
+    this.heartbeat = setInterval(() => {
+      this.instances
+        .beatIfDue()
+        .catch((error) => this.logger.warn({ err: error }, 'outbox instance could not renew its heartbeat'));
+    }, this.heartbeatMs);
+    this.heartbeat.unref();
     this.loop = this.run().catch((error) => this.logger.error({ err: error }, 'outbox worker loop stopped'));
   }
 
-  /** Stops taking jobs and waits for those in flight. */
+  /** Stops taking jobs, waits for those in flight, and leaves its share of the due entries to the others. */
   async stop() {
     this.running = false;
+    clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
     this.wake();
     await this.loop;
     this.loop = undefined;
+    await this.instances.leave();
   }
 
   /** One pass over the due index: every due job this process may take now. Returns how many it ran. */
