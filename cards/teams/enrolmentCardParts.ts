@@ -4,7 +4,7 @@ import type { Translate } from '../../i18n/i18n';
  * Parts of the enrolment cards that depend only on the language and on a few fixed values (a step, a
  * prerequisite's status, its rule), translated once per translator instead of on every turn: the
  * checklist's rows and a step card's labels were 7–8 i18next calls with options a turn, each going through
- * i18next's interpolation anew (`node dist/bench/...`: i18next 114 KB of an enrolment step's 850 KB).
+ * i18next's interpolation anew (a sampling heap profile of 300 enrolment steps: i18next 114 of the 848 KB a turn allocated).
  * A part's key must come from a closed set (step ids, statuses), never from what a person typed, so
  * each translator keeps a few hundred entries at most.
  */
