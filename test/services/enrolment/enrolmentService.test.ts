@@ -161,7 +161,7 @@ describe('enrolment service (E2–E7)', () => {
     expect(progress.answers['primary-contact']?.by).to.equal('aad-anna');
   });
 
-  it('keeps a colleague\'s answer saved between reading the progress and saving from it', async () => {
+  it("keeps a colleague's answer saved between reading the progress and saving from it", async () => {
     const annaSaw = await service.progress(TENANT);
     const piotrSaw = await service.progress(TENANT);
     expect(await service.answer(piotr, 'support-contact', answers['support-contact'], piotrSaw)).to.include({
