@@ -1,6 +1,6 @@
 /**
  * What one turn costs, apart from throughput (issue 18 item 2): bytes allocated on the heap and store
- * operations per turn, for the echo bot, the peer and the assistant's `help` and enrolment step, one turn
+ * operations per turn, and the CPU time of the process (this one: client, stub and bot), for the echo bot, the peer and the assistant's `help` and enrolment step, one turn
  * at a time in this process (its connector stub and its HTTP client included, which the echo bot's
  * figure shows). Allocations are counted with V8's GC profiler: what the heap grew by, plus what every
  * collection in between freed, so a collection during the run does not hide anything.
@@ -36,7 +36,13 @@ async function connector(): Promise<{ url: string; close(): void }> {
   return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, close: () => server.close() };
 }
 
-async function allocatedPerTurn(url: string, body: (sequence: number) => string): Promise<number> {
+/** What one turn cost: bytes allocated, and this process's CPU time (user + system; stub and client included). */
+interface TurnCost {
+  bytes: number;
+  cpuMicros: number;
+}
+
+async function costPerTurn(url: string, body: (sequence: number) => string): Promise<TurnCost> {
   const post = async (sequence: number) => {
     const response = await fetch(`${url}/api/messages`, {
       method: 'POST',
@@ -52,31 +58,34 @@ async function allocatedPerTurn(url: string, body: (sequence: number) => string)
   gc();
   const profiler = new GCProfiler();
   const start = process.memoryUsage().heapUsed;
+  const cpu = process.cpuUsage();
   profiler.start();
   for (let i = 51; i <= 50 + turns; i++) await post(i);
   const end = process.memoryUsage().heapUsed;
+  const spent = process.cpuUsage(cpu);
   const { statistics } = profiler.stop() as unknown as { statistics: GcEntry[] };
   const freed = statistics.reduce(
     (sum, s) => sum + Math.max(0, s.beforeGC.heapStatistics.usedHeapSize - s.afterGC.heapStatistics.usedHeapSize),
     0,
   );
-  return (end - start + freed) / turns;
+  return { bytes: (end - start + freed) / turns, cpuMicros: (spent.user + spent.system) / turns };
 }
 
 async function main() {
   const stub = await connector();
-  const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+  const kb = ({ bytes, cpuMicros }: TurnCost) =>
+    `${Math.round(bytes / 1024)} KB, ${(cpuMicros / 1000).toFixed(2)} ms CPU`;
   const results: Record<string, string> = {};
 
   const echo = await startEchoBot();
   results.echo = kb(
-    await allocatedPerTurn(`http://127.0.0.1:${echo.port}`, (s) => teamsMessage(stub.url, 'cost0echo', 0, 'hi', s)),
+    await costPerTurn(`http://127.0.0.1:${echo.port}`, (s) => teamsMessage(stub.url, 'cost0echo', 0, 'hi', s)),
   );
   await echo.close();
 
   const peer = await startPeerBot({ store: 'sqlite' });
   results.peer = kb(
-    await allocatedPerTurn(`http://127.0.0.1:${peer.port}`, (s) =>
+    await costPerTurn(`http://127.0.0.1:${peer.port}`, (s) =>
       teamsMessage(stub.url, 'cost0peer', 0, enrolmentSubmission(s), s),
     ),
   );
@@ -94,14 +103,14 @@ async function main() {
   };
   const perTurn = async (name: string, body: (sequence: number) => string) => {
     const before = await operations();
-    const bytes = await allocatedPerTurn(assistant.url, body);
+    const cost = await costPerTurn(assistant.url, body);
     const after = await operations();
     const ops = Object.entries(after)
       .map(([op, n]) => [op, (n - (before[op] ?? 0)) / (turns + 50)] as const)
       .filter(([, n]) => n > 0)
       .map(([op, n]) => `${op} ${n.toFixed(2)}`)
       .join(', ');
-    results[name] = `${kb(bytes)}; store operations a turn: ${ops}`;
+    results[name] = `${kb(cost)}; store operations a turn: ${ops}`;
   };
   await perTurn('assistant help', (s) => teamsMessage(stub.url, 'cost0help', 0, 'help', s));
   await perTurn('assistant enrolment step', (s) => teamsMessage(stub.url, 'cost0enrl', 0, enrolmentSubmission(s), s));
@@ -116,7 +125,7 @@ async function main() {
   rmSync(dataDir, { recursive: true, force: true });
   stub.close();
 
-  process.stdout.write(`Allocated per turn (${turns} turns, one at a time, after 50 unmeasured):\n`);
+  process.stdout.write(`Allocated and CPU per turn (${turns} turns, one at a time, after 50 unmeasured):\n`);
   for (const [name, value] of Object.entries(results)) process.stdout.write(`  ${name}: ${value}\n`);
 }
 

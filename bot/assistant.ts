@@ -32,6 +32,7 @@ import { DurableNotifier } from './proactive/durableNotifier';
 import { NoticeRenderers } from './proactive/noticeRenderers';
 import type { SlackEdge } from './slack/slackApp';
 import { SlackLanguages } from './slack/slackLanguage';
+import { ChosenLanguage } from './teams/chosenLanguage';
 import { ConversationReferenceStore } from './teams/conversationReferences';
 import { RepeatedSubmissions } from './teams/repeatedSubmissions';
 import { activityEndpoint } from './teams/activityEndpoint';
@@ -86,6 +87,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
   const botStorage = new KeyvBotStorage(store.records);
   const conversationState = new ConversationState(botStorage);
   const userState = new UserState(botStorage);
+  const language = new ChosenLanguage(conversationState, userState);
   const references = new ConversationReferenceStore(store.records);
   const slackClient = config.slack
     ? new (slackModules().WebClient)(config.slack.botToken, {
@@ -150,6 +152,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
     adapter,
     conversationState,
     userState,
+    language,
     references,
     slackClient,
     partnerCenter: instrumentGateway(partnerCenter.gateway, metrics),
@@ -171,6 +174,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
   const bot = new CspTeamsBot({
     conversationState,
     userState,
+    language,
     references,
     features: features.flatMap((f) => (f.teams ? [f.teams] : [])),
     logger,

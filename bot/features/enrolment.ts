@@ -22,11 +22,9 @@ export const enrolmentFeature: FeatureFactory = (deps) => {
     distributorTenantId: deps.distributorTenantId,
     answers: async (tenantId) => (await service.progress(tenantId)).answers,
   });
-  // The same user-state property the bot keeps the chosen language in.
-  const language = deps.userState.createProperty<string | undefined>('language');
   const dialog = new EnrolmentDialog({
     service,
-    translate: async (context) => translatorFor((await language.get(context)) ?? context.activity.locale),
+    translate: async (context) => translatorFor((await deps.language.get(context)) ?? context.activity.locale),
   });
 
   const openChecklist = async ({ dialogs, payload }: TeamsTurn<EnrolmentPayload>) => {

@@ -14,6 +14,7 @@ import type { Logger } from '../logger';
 import type { Notifier, SlackDeliveredHook, SlackNoticeRenderer, TeamsNoticeRenderer } from '../proactive/notifier';
 import type { SlackFeature } from '../slack/slackFeature';
 import type { ConversationReferenceStore } from '../teams/conversationReferences';
+import type { ChosenLanguage } from '../teams/chosenLanguage';
 import type { TeamsFeature } from '../../dialogs/teamsTurn';
 
 /** What the composition root hands every slice of the product. */
@@ -24,6 +25,8 @@ export interface FeatureDeps {
   adapter: CloudAdapter;
   conversationState: ConversationState;
   userState: UserState;
+  /** The language a Teams person chose (`language`), as the bot reads it. */
+  language: ChosenLanguage;
   references: ConversationReferenceStore;
   /** Undefined when the Slack side is off. */
   slackClient?: WebClient;

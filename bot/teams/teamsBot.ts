@@ -19,12 +19,15 @@ import type { ConversationReferenceStore } from './conversationReferences';
 import type { RepeatedSubmissions } from './repeatedSubmissions';
 import { rememberDialogMemory, shareDialogsRegistration, useSharedDialogMemory } from './dialogMemory';
 import { welcomeCard } from '../../cards/teams/foundationCards';
+import type { ChosenLanguage } from './chosenLanguage';
 import { builtInCommands } from './builtInCommands';
 import { identityOf, type TeamsCardAction, type TeamsCommand, type TeamsFeature } from '../../dialogs/teamsTurn';
 
 export interface TeamsBotDeps {
   conversationState: ConversationState;
   userState: UserState;
+  /** The person's chosen language, over the two states above. */
+  language: ChosenLanguage;
   references: ConversationReferenceStore;
   features: TeamsFeature[];
   logger: Logger;
@@ -39,7 +42,6 @@ export interface TeamsBotDeps {
 export class CspTeamsBot extends TeamsActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly dialogState: StatePropertyAccessor<DialogState>;
-  private readonly language: StatePropertyAccessor<string | undefined>;
   private readonly commands = new Map<string, TeamsCommand>();
   private readonly listed: TeamsCommand[] = [];
   private readonly cardActions = new Map<string, TeamsCardAction>();
@@ -48,7 +50,6 @@ export class CspTeamsBot extends TeamsActivityHandler {
     super();
     shareDialogsRegistration();
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
-    this.language = deps.userState.createProperty<string | undefined>('language');
     this.dialogs = new DialogSet(this.dialogState);
     for (const command of builtInCommands(this, this.listed)) this.addCommand(command);
     for (const feature of deps.features) {
@@ -60,7 +61,7 @@ export class CspTeamsBot extends TeamsActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const t = await this.translator(context);
       // Neither a choice nor the install event says which language: offer the three instead of assuming English.
-      const offerLanguages = !(await this.language.get(context)) && !localeOf(context.activity);
+      const offerLanguages = !(await this.deps.language.get(context)) && !localeOf(context.activity);
       for (const member of context.activity.membersAdded ?? []) {
         if (member.id === context.activity.recipient.id) continue;
         await this.rememberReference(context);
@@ -102,12 +103,12 @@ export class CspTeamsBot extends TeamsActivityHandler {
 
   /** The language a person chose with `language`, else the one Teams reports for the turn. */
   async translator(context: TurnContext): Promise<Translate> {
-    const chosen = await this.language.get(context);
+    const chosen = await this.deps.language.get(context);
     return translatorFor(chosen ?? localeOf(context.activity));
   }
 
   async setLanguage(context: TurnContext, language: string | undefined): Promise<void> {
-    await this.language.set(context, language);
+    await this.deps.language.set(context, language);
   }
 
   /**

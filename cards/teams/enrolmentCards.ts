@@ -1,10 +1,12 @@
 import type { Attachment } from 'botbuilder';
 import type { Translate } from '../../i18n/i18n';
 import { ANSWER_STEPS, type AnswerStep, requiredFields } from '../../services/enrolment/enrolmentAnswers';
-import type { EnrolmentProgress } from '../../services/enrolment/enrolmentService';
+import type { PartnerDraft } from '../../services/domain/partner';
+import { type EnrolmentProgress, newDraft } from '../../services/enrolment/enrolmentService';
 import { answeredAt } from '../../services/enrolment/staleAnswers';
 import { REPORTED_ITEMS } from '../../services/rules/reauthorisationRules';
 import { cardAttachment } from '../renderCard';
+import { cardPart } from './enrolmentCardParts';
 
 export interface EnrolmentProgressCardData {
   title: string;
@@ -75,24 +77,28 @@ const CHOICES: readonly AnswerStep[] = ANSWER_STEPS;
 /** Each prerequisite done or missing with its rule, who answered what, and the steps to pick. */
 export function enrolmentProgressCard(t: Translate, progress: EnrolmentProgress, notices: string[] = []): Attachment {
   const rows = progress.readiness.steps.map((s) =>
-    t('enrolment:progress.row', {
-      mark: MARKS[s.status],
-      label: t(`rules:prerequisite.${s.id}`),
-      status: t(`rules:prerequisite-status.${s.status}`),
-      rule: s.rule,
-    }),
+    cardPart(t, `row:${s.id}:${s.status}:${s.rule}`, () =>
+      t('enrolment:progress.row', {
+        mark: MARKS[s.status],
+        label: t(`rules:prerequisite.${s.id}`),
+        status: t(`rules:prerequisite-status.${s.status}`),
+        rule: s.rule,
+      }),
+    ),
   );
   rows.push(
-    t('enrolment:progress.row', {
-      mark: MARKS[progress.mpa],
-      label: t('enrolment:progress.mpa'),
-      // M4: a tick is what the reseller told us, shown as such until Partner Center says it is signed.
-      status:
-        progress.mpa === 'reported'
-          ? t('enrolment:progress.mpaReported')
-          : t(`rules:prerequisite-status.${progress.mpa}`),
-      rule: 'M1',
-    }),
+    cardPart(t, `mpa:${progress.mpa}`, () =>
+      t('enrolment:progress.row', {
+        mark: MARKS[progress.mpa],
+        label: t('enrolment:progress.mpa'),
+        // M4: a tick is what the reseller told us, shown as such until Partner Center says it is signed.
+        status:
+          progress.mpa === 'reported'
+            ? t('enrolment:progress.mpaReported')
+            : t(`rules:prerequisite-status.${progress.mpa}`),
+        rule: 'M1',
+      }),
+    ),
   );
   const enrolled = progress.submitted || progress.alreadyEnrolledDone;
   if (enrolled && progress.reauthorisation) rows.push(...reauthorisationRows(t, progress.reauthorisation));
@@ -145,11 +151,7 @@ function reauthorisationRows(t: Translate, reported: NonNullable<EnrolmentProgre
 }
 
 /** The inputs each step asks for, pre-filled with what the organisation already answered. */
-function fieldsOf(
-  step: AnswerStep,
-  progress: EnrolmentProgress,
-): Array<Pick<EnrolmentStepField, 'id' | 'kind' | 'value'>> {
-  const d = progress.draft;
+function fieldsOf(step: AnswerStep, d: PartnerDraft): Array<Pick<EnrolmentStepField, 'id' | 'kind' | 'value'>> {
   const text = (id: string, value?: string) => ({ id, kind: 'text' as const, value: value ?? '' });
   const toggle = (id: string, value?: boolean) => ({ id, kind: 'toggle' as const, value: String(value === true) });
   switch (step) {
@@ -206,35 +208,56 @@ export function enrolmentStepCard(
   progress: EnrolmentProgress,
   feedback: Partial<StepFeedback> = {},
 ): Attachment {
-  const required = requiredFields(step);
   const typed = feedback.typed ?? {};
+  const texts = cardPart(t, `step:${step}`, () => stepTexts(t, step));
   const data: EnrolmentStepCardData = {
     step,
     asked: answeredAt(progress, step),
-    title: t(`enrolment:step.${step}.title`),
-    explanation: t(`enrolment:step.${step}.explanation`, { returnObjects: true }) as string[],
+    title: texts.title,
+    explanation: texts.explanation,
     reasons: feedback.reasons ?? [],
     earlier: (feedback.earlierSteps ?? []).map((earlier) => ({
       step: earlier,
       title: t('enrolment:feedback.openEarlier', { step: t(`enrolment:choice.${earlier}`) }),
     })),
-    fields: fieldsOf(step, progress).map((f) => {
-      const isText = f.kind === 'text';
+    fields: fieldsOf(step, progress.draft).map((f) => {
       const sent = typed[f.id];
       return {
         ...f,
+        ...texts.fields[f.id],
         value: typeof sent === 'string' ? sent : f.value,
-        label: t(`enrolment:step.${step}.field.${f.id}`),
-        placeholder: isText ? t(`enrolment:step.${step}.placeholder.${f.id}`, { defaultValue: '' }) : '',
-        required: isText && required.has(f.id),
-        errorMessage: isText && required.has(f.id) ? t(`enrolment:invalid.${f.id}`) : '',
         errors: feedback.fieldReasons?.[f.id] ?? [],
       };
     }),
+    submitTitle: texts.submitTitle,
+    backTitle: texts.backTitle,
+  };
+  return cardAttachment('enrolmentStep', data);
+}
+
+type FieldTexts = Pick<EnrolmentStepField, 'label' | 'placeholder' | 'required' | 'errorMessage'>;
+
+/** What a step card says whoever answers: its title, why it is asked, each input's label and hints. */
+function stepTexts(t: Translate, step: AnswerStep) {
+  const required = requiredFields(step);
+  const fields: Record<string, FieldTexts> = {};
+  // Which inputs a step has does not depend on the draft, only their values do.
+  for (const { id, kind } of fieldsOf(step, newDraft(''))) {
+    const isText = kind === 'text';
+    fields[id] = {
+      label: t(`enrolment:step.${step}.field.${id}`),
+      placeholder: isText ? t(`enrolment:step.${step}.placeholder.${id}`, { defaultValue: '' }) : '',
+      required: isText && required.has(id),
+      errorMessage: isText && required.has(id) ? t(`enrolment:invalid.${id}`) : '',
+    };
+  }
+  return {
+    title: t(`enrolment:step.${step}.title`),
+    explanation: t(`enrolment:step.${step}.explanation`, { returnObjects: true }) as string[],
+    fields,
     submitTitle: t('enrolment:step.save'),
     backTitle: t('enrolment:step.back'),
   };
-  return cardAttachment('enrolmentStep', data);
 }
 
 /** E5: what happens after submission. */

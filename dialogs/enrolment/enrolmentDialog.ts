@@ -8,7 +8,14 @@ import {
 import { enrolmentProgressCard, enrolmentSubmittedCard } from '../../cards/teams/enrolmentCards';
 import { type AnswerStep, isAnswerStep } from '../../services/enrolment/enrolmentAnswers';
 import { isStaleAnswer } from '../../services/enrolment/staleAnswers';
-import { type EnrolmentDialogDeps, enrollerOf, reasonsOf, staleCardNotice, submissionOf } from './enrolmentDialogDeps';
+import {
+  type EnrolmentDialogDeps,
+  enrollerOf,
+  reasonsOf,
+  staleCardNotice,
+  submissionOf,
+  turnProgress,
+} from './enrolmentDialogDeps';
 import {
   ENROLMENT_STEP_DIALOG,
   EnrolmentStepDialog,
@@ -55,7 +62,7 @@ export class EnrolmentDialog extends ComponentDialog {
     const options = (step.options ?? {}) as EnrolmentOptions;
     if (options.step) return await step.next(options.step);
     const t = await this.deps.translate(step.context);
-    const progress = await this.deps.service.progress(enrollerOf(step.context).tenantId);
+    const progress = await turnProgress(this.deps, step.context);
     await step.context.sendActivity({ attachments: [enrolmentProgressCard(t, progress, options.notices ?? [])] });
     return Dialog.EndOfTurn;
   }
@@ -85,7 +92,7 @@ export class EnrolmentDialog extends ComponentDialog {
     answered: AnswerStep,
     asked: string | undefined,
   ): Promise<DialogTurnResult> {
-    const progress = await this.deps.service.progress(enrollerOf(step.context).tenantId);
+    const progress = await turnProgress(this.deps, step.context);
     if (isStaleAnswer(progress, answered, asked)) {
       const t = await this.deps.translate(step.context);
       const notices = [staleCardNotice(t, progress, answered)];

@@ -13,6 +13,28 @@ export interface EnrolmentDialogDeps {
   translate(context: TurnContext): Promise<Translate>;
 }
 
+/**
+ * The organisation's progress as this turn last read or saved it. A turn passes through several steps that
+ * each show or check the progress (the step's answer, then the checklist shown again): read once, and
+ * after a save the saved progress, not a second and third read of the same records (issue 18). Kept in
+ * the turn's own state, so nothing outlives the turn.
+ */
+export async function turnProgress(deps: EnrolmentDialogDeps, context: TurnContext): Promise<EnrolmentProgress> {
+  const { tenantId } = enrollerOf(context);
+  const kept = context.turnState.get(TURN_PROGRESS) as EnrolmentProgress | undefined;
+  if (kept?.tenantId === tenantId) return kept;
+  const progress = await deps.service.progress(tenantId);
+  context.turnState.set(TURN_PROGRESS, progress);
+  return progress;
+}
+
+/** What a save this turn answered with: what the rest of the turn shows. */
+export function keepTurnProgress(context: TurnContext, progress: EnrolmentProgress): void {
+  context.turnState.set(TURN_PROGRESS, progress);
+}
+
+const TURN_PROGRESS = Symbol('enrolment progress of this turn');
+
 /** The person answering, as the platform reports them (never from a card payload): the Teams requester. */
 export function enrollerOf(context: TurnContext): Enroller {
   return requesterOf(identityOf(context));

@@ -8,7 +8,14 @@ import {
 import { enrolmentStepCard, type StepFeedback } from '../../cards/teams/enrolmentCards';
 import { type AnswerStep, isAnswerStep } from '../../services/enrolment/enrolmentAnswers';
 import { isStaleAnswer } from '../../services/enrolment/staleAnswers';
-import { type EnrolmentDialogDeps, enrollerOf, staleCardNotice, submissionOf } from './enrolmentDialogDeps';
+import {
+  type EnrolmentDialogDeps,
+  enrollerOf,
+  keepTurnProgress,
+  staleCardNotice,
+  submissionOf,
+  turnProgress,
+} from './enrolmentDialogDeps';
 import type { EnrolmentPayload } from './enrolmentSubmission';
 import { feedbackOf } from './stepFeedback';
 
@@ -46,7 +53,7 @@ export class EnrolmentStepDialog extends ComponentDialog {
     const options = step.options as EnrolmentStepOptions;
     if (options.answerNow) return await step.next();
     const t = await this.deps.translate(step.context);
-    const progress = await this.deps.service.progress(enrollerOf(step.context).tenantId);
+    const progress = await turnProgress(this.deps, step.context);
     await step.context.sendActivity({
       attachments: [enrolmentStepCard(t, options.step, progress, options.feedback)],
     });
@@ -67,14 +74,17 @@ export class EnrolmentStepDialog extends ComponentDialog {
 
     const answered = value.step;
     const who = enrollerOf(step.context);
-    const progress = await this.deps.service.progress(who.tenantId);
+    const progress = await turnProgress(this.deps, step.context);
     if (isStaleAnswer(progress, answered, value.asked)) {
       // Nothing overwritten, no step reopened: the step this person is on, as it stands now.
       return await this.askAgain(step, options.step, { reasons: [staleCardNotice(t, progress, answered)] });
     }
 
-    const result = await this.deps.service.answer(who, answered, value);
-    if (result.outcome === 'saved') return await step.endDialog({} satisfies EnrolmentStepResult);
+    const result = await this.deps.service.answer(who, answered, value, progress);
+    if (result.outcome === 'saved') {
+      keepTurnProgress(step.context, result.progress);
+      return await step.endDialog({} satisfies EnrolmentStepResult);
+    }
     return await this.askAgain(step, answered, feedbackOf(t, answered, result, typedValues(value)));
   }
 

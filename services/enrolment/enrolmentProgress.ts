@@ -2,6 +2,7 @@ import type { PartnerDraft } from '../domain/partner';
 import type { ReportedItems } from '../reauthorisation/reauthorisationRecords';
 import { type EnrolmentReadiness, enrolmentReadiness, isAccountReady, isSubmitted } from '../rules';
 import type { WebmailList } from '../rules/webmail';
+import type { SeenRecord } from '../storage/atomicStore';
 import type { AnswerStep } from './enrolmentAnswers';
 
 /**
@@ -45,6 +46,8 @@ export interface EnrolmentProgress {
   alreadyEnrolledDone: boolean;
   /** A1: the yearly items the reseller told us it has done (MFA, security contact, endorsement), when read. */
   reauthorisation?: ReportedItems;
+  /** The records this progress was read from, with their versions, for a save in the same turn. */
+  seen?: { draft: SeenRecord<PartnerDraft>; log: SeenRecord<AnswerLog> };
 }
 
 /** The enrolment's progress from the draft and the answer log, by the readiness rules. */

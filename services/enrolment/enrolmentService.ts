@@ -66,18 +66,42 @@ export class EnrolmentService {
   }
 
   async progress(tenantId: string): Promise<EnrolmentProgress> {
-    const draft = (await this.deps.partners.get(tenantId)) ?? newDraft(tenantId);
-    const log = (await this.deps.records.read<AnswerLog>(answerLogKey(tenantId)))?.value;
-    // A1: the checklist also shows the yearly items the reseller reported, once it is enrolled.
-    const reauthorisation = await readReported(this.deps.records, tenantId);
-    return { ...progressOf(draft, log?.answers ?? {}, this.deps.webmail), reauthorisation };
+    // Asked together: on Redis one round trip (a pipeline), on SQLite both reads in flight at once.
+    const [draftRecord, logRecord] = await Promise.all([
+      this.deps.partners.read(tenantId),
+      this.deps.records.read<AnswerLog>(answerLogKey(tenantId)),
+    ]);
+    const draft = draftRecord?.value ?? newDraft(tenantId);
+    const progress = await this.withReported(progressOf(draft, logRecord?.value.answers ?? {}, this.deps.webmail));
+    const seen = {
+      draft: { value: draftRecord?.value, version: draftRecord?.version },
+      log: { value: logRecord?.value, version: logRecord?.version },
+    };
+    return { ...progress, seen };
   }
 
-  /** Validates a raw card submission for `step`, checks it by the rules, and saves it when allowed. */
-  async answer(who: Enroller, step: AnswerStep, raw: unknown): Promise<AnswerResult> {
+  /**
+   * A1: the checklist shows the yearly items the reseller reported once it is enrolled, and only then:
+   * before that their record is not read (a store read saved on every checklist turn, issue 18).
+   */
+  private async withReported(progress: EnrolmentProgress, known?: EnrolmentProgress): Promise<EnrolmentProgress> {
+    if (!progress.submitted && !progress.alreadyEnrolledDone) return progress;
+    const reauthorisation = known?.reauthorisation ?? (await readReported(this.deps.records, progress.tenantId));
+    return { ...progress, reauthorisation };
+  }
+
+  /**
+   * Validates a raw card submission for `step`, checks it by the rules, and saves it when allowed.
+   * `seen`: the progress this turn already read, whose records the save starts from instead of reading
+   * them again (each write is still a compare-and-set at the version read; a conflict reads afresh).
+   */
+  async answer(who: Enroller, step: AnswerStep, raw: unknown, seen?: EnrolmentProgress): Promise<AnswerResult> {
     const parsed = parseAnswer(step, raw);
+    const records = seen?.tenantId === who.tenantId ? seen.seen : undefined;
     if (!parsed.ok) {
-      const draft = (await this.deps.partners.get(who.tenantId)) ?? newDraft(who.tenantId);
+      const draft = records
+        ? (records.draft.value ?? newDraft(who.tenantId))
+        : ((await this.deps.partners.get(who.tenantId)) ?? newDraft(who.tenantId));
       return {
         outcome: 'invalid',
         problems: parsed.problems,
@@ -96,23 +120,28 @@ export class EnrolmentService {
     }
 
     try {
-      const draft = await this.deps.partners.update(who.tenantId, (current) => {
-        const base = current ?? newDraft(who.tenantId);
-        if (SUBMITTED_FIELDS.has(step) && isSubmitted(base.status)) {
-          throw new RefusedChange(notice('enrolment:refusal.already-submitted'));
-        }
-        const next = applyAnswer(base, step, parsed.answer, mpnProfile, partnerName);
-        const decision = checkAnswer(step, next, parsed.answer, this.deps.webmail);
-        if (!decision.allowed) throw new RefusedChange(refusal(decision));
-        return next;
-      });
-      const log = await updateRecord<AnswerLog>(this.deps.records, answerLogKey(who.tenantId), (current) => ({
-        answers: { ...current?.answers, [step]: this.answerRecord(who) },
-      }));
-      return {
-        outcome: 'saved',
-        progress: progressOf(draft ?? newDraft(who.tenantId), log.value?.answers ?? {}, this.deps.webmail),
-      };
+      const draft = await this.deps.partners.update(
+        who.tenantId,
+        (current) => {
+          const base = current ?? newDraft(who.tenantId);
+          if (SUBMITTED_FIELDS.has(step) && isSubmitted(base.status)) {
+            throw new RefusedChange(notice('enrolment:refusal.already-submitted'));
+          }
+          const next = applyAnswer(base, step, parsed.answer, mpnProfile, partnerName);
+          const decision = checkAnswer(step, next, parsed.answer, this.deps.webmail);
+          if (!decision.allowed) throw new RefusedChange(refusal(decision));
+          return next;
+        },
+        records?.draft,
+      );
+      const log = await updateRecord<AnswerLog>(
+        this.deps.records,
+        answerLogKey(who.tenantId),
+        (current) => ({ answers: { ...current?.answers, [step]: this.answerRecord(who) } }),
+        { seen: records?.log },
+      );
+      const saved = progressOf(draft ?? newDraft(who.tenantId), log.value?.answers ?? {}, this.deps.webmail);
+      return { outcome: 'saved', progress: await this.withReported(saved, records && seen) };
     } catch (error) {
       if (error instanceof RefusedChange) return error.refusal;
       throw error;

@@ -53,8 +53,17 @@ export const refuse = (violations: Violation[], options: WayForward[] = []): Dec
  * otherwise say it twice).
  */
 export function combine(...decisions: Decision[]): Decision {
-  const once = <T>(items: T[], key: (item: T) => string) =>
-    items.filter((item, i) => items.findIndex((other) => key(other) === key(item)) === i);
+  // Each key made once (a Set), not once per pair: the readiness of every checklist turn combines a
+  // dozen decisions, and the pairwise JSON.stringify of their facts was 15 KB a turn (issue 18).
+  const once = <T>(items: T[], key: (item: T) => string) => {
+    const seen = new Set<string>();
+    return items.filter((item) => {
+      const k = key(item);
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+  };
   const violations = once(
     decisions.flatMap((d) => d.violations),
     (v) => `${v.code} ${JSON.stringify(v.facts)}`,

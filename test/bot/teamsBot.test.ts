@@ -131,6 +131,14 @@ describe('Teams: what a reseller sees in a personal chat', () => {
     expect(connector.cards()[0]).to.include('Det här kan jag');
   });
 
+  it('keeps a chosen language after a failed turn started the conversation afresh', async () => {
+    const user = { aadObjectId: 'aad-sv-failed', locale: 'en-US' };
+    await say(message(connector.url, 'language sv', user));
+    await say(message(connector.url, 'explode', user), 2);
+    await say(message(connector.url, 'help', user), 3);
+    expect(connector.cards()[0]).to.include('Det här kan jag');
+  });
+
   it('apologises without leaking internals when a turn fails, and logs the error', async () => {
     await say(message(connector.url, 'explode'));
     expect(connector.texts()[0]).to.equal(

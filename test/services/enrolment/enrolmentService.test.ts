@@ -161,6 +161,31 @@ describe('enrolment service (E2–E7)', () => {
     expect(progress.answers['primary-contact']?.by).to.equal('aad-anna');
   });
 
+  it("keeps a colleague's answer saved between reading the progress and saving from it", async () => {
+    const annaSaw = await service.progress(TENANT);
+    const piotrSaw = await service.progress(TENANT);
+    expect(await service.answer(piotr, 'support-contact', answers['support-contact'], piotrSaw)).to.include({
+      outcome: 'saved',
+    });
+    const saved = await service.answer(anna, 'primary-contact', answers['primary-contact'], annaSaw);
+    expect(saved.outcome).to.equal('saved');
+    const draft = await partners.get(TENANT);
+    expect(draft?.supportContact?.email).to.equal('pomoc@tailspintoys.pl');
+    expect(draft?.primaryContact?.email).to.equal('anna.nowak@tailspintoys.pl');
+    const progress = await service.progress(TENANT);
+    expect(progress.answers['support-contact']?.by).to.equal('aad-piotr');
+    expect(progress.answers['primary-contact']?.by).to.equal('aad-anna');
+  });
+
+  it('refuses a submitted field saved from a progress read before the enrolment was submitted', async () => {
+    await answerAll();
+    const before = await service.progress(TENANT);
+    await service.submit(anna);
+    const late = await service.answer(anna, 'primary-contact', answers['primary-contact'], before);
+    expect(late).to.deep.include({ outcome: 'refused' });
+    expect((await service.progress(TENANT)).submitted).to.equal(true);
+  });
+
   it('asks a partner already enrolled in CSP for its PartnerID, country and support contact, and records them (E7)', async () => {
     const result = await service.answer(anna, 'already-enrolled', {
       mpnId: DEMO.resellerReady.mpnId,

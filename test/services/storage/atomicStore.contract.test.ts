@@ -89,6 +89,27 @@ for (const backend of backends) {
       expect(await records.read(key)).to.deep.equal({ value: 50, version: 50 });
     });
 
+    it('updates from what the caller read before, and from the record as it is when someone wrote since', async () => {
+      const key = `${prefix}seen`;
+      await records.compareAndSet(key, undefined, ['anna']);
+      const seen = await records.read<string[]>(key);
+      await updateRecord<string[]>(records, key, (current) => [...(current ?? []), 'piotr']);
+      const add = (current: string[] | undefined) => [...(current ?? []), 'ewa'];
+      const stale = await updateRecord<string[]>(records, key, add, {
+        seen: { value: seen?.value, version: seen?.version },
+      });
+      expect(stale.value, 'a stale guess is read again, nothing overwritten').to.deep.equal(['anna', 'piotr', 'ewa']);
+      const fresh = await records.read<string[]>(key);
+      await updateRecord<string[]>(records, key, (current) => [...(current ?? []), 'jan'], {
+        seen: { value: fresh?.value, version: fresh?.version },
+      });
+      expect(await records.read(key)).to.deep.equal({ value: ['anna', 'piotr', 'ewa', 'jan'], version: 4 });
+      const absent = `${prefix}seen-absent`;
+      await records.compareAndSet(absent, undefined, ['someone']);
+      await updateRecord<string[]>(records, absent, add, { seen: { value: undefined, version: undefined } });
+      expect((await records.read(absent))?.value, 'created meanwhile: kept').to.deep.equal(['someone', 'ewa']);
+    });
+
     it('reads an ordered index by score, ties in member order, no more than the limit', async () => {
       const index = `${prefix}due`;
       await records.indexAdd(index, 'c', 30);
