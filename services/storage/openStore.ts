@@ -80,6 +80,7 @@ function openBackend(options: StoreOptions): Store {
       connectionTimeout: connectMs,
     });
     adapter.on('error', onError);
+    connectOneAtATime(adapter);
     const keyPrefix = options.redisKeyPrefix ?? '';
     const keyv = withNamespace(new Keyv({ store: adapter, ...keyvOptions }), keyPrefix);
     adapter.keyPrefixSeparator = '';
@@ -138,4 +139,22 @@ function withoutNamespace(keyv: Keyv): Keyv {
 function withNamespace(keyv: Keyv, namespace: string): Keyv {
   keyv.namespace = namespace || undefined;
   return keyv;
+}
+
+/**
+ * @keyv/redis connects in `getClient` whenever its client is not open yet, once per call: two calls at
+ * once (the first operations after start: the outbox, the sweeps and a turn together) made the second
+ * `connect` fail, and its error handler closed the client under both ("The client is offline"). Every
+ * user of the adapter, Keyv's own calls included, goes through `getClient`, so it is made single-flight
+ * on this instance: callers during a connect share it.
+ */
+function connectOneAtATime(adapter: KeyvRedis<unknown>) {
+  const getClient = adapter.getClient.bind(adapter);
+  let connecting: ReturnType<typeof getClient> | undefined;
+  adapter.getClient = () => {
+    connecting ??= getClient().finally(() => {
+      connecting = undefined;
+    });
+    return connecting;
+  };
 }

@@ -41,6 +41,26 @@ for (const backend of backends) {
       expect(await records.read(`${prefix}missing`)).to.equal(undefined);
     });
 
+    it('answers a new store’s first operations when they come at once (the outbox, the sweeps and a turn at start)', async () => {
+      const fresh = backend.open();
+      try {
+        const first = await Promise.allSettled([
+          fresh.records.read(`${prefix}a`),
+          fresh.records.read(`${prefix}b`),
+          fresh.records.indexRange(`${prefix}index`, { limit: 1 }),
+          fresh.records.ping(),
+        ]);
+        expect(first.map((outcome) => outcome.status)).to.deep.equal([
+          'fulfilled',
+          'fulfilled',
+          'fulfilled',
+          'fulfilled',
+        ]);
+      } finally {
+        await fresh.close();
+      }
+    });
+
     it('refuses to create a record that already exists', async () => {
       await records.compareAndSet(`${prefix}a`, undefined, 1);
       expect(await records.compareAndSet(`${prefix}a`, undefined, 2)).to.equal(undefined);
