@@ -5,7 +5,6 @@
  * so every step answers the same.
  */
 import { type Customer, customerSchemaFor } from '../domain/customer';
-import { isSameOrSubdomain } from '../domain/identifiers';
 import type { PartnerDraft } from '../domain/partner';
 // A reseller the directory does not know yet is a new draft: nothing enrolled, nothing signed.
 import { newDraft } from '../enrolment/enrolmentService';
@@ -21,10 +20,9 @@ export class CustomerEligibility {
 
   /** The customer as the rules see it: a domain owned by a known partner is that partner's CSP tenant (C8–C10). */
   private async customerFacts(customer: Customer) {
-    const partners = await this.deps.partners.all();
-    const owner = partners.find((p) => p.domains.some((own) => isSameOrSubdomain(customer.domain, own)));
+    const owner = await this.deps.partners.ownerOfDomain(customer.domain);
     return {
-      partners,
+      partners: owner ? [owner] : [],
       customer: owner
         ? { ...customer, ownerPartnerId: owner.id, tenantType: 'partner-csp-tenant' as const }
         : { ...customer },
@@ -35,13 +33,21 @@ export class CustomerEligibility {
   async check(resellerTenantId: string, provider: Provider, customer: Customer): Promise<Decision> {
     const reseller = await this.deps.partners.get(resellerTenantId);
     const facts = await this.customerFacts(customer);
-    const partnerships = (await this.deps.partnerships.listResellers(provider.partner.id)).map((r) => r.partnership);
-    const own = await this.deps.partnerships.getPartnership(provider.partner.id, resellerTenantId);
+    // The two partnerships the rules read (P5: the reseller's; C10: the customer's owner's), by key: listing
+    // the provider's every partnership read each reseller's record too, at each submission and approval.
+    const ownerId = facts.customer.ownerPartnerId;
+    const [own, owners] = await Promise.all([
+      this.deps.partnerships.getPartnership(provider.partner.id, resellerTenantId),
+      ownerId && ownerId !== resellerTenantId
+        ? this.deps.partnerships.getPartnership(provider.partner.id, ownerId)
+        : undefined,
+    ]);
+    const partnerships = [own, owners].filter((p) => p !== undefined);
     return mayTakeCustomer({
       provider: seller(provider.partner),
       reseller: seller(reseller ?? newDraft(resellerTenantId)),
       customer: facts.customer,
-      partnerships: own && !partnerships.includes(own) ? [...partnerships, own] : partnerships,
+      partnerships,
       partners: facts.partners.map((p) => ({ id: p.id, tenantId: p.tenantId ?? '' })),
       regions: this.deps.regions,
     });

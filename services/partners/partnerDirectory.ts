@@ -1,5 +1,7 @@
 import type { PartnerDraft } from '../domain/partner';
+import { isSameOrSubdomain } from '../domain/identifiers';
 import { type AtomicStore, type SeenRecord, updateRecord, type Versioned } from '../storage/atomicStore';
+import { PartnerDomainIndex } from './partnerDomainIndex';
 
 /**
  * Every partner the assistant knows, resellers (keyed by their Teams / Azure AD tenant) and providers,
@@ -7,7 +9,11 @@ import { type AtomicStore, type SeenRecord, updateRecord, type Versioned } from 
  * colleagues (or two instances) editing one organisation never overwrite each other.
  */
 export class PartnerDirectory {
-  constructor(private readonly records: AtomicStore) {}
+  private readonly domainIndex: PartnerDomainIndex;
+
+  constructor(private readonly records: AtomicStore) {
+    this.domainIndex = new PartnerDomainIndex(records);
+  }
 
   async get(partnerId: string): Promise<PartnerDraft | undefined> {
     return (await this.read(partnerId))?.value;
@@ -27,7 +33,37 @@ export class PartnerDirectory {
     change: (current: PartnerDraft | undefined) => PartnerDraft | undefined,
     seen?: SeenRecord<PartnerDraft>,
   ): Promise<PartnerDraft | undefined> {
-    return (await updateRecord<PartnerDraft>(this.records, keyOf(partnerId), change, { seen })).value;
+    let before: PartnerDraft | undefined;
+    const updated = await updateRecord<PartnerDraft>(
+      this.records,
+      keyOf(partnerId),
+      (current) => {
+        before = current;
+        return change(current);
+      },
+      { seen },
+    );
+    if (updated.changed) await this.domainIndex.follow(partnerId, before?.domains ?? [], updated.value?.domains ?? []);
+    return updated.value;
+  }
+
+  /**
+   * The partner that owns `domain` or a domain above it (C8–C10: a customer that is a partner's own
+   * tenant), from the domain index; undefined when none does.
+   */
+  async ownerOfDomain(domain: string): Promise<PartnerDraft | undefined> {
+    for (const id of await this.domainIndex.candidates(domain)) {
+      const partner = await this.get(id);
+      if (partner?.domains.some((own) => isSameOrSubdomain(domain, own))) return partner;
+    }
+    return undefined;
+  }
+
+  /** Indexes the domains of every stored partner (records older than the index); returns how many it read. */
+  async indexExisting(): Promise<number> {
+    const all = await this.all();
+    for (const partner of all) await this.domainIndex.follow(partner.id, [], partner.domains);
+    return all.length;
   }
 
   async all(): Promise<PartnerDraft[]> {
