@@ -21,6 +21,7 @@ import {
   removalNotice,
 } from '../../cards/teams/invitationCards';
 import { teamsPartnerships } from '../../dialogs/invitation/invitationFlow';
+import { IndexSweeps } from '../../services/storage/indexSweeps';
 
 export const INVITATION_PATH = '/invitations';
 
@@ -32,6 +33,12 @@ export function partnershipsFeature() {
   return async (deps: FeatureDeps): Promise<Feature> => {
     const log = deps.logger.child({ component: 'partnerships' });
     const service = await partnershipServiceFor(deps);
+    // Partnerships stored before the reseller's index of providers (or by an older instance) are indexed.
+    const providerIndexSweeps = new IndexSweeps(
+      'partnerships by reseller',
+      () => service.partnerships.indexExisting(),
+      deps.logger,
+    );
     const base = deps.config.publicUrl.replace(/\/+$/, '');
     const invitationLink = (code: string) => `${base}${INVITATION_PATH}/${encodeURIComponent(code)}`;
 
@@ -126,8 +133,14 @@ export function partnershipsFeature() {
           return { text, blocks: noticeBlocks(text) };
         },
       },
-      start: () => confirmations.start(),
-      stop: () => confirmations.stop(),
+      start: () => {
+        providerIndexSweeps.start();
+        confirmations.start();
+      },
+      stop: async () => {
+        await confirmations.stop();
+        await providerIndexSweeps.stop();
+      },
       routes: [
         (server) => {
           server.get(`${INVITATION_PATH}/:code`, async (req: Request, res: Response) => {

@@ -67,6 +67,9 @@ export class InvitationAnswers {
     // P2, P3: accepted here; active only once the distributor's list in Partner Center holds the reseller.
     const listed = await distributorListsReseller(this.deps, provider, reseller.tenantId);
     const key = KEYS.partnership(invitation.providerId, reseller.tenantId);
+    // Indexed before the record, so a reseller's listing never lacks a partnership (an entry without its
+    // record, after a crash, reads as nothing).
+    await this.deps.records.indexAdd(KEYS.providersOf(reseller.tenantId), invitation.providerId, 0);
     const stored = await updateRecord<Partnership>(this.deps.records, key, (current) =>
       current?.state === 'active'
         ? undefined

@@ -45,6 +45,8 @@ export const KEYS = {
   invitations: 'partnerships:invitation:',
   partnership: (providerId: string, resellerId: string) => `partnerships:link:${providerId}|${resellerId}`,
   partnershipsOf: (providerId: string) => `partnerships:link:${providerId}|`,
+  /** The ordered index of a reseller's providers (partnerships.ts `listProviders`). */
+  providersOf: (resellerId: string) => `partnerships:providers-of:${resellerId}`,
   partnerships: 'partnerships:link:',
   audit: (providerId: string) => `partnerships:audit:${providerId}:`,
 };

@@ -7,6 +7,8 @@ import { providerIdOf, type Providers } from './providers';
 import type { Provider, ProviderRow, ResellerRow } from './types';
 
 const ACTIVE_ONLY: ReadonlySet<PartnershipState> = new Set(['active']);
+/** More distributors than one reseller could have: a read of its index is bounded. */
+const MAX_PROVIDERS = 10_000;
 
 /**
  * Partnerships once an invitation was authorised: who partners with whom (P3's lists on both sides),
@@ -43,15 +45,25 @@ export class Partnerships {
     resellerTenantId: string,
     states: ReadonlySet<PartnershipState> = ACTIVE_ONLY,
   ): Promise<ProviderRow[]> {
-    const links = (await this.deps.records.list<Partnership>(KEYS.partnerships))
-      .map((r) => r.value)
-      .filter((p) => p.resellerId === resellerTenantId && states.has(p.state));
+    // From the reseller's index of providers, not a listing of every partnership: every Teams `customers`,
+    // `ready` and `distributors` turn asked, and the listing grew with all the assistant's partnerships.
+    const entries = await this.deps.records.indexRange(KEYS.providersOf(resellerTenantId), { limit: MAX_PROVIDERS });
+    const links = (
+      await Promise.all(entries.map((entry) => this.getPartnership(entry.member, resellerTenantId)))
+    ).filter((p): p is Partnership => p !== undefined && states.has(p.state));
     return Promise.all(
       links.map(async (partnership) => {
         const provider = await this.providers.getProviderById(partnership.providerId);
         return { partnership, provider: provider?.partner, settings: provider?.settings };
       }),
     );
+  }
+
+  /** Indexes every stored partnership by its reseller (records older than the index); returns how many it read. */
+  async indexExisting(): Promise<number> {
+    const all = (await this.deps.records.list<Partnership>(KEYS.partnerships)).map((r) => r.value);
+    for (const p of all) await this.deps.records.indexAdd(KEYS.providersOf(p.resellerId), p.providerId, 0);
+    return all.length;
   }
 
   async getPartnership(providerId: string, resellerId: string): Promise<Partnership | undefined> {
