@@ -59,14 +59,16 @@ describe('Teams command words: the help card speaks the reader language, every l
     });
   }
 
-  it('lists how to open an invitation by its code, in the reader language (invitation <code>, zaproszenie <kod>)', async () => {
+  it('lists how to open an invitation by its code, in the reader language (invitation [code], zaproszenie [kod])', async () => {
     for (const [language, line] of [
-      ['en', 'invitation <code>'],
-      ['pl', 'zaproszenie <kod>'],
-      ['sv', 'inbjudan <kod>'],
+      ['en', 'invitation [code]'],
+      ['pl', 'zaproszenie [kod]'],
+      ['sv', 'inbjudan [kod]'],
     ] as const) {
       const card = await reply('help', { aadObjectId: `aad-words-invitation-${language}`, locale: LOCALES[language] });
       expect(card, language).to.include(line);
+      // Teams shows text in angle brackets as markup, that is not at all: "gotowość <domena klienta>" read "gotowość ".
+      expect(card, language).to.not.match(/<[^>\n]*>/);
     }
   });
 
