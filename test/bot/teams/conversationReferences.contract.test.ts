@@ -3,18 +3,14 @@ import { expect } from 'chai';
 import pino from 'pino';
 import { ConversationReferenceStore, type StoredReference } from '../../../bot/teams/conversationReferences';
 import { IndexSweeps } from '../../../services/storage/indexSweeps';
-import { openStore, type Store } from '../../../services/storage/openStore';
-import { UNIT_REDIS_URL, requireRedis, tempDataDir } from '../../support/drivers/testAssistant';
+import type { Store } from '../../../services/storage/openStore';
+import { requireRedis, unitStores } from '../../support/drivers/testAssistant';
 
 /**
  * Who in an organisation a notice reaches (E5 and every other notice to a reseller's people) is read from
  * a per-organisation index, not by listing the store. The same behaviour on every backend.
  */
-const backends: Array<{ name: string; needsRedis?: boolean; open: () => Store }> = [
-  { name: 'memory', open: () => openStore({ backend: 'memory' }) },
-  { name: 'SQLite', open: () => openStore({ backend: 'sqlite', dataDir: tempDataDir() }) },
-  { name: 'Redis', needsRedis: true, open: () => openStore({ backend: 'redis', redisUrl: UNIT_REDIS_URL }) },
-];
+const backends = unitStores();
 
 const referenceTo = (conversationId: string): Partial<ConversationReference> => ({
   serviceUrl: 'https://smba.example.test/emea/',

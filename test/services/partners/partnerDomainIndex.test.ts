@@ -1,15 +1,12 @@
 import { expect } from 'chai';
 import type { PartnerDraft } from '../../../services/domain/partner';
 import { PartnerDirectory } from '../../../services/partners/partnerDirectory';
-import { openStore, type Store } from '../../../services/storage/openStore';
+import type { Store } from '../../../services/storage/openStore';
 import { fresh } from '../../support/fixtures/partnerships';
-import { requireRedis, tempDataDir, UNIT_REDIS_URL } from '../../support/drivers/testAssistant';
+import { requireRedis, unitStores } from '../../support/drivers/testAssistant';
 
 /** C8–C10 ask whether a customer's domain is a partner's own; the directory answers without listing every partner. */
-const backends: Array<{ name: string; needsRedis?: boolean; open: () => Store }> = [
-  { name: 'SQLite', open: () => openStore({ backend: 'sqlite', dataDir: tempDataDir() }) },
-  { name: 'Redis', needsRedis: true, open: () => openStore({ backend: 'redis', redisUrl: UNIT_REDIS_URL }) },
-];
+const backends = unitStores({ withMemory: false });
 
 for (const backend of backends) {
   describe(`Partners by domain (C8–C10): ${backend.name}`, () => {

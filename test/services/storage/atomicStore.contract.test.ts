@@ -2,17 +2,13 @@ import { expect } from 'chai';
 import { type AtomicStore, updateRecord } from '../../../services/storage/atomicStore';
 import { openStore, type Store } from '../../../services/storage/openStore';
 import type { SqliteAtomicStore } from '../../../services/storage/sqliteAtomicStore';
-import { UNIT_REDIS_URL, requireRedis, tempDataDir } from '../../support/drivers/testAssistant';
+import { requireRedis, tempDataDir, unitStores } from '../../support/drivers/testAssistant';
 
 /**
  * One contract, every backend (as Keyv's own compliance suite does): what the product relies on
  * from its store must hold the same on memory, SQLite and Redis.
  */
-const backends: Array<{ name: string; needsRedis?: boolean; open: () => Store }> = [
-  { name: 'memory', open: () => openStore({ backend: 'memory' }) },
-  { name: 'SQLite', open: () => openStore({ backend: 'sqlite', dataDir: tempDataDir() }) },
-  { name: 'Redis', needsRedis: true, open: () => openStore({ backend: 'redis', redisUrl: UNIT_REDIS_URL }) },
-];
+const backends = unitStores();
 
 for (const backend of backends) {
   describe(`atomic record store contract: ${backend.name}`, () => {

@@ -7,13 +7,30 @@ import { type Assistant, type StartOptions, startAssistant } from '../../../bot/
 import { loadConfig } from '../../../bot/config';
 import { createLogger } from '../../../bot/logger';
 import { TEST_SIGNING_SECRET } from './slackRequests';
-import { REDIS_URL } from './testRedis';
+import { openStore, type Store } from '../../../services/storage/openStore';
+import { REDIS_URL, UNIT_REDIS_URL } from './testRedis';
 
 export { REDIS_URL, TEST_REDIS_DB, UNIT_REDIS_URL } from './testRedis';
 
 /** Skips the current suite when no Redis is configured for this run (test/setup.ts says why, once). */
 export function requireRedis(context: Mocha.Context) {
   if (!REDIS_URL) context.skip();
+}
+
+/** A store a unit suite opens itself: memory, SQLite in a fresh directory, or the run's Redis database. */
+export interface UnitStore {
+  name: string;
+  needsRedis?: boolean;
+  open: () => Store;
+}
+
+/** The backends a contract suite runs on (memory only where `withMemory`), the same list for every suite. */
+export function unitStores({ withMemory = true } = {}): UnitStore[] {
+  return [
+    ...(withMemory ? [{ name: 'memory', open: () => openStore({ backend: 'memory' }) }] : []),
+    { name: 'SQLite', open: () => openStore({ backend: 'sqlite', dataDir: tempDataDir() }) },
+    { name: 'Redis', needsRedis: true, open: () => openStore({ backend: 'redis', redisUrl: UNIT_REDIS_URL }) },
+  ];
 }
 
 /** Where a suite keeps its state: the embedded store, or its own Redis database. */
