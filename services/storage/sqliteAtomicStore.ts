@@ -108,7 +108,8 @@ export class SqliteAtomicStore implements AtomicStore {
    * statements sleeping in the busy handler held its connection and a thread of the pool while the
    * group commit it waited for needed a thread too (seen as 2 s store timeouts under load).
    */
-  private groupWrite(sql: string, ...params: unknown[]): Promise<Rows> {
+  /** Resolves to how many rows the write changed. */
+  private groupWrite(sql: string, ...params: unknown[]): Promise<number> {
     return retryWhileBusy(
       () => this.group.write(sql, params),
       () => this.closing,
@@ -161,7 +162,7 @@ export class SqliteAtomicStore implements AtomicStore {
   async compareAndSet<T>(key: string, expected: number | undefined, value: T, options: { ttlMs?: number } = {}) {
     const version = (expected ?? 0) + 1;
     const raw = encodeRecord(value, version, options.ttlMs);
-    const rows =
+    const changed =
       expected === undefined
         ? // Create, or take over a row whose TTL has passed (Keyv treats it as absent too).
           await this.groupWrite(
@@ -184,11 +185,11 @@ export class SqliteAtomicStore implements AtomicStore {
             expected,
             Date.now(),
           );
-    return rows.length === 1 ? version : undefined;
+    return changed === 1 ? version : undefined;
   }
 
   async remove(key: string, expected?: number): Promise<boolean> {
-    const rows =
+    const changed =
       expected === undefined
         ? await this.groupWrite(`DELETE FROM ${this.table} WHERE key = ? RETURNING key`, key)
         : await this.groupWrite(
@@ -196,7 +197,7 @@ export class SqliteAtomicStore implements AtomicStore {
             key,
             expected,
           );
-    return rows.length > 0;
+    return changed > 0;
   }
 
   async list<T>(prefix: string) {
@@ -244,12 +245,12 @@ export class SqliteAtomicStore implements AtomicStore {
 
   async indexRemove(index: string, member: string): Promise<boolean> {
     await this.indexes();
-    const rows = await this.groupWrite(
+    const changed = await this.groupWrite(
       `DELETE FROM ${this.indexTable} WHERE name = ? AND member = ? RETURNING member`,
       index,
       member,
     );
-    return rows.length > 0;
+    return changed > 0;
   }
 
   /** Creates the index table once per connection (IF NOT EXISTS: another process may have made it). */

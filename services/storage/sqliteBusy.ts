@@ -11,7 +11,7 @@ export type Rows = Array<Record<string, unknown>>;
 /** How many times a statement refused with SQLITE_BUSY is tried (about 2 s in all). */
 const BUSY_RETRIES = 50;
 
-export async function retryWhileBusy(run: () => Promise<Rows>, closing: () => boolean): Promise<Rows> {
+export async function retryWhileBusy<T>(run: () => Promise<T>, closing: () => boolean): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();

@@ -1,6 +1,7 @@
 import type * as Sqlite3 from 'sqlite3';
 import sqlite3 from 'sqlite3';
 import type { Rows } from './sqliteBusy';
+import { batchScript, CREATE_OUTCOME_TABLE, READ_OUTCOMES } from './sqliteBatchScript';
 
 /**
  * Group commit for the SQLite records' compare-and-sets (issue 18). With `synchronous = FULL` every commit
@@ -12,12 +13,14 @@ import type { Rows } from './sqliteBusy';
  * changes; only the number of flushes under concurrency does. A lone write is its own transaction, as before.
  *
  * Its own connection: the store's other connection (reads, and the rarer writes) sees a batch only once it
- * is committed, as WAL shows every other connection's commits.
+ * is committed, as WAL shows every other connection's commits. A batch runs as one script in one trip to
+ * the thread pool where it can (sqliteBatchScript.ts says why), statement by statement where it cannot.
  */
 interface PendingWrite {
   sql: string;
   params: unknown[];
-  resolve(rows: Rows): void;
+  /** How many rows the statement changed (RETURNING rows are not read: their count is the answer). */
+  resolve(changed: number): void;
   reject(error: Error): void;
 }
 
@@ -40,15 +43,18 @@ export class SqliteGroupCommit {
           const db: Sqlite3.Database = new sqlite3.Database(file, (error) => {
             if (error) return reject(error);
             db.configure('busyTimeout', busyTimeoutMs);
-            db.run(`PRAGMA synchronous = ${synchronous}`, (pragma) => (pragma ? reject(pragma) : resolve(db)));
+            db.run(`PRAGMA synchronous = ${synchronous}`, (pragma) => {
+              if (pragma) return reject(pragma);
+              db.run(CREATE_OUTCOME_TABLE, (table) => (table ? reject(table) : resolve(db)));
+            });
           });
         }),
     );
     this.connection.catch(() => {});
   }
 
-  /** Runs one write statement in the next group commit; its rows once that commit is done. */
-  write(sql: string, params: unknown[]): Promise<Rows> {
+  /** Runs one write statement in the next group commit; how many rows it changed once that commit is done. */
+  write(sql: string, params: unknown[]): Promise<number> {
     if (this.closed) return Promise.reject(new Error('SQLITE_MISUSE: the record store is closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ sql, params, resolve, reject });
@@ -72,18 +78,35 @@ export class SqliteGroupCommit {
   }
 
   /**
-   * One transaction for the batch. A statement that fails fails alone (SQLite undoes that statement, the
-   * others stand); a transaction that cannot begin or commit fails them all, and nothing of it is kept.
+   * One transaction for the batch: one script where every value can be inlined, else statement by
+   * statement. Either way a transaction that cannot begin or commit fails every write in it, and
+   * nothing of it is kept (retried alike by the store, see sqliteBusy.ts).
    */
   private async commit(batch: PendingWrite[]): Promise<void> {
     const db = await this.connection;
-    // IMMEDIATE takes the write lock first (waiting up to the busy timeout for another process's writer).
+    const script = batchScript(batch);
+    if (script === undefined) return this.commitOneByOne(db, batch);
+    try {
+      await exec(db, script);
+    } catch (error) {
+      await exec(db, 'ROLLBACK').catch(() => {});
+      // A write that fails must fail alone, as it does one by one; a busy database fails the whole batch.
+      if ((error as { code?: string }).code === 'SQLITE_BUSY') throw error;
+      return this.commitOneByOne(db, batch);
+    }
+    const changed = new Map<number, number>();
+    for (const row of await this.all(db, READ_OUTCOMES, [])) changed.set(Number(row.i), Number(row.changed));
+    batch.forEach((write, i) => write.resolve(changed.get(i) ?? 0));
+  }
+
+  /** A statement that fails fails alone (SQLite undoes that statement, the others stand). */
+  private async commitOneByOne(db: Sqlite3.Database, batch: PendingWrite[]): Promise<void> {
     await exec(db, 'BEGIN IMMEDIATE');
-    const outcomes: Array<{ rows?: Rows; error?: Error }> = [];
+    const outcomes: Array<{ changed?: number; error?: Error }> = [];
     for (const write of batch) {
       outcomes.push(
-        await this.run(db, write).then(
-          (rows) => ({ rows }),
+        await this.all(db, write.sql, write.params).then(
+          (rows) => ({ changed: rows.length }),
           (error: Error) => ({ error }),
         ),
       );
@@ -95,16 +118,15 @@ export class SqliteGroupCommit {
       throw error;
     }
     batch.forEach((write, i) => {
-      const { rows, error } = outcomes[i];
+      const { changed, error } = outcomes[i];
       if (error) write.reject(error);
-      else write.resolve(rows ?? []);
+      else write.resolve(changed ?? 0);
     });
   }
 
-  private run(db: Sqlite3.Database, write: PendingWrite): Promise<Rows> {
-    let statement = this.statements.get(write.sql);
+  private all(db: Sqlite3.Database, sql: string, params: unknown[]): Promise<Rows> {
+    let statement = this.statements.get(sql);
     if (!statement) {
-      const sql = write.sql;
       // A statement that fails to prepare is forgotten; the call below gets its error.
       statement = db.prepare(sql, (error) => {
         if (error) this.statements.delete(sql);
@@ -113,7 +135,7 @@ export class SqliteGroupCommit {
     }
     const prepared = statement;
     return new Promise((resolve, reject) => {
-      prepared.all(write.params, (error: Error | null, rows: Rows) => (error ? reject(error) : resolve(rows)));
+      prepared.all(params, (error: Error | null, rows: Rows) => (error ? reject(error) : resolve(rows)));
     });
   }
 
