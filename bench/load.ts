@@ -30,7 +30,8 @@ let activitiesMade = 0;
 
 /**
  * A Teams personal-chat message as the channel posts it; `n` makes the tenant, the conversation and
- * the user. `content` is the typed text, or the `value` of an Adaptive Card's Action.Submit.
+ * the user. `content` is the typed text, or the `value` of an Adaptive Card's Action.Submit (with the
+ * `replyToId` Teams adds to a card's submission).
  */
 export function teamsMessage(
   serviceUrl: string,
@@ -49,7 +50,9 @@ export function teamsMessage(
     id: `bench-${n}-${sequence}-${++activitiesMade}`,
     timestamp: new Date().toISOString(),
     locale: 'en-US',
-    ...(typeof content === 'string' ? { text: content } : { value: content }),
+    // A card's button, as Teams posts it, names the card it answers (the bot's previous reply):
+    // the assistant's double-click guard reads it, as it does for every real press.
+    ...(typeof content === 'string' ? { text: content } : { value: content, replyToId: `card-${n}-${sequence - 1}` }),
     from: { id: `29:${aadObjectId}`, aadObjectId, name: 'Bench User' },
     recipient: { id: '28:bot-id', name: 'CSP Partner Assistant' },
     conversation: { id: `a:bench-${runId}-${n}`, conversationType: 'personal', tenantId },

@@ -21,7 +21,11 @@ import { LruMap } from '../lruMap';
 
 /** What a claimed submission tells the guard when its turn ends. */
 export interface SubmissionClaim {
-  /** The turn answered: a repeat within the grace period is dropped. */
+  /**
+   * The turn answered: a repeat within the grace period is dropped. The turn need not wait for it (the
+   * record says "in flight" until then, which drops a repeat too); this process's next claim on the same
+   * key waits for it, so a person's next press is never judged against a half-written record.
+   */
   handled(): Promise<void>;
   /** The turn failed: the same press again is a retry, and runs. */
   failed(): Promise<void>;
@@ -52,6 +56,8 @@ export class RepeatedSubmissions {
   private readonly graceMs: number;
   private readonly inFlightMs: number;
   private readonly written = new LruMap<string, { version: number; record: ClaimRecord }>(REMEMBERED);
+  /** `handled` writes under way, by key (one at a time a person: bounded by the turns in flight). */
+  private readonly settling = new Map<string, Promise<void>>();
 
   constructor(private readonly options: RepeatedSubmissionsOptions) {
     this.graceMs = options.graceMs ?? 5_000;
@@ -64,6 +70,7 @@ export class RepeatedSubmissions {
     if (!identity) return NO_CLAIM;
     const { key, press } = identity;
     const { records, clock } = this.options;
+    await this.settling.get(key);
     const fresh: ClaimRecord = { press, state: 'in-flight', at: clock().toISOString() };
     const known = this.written.get(key);
     const repeatsKnown = known !== undefined && known.record.press === press && this.isLive(known.record);
@@ -84,11 +91,18 @@ export class RepeatedSubmissions {
     const held = version;
     this.written.set(key, { version: held, record: fresh });
     return {
-      handled: async () => {
+      handled: () => {
         const done: ClaimRecord = { press, state: 'handled', at: clock().toISOString() };
-        const written = await records.compareAndSet(key, held, done, { ttlMs: KEEP_MS });
-        if (written === undefined) this.written.delete(key);
-        else this.written.set(key, { version: written, record: done });
+        const settled = (async () => {
+          const written = await records.compareAndSet(key, held, done, { ttlMs: KEEP_MS }).catch(() => undefined);
+          if (written === undefined) this.written.delete(key);
+          else this.written.set(key, { version: written, record: done });
+        })();
+        this.settling.set(key, settled);
+        void settled.finally(() => {
+          if (this.settling.get(key) === settled) this.settling.delete(key);
+        });
+        return settled;
       },
       failed: async () => {
         this.written.delete(key);

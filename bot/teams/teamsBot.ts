@@ -98,7 +98,10 @@ export class CspTeamsBot extends TeamsActivityHandler {
       await claim?.failed();
       throw error;
     }
-    await claim?.handled();
+    // Not awaited: the answer is out and the record already drops a repeat (issue 18: one store write
+    // fewer before Teams hears back on every card button). It never rejects: a write that failed leaves
+    // "in flight", which expires.
+    void claim?.handled();
   }
 
   /** The language a person chose with `language`, else the one Teams reports for the turn. */
