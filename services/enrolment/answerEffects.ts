@@ -11,6 +11,7 @@ import {
 } from '../rules';
 import type { WebmailList } from '../rules/webmail';
 import { type Answer, type AnswerStep, countryAnswer, emailAnswer } from './enrolmentAnswers';
+import { domainsWithContact } from './ownDomains';
 
 /**
  * One enrolment answer's effect: how it changes the reseller's draft, and which rules (E2–E4, E7, M4)
@@ -48,8 +49,10 @@ export function applyAnswer(
       const a = answer as Answer<'legal-business-profile'>;
       return { ...draft, status, legalName: a.legalName, country: a.country, address: a.address };
     }
-    case 'primary-contact':
-      return { ...draft, status, primaryContact: answer as Answer<'primary-contact'> };
+    case 'primary-contact': {
+      const contact = answer as Answer<'primary-contact'>;
+      return { ...draft, status, primaryContact: contact, domains: domainsWithContact(draft, contact.email) };
+    }
     case 'support-contact':
       return { ...draft, status, supportContact: answer as Answer<'support-contact'> };
     case 'already-enrolled': {

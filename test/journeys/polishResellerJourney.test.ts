@@ -208,6 +208,35 @@ for (const backend of JOURNEY_BACKENDS)
       expect(submitted).to.not.include(asJson(DEMO.provider.name));
     });
 
+    it('refuses Tailspin as its own customer, and its own address as a customer’s admin: its domain is the one its primary contact gave at enrolment (C8, E4)', async () => {
+      const [, ownDomain] = CONTACT.split('@');
+      const details = (domain: string, adminEmail: string, card: string) =>
+        world.press(
+          {
+            verb: 'customers-offers',
+            companyName: 'Sklep Tailspin sp. z o.o.',
+            domain,
+            country: 'PL',
+            adminEmail,
+            providerId: world.providerId,
+            line1: 'ul. Prosta 1',
+            city: 'Warszawa',
+            postalCode: '00-001',
+          },
+          anna,
+          card,
+        );
+      await world.say(pl('customers:teams.words.customers'), anna);
+      const ownAdmin = await details(`nowy-klient-${tenantId.slice(0, 8)}.pl`, CONTACT, 'card-own-admin');
+      expect(ownAdmin)
+        .to.include(asJson(pl('rules:validation.admin-email-partner-domain')))
+        .and.not.include('"draftId"');
+      await world.say(pl('customers:teams.words.customers'), anna);
+      const itself = await details(`sklep.${ownDomain}`, `jan@nowy-klient-${tenantId.slice(0, 8)}.pl`, 'card-itself');
+      expect(itself).to.include('(zasada C8)').and.include('partner CSP nie może sprzedawać samemu sobie');
+      expect(itself).to.not.include('"draftId"');
+    });
+
     it('asks for a new customer with two subscriptions in Teams (C3, P9)', async () => {
       const domain = `piekarnia-${tenantId.slice(0, 8)}.pl`;
       const asked = await requestCustomer(world, anna, {
