@@ -193,7 +193,11 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
     }
   };
 
-  const ledger = new DeliveryLedger(store.records, logger);
+  // A delivery whose instance stopped mid-turn is run again by the retry (its outbox worker no longer beats).
+  const ledger = new DeliveryLedger(store.records, logger, undefined, undefined, {
+    self: notifier.outbox.instanceId,
+    live: () => notifier.outbox.liveInstances(),
+  });
   let slack: SlackEdge | undefined;
   if (config.slack) {
     slack = slackModules().createSlackEdge({

@@ -5,6 +5,14 @@ import type { Logger } from './logger';
 interface Entry {
   state: 'started' | 'done';
   status?: number;
+  /** The instance running a started delivery: one that stopped without finishing leaves it to a retry. */
+  by?: string;
+}
+
+/** Which instances are running (the outbox's heartbeats), to tell a slow first delivery from an orphan. */
+export interface Liveness {
+  self: string;
+  live(): Promise<string[]>;
 }
 
 export type Claim = { first: true; version: number } | { first: false; status?: number };
@@ -16,7 +24,9 @@ export type Claim = { first: true; version: number } | { first: false; status?: 
  * answered with what the first answered. A first delivery that failed gives its key back, so Slack's or
  * Teams' retry runs again: at-least-once delivery, with the duplicates removed.
  * When the store cannot be asked, the delivery runs (the work itself then meets the same store and
- * apologises): a lost dedupe is better than a lost request.
+ * apologises): a lost dedupe is better than a lost request. For the same reason a delivery started by an
+ * instance that has since stopped (a crash mid-turn: it never settled its claim) is taken over by the
+ * retry, which would otherwise be told "done" for work nobody finished.
  */
 export class DeliveryLedger {
   constructor(
@@ -25,6 +35,7 @@ export class DeliveryLedger {
     private readonly ttlMs = 60 * 60_000,
     /** The claim runs before Slack's acknowledgement: a slow store may not eat Slack's three seconds. */
     private readonly claimWithinMs = 1000,
+    private readonly liveness?: Liveness,
   ) {}
 
   async claim(key: string): Promise<Claim | undefined> {
@@ -44,19 +55,29 @@ export class DeliveryLedger {
 
   private async tryClaim(key: string): Promise<Claim | undefined> {
     try {
-      const version = await this.records.compareAndSet<Entry>(
-        key,
-        undefined,
-        { state: 'started' },
-        { ttlMs: this.ttlMs },
-      );
+      const started: Entry = { state: 'started', by: this.liveness?.self };
+      const version = await this.records.compareAndSet<Entry>(key, undefined, started, { ttlMs: this.ttlMs });
       if (version !== undefined) return { first: true, version };
       const seen = await this.records.read<Entry>(key);
+      if (seen && (await this.orphaned(seen.value))) {
+        const taken = await this.records.compareAndSet<Entry>(key, seen.version, started, { ttlMs: this.ttlMs });
+        if (taken !== undefined) {
+          this.logger.warn({ key, stopped: seen.value.by }, 'delivery started by a stopped instance: running it again');
+          return { first: true, version: taken };
+        }
+      }
       return { first: false, status: seen?.value.status };
     } catch (error) {
       this.logger.warn({ err: error, key }, 'delivery ledger unavailable: handling the delivery without dedupe');
       return undefined;
     }
+  }
+
+  /** Started by another instance that no longer runs; when liveness cannot be read, it is not. */
+  private async orphaned(entry: Entry): Promise<boolean> {
+    if (!this.liveness || entry.state !== 'started' || !entry.by || entry.by === this.liveness.self) return false;
+    const live = await this.liveness.live().catch(() => undefined);
+    return live !== undefined && !live.includes(entry.by);
   }
 
   /**

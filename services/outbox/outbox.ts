@@ -76,6 +76,11 @@ const BACKLOG_COUNT_CAP = 10_000;
 
 export class Outbox {
   readonly instanceId = randomUUID();
+
+  /** The instances whose workers beat now (this one included while it works): for telling a stopped one. */
+  liveInstances(): Promise<string[]> {
+    return this.instances.current();
+  }
   private readonly records: AtomicStore;
   private readonly logger: OutboxLogger;
   private readonly handlers: Record<string, DeliveryHandler<never>>;
