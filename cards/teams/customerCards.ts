@@ -33,22 +33,40 @@ export interface CustomerRequestCardData {
   severalProviders: boolean;
   providerLine: string;
   providers: Array<{ id: string; name: string }>;
+  /** What the person typed, when the form comes back after a refusal (empty on a new form). */
+  typed: Record<TypedField, string>;
   labels: Labels;
 }
 
-/** The first card of `customers`: who the customer is, which provider (when several), new or invite or existing. */
-export function customerRequestCard(t: Translate, providers: ProviderRow[], resellerCountry?: string): Attachment {
-  const first = providers[0];
+const TYPED_FIELDS = ['companyName', 'domain', 'adminEmail', 'line1', 'city', 'postalCode'] as const;
+type TypedField = (typeof TYPED_FIELDS)[number];
+
+/** The form's values as the person sent them, to show the form again as typed. */
+export type TypedCustomerForm = Partial<Record<TypedField | 'country' | 'providerId', string>>;
+
+/**
+ * The first card of `customers`: who the customer is, which provider (when several), new or invite or
+ * existing. `typed`: the values the person sent, when the form comes back after a refusal, so nothing is
+ * typed twice (some clients clear a card's inputs once it is sent).
+ */
+export function customerRequestCard(
+  t: Translate,
+  providers: ProviderRow[],
+  resellerCountry?: string,
+  typed: TypedCustomerForm = {},
+): Attachment {
+  const chosen = providers.find((r) => r.partnership.providerId === typed.providerId) ?? providers[0];
   const label = (key: string) => t(`customers:teams.card.${key}`);
   const keys = ['companyName', 'domain', 'domainHint', 'country', 'adminEmail', 'provider', 'required'];
   return cardAttachment<CustomerRequestCardData>('customerRequest', {
     title: label('title'),
     intro: label('intro'),
     // The customer is most likely where the reseller is (C7 asks the same region), never the distributor's country.
-    country: resellerCountry ?? '',
-    providerId: first.partnership.providerId,
+    country: typed.country ?? resellerCountry ?? '',
+    providerId: chosen.partnership.providerId,
+    typed: Object.fromEntries(TYPED_FIELDS.map((field) => [field, typed[field] ?? ''])) as Record<TypedField, string>,
     severalProviders: providers.length > 1,
-    providerLine: t('customers:teams.card.providerLine', { name: first.provider?.legalName ?? '-' }),
+    providerLine: t('customers:teams.card.providerLine', { name: chosen.provider?.legalName ?? '-' }),
     providers: providers.map((r) => ({ id: r.partnership.providerId, name: r.provider?.legalName ?? '-' })),
     labels: Object.fromEntries(
       [...keys, 'newCustomer', 'line1', 'city', 'postalCode', 'next', 'invite', 'existing'].map((k) => [k, label(k)]),

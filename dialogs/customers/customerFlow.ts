@@ -10,6 +10,7 @@ import {
   customerRequestCard,
   customerReviewCard,
   existingCustomersCard,
+  type TypedCustomerForm,
 } from '../../cards/teams/customerCards';
 import type { Translate } from '../../i18n/i18n';
 import { redrawPressedCard } from '../pressedCard';
@@ -62,9 +63,24 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
   }
 
   /** Step 2 after a draft was started (new or existing customer): its choices card, or why it could not start. */
-  async function startedOrRefused(context: TurnContext, t: Translate, started: StartedDraft) {
+  /**
+   * A refused customer form: the form again as the person typed it (redrawn in place), then why, so the
+   * one field to change is changed and nothing is typed twice.
+   */
+  async function refusedForm(turn: TeamsTurn, typed: TypedCustomerForm, refusal: Refusal) {
+    const { context, t, identity } = turn;
+    const gate = await c.eligibility.mayAskForCustomers(identity.tenantId);
+    if (gate.providers.length > 0)
+      await replaceCard(context, customerRequestCard(t, gate.providers, gate.reseller?.country, typed));
+    await context.sendActivity(refusalText(t, refusal));
+  }
+
+  /** `typed`: the new-customer form's values, shown again on a refusal (an existing customer has none). */
+  async function startedOrRefused(turn: TeamsTurn, started: StartedDraft, typed?: TypedCustomerForm) {
+    const { context, t } = turn;
     if (!started.ok) {
-      await context.sendActivity(refusalText(t, started.refusal));
+      if (typed) await refusedForm(turn, typed, started.refusal);
+      else await context.sendActivity(refusalText(t, started.refusal));
       return;
     }
     const options = await c.drafts.options(started.value);
@@ -113,7 +129,7 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
           adminEmail: value.adminEmail,
         });
         if (!customer.ok) {
-          await context.sendActivity(refusalText(t, customer.refusal));
+          await refusedForm(turn, value, customer.refusal);
           return;
         }
         const link = await c.lookups.invitationLink(identity.tenantId, value.providerId);
@@ -138,7 +154,7 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
       hidden: true,
       payload: CUSTOMER_CARD_PAYLOADS['customers-offers'],
       run: async (turn) => {
-        const { context, t, identity } = turn;
+        const { identity } = turn;
         const value = payload(turn, 'customers-offers');
         if (!value) return;
         const started = await c.drafts.startNew(requesterOf(identity), {
@@ -151,7 +167,7 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
           },
           address: { line1: value.line1, city: value.city, postalCode: value.postalCode || undefined },
         });
-        await startedOrRefused(context, t, started);
+        await startedOrRefused(turn, started, value);
       },
     },
     {
@@ -174,7 +190,7 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
       hidden: true,
       payload: CUSTOMER_CARD_PAYLOADS['customers-existing-next'],
       run: async (turn) => {
-        const { context, t, identity } = turn;
+        const { identity } = turn;
         const value = payload(turn, 'customers-existing-next');
         if (!value) return;
         const [providerId, customerTenantId] = value.customer.split('|');
@@ -183,7 +199,7 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
           customerTenantId,
           kind: value.kind,
         });
-        await startedOrRefused(context, t, started);
+        await startedOrRefused(turn, started);
       },
     },
     {

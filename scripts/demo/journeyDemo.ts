@@ -5,7 +5,7 @@ import { SANDBOX_OFFERS } from '../../services/partnerCenter/offerCatalogue';
 import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
 import { removalConsequences } from '../../services/rules/partnershipEffects';
 import { expectCard, expectVisible, sendMessage, shootChatPane } from '../playground/browser';
-import { type OfferChoice, reviewNewCustomer, SAMPLE_CUSTOMER } from '../playground/customerCards';
+import { fillCardInput, type OfferChoice, reviewNewCustomer, SAMPLE_CUSTOMER } from '../playground/customerCards';
 import { openRoad } from '../playground/openRoad';
 import { readyAtAGlance } from '../playground/readyRoad';
 import { FABRIKAM, operator, type Road, TAILSPIN, waitForPost, walkTheRoad } from '../playground/road';
@@ -70,6 +70,7 @@ async function run(session: PlaygroundSession): Promise<void> {
   road.show('#approvals', String(notice.args.text));
 
   await readyAtAGlance(road, outDir, 'refused', VIEWPORT);
+  if (!reseller.alreadyEnrolled) await ownCompanyRefused(road);
   await firstCustomer(road);
   await gdapForTheCustomer(road);
   await readyAtAGlance(road, outDir, 'ready', VIEWPORT);
@@ -87,6 +88,35 @@ async function run(session: PlaygroundSession): Promise<void> {
     throw new Error('the temporary password reached a Slack channel');
   }
   session.say(`the password is in none of ${places.length} files (data directory and logs) nor in any channel message`);
+}
+
+/**
+ * C8: the reseller types its own company as a customer. Its domain is the one its primary contact gave
+ * at enrolment (E4), so the details card answers with the rule before anything is asked of the distributor.
+ */
+async function ownCompanyRefused(road: Road): Promise<void> {
+  const { page, t } = road;
+  const ownDomain = reseller.contactEmail.split('@')[1];
+  await sendMessage(page, t('customers:teams.words.customers'));
+  const details = await expectCard(page, t('customers:teams.card.title'), 20_000, 'the customer details card');
+  for (const [label, value] of [
+    ['companyName', reseller.name],
+    ['domain', ownDomain],
+    ['adminEmail', `it@${BARE_DOMAIN}`],
+    ['line1', CUSTOMER.line1],
+    ['city', CUSTOMER.city],
+    ['postalCode', CUSTOMER.postalCode],
+  ])
+    await fillCardInput(details, t(`customers:teams.card.${label}`), value);
+  await details.getByRole('button', { name: t('customers:teams.card.next') }).click();
+  const reason = t('rules:violation.C8.customer-is-partner-itself', { party: 'reseller' });
+  await expectVisible(page.getByText(reason, { exact: false }).last(), 20_000, 'the C8 refusal');
+  await shootChatPane(page, page.getByText(reason, { exact: false }).last(), join(outDir, 'own-company.png'), VIEWPORT);
+  road.say(`Teams: ${ownDomain} as a customer is refused: “${reason}”`);
+  // Some clients clear a sent card's inputs: the form comes back as typed, so only the domain is typed again.
+  const domainNow = await details.getByLabel(t('customers:teams.card.domain'), { exact: false }).first().inputValue();
+  if (domainNow !== ownDomain) throw new Error(`the refused form lost what was typed (domain: "${domainNow}")`);
+  road.say(`Teams: the form is still filled in as typed (${domainNow}), so only the domain is changed`);
 }
 
 /** The reseller asks for a customer with two subscriptions; the rep approves; both hear of it (C3). */

@@ -235,6 +235,15 @@ for (const backend of JOURNEY_BACKENDS)
       const itself = await details(`sklep.${ownDomain}`, `jan@nowy-klient-${tenantId.slice(0, 8)}.pl`, 'card-itself');
       expect(itself).to.include('(zasada C8)').and.include('partner CSP nie może sprzedawać samemu sobie');
       expect(itself).to.not.include('"draftId"');
+      // Nothing is typed twice: the pressed form comes back as typed, above the reason.
+      const form = await world.cardReplaced(
+        (json) => json.includes(`"value":"sklep.${ownDomain}"`),
+        'the form as typed',
+      );
+      expect(form)
+        .to.include('"value":"Sklep Tailspin sp. z o.o."')
+        .and.include(`"value":"jan@nowy-klient-${tenantId.slice(0, 8)}.pl"`)
+        .and.include('"value":"ul. Prosta 1"');
     });
 
     it('asks for a new customer with two subscriptions in Teams (C3, P9)', async () => {
