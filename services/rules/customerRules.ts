@@ -126,7 +126,8 @@ export function mayBuyForOwnUse(
   }
   const tenant = checkNotCspTenant(customer, owner);
   const notSelf = checkNotSelfOrAffiliate(seller, customer, party);
-  return refuse([...violations, ...tenant.violations, ...notSelf.violations], tenant.options);
+  // "This is your own company" (C8) first: it is what the reader recognises; C9 then says where to buy instead.
+  return refuse([...violations, ...notSelf.violations, ...tenant.violations], tenant.options);
 }
 
 /**

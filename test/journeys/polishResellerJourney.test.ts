@@ -235,6 +235,8 @@ for (const backend of JOURNEY_BACKENDS)
       const itself = await details(`sklep.${ownDomain}`, `jan@nowy-klient-${tenantId.slice(0, 8)}.pl`, 'card-itself');
       expect(itself).to.include('(zasada C8)').and.include('partner CSP nie może sprzedawać samemu sobie');
       expect(itself).to.not.include('"draftId"');
+      // What the reader recognises comes first: its own company (C8), then where to buy instead (C9).
+      expect(itself.indexOf('(zasada C8)')).to.be.below(itself.indexOf('(zasada C9)'));
       // Nothing is typed twice: the pressed form comes back as typed, above the reason.
       const form = await world.cardReplaced(
         (json) => json.includes(`"value":"sklep.${ownDomain}"`),
