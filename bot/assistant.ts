@@ -171,6 +171,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
   for (const feature of features)
     renderers.add(feature.teamsNotices, feature.slackNotices, feature.slackNoticeDelivered);
 
+  const repeatedSubmissions = new RepeatedSubmissions({ records: store.records, clock: deps.clock });
   const bot = new CspTeamsBot({
     conversationState,
     userState,
@@ -178,7 +179,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
     references,
     features: features.flatMap((f) => (f.teams ? [f.teams] : [])),
     logger,
-    repeatedSubmissions: new RepeatedSubmissions({ records: store.records, clock: deps.clock }),
+    repeatedSubmissions,
   });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
@@ -220,6 +221,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
         metrics.time(metrics.turns, metrics.turnSeconds, turnKind(context.activity.type), () => bot.run(context)),
       ledger,
       logger,
+      submissions: repeatedSubmissions,
     }),
     slack: slack?.handle,
     routes: features.flatMap((f) => f.routes ?? []),

@@ -3,6 +3,7 @@ import type { Request, Response } from 'restify';
 import { z } from 'zod';
 import { DELIVERY_KEYS, type DeliveryLedger } from '../deliveryLedger';
 import type { Logger } from '../logger';
+import type { RepeatedSubmissions } from './repeatedSubmissions';
 import type { TeamsAdapter } from './teamsAdapter';
 
 /**
@@ -21,6 +22,8 @@ export interface ActivityEndpointDeps {
   botLogic: (context: TurnContext) => Promise<void>;
   ledger: DeliveryLedger;
   logger: Logger;
+  /** The double-click guard, whose claim starts beside the ledger's (the bot's turn takes it up). */
+  submissions?: RepeatedSubmissions;
 }
 
 /**
@@ -47,8 +50,10 @@ export function activityEndpoint(deps: ActivityEndpointDeps) {
       return;
     }
     const key = parsed.data.id ? DELIVERY_KEYS.teamsActivity(parsed.data.conversation.id, parsed.data.id) : undefined;
+    deps.submissions?.begin(activity);
     const claim = key ? await deps.ledger.claim(key) : undefined;
     if (claim && !claim.first) {
+      await deps.submissions?.release(activity);
       log.info({ activityId: parsed.data.id }, 'activity delivered again: answered once already');
       res.send(claim.status ?? 200);
       return;
@@ -63,6 +68,8 @@ export function activityEndpoint(deps: ActivityEndpointDeps) {
       log.error({ err: error, activityId: parsed.data.id }, 'activity processing failed');
       if (!res.headersSent) res.send(500, { error: 'internal error' });
     } finally {
+      // The turn took up the press's claim; one it never reached (it failed before) is given back.
+      await deps.submissions?.release(activity);
       if (key) await deps.ledger.settle(key, claim, status);
     }
   };

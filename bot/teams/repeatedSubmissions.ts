@@ -58,14 +58,49 @@ export class RepeatedSubmissions {
   private readonly written = new LruMap<string, { version: number; record: ClaimRecord }>(REMEMBERED);
   /** `handled` writes under way, by key (one at a time a person: bounded by the turns in flight). */
   private readonly settling = new Map<string, Promise<void>>();
+  /** Claims `begin` started, by delivery, until the turn takes them up (bounded by the requests in flight). */
+  private readonly early = new Map<string, Promise<SubmissionClaim | undefined>>();
 
   constructor(private readonly options: RepeatedSubmissionsOptions) {
     this.graceMs = options.graceMs ?? 5_000;
     this.inFlightMs = options.inFlightMs ?? 60_000;
   }
 
-  /** A claim on this press, or `undefined` when it repeats one in flight or just handled. */
+  /**
+   * Starts this press's claim at the edge, beside the delivery ledger's claim, for the turn's `claim` to
+   * take up (issue 18: a card press waited for two store writes one after the other before its turn ran).
+   * Only for a request already authenticated; `release` gives it back when the turn does not run.
+   */
+  begin(activity: Partial<Activity>): void {
+    const id = deliveryOf(activity);
+    if (!id || !pressIdentity(activity)) return;
+    const early = this.claimNow(activity);
+    early.catch(() => {});
+    this.early.set(id, early);
+  }
+
+  /** The delivery will not run its turn (a redelivery the ledger answered): what `begin` claimed is given back. */
+  async release(activity: Partial<Activity>): Promise<void> {
+    const id = deliveryOf(activity);
+    const early = id ? this.early.get(id) : undefined;
+    if (!id || !early) return;
+    this.early.delete(id);
+    const claim = await early.catch(() => undefined);
+    await claim?.failed();
+  }
+
+  /** A claim on this press (the one `begin` started, if it did), or `undefined` when it repeats one in flight or just handled. */
   async claim(activity: Partial<Activity>): Promise<SubmissionClaim | undefined> {
+    const id = deliveryOf(activity);
+    const early = id ? this.early.get(id) : undefined;
+    if (id && early) {
+      this.early.delete(id);
+      return early;
+    }
+    return this.claimNow(activity);
+  }
+
+  private async claimNow(activity: Partial<Activity>): Promise<SubmissionClaim | undefined> {
     const identity = pressIdentity(activity);
     if (!identity) return NO_CLAIM;
     const { key, press } = identity;
@@ -115,6 +150,11 @@ export class RepeatedSubmissions {
     const age = this.options.clock().getTime() - Date.parse(record.at);
     return age < (record.state === 'in-flight' ? this.inFlightMs : this.graceMs);
   }
+}
+
+/** One delivery of an activity: its conversation and id (a redelivery has the same). */
+function deliveryOf(activity: Partial<Activity>): string | undefined {
+  return activity.id && activity.conversation?.id ? `${activity.conversation.id}\n${activity.id}` : undefined;
 }
 
 /**

@@ -19,7 +19,12 @@ describe('repeated card presses, with the answer sent before "handled" is writte
     const inner = new MemoryAtomicStore();
     let gate = new Promise<void>((resolve) => (release = resolve));
     records = Object.assign(Object.create(inner) as AtomicStore, {
-      compareAndSet: async (key: string, expected: number | undefined, value: unknown, options?: { ttlMs?: number }) => {
+      compareAndSet: async (
+        key: string,
+        expected: number | undefined,
+        value: unknown,
+        options?: { ttlMs?: number },
+      ) => {
         if ((value as { state?: string }).state === 'handled') await gate;
         return inner.compareAndSet(key, expected, value, options);
       },
@@ -64,5 +69,35 @@ describe('repeated card presses, with the answer sent before "handled" is writte
     await claimed!.handled();
     // The second press's record is the one kept: the same second press again is now the repeat.
     expect(await guard.claim(press({ verb: 'save', name: 'Anna Nowak' }))).to.equal(undefined);
+  });
+
+  describe('claimed at the edge, beside the delivery ledger', () => {
+    const delivered = (id: string, data: Record<string, unknown>) => ({ ...press(data), id });
+
+    it('takes up in the turn the claim begun at the edge: one write, not two', async () => {
+      let writes = 0;
+      const inner = new MemoryAtomicStore();
+      const counting = Object.assign(Object.create(inner) as AtomicStore, {
+        compareAndSet: (...args: Parameters<AtomicStore['compareAndSet']>) => {
+          writes += 1;
+          return inner.compareAndSet(...args);
+        },
+      });
+      const guard = new RepeatedSubmissions({ records: counting, clock: () => new Date(now) });
+      const activity = delivered('activity-1', { verb: 'save' });
+      guard.begin(activity);
+      expect(await guard.claim(activity)).to.not.equal(undefined);
+      expect(writes).to.equal(1);
+    });
+
+    it('gives back the claim of a delivery that does not run (a redelivery), so the person’s next press runs', async () => {
+      const guard = new RepeatedSubmissions({ records: new MemoryAtomicStore(), clock: () => new Date(now) });
+      const redelivered = delivered('activity-1', { verb: 'save' });
+      guard.begin(redelivered);
+      await guard.release(redelivered);
+      // The same press, sent as a new activity a second later: not taken for a repeat of one never run.
+      now += 1_000;
+      expect(await guard.claim(delivered('activity-2', { verb: 'save' }))).to.not.equal(undefined);
+    });
   });
 });
