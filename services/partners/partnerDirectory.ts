@@ -48,13 +48,16 @@ export class PartnerDirectory {
   }
 
   /**
-   * The partner that owns `domain` or a domain above it (C8–C10: a customer that is a partner's own
-   * tenant), from the domain index; undefined when none does.
+   * The partner of the program that owns `domain` or a domain above it (C9, C10: a customer that is a
+   * partner's own tenant), from the domain index; undefined when none does. Only an organisation Partner
+   * Center knows counts (its enrolment sent, or its PartnerID confirmed as already in CSP, E7): a domain
+   * typed by anyone in a checklist left half-done must not turn other resellers' customers away.
    */
   async ownerOfDomain(domain: string): Promise<PartnerDraft | undefined> {
     for (const id of await this.domainIndex.candidates(domain)) {
       const partner = await this.get(id);
-      if (partner?.domains.some((own) => isSameOrSubdomain(domain, own))) return partner;
+      if (partner && isInTheProgram(partner) && partner.domains.some((own) => isSameOrSubdomain(domain, own)))
+        return partner;
     }
     return undefined;
   }
@@ -73,3 +76,15 @@ export class PartnerDirectory {
 
 const PREFIX = 'partner:';
 const keyOf = (partnerId: string) => `${PREFIX}${partnerId}`;
+
+/** Known to Partner Center: a provider, a reseller whose enrolment was sent, or one already in CSP (E7). */
+function isInTheProgram(partner: PartnerDraft): boolean {
+  const status: Partial<PartnerDraft['status']> = partner.status ?? {};
+  return (
+    partner.kind !== 'indirect-reseller' ||
+    status.onboardedInPartnerCenter === true ||
+    status.cspEnrolled === true ||
+    status.enrolment === 'submitted' ||
+    status.enrolment === 'enrolled'
+  );
+}

@@ -26,7 +26,7 @@ for (const backend of backends) {
       domain = `${fresh().slice(0, 8)}.pl`;
     });
 
-    const draft = (domains: string[]): PartnerDraft =>
+    const draft = (domains: string[], enrolment = 'submitted'): PartnerDraft =>
       ({
         id,
         kind: 'indirect-reseller',
@@ -35,7 +35,20 @@ for (const backend of backends) {
         tenantId: id,
         domains,
         affiliates: [],
+        status: {
+          enrolment,
+          verification: 'None',
+          mpaSigned: false,
+          onboardedInPartnerCenter: enrolment === 'submitted',
+        },
       }) as unknown as PartnerDraft;
+
+    it('counts no domain of a reseller whose checklist was never sent: anyone can type a contact on any domain', async () => {
+      await partners.update(id, () => draft([domain], 'in-progress'));
+      expect(await partners.ownerOfDomain(domain)).to.equal(undefined);
+      await partners.update(id, (current) => current && draft(current.domains, 'submitted'));
+      expect((await partners.ownerOfDomain(domain))?.id).to.equal(id);
+    });
 
     it('finds the partner owning a customer’s domain or the domain above it, and forgets a dropped one', async () => {
       await partners.update(id, () => draft([domain]));
