@@ -12,13 +12,13 @@ import type { TeamsUser } from '../support/drivers/teamsActivities';
  * submits, and in Slack when the distributor approves a request that was fine when it was sent but
  * no longer is (the rules run again at approval).
  *
- * A journey starts from nothing: an empty store, then only what Teams and Slack send (and what the
- * README has an operator run). Fabrikam (CustomerWorld) asks for the customers; it gave its primary
- * contact on the checklist before Contoso invited it, so its domain is its own (C8). The partners the
- * customers turn out to be get there as people do: they say in Teams they are already in CSP (E7) and
- * give their primary contact (its domain is theirs), and Contoso invites them in Slack (C10). Each case
- * sends the request first, while nobody claims the customer's domain, then the partner claims it, then
- * Approve is pressed; after that the same customer asked for in Teams is refused at once.
+ * A journey starts from nothing: an empty store, then only what Teams and Slack send. Fabrikam
+ * (CustomerWorld) asks for the customers; it gave its primary contact on the checklist before Contoso
+ * invited it, so its domain is its own (C8). The partners the customers turn out to be get there as
+ * people do: they say in Teams they are already in CSP (E7) and give their primary contact (its domain
+ * is theirs), and Contoso invites them in Slack (C10). Each case sends the request first, while nobody
+ * claims the customer's domain, then the partner claims it, then Approve is pressed; after that the
+ * same customer asked for in Teams is refused at once.
  *
  * Three refusals no Teams or Slack path can bring about are unit tests with fixtures instead, in
  * test/services/customers/customerRulesWithFixtures.test.ts, asserting on the same reasons:
