@@ -1,48 +1,87 @@
 import { expect } from 'chai';
 import type { CustomerRequest } from '../../services/customers';
-import type { PartnerDraft } from '../../services/domain/partner';
-import { fresh, freshMpnId, seedReseller, seedSandboxAccount } from '../support/fixtures/partnerships';
-import { APPROVER, BACKENDS, CustomerWorld, FABRIKAM, newDomain } from '../support/drivers/customerWorld';
 import { initialDomainPrefix } from '../../services/domain/customerDomain';
+import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
+import { agreementAnswers } from '../support/drivers/customerAgreementAnswers';
+import { APPROVER, BACKENDS, CustomerWorld, newDomain, OFFERS, piotr } from '../support/drivers/customerWorld';
+import { alreadyEnrolledInCsp, primaryContactGiven } from '../support/drivers/partnerRoad';
+import type { TeamsUser } from '../support/drivers/teamsActivities';
 
 /**
  * Each customer rule refuses with the same reason wherever it bites: in Teams when the reseller
  * submits, and in Slack when the distributor approves a request that was fine when it was sent but
  * no longer is (the rules run again at approval).
+ *
+ * A journey starts from nothing: an empty store, then only what Teams and Slack send. Fabrikam
+ * (CustomerWorld) asks for the customers; it gave its primary contact on the checklist before Contoso
+ * invited it, so its domain is its own (C8). The partners the customers turn out to be get there as
+ * people do: they say in Teams they are already in CSP (E7) and give their primary contact (its domain
+ * is theirs), and Contoso invites them in Slack (C10). Each case sends the request first, while nobody
+ * claims the customer's domain, then the partner claims it, then Approve is pressed; after that the
+ * same customer asked for in Teams is refused at once.
+ *
+ * Three refusals no Teams or Slack path can bring about are unit tests with fixtures instead, in
+ * test/services/customers/customerRulesWithFixtures.test.ts, asserting on the same reasons:
+ * - C7 at approval (the reseller's legal location moving to another region after the request was
+ *   sent): the country is frozen once Partner Center has the enrolment, and E7's must be the PartnerID's (E3);
+ * - C8 at approval (the customer turning out to be the reseller itself): a reseller's domain comes from
+ *   its primary contact, frozen too once Partner Center confirms the enrolment, which a partnership
+ *   (and so any request, P5) needs;
+ * - C8's affiliates: nothing in the product records a partner's affiliates.
  */
 for (const backend of BACKENDS)
-  describe(`C7–C10 refused with the same reason in Teams (at submission) and in Slack (at approval), on ${backend.name}`, () => {
-    const world = new CustomerWorld({ team: `T0RULES${backend.name.toUpperCase()}`, env: backend.env });
-
-    /** Fabrikam as start() walked it in; the cases below change its record, and put it back after. */
-    let fabrikam: PartnerDraft | undefined;
-    const restoreFabrikam = () => world.partners.update(FABRIKAM, () => fabrikam);
+  describe(`C7–C10 refused with the same reason in Teams (at submission) and in Slack (at approval), from an empty store, on ${backend.name}`, () => {
+    const world = new CustomerWorld({
+      team: `T0RULES${backend.name.toUpperCase()}`,
+      env: backend.env,
+      fabrikamPrimaryContact: true,
+    });
 
     before(async function () {
+      this.timeout(60_000);
       await backend.prepare(this);
       await world.start();
-      fabrikam = await world.partners.get(FABRIKAM);
     });
     after(async () => {
       await world.stop();
     });
-    afterEach(async () => {
-      await restoreFabrikam();
+
+    /** The customer card's fields as Piotr fills them in (the admin on the customer's domain unless said). */
+    const form = (domain: string, fields: { country?: string; adminEmail?: string } = {}) => ({
+      ...world.form(domain, fields.country),
+      ...(fields.adminEmail ? { adminEmail: fields.adminEmail } : {}),
     });
 
-    /** What Teams answers when the reseller enters this customer. */
-    async function inTeams(domain: string, country = 'PL') {
-      const text = await world.teams(world.card(world.form(domain, country)), 1);
+    /** What Teams answers when Piotr enters this customer: a refusal, with no draft to go on with. */
+    async function inTeams(domain: string, fields: { country?: string; adminEmail?: string } = {}) {
+      const text = await world.road.press(form(domain, fields), piotr, 'card-details');
       expect(text).to.not.include('draftId');
       return text;
     }
 
-    /** Sends a request that passes, changes the world, then has an approver press Approve. */
-    async function inSlack(change: (domain: string) => Promise<void>) {
-      const domain = newDomain();
-      const id = await world.submittedRequest(domain);
+    /** Piotr's new-customer request for `domain`, through the cards to Submit and to the approvals channel. */
+    async function sentRequest(domain: string) {
+      const offers = await world.road.press(form(domain), piotr, 'card-details');
+      const id = /"draftId":"([0-9a-f-]{36})"/.exec(offers)?.[1];
+      if (!id) throw new Error(`no subscriptions card: ${offers.slice(0, 800)}`);
+      const quantities = { [`qty:${OFFERS.standard.id}`]: '10', [`qty:${OFFERS.exchange.id}`]: '3' };
+      // MCA1: Piotr fills in who accepted the customer agreement, as the card asks.
+      const review = { verb: 'customers-review', draftId: id, ...quantities, ...agreementAnswers(offers) };
+      expect(await world.road.press(review, piotr, 'card-offers')).to.include('customers-submit');
+      const submit = { verb: 'customers-submit', draftId: id };
+      expect(await world.road.pressRedrawn(submit, piotr, 'card-review')).to.include('is with');
       await world.approvalPost(id);
-      await change(domain);
+      return id;
+    }
+
+    /**
+     * Sends a request for `domain` that passes, lets `meanwhile` happen (people's steps in Teams and
+     * Slack), then has an approver press Approve: resolves with what Slack answered the approver, once
+     * it is clear nothing was decided and no customer created.
+     */
+    async function inSlack(domain: string, meanwhile: () => Promise<void>) {
+      const id = await sentRequest(domain);
+      await meanwhile();
       const answer = await world.answerTo(world.click('customers.approve', id, APPROVER));
       const request = await world.assistant.store.records.read<CustomerRequest>(`customers:request:${id}`);
       expect(request?.value.state, 'nothing is decided').to.equal('pending');
@@ -53,105 +92,86 @@ for (const backend of BACKENDS)
       return answer;
     }
 
-    /** A partner of the program who is not Fabrikam, owning the given domains (its CSP tenant's). */
-    async function anotherPartner(domains: string[], options: { partnered?: boolean } = {}) {
-      const tenantId = fresh();
-      const seed = {
-        name: `Tailspin Toys ${tenantId.slice(0, 4)} sp. z o.o.`,
-        country: 'PL',
-        mpnId: freshMpnId(),
-        primaryContactEmail: `anna@tailspin-${tenantId.slice(0, 4)}.pl`,
-      };
-      await seedReseller(world.partners, { ...seed, tenantId }, { tenantId });
-      // Its own account in the sandbox Partner Center, as its enrolment would have left it.
-      await seedSandboxAccount(world.assistant.store.records, { ...seed, tenantId }, { linkMpn: true });
-      await world.partners.update(tenantId, (p) => (p ? { ...p, domains } : p));
-      if (options.partnered) await world.partner(tenantId, seed.primaryContactEmail);
-      return tenantId;
-    }
-
-    const cases: Array<{
-      rule: string;
-      reason: string;
-      teams: () => Promise<string>;
-      slack: () => Promise<string>;
-    }> = [
-      {
-        rule: 'C7',
-        reason: 'A partner can only sell to customers in its own region.',
-        teams: () => inTeams(newDomain(), 'US'),
-        // The reseller's legal business location moved to another region after the request was sent.
-        slack: () =>
-          inSlack(async () => {
-            await world.partners.update(FABRIKAM, (p) => (p ? { ...p, country: 'US' } : p));
-          }),
-      },
-      {
-        rule: 'C8',
-        reason: 'By contract a CSP partner may not sell to its affiliates as end customers.',
-        teams: async () => {
-          const holding = `holding-${fresh().slice(0, 6)}.pl`;
-          await world.partners.update(FABRIKAM, (p) => (p ? { ...p, affiliates: [holding] } : p));
-          return inTeams(`sklep.${holding}`);
-        },
-        // The customer turned out to be an affiliate of the reseller.
-        slack: () =>
-          inSlack(async (domain) => {
-            await world.partners.update(FABRIKAM, (p) => (p ? { ...p, affiliates: [domain] } : p));
-          }),
-      },
-      {
-        rule: 'C9',
-        reason: 'Services a partner buys for its own use must go into a separate tenant of Customer type',
-        teams: async () => {
-          const domain = newDomain();
-          await anotherPartner([domain]);
-          return inTeams(domain);
-        },
-        // The customer's domain is a partner's CSP tenant, registered after the request was sent.
-        slack: () =>
-          inSlack(async (domain) => {
-            await anotherPartner([domain]);
-          }),
-      },
-      {
-        rule: 'C10',
-        reason: "so it cannot also become that distributor's customer",
-        teams: async () => {
-          const domain = newDomain();
-          await anotherPartner([domain], { partnered: true });
-          return inTeams(domain);
-        },
-        // The customer is the CSP tenant of a reseller that partnered with this provider since.
-        slack: () =>
-          inSlack(async (domain) => {
-            await anotherPartner([domain], { partnered: true });
-          }),
-      },
-    ];
-
-    for (const { rule, reason, teams, slack } of cases) {
-      it(`refuses ${rule} in Teams and in Slack with the same reason`, async () => {
-        const inTeamsText = await teams();
-        await restoreFabrikam();
-        const inSlackText = await slack();
-        for (const [where, text] of [
-          ['Teams', inTeamsText],
-          ['Slack', inSlackText],
-        ]) {
-          expect(text, where).to.include(`(rule ${rule})`).and.include(reason);
-        }
+    /** A partner the sandbox Partner Center knows says in Teams it is already in CSP (E7) and gives its primary contact. */
+    async function alreadyInCspWithContact(
+      person: TeamsUser,
+      partner: { mpnId: string; country: string; primaryContactEmail: string },
+    ) {
+      await alreadyEnrolledInCsp(world.road, person, {
+        mpnId: partner.mpnId,
+        country: partner.country,
+        supportEmail: `support@${domainOf(partner.primaryContactEmail)}`,
+      });
+      await primaryContactGiven(world.road, person, {
+        contactName: person.name ?? '',
+        contactEmail: partner.primaryContactEmail,
       });
     }
 
-    it('offers C10’s three ways forward in both places', async () => {
-      const domain = newDomain();
-      await anotherPartner([domain], { partnered: true });
-      const teamsText = await inTeams(domain);
-      const slackText = await inSlack(async (later) => {
-        await anotherPartner([later], { partnered: true });
+    const domainOf = (email: string) => email.split('@')[1];
+
+    /** Someone of a partner the sandbox Partner Center knows, in Teams in that partner's own tenant. */
+    const personOf = (tenantId: string, name: string, locale: string): TeamsUser => ({
+      tenantId,
+      aadObjectId: `aad-${name.split(' ')[0].toLowerCase()}-rules`,
+      name,
+      locale,
+    });
+    // The partners the customers turn out to be: Adventure Works (Brazil) and Northwind (Sweden).
+    const joao = personOf(DEMO.resellerOtherRegion.tenantId, 'João Silva', 'en-US');
+    const erik = personOf(DEMO.resellerWithoutMpa.tenantId, 'Erik Lindqvist', 'sv-SE');
+
+    /** Both answers to one rule: the refusal at approval in Slack, then in Teams at submission. */
+    function sameReason(texts: { teams: string; slack: string }, rule: string, reason: string) {
+      for (const [where, text] of Object.entries(texts)) {
+        expect(text, where).to.include(`(rule ${rule})`).and.include(reason);
+      }
+    }
+
+    it('refuses C7 in Teams: a customer in another region (at approval: a fixture test, see above)', async () => {
+      const text = await inTeams(newDomain(), { country: 'US' });
+      expect(text).to.include('(rule C7)').and.include('A partner can only sell to customers in its own region.');
+    });
+
+    it('refuses C8 in Teams: the customer is on Fabrikam’s own domain, its primary contact’s (at approval: a fixture test)', async () => {
+      const own = domainOf(DEMO.resellerReady.primaryContactEmail);
+      // The admin elsewhere: the card refuses Fabrikam's own address as a customer's admin before any rule.
+      const text = await inTeams(`sklep.${own}`, { adminEmail: `jan@${newDomain()}` });
+      expect(text)
+        .to.include('(rule C8)')
+        .and.include('By contract a CSP partner may not sell to itself as an end customer');
+    });
+
+    it('refuses C9 in Slack and in Teams with the same reason: the customer turned out to be another partner’s CSP tenant', async () => {
+      // Adventure Works says in Teams it is in CSP, with its primary contact on the customer's domain.
+      const domain = domainOf(DEMO.resellerOtherRegion.primaryContactEmail);
+      const slack = await inSlack(domain, () => alreadyInCspWithContact(joao, DEMO.resellerOtherRegion));
+      const teams = await inTeams(domain);
+      sameReason(
+        { teams, slack },
+        'C9',
+        'Services a partner buys for its own use must go into a separate tenant of Customer type',
+      );
+    });
+
+    /** What C10's refusal said in each place, for the options' test below. */
+    let c10: { teams: string; slack: string } | undefined;
+
+    it('refuses C10 in Slack and in Teams with the same reason: the customer turned out to be a reseller of this same distributor', async () => {
+      // Northwind says in Teams it is in CSP, with its primary contact on the customer's domain; Contoso
+      // invites it in Slack and it authorises in Teams (P2, P3).
+      const domain = domainOf(DEMO.resellerWithoutMpa.primaryContactEmail);
+      const slack = await inSlack(domain, async () => {
+        await alreadyInCspWithContact(erik, DEMO.resellerWithoutMpa);
+        await world.partner(erik.tenantId ?? '', DEMO.resellerWithoutMpa.primaryContactEmail, erik);
       });
-      for (const text of [teamsText, slackText]) {
+      c10 = { teams: await inTeams(domain), slack };
+      sameReason(c10, 'C10', "so it cannot also become that distributor's customer");
+    });
+
+    it('offers C10’s three ways forward in both places', () => {
+      if (!c10) throw new Error('the C10 case above did not run');
+      for (const text of [c10.teams, c10.slack]) {
         expect(text).to.include('Option 1: set up another Azure AD tenant');
         expect(text).to.include(
           'Option 2: end the reseller relationship with this distributor (through Microsoft Support)',

@@ -17,7 +17,7 @@ import type { SandboxControls } from '../../../services/partnerCenter/sandboxGat
 import { DEMO, fresh } from '../fixtures/partnerships';
 import { SANDBOX_PARTNERS } from '../../../services/partnerCenter/sandboxIdentities';
 import type { JourneyWorld } from './journeyWorld';
-import { alreadyEnrolledInCsp, journeyOn, partnerThroughInvitation } from './partnerRoad';
+import { alreadyEnrolledInCsp, journeyOn, partnerThroughInvitation, primaryContactGiven } from './partnerRoad';
 
 /** The distributor's Slack workspace admin, who runs `/csp setup` (P10). */
 export const ADMIN = 'U0ADMIN';
@@ -49,6 +49,12 @@ export interface WorldOptions {
   team: string;
   /** The assistants' clock, for a suite that moves time (GDAP's reminders); the wall clock otherwise. */
   clock?: () => Date;
+  /**
+   * Piotr also gives Fabrikam's primary contact on the checklist after E7, before Contoso invites it:
+   * fabrikam-it.pl is then Fabrikam's own domain (C8 refuses it as a customer, and its addresses as a
+   * customer's admin). Off by default, as most suites need no domain of Fabrikam's.
+   */
+  fabrikamPrimaryContact?: boolean;
 }
 
 /**
@@ -126,6 +132,12 @@ export class CustomerWorld {
     // Contoso invites it; Partner Center already lists it, so Authorize makes it active (P2, P3).
     await this.road.setUpDistributor(ADMIN, [APPROVER, APPROVER2], DEMO.provider);
     await alreadyEnrolledInCsp(this.road, piotr, { ...DEMO.resellerReady, supportEmail: 'pomoc@fabrikam-it.pl' });
+    if (this.options.fabrikamPrimaryContact) {
+      await primaryContactGiven(this.road, piotr, {
+        contactName: 'Piotr Nowak',
+        contactEmail: DEMO.resellerReady.primaryContactEmail,
+      });
+    }
     await this.partner(FABRIKAM, DEMO.resellerReady.primaryContactEmail);
   }
 

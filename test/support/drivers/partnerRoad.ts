@@ -81,6 +81,35 @@ export async function alreadyEnrolledInCsp(world: JourneyWorld, person: TeamsUse
   return saved;
 }
 
+/**
+ * The primary contact given on the enrolment checklist (E2.3): `enrol`, the step's button, its card's
+ * Save, then the conversation stopped. Its domain becomes the organisation's own (C8; E4 keeps it off
+ * webmail). An organisation that said it is already in CSP (E7) is still offered the step until Partner
+ * Center confirms its enrolment (a partnership does); one that enrols answers it on the way.
+ * Resolves with what the Save answered.
+ */
+export async function primaryContactGiven(
+  world: JourneyWorld,
+  person: TeamsUser,
+  contact: { contactName: string; contactEmail: string },
+) {
+  const t = wordsOf(person);
+  const checklist = await world.say(t('enrolment:words.enroll'), person);
+  if (!checklist.includes('"step":"primary-contact"')) {
+    throw new Error(`the checklist offers no primary contact step: ${checklist.slice(0, 800)}`);
+  }
+  await world.press({ verb: 'continue', step: 'primary-contact' }, person);
+  const saved = await world.press(
+    { verb: 'continue', step: 'primary-contact', enrolmentAction: 'answer', ...contact, contactPhone: '' },
+    person,
+  );
+  if (!saved.includes(asJson(t('enrolment:progress.title')))) {
+    throw new Error(`the primary contact was not saved: ${saved.slice(0, 800)}`);
+  }
+  await world.say(t('common:words.cancel'), person);
+  return saved;
+}
+
 /** Resolves once `check` holds, re-checking every 20 ms; fails after `timeoutMs`. */
 async function until<T>(check: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
