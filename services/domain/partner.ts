@@ -95,6 +95,9 @@ const enrolmentFields = {
   supportContact: supportContactSchema,
 };
 
+/** Who answered an enrolment step, and when (shown on the checklist's cards). */
+export const answerRecordSchema = z.object({ by: z.string(), name: z.string().optional(), at: z.string() });
+
 /** A partner while enrolment is still filling it in: every gathered field may be missing. */
 export const partnerDraftSchema = z.object({
   id: entityIdSchema,
@@ -111,6 +114,11 @@ export const partnerDraftSchema = z.object({
   affiliates: z.array(z.string().trim().min(1)).default([]),
   /** Email domains the partner owns (customer admin email check, C8). */
   domains: z.array(domainSchema).default([]),
+  /**
+   * Who answered which enrolment step and when, by step (and `submit`). Kept with the draft, so saving an
+   * answer is one write (issue 18); a draft saved before had it in a record of its own (enrolmentService).
+   */
+  answeredBy: z.record(z.string(), answerRecordSchema).optional(),
   status: partnerStatusSchema.default({
     enrolment: 'not-started',
     verification: 'None',

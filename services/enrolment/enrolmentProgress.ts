@@ -1,4 +1,5 @@
-import type { PartnerDraft } from '../domain/partner';
+import type { z } from 'zod';
+import type { answerRecordSchema, PartnerDraft } from '../domain/partner';
 import type { ReportedItems } from '../reauthorisation/reauthorisationRecords';
 import { type EnrolmentReadiness, enrolmentReadiness, isAccountReady, isSubmitted } from '../rules';
 import type { WebmailList } from '../rules/webmail';
@@ -10,13 +11,12 @@ import type { AnswerStep } from './enrolmentAnswers';
  * what the rules say is ready or missing, the MPA's line, and who answered which step and when.
  */
 
-export interface AnswerRecord {
-  by: string;
-  name?: string;
-  at: string;
-}
+export type AnswerRecord = z.infer<typeof answerRecordSchema>;
 
-/** Who answered which step and when, per reseller organisation (`enrolment:progress:<tenant>`). */
+/**
+ * Who answered which step and when, per reseller organisation: `PartnerDraft.answeredBy` now; a record of
+ * its own (`enrolment:progress:<tenant>`) for drafts saved before, moved into the draft at their next save.
+ */
 export interface AnswerLog {
   answers: Partial<Record<AnswerStep | 'submit', AnswerRecord>>;
 }
@@ -46,8 +46,8 @@ export interface EnrolmentProgress {
   alreadyEnrolledDone: boolean;
   /** A1: the yearly items the reseller told us it has done (MFA, security contact, endorsement), when read. */
   reauthorisation?: ReportedItems;
-  /** The records this progress was read from, with their versions, for a save in the same turn. */
-  seen?: { draft: SeenRecord<PartnerDraft>; log: SeenRecord<AnswerLog> };
+  /** The record this progress was read from, with its version, for a save in the same turn. */
+  seen?: { draft: SeenRecord<PartnerDraft> };
 }
 
 /** The enrolment's progress from the draft and the answer log, by the readiness rules. */
@@ -83,5 +83,5 @@ export function newDraft(tenantId: string): PartnerDraft {
   };
 }
 
-/** Where the answer log of an organisation is kept. */
+/** Where the answer log of an organisation was kept before it moved into the draft (`answeredBy`). */
 export const answerLogKey = (tenantId: string) => `enrolment:progress:${tenantId}`;

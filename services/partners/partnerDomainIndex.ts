@@ -15,12 +15,18 @@ const MAX_OWNERS = 100;
 export class PartnerDomainIndex {
   constructor(private readonly records: AtomicStore) {}
 
-  /** Brings the index in step with a partner's domains as they changed from `before` to `after`. */
+  /**
+   * Brings the index in step with a partner's domains as they changed from `before` to `after`: only the
+   * domains added or dropped are written (a Save of the same contact writes nothing, issue 18). An entry a
+   * crash left unwritten is added by the start sweep, which every restart after a crash runs.
+   */
   async follow(partnerId: string, before: readonly string[], after: readonly string[]) {
+    const was = new Set(before.map((d) => d.toLowerCase()));
     const kept = new Set(after.map((d) => d.toLowerCase()));
-    const dropped = before.map((d) => d.toLowerCase()).filter((d) => !kept.has(d));
+    const added = [...kept].filter((d) => !was.has(d));
+    const dropped = [...was].filter((d) => !kept.has(d));
     await Promise.all([
-      ...[...kept].map((domain) => this.records.indexAdd(byDomain(domain), partnerId, 0)),
+      ...added.map((domain) => this.records.indexAdd(byDomain(domain), partnerId, 0)),
       ...dropped.map((domain) => this.records.indexRemove(byDomain(domain), partnerId)),
     ]);
   }

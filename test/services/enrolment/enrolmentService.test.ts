@@ -56,6 +56,43 @@ describe('enrolment service (E2–E7)', () => {
     expect(progress.answers['mpn-id']).to.include({ by: 'aad-anna', name: 'Anna Nowak' });
   });
 
+  it('saves an answer and who gave it in one write to the organisation’s draft (issue 18)', async () => {
+    await service.answer(anna, 'mpn-id', answers['mpn-id']);
+    let writes = 0;
+    const counting = Object.assign(Object.create(records) as MemoryAtomicStore, {
+      compareAndSet: (...args: Parameters<MemoryAtomicStore['compareAndSet']>) => {
+        writes += 1;
+        return records.compareAndSet(...args);
+      },
+    });
+    const counted = new EnrolmentService({
+      partners: new PartnerDirectory(counting),
+      partnerCenter: gateway,
+      webmail: defaultWebmailList,
+      records: counting,
+    });
+    const seen = await counted.progress(TENANT);
+    await counted.answer(piotr, 'work-account', answers['work-account'], seen);
+    expect(writes).to.equal(1);
+    expect((await service.progress(TENANT)).answers).to.include.keys('mpn-id', 'work-account');
+  });
+
+  it('shows who answered a draft saved before the answers moved into it, and moves them in at the next save', async () => {
+    // Unit fixture: a draft and its answer log as an older version stored them, apart.
+    await service.answer(anna, 'mpn-id', answers['mpn-id']);
+    const stored = await partners.read(TENANT);
+    const { answeredBy, ...older } = stored!.value;
+    await records.compareAndSet(`partner:${TENANT}`, stored!.version, older);
+    await records.compareAndSet(`enrolment:progress:${TENANT}`, undefined, { answers: answeredBy });
+    expect((await service.progress(TENANT)).answers['mpn-id']).to.include({ by: 'aad-anna' });
+
+    await service.answer(piotr, 'work-account', answers['work-account'], await service.progress(TENANT));
+    const draft = await partners.get(TENANT);
+    expect(draft?.answeredBy?.['mpn-id']).to.include({ by: 'aad-anna' });
+    expect(draft?.answeredBy?.['work-account']).to.include({ by: 'aad-piotr' });
+    expect(await records.read(`enrolment:progress:${TENANT}`)).to.equal(undefined);
+  });
+
   it('submits a complete enrolment through the gateway and records the verification it returns (E5)', async () => {
     await answerAll();
     expect((await service.progress(TENANT)).canSubmit).to.equal(true);
