@@ -7,7 +7,9 @@ import { distinctConversations } from './load';
  * Where the assistant's resident memory is after N new conversations (issue 18 item 3), beside V8's own
  * account of its heap: `npm run build && node dist/bench/memoryProbe.js [conversations] [node flags...]`.
  * The assistant runs as the bench's memory section runs it (bench/target.ts, SQLite); /proc/<pid>/smaps is
- * summed by kind of mapping right after the load, after a full collection, and 30 s later.
+ * summed by kind of mapping (V8's heap is among the anonymous ones) idle, right after the load and after a
+ * full collection, with the load's peak RSS and the assistant's CPU. PROBE_STEPS=n runs the load in n parts
+ * with the live heap after each (is it bounded?); PROBE_SETTLE=1 reads everything again 30 s later.
  */
 interface Mapping {
   start: bigint;
