@@ -850,7 +850,7 @@ function resetPeakRss(pid: number | undefined) {
   try {
     writeFileSync(`/proc/${pid}/clear_refs`, '5');
   } catch {
-    // Not Linux, or not allowed: the peak is then the process's since start, said as such in raw.
+    // Not Linux, or not allowed: the peak read after the load is then the process's since its start.
   }
 }
 
