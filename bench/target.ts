@@ -6,6 +6,7 @@ import type { Assistant } from '../bot/assistant';
 import { startAssistant } from '../bot/assistant';
 import { loadConfig } from '../bot/config';
 import { FEATURES } from '../bot/features';
+import { applyHeapGrowth } from '../bot/heapGrowth';
 import { answerParent, type ParentMessage } from './child';
 import { BENCH_METRICS_TOKEN, BENCH_NOTICE, type BenchHandles, benchFeature } from './benchFeature';
 import { fanoutTenantOf } from './load';
@@ -100,18 +101,31 @@ interface TargetMessage extends ParentMessage {
   collect?: boolean;
 }
 
+/** One of V8's heap spaces: what it holds committed, and what of that is in use. */
+interface SpaceUsage {
+  name: string;
+  size: number;
+  used: number;
+}
+
 /**
  * Resident memory as the process sees it; after a full collection when asked (and when gc is exposed).
  * With the size of V8's young generation: start-up's allocations grow it, and V8 keeps it reserved after.
  */
-function memory(collect: boolean): NodeJS.MemoryUsage & { newSpace: number } {
+function memory(collect: boolean): NodeJS.MemoryUsage & { newSpace: number; spaces: SpaceUsage[] } {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (collect && gc) {
     gc();
     gc();
   }
-  const newSpace = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;
-  return { ...process.memoryUsage(), newSpace };
+  const statistics = getHeapSpaceStatistics();
+  const newSpace = statistics.find((space) => space.space_name === 'new_space')?.space_size ?? 0;
+  const spaces = statistics.map((space) => ({
+    name: space.space_name,
+    size: space.space_size,
+    used: space.space_used_size,
+  }));
+  return { ...process.memoryUsage(), newSpace, spaces };
 }
 
 /** For the enrolment bench: how many of these tenants have the primary contact the load saved (E2, E4). */
@@ -152,6 +166,9 @@ async function main() {
     port = peer.port;
     close = peer.close;
   } else {
+    // As bot/index.ts starts it: V8's heap growth set before anything runs (the memory section's second
+    // run gives node --heap-growing-percent=0 to measure V8's own growth beside it).
+    applyHeapGrowth();
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'csp-bench-'));
     const config = loadConfig({
       NODE_ENV: 'test',

@@ -1,5 +1,6 @@
 import './compileCache';
 import { startAssistant } from './assistant';
+import { applyHeapGrowth } from './heapGrowth';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { routeProcessOutput } from './processOutput';
@@ -11,6 +12,7 @@ import { logStartup } from './startupLines';
  * operator (and `npm run bench`) waits for "CSP Partner Assistant ready".
  */
 async function main(): Promise<void> {
+  applyHeapGrowth();
   const lifecycle = createLogger('info');
   let config: ReturnType<typeof loadConfig>;
   try {

@@ -8,6 +8,7 @@
  * drop the calls a later run makes redundant, which is a dozen lines.
  */
 export class CoalescedRefresh {
+  /** An entry only while its key's refresh runs or waits (removed after the last): bounded by those in flight. */
   private readonly state = new Map<string, { again?: Promise<void>; current: Promise<void> }>();
 
   constructor(private readonly onError: (error: unknown) => void = () => {}) {}

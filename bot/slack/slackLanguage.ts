@@ -15,6 +15,7 @@ const LOOKUP_BUDGET_MS = 800;
  * the language chosen in `/csp setup` (by default that of the person who set it up).
  */
 export class SlackLanguages {
+  /** 10,000 people at most (a language code and a time each, ~150 B). */
   private readonly cache = new LruMap<string, { language: Language; until: number }>(10_000);
 
   constructor(

@@ -14,6 +14,7 @@ const LOOKUP_BUDGET_MS = 800;
  * username (`u0anna`). Who may act is still decided by the id alone.
  */
 export class SlackPeople {
+  /** 10,000 people at most (a name and a time each, ~150 B). */
   private readonly names = new LruMap<string, { name?: string; until: number }>(10_000);
 
   constructor(

@@ -23,9 +23,12 @@ export interface DueWorkShare {
  * the workers, how long they may sleep.
  */
 export class DuePass {
-  /** Job ids this process is working on. */
+  /** Job ids this process is working on: at most its workers' concurrency. */
   private readonly inFlight = new Set<string>();
-  /** Jobs held back by a rate limit or someone else's lease, until the time given. */
+  /**
+   * Jobs held back by a rate limit or someone else's lease, until the time given. Bounded by the due
+   * index: each pass drops holds that have lapsed and, when it read the whole index, those no longer in it.
+   */
   private readonly notBefore = new Map<string, number>();
   /** The earliest future entry seen in the last pass. */
   private nextDueAt?: number;

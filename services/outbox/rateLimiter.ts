@@ -33,6 +33,7 @@ export interface LaneLimiter {
  * process delivers: with several instances on Redis the assistant uses the shared limiter instead.
  */
 export class RateLimiter implements LaneLimiter {
+  /** About 50,000 buckets (~150 B each) at most, plus lanes used in the last minute: see prune. */
   private readonly buckets = new Map<string, Bucket>();
 
   constructor(private readonly now: () => number) {}

@@ -15,6 +15,7 @@ export interface SharedLaneLimiterOptions {
  * so a lane becomes `burst` messages per ceil(burst / perSecond) s: never faster than the lane's rate.
  */
 export class SharedLaneLimiter implements LaneLimiter {
+  /** One per lane shape (rate and burst): the handful the outbox's lanes are made with. */
   private readonly limiters = new Map<string, Promise<RateLimiterRedis>>();
   private readonly now: () => number;
 

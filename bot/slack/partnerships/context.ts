@@ -50,6 +50,7 @@ const ADMIN_TTL_MS = 5 * 60 * 1000;
 
 /** Workspace admins and owners from users.info, cached for five minutes. */
 export function adminChecker(logger: Logger) {
+  // 10,000 people at most (a flag and a time each, ~150 B).
   const cache = new LruMap<string, { admin: boolean; until: number }>(10_000);
   return async (client: WebClient, userId: string): Promise<boolean> => {
     const cached = cache.get(userId);

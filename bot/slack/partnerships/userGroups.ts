@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { ApproverGroup, UserGroupDirectory } from '../../../services/partnerships/types';
+import { LruMap } from '../../lruMap';
 import type { Logger } from '../../logger';
 
 /**
@@ -10,19 +11,28 @@ import type { Logger } from '../../logger';
 export const MEMBERS_TTL_MS = 60_000;
 
 /**
+ * Groups whose members are kept: each distributor names one approver group, so a few in practice; the
+ * bound keeps a member list per group from outliving its use across thousands of workspaces.
+ */
+export const GROUPS_KEPT = 1_000;
+
+/**
  * Members of Slack user groups, from usergroups.users.list, cached for `MEMBERS_TTL_MS` on a clock
  * that tests can move. A failed call (Slack down, a Free plan's plan_upgrade_required, a deleted
  * group) is not remembered and grants nothing: only the named approvers act until Slack answers.
  */
 export class SlackUserGroups implements UserGroupDirectory {
-  private readonly cache = new Map<string, { members: Promise<string[] | undefined>; until: number }>();
+  private readonly cache: LruMap<string, { members: Promise<string[] | undefined>; until: number }>;
 
   constructor(
     private readonly client: WebClient,
     private readonly logger: Logger,
     private readonly now: () => number = Date.now,
     private readonly ttlMs = MEMBERS_TTL_MS,
-  ) {}
+    groupsKept = GROUPS_KEPT,
+  ) {
+    this.cache = new LruMap(groupsKept);
+  }
 
   async membersOf(teamId: string, groupId: string): Promise<string[] | undefined> {
     const key = `${teamId}:${groupId}`;
