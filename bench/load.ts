@@ -64,7 +64,7 @@ export function teamsMessage(
  * One enrolment step as a person does it with the cards, two card submissions: the progress card's
  * button for the step (odd turns: the step's card comes back), then the step card's Save with the
  * answers (even turns: validated by the rules, saved, and the progress card comes back). Both read
- * and write the conversation's dialog state; Save also writes the organisation's draft and answer log.
+ * and write the conversation's dialog state; Save also writes the organisation's draft (with who answered).
  */
 export function enrolmentSubmission(sequence: number): Record<string, unknown> {
   return sequence % 2

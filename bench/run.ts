@@ -474,7 +474,7 @@ async function teamsAndSlack(stub: Child, serviceUrl: string, redis?: string) {
     turnRows('Teams, Redis', stepLabel, redisEnrolment, onRedis, 'step');
   }
   notes.push(
-    `Enrolment step: each of the 16 connections is a reseller tenant of its own with its own conversation, submitting the cards of the "${ENROLMENT_STEP}" step (E2, E4) as Teams posts them: the progress card's button (the step card comes back), then Save with the answers (validated, saved to the organisation's draft and answer log, the progress card comes back), over and over. Every turn was checked at the connector stub (one expected card per turn, no error message) and every tenant's draft holds the saved contact.`,
+    `Enrolment step: each of the 16 connections is a reseller tenant of its own with its own conversation, submitting the cards of the "${ENROLMENT_STEP}" step (E2, E4) as Teams posts them: the progress card's button (the step card comes back), then Save with the answers (validated, saved to the organisation's draft with who answered, the progress card comes back), over and over. Every turn was checked at the connector stub (one expected card per turn, no error message) and every tenant's draft holds the saved contact.`,
   );
   const { figures, settledMs, road } = slack;
   rows.push({

@@ -133,12 +133,13 @@ async function drafts(assistant: Assistant, tenants: string[]): Promise<{ saved:
   let saved = 0;
   let answeredBy = 0;
   for (const tenantId of tenants) {
-    const draft = await assistant.store.records.read<{ primaryContact?: { email?: string } }>(`partner:${tenantId}`);
+    const draft = await assistant.store.records.read<{
+      primaryContact?: { email?: string };
+      answeredBy?: Record<string, unknown>;
+    }>(`partner:${tenantId}`);
     if (draft?.value.primaryContact?.email) saved += 1;
-    const log = await assistant.store.records.read<{ answers?: Record<string, unknown> }>(
-      `enrolment:progress:${tenantId}`,
-    );
-    if (log?.value.answers?.['primary-contact']) answeredBy += 1;
+    // Who answered is kept in the draft (services/enrolment/enrolmentService.ts).
+    if (draft?.value.answeredBy?.['primary-contact']) answeredBy += 1;
   }
   return { saved, answeredBy };
 }
