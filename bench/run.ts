@@ -39,6 +39,7 @@ const profileFanout = argv.includes('--profile-fanout');
 /**
  * `--only=fanout,memory` runs those sections alone (teams, fanout, memory, start), at the run's sizes: for
  * measuring one thing again without the rest; such a run writes bench/results/only.tmp, never latest.json.
+ * `--only=slack` is the Slack approval clicks of `teams` without its Teams loads.
  */
 const only = argv
   .find((a) => a.startsWith('--only='))
@@ -388,6 +389,24 @@ async function slackApprovals(people: Child, assistant: Child, url: string) {
   return { figures, settledMs, road, phases, loopDelay, markers: stats.markers };
 }
 
+/** `--only=slack`: the approval clicks alone (the road, then the clicks), on SQLite, without the Teams loads. */
+async function slackAlone() {
+  log('assistant on SQLite: Slack approval clicks alone');
+  const people = await platforms();
+  const assistant = await target({
+    kind: 'assistant',
+    store: 'sqlite',
+    slackApiUrl: `http://127.0.0.1:${people.port}/api/`,
+    slackSigningSecret: SIGNING_SECRET,
+  });
+  try {
+    slackRows(await slackApprovals(people, assistant, `http://127.0.0.1:${assistant.port}`));
+  } finally {
+    await assistant.stop();
+    await people.stop();
+  }
+}
+
 async function teamsAndSlack(stub: Child, serviceUrl: string, redis?: string) {
   const teams = (url: string, kind: TeamsTurnKind, loadRunId: string) => (seconds: number) =>
     teamsTurns({ url, serviceUrl, kind, runId: loadRunId, seconds });
@@ -486,6 +505,11 @@ async function teamsAndSlack(stub: Child, serviceUrl: string, redis?: string) {
   notes.push(
     `Enrolment step: each of the 16 connections is a reseller tenant of its own with its own conversation, submitting the cards of the "${ENROLMENT_STEP}" step (E2, E4) as Teams posts them: the progress card's button (the step card comes back), then Save with the answers (validated, saved to the organisation's draft and answer log, the progress card comes back), over and over. Every turn was checked at the connector stub (one expected card per turn, no error message) and every tenant's draft holds the saved contact.`,
   );
+  slackRows(slack);
+}
+
+/** The Slack section's rows and notes: the ack, the approvals' rate, where the acks' time went. */
+function slackRows(slack: Awaited<ReturnType<typeof slackApprovals>>) {
   const { figures, settledMs, road, phases, loopDelay, markers: slackMarkers } = slack;
   rows.push({
     section: 'Slack',
@@ -1051,6 +1075,7 @@ async function main() {
   try {
     const redis = await redisUrl();
     if (runs('teams')) await teamsAndSlack(stub, serviceUrl, redis);
+    else if (only?.includes('slack')) await slackAlone();
     if (runs('fanout')) await fanout(stub, serviceUrl, redis);
     if (runs('memory')) {
       await memory(stub, serviceUrl);

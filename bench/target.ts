@@ -194,6 +194,8 @@ async function main() {
       HOST: '127.0.0.1',
       // BENCH_LOG_LEVEL=warn shows what the assistant logs under load (silent by default).
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
+      // BENCH_APPROVALS_AT_ONCE tries another bound on the approvals under way (the default otherwise).
+      APPROVALS_AT_ONCE: process.env.BENCH_APPROVALS_AT_ONCE,
       DATA_DIR: dataDir,
       // The fan-out reads each instance's notice counters (csp_notices_total) from /metrics.
       METRICS_TOKEN: BENCH_METRICS_TOKEN,
