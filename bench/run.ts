@@ -389,16 +389,21 @@ async function slackApprovals(people: Child, assistant: Child, url: string) {
   return { figures, settledMs, road, phases, loopDelay, markers: stats.markers };
 }
 
-/** `--only=slack`: the approval clicks alone (the road, then the clicks), on SQLite, without the Teams loads. */
-async function slackAlone() {
-  log('assistant on SQLite: Slack approval clicks alone');
-  const people = await platforms();
-  const assistant = await target({
+/** The assistant on SQLite with Slack on, its Web API the platforms' stub. */
+function slackAssistant(people: Child) {
+  return target({
     kind: 'assistant',
     store: 'sqlite',
     slackApiUrl: `http://127.0.0.1:${people.port}/api/`,
     slackSigningSecret: SIGNING_SECRET,
   });
+}
+
+/** `--only=slack`: the approval clicks alone (the road, then the clicks), on SQLite, without the Teams loads. */
+async function slackAlone() {
+  log('assistant on SQLite: Slack approval clicks alone');
+  const people = await platforms();
+  const assistant = await slackAssistant(people);
   try {
     slackRows(await slackApprovals(people, assistant, `http://127.0.0.1:${assistant.port}`));
   } finally {
@@ -443,12 +448,7 @@ async function teamsAndSlack(stub: Child, serviceUrl: string, redis?: string) {
 
   log('assistant on SQLite: help, an enrolment step (card submissions), Slack approval clicks');
   const people = await platforms();
-  const sqlite = await target({
-    kind: 'assistant',
-    store: 'sqlite',
-    slackApiUrl: `http://127.0.0.1:${people.port}/api/`,
-    slackSigningSecret: SIGNING_SECRET,
-  });
+  const sqlite = await slackAssistant(people);
   const sqliteHelp = await checked(sqlite, 'help', 'sqlite');
   const sqliteEnrolment = await checked(sqlite, 'enrolment', 'sqlite');
   const slack = await slackApprovals(people, sqlite, `http://127.0.0.1:${sqlite.port}`);
