@@ -164,10 +164,11 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
         await accepted.done(click);
         continue;
       }
-      if (!approvalQueue.hold({ ...click, at: new Date() }).taken) continue;
-      log.info({ request: click.requestId }, 'carrying out an approval a stopped instance had acked');
       const provider = await partnerships.getProviderById(request.providerId);
       const channel = request.message?.channel ?? provider?.settings.channelId;
+      // Held from here to the end of its run (nothing between can throw), as a click is.
+      if (!approvalQueue.hold({ ...click, at: new Date() }).taken) continue;
+      log.info({ request: click.requestId }, 'carrying out an approval a stopped instance had acked');
       const tell = async (text: string) => {
         if (channel) await client.chat.postEphemeral({ channel, user: click.userId, text });
         else await client.chat.postMessage({ channel: click.userId, text });
@@ -181,7 +182,11 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
 
   /** Issue 13 point 4: what a crash left between an approval and Partner Center is finished, and both sides told. */
   async function resumeApprovals() {
-    if (deps.slackClient && slackSide) await resumeAcceptedClicks(deps.slackClient, slackSide);
+    // Apart from the approvals under way below: a failure here must not hold those back.
+    if (deps.slackClient && slackSide)
+      await resumeAcceptedClicks(deps.slackClient, slackSide).catch((error) =>
+        log.error({ err: error }, 'the recovery pass for acked approval clicks failed'),
+      );
     for (const { request, credentials } of await approvals.resumeUnfinished()) {
       log.info({ request: request.id, state: request.state }, 'finished an approval a crash had interrupted');
       if (!deps.slackClient) {
