@@ -135,7 +135,12 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
       log.warn({ err: error }, 'could not update the approval message'),
     );
     await tellReseller(request);
-    await refreshHomes(client, await partnerships.getProviderById(request.providerId));
+    // The App Homes are a view, rebuilt coalesced and best effort: a decision does not wait for the rebuild,
+    // so an approval's turn in the queue (issue 18) ends with its own effects.
+    void partnerships
+      .getProviderById(request.providerId)
+      .then((provider) => refreshHomes(client, provider))
+      .catch((error) => log.debug({ err: error }, 'could not refresh the App Homes'));
   }
 
   /** The rep who approved hears, alone, that it was carried out after all, with the credentials or how to reset them. */
