@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import type { Assistant } from '../bot/assistant';
 import { startAssistant } from '../bot/assistant';
@@ -23,6 +24,14 @@ export interface TargetOptions {
   /** Slack on, with its Web API at this URL. */
   slackApiUrl?: string;
   slackSigningSecret?: string;
+}
+
+/** The event loop's delay over a load, in ms (`loopDelayStart`, then `loopDelayRead`). */
+export interface LoopDelay {
+  mean: number;
+  p50: number;
+  p99: number;
+  max: number;
 }
 
 export interface FanoutRequest {
@@ -108,6 +117,32 @@ interface SpaceUsage {
   used: number;
 }
 
+/** The event loop's delay (perf_hooks, 10 ms resolution) from `start` to `read`, in ms. */
+function eventLoopDelay() {
+  let histogram: IntervalHistogram | undefined;
+  return {
+    start() {
+      histogram?.disable();
+      histogram = monitorEventLoopDelay({ resolution: 10 });
+      histogram.enable();
+      return true;
+    },
+    read(): LoopDelay | undefined {
+      if (!histogram) return undefined;
+      histogram.disable();
+      const ms = (ns: number) => ns / 1e6;
+      const figures = {
+        mean: ms(histogram.mean),
+        p50: ms(histogram.percentile(50)),
+        p99: ms(histogram.percentile(99)),
+        max: ms(histogram.max),
+      };
+      histogram = undefined;
+      return figures;
+    },
+  };
+}
+
 /**
  * Resident memory as the process sees it; after a full collection when asked (and when gc is exposed).
  * With the size of V8's young generation: start-up's allocations grow it, and V8 keeps it reserved after.
@@ -177,6 +212,8 @@ async function main() {
       HOST: '127.0.0.1',
       // BENCH_LOG_LEVEL=warn shows what the assistant logs under load (silent by default).
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
+      // BENCH_APPROVALS_AT_ONCE tries another bound on the approvals under way (the default otherwise).
+      APPROVALS_AT_ONCE: process.env.BENCH_APPROVALS_AT_ONCE,
       DATA_DIR: dataDir,
       // The fan-out reads each instance's notice counters (csp_notices_total) from /metrics.
       METRICS_TOKEN: BENCH_METRICS_TOKEN,
@@ -202,6 +239,7 @@ async function main() {
     close = assistant.close;
   }
 
+  const loopDelay = eventLoopDelay();
   answerParent<TargetMessage>(
     async (message) => {
       if (message.cmd === 'memory') return memory(message.collect === true);
@@ -212,6 +250,9 @@ async function main() {
       }
       // The clock a CPU profile's timestamps are on, to cut the load's window out of it.
       if (message.cmd === 'clock') return Number(process.hrtime.bigint() / 1000n);
+      // How late the event loop ran its timers during a load (the Slack ack's wait for the approvals beside it).
+      if (message.cmd === 'loopDelayStart') return loopDelay.start();
+      if (message.cmd === 'loopDelayRead') return loopDelay.read();
       if (message.cmd === 'fanout' && assistant && message.fanout) return fanout(handles, assistant, message.fanout);
       // Where the operator's scripts/sandbox.ts finds this assistant's store (the approval bench's road).
       if (message.cmd === 'store')

@@ -29,6 +29,10 @@ import { teamsCustomers } from '../../dialogs/customers/customerFlow';
 import { waitingRequestsCommand } from '../../dialogs/customers/waitingRequestsCommand';
 import { testOnlyCrashAt } from '../testOnlyCrash';
 import { CoalescedRefresh } from '../slack/coalescedRefresh';
+import { AcceptedApprovals } from '../../services/customers/acceptedApprovals';
+import { ApprovalQueue } from '../slack/customers/approvalQueue';
+import { approveClick } from '../slack/customers/approveClick';
+import type { SlackCustomers } from '../slack/customers';
 
 const REQUEST_NOTICE = 'customers.request';
 
@@ -54,6 +58,12 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
   const languages = new SlackLanguages(deps.store.records, log);
   /** Lent by the Slack edge once it registers our listeners (absent while Slack is off). */
   let edge: SlackEdgeTools | undefined;
+
+  /** Approve clicks: acked at once, carried out a few at a time, durable in between (issue 18). */
+  const approvalQueue = new ApprovalQueue(deps.config.approvalsAtOnce);
+  const accepted = new AcceptedApprovals(deps.store.records, deps.clock);
+  /** What the Slack listeners are lent, once the edge registers them (the recovery pass reuses it). */
+  let slackSide: SlackCustomers | undefined;
 
   const homes = new CoalescedRefresh((error) => log.debug({ err: error }, 'could not refresh an App Home'));
 
@@ -125,7 +135,12 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
       log.warn({ err: error }, 'could not update the approval message'),
     );
     await tellReseller(request);
-    await refreshHomes(client, await partnerships.getProviderById(request.providerId));
+    // The App Homes are a view, rebuilt coalesced and best effort: a decision does not wait for the rebuild,
+    // so an approval's turn in the queue (issue 18) ends with its own effects.
+    void partnerships
+      .getProviderById(request.providerId)
+      .then((provider) => refreshHomes(client, provider))
+      .catch((error) => log.debug({ err: error }, 'could not refresh the App Homes'));
   }
 
   /** The rep who approved hears, alone, that it was carried out after all, with the credentials or how to reset them. */
@@ -140,8 +155,43 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
     await client.chat.postEphemeral({ channel, user: userId, text });
   }
 
+  /**
+   * Issue 18: Approve clicks acked by an instance that stopped or crashed before carrying them out (or
+   * that has held them past their lease) are carried out here, and the rep who clicked is told in the
+   * approvals channel, only them. A click whose request was decided meanwhile needs nothing more.
+   */
+  async function resumeAcceptedClicks(client: WebClient, s: SlackCustomers) {
+    for (const click of await accepted.overdue()) {
+      if (approvalQueue.holds(click.requestId)) continue;
+      await accepted.takeOver(click);
+      const request = await requests.get(click.requestId);
+      if (request?.state !== 'pending') {
+        await accepted.done(click);
+        continue;
+      }
+      const provider = await partnerships.getProviderById(request.providerId);
+      const channel = request.message?.channel ?? provider?.settings.channelId;
+      // Held from here to the end of its run (nothing between can throw), as a click is.
+      if (!approvalQueue.hold({ ...click, at: new Date() }).taken) continue;
+      log.info({ request: click.requestId }, 'carrying out an approval a stopped instance had acked');
+      const tell = async (text: string) => {
+        if (channel) await client.chat.postEphemeral({ channel, user: click.userId, text });
+        else await client.chat.postMessage({ channel: click.userId, text });
+      };
+      await approvalQueue.run(click, () =>
+        approveClick(s, client, click, { tell, channelId: channel, underMessage: true }),
+      );
+      await accepted.done(click);
+    }
+  }
+
   /** Issue 13 point 4: what a crash left between an approval and Partner Center is finished, and both sides told. */
   async function resumeApprovals() {
+    // Apart from the approvals under way below: a failure here must not hold those back.
+    if (deps.slackClient && slackSide)
+      await resumeAcceptedClicks(deps.slackClient, slackSide).catch((error) =>
+        log.error({ err: error }, 'the recovery pass for acked approval clicks failed'),
+      );
     for (const { request, credentials } of await approvals.resumeUnfinished()) {
       log.info({ request: request.id, state: request.state }, 'finished an approval a crash had interrupted');
       if (!deps.slackClient) {
@@ -173,6 +223,12 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
     stop: async () => {
       await firstRecovery;
       await recovery.stop();
+      // The clicks still waiting are handed over: the next recovery pass, here or anywhere, takes them at once.
+      for (const click of await approvalQueue.stop()) {
+        await accepted
+          .handOver(click)
+          .catch((error) => log.warn({ err: error }, 'could not hand over an approval click'));
+      }
       await openRequestSweeps.stop();
     },
     teams: {
@@ -191,7 +247,7 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
       subcommands: [],
       register: (app: App, tools: SlackEdgeTools) => {
         edge = tools;
-        slackCustomers({
+        slackSide = {
           requests,
           decisions,
           resellerCustomers,
@@ -204,7 +260,11 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
             updateChannelMessage(client, request).catch((error) =>
               log.warn({ err: error }, 'could not redraw the approval message'),
             ),
-        }).register(app);
+          approvals: approvalQueue,
+          accepted,
+          atMomentOfDanger: testOnlyCrashAt(deps.config.faults.testOnlyCrashAt),
+        };
+        slackCustomers(slackSide).register(app);
       },
       homeBlocks: async ({ teamId, t }) => {
         const provider = await partnerships.getProviderBySlackTeam(teamId);

@@ -42,6 +42,14 @@ export class Metrics {
     buckets: LATENCY_BUCKETS,
     registers: [this.registry],
   });
+  readonly slackAckPhaseSeconds = new Histogram({
+    name: 'csp_slack_ack_phase_seconds',
+    help: 'Where a Slack request waits before its answer: read (the body), verify (timestamp, signature, parse), ledger (the delivery claim), bolt (Bolt and the listener up to the ack written), total.',
+    labelNames: ['phase'],
+    // Finer than LATENCY_BUCKETS at the low end: Slack's answer is meant to take a few milliseconds (issue 18).
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 3],
+    registers: [this.registry],
+  });
   readonly storeErrors = new Counter({
     name: 'csp_store_errors_total',
     help: 'Store operations that failed, by operation.',

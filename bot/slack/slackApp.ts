@@ -129,6 +129,7 @@ export function createSlackEdge(options: SlackAppOptions): SlackEdge {
         maxBodyBytes: options.maxBodyBytes,
         logger: log,
         ledger: options.ledger,
+        timed: (phase, seconds) => options.metrics.slackAckPhaseSeconds.observe({ phase }, seconds),
       },
       (req, res) => receiver.requestListener(req, res),
     ),

@@ -11,6 +11,9 @@ export const SLACK_CLOCK_SKEW_SECONDS = 5 * 60;
 type BufferedRequest = IncomingMessage & { rawBody: Buffer };
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
+/** The stretches of a request before its answer, timed so an operator sees which one a slow ack waits on. */
+export type AckPhase = 'read' | 'verify' | 'ledger' | 'bolt' | 'total';
+
 /**
  * Where a Slack request enters, before Bolt's receiver: the body is read (capped), the signature and the
  * timestamp checked (Bolt checks only the past), and the body must be an envelope Bolt can route; anything
@@ -20,10 +23,19 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
  * body (`rawBody`) and verifies the signature again, as it always does.
  */
 export function guardSlackRequests(
-  options: { signingSecret: string; maxBodyBytes: number; logger: Logger; ledger?: DeliveryLedger; now?: () => number },
+  options: {
+    signingSecret: string;
+    maxBodyBytes: number;
+    logger: Logger;
+    ledger?: DeliveryLedger;
+    now?: () => number;
+    /** Told how long each stretch of an answered request took (issue 18: where the Slack ack's time goes). */
+    timed?: (phase: AckPhase, seconds: number) => void;
+  },
   receive: Listener,
 ): Listener {
   const now = options.now ?? Date.now;
+  const timed = options.timed ?? (() => {});
   const refuse = (res: ServerResponse, status: number, reason: string) => {
     options.logger.warn({ status, reason }, 'Slack request refused');
     if (!res.headersSent) res.writeHead(status, { 'content-type': 'application/json' });
@@ -31,6 +43,13 @@ export function guardSlackRequests(
   };
 
   const check = async (req: IncomingMessage, res: ServerResponse) => {
+    const arrived = performance.now();
+    let mark = arrived;
+    const lap = (phase: AckPhase) => {
+      const at = performance.now();
+      timed(phase, (at - mark) / 1000);
+      mark = at;
+    };
     let buffered: BufferedRequest;
     try {
       buffered = (await HTTPModuleFunctions.bufferIncomingMessage(req, options.maxBodyBytes)) as BufferedRequest;
@@ -38,6 +57,7 @@ export function guardSlackRequests(
       const tooLarge = isRawBodyError(error) && (error.type === 'entity.too.large' || error.statusCode === 413);
       return refuse(res, tooLarge ? 413 : 400, tooLarge ? 'body too large' : 'unreadable body');
     }
+    lap('read');
     const text = buffered.rawBody.toString('utf8');
     const form = req.headers['content-type'] === 'application/x-www-form-urlencoded';
     // Slack's unsigned SSL probe: Bolt answers it and strips anything smuggled beside it.
@@ -66,10 +86,20 @@ export function guardSlackRequests(
       return refuse(res, 400, 'malformed body');
     }
     if (!isSlackEnvelope(body)) return refuse(res, 400, 'not a Slack payload this app handles');
-    if (!options.ledger) return receive(buffered, res);
+    lap('verify');
+    // Bolt's stretch ends when the answer is written: for a block action, at the listener's ack.
+    const toBolt = () => {
+      res.once('finish', () => {
+        lap('bolt');
+        timed('total', (performance.now() - arrived) / 1000);
+      });
+      receive(buffered, res);
+    };
+    if (!options.ledger) return toBolt();
     const ledger = options.ledger;
     const key = deliveryKey(body, String(req.headers['x-slack-signature']));
     const claim = await ledger.claim(key);
+    lap('ledger');
     if (claim && !claim.first) {
       options.logger.info(
         { retry: req.headers['x-slack-retry-num'] },
@@ -80,7 +110,7 @@ export function guardSlackRequests(
       return;
     }
     res.once('finish', () => void ledger.settle(key, claim, res.statusCode));
-    return receive(buffered, res);
+    return toBolt();
   };
 
   return (req, res) => {

@@ -48,6 +48,47 @@ function approvingProcess(env: Record<string, string>, moment: string) {
   return { ready, exited };
 }
 
+/**
+ * The assistant of `world` is closed and started again in a process of its own that the test-only hook
+ * kills at `moment` once `requestId`'s Approve is clicked; resolves with the data directory left.
+ */
+async function clickAndCrash(world: CustomerWorld, env: Record<string, string>, requestId: string, moment: string) {
+  const { dataDir } = world.assistant;
+  await world.assistant.close();
+  world.assistants = [];
+  const approving = approvingProcess(
+    {
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_API_URL: world.slackApi.url,
+      ...env,
+    },
+    moment,
+  );
+  const url = await approving.ready;
+  // The click is acknowledged before the work, so its answer may or may not outlive the process.
+  await world.slack
+    .buttonClick('customers.approve', requestId, APPROVER, { from: 'message', messageTs: '100.1', url })
+    .response.catch(() => undefined);
+  expect(await approving.exited).to.equal('SIGKILL');
+  return dataDir;
+}
+
+/** The assistant started again on the crashed one's data, its clock past every lease: its recovery pass runs at once. */
+async function restartPastTheLease(world: CustomerWorld, env: Record<string, string>, dataDir: string) {
+  world.assistants.push(
+    await startTestAssistant({
+      slackApiUrl: world.slackApi.url,
+      dataDir,
+      env: { OUTBOX_POLL_MS: '50', ...env },
+      features: [partnershipsFeature(), customersFeature],
+      clock: pastTheLease,
+    }),
+  );
+}
+
 for (const backend of BACKENDS) {
   describe(`Faults: a crash between an approval and Partner Center, on ${backend.name} (issue 13 point 4, C3)`, function () {
     this.timeout(60_000);
@@ -61,27 +102,7 @@ for (const backend of BACKENDS) {
           const domain = newDomain();
           const requestId = await world.submittedRequest(domain);
           await world.approvalPost(requestId);
-          const { dataDir } = world.assistant;
-          await world.assistant.close();
-          world.assistants = [];
-
-          const approving = approvingProcess(
-            {
-              DATA_DIR: dataDir,
-              LOG_LEVEL: 'silent',
-              SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-              SLACK_BOT_TOKEN: 'xoxb-test-token',
-              SLACK_API_URL: world.slackApi.url,
-              ...backend.env,
-            },
-            moment,
-          );
-          const url = await approving.ready;
-          // The click is acknowledged before the work, so its answer may or may not outlive the process.
-          await world.slack
-            .buttonClick('customers.approve', requestId, APPROVER, { from: 'message', messageTs: '100.1', url })
-            .response.catch(() => undefined);
-          expect(await approving.exited).to.equal('SIGKILL');
+          const dataDir = await clickAndCrash(world, backend.env, requestId, moment);
 
           // The store as the assistant opens it from the same settings (its Redis key prefix included).
           const store = openStore(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, ...backend.env }).store);
@@ -92,15 +113,7 @@ for (const backend of BACKENDS) {
           expect(left?.result).to.equal(undefined);
 
           const ephemerals = world.slackApi.callsOf('chat.postEphemeral').length;
-          world.assistants.push(
-            await startTestAssistant({
-              slackApiUrl: world.slackApi.url,
-              dataDir,
-              env: { OUTBOX_POLL_MS: '50', ...backend.env },
-              features: [partnershipsFeature(), customersFeature],
-              clock: pastTheLease,
-            }),
-          );
+          await restartPastTheLease(world, backend.env, dataDir);
           await world.slackApi.waitFor('chat.postEphemeral', ephemerals + 1);
           const told = world.slackApi.callsOf('chat.postEphemeral').slice(ephemerals);
           expect(told.map((c) => [c.args.user, c.args.channel])).to.deep.equal([[APPROVER, CHANNEL]]);
@@ -135,5 +148,51 @@ for (const backend of BACKENDS) {
         }
       });
     }
+
+    it('carries out an Approve that was acked but still waiting its turn when the process was killed, and tells the rep who clicked (issue 18, C3)', async function () {
+      if (backend.needsRedis) requireRedis(this);
+      const world = new CustomerWorld({ team: `T0QUEUE${randomUUID().slice(0, 8).toUpperCase()}`, env: backend.env });
+      await world.start();
+      try {
+        const requestId = await world.submittedRequest(newDomain());
+        await world.approvalPost(requestId);
+        const dataDir = await clickAndCrash(world, backend.env, requestId, 'approve:after-ack');
+
+        const store = openStore(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, ...backend.env }).store);
+        const left = (await store.records.read<CustomerRequest>(`customers:request:${requestId}`))?.value;
+        const accepted = await store.records.indexRange('customers:approvals-accepted', { limit: 10 });
+        await store.close();
+        expect(left?.state, 'the approval had not started').to.equal('pending');
+        expect(
+          accepted.map((entry) => JSON.parse(entry.member)[0]),
+          'the click was recorded before its ack',
+        ).to.include(requestId);
+
+        const ephemerals = world.slackApi.callsOf('chat.postEphemeral').length;
+        await restartPastTheLease(world, backend.env, dataDir);
+        await world.slackApi.waitFor('chat.postEphemeral', ephemerals + 1);
+        const told = world.slackApi.callsOf('chat.postEphemeral').slice(ephemerals);
+        expect(told.map((c) => [c.args.user, c.args.channel])).to.deep.equal([[APPROVER, CHANNEL]]);
+        expect(String(told[0].args.text)).to.include('Only you see this, once');
+        const done = (await world.assistant.store.records.read<CustomerRequest>(`customers:request:${requestId}`))
+          ?.value;
+        expect(done?.state).to.equal('approved');
+        expect(done?.decision?.by.userId, 'decided as the rep who clicked').to.equal(APPROVER);
+        expect(done?.result?.subscriptionIds).to.have.length(2);
+        await world.eventually(
+          async () =>
+            (await world.assistant.store.records.indexRange('customers:approvals-accepted', { limit: 10 })).every(
+              (entry) => JSON.parse(entry.member)[0] !== requestId,
+            ),
+          'the click is no longer waiting',
+        );
+        await world.eventually(
+          async () => world.connector.texts().some((t) => t.includes('approved your request')),
+          'the reseller is told',
+        );
+      } finally {
+        await world.stop();
+      }
+    });
   });
 }

@@ -5,8 +5,14 @@ import { rejectModal } from '../../../cards/slack/customers/requestBlocks';
 import { resellerCustomersBlocks } from '../../../cards/slack/customers/resellerCustomersBlocks';
 import { refusedText, tellClicker } from '../distributorWords';
 import { slackTeamOf } from '../slackTeam';
+import type { AcceptedApproval } from '../../../services/customers/acceptedApprovals';
+import type { HeldApproval } from './approvalQueue';
+import { approveClick } from './approveClick';
 import { notDecidedText, type SlackCustomers } from './context';
-import { credentialsText } from './credentialsText';
+import { whoOf } from './requestView';
+
+/** The click's record may not eat Slack's three seconds: past this, the ack goes and the record follows. */
+const RECORD_WITHIN_MS = 1000;
 
 /**
  * The buttons: Approve and Reject on a request (in the approvals channel or the App Home) and a
@@ -15,44 +21,41 @@ import { credentialsText } from './credentialsText';
  */
 export function registerActions(app: App, s: SlackCustomers) {
   app.action<BlockButtonAction>(CUSTOMER_ACTION.approve, async ({ ack, body, action, client, respond }) => {
-    await ack();
+    const click: HeldApproval = {
+      requestId: action.value ?? '',
+      teamId: slackTeamOf(body),
+      userId: body.user.id,
+      name: body.user.name ?? body.user.username,
+      at: new Date(),
+    };
+    const held = s.approvals.hold(click);
+    if (!held.taken) {
+      // Issue 18: a second click while the first one's approval waits or runs here is answered at once.
+      await ack();
+      const t = await s.languages.translatorFor(client, click.teamId, click.userId);
+      const by = await s.people.actor(client, { id: held.by.userId, name: held.by.name });
+      const when = held.by.at.toISOString();
+      await tellClicker(body, client, respond, t('customers:slack.beingApproved', { who: whoOf(by), when }));
+      return;
+    }
     try {
-      const teamId = slackTeamOf(body);
-      const t = await s.languages.translatorFor(client, teamId, body.user.id);
-      const outcome = await s.decisions.approve(teamId, action.value ?? '', await s.people.actor(client, body.user));
-      if (!outcome.ok) {
-        await tellClicker(body, client, respond, notDecidedText(t, outcome));
-        // Partner Center failed after the approval: the message and the reseller say so too.
-        if ('request' in outcome && outcome.request?.state === 'failed') await s.afterDecision(client, outcome.request);
-        // R1 refused at Approve: the message shows the failed check to whoever reads the channel next.
-        if (
-          'request' in outcome &&
-          outcome.request?.state === 'pending' &&
-          outcome.request.partnerOfRecord?.valid === false
-        )
-          await s.redraw(client, outcome.request);
-        return;
-      }
-      const { request, value: credentials } = outcome;
-      if (credentials) {
-        // C3: once, only to the approving rep, with the instruction; never to the channel, never stored.
-        const provider = await s.partnerships.getProviderBySlackTeam(teamId);
-        const channel = request.message?.channel ?? provider?.settings.channelId ?? body.channel?.id ?? '';
-        await client.chat.postEphemeral({
-          channel,
-          user: body.user.id,
-          text: credentialsText(t, request.customer.companyName, credentials),
-        });
-        if (!body.response_url)
-          await tellClicker(
-            body,
-            client,
-            respond,
-            t('customers:slack.credentialsInChannel', { channel: `<#${channel}>` }),
-          );
-      }
-      await s.afterDecision(client, request);
+      await recordBeforeAck(s, click);
+      await ack();
+      s.atMomentOfDanger?.('approve:after-ack');
     } catch (error) {
+      s.approvals.release(click.requestId);
+      throw error;
+    }
+    try {
+      const reply = {
+        tell: (text: string) => tellClicker(body, client, respond, text),
+        channelId: body.channel?.id,
+        underMessage: Boolean(body.response_url),
+      };
+      await s.approvals.run(click, () => approveClick(s, client, click, reply));
+      await s.accepted.done(click);
+    } catch (error) {
+      // The click stays recorded: the recovery pass tries it again once its lease has run out.
       s.logger.error({ err: error }, 'approving a customer request failed');
     }
   });
@@ -115,4 +118,24 @@ export function registerActions(app: App, s: SlackCustomers) {
       await tellClicker(body, client, respond, t('customers:slack.resellerCustomers.unavailable'));
     }
   });
+}
+
+/**
+ * The click is durable before Slack hears it was taken (AcceptedApprovals): a stop or crash before its
+ * approval runs leaves it to the recovery pass. A store that fails or is slow does not hold the ack back:
+ * the approval still runs, only without that safety net, as the delivery ledger does (deliveryLedger.ts).
+ */
+async function recordBeforeAck(s: SlackCustomers, click: AcceptedApproval): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), RECORD_WITHIN_MS);
+  });
+  try {
+    const recorded = await Promise.race([s.accepted.record(click), late]);
+    if (recorded === 'late') s.logger.warn({ request: click.requestId }, 'approval click not recorded in time: acked');
+  } catch (error) {
+    s.logger.warn({ err: error, request: click.requestId }, 'approval click not recorded: acked all the same');
+  } finally {
+    clearTimeout(timer);
+  }
 }

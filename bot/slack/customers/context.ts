@@ -8,11 +8,13 @@ import type {
   ResellerCustomers,
 } from '../../../services/customers';
 import type { PartnershipService } from '../../../services/partnerships/partnershipService';
+import type { AcceptedApprovals } from '../../../services/customers/acceptedApprovals';
 import type { Refusal } from '../../../services/partnerships/types';
 import type { Logger } from '../../logger';
 import { customerRefusalText } from '../distributorWords';
 import type { SlackLanguages } from '../slackLanguage';
 import type { SlackPeople } from '../slackPeople';
+import type { ApprovalQueue } from './approvalQueue';
 import { whoOf } from './requestView';
 
 /** What the Slack side of customers needs, built once by bot/features/customers.ts. */
@@ -25,6 +27,12 @@ export interface SlackCustomers {
   /** Real names of the reps who decide, for the decided-by lines. */
   people: SlackPeople;
   logger: Logger;
+  /** Acked approvals, a few at a time in click order (issue 18). */
+  approvals: ApprovalQueue;
+  /** Clicks acked and not yet carried out, durable for the recovery pass. */
+  accepted: AcceptedApprovals;
+  /** Test only: the fault suite's kill at a named moment (bot/testOnlyCrash.ts). */
+  atMomentOfDanger?: (moment: string) => void;
   /** After a decision: the channel message shows it, the reseller hears it, the approvers' App Homes refresh. */
   afterDecision(client: WebClient, request: CustomerRequest): Promise<void>;
   /** The channel message drawn again for a request still pending (a partner-of-record check that failed at Approve). */

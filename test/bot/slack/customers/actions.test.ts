@@ -27,13 +27,52 @@ describe('Slack customers actions (bot/slack/customers/actions.ts)', () => {
   });
 
   describe('Approve', () => {
-    it('acks before anything else, then asks the service to approve as the rep who clicked', async () => {
+    it('records the click, acks, then asks the service to approve as the rep who clicked, and lets the record go after (issue 18)', async () => {
       const { stubs, ack, press } = setUp();
       stubs.decisions.approve.resolves({ ok: true, request: pendingRequest({ state: 'approved' }), value: undefined });
       await press(CUSTOMER_ACTION.approve, 'req-1');
       expect(ack.calledOnce).to.equal(true);
-      sinon.assert.callOrder(ack, stubs.languages.translatorFor, stubs.decisions.approve);
+      sinon.assert.callOrder(
+        stubs.accepted.record,
+        ack,
+        stubs.languages.translatorFor,
+        stubs.decisions.approve,
+        stubs.accepted.done,
+      );
+      sinon.assert.calledWith(stubs.accepted.record, sinon.match({ requestId: 'req-1', userId: APPROVER.id }));
       sinon.assert.calledWith(stubs.decisions.approve, TEAM, 'req-1', sinon.match({ userId: APPROVER.id }));
+    });
+
+    it('acks all the same when the click cannot be recorded, and still approves (a lost record beats a lost click)', async () => {
+      const { stubs, ack, press } = setUp();
+      stubs.accepted.record.rejects(new Error('store down'));
+      stubs.decisions.approve.resolves({ ok: true, request: pendingRequest({ state: 'approved' }), value: undefined });
+      await press(CUSTOMER_ACTION.approve, 'req-1');
+      sinon.assert.calledOnce(ack);
+      sinon.assert.calledOnce(stubs.decisions.approve);
+      sinon.assert.calledOnce(stubs.logger.warn);
+    });
+
+    it('answers a second click while the first one’s approval waits or runs with who is approving it, at once, and approves once (issue 18)', async () => {
+      const { stubs, ack, respond, press } = setUp();
+      let finish: () => void = () => {};
+      stubs.decisions.approve.callsFake(
+        () =>
+          new Promise((resolve) => {
+            finish = () => resolve({ ok: true, request: pendingRequest({ state: 'approved' }), value: undefined });
+          }),
+      );
+      const first = press(CUSTOMER_ACTION.approve, 'req-1');
+      await new Promise((resolve) => setImmediate(resolve));
+      await press(CUSTOMER_ACTION.approve, 'req-1');
+      sinon.assert.calledTwice(ack);
+      sinon.assert.calledOnce(respond);
+      expect(respond.firstCall.args[0]).to.include({ response_type: 'ephemeral' });
+      expect(respond.firstCall.args[0].text).to.include('Jan Wiśniewski is already approving this request');
+      finish();
+      await first;
+      sinon.assert.calledOnce(stubs.decisions.approve);
+      sinon.assert.calledOnce(stubs.accepted.record);
     });
 
     it('tells a rep who is not an approver, only them, that they may not', async () => {

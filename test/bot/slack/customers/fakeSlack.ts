@@ -6,6 +6,7 @@ import type { App } from '@slack/bolt';
 import sinon from 'sinon';
 import { translatorFor } from '../../../../i18n/i18n';
 import type { SlackCustomers } from '../../../../bot/slack/customers';
+import { ApprovalQueue } from '../../../../bot/slack/customers/approvalQueue';
 import type { CustomerRequest } from '../../../../services/customers';
 import { fakeApp, fakeClient } from '../fakeSlack';
 
@@ -34,6 +35,9 @@ export function fakeServices() {
     logger: { error: sinon.stub(), warn: sinon.stub(), debug: sinon.stub(), info: sinon.stub() },
     afterDecision: sinon.stub().resolves(),
     redraw: sinon.stub().resolves(),
+    // The real queue (in memory); the clicks' records as stubs.
+    approvals: new ApprovalQueue(4),
+    accepted: { record: sinon.stub().resolves(), done: sinon.stub().resolves() },
   };
   return { stubs: s, services: s as unknown as SlackCustomers };
 }
