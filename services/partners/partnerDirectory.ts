@@ -1,5 +1,6 @@
 import type { PartnerDraft } from '../domain/partner';
 import { isSameOrSubdomain } from '../domain/identifiers';
+import { isKnownToPartnerCenter } from '../rules/enrolmentSteps';
 import { type AtomicStore, type SeenRecord, updateRecord, type Versioned } from '../storage/atomicStore';
 import { PartnerDomainIndex } from './partnerDomainIndex';
 
@@ -77,14 +78,9 @@ export class PartnerDirectory {
 const PREFIX = 'partner:';
 const keyOf = (partnerId: string) => `${PREFIX}${partnerId}`;
 
-/** Known to Partner Center: a provider, a reseller whose enrolment was sent, or one already in CSP (E7). */
+/** A provider, or a reseller Partner Center knows (isKnownToPartnerCenter: E5, E7). */
 function isInTheProgram(partner: PartnerDraft): boolean {
-  const status: Partial<PartnerDraft['status']> = partner.status ?? {};
   return (
-    partner.kind !== 'indirect-reseller' ||
-    status.onboardedInPartnerCenter === true ||
-    status.cspEnrolled === true ||
-    status.enrolment === 'submitted' ||
-    status.enrolment === 'enrolled'
+    partner.kind !== 'indirect-reseller' || (partner.status !== undefined && isKnownToPartnerCenter(partner.status))
   );
 }

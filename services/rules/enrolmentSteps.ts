@@ -86,6 +86,15 @@ export function isSubmitted(status: PartnerStatus): boolean {
   return status.enrolment === 'submitted' || status.enrolment === 'enrolled' || status.verification !== 'None';
 }
 
+/**
+ * Known to Partner Center as a partner of the program: its enrolment was sent (E5), or it is already in CSP
+ * by a PartnerID Partner Center found (E7). Only such an organisation's own domains stand for its CSP tenant
+ * when other resellers name customers (C9, C10); a checklist left half-done proves nothing.
+ */
+export function isKnownToPartnerCenter(status: PartnerStatus): boolean {
+  return isSubmitted(status) || status.onboardedInPartnerCenter || status.cspEnrolled === true;
+}
+
 /** True once the Partner Center account is usable (E5 verification passed, or enrolment finished). */
 export function isAccountReady(status: PartnerStatus): boolean {
   return status.verification === 'Authorized' || status.enrolment === 'enrolled';
