@@ -195,7 +195,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
   };
 
   // A delivery whose instance stopped mid-turn is run again by the retry (its outbox worker no longer beats).
-  const ledger = new DeliveryLedger(store.records, logger, undefined, undefined, {
+  const ledger = new DeliveryLedger(store.records, logger, {
     self: notifier.outbox.instanceId,
     live: () => notifier.outbox.liveInstances(),
   });

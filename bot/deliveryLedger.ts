@@ -17,6 +17,11 @@ export interface Liveness {
 
 export type Claim = { first: true; version: number } | { first: false; status?: number };
 
+/** How long a delivery's outcome is kept: longer than Slack's and Teams' retries and a replay's five minutes. */
+const TTL_MS = 60 * 60_000;
+/** The claim runs before Slack's acknowledgement: a slow store may not eat Slack's three seconds. */
+const CLAIM_WITHIN_MS = 1000;
+
 /**
  * Idempotent deliveries (issue 13 point 5): Slack retries an event (same event id) and anyone can replay a
  * signed request inside its five minutes; Teams re-sends a slow activity (same activity id). The first
@@ -32,9 +37,6 @@ export class DeliveryLedger {
   constructor(
     private readonly records: AtomicStore,
     private readonly logger: Logger,
-    private readonly ttlMs = 60 * 60_000,
-    /** The claim runs before Slack's acknowledgement: a slow store may not eat Slack's three seconds. */
-    private readonly claimWithinMs = 1000,
     private readonly liveness?: Liveness,
   ) {}
 
@@ -44,7 +46,7 @@ export class DeliveryLedger {
       timer = setTimeout(() => {
         this.logger.warn({ key }, 'delivery ledger slow: handling the delivery without dedupe');
         resolve(undefined);
-      }, this.claimWithinMs);
+      }, CLAIM_WITHIN_MS);
     });
     try {
       return await Promise.race([this.tryClaim(key), late]);
@@ -56,11 +58,11 @@ export class DeliveryLedger {
   private async tryClaim(key: string): Promise<Claim | undefined> {
     try {
       const started: Entry = { state: 'started', by: this.liveness?.self };
-      const version = await this.records.compareAndSet<Entry>(key, undefined, started, { ttlMs: this.ttlMs });
+      const version = await this.records.compareAndSet<Entry>(key, undefined, started, { ttlMs: TTL_MS });
       if (version !== undefined) return { first: true, version };
       const seen = await this.records.read<Entry>(key);
       if (seen && (await this.orphaned(seen.value))) {
-        const taken = await this.records.compareAndSet<Entry>(key, seen.version, started, { ttlMs: this.ttlMs });
+        const taken = await this.records.compareAndSet<Entry>(key, seen.version, started, { ttlMs: TTL_MS });
         if (taken !== undefined) {
           this.logger.warn({ key, stopped: seen.value.by }, 'delivery started by a stopped instance: running it again');
           return { first: true, version: taken };
@@ -89,8 +91,7 @@ export class DeliveryLedger {
     if (!claim?.first || status === 200) return;
     try {
       if (status >= 300) await this.records.remove(key, claim.version);
-      else
-        await this.records.compareAndSet<Entry>(key, claim.version, { state: 'done', status }, { ttlMs: this.ttlMs });
+      else await this.records.compareAndSet<Entry>(key, claim.version, { state: 'done', status }, { ttlMs: TTL_MS });
     } catch (error) {
       this.logger.warn({ err: error, key }, 'delivery ledger unavailable: the outcome of a delivery is not recorded');
     }

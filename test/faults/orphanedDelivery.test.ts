@@ -15,8 +15,7 @@ describe('Faults: a delivery claimed by an instance that stopped mid-turn', () =
 
   function instances(live: string[]) {
     const records = new MemoryAtomicStore();
-    const ledgerOf = (self: string) =>
-      new DeliveryLedger(records, logger, undefined, undefined, { self, live: async () => live });
+    const ledgerOf = (self: string) => new DeliveryLedger(records, logger, { self, live: async () => live });
     return { records, ledgerOf };
   }
 
@@ -44,8 +43,8 @@ describe('Faults: a delivery claimed by an instance that stopped mid-turn', () =
 
   it('does not take over when it cannot tell which instances run', async () => {
     const records = new MemoryAtomicStore();
-    const first = new DeliveryLedger(records, logger, undefined, undefined, { self: 'a', live: async () => ['a'] });
-    const blind = new DeliveryLedger(records, logger, undefined, undefined, {
+    const first = new DeliveryLedger(records, logger, { self: 'a', live: async () => ['a'] });
+    const blind = new DeliveryLedger(records, logger, {
       self: 'b',
       live: () => Promise.reject(new Error('store unreachable')),
     });
