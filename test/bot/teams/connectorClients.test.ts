@@ -52,3 +52,40 @@ describe('connector clients shared between turns (issue 18)', () => {
     expect(two).to.not.equal(one);
   });
 });
+
+describe('the user token client shared between turns (issue 18)', () => {
+  it('makes one per bot app id, however many turns and deliveries ask, and another for another app id', async () => {
+    const inner = new ConfigurationBotFrameworkAuthentication({});
+    const made: string[] = [];
+    const create = inner.createUserTokenClient.bind(inner);
+    inner.createUserTokenClient = (claims: ClaimsIdentity) => {
+      made.push(claims.getClaimValue(AuthenticationConstants.AudienceClaim) ?? '');
+      return create(claims);
+    };
+    const shared = new SharedConnectorClients(inner);
+
+    const first = await shared.createUserTokenClient(identity('bot-one'));
+    const again = await shared.createUserTokenClient(identity('bot-one'));
+    const other = await shared.createUserTokenClient(identity('bot-two'));
+
+    expect(again).to.equal(first);
+    expect(other).to.not.equal(first);
+    expect(made).to.deep.equal(['bot-one', 'bot-two']);
+  });
+
+  it('tries again on the next turn when one could not be made', async () => {
+    const inner = new ConfigurationBotFrameworkAuthentication({});
+    let calls = 0;
+    const create = inner.createUserTokenClient.bind(inner);
+    inner.createUserTokenClient = (claims: ClaimsIdentity) =>
+      ++calls === 1 ? Promise.reject(new Error('the credentials could not be made')) : create(claims);
+    const shared = new SharedConnectorClients(inner);
+
+    await shared.createUserTokenClient(identity('bot-one')).then(
+      () => expect.fail('the first attempt fails'),
+      () => undefined,
+    );
+    expect(await shared.createUserTokenClient(identity('bot-one'))).to.be.an('object');
+    expect(calls).to.equal(2);
+  });
+});
