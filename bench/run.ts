@@ -62,6 +62,7 @@ const settings = quick
   ? {
       seconds: 1,
       warmup: 0.5,
+      rounds: { count: 1, seconds: 1, warmup: 0.5 },
       approvals: { warmup: 20, measured: 60 },
       notices: { tenants: 40, users: 1, perTenant: 5 },
       conversations: 500,
@@ -70,6 +71,7 @@ const settings = quick
   : {
       seconds: 8,
       warmup: 2,
+      rounds: { count: 3, seconds: 5, warmup: 1 },
       approvals: { warmup: 100, measured: 1000 },
       notices: { tenants: 1000, users: 2, perTenant: 5 },
       conversations: 10_000,
@@ -120,45 +122,69 @@ async function target(options: TargetOptions, execArgv: string[] = []): Promise<
   return Child.start('target', [JSON.stringify(options)], execArgv);
 }
 
+/** How long a load runs unrecorded first, then measured. */
+interface Timing {
+  warmup: number;
+  seconds: number;
+}
+
 /** A short unrecorded run first (JIT, connection pools, SQLite pages), then the measured one. */
-async function measure(load: (seconds: number) => Promise<LoadFigures>): Promise<LoadFigures> {
-  await load(settings.warmup);
-  return load(settings.seconds);
+async function measure(
+  load: (seconds: number) => Promise<LoadFigures>,
+  timing: Timing = settings,
+): Promise<LoadFigures> {
+  await load(timing.warmup);
+  return load(timing.seconds);
+}
+
+/** The middle value (the mean of the two middle ones for an even count). */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** One round of the Teams loads on one store, measured back to back: the baselines and the assistant. */
+interface TeamsRound {
+  echo: LoadFigures;
+  peer: LoadFigures;
+  help: LoadFigures;
+  enrolment: LoadFigures;
 }
 
 /**
- * A Teams figure as a ratio to both baselines of the same run (issue 18): the echo bot (what botbuilder
- * costs doing nothing) and the peer (a BotBuilder-samples bot on the same store doing the same kind of
- * state turn). Targets: the enrolment step ≥ 1.0× the peer and ≥ 0.5× echo with p99 ≤ 50 ms; `help` ≥ 0.9× echo.
+ * A Teams figure as a ratio to both baselines (issue 18): the echo bot (what botbuilder costs doing
+ * nothing) and the peer (a BotBuilder-samples bot on the same store doing the same kind of state turn),
+ * each ratio taken within a round and the median of the rounds reported, with every round's ratio beside
+ * it. Targets: the enrolment step ≥ 1.0× the peer and ≥ 0.5× echo with p99 ≤ 50 ms; `help` ≥ 0.9× echo.
  */
-function turnRows(
-  section: string,
-  label: string,
-  figures: LoadFigures,
-  baselines: { echo: number; peer?: number },
-  kind: 'help' | 'step' | 'peer',
-) {
-  const echo = figures.rps / baselines.echo;
-  const peer = baselines.peer ? figures.rps / baselines.peer : undefined;
-  const failures = figures.non2xx + figures.errors;
-  const ratios = `×${fmt(echo, 2)} echo${peer === undefined ? '' : `, ×${fmt(peer, 2)} peer`}`;
+function turnRows(section: string, label: string, rounds: TeamsRound[], kind: 'help' | 'step' | 'peer') {
+  const of = (round: TeamsRound) => (kind === 'help' ? round.help : kind === 'step' ? round.enrolment : round.peer);
+  const echoRatios = rounds.map((round) => of(round).rps / round.echo.rps);
+  const peerRatios = kind === 'peer' ? undefined : rounds.map((round) => of(round).rps / round.peer.rps);
+  const echo = median(echoRatios);
+  const peer = peerRatios && median(peerRatios);
+  const failures = rounds.reduce((sum, round) => sum + of(round).non2xx + of(round).errors, 0);
+  const each = (ratios: number[]) => (ratios.length > 1 ? ` (rounds ${ratios.map((r) => fmt(r, 2)).join(', ')})` : '');
+  const ratios = `×${fmt(echo, 2)} echo${each(echoRatios)}${peer === undefined ? '' : `, ×${fmt(peer, 2)} peer${each(peerRatios ?? [])}`}`;
   const target = kind === 'step' ? '≥ 1.0× peer, ≥ 0.5× echo' : kind === 'help' ? '≥ 0.9× echo' : '-';
   const met =
     kind === 'step' ? echo >= 0.5 && peer !== undefined && peer >= 1 : kind === 'help' ? echo >= 0.9 : undefined;
+  const p99 = median(rounds.map((round) => of(round).p99));
   rows.push(
     {
       section,
       measure: `${label}: throughput`,
-      value: `${fmt(figures.rps)} turns/s (${ratios})${failures ? `, ${failures} failed` : ''}`,
+      value: `${fmt(median(rounds.map((round) => of(round).rps)))} turns/s (${ratios})${failures ? `, ${failures} failed` : ''}`,
       target,
       met,
     },
     {
       section,
       measure: `${label}: latency p50 / p99`,
-      value: `${fmt(figures.p50)} / ${fmt(figures.p99)} ms`,
+      value: `${fmt(median(rounds.map((round) => of(round).p50)))} / ${fmt(p99)} ms`,
       target: kind === 'step' ? 'p99 ≤ 50 ms' : '-',
-      met: kind === 'step' ? figures.p99 <= 50 : undefined,
+      met: kind === 'step' ? p99 <= 50 : undefined,
     },
   );
 }
@@ -198,11 +224,12 @@ async function checkedTeamsLoad(
   load: (seconds: number) => Promise<LoadFigures>,
   target: Child,
   loadRunId: string,
+  timing: Timing = settings,
 ): Promise<LoadFigures> {
   const markers = kind === 'enrolment' ? enrolmentMarkers() : turnFailureMarkers();
-  await load(settings.warmup);
+  await load(timing.warmup);
   await stub.request('reset', { markers });
-  const figures = await load(settings.seconds);
+  const figures = await load(timing.seconds);
   // The adapter answers the POST after the turn (and its replies) completed: the stub has seen them all.
   const stats = await stub.request<StubStats>('stats');
   const m = stats.markers;
@@ -237,10 +264,15 @@ async function checkedTeamsLoad(
  * The peer under the enrolment load (the same card submissions): every turn must be answered with one
  * card and no request may fail, or its figure would flatter the comparison.
  */
-async function checkedPeerLoad(stub: Child, where: string, load: (seconds: number) => Promise<LoadFigures>) {
-  await load(settings.warmup);
+async function checkedPeerLoad(
+  stub: Child,
+  where: string,
+  load: (seconds: number) => Promise<LoadFigures>,
+  timing: Timing = settings,
+) {
+  await load(timing.warmup);
   await stub.request('reset', {});
-  const figures = await load(settings.seconds);
+  const figures = await load(timing.seconds);
   const stats = await stub.request<StubStats>('stats');
   await stub.request('reset', {});
   if (figures.non2xx + figures.errors > 0 || stats.accepted < figures.requests) {
@@ -415,8 +447,9 @@ async function slackAlone() {
 async function teamsAndSlack(stub: Child, serviceUrl: string, redis?: string) {
   const teams = (url: string, kind: TeamsTurnKind, loadRunId: string) => (seconds: number) =>
     teamsTurns({ url, serviceUrl, kind, runId: loadRunId, seconds });
-  const checked = (target: Child, kind: TeamsTurnKind, where: string) => {
-    const loadRunId = `${runId}${where[0]}${kind[0]}`;
+  const timing = settings.rounds;
+  const checked = (target: Child, kind: TeamsTurnKind, where: string, round: number) => {
+    const loadRunId = `${runId}${where[0]}${kind[0]}${round}`;
     return checkedTeamsLoad(
       stub,
       kind,
@@ -424,85 +457,95 @@ async function teamsAndSlack(stub: Child, serviceUrl: string, redis?: string) {
       teams(`http://127.0.0.1:${target.port}`, kind, loadRunId),
       target,
       loadRunId,
+      timing,
     );
   };
 
-  log('echo baseline (1 of 2)');
-  let echo = await target({ kind: 'echo' });
-  const echoFirst = await measure(teams(`http://127.0.0.1:${echo.port}`, 'echo', `${runId}e`));
-  await echo.stop();
-
-  const peerOn = async (store: 'sqlite' | 'redis') => {
-    log(`peer (BotBuilder samples' waterfall and prompt) on ${store === 'sqlite' ? 'SQLite' : 'Redis'}`);
+  /**
+   * The echo bot, the peer and the assistant all started first, then measured back to back in each round:
+   * this machine's speed drifts with other work, and a ratio of two figures taken minutes apart moved by
+   * ±20 % between runs (bench/README.md). The ratios are taken within a round.
+   */
+  const roundsOn = async (store: 'sqlite' | 'redis', assistant: Child): Promise<TeamsRound[]> => {
+    const storeName = store === 'sqlite' ? 'SQLite' : 'Redis';
+    const echo = await target({ kind: 'echo' });
     const peer = await target({ kind: 'peer', store, redisUrl: store === 'redis' ? redis : undefined });
-    const loadRunId = `${runId}${store[0]}p`;
-    const figures = await checkedPeerLoad(
-      stub,
-      `peer-${store}`,
-      teams(`http://127.0.0.1:${peer.port}`, 'enrolment', loadRunId),
-    );
-    await peer.stop();
-    return figures;
+    const rounds: TeamsRound[] = [];
+    try {
+      for (let round = 1; round <= timing.count; round++) {
+        log(
+          `${storeName}, round ${round} of ${timing.count}: echo bot, peer (BotBuilder samples' waterfall and prompt), assistant's help and enrolment step`,
+        );
+        const echoRun = await measure(
+          teams(`http://127.0.0.1:${echo.port}`, 'echo', `${runId}e${store[0]}${round}`),
+          timing,
+        );
+        const peerRun = await checkedPeerLoad(
+          stub,
+          `peer-${store}`,
+          teams(`http://127.0.0.1:${peer.port}`, 'enrolment', `${runId}${store[0]}p${round}`),
+          timing,
+        );
+        const help = await checked(assistant, 'help', store, round);
+        const enrolment = await checked(assistant, 'enrolment', store, round);
+        rounds.push({ echo: echoRun, peer: peerRun, help, enrolment });
+      }
+    } finally {
+      await echo.stop();
+      await peer.stop();
+    }
+    return rounds;
   };
-  const sqlitePeer = await peerOn('sqlite');
 
   log('assistant on SQLite: help, an enrolment step (card submissions), Slack approval clicks');
   const people = await platforms();
   const sqlite = await slackAssistant(people);
-  const sqliteHelp = await checked(sqlite, 'help', 'sqlite');
-  const sqliteEnrolment = await checked(sqlite, 'enrolment', 'sqlite');
+  const onSqlite = await roundsOn('sqlite', sqlite);
   const slack = await slackApprovals(people, sqlite, `http://127.0.0.1:${sqlite.port}`);
   await sqlite.stop();
   await people.stop();
 
-  let redisHelp: LoadFigures | undefined;
-  let redisEnrolment: LoadFigures | undefined;
-  let redisPeer: LoadFigures | undefined;
+  let onRedis: TeamsRound[] | undefined;
   if (redis) {
-    redisPeer = await peerOn('redis');
     log('assistant on Redis: help, an enrolment step (card submissions)');
-    const onRedis = await target({ kind: 'assistant', store: 'redis', redisUrl: redis });
-    redisHelp = await checked(onRedis, 'help', 'redis');
-    redisEnrolment = await checked(onRedis, 'enrolment', 'redis');
-    await onRedis.stop();
+    const assistant = await target({ kind: 'assistant', store: 'redis', redisUrl: redis });
+    try {
+      onRedis = await roundsOn('redis', assistant);
+    } finally {
+      await assistant.stop();
+    }
   } else {
     notes.push(
       quick ? 'Redis skipped in --quick (set REDIS_URL to include it).' : 'Redis not reachable: Redis rows skipped.',
     );
   }
 
-  log('echo baseline (2 of 2)');
-  echo = await target({ kind: 'echo' });
-  const echoSecond = await measure(teams(`http://127.0.0.1:${echo.port}`, 'echo', `${runId}e`));
-  await echo.stop();
-
-  const baseline = (echoFirst.rps + echoSecond.rps) / 2;
-  raw.teams = { echoFirst, echoSecond, sqlitePeer, sqliteHelp, sqliteEnrolment, redisPeer, redisHelp, redisEnrolment };
+  raw.teams = { sqlite: onSqlite, redis: onRedis };
+  const echoRuns = [...onSqlite, ...(onRedis ?? [])].map((round) => round.echo);
   rows.push({
     section: 'Baseline',
     measure: 'echo bot (CloudAdapter on restify): throughput',
-    value: `${fmt(baseline)} turns/s (runs: ${fmt(echoFirst.rps)}, ${fmt(echoSecond.rps)})`,
+    value: `${fmt(median(echoRuns.map((run) => run.rps)))} turns/s (runs: ${echoRuns.map((run) => fmt(run.rps)).join(', ')})`,
     target: '≈1,500 turns/s on 2 cores',
   });
   rows.push({
     section: 'Baseline',
     measure: 'echo bot: latency p50 / p99',
-    value: `${fmt(echoFirst.p50)} / ${fmt(echoFirst.p99)} ms`,
+    value: `${fmt(median(echoRuns.map((run) => run.p50)))} / ${fmt(median(echoRuns.map((run) => run.p99)))} ms`,
     target: '-',
   });
   const stepLabel = 'enrolment step, card submissions (state read + written)';
   const peerLabel = "peer (samples' waterfall + prompt, same store and adapter), same card submissions";
-  const onSqlite = { echo: baseline, peer: sqlitePeer.rps };
-  turnRows('Peer, SQLite', peerLabel, sqlitePeer, { echo: baseline }, 'peer');
-  turnRows('Teams, SQLite', '`help` (card)', sqliteHelp, onSqlite, 'help');
-  turnRows('Teams, SQLite', stepLabel, sqliteEnrolment, onSqlite, 'step');
-  if (redisHelp && redisEnrolment && redisPeer) {
-    const onRedis = { echo: baseline, peer: redisPeer.rps };
-    turnRows('Peer, Redis', peerLabel, redisPeer, { echo: baseline }, 'peer');
-    turnRows('Teams, Redis', '`help` (card)', redisHelp, onRedis, 'help');
-    turnRows('Teams, Redis', stepLabel, redisEnrolment, onRedis, 'step');
+  turnRows('Peer, SQLite', peerLabel, onSqlite, 'peer');
+  turnRows('Teams, SQLite', '`help` (card)', onSqlite, 'help');
+  turnRows('Teams, SQLite', stepLabel, onSqlite, 'step');
+  if (onRedis) {
+    turnRows('Peer, Redis', peerLabel, onRedis, 'peer');
+    turnRows('Teams, Redis', '`help` (card)', onRedis, 'help');
+    turnRows('Teams, Redis', stepLabel, onRedis, 'step');
   }
   notes.push(
+    `Teams loads in ${timing.count} round${timing.count > 1 ? 's' : ''} per store (${timing.warmup} s unrecorded, then ${timing.seconds} s measured, for each load): in each round the echo bot, the peer and the assistant (its help, then its enrolment step) are measured back to back, all started before the first round; each ratio is taken within a round and the median of the rounds is reported (figures: medians of the rounds).`,
     `Enrolment step: each of the 16 connections is a reseller tenant of its own with its own conversation, submitting the cards of the "${ENROLMENT_STEP}" step (E2, E4) as Teams posts them: the progress card's button (the step card comes back), then Save with the answers (validated, saved to the organisation's draft with who answered, the progress card comes back), over and over. Every turn was checked at the connector stub (one expected card per turn, no error message) and every tenant's draft holds the saved contact.`,
   );
   slackRows(slack);
