@@ -22,28 +22,34 @@ import { LruMap } from '../lruMap';
 /** What a claimed submission tells the guard when its turn ends. */
 export interface SubmissionClaim {
   /**
-   * The turn answered: a repeat within the grace period is dropped. The turn need not wait for it (the
-   * record says "in flight" until then, which drops a repeat too); this process's next claim on the same
-   * key waits for it, so a person's next press is never judged against a half-written record.
+   * The turn answered: a repeat within the grace period is dropped. The turn need not wait for it; this
+   * process's next claim on the same key waits for it, so a person's next press is never judged against a
+   * half-written record.
    */
   handled(): Promise<void>;
   /** The turn failed: the same press again is a retry, and runs. */
   failed(): Promise<void>;
 }
 
+/**
+ * `claimed`: a turn is answering the press, renewed while it runs, so the record is live for the grace
+ * after its last renewal and a turn that died lets the press run again after the grace. `handled`: a slow
+ * turn answered (the grace counts from the answer). `in-flight`: the claim of a version before renewals,
+ * live for `inFlightMs` since it was written.
+ */
 interface ClaimRecord {
   /** Which press: the card, its data and the person, hashed. */
   press: string;
-  state: 'in-flight' | 'handled';
+  state: 'claimed' | 'handled' | 'in-flight';
   at: string;
 }
 
 export interface RepeatedSubmissionsOptions {
   records: AtomicStore;
   clock: () => Date;
-  /** How long after a press was answered the same press counts as its repeat (a double click). */
+  /** How long after a press was claimed or answered the same press counts as its repeat (a double click). */
   graceMs?: number;
-  /** A claim still in flight after this long belongs to a turn that died: the press runs again. */
+  /** An older version's claim ("in-flight", never renewed) still unanswered after this long belongs to a turn that died. */
   inFlightMs?: number;
 }
 
@@ -106,7 +112,8 @@ export class RepeatedSubmissions {
     const { key, press } = identity;
     const { records, clock } = this.options;
     await this.settling.get(key);
-    const fresh: ClaimRecord = { press, state: 'in-flight', at: clock().toISOString() };
+    const claimedAt = clock().getTime();
+    const fresh: ClaimRecord = { press, state: 'claimed', at: new Date(claimedAt).toISOString() };
     const known = this.written.get(key);
     const repeatsKnown = known !== undefined && known.record.press === press && this.isLive(known.record);
     let version: number | undefined;
@@ -123,16 +130,44 @@ export class RepeatedSubmissions {
       this.written.delete(key);
       return undefined;
     }
-    const held = version;
-    this.written.set(key, { version: held, record: fresh });
+    this.written.set(key, { version, record: fresh });
+    return this.heldClaim(key, press, version, claimedAt);
+  }
+
+  /**
+   * A claim while its turn runs. A turn answered within half the grace writes nothing more: its claim
+   * already drops a repeat for the grace (issue 18: one store write a press instead of two). A longer turn
+   * renews its claim every half grace, so it stays live however long the turn takes and lapses soon after a
+   * process that died; when such a turn answers, "handled" starts the grace from the answer. Renewals stop
+   * after `inFlightMs`: a claim nobody answers or gives back (a bug) must not be written forever.
+   */
+  private heldClaim(key: string, press: string, version: number, claimedAt: number): SubmissionClaim {
+    const { records, clock } = this.options;
+    let held: number | undefined = version;
+    // One write at a time on the record: a renewal, then the answer's or the failure's.
+    let writes = Promise.resolve();
+    let renewed = false;
+    const rewrite = (record: ClaimRecord) => {
+      writes = writes.then(async () => {
+        if (held === undefined) return;
+        held = await records.compareAndSet(key, held, record, { ttlMs: KEEP_MS }).catch(() => undefined);
+        if (held === undefined) this.written.delete(key);
+        else this.written.set(key, { version: held, record });
+      });
+      return writes;
+    };
+    const renewUntil = Date.now() + this.inFlightMs;
+    const renew = () => {
+      renewed = true;
+      void rewrite({ press, state: 'claimed', at: clock().toISOString() });
+      if (Date.now() < renewUntil) timer = setTimeout(renew, this.graceMs / 2).unref();
+    };
+    let timer = setTimeout(renew, this.graceMs / 2).unref();
     return {
       handled: () => {
-        const done: ClaimRecord = { press, state: 'handled', at: clock().toISOString() };
-        const settled = (async () => {
-          const written = await records.compareAndSet(key, held, done, { ttlMs: KEEP_MS }).catch(() => undefined);
-          if (written === undefined) this.written.delete(key);
-          else this.written.set(key, { version: written, record: done });
-        })();
+        clearTimeout(timer);
+        if (!renewed && clock().getTime() - claimedAt < this.graceMs / 2) return writes;
+        const settled = rewrite({ press, state: 'handled', at: clock().toISOString() });
         this.settling.set(key, settled);
         void settled.finally(() => {
           if (this.settling.get(key) === settled) this.settling.delete(key);
@@ -140,8 +175,10 @@ export class RepeatedSubmissions {
         return settled;
       },
       failed: async () => {
+        clearTimeout(timer);
         this.written.delete(key);
-        await records.remove(key, held);
+        await writes;
+        if (held !== undefined) await records.remove(key, held);
       },
     };
   }

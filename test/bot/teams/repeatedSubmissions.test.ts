@@ -1,22 +1,29 @@
 import { expect } from 'chai';
+import sinon from 'sinon';
 import type { Activity } from 'botbuilder';
 import { RepeatedSubmissions } from '../../../bot/teams/repeatedSubmissions';
 import type { AtomicStore } from '../../../services/storage/atomicStore';
 import { MemoryAtomicStore } from '../../../services/storage/memoryAtomicStore';
 
 /**
- * The double-click guard (issue 18): the turn does not wait for the "handled" record before Teams hears
- * back, yet a person's next press is judged against it, never against the half-written one.
+ * The double-click guard (issue 18): one press, one effect, one answer, at one store write for a press
+ * answered at once; a slow turn's claim is renewed while it runs, and the turn does not wait for its
+ * "handled" record before Teams hears back, yet a person's next press is judged against it.
  */
-describe('repeated card presses, with the answer sent before "handled" is written', () => {
-  let now: number;
+describe('repeated card presses: one write for a quick answer, renewed for a slow one', () => {
+  let clock: sinon.SinonFakeTimers;
   let records: AtomicStore;
+  let writes: string[];
   /** Holds every compare-and-set that writes "handled" until `release` is called. */
   let release: () => void;
 
   beforeEach(() => {
-    now = Date.parse('2026-12-03T10:00:00Z');
+    clock = sinon.useFakeTimers({
+      now: Date.parse('2026-12-03T10:00:00Z'),
+      toFake: ['setTimeout', 'clearTimeout', 'Date'],
+    });
     const inner = new MemoryAtomicStore();
+    writes = [];
     let gate = new Promise<void>((resolve) => (release = resolve));
     records = Object.assign(Object.create(inner) as AtomicStore, {
       compareAndSet: async (
@@ -25,13 +32,17 @@ describe('repeated card presses, with the answer sent before "handled" is writte
         value: unknown,
         options?: { ttlMs?: number },
       ) => {
-        if ((value as { state?: string }).state === 'handled') await gate;
+        const state = (value as { state?: string }).state ?? '';
+        writes.push(state);
+        if (state === 'handled') await gate;
         return inner.compareAndSet(key, expected, value, options);
       },
     });
     gate = gate.then(() => {});
   });
+  afterEach(() => clock.restore());
 
+  const guardOn = (store: AtomicStore) => new RepeatedSubmissions({ records: store, clock: () => new Date() });
   const press = (data: Record<string, unknown>): Partial<Activity> => ({
     type: 'message',
     replyToId: 'card-1',
@@ -40,13 +51,53 @@ describe('repeated card presses, with the answer sent before "handled" is writte
     conversation: { id: 'a:anna', isGroup: false, conversationType: 'personal', name: '' },
   });
 
-  it('judges the same press again after the grace by the answer, even when "handled" is still being written', async () => {
-    const guard = new RepeatedSubmissions({ records, clock: () => new Date(now) });
+  it('writes the claim alone for a press answered at once, and drops the same press for the grace after it', async () => {
+    const guard = guardOn(records);
     const first = await guard.claim(press({ verb: 'save' }));
     expect(first).to.not.equal(undefined);
+    await clock.tickAsync(300);
+    await first!.handled();
+    expect(writes).to.deep.equal(['claimed']);
+    // A double click, from this instance or another one reading the store.
+    await clock.tickAsync(1_000);
+    expect(await guard.claim(press({ verb: 'save' }))).to.equal(undefined);
+    expect(await guardOn(records).claim(press({ verb: 'save' }))).to.equal(undefined);
+    // The same button again later is a new press.
+    await clock.tickAsync(5_000);
+    expect(await guard.claim(press({ verb: 'save' }))).to.not.equal(undefined);
+  });
+
+  it('keeps a slow turn’s press claimed however long it runs, then drops a repeat for the grace after its answer', async () => {
+    const guard = guardOn(records);
+    const first = await guard.claim(press({ verb: 'check' }));
+    await clock.tickAsync(12_000);
+    expect(writes.filter((state) => state === 'claimed').length).to.be.greaterThan(3);
+    expect(await guardOn(records).claim(press({ verb: 'check' }))).to.equal(undefined);
     const written = first!.handled();
-    now += 6_000;
-    // Read against the "in flight" record, this press would be dropped for a minute.
+    release();
+    await written;
+    await clock.tickAsync(4_000);
+    expect(await guardOn(records).claim(press({ verb: 'check' }))).to.equal(undefined);
+    await clock.tickAsync(1_500);
+    expect(await guardOn(records).claim(press({ verb: 'check' }))).to.not.equal(undefined);
+  });
+
+  it('lets the press run again soon after the process answering it died, not a minute later', async () => {
+    const dying = guardOn(records);
+    expect(await dying.claim(press({ verb: 'save' }))).to.not.equal(undefined);
+    // The process is gone: its renewals stop (its timers never fire again).
+    clock.reset();
+    clock.setSystemTime(Date.parse('2026-12-03T10:00:06Z'));
+    expect(await guardOn(records).claim(press({ verb: 'save' }))).to.not.equal(undefined);
+  });
+
+  it('judges the same press again after the grace by the answer, even when "handled" is still being written', async () => {
+    const guard = guardOn(records);
+    const first = await guard.claim(press({ verb: 'save' }));
+    await clock.tickAsync(3_000);
+    const written = first!.handled();
+    await clock.tickAsync(6_000);
+    // Read against the claim renewed at 2.5 s, this press would run before "handled" is even written.
     const again = guard.claim(press({ verb: 'save' }));
     release();
     await written;
@@ -58,8 +109,9 @@ describe('repeated card presses, with the answer sent before "handled" is writte
   });
 
   it('runs another press of the same person at once after "handled" lands, with no write lost', async () => {
-    const guard = new RepeatedSubmissions({ records, clock: () => new Date(now) });
+    const guard = guardOn(records);
     const first = await guard.claim(press({ verb: 'save', name: 'Anna' }));
+    await clock.tickAsync(3_000);
     const written = first!.handled();
     const other = guard.claim(press({ verb: 'save', name: 'Anna Nowak' }));
     release();
@@ -69,6 +121,18 @@ describe('repeated card presses, with the answer sent before "handled" is writte
     await claimed!.handled();
     // The second press's record is the one kept: the same second press again is now the repeat.
     expect(await guard.claim(press({ verb: 'save', name: 'Anna Nowak' }))).to.equal(undefined);
+  });
+
+  it('reads an older version’s claim ("in-flight", never renewed) as live for a minute', async () => {
+    const guard = guardOn(records);
+    expect(await guard.claim(press({ verb: 'save' }))).to.not.equal(undefined);
+    const [stored] = await records.list<{ press: string; state: string; at: string }>('teams:press:');
+    await records.compareAndSet(stored.key, stored.version, { ...stored.value, state: 'in-flight' });
+    clock.reset();
+    clock.setSystemTime(Date.parse('2026-12-03T10:00:30Z'));
+    expect(await guardOn(records).claim(press({ verb: 'save' }))).to.equal(undefined);
+    clock.setSystemTime(Date.parse('2026-12-03T10:01:01Z'));
+    expect(await guardOn(records).claim(press({ verb: 'save' }))).to.not.equal(undefined);
   });
 
   describe('claimed at the edge, beside the delivery ledger', () => {
@@ -83,7 +147,7 @@ describe('repeated card presses, with the answer sent before "handled" is writte
           return inner.compareAndSet(...args);
         },
       });
-      const guard = new RepeatedSubmissions({ records: counting, clock: () => new Date(now) });
+      const guard = guardOn(counting);
       const activity = delivered('activity-1', { verb: 'save' });
       guard.begin(activity);
       expect(await guard.claim(activity)).to.not.equal(undefined);
@@ -91,12 +155,12 @@ describe('repeated card presses, with the answer sent before "handled" is writte
     });
 
     it('gives back the claim of a delivery that does not run (a redelivery), so the person’s next press runs', async () => {
-      const guard = new RepeatedSubmissions({ records: new MemoryAtomicStore(), clock: () => new Date(now) });
+      const guard = guardOn(new MemoryAtomicStore());
       const redelivered = delivered('activity-1', { verb: 'save' });
       guard.begin(redelivered);
       await guard.release(redelivered);
       // The same press, sent as a new activity a second later: not taken for a repeat of one never run.
-      now += 1_000;
+      await clock.tickAsync(1_000);
       expect(await guard.claim(delivered('activity-2', { verb: 'save' }))).to.not.equal(undefined);
     });
   });
