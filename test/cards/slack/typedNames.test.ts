@@ -13,27 +13,15 @@ import { readinessBlocks } from '../../../cards/slack/readiness/readinessBlocks'
 import { SUPPORTED_LANGUAGES, translatorFor } from '../../../i18n/i18n';
 import type { ReadinessReport } from '../../../services/readiness/readyToTransact';
 import type { Invitation, ResellerRow } from '../../../services/partnerships/types';
+import { inMrkdwn, type SlackTexts, slackTextsOf } from '../../support/drivers/slackTexts';
 
 /** Names as people type them: Slack's three markup characters in each. */
 const RESELLER = 'Smith & Sons <EU>';
 const CUSTOMER = 'Kowalski & Córka <PL>';
-const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escaped = inMrkdwn;
 
-type Texts = { mrkdwn: string[]; plain: string[] };
-
-/** Every text object of a block tree by kind; an input's initial value is plain text too. */
-function textsOf(tree: unknown, found: Texts = { mrkdwn: [], plain: [] }): Texts {
-  if (Array.isArray(tree)) for (const item of tree) textsOf(item, found);
-  else if (tree && typeof tree === 'object') {
-    const node = tree as Record<string, unknown>;
-    if (node.type === 'mrkdwn' && typeof node.text === 'string') found.mrkdwn.push(node.text);
-    else if (node.type === 'plain_text' && typeof node.text === 'string') found.plain.push(node.text);
-    if (typeof node.initial_value === 'string') found.plain.push(node.initial_value);
-    for (const [key, value] of Object.entries(node))
-      if (key !== 'text' || typeof value !== 'string') textsOf(value, found);
-  }
-  return found;
-}
+type Texts = SlackTexts;
+const textsOf = (tree: unknown) => slackTextsOf(tree);
 
 /** The name is in mrkdwn escaped once (never raw, never twice), and in plain text as typed (never escaped). */
 function expectReadAsTyped(texts: Texts, name: string, where: { mrkdwn?: boolean; plain?: boolean }) {
