@@ -14,7 +14,6 @@ import {
   TAILSPIN_PROFILE,
   verifiedByPartnerCenter,
 } from '../support/drivers/resellerRoad';
-import { postToSlack } from '../support/drivers/slackRequests';
 import { inMrkdwn, slackTextsOf } from '../support/drivers/slackTexts';
 
 const ADMIN = 'U0ADMIN';
@@ -134,18 +133,7 @@ describe(`Journey: names typed with &, < and > read as typed in Slack, on ${back
   });
 
   it('shows the request on the approver’s App Home with both names as typed', async () => {
-    const before = world.slackApi.callsOf('views.publish').length;
-    const body = JSON.stringify({
-      type: 'event_callback',
-      team_id: world.team,
-      api_app_id: 'A0CSP',
-      event_id: `Ev${randomUUID().slice(0, 8)}`,
-      event_time: Math.floor(Date.now() / 1000),
-      event: { type: 'app_home_opened', user: APPROVER, channel: 'D0HOME', tab: 'home' },
-    });
-    expect((await postToSlack(world.target.url, body, { contentType: 'application/json' })).status).to.equal(200);
-    await world.slackApi.waitFor('views.publish', before + 1);
-    const home = world.slackApi.callsOf('views.publish').at(-1)?.args.view;
+    const home = await world.slack.openHome(APPROVER);
     expect(JSON.stringify(home)).to.include(requestId);
     expectReadAsTyped(home, CUSTOMER, { mrkdwn: true });
     expectReadAsTyped(home, RESELLER, { mrkdwn: true });
