@@ -98,13 +98,17 @@ describe(`Journey: names typed with &, < and > read as typed in Slack, on ${back
     await confirmedOnCheckNow(world, anna, DEMO.provider.name);
   });
 
-  it('tells the channel the partnership is confirmed, the reseller’s name escaped once (P3)', async () => {
-    const notice = await world.slackCalled(
-      'chat.postMessage',
-      (json) => json.includes(CHANNEL) && json.includes(inMrkdwn(RESELLER)),
-      'the confirmed notice',
-    );
-    expectReadAsTyped(parsed(notice), RESELLER, { mrkdwn: true });
+  it('tells the channel the reseller accepted, then that Partner Center confirmed it, its name escaped once (P3)', async () => {
+    for (const key of ['partnerships:slack.notice.accepted', 'partnerships:slack.notice.confirmed']) {
+      // The notice's first words, up to where the catalog puts the reseller's name, escaped.
+      const opening = en(key, { reseller: '\u0000' }).split('\u0000')[0];
+      const notice = await world.slackCalled(
+        'chat.postMessage',
+        (json) => json.includes(CHANNEL) && json.includes(asJson(`${opening}${inMrkdwn(RESELLER)}`)),
+        key,
+      );
+      expectReadAsTyped(parsed(notice), RESELLER, { mrkdwn: true });
+    }
   });
 
   it('lists it in /csp resellers: the row in mrkdwn, its buttons in plain text (P7)', async () => {
