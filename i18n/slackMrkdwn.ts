@@ -5,9 +5,9 @@
  * is, so an entity there would be read as `&amp;`). A reseller called `Smith & Sons <EU>` must read so in
  * the approvals channel, not as a broken link.
  *
- * The place that knows a value from our own markup is the translation: a catalog text is ours (no catalog
- * holds `&`, `<` or `>`: test/i18n), an interpolated value is someone's. So every Slack listener and notice
- * gets a mrkdwn translator (bot/slack/slackLanguage.ts, bot/proactive/durableNotifier.ts) whose values are
+ * The place that knows a value from our own markup is the translation: a catalog text is ours (and holds
+ * no `&`, `<` or `>`: test/i18n/slackMrkdwn.test.ts), an interpolated value is someone's. So every Slack
+ * listener and notice gets a mrkdwn translator (bot/slack/slackLanguage.ts, bot/proactive/durableNotifier.ts) whose values are
  * escaped before i18next sees them, rather than each call site escaping its own; a value that is our own
  * markup (`<@U…>`, `<#C…>`, a text this translator already made) is passed as `markup(text)`. Builders that
  * write plain_text (headers, buttons, a draft email in an input) ask for `plainTranslator(t)`; text put

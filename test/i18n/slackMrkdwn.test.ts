@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { languageOf } from '../../i18n/format';
-import { translatorFor } from '../../i18n/i18n';
+import { SUPPORTED_LANGUAGES, translatorFor } from '../../i18n/i18n';
 import { escapeMrkdwn, markup, mrkdwnTranslator, plainTranslator } from '../../i18n/slackMrkdwn';
+import { catalogStrings } from './catalogKeys';
 
 const TYPED = 'Smith & Sons <EU>';
 const ESCAPED = 'Smith &amp; Sons &lt;EU&gt;';
@@ -51,4 +52,14 @@ describe('Slack mrkdwn: what a person typed reads as typed (Slack escaping: & < 
     expect(plainTranslator(plain)).to.equal(plain);
     expect(plainTranslator(t)('partnerships:slack.notice.confirmed', { reseller: TYPED })).to.include(TYPED);
   });
+
+  for (const language of SUPPORTED_LANGUAGES) {
+    it(`the ${language} catalogs write no &, < or > of their own: their text goes to Slack unescaped`, () => {
+      // The translator escapes values only; a catalog's own `&` or `<` would reach Slack's mrkdwn as markup.
+      const found = catalogStrings(language)
+        .filter(([, text]) => /[&<>]/.test(text))
+        .map(([key, text]) => `${key}: “${text}”`);
+      expect(found).to.deep.equal([]);
+    });
+  }
 });

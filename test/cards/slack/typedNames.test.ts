@@ -132,4 +132,22 @@ describe('Names people typed read as typed in Slack: escaped once in mrkdwn, lit
       expectReadAsTyped(texts, RESELLER, { plain: true });
     });
   }
+
+  it('cuts a long section at Slack’s 3000 characters without leaving half an entity', () => {
+    const subscriptions = Array.from({ length: 200 }, (_, i) => ({
+      name: `Plan <${i}> & more`,
+      quantity: 1,
+      onRecord: false,
+      supportContact: false,
+    }));
+    // The cut moves one character with each longer domain: some of them fall inside an entity.
+    for (let pad = 0; pad < 12; pad++) {
+      const customers = [{ name: CUSTOMER, domain: `${'k'.repeat(pad)}.pl`, subscriptions }];
+      const long = textsOf(resellerCustomersBlocks(translatorFor('en'), RESELLER, customers)).mrkdwn.find(
+        (text) => text.length > 2900,
+      );
+      expect(long?.length).to.be.at.most(3000);
+      expect(long, `domain of ${pad + 3}`).to.not.match(/&[a-z]*$/);
+    }
+  });
 });
