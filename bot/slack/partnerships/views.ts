@@ -158,7 +158,8 @@ export function registerViews(app: App, p: SlackPartnerships) {
       await p.people.actor(client, body.user),
     );
     if (!outcome.ok) {
-      await ack({ response_action: 'errors', errors: { notify: partnershipRefusalText(t, outcome.refusal) } });
+      const error = partnershipRefusalText(plainTranslator(t), outcome.refusal);
+      await ack({ response_action: 'errors', errors: { notify: error } });
       return;
     }
     await ack();
