@@ -64,14 +64,16 @@ export interface ReadinessLines {
   review?: { title: string; lines: string[]; missing: boolean };
 }
 
+/** The report's heading, for whoever reads it: the reseller's name, or its distributor's. */
+export function readinessTitle(t: Translate, reader: Reader, report: ReadinessReport): string {
+  if (reader === 'distributor') return t('ready:title.distributor', { reseller: report.reseller.name });
+  return report.distributor
+    ? t('ready:title.reseller', { distributor: report.distributor.name })
+    : t('ready:title.noDistributor');
+}
+
 export function readinessLines(t: Translate, reader: Reader, report: ReadinessReport): ReadinessLines {
-  const distributor = report.distributor?.name ?? '';
-  const title =
-    reader === 'distributor'
-      ? t('ready:title.distributor', { reseller: report.reseller.name })
-      : report.distributor
-        ? t('ready:title.reseller', { distributor })
-        : t('ready:title.noDistributor');
+  const title = readinessTitle(t, reader, report);
   const met = report.conditions.filter((c) => c.state === 'met').length;
   return {
     title,

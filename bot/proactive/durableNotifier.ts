@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { CloudAdapter } from 'botbuilder';
 import { DEFAULT_LANGUAGE, translatorFor } from '../../i18n/i18n';
+import { mrkdwnTranslator } from '../../i18n/slackMrkdwn';
 import type { OutboxOptions } from '../../services/outbox/outbox';
 import type { DeliveryOutcome } from '../../services/outbox/outboxJobs';
 import { Outbox } from '../../services/outbox/outbox';
@@ -181,7 +182,10 @@ export class DurableNotifier implements Notifier {
     // Read at delivery time, like a Teams reader's language: a channel's or a person's may have changed.
     const language = await this.slackLanguageOf(job);
     try {
-      message = this.deps.renderers.slackRenderer(job.notice.renderer)(translatorFor(language), job.notice.params);
+      message = this.deps.renderers.slackRenderer(job.notice.renderer)(
+        mrkdwnTranslator(translatorFor(language)),
+        job.notice.params,
+      );
     } catch (error) {
       return { kind: 'failed', reason: `render: ${(error as Error).message}` };
     }

@@ -13,6 +13,7 @@ export interface Notice {
 }
 
 export type TeamsNoticeRenderer = (t: Translate, params: Record<string, unknown>) => Partial<Activity>;
+/** `t` is a mrkdwn translator (i18n/slackMrkdwn.ts): what it interpolates arrives escaped for Slack. */
 export type SlackNoticeRenderer = (
   t: Translate,
   params: Record<string, unknown>,

@@ -4,6 +4,7 @@ import { WebClient } from '@slack/web-api';
 import { helpBlocks } from '../../cards/slack/helpBlocks';
 import { homeView } from '../../cards/slack/homeView';
 import { type Language, SUPPORTED_LANGUAGES, translatorFor } from '../../i18n/i18n';
+import { mrkdwnTranslator } from '../../i18n/slackMrkdwn';
 import type { AtomicStore } from '../../services/storage/atomicStore';
 import type { DeliveryLedger } from '../deliveryLedger';
 import type { Logger } from '../logger';
@@ -91,7 +92,7 @@ export function createSlackEdge(options: SlackAppOptions): SlackEdge {
     await ack();
     const [word = 'help', ...rest] = command.text.trim().split(/\s+/).filter(Boolean);
     const sub = subcommands.get(word.toLowerCase());
-    let t = translatorFor(undefined);
+    let t = mrkdwnTranslator(translatorFor(undefined));
     try {
       t = await languages.translatorFor(client, command.team_id, command.user_id);
       if (!sub) {

@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { DEFAULT_LANGUAGE, type Language, resolveLanguage, type Translate, translatorFor } from '../../i18n/i18n';
+import { mrkdwnTranslator } from '../../i18n/slackMrkdwn';
 import { type AtomicStore, updateRecord } from '../../services/storage/atomicStore';
 import type { Logger } from '../logger';
 import { LruMap } from '../lruMap';
@@ -23,8 +24,9 @@ export class SlackLanguages {
     private readonly logger: Logger,
   ) {}
 
+  /** Slack's translators escape what they interpolate for mrkdwn (i18n/slackMrkdwn.ts). */
   async translatorFor(client: WebClient, teamId: string, userId: string): Promise<Translate> {
-    return translatorFor(await this.languageOf(client, teamId, userId));
+    return mrkdwnTranslator(translatorFor(await this.languageOf(client, teamId, userId)));
   }
 
   async languageOf(client: WebClient, teamId: string, userId: string): Promise<Language> {
@@ -49,7 +51,7 @@ export class SlackLanguages {
   }
 
   async channelTranslator(channelId: string): Promise<Translate> {
-    return translatorFor(await this.channelLanguage(channelId));
+    return mrkdwnTranslator(translatorFor(await this.channelLanguage(channelId)));
   }
 
   async chooseForChannel(channelId: string, language: Language): Promise<void> {

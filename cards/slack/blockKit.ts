@@ -14,8 +14,14 @@ export const INPUT_ACTION = 'value';
 /** Plain text, cut to `max` characters (150: a header's limit; 75: a button's or an option's). */
 const plain = (text: string, max = 150) => ({ type: 'plain_text' as const, text: text.slice(0, max), emoji: true });
 
-/** Formatted text, cut to a section's 3000 characters. */
-const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text: text.slice(0, 3000) });
+/**
+ * Formatted text, cut to a section's 3000 characters; an entity the cut split (`&am`) goes, as its values
+ * arrive escaped (i18n/slackMrkdwn.ts) and half an entity would read as `&am`.
+ */
+const mrkdwn = (text: string) => ({
+  type: 'mrkdwn' as const,
+  text: text.length > 3000 ? text.slice(0, 3000).replace(/&[a-z]*$/, '') : text,
+});
 
 /** `text` in at most `max` characters, an ellipsis saying where it was cut. */
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);

@@ -2,6 +2,7 @@
 // the ack, or by the recovery pass for a click a stopped instance left (issue 18).
 import type { WebClient } from '@slack/web-api';
 import type { AcceptedApproval } from '../../../services/customers/acceptedApprovals';
+import { markup } from '../../../i18n/slackMrkdwn';
 import { notDecidedText, type SlackCustomers } from './context';
 import { credentialsText } from './credentialsText';
 
@@ -47,7 +48,8 @@ export async function approveClick(
       user: click.userId,
       text: credentialsText(t, request.customer.companyName, credentials),
     });
-    if (!reply.underMessage) await reply.tell(t('customers:slack.credentialsInChannel', { channel: `<#${channel}>` }));
+    if (!reply.underMessage)
+      await reply.tell(t('customers:slack.credentialsInChannel', { channel: markup(`<#${channel}>`) }));
   }
   await s.afterDecision(client, request);
 }

@@ -1,6 +1,7 @@
 // The customers modals' listeners (Slack's view submissions), one file per listener kind as in bot/slack/partnerships.
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import { CUSTOMER_CALLBACK, REASON_ACTION, REASON_BLOCK } from '../../../cards/slack/customers/ids';
+import { plainTranslator } from '../../../i18n/slackMrkdwn';
 import { slackTeamOf } from '../slackTeam';
 import { notDecidedText, type SlackCustomers } from './context';
 
@@ -20,7 +21,9 @@ export function registerViews(app: App, s: SlackCustomers) {
       reason,
     );
     if (!outcome.ok) {
-      await ack({ response_action: 'errors', errors: { [REASON_BLOCK]: notDecidedText(t, outcome).slice(0, 300) } });
+      // Slack shows a modal's error as plain text: names in it as typed.
+      const error = notDecidedText(plainTranslator(t), outcome).slice(0, 300);
+      await ack({ response_action: 'errors', errors: { [REASON_BLOCK]: error } });
       return;
     }
     await ack();

@@ -4,6 +4,7 @@ import { draftModal } from '../../../cards/slack/partnerships/invitationModals';
 import { removeModal } from '../../../cards/slack/partnerships/removeModal';
 import { providerIdOf } from '../../../services/partnerships/providers';
 import { ephemeral, partnershipRefusalText, refusedText } from '../distributorWords';
+import { escapeMrkdwn } from '../../../i18n/slackMrkdwn';
 import { slackTeamOf } from '../slackTeam';
 import { invitationDraft, type SlackPartnerships } from './context';
 
@@ -66,7 +67,8 @@ export function registerActions(app: App, p: SlackPartnerships) {
     } catch (error) {
       // The trigger lasts three seconds: past it, the draft still reaches the rep, as a message only they see.
       p.logger.warn({ err: error }, 'could not open the draft modal: sending the draft as an ephemeral message');
-      await respond(ephemeral(`${note}\n\n${draft}`));
+      // The draft is plain text (the email as it will be sent); a message reads mrkdwn.
+      await respond(ephemeral(`${note}\n\n${escapeMrkdwn(draft)}`));
     }
     await p
       .deliverInvitationToTeams(invitation.id, code)

@@ -5,6 +5,7 @@ import { draftModal, EMAIL_LANGUAGE_BLOCK } from '../../../cards/slack/partnersh
 import { languageOf } from '../../../i18n/format';
 import { SUPPORTED_LANGUAGES } from '../../../i18n/i18n';
 import type { Translate } from '../../../i18n/i18n';
+import { markup, plainTranslator } from '../../../i18n/slackMrkdwn';
 import { refusedFields } from '../../../services/partnerships/fieldRefusals';
 import type { ApproverGroup, Refusal } from '../../../services/partnerships/types';
 import { partnershipRefusalText } from '../distributorWords';
@@ -18,14 +19,16 @@ const text = (values: Values, block: string) => values[block]?.[FIELD_ACTION]?.v
 
 /**
  * A modal's `errors`: every field the refusal names under its own block (`blockOf` renames the service's
- * field names where the blocks differ), all at once; a refusal about no field under `fallback`.
+ * field names where the blocks differ), all at once; a refusal about no field under `fallback`. Slack
+ * shows an error as plain text: what the rep typed is quoted as typed.
  */
 function modalErrors(
-  t: Translate,
+  slackT: Translate,
   refusal: Refusal,
   fallback: string,
   blockOf: Record<string, string>,
 ): Record<string, string> {
+  const t = plainTranslator(slackT);
   const errors: Record<string, string> = {};
   const add = (block: string, message: string) => {
     errors[block] = (errors[block] ? `${errors[block]} ${message}` : message).slice(0, 2000);
@@ -100,13 +103,16 @@ export function registerViews(app: App, p: SlackPartnerships) {
         name: partner.legalName,
         mpnId: partner.mpnId,
         country: partner.country,
-        approvers: [
-          ...settings.approverUserIds.map((u) => `<@${u}>`),
-          ...(settings.approverGroup
-            ? [t('partnerships:slack.setup.groupMembers', { group: settings.approverGroup.name })]
-            : []),
-        ].join(', '),
-        channel: `<#${settings.channelId}>`,
+        // Mentions, and the group's line this translator escaped already: our own mrkdwn, passed as it is.
+        approvers: markup(
+          [
+            ...settings.approverUserIds.map((u) => `<@${u}>`),
+            ...(settings.approverGroup
+              ? [t('partnerships:slack.setup.groupMembers', { group: settings.approverGroup.name })]
+              : []),
+          ].join(', '),
+        ),
+        channel: markup(`<#${settings.channelId}>`),
       }),
     });
   });
@@ -152,7 +158,8 @@ export function registerViews(app: App, p: SlackPartnerships) {
       await p.people.actor(client, body.user),
     );
     if (!outcome.ok) {
-      await ack({ response_action: 'errors', errors: { notify: partnershipRefusalText(t, outcome.refusal) } });
+      const error = partnershipRefusalText(plainTranslator(t), outcome.refusal);
+      await ack({ response_action: 'errors', errors: { notify: error } });
       return;
     }
     await ack();

@@ -6,6 +6,7 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import { countryName, languageOf } from '../../../i18n/format';
 import type { Translate } from '../../../i18n/i18n';
 import { keysFor } from '../../../i18n/readers';
+import { escapeMrkdwn as e, mrkdwnTranslator } from '../../../i18n/slackMrkdwn';
 import { daysAndHours } from '../../../services/customers/requestClock';
 import { blockKit } from '../blockKit';
 import { CUSTOMER_ACTION, CUSTOMER_CALLBACK, REASON_ACTION, REASON_BLOCK } from './ids';
@@ -47,10 +48,11 @@ export interface RequestView {
 
 function summaryLines(t: Translate, view: RequestView): string[] {
   const lines = [
-    `*${t('customers:slack.request.customer')}:* ${view.companyName} (${view.domain}, ${countryName(languageOf(t), view.country)})`,
-    `*${t('customers:slack.request.reseller')}:* ${view.reseller} (${view.requestedBy})`,
+    `*${t('customers:slack.request.customer')}:* ${e(view.companyName)} (${e(view.domain)}, ${countryName(languageOf(t), view.country)})`,
+    `*${t('customers:slack.request.reseller')}:* ${e(view.reseller)} (${e(view.requestedBy)})`,
   ];
-  if (view.kind === 'new-customer') lines.splice(1, 0, `*${t('customers:slack.request.admin')}:* ${view.adminEmail}`);
+  if (view.kind === 'new-customer')
+    lines.splice(1, 0, `*${t('customers:slack.request.admin')}:* ${e(view.adminEmail)}`);
   if (view.agreement) lines.push(agreementLine(t, view.agreement));
   return lines;
 }
@@ -130,7 +132,8 @@ function decisionButtons(t: Translate, id: string): KnownBlock {
 }
 
 /** The request in the distributor's approvals channel: details, rule checks, Approve / Reject or the decision. */
-export function requestBlocks(t: Translate, view: RequestView): KnownBlock[] {
+export function requestBlocks(slackT: Translate, view: RequestView): KnownBlock[] {
+  const t = mrkdwnTranslator(slackT);
   const extra = view.supportContact ? `\n${t('customers:slack.request.alsoSupportContact')}` : '';
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain(t(`customers:slack.request.kind.${view.kind}`)) },
@@ -153,7 +156,8 @@ export function requestBlocks(t: Translate, view: RequestView): KnownBlock[] {
 }
 
 /** The App Home section: pending requests, oldest first, each with Approve / Reject. */
-export function pendingHomeBlocks(t: Translate, views: RequestView[], total = views.length): KnownBlock[] {
+export function pendingHomeBlocks(slackT: Translate, views: RequestView[], total = views.length): KnownBlock[] {
+  const t = mrkdwnTranslator(slackT);
   const blocks: KnownBlock[] = [
     { type: 'divider' },
     { type: 'header', text: plain(t('customers:slack.home.title', { count: total })) },
@@ -183,7 +187,8 @@ export function pendingHomeBlocks(t: Translate, views: RequestView[], total = vi
 }
 
 /** Reject asks why; the reseller is told the reason. */
-export function rejectModal(t: Translate, requestId: string, companyName: string): ModalView {
+export function rejectModal(slackT: Translate, requestId: string, companyName: string): ModalView {
+  const t = mrkdwnTranslator(slackT);
   return {
     type: 'modal',
     callback_id: CUSTOMER_CALLBACK.reject,

@@ -1,6 +1,7 @@
 /** `/csp resellers` → Customers: one reseller's customers as Partner Center lists them. */
 import type { KnownBlock } from '@slack/types';
 import type { Translate } from '../../../i18n/i18n';
+import { escapeMrkdwn as e, mrkdwnTranslator, plainTranslator } from '../../../i18n/slackMrkdwn';
 import { blockKit } from '../blockKit';
 
 const { plain, mrkdwn } = blockKit;
@@ -16,11 +17,12 @@ export interface CustomerLine {
 }
 
 /** `/csp resellers` → Customers: one reseller's customers and their subscriptions (C3, C4, C5, C6, P9). */
-export function resellerCustomersBlocks(t: Translate, reseller: string, customers: CustomerLine[]): KnownBlock[] {
+export function resellerCustomersBlocks(slackT: Translate, reseller: string, customers: CustomerLine[]): KnownBlock[] {
+  const t = mrkdwnTranslator(slackT);
   const blocks: KnownBlock[] = [
     {
       type: 'header',
-      text: plain(t('customers:slack.resellerCustomers.title', { reseller, count: customers.length })),
+      text: plain(plainTranslator(t)('customers:slack.resellerCustomers.title', { reseller, count: customers.length })),
     },
   ];
   if (customers.length === 0) {
@@ -37,7 +39,7 @@ export function resellerCustomersBlocks(t: Translate, reseller: string, customer
       return `• ${line}${marks.length ? ` (${marks.join(', ')})` : ''}`;
     });
     const lines = [
-      `*${customer.name}* · ${customer.domain}`,
+      `*${e(customer.name)}* · ${e(customer.domain)}`,
       ...(subscriptions.length ? subscriptions : [t('customers:slack.resellerCustomers.noSubscriptions')]),
     ];
     blocks.push({ type: 'section', text: mrkdwn(lines.join('\n')) });

@@ -2,11 +2,13 @@
 import type { KnownBlock } from '@slack/types';
 import type { Translate } from '../../../i18n/i18n';
 import type { AuditEntry } from '../../../services/partnerships/types';
+import { mrkdwnTranslator } from '../../../i18n/slackMrkdwn';
 import { blockKit } from '../blockKit';
 
 const { plain, mrkdwn } = blockKit;
 
-export function auditBlocks(t: Translate, entries: AuditEntry[]): KnownBlock[] {
+export function auditBlocks(slackT: Translate, entries: AuditEntry[]): KnownBlock[] {
+  const t = mrkdwnTranslator(slackT);
   const blocks: KnownBlock[] = [{ type: 'header', text: plain(t('partnerships:slack.audit.title')) }];
   if (entries.length === 0) blocks.push({ type: 'section', text: mrkdwn(t('partnerships:slack.audit.none')) });
   const lines = entries.map((e) =>

@@ -5,6 +5,7 @@
 import type { ModalView } from '@slack/types';
 import type { Translate } from '../../../i18n/i18n';
 import type { Language } from '../../../i18n/languages';
+import { mrkdwnTranslator, plainTranslator } from '../../../i18n/slackMrkdwn';
 import { blockKit } from '../blockKit';
 import { CALLBACK } from './ids';
 
@@ -38,11 +39,12 @@ export function inviteModal(t: Translate, emailLanguage: Language): ModalView {
   };
 }
 
-/** The draft email for the rep to copy (P2: editable, but the link must stay). */
+/** The draft email for the rep to copy (P2: editable, but the link must stay): plain text, as the email is. */
 export function draftEmail(
-  t: Translate,
+  slackT: Translate,
   input: { providerName: string; companyName?: string; link: string; expiresAt: string },
 ) {
+  const t = plainTranslator(slackT);
   return t('partnerships:slack.invite.draftEmail', {
     provider: input.providerName,
     company: input.companyName || t('partnerships:slack.invite.draftGreetingFallback'),
@@ -52,7 +54,8 @@ export function draftEmail(
 }
 
 /** `note`: what a resend did (the same link again, or a new one that replaces the expired link). */
-export function draftModal(t: Translate, draft: string, link: string, note?: string): ModalView {
+export function draftModal(slackT: Translate, draft: string, link: string, note?: string): ModalView {
+  const t = mrkdwnTranslator(slackT);
   return {
     type: 'modal',
     callback_id: CALLBACK.draft,

@@ -2,13 +2,15 @@
 import type { ModalView } from '@slack/types';
 import type { Translate } from '../../../i18n/i18n';
 import { removalConsequences } from '../../../services/rules/partnershipEffects';
+import { mrkdwnTranslator } from '../../../i18n/slackMrkdwn';
 import { blockKit } from '../blockKit';
 import { CALLBACK, FIELD_ACTION } from './ids';
 
 const { plain, mrkdwn } = blockKit;
 
 /** P7 in full, with an optional "notify the reseller" box; the reseller rides in private_metadata, re-checked on submit. */
-export function removeModal(t: Translate, reseller: { id: string; name: string }): ModalView {
+export function removeModal(slackT: Translate, reseller: { id: string; name: string }): ModalView {
+  const t = mrkdwnTranslator(slackT);
   const consequences = removalConsequences()
     .map((c) => `• ${t(`rules:removal.${c.code}`)}`)
     .join('\n');

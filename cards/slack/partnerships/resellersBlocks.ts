@@ -6,6 +6,7 @@ import type { KnownBlock } from '@slack/types';
 import { formatNumber, languageOf } from '../../../i18n/format';
 import type { Translate } from '../../../i18n/i18n';
 import type { Invitation, ResellerRow } from '../../../services/partnerships/types';
+import { mrkdwnTranslator, plainTranslator } from '../../../i18n/slackMrkdwn';
 import { blockKit } from '../blockKit';
 import { CUSTOMER_ACTION } from '../customers/ids';
 import { READINESS_ACTION } from '../readiness/ids';
@@ -38,10 +39,13 @@ function stateLabel(t: Translate, row: ResellerRow): string {
 
 /** `/csp resellers`: active partnerships with a Remove button, then pending and expired invitations. */
 export function resellersBlocks(
-  t: Translate,
+  slackT: Translate,
   rows: ResellerRow[],
   invitations: Array<Invitation & { expired: boolean }>,
 ): KnownBlock[] {
+  const t = mrkdwnTranslator(slackT);
+  // Buttons are plain_text: the reseller's name as it is.
+  const plainT = plainTranslator(t);
   const blocks: KnownBlock[] = [{ type: 'header', text: plain(t('partnerships:slack.resellers.title')) }];
   if (rows.length === 0) blocks.push({ type: 'section', text: mrkdwn(t('partnerships:slack.resellers.none')) });
   for (const row of rows.slice(0, 20)) {
@@ -76,7 +80,7 @@ export function resellersBlocks(
         text: {
           type: 'plain_text' as const,
           emoji: true,
-          text: t('partnerships:slack.resellers.customersButton', {
+          text: plainT('partnerships:slack.resellers.customersButton', {
             // The count must survive the 75-character limit of a button: a long name gives way.
             name: shorten(row.reseller?.legalName ?? row.partnership.resellerId, 50),
             count: row.customerCount ?? '?',
@@ -93,7 +97,7 @@ export function resellersBlocks(
         action_id: READINESS_ACTION.reseller,
         value: row.partnership.resellerId,
         text: plain(
-          t('ready:slack.button', { name: shorten(row.reseller?.legalName ?? row.partnership.resellerId, 50) }),
+          plainT('ready:slack.button', { name: shorten(row.reseller?.legalName ?? row.partnership.resellerId, 50) }),
           75,
         ),
       })),

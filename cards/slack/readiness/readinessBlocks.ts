@@ -6,15 +6,18 @@
 import type { KnownBlock } from '@slack/types';
 import type { Translate } from '../../../i18n/i18n';
 import type { ReadinessReport } from '../../../services/readiness/readyToTransact';
-import { readinessLines, STATE_MARK } from '../../readinessLines';
+import { mrkdwnTranslator, plainTranslator } from '../../../i18n/slackMrkdwn';
+import { readinessLines, readinessTitle, STATE_MARK } from '../../readinessLines';
 import { blockKit } from '../blockKit';
 
 const { plain, mrkdwn } = blockKit;
 
-export function readinessBlocks(t: Translate, report: ReadinessReport): KnownBlock[] {
+export function readinessBlocks(slackT: Translate, report: ReadinessReport): KnownBlock[] {
+  const t = mrkdwnTranslator(slackT);
   const lines = readinessLines(t, 'distributor', report);
   const blocks: KnownBlock[] = [
-    { type: 'header', text: plain(lines.title) },
+    // A header is plain_text: the reseller's name as it is, not as the mrkdwn lines carry it.
+    { type: 'header', text: plain(readinessTitle(plainTranslator(t), 'distributor', report)) },
     { type: 'section', text: mrkdwn(`*${lines.verdict}*`) },
     { type: 'context', elements: [mrkdwn(lines.sources)] },
   ];

@@ -6,7 +6,6 @@ import type { PartnerDirectory } from '../../../services/partners/partnerDirecto
 import { ConnectorStub } from '../fakes/connectorStub';
 import { SlackApiStub } from '../fakes/slackApiStub';
 import { type Click, SlackDriver } from './slackDriver';
-import { postToSlack } from './slackRequests';
 import { cardSubmit, postActivity, type TeamsUser } from './teamsActivities';
 import { LogCapture, startTestAssistant } from './testAssistant';
 import { readersOf } from './customerWorldParts';
@@ -307,23 +306,7 @@ export class CustomerWorld {
 
   /** A rep opens the App Home; returns the published view as JSON text. */
   async openHome(user = APPROVER): Promise<string> {
-    const before = this.slackApi.callsOf('views.publish').length;
-    const body = JSON.stringify({
-      type: 'event_callback',
-      team_id: this.team,
-      api_app_id: 'A0CSP',
-      event_id: `Ev${fresh().slice(0, 8)}`,
-      event_time: Math.floor(Date.now() / 1000),
-      event: { type: 'app_home_opened', user, channel: 'D0HOME', tab: 'home' },
-    });
-    const response = await postToSlack(this.assistant.url, body, { contentType: 'application/json' });
-    expect(response.status).to.equal(200);
-    await this.slackApi.waitFor('views.publish', before + 1);
-    const published = this.slackApi
-      .callsOf('views.publish')
-      .slice(before)
-      .filter((c) => c.args.user_id === user);
-    return JSON.stringify(published.at(-1)?.args.view);
+    return JSON.stringify(await this.slack.openHome(user));
   }
 
   /** Resolves once `check` holds, re-checking as the store changes; fails after `timeoutMs`. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import type { SlackApiStub } from '../fakes/slackApiStub';
 import { postToSlack, slashCommandBody } from './slackRequests';
@@ -221,6 +222,27 @@ export class SlackDriver {
       companyName: input(fields.companyName),
       mpnId: input(fields.mpnId),
     });
+  }
+
+  /** `user` opens the assistant's App Home (Slack's app_home_opened event); resolves with the view published for them. */
+  async openHome(user: string): Promise<Json> {
+    const before = this.slackApi.callsOf('views.publish').length;
+    const body = JSON.stringify({
+      type: 'event_callback',
+      team_id: this.team,
+      api_app_id: 'A0CSP',
+      event_id: `Ev${randomUUID().slice(0, 8)}`,
+      event_time: Math.floor(Date.now() / 1000),
+      event: { type: 'app_home_opened', user, channel: 'D0HOME', tab: 'home' },
+    });
+    const response = await postToSlack(this.assistantUrl, body, { contentType: 'application/json' });
+    expect(response.status).to.equal(200);
+    await this.slackApi.waitFor('views.publish', before + 1);
+    const published = this.slackApi
+      .callsOf('views.publish')
+      .slice(before)
+      .filter((c) => c.args.user_id === user);
+    return published.at(-1)?.args.view as Json;
   }
 
   /** The invitation code in a draft modal's link. */
