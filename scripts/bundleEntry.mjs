@@ -1,0 +1,51 @@
+// The entry point as one file (issue 18: start under 1 s). Start-up spent most of its time finding,
+// reading and compiling about 1,650 files, botbuilder's and restify's dependencies mostly; as one file
+// the finding and reading is gone, and the code and its order of evaluation are the same: the input is
+// tsc's CommonJS output, and esbuild keeps every CommonJS module in a function run at its first require,
+// so what loads lazily still does. (Bundled from the TypeScript sources instead, esbuild reads them as ES
+// modules and picks the ES builds of the @azure packages: a start took more CPU than without a bundle.)
+// Plain JavaScript on purpose, like buildIfStale.mjs, which runs it after compiling.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Left out of the file, required from node_modules when first needed: native addons (they cannot be
+ * inlined), and the SDKs only a configured Slack or Redis loads, so a start without them does not even
+ * parse their code. Nothing that botbuilder's or restify's own files require may be left out: it would
+ * load a second copy of them from node_modules (bot/teams/dialogMemory.ts patches a botbuilder-dialogs
+ * module that must be the one the bundled dialogs use).
+ */
+export const LEFT_OUT = ['sqlite3', 'dtrace-provider', '@slack/*', '@keyv/redis'];
+
+/**
+ * Writes tsc's `dist/bot/main.js` and everything it requires as `<outDir>/bot/index.js` (by default over
+ * tsc's one-line dist/bot/index.js), with a source map beside it: `node --enable-source-maps` turns stack
+ * traces back into TypeScript files and lines through tsc's maps. `outDir` must sit one folder below the
+ * project, as dist/ does: the catalogs and card templates are found from there. Returns esbuild's
+ * metafile (what went in).
+ */
+export async function bundleEntry(outDir = path.join(root, 'dist')) {
+  const esbuild = createRequire(import.meta.url)('esbuild');
+  const result = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: [path.join(root, 'dist', 'bot', 'main.js')],
+    outfile: path.join(outDir, 'bot', 'index.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: 'linked',
+    external: LEFT_OUT,
+    metafile: true,
+    logLevel: 'warning',
+  });
+  return result.metafile;
+}
+
+// `node scripts/bundleEntry.mjs [outDir]`
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await bundleEntry(process.argv[2] ? path.resolve(process.argv[2]) : undefined);
+}

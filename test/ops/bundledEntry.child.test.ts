@@ -1,0 +1,84 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'chai';
+import { ConnectorStub } from '../support/fakes/connectorStub';
+import { SlackApiStub } from '../support/fakes/slackApiStub';
+import { postToSlack, slashCommandBody, TEST_SIGNING_SECRET } from '../support/drivers/slackRequests';
+import { message, postActivity } from '../support/drivers/teamsActivities';
+import { REDIS_URL, TEST_REDIS_DB, tempDataDir } from '../support/drivers/testAssistant';
+import { ChildAssistant } from './childAssistant';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+// Beside dist/bot, one folder below the project as the catalogs and card templates require.
+const OUT = path.join(ROOT, 'dist', '.bundle-test');
+const ENTRY = path.join(OUT, 'bot', 'index.js');
+
+/**
+ * Issue 18: `node dist/bot/index.js` is one file (scripts/bundleEntry.mjs), so start-up no longer finds
+ * and reads about 1,650. The suite runs the TypeScript sources, so this proves the file the build writes:
+ * built from this checkout, it starts, answers Teams and Slack, and reaches the SDKs it leaves out (Slack's,
+ * and Redis' when the run has one) from node_modules.
+ */
+describe('The bundled entry point, as `node dist/bot/index.js` runs it (issue 18)', function () {
+  this.timeout(120_000);
+  let connector: ConnectorStub;
+  let slackApi: SlackApiStub;
+  let child: ChildAssistant;
+
+  before(async () => {
+    // tsc first (incremental: seconds when dist/ is current), since the bundle is made from its output.
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+      cwd: ROOT,
+    });
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts/bundleEntry.mjs'), OUT], { cwd: ROOT });
+    connector = await new ConnectorStub().start();
+    slackApi = await new SlackApiStub().start();
+    child = await new ChildAssistant(
+      {
+        NODE_ENV: 'development',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        DATA_DIR: tempDataDir(),
+        ...(REDIS_URL ? { REDIS_URL: `${REDIS_URL}/${TEST_REDIS_DB}` } : {}),
+        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+        SLACK_BOT_TOKEN: 'xoxb-bundle-token',
+        SLACK_API_URL: slackApi.url,
+      },
+      ENTRY,
+    ).ready();
+  });
+  after(async () => {
+    child?.signal('SIGKILL');
+    await connector?.stop();
+    await slackApi?.stop();
+    rmSync(OUT, { recursive: true, force: true });
+  });
+
+  it('holds botbuilder and restify, and leaves out native addons and the Slack and Redis SDKs', () => {
+    // esbuild names each module's origin in a comment line above its code (node_modules is where the
+    // package really is: ../main/node_modules from a worktree whose node_modules is a link).
+    const origins = readFileSync(ENTRY, 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('// '))
+      .map((line) => line.slice(3).replace(/^.*node_modules\//, ''));
+    expect(origins).to.include.members([
+      'botbuilder/lib/cloudAdapter.js',
+      'restify/lib/server.js',
+      'dist/services/rules/partnershipRules.js',
+    ]);
+    expect(origins.filter((origin) => /^(@slack|@keyv\/redis|@redis|sqlite3)\//.test(origin))).to.deep.equal([]);
+  });
+
+  it('answers a Teams help and a Slack help on the store the run configured, and stops on SIGTERM', async () => {
+    const ready = child.stdout.map((line) => JSON.parse(line) as Record<string, unknown>).find((l) => l.store);
+    expect(ready).to.include({ store: REDIS_URL ? 'redis' : 'sqlite', partnerCenter: 'sandbox', slack: true });
+    expect(await postActivity(child.url, message(connector.url, 'help'))).to.equal(200);
+    await connector.waitFor(1);
+    expect(connector.texts().join('\n') + connector.cards().join('\n')).to.match(/enrol/i);
+    expect((await postToSlack(child.url, slashCommandBody('help'))).status).to.equal(200);
+    child.signal('SIGTERM');
+    expect(await child.exit()).to.equal(0);
+  });
+});
