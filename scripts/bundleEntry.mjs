@@ -21,18 +21,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const LEFT_OUT = ['sqlite3', 'dtrace-provider', '@slack/*', '@keyv/redis'];
 
 /**
- * Writes tsc's `dist/bot/main.js` and everything it requires as `<outDir>/bot/index.js` (by default over
- * tsc's one-line dist/bot/index.js), with a source map beside it: `node --enable-source-maps` turns stack
- * traces back into TypeScript files and lines through tsc's maps. `outDir` must sit one folder below the
- * project, as dist/ does: the catalogs and card templates are found from there. Returns esbuild's
- * metafile (what went in).
+ * Writes tsc's `<dist>/bot/main.js` and everything it requires as `<dist>/bot/index.js` (over tsc's
+ * one-line index.js), with a source map beside it: `node --enable-source-maps` turns stack traces back
+ * into TypeScript files and lines through tsc's maps. `dist` must be inside the project (the catalogs and
+ * card templates are found from the file's folder up). Returns esbuild's metafile (what went in).
  */
-export async function bundleEntry(outDir = path.join(root, 'dist')) {
+export async function bundleEntry(dist = path.join(root, 'dist')) {
   const esbuild = createRequire(import.meta.url)('esbuild');
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: [path.join(root, 'dist', 'bot', 'main.js')],
-    outfile: path.join(outDir, 'bot', 'index.js'),
+    entryPoints: [path.join(dist, 'bot', 'main.js')],
+    outfile: path.join(dist, 'bot', 'index.js'),
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -45,7 +44,7 @@ export async function bundleEntry(outDir = path.join(root, 'dist')) {
   return result.metafile;
 }
 
-// `node scripts/bundleEntry.mjs [outDir]`
+// `node scripts/bundleEntry.mjs [dist]`
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   await bundleEntry(process.argv[2] ? path.resolve(process.argv[2]) : undefined);
 }

@@ -10,7 +10,8 @@ import { REDIS_URL, TEST_REDIS_DB, tempDataDir } from '../support/drivers/testAs
 import { ChildAssistant } from './childAssistant';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-// Beside dist/bot, one folder below the project as the catalogs and card templates require.
+// A dist/ of the test's own inside the project (the catalogs and card templates are found from there up),
+// so the suite never replaces the bundle that dist/bot/index.js is.
 const OUT = path.join(ROOT, 'dist', '.bundle-test');
 const ENTRY = path.join(OUT, 'bot', 'index.js');
 
@@ -27,10 +28,10 @@ describe('The bundled entry point, as `node dist/bot/index.js` runs it (issue 18
   let child: ChildAssistant;
 
   before(async () => {
-    // tsc first (incremental: seconds when dist/ is current), since the bundle is made from its output.
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-      cwd: ROOT,
-    });
+    // Compiled as the build compiles, since the bundle is made from tsc's output.
+    const tsc = path.join(ROOT, 'node_modules/typescript/bin/tsc');
+    const into = ['--outDir', OUT, '--tsBuildInfoFile', path.join(OUT, '.tsbuildinfo')];
+    execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', ...into], { cwd: ROOT });
     execFileSync(process.execPath, [path.join(ROOT, 'scripts/bundleEntry.mjs'), OUT], { cwd: ROOT });
     connector = await new ConnectorStub().start();
     slackApi = await new SlackApiStub().start();
@@ -63,11 +64,16 @@ describe('The bundled entry point, as `node dist/bot/index.js` runs it (issue 18
       .split('\n')
       .filter((line) => line.startsWith('// '))
       .map((line) => line.slice(3).replace(/^.*node_modules\//, ''));
-    expect(origins).to.include.members([
+    for (const held of [
       'botbuilder/lib/cloudAdapter.js',
       'restify/lib/server.js',
-      'dist/services/rules/partnershipRules.js',
-    ]);
+      '/services/rules/partnershipRules.js',
+    ]) {
+      expect(
+        origins.some((origin) => origin.endsWith(held)),
+        held,
+      ).to.equal(true);
+    }
     expect(origins.filter((origin) => /^(@slack|@keyv\/redis|@redis|sqlite3)\//.test(origin))).to.deep.equal([]);
   });
 
