@@ -5,7 +5,7 @@
 // so what loads lazily still does. (Bundled from the TypeScript sources instead, esbuild reads them as ES
 // modules and picks the ES builds of the @azure packages: a start took more CPU than without a bundle.)
 // Plain JavaScript on purpose, like buildIfStale.mjs, which runs it after compiling.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,6 +20,52 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * module that must be the one the bundled dialogs use).
  */
 export const LEFT_OUT = ['sqlite3', 'dtrace-provider', '@slack/*', '@keyv/redis'];
+
+/**
+ * npm nests a copy of a package under each dependant that needs another version than the top-level one:
+ * botbuilder's five packages each carry zod 3.25.76 (ours is zod 4), so without this the file held and
+ * ran the same 160 KB five times. Every nested copy (one level down) of one name and version is the same
+ * code: each require of one is pointed at the first such copy by path.
+ */
+function oneCopyPerVersion(modules) {
+  const copies = new Map();
+  const packageDirs = (dir) =>
+    existsSync(dir)
+      ? readdirSync(dir).flatMap((name) =>
+          name.startsWith('@') ? readdirSync(path.join(dir, name)).map((n) => `${name}/${n}`) : [name],
+        )
+      : [];
+  const nested = new Map();
+  for (const owner of packageDirs(modules).sort()) {
+    for (const name of packageDirs(path.join(modules, owner, 'node_modules')).sort()) {
+      const dir = path.join(modules, owner, 'node_modules', name);
+      if (!existsSync(path.join(dir, 'package.json'))) continue;
+      const { version } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+      const first = copies.get(`${name}@${version}`) ?? dir;
+      copies.set(`${name}@${version}`, first);
+      if (first !== dir) nested.set(dir, first);
+    }
+  }
+  return {
+    name: 'one-copy-per-version',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData === 'as-is' || nested.size === 0) return undefined;
+        const resolved = await build.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          importer: args.importer,
+          pluginData: 'as-is',
+        });
+        if (resolved.errors.length > 0 || resolved.external) return undefined;
+        for (const [dir, first] of nested) {
+          if (resolved.path.startsWith(`${dir}${path.sep}`)) return { path: first + resolved.path.slice(dir.length) };
+        }
+        return undefined;
+      });
+    },
+  };
+}
 
 /**
  * Writes tsc's `<dist>/bot/main.js` and everything it requires as `<dist>/bot/index.js` (over tsc's
@@ -45,6 +91,7 @@ export async function bundleEntry(dist = path.join(root, 'dist')) {
     // The licence notices in a file of their own beside it (index.js.LEGAL.txt).
     legalComments: 'linked',
     external: LEFT_OUT,
+    plugins: [oneCopyPerVersion(realpathSync(path.join(root, 'node_modules')))],
     metafile: true,
     logLevel: 'warning',
   });

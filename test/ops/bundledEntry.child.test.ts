@@ -76,6 +76,13 @@ describe('The bundled entry point, as `node dist/bot/index.js` runs it (issue 18
     expect(origins.filter((origin) => /^(@slack|@keyv\/redis|@redis|sqlite3)\//.test(origin))).to.deep.equal([]);
   });
 
+  it("holds botbuilder's five nested copies of zod 3.25.76 once", () => {
+    type Meta = { inputs: Record<string, unknown> };
+    const meta = JSON.parse(readFileSync(path.join(OUT, 'bot', 'index.meta.json'), 'utf8')) as Meta;
+    const zod3 = Object.keys(meta.inputs).filter((input) => input.endsWith('/zod/v3/external.cjs'));
+    expect(zod3).to.have.length(1);
+  });
+
   it('answers a Teams help and a Slack help on the store the run configured, and stops on SIGTERM', async () => {
     const ready = child.stdout.map((line) => JSON.parse(line) as Record<string, unknown>).find((l) => l.store);
     expect(ready).to.include({ store: REDIS_URL ? 'redis' : 'sqlite', partnerCenter: 'sandbox', slack: true });
