@@ -1,9 +1,8 @@
 // The entry point as one file (issue 18: start under 1 s). Start-up spent most of its time finding,
 // reading and compiling about 1,650 files, botbuilder's and restify's dependencies mostly; as one file
 // the finding and reading is gone, and the code and its order of evaluation are the same: the input is
-// tsc's CommonJS output, and esbuild keeps every CommonJS module in a function run at its first require,
-// so what loads lazily still does. (Bundled from the TypeScript sources instead, esbuild reads them as ES
-// modules and picks the ES builds of the @azure packages: a start took more CPU than without a bundle.)
+// tsc's CommonJS output (the code tsc checked, whose source maps lead back to the TypeScript), and esbuild
+// keeps every CommonJS module in a function run at its first require, so what loads lazily still does.
 // Plain JavaScript on purpose, like buildIfStale.mjs, which runs it after compiling.
 import { existsSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
