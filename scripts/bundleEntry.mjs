@@ -76,7 +76,11 @@ function oneCopyPerVersion(modules) {
  */
 function asciiOnly(file) {
   const text = readFileSync(file, 'utf8');
-  const escaped = text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // `\〇` (an identity escape) becomes `\u3007`, not `\\u3007`: an odd run of backslashes loses one.
+  const escaped = text.replace(/(\\*)([\u0080-\uffff])/g, (_, slashes, c) => {
+    const kept = slashes.length % 2 === 1 ? slashes.slice(1) : slashes;
+    return `${kept}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
   if (escaped !== text) writeFileSync(file, escaped);
 }
 
