@@ -21,7 +21,7 @@ export function heapGrowthFlag(execArgv: readonly string[]): string | undefined 
 }
 
 /**
- * Called first thing by bot/index.ts (and by the bench's assistant, which starts as it does). V8 reads the
+ * Called first thing by bot/main.ts (and by the bench's assistant, which starts as it does). V8 reads the
  * flag each time it sets the next collection's limit, so setting it once at start covers the process's life.
  * Node refuses it in NODE_OPTIONS, hence here and not in the Dockerfile's environment.
  */

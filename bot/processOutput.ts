@@ -10,7 +10,7 @@ import type { Logger } from './logger';
  *   bad input must not take every other person's turn down with it.
  * - Node's warnings and the libraries' console output (botbuilder writes errors with console.error,
  *   as multi-line stack traces) go to the same log instead of stdout/stderr.
- * Installed once, by `bot/index.ts` (the process), never by the assistant a test starts in-process.
+ * Installed once, by `bot/main.ts` (the process), never by the assistant a test starts in-process.
  * Returns a function that puts everything back (for the test that proves it in a child process).
  */
 export function routeProcessOutput(logger: Logger): () => void {

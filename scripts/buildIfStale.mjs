@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleEntry } from './bundleEntry.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** What tsconfig.build.json compiles, and the files that change how it compiles. */
@@ -27,7 +28,7 @@ function newestSource() {
 }
 
 /** Compiles dist/ when it is older than the sources; says so in two JSON lines when it does. */
-export function buildIfStale() {
+export async function buildIfStale() {
   const built = existsSync(STAMP) ? statSync(STAMP).mtimeMs : 0;
   if (newestSource() <= built) return;
   const line = (msg) => process.stdout.write(`${JSON.stringify({ time: Date.now(), msg })}\n`);
@@ -36,8 +37,10 @@ export function buildIfStale() {
   if (!existsSync(tsc)) return line('TypeScript is not installed: running dist/ as it is');
   line('compiling TypeScript (sources changed since the last build)');
   execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  // Every time: tsc compiles only what changed, the bundle holds all of it.
+  await bundleEntry();
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
   line('compiled to dist/');
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) buildIfStale();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await buildIfStale();

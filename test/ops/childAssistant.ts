@@ -5,8 +5,9 @@ import { tempDataDir } from '../support/drivers/testAssistant';
 const ROOT = path.resolve(__dirname, '..', '..');
 
 /**
- * `bot/index.ts` as `npm start` runs it, in a child process of its own: what it writes to stdout and
- * stderr is kept line by line, and a test waits for a line instead of sleeping.
+ * `bot/index.ts` as `npm start` runs it (or a compiled `entry`, e.g. the bundle the build writes), in a
+ * child process of its own: what it writes to stdout and stderr is kept line by line, and a test waits for
+ * a line instead of sleeping.
  */
 export class ChildAssistant {
   readonly stdout: string[] = [];
@@ -16,8 +17,9 @@ export class ChildAssistant {
   private readonly exited: Promise<number | null>;
   private waiters: Array<{ match: (line: string) => boolean; resolve: (line: string) => void }> = [];
 
-  constructor(env: Record<string, string>) {
-    this.child = spawn(process.execPath, ['-r', 'tsx/cjs', path.join(ROOT, 'bot', 'index.ts')], {
+  constructor(env: Record<string, string>, entry?: string) {
+    const args = entry ? [entry] : ['-r', 'tsx/cjs', path.join(ROOT, 'bot', 'index.ts')];
+    this.child = spawn(process.execPath, args, {
       cwd: tempDataDir(),
       env: { PATH: process.env.PATH ?? '', NODE_PATH: path.join(ROOT, 'node_modules'), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
