@@ -222,6 +222,13 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
       ledger,
       logger,
       submissions: repeatedSubmissions,
+      // A message's turn always reads its conversation's state (the dialogs); other activities may not.
+      // No channel id: no key (botbuilder throws), and the turn will say what is wrong itself.
+      prefetch: (activity) => {
+        if (activity.type !== 'message' || !activity.channelId) return undefined;
+        const key = conversationState.getStorageKey({ activity } as TurnContext);
+        return key ? botStorage.prefetch(key) : undefined;
+      },
     }),
     slack: slack?.handle,
     routes: features.flatMap((f) => f.routes ?? []),

@@ -24,6 +24,11 @@ export interface ActivityEndpointDeps {
   logger: Logger;
   /** The double-click guard, whose claim starts beside the ledger's (the bot's turn takes it up). */
   submissions?: RepeatedSubmissions;
+  /**
+   * Starts reading what the turn will read first (the conversation's state) beside the ledger's claim;
+   * returns what drops the read if the turn did not take it.
+   */
+  prefetch?: (activity: Activity) => (() => void) | undefined;
 }
 
 /**
@@ -51,8 +56,10 @@ export function activityEndpoint(deps: ActivityEndpointDeps) {
     }
     const key = parsed.data.id ? DELIVERY_KEYS.teamsActivity(parsed.data.conversation.id, parsed.data.id) : undefined;
     deps.submissions?.begin(activity);
+    const dropPrefetch = deps.prefetch?.(activity);
     const claim = key ? await deps.ledger.claim(key) : undefined;
     if (claim && !claim.first) {
+      dropPrefetch?.();
       await deps.submissions?.release(activity);
       log.info({ activityId: parsed.data.id }, 'activity delivered again: answered once already');
       res.send(claim.status ?? 200);
@@ -68,6 +75,7 @@ export function activityEndpoint(deps: ActivityEndpointDeps) {
       log.error({ err: error, activityId: parsed.data.id }, 'activity processing failed');
       if (!res.headersSent) res.send(500, { error: 'internal error' });
     } finally {
+      dropPrefetch?.();
       // The turn took up the press's claim; one it never reached (it failed before) is given back.
       await deps.submissions?.release(activity);
       if (key) await deps.ledger.settle(key, claim, status);
