@@ -18,33 +18,23 @@ export const OUTCOME_TABLE = 'temp.csp_batch_outcome';
 export const CREATE_OUTCOME_TABLE = `CREATE TEMP TABLE IF NOT EXISTS csp_batch_outcome (
   i INTEGER PRIMARY KEY, changed INTEGER NOT NULL)`;
 
-/** One batch's outcomes: its rows are numbered from its `first` (see `batchScript`). */
-export const READ_OUTCOMES = `SELECT i, changed FROM ${OUTCOME_TABLE} WHERE i >= ? AND i < ? ORDER BY i`;
+export const READ_OUTCOMES = `SELECT i, changed FROM ${OUTCOME_TABLE} ORDER BY i`;
 
 export interface ScriptedWrite {
   sql: string;
   params: unknown[];
 }
 
-/** Where a batch's outcome rows are numbered: from `first`; rows below `keepFrom` were read and are dropped. */
-export interface OutcomeRows {
-  first: number;
-  keepFrom: number;
-}
-
 /**
  * The script for `batch` inside one IMMEDIATE transaction, or undefined when a value cannot be inlined.
  * IMMEDIATE takes the write lock first (waiting up to the busy timeout for another process's writer).
- * Its outcomes are rows `first`, `first + 1`, ...: an earlier batch's rows may still be waiting to be
- * read while this one runs (SqliteGroupCommit reads them beside the next commit), so only the rows
- * below `keepFrom`, whose batches were all read, are deleted.
  */
-export function batchScript(batch: readonly ScriptedWrite[], rows: OutcomeRows): string | undefined {
-  const lines = ['BEGIN IMMEDIATE;', `DELETE FROM ${OUTCOME_TABLE} WHERE i < ${rows.keepFrom};`];
+export function batchScript(batch: readonly ScriptedWrite[]): string | undefined {
+  const lines = ['BEGIN IMMEDIATE;', `DELETE FROM ${OUTCOME_TABLE};`];
   for (const [i, write] of batch.entries()) {
     const statement = inlineParams(write.sql, write.params);
     if (statement === undefined) return undefined;
-    lines.push(`${statement};`, `INSERT INTO ${OUTCOME_TABLE} (i, changed) VALUES (${rows.first + i}, changes());`);
+    lines.push(`${statement};`, `INSERT INTO ${OUTCOME_TABLE} (i, changed) VALUES (${i}, changes());`);
   }
   lines.push('COMMIT;');
   return lines.join('\n');

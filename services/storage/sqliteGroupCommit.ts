@@ -15,14 +15,6 @@ import { batchScript, CREATE_OUTCOME_TABLE, READ_OUTCOMES } from './sqliteBatchS
  * Its own connection: the store's other connection (reads, and the rarer writes) sees a batch only once it
  * is committed, as WAL shows every other connection's commits. A batch runs as one script in one trip to
  * the thread pool where it can (sqliteBatchScript.ts says why), statement by statement where it cannot.
- *
- * A script's outcomes (how many rows each write changed) are read by a query of their own, a second trip.
- * The next batch does not wait for that read: it begins as soon as the script has committed. Under the
- * bench's enrolment-step load the commits ran back to back (the connection was never idle), each taking
- * ~7.6 ms, of which a 10-write script on an idle process takes ~1 ms, flush included: the rest is waiting
- * for a main thread busy with turns to take each trip's answer, a third of it the outcomes' trip
- * (bench/README.md, "The group commit's pipeline"). Each write is still answered only once its commit is
- * done, and a failed read fails its batch's writes as before.
  */
 interface PendingWrite {
   sql: string;
@@ -41,10 +33,6 @@ export class SqliteGroupCommit {
   private queue: PendingWrite[] = [];
   private flushing?: Promise<void>;
   private active = false;
-  /** Batches committed so far: batch n numbers its outcome rows from n × MAX_BATCH. */
-  private committed = 0;
-  /** Outcome reads under way, by the first row of their batch (its rows must outlive the next scripts). */
-  private readonly unread = new Map<number, Promise<void>>();
   private closed = false;
 
   /** `ready` settles when the file is set up (see SqliteRecordsOptions.fileReady). */
@@ -92,14 +80,11 @@ export class SqliteGroupCommit {
   /**
    * One transaction for the batch: one script where every value can be inlined, else statement by
    * statement. Either way a transaction that cannot begin or commit fails every write in it, and
-   * nothing of it is kept (retried alike by the store, see sqliteBusy.ts). Returns once the batch is
-   * committed; a script's writes are answered when its outcomes are read, beside the next commit.
+   * nothing of it is kept (retried alike by the store, see sqliteBusy.ts).
    */
   private async commit(batch: PendingWrite[]): Promise<void> {
     const db = await this.connection;
-    const first = this.committed * MAX_BATCH;
-    const keepFrom = Math.min(first, ...this.unread.keys());
-    const script = batchScript(batch, { first, keepFrom });
+    const script = batchScript(batch);
     if (script === undefined) return this.commitOneByOne(db, batch);
     try {
       await exec(db, script);
@@ -109,22 +94,9 @@ export class SqliteGroupCommit {
       if ((error as { code?: string }).code === 'SQLITE_BUSY') throw error;
       return this.commitOneByOne(db, batch);
     }
-    this.committed += 1;
-    const answered = this.answer(db, batch, first).finally(() => this.unread.delete(first));
-    this.unread.set(first, answered);
-  }
-
-  /** Reads a committed script's outcomes and answers its writes (the data is on disk either way). */
-  private async answer(db: Sqlite3.Database, batch: PendingWrite[], first: number): Promise<void> {
-    try {
-      const changed = new Map<number, number>();
-      for (const row of await this.all(db, READ_OUTCOMES, [first, first + batch.length])) {
-        changed.set(Number(row.i) - first, Number(row.changed));
-      }
-      batch.forEach((write, i) => write.resolve(changed.get(i) ?? 0));
-    } catch (error) {
-      for (const write of batch) write.reject(error as Error);
-    }
+    const changed = new Map<number, number>();
+    for (const row of await this.all(db, READ_OUTCOMES, [])) changed.set(Number(row.i), Number(row.changed));
+    batch.forEach((write, i) => write.resolve(changed.get(i) ?? 0));
   }
 
   /** A statement that fails fails alone (SQLite undoes that statement, the others stand). */
@@ -170,7 +142,6 @@ export class SqliteGroupCommit {
   async close(): Promise<void> {
     this.closed = true;
     await this.flushing;
-    await Promise.all(this.unread.values());
     const db = await this.connection.catch(() => undefined);
     if (!db) return;
     const statements = [...this.statements.values()];

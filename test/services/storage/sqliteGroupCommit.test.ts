@@ -62,36 +62,6 @@ describe('SQLite group commit', () => {
     expect((await query('SELECT count(*) AS n FROM t'))[0].n).to.equal(30);
   });
 
-  it('begins the next batch as soon as a script has committed, before that script’s outcomes are read', async () => {
-    const events: string[] = [];
-    const exec = sqlite3.Database.prototype.exec;
-    sinon.stub(sqlite3.Database.prototype, 'exec').callsFake(function (this: sqlite3.Database, sql, callback) {
-      if (sql.includes('BEGIN IMMEDIATE')) events.push('script');
-      return exec.call(this, sql, callback);
-    });
-    const all = sqlite3.Statement.prototype.all;
-    sinon.stub(sqlite3.Statement.prototype, 'all').callsFake(function (this: sqlite3.Statement, ...args: unknown[]) {
-      const callback = args.pop() as (error: Error | null, rows: unknown[]) => void;
-      return all.call(this, ...args, (error: Error | null, rows: unknown[]) => {
-        if (!error && rows.length > 0 && 'changed' in (rows[0] as object)) events.push('outcomes read');
-        callback(error, rows);
-      });
-    });
-    const lone = insert('p-0', 'v');
-    // These arrive while the lone write's script runs: they make the second batch.
-    const rest = Array.from({ length: 5 }, (_, i) => insert(`p-${i + 1}`, 'v'));
-    expect(await Promise.all([lone, ...rest])).to.deep.equal([1, 1, 1, 1, 1, 1]);
-    expect(events).to.deep.equal(['script', 'script', 'outcomes read', 'outcomes read']);
-  });
-
-  it('answers each write of many batches in flight with its own outcome', async () => {
-    // 400 writes: 7 batches, each begun while the one before still has its outcomes to read.
-    const keys = Array.from({ length: 200 }, (_, i) => `m${i}`);
-    const writes = keys.flatMap((key) => [insert(key, 'first'), insert(key, 'second')]);
-    expect(await Promise.all(writes)).to.deep.equal(keys.flatMap(() => [1, 0]));
-    expect(await query("SELECT count(*) AS n FROM t WHERE value = 'first'")).to.deep.equal([{ n: 200 }]);
-  });
-
   it('fails a write that breaks a constraint alone: the others in its batch are kept', async () => {
     const writes = [
       insert('good-1', 'kept'),
