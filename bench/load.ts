@@ -10,6 +10,8 @@ export interface LoadFigures {
   non2xx: number;
   errors: number;
   seconds: number;
+  /** The target's main thread over the load, where the bench asked the target (bench/mainThreadUse.ts). */
+  mainThread?: { busy: number; msPerTurn: number };
 }
 
 export type TeamsTurnKind = 'echo' | 'help' | 'enrolment';

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Child, scriptPath } from './child';
 import { type StubStats, TEAMS_LIMITS } from './connectorStub';
+import type { MainThreadUse } from './mainThreadUse';
 import { heapGroups, heapGrowth } from './heapSnapshot';
 import { machineBusyShare, machineCpu, processCpuSeconds } from './cpuTime';
 import { type CpuProfile, profileWindow, selfTimeByOwner, topBySelfTime } from './cpuProfile';
@@ -132,9 +133,19 @@ interface Timing {
 async function measure(
   load: (seconds: number) => Promise<LoadFigures>,
   timing: Timing = settings,
+  target?: Child,
 ): Promise<LoadFigures> {
   await load(timing.warmup);
-  return load(timing.seconds);
+  return target ? withMainThread(target, () => load(timing.seconds)) : load(timing.seconds);
+}
+
+/** A load with how busy the target's main thread was over it (bench/mainThreadUse.ts). */
+async function withMainThread(target: Child, load: () => Promise<LoadFigures>): Promise<LoadFigures> {
+  await target.request('mainThreadStart');
+  const figures = await load();
+  const use = await target.request<MainThreadUse | undefined>('mainThreadRead');
+  if (!use) return figures;
+  return { ...figures, mainThread: { busy: use.busy, msPerTurn: use.activeMs / Math.max(figures.requests, 1) } };
 }
 
 /** The middle value (the mean of the two middle ones for an even count). */
@@ -187,6 +198,18 @@ function turnRows(section: string, label: string, rounds: TeamsRound[], kind: 'h
       met: kind === 'step' ? p99 <= 50 : undefined,
     },
   );
+  const threads = rounds.map((round) => [of(round).mainThread, round.echo.mainThread] as const);
+  if (threads.every(([own, echoOwn]) => own && echoOwn)) {
+    const busy = median(threads.map(([own]) => own?.busy ?? 0));
+    const perTurn = median(threads.map(([own]) => own?.msPerTurn ?? 0));
+    const echoPerTurn = median(threads.map(([, echoOwn]) => echoOwn?.msPerTurn ?? 0));
+    rows.push({
+      section,
+      measure: `${label}: main thread (busy share of the load; its time a turn)`,
+      value: `busy ${fmt(busy, 2)}; ${fmt(perTurn, 2)} ms a turn (echo bot ${fmt(echoPerTurn, 2)} ms)`,
+      target: '-',
+    });
+  }
 }
 
 /** Texts that mean a turn did not do what the load asked (English: the load's locale is en-US). */
@@ -229,7 +252,7 @@ async function checkedTeamsLoad(
   const markers = kind === 'enrolment' ? enrolmentMarkers() : turnFailureMarkers();
   await load(timing.warmup);
   await stub.request('reset', { markers });
-  const figures = await load(timing.seconds);
+  const figures = await withMainThread(target, () => load(timing.seconds));
   // The adapter answers the POST after the turn (and its replies) completed: the stub has seen them all.
   const stats = await stub.request<StubStats>('stats');
   const m = stats.markers;
@@ -269,10 +292,11 @@ async function checkedPeerLoad(
   where: string,
   load: (seconds: number) => Promise<LoadFigures>,
   timing: Timing = settings,
+  peer?: Child,
 ) {
   await load(timing.warmup);
   await stub.request('reset', {});
-  const figures = await load(timing.seconds);
+  const figures = peer ? await withMainThread(peer, () => load(timing.seconds)) : await load(timing.seconds);
   const stats = await stub.request<StubStats>('stats');
   await stub.request('reset', {});
   if (figures.non2xx + figures.errors > 0 || stats.accepted < figures.requests) {
@@ -479,12 +503,14 @@ async function teamsAndSlack(stub: Child, serviceUrl: string, redis?: string) {
         const echoRun = await measure(
           teams(`http://127.0.0.1:${echo.port}`, 'echo', `${runId}e${store[0]}${round}`),
           timing,
+          echo,
         );
         const peerRun = await checkedPeerLoad(
           stub,
           `peer-${store}`,
           teams(`http://127.0.0.1:${peer.port}`, 'enrolment', `${runId}${store[0]}p${round}`),
           timing,
+          peer,
         );
         const help = await checked(assistant, 'help', store, round);
         const enrolment = await checked(assistant, 'enrolment', store, round);
@@ -534,6 +560,15 @@ async function teamsAndSlack(stub: Child, serviceUrl: string, redis?: string) {
     value: `${fmt(median(echoRuns.map((run) => run.p50)))} / ${fmt(median(echoRuns.map((run) => run.p99)))} ms`,
     target: '-',
   });
+  const echoThreads = echoRuns.map((run) => run.mainThread).filter((use) => use !== undefined);
+  if (echoThreads.length === echoRuns.length) {
+    rows.push({
+      section: 'Baseline',
+      measure: 'echo bot: main thread (busy share of the load; its time a turn)',
+      value: `busy ${fmt(median(echoThreads.map((use) => use.busy)), 2)}; ${fmt(median(echoThreads.map((use) => use.msPerTurn)), 2)} ms a turn`,
+      target: '-',
+    });
+  }
   const stepLabel = 'enrolment step, card submissions (state read + written)';
   const peerLabel = "peer (samples' waterfall + prompt, same store and adapter), same card submissions";
   turnRows('Peer, SQLite', peerLabel, onSqlite, 'peer');
@@ -546,6 +581,7 @@ async function teamsAndSlack(stub: Child, serviceUrl: string, redis?: string) {
   }
   notes.push(
     `Teams loads in ${timing.count} round${timing.count > 1 ? 's' : ''} per store (${timing.warmup} s unrecorded, then ${timing.seconds} s measured, for each load): in each round the echo bot, the peer and the assistant (its help, then its enrolment step) are measured back to back, all started before the first round; each ratio is taken within a round and the median of the rounds is reported (figures: medians of the rounds).`,
+    'Main thread: the share of each measured load during which the target process ran code on its main thread (Node event-loop utilisation, read by the process itself), and that time divided by the turns served. Near 1, the figure is bound by the main thread’s CPU, and the ratios compare the time a turn takes there; well below 1, the process waits (for its store, its thread pool, the network).',
     `Enrolment step: each of the 16 connections is a reseller tenant of its own with its own conversation, submitting the cards of the "${ENROLMENT_STEP}" step (E2, E4) as Teams posts them: the progress card's button (the step card comes back), then Save with the answers (validated, saved to the organisation's draft with who answered, the progress card comes back), over and over. Every turn was checked at the connector stub (one expected card per turn, no error message) and every tenant's draft holds the saved contact.`,
   );
   slackRows(slack);

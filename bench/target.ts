@@ -11,6 +11,7 @@ import { applyHeapGrowth } from '../bot/heapGrowth';
 import { answerParent, type ParentMessage } from './child';
 import { BENCH_METRICS_TOKEN, BENCH_NOTICE, type BenchHandles, benchFeature } from './benchFeature';
 import { fanoutTenantOf } from './load';
+import { mainThreadUse } from './mainThreadUse';
 
 /**
  * One benchmarked server in its own process (forked by bench/run.ts): the echo baseline or the real
@@ -240,6 +241,7 @@ async function main() {
   }
 
   const loopDelay = eventLoopDelay();
+  const mainThread = mainThreadUse();
   answerParent<TargetMessage>(
     async (message) => {
       if (message.cmd === 'memory') return memory(message.collect === true);
@@ -253,6 +255,9 @@ async function main() {
       // How late the event loop ran its timers during a load (the Slack ack's wait for the approvals beside it).
       if (message.cmd === 'loopDelayStart') return loopDelay.start();
       if (message.cmd === 'loopDelayRead') return loopDelay.read();
+      // How busy the main thread was over a Teams load (bound by its CPU, or waiting).
+      if (message.cmd === 'mainThreadStart') return mainThread.start();
+      if (message.cmd === 'mainThreadRead') return mainThread.read();
       if (message.cmd === 'fanout' && assistant && message.fanout) return fanout(handles, assistant, message.fanout);
       // Where the operator's scripts/sandbox.ts finds this assistant's store (the approval bench's road).
       if (message.cmd === 'store')
