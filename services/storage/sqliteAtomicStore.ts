@@ -4,6 +4,7 @@ import type { AtomicStore, IndexEntry, IndexRange, Versioned } from './atomicSto
 import { decodeRecord, encodeRecord } from './envelope';
 import { retryWhileBusy, type Rows } from './sqliteBusy';
 import { SqliteGroupCommit } from './sqliteGroupCommit';
+import { SqliteGroupRead } from './sqliteGroupRead';
 import { assertScore } from './sortedIndex';
 
 /*
@@ -66,6 +67,8 @@ export class SqliteAtomicStore implements AtomicStore {
   private closing = false;
   /** The compare-and-sets, committed in groups on a connection of their own (sqliteGroupCommit.ts). */
   private readonly group: SqliteGroupCommit;
+  /** Single-record reads, several to a query under load (sqliteGroupRead.ts). */
+  private readonly reads: SqliteGroupRead;
 
   constructor(options: SqliteRecordsOptions) {
     this.table = options.table;
@@ -79,6 +82,7 @@ export class SqliteAtomicStore implements AtomicStore {
     this.connection = open;
     const synchronous = options.synchronous === 'normal' ? 'NORMAL' : 'FULL';
     this.group = new SqliteGroupCommit(options.file, open, options.busyTimeoutMs, synchronous);
+    this.reads = new SqliteGroupRead((sql, ...params) => this.query(sql, ...params), this.table);
     const connect = () => {
       const db: Sqlite3.Database = new sqlite3.Database(options.file, (error) => {
         if (error) return failed(error);
@@ -155,8 +159,7 @@ export class SqliteAtomicStore implements AtomicStore {
   }
 
   async read<T>(key: string): Promise<Versioned<T> | undefined> {
-    const rows = await this.query(`SELECT value FROM ${this.table} WHERE key = ?`, key);
-    return decodeRecord<T>(rows[0]?.value as string | undefined);
+    return decodeRecord<T>(await this.reads.read(key));
   }
 
   async compareAndSet<T>(key: string, expected: number | undefined, value: T, options: { ttlMs?: number } = {}) {
