@@ -8,7 +8,7 @@ import {
   type TurnContext,
   UserState,
 } from 'botbuilder';
-import { translatorFor } from '../i18n/i18n';
+import { teamsTranslatorFor } from '../i18n/teamsMarkdown';
 import { createPartnerCenterGateway } from '../services/partnerCenter/createGateway';
 import type { RefreshingTokenProvider } from '../services/partnerCenter/tokenProvider';
 import { createGdapGateway } from '../services/gdap/createGdapGateway';
@@ -185,7 +185,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityId: context.activity.id, type: context.activity.type }, 'turn failed');
     try {
-      const t = await bot.translator(context).catch(() => translatorFor(context.activity.locale));
+      const t = await bot.translator(context).catch(() => teamsTranslatorFor(context.activity.locale));
       if (context.activity.type === 'message') await context.sendActivity(t('common:errors.turn'));
       // A dialog that threw would throw again on the next turn: start that conversation afresh.
       await conversationState.delete(context);

@@ -2,7 +2,7 @@ import { enrolmentProgressCard } from '../../cards/teams/enrolmentCards';
 import { statusCard } from '../../cards/teams/statusCard';
 import { ENROLMENT_DIALOG, EnrolmentDialog, type EnrolmentOptions } from '../../dialogs/enrolment/enrolmentDialog';
 import { type EnrolmentPayload, enrolmentPayload } from '../../dialogs/enrolment/enrolmentSubmission';
-import { translatorFor } from '../../i18n/i18n';
+import { teamsTranslatorFor } from '../../i18n/teamsMarkdown';
 import { keysFor } from '../../i18n/readers';
 import { VerificationStatusService } from '../../services/enrolment/verificationStatus';
 import { enrolmentServiceFor } from './enrolmentServiceFor';
@@ -24,7 +24,7 @@ export const enrolmentFeature: FeatureFactory = (deps) => {
   });
   const dialog = new EnrolmentDialog({
     service,
-    translate: async (context) => translatorFor((await deps.language.get(context)) ?? context.activity.locale),
+    translate: async (context) => teamsTranslatorFor((await deps.language.get(context)) ?? context.activity.locale),
   });
 
   const openChecklist = async ({ dialogs, payload }: TeamsTurn<EnrolmentPayload>) => {

@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { Translate } from '../../i18n/i18n';
+import { markup } from '../../i18n/teamsMarkdown';
 import { teamsGdap } from '../../dialogs/gdap/gdapFlow';
 import { distributorGdapList } from '../../services/gdap/distributorGdap';
 import { GdapReminders } from '../../services/gdap/gdapReminders';
@@ -15,7 +16,9 @@ import { partnershipServiceFor } from './partnershipServiceFor';
 function reminderText(t: Translate, scope: 'reminder' | 'slack', params: Record<string, unknown>): string {
   const key = String(params.key);
   const message = key.startsWith('ending-') ? 'ending' : key;
-  return t(`gdap:${scope}.${message}`, { ...params, count: params.daysLeft });
+  // The approval link is ours, and a link in Teams' markdown reads as a link only unescaped.
+  const link = scope === 'reminder' && typeof params.link === 'string' ? { link: markup(params.link) } : {};
+  return t(`gdap:${scope}.${message}`, { ...params, ...link, count: params.daysLeft });
 }
 
 /**

@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { CloudAdapter } from 'botbuilder';
 import { DEFAULT_LANGUAGE, translatorFor } from '../../i18n/i18n';
 import { mrkdwnTranslator } from '../../i18n/slackMrkdwn';
+import { teamsTranslatorFor } from '../../i18n/teamsMarkdown';
 import type { OutboxOptions } from '../../services/outbox/outbox';
 import type { DeliveryOutcome } from '../../services/outbox/outboxJobs';
 import { Outbox } from '../../services/outbox/outbox';
@@ -156,7 +157,7 @@ export class DurableNotifier implements Notifier {
     let activity: ReturnType<ReturnType<NoticeRenderers['teamsRenderer']>>;
     try {
       activity = this.deps.renderers.teamsRenderer(job.notice.renderer)(
-        translatorFor(person.locale),
+        teamsTranslatorFor(person.locale),
         job.notice.params,
       );
     } catch (error) {

@@ -12,6 +12,10 @@ export interface Notice {
   params: Record<string, unknown>;
 }
 
+/**
+ * `t` is a Teams translator (i18n/teamsMarkdown.ts): what it interpolates arrives escaped for Teams' markdown
+ * (message text, TextBlocks, facts); a card's inputs and buttons take `plainTranslator(t)`.
+ */
 export type TeamsNoticeRenderer = (t: Translate, params: Record<string, unknown>) => Partial<Activity>;
 /** `t` is a mrkdwn translator (i18n/slackMrkdwn.ts): what it interpolates arrives escaped for Slack. */
 export type SlackNoticeRenderer = (

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { helpCard } from '../../cards/teams/foundationCards';
 import { verbField, verbOnlyPayload } from '../../dialogs/cardSubmission';
 import type { TeamsCommand } from '../../dialogs/teamsTurn';
-import { SUPPORTED_LANGUAGES, type Translate, translatorFor } from '../../i18n/i18n';
+import { SUPPORTED_LANGUAGES, type Translate } from '../../i18n/i18n';
+import { teamsTranslatorFor } from '../../i18n/teamsMarkdown';
 
 /**
  * The commands every Teams chat has whatever the features: `help` (the card of the commands listed),
@@ -50,7 +51,7 @@ export function builtInCommands(bot: LanguageOf, listed: TeamsCommand[]): TeamsC
           return;
         }
         await bot.setLanguage(context, wanted);
-        await context.sendActivity(translatorFor(wanted)('common:language.changed'));
+        await context.sendActivity(teamsTranslatorFor(wanted)('common:language.changed'));
       },
     },
     {

@@ -11,6 +11,7 @@ import {
 import { type DialogContext, DialogSet, type DialogState, DialogTurnStatus } from '../../dialogs/dialogKit';
 import type { ZodType } from 'zod';
 import { SUPPORTED_LANGUAGES, type Translate, translatorFor } from '../../i18n/i18n';
+import { teamsTranslatorFor } from '../../i18n/teamsMarkdown';
 import type { Logger } from '../logger';
 import { localeOf } from './activityLocale';
 import { isCardSubmission, keepPayload } from '../../dialogs/cardSubmission';
@@ -107,7 +108,7 @@ export class CspTeamsBot extends TeamsActivityHandler {
   /** The language a person chose with `language`, else the one Teams reports for the turn. */
   async translator(context: TurnContext): Promise<Translate> {
     const chosen = await this.deps.language.get(context);
-    return translatorFor(chosen ?? localeOf(context.activity));
+    return teamsTranslatorFor(chosen ?? localeOf(context.activity));
   }
 
   async setLanguage(context: TurnContext, language: string | undefined): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Attachment } from 'botbuilder';
 import { countryName, languageOf } from '../../i18n/format';
 import type { Translate } from '../../i18n/i18n';
+import { escapeTeamsMarkdown as md, plainTranslator } from '../../i18n/teamsMarkdown';
 import type { CustomerDraft, DraftOptions } from '../../services/customers/customerDrafts';
 import { initialDomainPrefix } from '../../services/domain/customerDomain';
 import type { Provider, ProviderRow } from '../../services/partnerships/types';
@@ -90,7 +91,8 @@ export function existingCustomersCard(
 ): Attachment {
   const customers = found.flatMap(({ provider, customers: list }) =>
     list.map((customer) => ({
-      name: t('customers:teams.existing.choice', {
+      // A choice's title shows its text as it is.
+      name: plainTranslator(t)('customers:teams.existing.choice', {
         company: customer.companyName,
         domain: customer.domain,
         provider: provider.partner.legalName ?? provider.settings.providerId,
@@ -120,22 +122,22 @@ function customerFacts(t: Translate, draft: CustomerDraft, provider: string): Fa
   const customer = draft.customer;
   const rows = [
     { title: label('kind'), value: t(`customers:teams.kind.${draft.kind}`) },
-    { title: label('customer'), value: customer.companyName },
-    { title: label('domain'), value: `${customer.domain} (${countryName(languageOf(t), customer.country)})` },
+    { title: label('customer'), value: md(customer.companyName) },
+    { title: label('domain'), value: `${md(customer.domain)} (${countryName(languageOf(t), customer.country)})` },
   ];
   if (draft.kind === 'new-customer') {
     const a = draft.address;
     // What Partner Center will be asked to create, so the reader sees the bare domain's consequence before Submit.
-    rows.push({ title: label('initialDomain'), value: `${initialDomainPrefix(customer.domain)}.onmicrosoft.com` });
-    rows.push({ title: label('adminEmail'), value: customer.adminEmail });
+    rows.push({ title: label('initialDomain'), value: md(`${initialDomainPrefix(customer.domain)}.onmicrosoft.com`) });
+    rows.push({ title: label('adminEmail'), value: md(customer.adminEmail) });
     rows.push({
       title: label('address'),
-      value: [a?.line1, [a?.postalCode, a?.city].filter(Boolean).join(' ')].filter(Boolean).join(', '),
+      value: md([a?.line1, [a?.postalCode, a?.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')),
     });
   }
   const agreement = agreementFact(t, draft);
   if (agreement) rows.push(agreement);
-  rows.push({ title: label('provider'), value: provider });
+  rows.push({ title: label('provider'), value: md(provider) });
   return rows;
 }
 
@@ -200,8 +202,8 @@ export function customerChoicesCard(
       agreement: agreementSection(t, draft),
       offers: options.offers.map((o) => ({
         id: o.id,
-        // The plural follows the most one may buy (`1 licence at most`, `1–300 licences`).
-        label: t('customers:teams.offers.offer', {
+        // The plural follows the most one may buy (`1 licence at most`, `1–300 licences`); an input's label is shown as it is.
+        label: plainTranslator(t)('customers:teams.offers.offer', {
           name: o.name,
           min: o.minimumQuantity,
           max: o.maximumQuantity,
@@ -225,15 +227,16 @@ export function customerChoicesCard(
     none: options.subscriptions.length ? '' : t('customers:teams.subscriptions.none'),
     subscriptions: options.subscriptions.map((s) => ({
       id: s.id,
+      // A toggle's title shows its text as it is.
       label: nceNote(
-        t,
+        plainTranslator(t),
         draft,
         s.offerId,
-        t('customers:teams.subscriptions.line', {
+        plainTranslator(t)('customers:teams.subscriptions.line', {
           name: s.offerName ?? s.offerId,
           count: s.quantity,
-          onRecord: s.partnerIdOnRecord ?? t('customers:teams.subscriptions.nobody'),
-          support: s.supportContact?.name ?? t('customers:teams.subscriptions.provider'),
+          onRecord: s.partnerIdOnRecord ?? plainTranslator(t)('customers:teams.subscriptions.nobody'),
+          support: s.supportContact?.name ?? plainTranslator(t)('customers:teams.subscriptions.provider'),
         }),
       ),
     })),

@@ -1,5 +1,6 @@
 import type { Attachment } from 'botbuilder';
 import type { Translate } from '../../i18n/i18n';
+import { plainTranslator } from '../../i18n/teamsMarkdown';
 import { ANSWER_STEPS, type AnswerStep, requiredFields } from '../../services/enrolment/enrolmentAnswers';
 import type { PartnerDraft } from '../../services/domain/partner';
 import { type EnrolmentProgress, newDraft } from '../../services/enrolment/enrolmentService';
@@ -218,7 +219,8 @@ export function enrolmentStepCard(
     reasons: feedback.reasons ?? [],
     earlier: (feedback.earlierSteps ?? []).map((earlier) => ({
       step: earlier,
-      title: t('enrolment:feedback.openEarlier', { step: t(`enrolment:choice.${earlier}`) }),
+      // A button's title shows its text as it is.
+      title: plainTranslator(t)('enrolment:feedback.openEarlier', { step: t(`enrolment:choice.${earlier}`) }),
     })),
     fields: fieldsOf(step, progress.draft).map((f) => {
       const sent = typed[f.id];

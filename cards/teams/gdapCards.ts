@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { Translate } from '../../i18n/i18n';
+import { escapeTeamsMarkdown as md } from '../../i18n/teamsMarkdown';
 import type { ResellerGdapRow } from '../../services/gdap/resellerGdap';
 import { roleName } from '../../services/gdap/roleTemplates';
 import { cardAttachment } from '../renderCard';
@@ -38,7 +39,7 @@ function rowData(t: Translate, row: ResellerGdapRow): GdapRowData {
   const stage = row.view?.stage;
   const consent = stage === 'awaiting-reseller-consent';
   return {
-    customer: `${row.customerName} (${row.providerName})`,
+    customer: `${md(row.customerName)} (${md(row.providerName)})`,
     state: stateText(t, row),
     detail:
       r && consent

@@ -1,6 +1,7 @@
 import type { Activity, Attachment } from 'botbuilder';
 import { countryName, formatDate, languageOf } from '../../i18n/format';
 import type { Translate } from '../../i18n/i18n';
+import { escapeTeamsMarkdown as md, plainTranslator } from '../../i18n/teamsMarkdown';
 import type { Invitation, Provider, ProviderRow } from '../../services/partnerships/types';
 import { adminAccessSteps, authorisationGrants } from '../../services/rules/partnershipEffects';
 import type { RegionTable } from '../../services/rules/regionTable';
@@ -43,16 +44,17 @@ export function invitationCard(t: Translate, params: Record<string, unknown>): P
         title: t('partnerships:teams.card.title'),
         intro: t('partnerships:teams.card.intro', { provider }),
         facts: [
-          { title: t('partnerships:teams.card.provider'), value: provider },
-          { title: t('partnerships:teams.card.mpnId'), value: p.providerMpnId },
+          { title: t('partnerships:teams.card.provider'), value: md(provider) },
+          { title: t('partnerships:teams.card.mpnId'), value: md(p.providerMpnId) },
           { title: t('partnerships:teams.card.country'), value: countryName(languageOf(t), p.providerCountry) },
-          { title: t('partnerships:teams.card.sentTo'), value: p.email },
+          { title: t('partnerships:teams.card.sentTo'), value: md(p.email) },
         ],
         grantsTitle: t('partnerships:teams.card.grantsTitle'),
         grants: authorisationGrants().map((g) => ({ text: t(`rules:grant.${g.code}`) })),
         adminTitle: t('partnerships:teams.card.adminTitle'),
         adminSteps: adminAccessSteps().map((s) => ({ text: t(`rules:adminAccess.${s.code}`) })),
-        consent: t('partnerships:teams.card.consent', { provider }),
+        // An Input.Toggle's title shows its text as it is.
+        consent: plainTranslator(t)('partnerships:teams.card.consent', { provider }),
         consentLabel: t('partnerships:teams.card.consentLabel'),
         consentRequired: t('partnerships:teams.card.consentRequired'),
         expires: t('partnerships:teams.card.expires', { date: p.expiresAt }),
@@ -157,18 +159,18 @@ export function providersCard(t: Translate, rows: ProviderRow[], regions: Region
     const country = row.provider?.country;
     const found = regions.lookup(country);
     return {
-      name: row.provider?.legalName ?? row.partnership.providerId,
+      name: md(row.provider?.legalName ?? row.partnership.providerId),
       facts: [
-        { title: t('partnerships:teams.providers.mpnId'), value: row.provider?.mpnId ?? '-' },
+        { title: t('partnerships:teams.providers.mpnId'), value: md(row.provider?.mpnId ?? '-') },
         {
           title: t('partnerships:teams.providers.region'),
           value: found.found
             ? `${countryName(languageOf(t), country)} (${t(`rules:region.${found.region}`)})`
-            : (country ?? '-'),
+            : md(country ?? '-'),
         },
         {
           title: t('partnerships:teams.providers.contact'),
-          value: row.provider?.primaryContact?.email ?? row.provider?.supportContact?.email ?? '-',
+          value: md(row.provider?.primaryContact?.email ?? row.provider?.supportContact?.email ?? '-'),
         },
         {
           title: t('partnerships:teams.providers.since'),

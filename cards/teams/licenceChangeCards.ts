@@ -5,6 +5,7 @@
  */
 import type { Attachment } from 'botbuilder';
 import type { Translate } from '../../i18n/i18n';
+import { plainTranslator } from '../../i18n/teamsMarkdown';
 import { daysAndHours } from '../../services/customers/requestClock';
 import type { Subscription } from '../../services/partnerCenter/gateway';
 import { cancellationWindowLeftMs, isNceLicenceOffer } from '../../services/rules/newCommerceRules';
@@ -45,9 +46,10 @@ export function licenceChangeCard(
     none: subscriptions.length ? '' : t('customers:teams.subscriptions.none'),
     subscriptions: subscriptions.map((s) => ({
       id: s.id,
+      // An input's label shows its text as it is.
       label: [
-        t('customers:teams.licenceChange.line', { name: s.offerName ?? s.offerId, count: s.quantity }),
-        windowText(t, s, now),
+        plainTranslator(t)('customers:teams.licenceChange.line', { name: s.offerName ?? s.offerId, count: s.quantity }),
+        windowText(plainTranslator(t), s, now),
       ]
         .filter(Boolean)
         .join(' · '),

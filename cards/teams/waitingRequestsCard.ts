@@ -5,6 +5,7 @@
  */
 import type { Attachment } from 'botbuilder';
 import type { Translate } from '../../i18n/i18n';
+import { escapeTeamsMarkdown as md } from '../../i18n/teamsMarkdown';
 import type { CustomerRequest } from '../../services/customers';
 import { daysAndHours, requestClock } from '../../services/customers/requestClock';
 import { cardAttachment } from '../renderCard';
@@ -50,8 +51,8 @@ export function waitingRequestsCard(
   const rows = requests.map((request) => {
     const clock = requestClock(request, now);
     const facts: Fact[] = [
-      { title: t('customers:teams.waiting.customer'), value: request.customer.companyName },
-      { title: t('customers:teams.waiting.provider'), value: providerName(request.providerId) },
+      { title: t('customers:teams.waiting.customer'), value: md(request.customer.companyName) },
+      { title: t('customers:teams.waiting.provider'), value: md(providerName(request.providerId)) },
       {
         title: t('customers:teams.waiting.sent'),
         value: t('customers:teams.waiting.sentValue', {

@@ -34,6 +34,7 @@ import {
   reviewChoice,
 } from './customerCardPayloads';
 import { requesterOf, type TeamsCommand, type TeamsTurn } from '../teamsTurn';
+import { markup } from '../../i18n/teamsMarkdown';
 
 /** The reseller's side of the customer services: who may ask, what to choose from, the drafts. */
 export interface TeamsCustomers extends Pick<CustomerServices, 'eligibility' | 'lookups' | 'drafts'> {
@@ -140,7 +141,7 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
         const params = {
           company: customer.value.companyName,
           provider: link.value.provider.partner.legalName ?? '-',
-          url: link.value.url,
+          url: markup(link.value.url),
           email: customer.value.adminEmail,
         };
         await context.sendActivity(

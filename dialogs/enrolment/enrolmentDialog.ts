@@ -22,6 +22,7 @@ import {
   type EnrolmentStepOptions,
   type EnrolmentStepResult,
 } from './enrolmentStepDialog';
+import { markup } from '../../i18n/teamsMarkdown';
 
 export const ENROLMENT_DIALOG = 'enrolmentDialog';
 /**
@@ -117,7 +118,7 @@ export class EnrolmentDialog extends ComponentDialog {
       return await step.endDialog();
     }
     if (result.outcome === 'complete-in-portal') {
-      await step.context.sendActivity(t('enrolment:submitted.portal', { url: result.url }));
+      await step.context.sendActivity(t('enrolment:submitted.portal', { url: markup(result.url) }));
       return await step.endDialog();
     }
     return await step.replaceDialog(ENROLMENT_WATERFALL, { notices: reasonsOf(t, result) } satisfies EnrolmentOptions);

@@ -14,6 +14,7 @@ import { isPartnerCenterError } from '../../services/partnerCenter/errors';
 import { verbField } from '../cardSubmission';
 import { redrawPressedCard } from '../pressedCard';
 import { cardCommand, type TeamsFeature } from '../teamsTurn';
+import { markup } from '../../i18n/teamsMarkdown';
 
 const tenantOrId = z.string().trim().min(1).max(200);
 export const askPayload = z.strictObject({ verb: verbField, customer: tenantOrId });
@@ -87,7 +88,7 @@ export function teamsGdap(service: ResellerGdap, resellerName: (tenantId: string
             );
             // The card no longer offers Consent / Decline; the link goes in a message, to be copied and sent.
             await redrawPressedCard(context, gdapCard(t, await service.overview(identity.tenantId)).attachments ?? []);
-            const words = { customer: link.customerName, link: customerApprovalLink(relationship.id) };
+            const words = { customer: link.customerName, link: markup(customerApprovalLink(relationship.id)) };
             await context.sendActivity(
               payload.answer === 'approve' ? t('gdap:teams.consented', words) : t('gdap:teams.rejected', words),
             );

@@ -15,6 +15,7 @@ import { type PlaygroundSession, runPlaygroundSession } from '../playground/sess
  * Issue 12's journey in the Microsoft 365 Agents Playground, from an empty store, offline:
  *
  *   npm run demo:journey [-- --locale pl-PL|sv-SE|en-US] [--reseller tailspin|fabrikam] [--out <dir>]
+ *                        [--customer-name <name as a person types it, e.g. 'Kowalski & Córka <PL>'>]
  *
  * The assistant on its defaults (SQLite in a new temporary directory, the Partner Center sandbox)
  * with Slack pointed at a local Web API stub. The reseller, in the Playground with a Teams client in
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     locale: { type: 'string', default: 'pl-PL' },
     reseller: { type: 'string', default: 'tailspin' },
     out: { type: 'string' },
+    'customer-name': { type: 'string' },
   },
 });
 const locale = values.locale ?? 'pl-PL';
@@ -49,7 +51,11 @@ const reseller = values.reseller === 'fabrikam' ? FABRIKAM : TAILSPIN;
 const outDir = resolve(values.out ?? `.playground/journey-${values.reseller}-${locale}`);
 /** The sample customer, with a domain no earlier run used, typed as people type it: with www. (item 7). */
 const BARE_DOMAIN = `piekarnia-kowalski-${Date.now().toString(36)}.pl`;
-const CUSTOMER = { ...SAMPLE_CUSTOMER, domain: `www.${BARE_DOMAIN}` };
+const CUSTOMER = {
+  ...SAMPLE_CUSTOMER,
+  companyName: values['customer-name'] ?? SAMPLE_CUSTOMER.companyName,
+  domain: `www.${BARE_DOMAIN}`,
+};
 
 async function run(session: PlaygroundSession): Promise<void> {
   const road = await openRoad(session, { clientLocale: locale, viewport: VIEWPORT, reseller });

@@ -207,3 +207,26 @@ export async function requestCustomer(world: JourneyWorld, person: ResellerPerso
   );
   return { form, offers, review, submitted, requestId };
 }
+
+/**
+ * An approver presses Approve on a new customer's request in the approvals channel (C3); resolves with
+ * what the reseller is told in Teams, found by the answer's words before the customer's name.
+ */
+export async function approvedInSlack(
+  world: JourneyWorld,
+  approver: string,
+  requestId: string,
+  person: ResellerPerson,
+  messageTs = '200.1',
+) {
+  const from = world.connector.received.length;
+  const approve = world.slack.buttonClick('customers.approve', requestId, approver, { from: 'message', messageTs });
+  const status = (await approve.response).status;
+  if (status !== 200) throw new Error(`Approve answered ${status}`);
+  const told = readerOf(person)('customers:teams.outcome.approved.new-customer', {
+    provider: DEMO.provider.name,
+    company: '\u0000',
+    domain: '\u0000',
+  }).split('\u0000')[0];
+  return world.teamsReceived((json) => json.includes(asJson(told)), 'the approval told in Teams', from);
+}
