@@ -1,12 +1,11 @@
 import { expect } from 'chai';
 import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
-import { asJson, catalog, JOURNEY_BACKENDS, JourneyWorld } from '../support/drivers/journeyWorld';
+import { asJson, catalog, JOURNEY_BACKENDS } from '../support/drivers/journeyWorld';
+import { journeyWorld } from '../support/drivers/journeySuite';
+import { ADMIN, APPROVER, CHANNEL } from '../support/drivers/contosoInSlack';
 import { requestCustomer, STANDARD } from '../support/drivers/resellerRoad';
 import { SlackDriver } from '../support/drivers/slackDriver';
 
-const ADMIN = 'U0ADMIN';
-const APPROVER = 'U0APPROVER';
-const CHANNEL = 'C0APPROVALS';
 const pl = catalog('pl');
 const en = catalog('en');
 const FABRIKAM = DEMO.resellerReady;
@@ -21,24 +20,13 @@ const COMPANY = 'Piekarnia Kowalski sp. z o.o.';
  */
 for (const backend of JOURNEY_BACKENDS)
   describe(`Journey: partner of record before every order and every change, from an empty store, on ${backend.name} (R1, R2, NCE1)`, () => {
-    const world = new JourneyWorld(backend, 'T0JOURNEYPOR', CHANNEL, { [ADMIN]: { admin: true }, [APPROVER]: {} });
+    const world = journeyWorld(backend, 'T0JOURNEYPOR', {
+      // The sandbox's Fabrikam is shared by every journey on the same store: never leave it held.
+      leaveAsFound: () => world.operator('por', FABRIKAM.tenantId, 'clear'),
+    });
     const piotr = { tenantId: FABRIKAM.tenantId, aadObjectId: 'aad-piotr-por', name: 'Piotr Nowak', locale: 'pl-PL' };
     const domain = `piekarnia-${Date.now().toString(36)}.pl`;
     let requestId = '';
-    let started = false;
-
-    before(async function () {
-      this.timeout(60_000);
-      await backend.prepare(this);
-      await world.start();
-      started = true;
-    });
-    after(async function () {
-      this.timeout(60_000);
-      // The sandbox's Fabrikam is shared by every journey on the same store: never leave it held.
-      if (started) await world.operator('por', FABRIKAM.tenantId, 'clear');
-      await world.stop();
-    });
 
     const approve = async (id: string, ts: string) => {
       const click = world.slack.buttonClick('customers.approve', id, APPROVER, { from: 'message', messageTs: ts });

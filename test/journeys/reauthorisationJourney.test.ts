@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
-import { asJson, catalog, JOURNEY_BACKENDS, JourneyWorld } from '../support/drivers/journeyWorld';
+import { asJson, catalog, JOURNEY_BACKENDS } from '../support/drivers/journeyWorld';
+import { journeyWorld } from '../support/drivers/journeySuite';
+import { ADMIN, APPROVER } from '../support/drivers/contosoInSlack';
 import { SlackDriver } from '../support/drivers/slackDriver';
 
-const ADMIN = 'U0ADMIN';
-const APPROVER = 'U0APPROVER';
 const CHANNEL = 'C0REAUTH';
 const DAY_MS = 86_400_000;
 const pl = catalog('pl');
@@ -21,9 +21,12 @@ const FABRIKAM = DEMO.resellerReady;
 for (const backend of JOURNEY_BACKENDS)
   describe(`Journey: staying authorised, the countdown before the anniversary month, from an empty store, on ${backend.name} (A1, A2)`, () => {
     let clock = new Date();
-    const world = new JourneyWorld(backend, 'T0JOURNEYREAUTH', CHANNEL, {
-      [ADMIN]: { admin: true },
-      [APPROVER]: {},
+    const world = journeyWorld(backend, 'T0JOURNEYREAUTH', {
+      channel: CHANNEL,
+      clock: () => clock,
+      env: { REAUTHORISATION_POLL_MS: '100' },
+      // The sandbox's Fabrikam is shared by every journey on the same store: leave its revenue as found.
+      leaveAsFound: () => world.operator('revenue', FABRIKAM.tenantId, '0'),
     });
     const piotr = {
       tenantId: FABRIKAM.tenantId,
@@ -32,20 +35,6 @@ for (const backend of JOURNEY_BACKENDS)
       locale: 'pl-PL',
     };
     let anniversary = '';
-    let started = false;
-
-    before(async function () {
-      this.timeout(60_000);
-      await backend.prepare(this);
-      await world.start({ clock: () => clock, env: { REAUTHORISATION_POLL_MS: '100' } });
-      started = true;
-    });
-    after(async function () {
-      this.timeout(60_000);
-      // The sandbox's Fabrikam is shared by every journey on the same store: leave its revenue as found.
-      if (started) await world.operator('revenue', FABRIKAM.tenantId, '0');
-      await world.stop();
-    });
 
     const countdownIn = (t: typeof pl, audience: 'reseller' | 'distributor', days: number) =>
       t(`reauthorisation:countdown.${audience}`, { days, anniversary, companyName: FABRIKAM.name });
