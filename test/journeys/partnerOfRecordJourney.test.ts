@@ -4,7 +4,7 @@ import { asJson, catalog, JOURNEY_BACKENDS } from '../support/drivers/journeyWor
 import { journeyWorld } from '../support/drivers/journeySuite';
 import { ADMIN, APPROVER, CHANNEL } from '../support/drivers/contosoInSlack';
 import { requestCustomer, STANDARD } from '../support/drivers/resellerRoad';
-import { SlackDriver } from '../support/drivers/slackDriver';
+import { partneredAsAlreadyEnrolled } from '../support/drivers/partnerRoad';
 
 const pl = catalog('pl');
 const en = catalog('en');
@@ -34,30 +34,10 @@ for (const backend of JOURNEY_BACKENDS)
     };
 
     it('partners Fabrikam with Contoso: set up and invited in Slack, already enrolled (E7), authorised in Teams (P3)', async () => {
-      await world.setUpDistributor(ADMIN, APPROVER, DEMO.provider);
-      const invited = await world.invite(APPROVER, {
-        email: FABRIKAM.primaryContactEmail,
-        companyName: FABRIKAM.name,
-        mpnId: '',
-      });
-      const code = SlackDriver.codeIn(invited.json?.view);
-      await world.say('rejestracja', piotr);
-      await world.press({ verb: 'continue', step: 'already-enrolled' }, piotr);
-      const answer = {
-        mpnId: FABRIKAM.mpnId,
-        country: 'PL',
+      await partneredAsAlreadyEnrolled(world, { admin: ADMIN, approver: APPROVER }, piotr, {
+        ...FABRIKAM,
         supportEmail: 'pomoc@fabrikam-it.pl',
-        supportPhone: '',
-        supportUrl: '',
-      };
-      await world.press({ verb: 'continue', step: 'already-enrolled', enrolmentAction: 'answer', ...answer }, piotr);
-      await world.say('anuluj', piotr);
-      await world.press({ verb: 'invitation-authorize', code, consent: 'true' }, piotr, 'card-invitation', 0);
-      const authorised = pl('partnerships:teams.authorised', { provider: DEMO.provider.name, who: '\u0000' });
-      await world.cardReplaced(
-        (json) => json.includes(asJson(authorised.split('\u0000')[0])),
-        'the authorised partnership',
-      );
+      });
     });
 
     it('shows in Teams, before any order, each condition with its source and the fix for a suspended reseller (issue 15: ready, R1, R2, API1)', async function () {

@@ -3,7 +3,7 @@ import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
 import { asJson, catalog, JOURNEY_BACKENDS } from '../support/drivers/journeyWorld';
 import { journeyWorld } from '../support/drivers/journeySuite';
 import { ADMIN, APPROVER } from '../support/drivers/contosoInSlack';
-import { SlackDriver } from '../support/drivers/slackDriver';
+import { partneredAsAlreadyEnrolled } from '../support/drivers/partnerRoad';
 
 const CHANNEL = 'C0REAUTH';
 const DAY_MS = 86_400_000;
@@ -42,35 +42,10 @@ for (const backend of JOURNEY_BACKENDS)
       json.includes(asJson(countdownIn(t, audience, days)));
 
     it('partners Fabrikam with Contoso: set up and invited in Slack, already enrolled (E7), authorised in Teams (P3)', async () => {
-      await world.setUpDistributor(ADMIN, APPROVER, DEMO.provider);
-      const invited = await world.invite(APPROVER, {
-        email: FABRIKAM.primaryContactEmail,
-        companyName: FABRIKAM.name,
-        mpnId: '',
+      await partneredAsAlreadyEnrolled(world, { admin: ADMIN, approver: APPROVER }, piotr, {
+        ...FABRIKAM,
+        supportEmail: 'pomoc@fabrikam-it.pl',
       });
-      const code = SlackDriver.codeIn(invited.json?.view);
-      await world.say('rejestracja', piotr);
-      await world.press({ verb: 'continue', step: 'already-enrolled' }, piotr);
-      await world.press(
-        {
-          verb: 'continue',
-          step: 'already-enrolled',
-          enrolmentAction: 'answer',
-          mpnId: FABRIKAM.mpnId,
-          country: 'PL',
-          supportEmail: 'pomoc@fabrikam-it.pl',
-          supportPhone: '',
-          supportUrl: '',
-        },
-        piotr,
-      );
-      await world.say('anuluj', piotr);
-      await world.press({ verb: 'invitation-authorize', code, consent: 'true' }, piotr, 'card-invitation', 0);
-      const authorised = pl('partnerships:teams.authorised', { provider: DEMO.provider.name, who: '\u0000' });
-      await world.cardReplaced(
-        (json) => json.includes(asJson(authorised.split('\u0000')[0])),
-        'the authorised partnership',
-      );
       // A1: the review falls in the month the partnership was confirmed, from the first anniversary on.
       anniversary = new Date(Date.UTC(clock.getUTCFullYear() + 1, clock.getUTCMonth(), 1)).toISOString();
     });
