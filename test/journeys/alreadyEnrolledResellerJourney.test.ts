@@ -1,12 +1,10 @@
 import { expect } from 'chai';
 import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
 import { SlackDriver } from '../support/drivers/slackDriver';
-import { asJson, catalog, JOURNEY_BACKENDS, JourneyWorld } from '../support/drivers/journeyWorld';
+import { asJson, catalog, JOURNEY_BACKENDS } from '../support/drivers/journeyWorld';
+import { journeyWorld } from '../support/drivers/journeySuite';
+import { ADMIN, APPROVER, REP } from '../support/drivers/contosoInSlack';
 
-const ADMIN = 'U0ADMIN';
-const APPROVER = 'U0APPROVER';
-const REP = 'U0REP';
-const CHANNEL = 'C0APPROVALS';
 const pl = catalog('pl');
 const en = catalog('en');
 const FABRIKAM = DEMO.resellerReady;
@@ -19,22 +17,9 @@ const FABRIKAM = DEMO.resellerReady;
  */
 for (const backend of JOURNEY_BACKENDS)
   describe(`Journey: an already-enrolled reseller (Fabrikam IT) authorises through E7, from an empty store, on ${backend.name} (E7, E3, P1, P3, P6)`, () => {
-    const world = new JourneyWorld(backend, 'T0JOURNEYE7', CHANNEL, {
-      [ADMIN]: { admin: true },
-      [APPROVER]: {},
-      [REP]: {},
-    });
+    const world = journeyWorld(backend, 'T0JOURNEYE7');
     const piotr = { tenantId: FABRIKAM.tenantId, aadObjectId: 'aad-piotr', name: 'Piotr Nowak', locale: 'pl-PL' };
     let code = '';
-
-    before(async function () {
-      this.timeout(60_000);
-      await backend.prepare(this);
-      await world.start();
-    });
-    after(async () => {
-      await world.stop();
-    });
 
     const authorise = () =>
       world.press({ verb: 'invitation-authorize', code, consent: 'true' }, piotr, 'card-invitation');

@@ -1,9 +1,7 @@
 import { expect } from 'chai';
-import type { Assistant } from '../../bot/assistant';
 import { partnershipsFeature } from '../../bot/features/partnerships';
 import { MEMBERS_TTL_MS } from '../../bot/slack/partnerships/userGroups';
-import { SlackApiStub } from '../support/fakes/slackApiStub';
-import { startTestAssistant } from '../support/drivers/testAssistant';
+import { assistantOverHttp } from '../support/drivers/journeySuite';
 import { DEMO } from '../support/fixtures/partnerships';
 import { SlackDriver } from '../support/drivers/slackDriver';
 
@@ -19,34 +17,26 @@ type Json = Record<string, unknown>;
 const input = SlackDriver.input;
 
 describe('Approvers as a Slack user group, over HTTP', () => {
-  let assistant: Assistant;
-  let slackApi: SlackApiStub;
-  let slack: SlackDriver;
   let clock = new Date();
-
-  before(async () => {
-    slackApi = await new SlackApiStub().start();
-    slackApi.answer('users.info', (args) => ({
-      user: { id: args.user, locale: 'en-US', is_admin: args.user === ADMIN, real_name: REAL_NAMES[String(args.user)] },
-    }));
-    slackApi.userGroups.set(GROUP, { name: 'CSP approvers', handle: 'csp-approvers', users: [MEMBER] });
-    slackApi.userGroups.set('S0SALES', { name: 'Sales', handle: 'sales', users: [OUTSIDER] });
-    assistant = await startTestAssistant({
-      slackApiUrl: slackApi.url,
-      features: [partnershipsFeature()],
-      clock: () => clock,
-    });
-    slack = new SlackDriver(assistant.url, slackApi, TEAM, CHANNEL);
+  const world = assistantOverHttp({
+    slack: {
+      team: TEAM,
+      channel: CHANNEL,
+      profile: (user) => ({ locale: 'en-US', is_admin: user === ADMIN, real_name: REAL_NAMES[user] }),
+    },
+    features: [partnershipsFeature()],
+    clock: () => clock,
   });
-  after(async () => {
-    await assistant.close();
-    await slackApi.stop();
+
+  before(() => {
+    world.slackApi.userGroups.set(GROUP, { name: 'CSP approvers', handle: 'csp-approvers', users: [MEMBER] });
+    world.slackApi.userGroups.set('S0SALES', { name: 'Sales', handle: 'sales', users: [OUTSIDER] });
   });
 
   it("offers the workspace's user groups in the set-up modal, next to named approvers", async () => {
-    await slack.slash('setup', ADMIN);
-    await slackApi.waitFor('views.open');
-    const view = slackApi.callsOf('views.open')[0].args.view as { blocks: Json[] };
+    await world.slack.slash('setup', ADMIN);
+    await world.slackApi.waitFor('views.open');
+    const view = world.slackApi.callsOf('views.open')[0].args.view as { blocks: Json[] };
     const group = view.blocks.find((b) => b.block_id === 'approverGroup') as { element: Json; optional: boolean };
     expect(group.optional).to.equal(true);
     expect(group.element.type).to.equal('static_select');
@@ -66,7 +56,7 @@ describe('Approvers as a Slack user group, over HTTP', () => {
   });
 
   it('asks for named approvers or a group when the admin gives neither', async () => {
-    const response = await slack.viewSubmission('partnerships.setup', ADMIN, setupValues([], 'none'));
+    const response = await world.slack.viewSubmission('partnerships.setup', ADMIN, setupValues([], 'none'));
     expect(response.json?.response_action).to.equal('errors');
     expect((response.json?.errors as Json).approvers).to.equal(
       'Name at least one approver or choose an approver user group.',
@@ -74,20 +64,22 @@ describe('Approvers as a Slack user group, over HTTP', () => {
   });
 
   it('saves a group as the approvers and says so by its handle, not its id', async () => {
-    const response = await slack.viewSubmission('partnerships.setup', ADMIN, setupValues([], GROUP));
+    const response = await world.slack.viewSubmission('partnerships.setup', ADMIN, setupValues([], GROUP));
     expect(response.text).to.equal('');
-    await slackApi.waitFor('chat.postMessage');
-    const summary = JSON.stringify(slackApi.callsOf('chat.postMessage')[0].args);
+    await world.slackApi.waitFor('chat.postMessage');
+    const summary = JSON.stringify(world.slackApi.callsOf('chat.postMessage')[0].args);
     expect(summary).to.include('Approvers: members of @csp-approvers');
     expect(summary).to.not.include(GROUP);
   });
 
   it('lets a member of the group invite', async () => {
-    const opened = slackApi.callsOf('views.open').length;
-    await slack.slash('invite', MEMBER);
-    await slackApi.waitFor('views.open', opened + 1);
-    expect((slackApi.callsOf('views.open')[opened].args.view as Json).callback_id).to.equal('partnerships.invite');
-    const response = await slack.viewSubmission('partnerships.invite', MEMBER, {
+    const opened = world.slackApi.callsOf('views.open').length;
+    await world.slack.slash('invite', MEMBER);
+    await world.slackApi.waitFor('views.open', opened + 1);
+    expect((world.slackApi.callsOf('views.open')[opened].args.view as Json).callback_id).to.equal(
+      'partnerships.invite',
+    );
+    const response = await world.slack.viewSubmission('partnerships.invite', MEMBER, {
       email: input('owner@tailspin-toys.example'),
       companyName: input(''),
       mpnId: input(''),
@@ -97,14 +89,14 @@ describe('Approvers as a Slack user group, over HTTP', () => {
   });
 
   it("shows who did what in the audit by people's real names, not their ids or usernames", async () => {
-    const audit = await slack.slashAnswer('audit', MEMBER);
+    const audit = await world.slack.slashAnswer('audit', MEMBER);
     expect(audit).to.include('Anna Kowalska').and.include('Jan Wiśniewski');
     expect(audit).to.not.include(MEMBER.toLowerCase()).and.not.include(ADMIN.toLowerCase());
   });
 
   it('refuses someone outside the group', async () => {
-    expect(await slack.slashAnswer('invite', OUTSIDER)).to.include('Only the approvers named in /csp setup');
-    const response = await slack.viewSubmission('partnerships.invite', OUTSIDER, {
+    expect(await world.slack.slashAnswer('invite', OUTSIDER)).to.include('Only the approvers named in /csp setup');
+    const response = await world.slack.viewSubmission('partnerships.invite', OUTSIDER, {
       email: input('owner@wingtip.example'),
       companyName: input(''),
       mpnId: input(''),
@@ -113,11 +105,11 @@ describe('Approvers as a Slack user group, over HTTP', () => {
   });
 
   it('takes the right from someone removed from the group, once the minute of caching has passed', async () => {
-    slackApi.userGroups.get(GROUP)?.users.splice(0);
-    expect(await slack.slashAnswer('audit', MEMBER), 'within the minute').to.include('Partnership audit log');
+    world.slackApi.userGroups.get(GROUP)?.users.splice(0);
+    expect(await world.slack.slashAnswer('audit', MEMBER), 'within the minute').to.include('Partnership audit log');
     clock = new Date(clock.getTime() + MEMBERS_TTL_MS);
-    expect(await slack.slashAnswer('invite', MEMBER)).to.include('Only the approvers named in /csp setup');
-    expect(await slack.slashAnswer('audit', MEMBER)).to.include('Only the approvers named in /csp setup');
+    expect(await world.slack.slashAnswer('invite', MEMBER)).to.include('Only the approvers named in /csp setup');
+    expect(await world.slack.slashAnswer('audit', MEMBER)).to.include('Only the approvers named in /csp setup');
   });
 
   function setupValues(users: string[], group: string) {

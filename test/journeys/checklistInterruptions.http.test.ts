@@ -1,8 +1,6 @@
 import { expect } from 'chai';
-import type { Assistant } from '../../bot/assistant';
 import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
-import { ConnectorStub } from '../support/fakes/connectorStub';
-import { startTestAssistant } from '../support/drivers/testAssistant';
+import { assistantOverHttp } from '../support/drivers/journeySuite';
 import { SLOW_VERIFICATION, TeamsChat, textOf } from '../support/drivers/enrolmentChat';
 
 const env = SLOW_VERIFICATION;
@@ -37,22 +35,16 @@ const CHECKLIST_LINES = [
 ];
 
 describe('Teams: commands answer from anywhere while the checklist is open, and the checklist waits', () => {
-  let assistant: Assistant;
-  let connector: ConnectorStub;
+  const world = assistantOverHttp({ env });
   let sequence = 0;
-
-  before(async () => {
-    connector = await new ConnectorStub().start();
-    assistant = await startTestAssistant({ env });
-  });
-  after(async () => {
-    await assistant.close();
-    await connector.stop();
-  });
 
   const chat = (locale: string, tenantId: string) => {
     sequence += 1;
-    return new TeamsChat(assistant, connector, { tenantId, aadObjectId: `aad-anywhere-${sequence}`, locale });
+    return new TeamsChat(world.assistant, world.connector, {
+      tenantId,
+      aadObjectId: `aad-anywhere-${sequence}`,
+      locale,
+    });
   };
   /** Answers with ids and times left out, so two answers to the same question compare equal. */
   const comparable = (text: string) =>
@@ -79,7 +71,7 @@ describe('Teams: commands answer from anywhere while the checklist is open, and 
       const saveTitle = locale === 'en-US' ? 'Save' : locale === 'pl-PL' ? 'Zapisz' : 'Spara';
       const saved = textOf(await inside.send(inside.submission(stepCard, saveTitle, { mpnId: DEMO.mpnOnly.mpnId })));
       expect(saved).to.include('✅');
-      const draft = await assistant.store.records.read<{ mpnId?: string }>(`partner:${tenantId}`);
+      const draft = await world.assistant.store.records.read<{ mpnId?: string }>(`partner:${tenantId}`);
       expect(draft?.value.mpnId).to.equal(DEMO.mpnOnly.mpnId);
     });
   }

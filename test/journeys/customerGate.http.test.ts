@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { message, type TeamsUser } from '../support/drivers/teamsActivities';
 import { fresh } from '../support/fixtures/partnerships';
-import { CustomerWorld, piotr } from '../support/drivers/customerWorld';
+import { BACKENDS, piotr } from '../support/drivers/customerWorld';
+import { customerWorld } from '../support/drivers/journeySuite';
 import { alreadyEnrolledInCsp } from '../support/drivers/partnerRoad';
 import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
 
@@ -14,15 +15,11 @@ const erik: TeamsUser = { tenantId: NORTHWIND.tenantId, aadObjectId: 'aad-erik',
  * any form, with what to do, in the reseller's own words; the form starts from the reseller's country.
  */
 describe('customers: the early gate before any form (P1, M2, M3, P5), over HTTP', () => {
-  const world = new CustomerWorld({ team: 'T0CUSTOMERGATE' });
+  const world = customerWorld(BACKENDS[0], { team: 'T0CUSTOMERGATE' });
 
   before(async () => {
-    await world.start();
     // Northwind says in Teams it is already in CSP (E7); no distributor yet.
     await alreadyEnrolledInCsp(world.road, erik, { ...NORTHWIND, supportEmail: 'support@northwindkonsult.se' });
-  });
-  after(async () => {
-    await world.stop();
   });
 
   const customers = (user: TeamsUser = piotr) => world.teams(message(world.connector.url, 'customers', user), 1);

@@ -3,7 +3,8 @@ import type { CustomerRequest } from '../../services/customers';
 import { initialDomainPrefix } from '../../services/domain/customerDomain';
 import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
 import { agreementAnswers } from '../support/drivers/customerAgreementAnswers';
-import { APPROVER, BACKENDS, CustomerWorld, newDomain, OFFERS, piotr } from '../support/drivers/customerWorld';
+import { APPROVER, BACKENDS, newDomain, OFFERS, piotr } from '../support/drivers/customerWorld';
+import { customerWorld } from '../support/drivers/journeySuite';
 import { alreadyEnrolledInCsp, primaryContactGiven } from '../support/drivers/partnerRoad';
 import type { TeamsUser } from '../support/drivers/teamsActivities';
 
@@ -31,19 +32,9 @@ import type { TeamsUser } from '../support/drivers/teamsActivities';
  */
 for (const backend of BACKENDS)
   describe(`C7–C10 refused with the same reason in Teams (at submission) and in Slack (at approval), from an empty store, on ${backend.name}`, () => {
-    const world = new CustomerWorld({
+    const world = customerWorld(backend, {
       team: `T0RULES${backend.name.toUpperCase()}`,
-      env: backend.env,
       fabrikamPrimaryContact: true,
-    });
-
-    before(async function () {
-      this.timeout(60_000);
-      await backend.prepare(this);
-      await world.start();
-    });
-    after(async () => {
-      await world.stop();
     });
 
     /** The customer card's fields as Piotr fills them in (the admin on the customer's domain unless said). */

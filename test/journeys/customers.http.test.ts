@@ -12,13 +12,14 @@ import {
   APPROVER_NAME,
   BACKENDS,
   CHANNEL,
-  CustomerWorld,
+  type CustomerWorld,
   FABRIKAM,
   newDomain,
   OFFERS,
   piotr,
   REP,
 } from '../support/drivers/customerWorld';
+import { customerWorld } from '../support/drivers/journeySuite';
 
 const requestOf = (world: CustomerWorld, id: string) =>
   world.assistant.store.records.read<CustomerRequest>(`customers:request:${id}`).then((r) => r?.value);
@@ -35,15 +36,7 @@ function everyFile(dir: string): string {
 
 for (const backend of BACKENDS)
   describe(`Customer onboarding over HTTP: Teams steps, Slack approval (C3, C4, C5, C6, P9), on ${backend.name}`, () => {
-    const world = new CustomerWorld({ team: `T0CUSTOMERS${backend.name.toUpperCase()}`, env: backend.env });
-
-    before(async function () {
-      await backend.prepare(this);
-      await world.start();
-    });
-    after(async () => {
-      await world.stop();
-    });
+    const world = customerWorld(backend, { team: `T0CUSTOMERS${backend.name.toUpperCase()}` });
 
     describe('putting a request together in Teams (C3: details, subscriptions, review, Submit or Cancel)', () => {
       it('shows the details card with the provider, and Next, Invite and An existing customer', async () => {
@@ -446,15 +439,7 @@ for (const backend of BACKENDS)
 
 for (const backend of BACKENDS)
   describe(`The Slack approval post goes through the durable outbox, on ${backend.name}`, () => {
-    const world = new CustomerWorld({ team: `T0OUTBOX${backend.name.toUpperCase()}`, env: backend.env });
-
-    before(async function () {
-      await backend.prepare(this);
-      await world.start();
-    });
-    after(async () => {
-      await world.stop();
-    });
+    const world = customerWorld(backend, { team: `T0OUTBOX${backend.name.toUpperCase()}` });
 
     it('loses nothing when Slack is down at submission: the reseller is answered, the post is retried and lands once', async () => {
       world.slackApi.failNext('chat.postMessage', 503);

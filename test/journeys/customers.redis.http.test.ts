@@ -1,14 +1,7 @@
 import { expect } from 'chai';
 import type { CustomerRequest } from '../../services/customers';
-import {
-  APPROVER,
-  APPROVER2,
-  APPROVER_NAME,
-  BACKENDS,
-  CustomerWorld,
-  newDomain,
-  OFFERS,
-} from '../support/drivers/customerWorld';
+import { APPROVER, APPROVER2, APPROVER_NAME, BACKENDS, newDomain, OFFERS } from '../support/drivers/customerWorld';
+import { customerWorld } from '../support/drivers/journeySuite';
 import { initialDomainPrefix } from '../../services/domain/customerDomain';
 
 const REDIS = BACKENDS.find((b) => b.name === 'Redis') as (typeof BACKENDS)[number];
@@ -18,15 +11,7 @@ const REDIS = BACKENDS.find((b) => b.name === 'Redis') as (typeof BACKENDS)[numb
  * what two instances behind a load balancer see.
  */
 describe('Customer onboarding on Redis with two app instances (C3, C4)', () => {
-  const world = new CustomerWorld({ team: 'T0TWOINSTANCES', instances: 2, env: REDIS.env });
-
-  before(async function () {
-    await REDIS.prepare(this);
-    await world.start();
-  });
-  after(async () => {
-    await world.stop();
-  });
+  const world = customerWorld(REDIS, { team: 'T0TWOINSTANCES', instances: 2 });
 
   const requestOf = async (id: string) =>
     (await world.assistant.store.records.read<CustomerRequest>(`customers:request:${id}`))?.value;

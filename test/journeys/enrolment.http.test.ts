@@ -1,9 +1,7 @@
 import { expect } from 'chai';
-import type { Assistant } from '../../bot/assistant';
-import { ConnectorStub } from '../support/fakes/connectorStub';
 import { cardSubmit, message, postActivity, type TeamsUser } from '../support/drivers/teamsActivities';
-import { createClient } from '@redis/client';
-import { REDIS_URL, requireRedis, startTestAssistant, tempDataDir } from '../support/drivers/testAssistant';
+import { storeBackends, TEST_REDIS_DB } from '../support/drivers/testAssistant';
+import { assistantOverHttp } from '../support/drivers/journeySuite';
 import { SLOW_VERIFICATION, TAILSPIN_ANSWERS, tenantIds } from '../support/drivers/enrolmentChat';
 
 const env = SLOW_VERIFICATION;
@@ -12,56 +10,30 @@ const newTenant = tenantIds('99999999-9999-4999-8999');
 const ANSWERS = TAILSPIN_ANSWERS;
 
 /**
- * The same journey on each store. On Redis every test gets an empty database of its own (index 9,
- * flushed first), as every SQLite test gets a fresh data directory.
+ * The same journey on each store. On Redis every test starts from an empty database (the run's
+ * TEST_REDIS_DB, flushed first), as every SQLite test gets a fresh data directory.
  */
-// An empty database index flushed per test; TEST_REDIS_DB lets parallel checkouts on one machine keep apart.
-const ENROLMENT_REDIS_DB = Number(process.env.TEST_REDIS_DB ?? 9);
-const backends = [
-  { name: 'SQLite', env: {} as Record<string, string>, needsRedis: false },
-  { name: 'Redis', env: { REDIS_URL: `${REDIS_URL ?? ''}/${ENROLMENT_REDIS_DB}` }, needsRedis: true },
-];
+const backends = storeBackends(TEST_REDIS_DB);
 
 for (const backend of backends)
   describe(`Teams: the reseller enrols step by step (E2–E7), on ${backend.name}`, () => {
-    let assistant: Assistant;
-    let connector: ConnectorStub;
-    let dataDir: string;
-
-    before(function () {
-      if (backend.needsRedis) requireRedis(this);
-    });
-
-    beforeEach(async () => {
-      if (backend.needsRedis) {
-        const redis = createClient({ url: backend.env.REDIS_URL });
-        await redis.connect();
-        await redis.flushDb();
-        await redis.quit();
-      }
-      connector = await new ConnectorStub().start();
-      dataDir = tempDataDir();
-      assistant = await startTestAssistant({ dataDir, env: { ...env, ...backend.env } });
-    });
-    afterEach(async () => {
-      await assistant.close();
-      await connector.stop();
-    });
+    const world = assistantOverHttp({ env, backend, eachTest: true });
 
     /** Sends one activity and returns the text of what the bot answered to it. */
     async function send(activity: unknown): Promise<string> {
-      const before = connector.received.length;
-      expect(await postActivity(assistant.url, activity)).to.equal(200);
-      await connector.waitFor(before + 1);
-      return connector.received
+      const before = world.connector.received.length;
+      expect(await postActivity(world.assistant.url, activity)).to.equal(200);
+      await world.connector.waitFor(before + 1);
+      return world.connector.received
         .slice(before)
         .map((r) => JSON.stringify(r.activity))
         .join('\n');
     }
-    const say = (text: string, user: TeamsUser) => send(message(connector.url, text, user));
-    const pick = (step: string, user: TeamsUser) => send(cardSubmit(connector.url, { verb: 'continue', step }, user));
+    const say = (text: string, user: TeamsUser) => send(message(world.connector.url, text, user));
+    const pick = (step: string, user: TeamsUser) =>
+      send(cardSubmit(world.connector.url, { verb: 'continue', step }, user));
     const answer = (step: string, fields: Record<string, string>, user: TeamsUser) =>
-      send(cardSubmit(connector.url, { verb: 'continue', step, enrolmentAction: 'answer', ...fields }, user));
+      send(cardSubmit(world.connector.url, { verb: 'continue', step, enrolmentAction: 'answer', ...fields }, user));
 
     async function answerStep(step: keyof typeof ANSWERS, user: TeamsUser): Promise<string> {
       expect(await pick(step, user)).to.include('Save');
@@ -77,7 +49,7 @@ for (const backend of backends)
       for (const step of Object.keys(ANSWERS) as Array<keyof typeof ANSWERS>) {
         expect(await answerStep(step, user)).to.include('Your enrolment as an indirect reseller');
       }
-      const ready = connector.cards().at(-1) ?? '';
+      const ready = world.connector.cards().at(-1) ?? '';
       expect(ready).to.include('Enrol now');
       expect(ready).to.include('MPN profile in the same country as your tenant: done (E3)');
 
@@ -85,7 +57,9 @@ for (const backend of backends)
       expect(submitted).to.include('Your enrolment has been submitted');
       expect(submitted).to.include('anna.nowak@tailspintoys.pl');
       expect(submitted).to.include('3 to 5 business days');
-      const draft = await assistant.store.records.read<{ status: { enrolment: string } }>(`partner:${user.tenantId}`);
+      const draft = await world.assistant.store.records.read<{ status: { enrolment: string } }>(
+        `partner:${user.tenantId}`,
+      );
       expect(draft?.value.status.enrolment).to.equal('submitted');
     });
 
@@ -96,7 +70,7 @@ for (const backend of backends)
       const reply = await answer('primary-contact', { contactName: 'Anna', contactEmail: 'anna@gmail.com' }, user);
       expect(reply).to.include('web-based mail service (gmail.com) (rule E4)');
       expect(reply).to.include('Primary contact (E2, E4)');
-      const draft = await assistant.store.records.read<{ primaryContact?: unknown }>(`partner:${user.tenantId}`);
+      const draft = await world.assistant.store.records.read<{ primaryContact?: unknown }>(`partner:${user.tenantId}`);
       expect(draft?.value.primaryContact).to.equal(undefined);
     });
 
@@ -137,7 +111,7 @@ for (const backend of backends)
       expect(reply).to.include('Nothing was saved');
       expect(reply).to.include('That is not a valid PartnerID');
       expect(reply).to.include('PartnerID (E2, E3)');
-      expect(await assistant.store.records.read(`partner:${user.tenantId}`)).to.equal(undefined);
+      expect(await world.assistant.store.records.read(`partner:${user.tenantId}`)).to.equal(undefined);
     });
 
     it('answers typed text during a card step with a hint and the card again', async () => {
@@ -157,28 +131,28 @@ for (const backend of backends)
       await say('enroll', piotr);
       await pick('primary-contact', anna);
       await pick('support-contact', piotr);
-      const before = connector.received.length;
+      const before = world.connector.received.length;
       const statuses = await Promise.all([
         postActivity(
-          assistant.url,
+          world.assistant.url,
           cardSubmit(
-            connector.url,
+            world.connector.url,
             { verb: 'continue', step: 'primary-contact', enrolmentAction: 'answer', ...ANSWERS['primary-contact'] },
             anna,
           ),
         ),
         postActivity(
-          assistant.url,
+          world.assistant.url,
           cardSubmit(
-            connector.url,
+            world.connector.url,
             { verb: 'continue', step: 'support-contact', enrolmentAction: 'answer', ...ANSWERS['support-contact'] },
             piotr,
           ),
         ),
       ]);
       expect(statuses).to.deep.equal([200, 200]);
-      await connector.waitFor(before + 2);
-      const draft = await assistant.store.records.read<{
+      await world.connector.waitFor(before + 2);
+      const draft = await world.assistant.store.records.read<{
         primaryContact?: { email: string };
         supportContact?: { email: string };
       }>(`partner:${tenantId}`);
@@ -211,9 +185,7 @@ for (const backend of backends)
       const tenantId = newTenant();
       await say('enroll', { tenantId, aadObjectId: 'aad-before' });
       await answerStep('mpn-id', { tenantId, aadObjectId: 'aad-before', name: 'Anna Nowak' });
-      await assistant.close();
-
-      assistant = await startTestAssistant({ dataDir, env: { ...env, ...backend.env } });
+      await world.restart();
       const resumed = await say('continue', { tenantId, aadObjectId: 'aad-after' });
       expect(resumed).to.include('Your PartnerID: done (E2)');
       expect(resumed).to.include('PartnerID: Anna Nowak');

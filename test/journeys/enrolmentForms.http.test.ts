@@ -1,8 +1,6 @@
 import { expect } from 'chai';
-import type { Assistant } from '../../bot/assistant';
 import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
-import { ConnectorStub } from '../support/fakes/connectorStub';
-import { startTestAssistant } from '../support/drivers/testAssistant';
+import { assistantOverHttp } from '../support/drivers/journeySuite';
 import { translatorFor } from '../../i18n/i18n';
 import {
   errorsUnder,
@@ -25,23 +23,17 @@ const ANSWERS = Object.entries(TAILSPIN_ANSWERS).map(
 );
 
 describe('Teams: enrolment forms keep what was typed and answer every press once (E2, E3, E4)', () => {
-  let assistant: Assistant;
-  let connector: ConnectorStub;
   let now = new Date('2026-12-03T09:00:00Z');
-
-  before(async () => {
-    connector = await new ConnectorStub().start();
-    assistant = await startTestAssistant({ env, clock: () => now });
-  });
-  after(async () => {
-    await assistant.close();
-    await connector.stop();
-  });
+  const world = assistantOverHttp({ env, clock: () => now });
 
   const chatOf = (name: string, tenantId = newTenant()) =>
-    new TeamsChat(assistant, connector, { tenantId, aadObjectId: `aad-${name}-${tenantId.slice(-4)}`, name });
+    new TeamsChat(world.assistant, world.connector, {
+      tenantId,
+      aadObjectId: `aad-${name}-${tenantId.slice(-4)}`,
+      name,
+    });
   const draftOf = async (tenantId: string) =>
-    (await assistant.store.records.read<Record<string, unknown>>(`partner:${tenantId}`))?.value;
+    (await world.assistant.store.records.read<Record<string, unknown>>(`partner:${tenantId}`))?.value;
 
   /** Opens the checklist and the step titled `choice` on it. */
   async function openStep(chat: TeamsChat, choice: string) {
@@ -158,9 +150,9 @@ describe('Teams: enrolment forms keep what was typed and answer every press once
     const second = chat.submission(progress, 'Enrol now');
     expect(first.id).to.not.equal(second.id);
 
-    const before = connector.received.length;
+    const before = world.connector.received.length;
     await Promise.all([chat.send(first, 0), chat.send(second, 0)]);
-    const answers = connector.received.slice(before);
+    const answers = world.connector.received.slice(before);
     expect(answers).to.have.length(1);
     expect(textOf(answers)).to.include('Your enrolment has been submitted');
 
@@ -178,10 +170,10 @@ describe('Teams: enrolment forms keep what was typed and answer every press once
     await openStep(chat, 'PartnerID');
     const card = chat.lastCard();
     const press = () => chat.submission(card, 'Save', { mpnId: DEMO.mpnOnly.mpnId });
-    const before = connector.received.length;
+    const before = world.connector.received.length;
     await Promise.all([chat.send(press(), 0), chat.send(press(), 0)]);
-    expect(connector.received.slice(before)).to.have.length(1);
-    expect(textOf(connector.received.slice(before))).to.include('Your PartnerID: done (E2)');
+    expect(world.connector.received.slice(before)).to.have.length(1);
+    expect(textOf(world.connector.received.slice(before))).to.include('Your PartnerID: done (E2)');
   });
 
   it('says a step card saved since it was shown is out of date, changes nothing, and shows the checklist instead of reopening the step', async () => {

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { message } from '../support/drivers/teamsActivities';
-import { APPROVER, BACKENDS, CustomerWorld, newDomain, piotr } from '../support/drivers/customerWorld';
+import { APPROVER, BACKENDS, newDomain, piotr } from '../support/drivers/customerWorld';
+import { customerWorld } from '../support/drivers/journeySuite';
 
 /**
  * GDAP in Teams for the reseller (G1, G2), over HTTP from an empty store: a customer created through the
@@ -13,22 +14,14 @@ describe(`GDAP for the reseller in Teams (G1, G2), on ${backend.name}`, () => {
   const DAY = 24 * 60 * 60 * 1000;
   /** The assistant's clock, moved by the test: GDAP's states and reminders follow it (G1). */
   let now = Date.now();
-  const world = new CustomerWorld({
+  const world = customerWorld(backend, {
     team: `T0GDAP${backend.name.toUpperCase()}`,
-    env: { ...backend.env, GDAP_REMINDER_POLL_MS: '100' },
+    env: { GDAP_REMINDER_POLL_MS: '100' },
     clock: () => new Date(now),
   });
   const domain = newDomain();
   let customerId = '';
   let relationshipId = '';
-
-  before(async function () {
-    await backend.prepare(this);
-    await world.start();
-  });
-  after(async () => {
-    await world.stop();
-  });
 
   it('tells the reseller, once its customer is created, that admin access needs its own GDAP (G2)', async () => {
     const requestId = await world.submittedRequest(domain);

@@ -1,10 +1,8 @@
 import { expect } from 'chai';
-import type { Assistant } from '../../bot/assistant';
 import { partnershipsFeature } from '../../bot/features/partnerships';
 import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
-import { SlackApiStub } from '../support/fakes/slackApiStub';
 import { SlackDriver } from '../support/drivers/slackDriver';
-import { startTestAssistant } from '../support/drivers/testAssistant';
+import { assistantOverHttp, englishWorkspace } from '../support/drivers/journeySuite';
 
 const TEAM = 'T0MODALS';
 const ADMIN = 'U0MODADMIN';
@@ -14,21 +12,9 @@ type Json = Record<string, unknown>;
 const input = SlackDriver.input;
 
 describe('Slack: the set-up and invite modals mark every wrong field at once (P2, P6)', () => {
-  let assistant: Assistant;
-  let slackApi: SlackApiStub;
-  let slack: SlackDriver;
-
-  before(async () => {
-    slackApi = await new SlackApiStub().start();
-    slackApi.answer('users.info', (args) => ({
-      user: { id: args.user, locale: 'en-US', is_admin: args.user === ADMIN },
-    }));
-    assistant = await startTestAssistant({ slackApiUrl: slackApi.url, features: [partnershipsFeature()] });
-    slack = new SlackDriver(assistant.url, slackApi, TEAM, CHANNEL);
-  });
-  after(async () => {
-    await assistant.close();
-    await slackApi.stop();
+  const world = assistantOverHttp({
+    slack: { team: TEAM, channel: CHANNEL, profile: englishWorkspace(ADMIN) },
+    features: [partnershipsFeature()],
   });
 
   const setupValues = (fields: Record<string, string>, withPeople = true) => ({
@@ -41,7 +27,7 @@ describe('Slack: the set-up and invite modals mark every wrong field at once (P2
   });
 
   it('returns an error for every wrong field of the set-up modal in one answer', async () => {
-    const response = await slack.viewSubmission(
+    const response = await world.slack.viewSubmission(
       'partnerships.setup',
       ADMIN,
       setupValues({ legalName: '', mpnId: 'abc', tenantId: 'not-a-tenant', country: 'Polska' }, false),
@@ -55,7 +41,7 @@ describe('Slack: the set-up and invite modals mark every wrong field at once (P2
   });
 
   it('names a country outside the region table beside the other wrong fields (P6)', async () => {
-    const response = await slack.viewSubmission(
+    const response = await world.slack.viewSubmission(
       'partnerships.setup',
       ADMIN,
       setupValues({ legalName: '', country: 'XX' }),
@@ -66,9 +52,9 @@ describe('Slack: the set-up and invite modals mark every wrong field at once (P2
   });
 
   it('returns an error for every wrong field of the invite modal in one answer', async () => {
-    const setup = await slack.viewSubmission('partnerships.setup', ADMIN, setupValues({}));
+    const setup = await world.slack.viewSubmission('partnerships.setup', ADMIN, setupValues({}));
     expect(setup.status).to.equal(200);
-    const response = await slack.viewSubmission('partnerships.invite', ADMIN, {
+    const response = await world.slack.viewSubmission('partnerships.invite', ADMIN, {
       email: input('not-an-email'),
       companyName: input(''),
       mpnId: input('abc'),

@@ -1,19 +1,13 @@
 import { expect } from 'chai';
 import type { CustomerRequest } from '../../services/customers';
-import { CustomerWorld } from '../support/drivers/customerWorld';
+import { BACKENDS } from '../support/drivers/customerWorld';
+import { customerWorld } from '../support/drivers/journeySuite';
 
 const BASIC = { id: 'CFQ7TTC0LH18:0001', name: 'Microsoft 365 Business Basic' };
 
 /** Nothing a reseller entered changes unseen: a licence count is refused, a domain is reduced and shown. */
 describe('customers: nothing changes silently (C3), over HTTP', () => {
-  const world = new CustomerWorld({ team: 'T0NOTHINGSILENT' });
-
-  before(async () => {
-    await world.start();
-  });
-  after(async () => {
-    await world.stop();
-  });
+  const world = customerWorld(BACKENDS[0], { team: 'T0NOTHINGSILENT' });
 
   const requestOf = async (id: string) =>
     (await world.assistant.store.records.read<CustomerRequest>(`customers:request:${id}`))?.value;

@@ -1,12 +1,11 @@
 import { expect } from 'chai';
 import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
-import { asJson, catalog, JOURNEY_BACKENDS, JourneyWorld } from '../support/drivers/journeyWorld';
+import { asJson, catalog, JOURNEY_BACKENDS } from '../support/drivers/journeyWorld';
+import { journeyWorld } from '../support/drivers/journeySuite';
+import { ADMIN, APPROVER, CHANNEL } from '../support/drivers/contosoInSlack';
 import { requestCustomer, STANDARD } from '../support/drivers/resellerRoad';
-import { SlackDriver } from '../support/drivers/slackDriver';
+import { partneredAsAlreadyEnrolled } from '../support/drivers/partnerRoad';
 
-const ADMIN = 'U0ADMIN';
-const APPROVER = 'U0APPROVER';
-const CHANNEL = 'C0APPROVALS';
 const pl = catalog('pl');
 const en = catalog('en');
 const FABRIKAM = DEMO.resellerReady;
@@ -21,24 +20,13 @@ const COMPANY = 'Piekarnia Kowalski sp. z o.o.';
  */
 for (const backend of JOURNEY_BACKENDS)
   describe(`Journey: partner of record before every order and every change, from an empty store, on ${backend.name} (R1, R2, NCE1)`, () => {
-    const world = new JourneyWorld(backend, 'T0JOURNEYPOR', CHANNEL, { [ADMIN]: { admin: true }, [APPROVER]: {} });
+    const world = journeyWorld(backend, 'T0JOURNEYPOR', {
+      // The sandbox's Fabrikam is shared by every journey on the same store: never leave it held.
+      leaveAsFound: () => world.operator('por', FABRIKAM.tenantId, 'clear'),
+    });
     const piotr = { tenantId: FABRIKAM.tenantId, aadObjectId: 'aad-piotr-por', name: 'Piotr Nowak', locale: 'pl-PL' };
     const domain = `piekarnia-${Date.now().toString(36)}.pl`;
     let requestId = '';
-    let started = false;
-
-    before(async function () {
-      this.timeout(60_000);
-      await backend.prepare(this);
-      await world.start();
-      started = true;
-    });
-    after(async function () {
-      this.timeout(60_000);
-      // The sandbox's Fabrikam is shared by every journey on the same store: never leave it held.
-      if (started) await world.operator('por', FABRIKAM.tenantId, 'clear');
-      await world.stop();
-    });
 
     const approve = async (id: string, ts: string) => {
       const click = world.slack.buttonClick('customers.approve', id, APPROVER, { from: 'message', messageTs: ts });
@@ -46,30 +34,10 @@ for (const backend of JOURNEY_BACKENDS)
     };
 
     it('partners Fabrikam with Contoso: set up and invited in Slack, already enrolled (E7), authorised in Teams (P3)', async () => {
-      await world.setUpDistributor(ADMIN, APPROVER, DEMO.provider);
-      const invited = await world.invite(APPROVER, {
-        email: FABRIKAM.primaryContactEmail,
-        companyName: FABRIKAM.name,
-        mpnId: '',
-      });
-      const code = SlackDriver.codeIn(invited.json?.view);
-      await world.say('rejestracja', piotr);
-      await world.press({ verb: 'continue', step: 'already-enrolled' }, piotr);
-      const answer = {
-        mpnId: FABRIKAM.mpnId,
-        country: 'PL',
+      await partneredAsAlreadyEnrolled(world, { admin: ADMIN, approver: APPROVER }, piotr, {
+        ...FABRIKAM,
         supportEmail: 'pomoc@fabrikam-it.pl',
-        supportPhone: '',
-        supportUrl: '',
-      };
-      await world.press({ verb: 'continue', step: 'already-enrolled', enrolmentAction: 'answer', ...answer }, piotr);
-      await world.say('anuluj', piotr);
-      await world.press({ verb: 'invitation-authorize', code, consent: 'true' }, piotr, 'card-invitation', 0);
-      const authorised = pl('partnerships:teams.authorised', { provider: DEMO.provider.name, who: '\u0000' });
-      await world.cardReplaced(
-        (json) => json.includes(asJson(authorised.split('\u0000')[0])),
-        'the authorised partnership',
-      );
+      });
     });
 
     it('shows in Teams, before any order, each condition with its source and the fix for a suspended reseller (issue 15: ready, R1, R2, API1)', async function () {

@@ -1,14 +1,11 @@
 import { expect } from 'chai';
-import type { Assistant } from '../../bot/assistant';
 import { partnershipsFeature } from '../../bot/features/partnerships';
 import { enrolmentFeature } from '../../bot/features/enrolment';
 import { PartnerDirectory } from '../../services/partners/partnerDirectory';
-import { ConnectorStub } from '../support/fakes/connectorStub';
-import { SlackApiStub } from '../support/fakes/slackApiStub';
 import { cardSubmit, message, postActivity } from '../support/drivers/teamsActivities';
-import { startTestAssistant } from '../support/drivers/testAssistant';
 import { DEMO } from '../support/fixtures/partnerships';
-import { alreadyEnrolledInCsp, journeyOn } from '../support/drivers/partnerRoad';
+import { alreadyEnrolledInCsp } from '../support/drivers/partnerRoad';
+import { assistantOverHttp, englishWorkspace } from '../support/drivers/journeySuite';
 import { SlackDriver } from '../support/drivers/slackDriver';
 
 const TEAM = 'T0DISTRIB';
@@ -26,37 +23,24 @@ const newcomer = { tenantId: '99999999-9999-4999-8999-999999999999', aadObjectId
 type Json = Record<string, unknown>;
 
 describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
-  let assistant: Assistant & { dataDir: string };
-  let slackApi: SlackApiStub;
-  let connector: ConnectorStub;
-  let slack: SlackDriver;
+  const world = assistantOverHttp({
+    slack: { team: TEAM, channel: CHANNEL, profile: englishWorkspace(ADMIN) },
+    features: [enrolmentFeature, partnershipsFeature()],
+  });
 
   before(async () => {
-    slackApi = await new SlackApiStub().start();
-    connector = await new ConnectorStub().start();
-    slackApi.answer('users.info', (args) => ({
-      user: { id: args.user, locale: 'en-US', is_admin: args.user === ADMIN },
-    }));
-    assistant = await startTestAssistant({
-      slackApiUrl: slackApi.url,
-      features: [enrolmentFeature, partnershipsFeature()],
-    });
-    slack = new SlackDriver(assistant.url, slackApi, TEAM, CHANNEL);
     // Fabrikam, already in CSP, says so in Teams (E7): from an empty store, as its people would.
-    const world = journeyOn({ assistant, connector, slackApi, slack, team: TEAM, channel: CHANNEL });
-    await alreadyEnrolledInCsp(world, FABRIKAM_ADMIN, { ...DEMO.resellerReady, supportEmail: 'pomoc@fabrikam-it.pl' });
-  });
-  after(async () => {
-    await assistant.close();
-    await slackApi.stop();
-    await connector.stop();
+    await alreadyEnrolledInCsp(world.road, FABRIKAM_ADMIN, {
+      ...DEMO.resellerReady,
+      supportEmail: 'pomoc@fabrikam-it.pl',
+    });
   });
 
-  const slash = (text: string, user: string) => slack.slash(text, user);
-  const slashAnswer = (text: string, user: string) => slack.slashAnswer(text, user);
+  const slash = (text: string, user: string) => world.slack.slash(text, user);
+  const slashAnswer = (text: string, user: string) => world.slack.slashAnswer(text, user);
   const viewSubmission = (callbackId: string, user: string, values: Json, privateMetadata = '') =>
-    slack.viewSubmission(callbackId, user, values, privateMetadata);
-  const buttonClick = (actionId: string, value: string, user: string) => slack.buttonClick(actionId, value, user);
+    world.slack.viewSubmission(callbackId, user, values, privateMetadata);
+  const buttonClick = (actionId: string, value: string, user: string) => world.slack.buttonClick(actionId, value, user);
   const input = SlackDriver.input;
 
   const setupValues = (country: string) => ({
@@ -69,10 +53,10 @@ describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
   });
 
   async function teams(activity: unknown, replies: number) {
-    const before = connector.received.length;
-    expect(await postActivity(assistant.url, activity)).to.equal(200);
-    await connector.waitFor(before + replies);
-    return connector.received.slice(before);
+    const before = world.connector.received.length;
+    expect(await postActivity(world.assistant.url, activity)).to.equal(200);
+    await world.connector.waitFor(before + replies);
+    return world.connector.received.slice(before);
   }
 
   const textOf = (received: Array<{ activity: Json }>) => received.map((r) => JSON.stringify(r.activity)).join('\n');
@@ -81,15 +65,15 @@ describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
 
   it('refuses /csp setup to someone who is neither a workspace admin nor an approver', async () => {
     expect(await slashAnswer('setup', REP)).to.include('Only a workspace admin or an existing approver');
-    expect(slackApi.callsOf('views.open')).to.have.length(0);
+    expect(world.slackApi.callsOf('views.open')).to.have.length(0);
   });
 
   it('opens the set-up modal for a workspace admin', async () => {
     await slash('setup', ADMIN);
-    await slackApi.waitFor('views.open');
-    const view = slackApi.callsOf('views.open')[0].args.view as Json;
+    await world.slackApi.waitFor('views.open');
+    const view = world.slackApi.callsOf('views.open')[0].args.view as Json;
     expect(view.callback_id).to.equal('partnerships.setup');
-    expect(slackApi.callsOf('views.open')[0].args.trigger_id).to.equal('1.2.3');
+    expect(world.slackApi.callsOf('views.open')[0].args.trigger_id).to.equal('1.2.3');
   });
 
   it('shows an unknown country as an error in the modal, with the rule (P6)', async () => {
@@ -102,9 +86,9 @@ describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
     const response = await viewSubmission('partnerships.setup', ADMIN, setupValues('PL'));
     expect(response.status).to.equal(200);
     expect(response.text).to.equal('');
-    await slackApi.waitFor('chat.postMessage');
-    expect(JSON.stringify(slackApi.callsOf('chat.postMessage')[0].args)).to.include('is set up as a distributor');
-    const provider = await new PartnerDirectory(assistant.store.records).get(`slack:${TEAM}`);
+    await world.slackApi.waitFor('chat.postMessage');
+    expect(JSON.stringify(world.slackApi.callsOf('chat.postMessage')[0].args)).to.include('is set up as a distributor');
+    const provider = await new PartnerDirectory(world.assistant.store.records).get(`slack:${TEAM}`);
     expect(provider).to.include({ kind: 'indirect-provider', country: 'PL', mpnId: DEMO.provider.mpnId });
   });
 
@@ -128,7 +112,7 @@ describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
   });
 
   it('gives the approver the draft email with the personalised link; the reseller opens the card in Teams with its code (P2)', async () => {
-    await teams(message(connector.url, 'hello', piotr), 1); // Piotr has talked to the assistant before
+    await teams(message(world.connector.url, 'hello', piotr), 1); // Piotr has talked to the world.assistant before
     const response = await viewSubmission('partnerships.invite', APPROVER, {
       email: input(DEMO.resellerReady.primaryContactEmail),
       companyName: input(DEMO.resellerReady.name),
@@ -143,7 +127,7 @@ describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
     expect(draft).to.include('the link must stay as it is');
     // E7 names no primary contact, so nothing is pushed to Fabrikam: Piotr opens the email's code. The
     // push to an enrolled reseller's primary contact is walked in the reseller journeys (inviteReseller).
-    const card = textOf(await teams(message(connector.url, `invitation ${code}`, piotr), 1));
+    const card = textOf(await teams(message(world.connector.url, `invitation ${code}`, piotr), 1));
     expect(card).to.include(`I authorise ${DEMO.provider.name} as my distributor`);
     expect(card).to.include('submit orders and add subscriptions on behalf of your customers');
     // G3: no admin rights claimed for the distributor; G2: the reseller's own GDAP per customer.
@@ -152,7 +136,7 @@ describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
   });
 
   it('serves the invitation link as a page with the code to paste', async () => {
-    const response = await fetch(`${assistant.url}/invitations/${encodeURIComponent(code)}`);
+    const response = await fetch(`${world.assistant.url}/invitations/${encodeURIComponent(code)}`);
     expect(response.status).to.equal(200);
     const html = await response.text();
     expect(html).to.include(`invitation ${code}`).and.include(DEMO.provider.name.replace(/\./g, '.'));
@@ -160,16 +144,16 @@ describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
 
   it('refuses a tampered invitation code, on the page and in Teams', async () => {
     const tampered = code.slice(0, -1) + (code.endsWith('A') ? 'B' : 'A');
-    const page = await fetch(`${assistant.url}/invitations/${encodeURIComponent(tampered)}`);
+    const page = await fetch(`${world.assistant.url}/invitations/${encodeURIComponent(tampered)}`);
     expect(page.status).to.equal(410);
     expect(await page.text()).to.include('not genuine');
-    const replies = await teams(message(connector.url, `invitation ${tampered}`, piotr), 1);
+    const replies = await teams(message(world.connector.url, `invitation ${tampered}`, piotr), 1);
     expect(textOf(replies)).to.include('This invitation code is not genuine');
   });
 
   it('asks for the box to be ticked before authorising (P3)', async () => {
     const replies = await teams(
-      cardSubmit(connector.url, { verb: 'invitation-authorize', code, consent: 'false' }, piotr),
+      cardSubmit(world.connector.url, { verb: 'invitation-authorize', code, consent: 'false' }, piotr),
       1,
     );
     expect(textOf(replies)).to.include('Tick the box');
@@ -177,7 +161,7 @@ describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
 
   it('tells a reseller that is not enrolled so, as "you", and offers enrolment (P1)', async () => {
     const replies = await teams(
-      cardSubmit(connector.url, { verb: 'invitation-authorize', code, consent: 'true' }, newcomer),
+      cardSubmit(world.connector.url, { verb: 'invitation-authorize', code, consent: 'true' }, newcomer),
       1,
     );
     const text = textOf(replies);
@@ -186,46 +170,46 @@ describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
   });
 
   it("says an invitation is waiting for the organisation, and shows it again, instead of 'no provider yet' (P2, P3)", async () => {
-    const text = textOf(await teams(message(connector.url, 'providers', ewa), 2));
+    const text = textOf(await teams(message(world.connector.url, 'providers', ewa), 2));
     expect(text).to.include(`${DEMO.provider.name} has invited you to partner, and the invitation is waiting for you`);
     expect(text).to.not.include('You have no distributor yet');
     expect(text).to.include(`I authorise ${DEMO.provider.name} as my distributor`).and.include(code);
-    const stranger = textOf(await teams(message(connector.url, 'providers', newcomer), 1));
+    const stranger = textOf(await teams(message(world.connector.url, 'providers', newcomer), 1));
     expect(stranger, 'another organisation sees no one else’s invitation').to.include('You have no distributor yet');
   });
 
   it('gives one partnership when two colleagues authorise at once; the other sees who did and when', async () => {
-    const before = connector.received.length;
-    const slackBefore = slackApi.callsOf('chat.postMessage').length;
+    const before = world.connector.received.length;
+    const slackBefore = world.slackApi.callsOf('chat.postMessage').length;
     const statuses = await Promise.all([
       postActivity(
-        assistant.url,
-        cardSubmit(connector.url, { verb: 'invitation-authorize', code, consent: 'true' }, piotr),
+        world.assistant.url,
+        cardSubmit(world.connector.url, { verb: 'invitation-authorize', code, consent: 'true' }, piotr),
       ),
       postActivity(
-        assistant.url,
-        cardSubmit(connector.url, { verb: 'invitation-authorize', code, consent: 'true' }, ewa),
+        world.assistant.url,
+        cardSubmit(world.connector.url, { verb: 'invitation-authorize', code, consent: 'true' }, ewa),
       ),
     ]);
     expect(statuses).to.deep.equal([200, 200]);
-    await connector.waitFor(before + 2);
-    const texts = connector.received.slice(before).map((r) => r.activity.text ?? '');
+    await world.connector.waitFor(before + 2);
+    const texts = world.connector.received.slice(before).map((r) => r.activity.text ?? '');
     const done = texts.filter((t) => t.startsWith('Done:'));
     const already = texts.filter((t) => t.includes('was already accepted by'));
     expect(done, texts.join('\n')).to.have.length(1);
     expect(already).to.have.length(1);
     const winner = done[0].includes(piotr.name) ? piotr.name : ewa.name;
     expect(already[0]).to.include(winner);
-    const links = await assistant.store.records.list('partnerships:link:');
+    const links = await world.assistant.store.records.list('partnerships:link:');
     expect(links.filter((l) => (l.value as { state: string }).state === 'active')).to.have.length(1);
-    await slackApi.waitFor('chat.postMessage', slackBefore + 1);
-    const notice = slackApi.callsOf('chat.postMessage').at(-1)?.args as Json;
+    await world.slackApi.waitFor('chat.postMessage', slackBefore + 1);
+    const notice = world.slackApi.callsOf('chat.postMessage').at(-1)?.args as Json;
     expect(notice.channel).to.equal(CHANNEL);
     expect(JSON.stringify(notice)).to.include(`${DEMO.resellerReady.name} authorised you as its distributor`);
   });
 
   it("lists the provider in the reseller's providers (P3)", async () => {
-    const replies = await teams(message(connector.url, 'providers', ewa), 1);
+    const replies = await teams(message(world.connector.url, 'providers', ewa), 1);
     const card = textOf(replies);
     expect(card).to.include(DEMO.provider.name).and.include(DEMO.provider.mpnId).and.include('Europe');
   });
@@ -236,23 +220,23 @@ describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
   });
 
   it('tells a reseller that wants to end the partnership to contact Microsoft Support (P8)', async () => {
-    const replies = await teams(message(connector.url, 'end partnership', piotr), 1);
+    const replies = await teams(message(world.connector.url, 'end partnership', piotr), 1);
     expect(textOf(replies)).to.include('rule P8').and.include('Microsoft Support');
   });
 
   it('refuses Remove to a non-approver', async () => {
     const { response, method } = buttonClick('partnerships.remove', FABRIKAM, REP);
     expect((await response).status).to.equal(200);
-    await slackApi.waitFor(method);
-    expect(JSON.stringify(slackApi.callsOf(method)[0].args)).to.include('Only the approvers');
+    await world.slackApi.waitFor(method);
+    expect(JSON.stringify(world.slackApi.callsOf(method)[0].args)).to.include('Only the approvers');
   });
 
   it('opens the P7 confirmation for an approver, removes on confirmation and tells the reseller when asked', async () => {
-    const opened = slackApi.callsOf('views.open').length;
+    const opened = world.slackApi.callsOf('views.open').length;
     const { response } = buttonClick('partnerships.remove', FABRIKAM, APPROVER);
     expect((await response).status).to.equal(200);
-    await slackApi.waitFor('views.open', opened + 1);
-    const view = JSON.stringify(slackApi.callsOf('views.open').at(-1)?.args.view);
+    await world.slackApi.waitFor('views.open', opened + 1);
+    const view = JSON.stringify(world.slackApi.callsOf('views.open').at(-1)?.args.view);
     for (const phrase of [
       'Customers associated with the reseller are not removed',
       'Delegated admin privileges already granted stay as they are',
@@ -264,7 +248,7 @@ describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
     ]) {
       expect(view).to.include(phrase);
     }
-    const before = connector.received.length;
+    const before = world.connector.received.length;
     const submitted = await viewSubmission(
       'partnerships.remove',
       APPROVER,
@@ -272,8 +256,8 @@ describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
       FABRIKAM,
     );
     expect(submitted.text).to.equal('');
-    await connector.waitFor(before + 2); // Piotr and Ewa
-    expect(textOf(connector.received.slice(before))).to.include('has removed its partnership');
+    await world.connector.waitFor(before + 2); // Piotr and Ewa
+    expect(textOf(world.connector.received.slice(before))).to.include('has removed its partnership');
     expect(await slashAnswer('resellers', REP)).to.include('No active partnerships yet');
   });
 
@@ -298,31 +282,36 @@ describe('Partnerships across Slack and Teams, over HTTP (P1-P8)', () => {
     expect(await slashAnswer('resellers', REP))
       .to.include('nobody-yet@northwind.example')
       .and.include('pending');
-    const invitations = await assistant.store.records.list<{ id: string; email: string }>('partnerships:invitation:');
+    const invitations = await world.assistant.store.records.list<{ id: string; email: string }>(
+      'partnerships:invitation:',
+    );
     const id = invitations.find((i) => i.value.email === 'nobody-yet@northwind.example')?.value.id ?? '';
     const refused = buttonClick('partnerships.revoke', id, REP);
     await refused.response;
-    await slackApi.waitFor(refused.method);
-    expect(JSON.stringify(slackApi.callsOf(refused.method)[0].args)).to.include('Only the approvers');
+    await world.slackApi.waitFor(refused.method);
+    expect(JSON.stringify(world.slackApi.callsOf(refused.method)[0].args)).to.include('Only the approvers');
     const { response, method } = buttonClick('partnerships.revoke', id, APPROVER);
     expect((await response).status).to.equal(200);
-    await slackApi.waitFor(method);
-    expect(JSON.stringify(slackApi.callsOf(method)[0].args)).to.include('is revoked');
-    const page = await fetch(`${assistant.url}/invitations/${encodeURIComponent(revokedCode)}`);
+    await world.slackApi.waitFor(method);
+    expect(JSON.stringify(world.slackApi.callsOf(method)[0].args)).to.include('is revoked');
+    const page = await fetch(`${world.assistant.url}/invitations/${encodeURIComponent(revokedCode)}`);
     expect(page.status).to.equal(410);
     expect(await page.text()).to.include('withdrawn');
   });
 
   it("tells the distributor's channel when the reseller declines (P3)", async () => {
     const declineCode = await inviteFromSlack(DEMO.resellerReady.primaryContactEmail);
-    const slackBefore = slackApi.callsOf('chat.postMessage').length;
-    const replies = await teams(cardSubmit(connector.url, { verb: 'invitation-decline', code: declineCode }, ewa), 1);
+    const slackBefore = world.slackApi.callsOf('chat.postMessage').length;
+    const replies = await teams(
+      cardSubmit(world.connector.url, { verb: 'invitation-decline', code: declineCode }, ewa),
+      1,
+    );
     expect(textOf(replies)).to.include('You declined the request from');
-    await slackApi.waitFor('chat.postMessage', slackBefore + 1);
-    const notice = slackApi.callsOf('chat.postMessage').at(-1)?.args as Json;
+    await world.slackApi.waitFor('chat.postMessage', slackBefore + 1);
+    const notice = world.slackApi.callsOf('chat.postMessage').at(-1)?.args as Json;
     expect(notice.channel).to.equal(CHANNEL);
     expect(JSON.stringify(notice)).to.include('declined your partnership request');
-    const again = await teams(message(connector.url, `invitation ${declineCode}`, piotr), 1);
+    const again = await teams(message(world.connector.url, `invitation ${declineCode}`, piotr), 1);
     expect(textOf(again)).to.include(`was declined by ${ewa.name}`);
   });
 });

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
-import { asHtml, asJson, catalog, JOURNEY_BACKENDS, JourneyWorld } from '../support/drivers/journeyWorld';
+import { asHtml, asJson, catalog, JOURNEY_BACKENDS } from '../support/drivers/journeyWorld';
+import { journeyWorld } from '../support/drivers/journeySuite';
+import { ADMIN, APPROVER, CHANNEL, REP } from '../support/drivers/contosoInSlack';
 import {
   acceptInPartnerCenter,
   answerStep,
@@ -18,10 +20,6 @@ import {
   verifiedByPartnerCenter,
 } from '../support/drivers/resellerRoad';
 
-const ADMIN = 'U0ADMIN';
-const APPROVER = 'U0APPROVER';
-const REP = 'U0REP';
-const CHANNEL = 'C0APPROVALS';
 const pl = catalog('pl');
 const en = catalog('en');
 
@@ -37,11 +35,7 @@ const CONTACT = TAILSPIN_PROFILE.contactEmail;
  */
 for (const backend of JOURNEY_BACKENDS)
   describe(`Journey: a Polish reseller from enrolment to its first customer, from an empty store, on ${backend.name} (E2–E5, M1–M4, P1–P6, C3)`, () => {
-    const world = new JourneyWorld(backend, 'T0JOURNEYPL', CHANNEL, {
-      [ADMIN]: { admin: true },
-      [APPROVER]: {},
-      [REP]: {},
-    });
+    const world = journeyWorld(backend, 'T0JOURNEYPL');
     const tenantId = randomUUID();
     const anna = { tenantId, aadObjectId: 'aad-anna-tailspin', name: 'Anna Nowak', locale: 'pl-PL' };
     // A colleague who has talked to the assistant: told of what Anna's clicks bring about.
@@ -55,15 +49,6 @@ for (const backend of JOURNEY_BACKENDS)
     let partnerCenterLink = '';
     let requestId = '';
     let confirmedByAnna = false;
-
-    before(async function () {
-      this.timeout(60_000);
-      await backend.prepare(this);
-      await world.start();
-    });
-    after(async () => {
-      await world.stop();
-    });
 
     const pick = (step: string) => pickStep(world, anna, step);
     const answer = (step: string, fields: Record<string, string>) => answerStep(world, anna, step, fields);

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
-import { asJson, catalog, JOURNEY_BACKENDS, JourneyWorld } from '../support/drivers/journeyWorld';
-import { SlackDriver } from '../support/drivers/slackDriver';
+import { asJson, catalog, JOURNEY_BACKENDS } from '../support/drivers/journeyWorld';
+import { journeyWorld } from '../support/drivers/journeySuite';
+import { ADMIN, APPROVER } from '../support/drivers/contosoInSlack';
+import { partneredAsAlreadyEnrolled } from '../support/drivers/partnerRoad';
 
-const ADMIN = 'U0ADMIN';
-const APPROVER = 'U0APPROVER';
 const CHANNEL = 'C0REAUTH';
 const DAY_MS = 86_400_000;
 const pl = catalog('pl');
@@ -21,9 +21,12 @@ const FABRIKAM = DEMO.resellerReady;
 for (const backend of JOURNEY_BACKENDS)
   describe(`Journey: staying authorised, the countdown before the anniversary month, from an empty store, on ${backend.name} (A1, A2)`, () => {
     let clock = new Date();
-    const world = new JourneyWorld(backend, 'T0JOURNEYREAUTH', CHANNEL, {
-      [ADMIN]: { admin: true },
-      [APPROVER]: {},
+    const world = journeyWorld(backend, 'T0JOURNEYREAUTH', {
+      channel: CHANNEL,
+      clock: () => clock,
+      env: { REAUTHORISATION_POLL_MS: '100' },
+      // The sandbox's Fabrikam is shared by every journey on the same store: leave its revenue as found.
+      leaveAsFound: () => world.operator('revenue', FABRIKAM.tenantId, '0'),
     });
     const piotr = {
       tenantId: FABRIKAM.tenantId,
@@ -32,20 +35,6 @@ for (const backend of JOURNEY_BACKENDS)
       locale: 'pl-PL',
     };
     let anniversary = '';
-    let started = false;
-
-    before(async function () {
-      this.timeout(60_000);
-      await backend.prepare(this);
-      await world.start({ clock: () => clock, env: { REAUTHORISATION_POLL_MS: '100' } });
-      started = true;
-    });
-    after(async function () {
-      this.timeout(60_000);
-      // The sandbox's Fabrikam is shared by every journey on the same store: leave its revenue as found.
-      if (started) await world.operator('revenue', FABRIKAM.tenantId, '0');
-      await world.stop();
-    });
 
     const countdownIn = (t: typeof pl, audience: 'reseller' | 'distributor', days: number) =>
       t(`reauthorisation:countdown.${audience}`, { days, anniversary, companyName: FABRIKAM.name });
@@ -53,35 +42,10 @@ for (const backend of JOURNEY_BACKENDS)
       json.includes(asJson(countdownIn(t, audience, days)));
 
     it('partners Fabrikam with Contoso: set up and invited in Slack, already enrolled (E7), authorised in Teams (P3)', async () => {
-      await world.setUpDistributor(ADMIN, APPROVER, DEMO.provider);
-      const invited = await world.invite(APPROVER, {
-        email: FABRIKAM.primaryContactEmail,
-        companyName: FABRIKAM.name,
-        mpnId: '',
+      await partneredAsAlreadyEnrolled(world, { admin: ADMIN, approver: APPROVER }, piotr, {
+        ...FABRIKAM,
+        supportEmail: 'pomoc@fabrikam-it.pl',
       });
-      const code = SlackDriver.codeIn(invited.json?.view);
-      await world.say('rejestracja', piotr);
-      await world.press({ verb: 'continue', step: 'already-enrolled' }, piotr);
-      await world.press(
-        {
-          verb: 'continue',
-          step: 'already-enrolled',
-          enrolmentAction: 'answer',
-          mpnId: FABRIKAM.mpnId,
-          country: 'PL',
-          supportEmail: 'pomoc@fabrikam-it.pl',
-          supportPhone: '',
-          supportUrl: '',
-        },
-        piotr,
-      );
-      await world.say('anuluj', piotr);
-      await world.press({ verb: 'invitation-authorize', code, consent: 'true' }, piotr, 'card-invitation', 0);
-      const authorised = pl('partnerships:teams.authorised', { provider: DEMO.provider.name, who: '\u0000' });
-      await world.cardReplaced(
-        (json) => json.includes(asJson(authorised.split('\u0000')[0])),
-        'the authorised partnership',
-      );
       // A1: the review falls in the month the partnership was confirmed, from the first anniversary on.
       anniversary = new Date(Date.UTC(clock.getUTCFullYear() + 1, clock.getUTCMonth(), 1)).toISOString();
     });

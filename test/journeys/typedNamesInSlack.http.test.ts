@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
-import { asJson, catalog, JOURNEY_BACKENDS, JourneyWorld } from '../support/drivers/journeyWorld';
+import { asJson, catalog, JOURNEY_BACKENDS } from '../support/drivers/journeyWorld';
+import { journeyWorld } from '../support/drivers/journeySuite';
+import { ADMIN, APPROVER, CHANNEL, REP } from '../support/drivers/contosoInSlack';
 import {
   acceptInPartnerCenter,
   approvedInSlack,
@@ -18,10 +20,6 @@ import {
 import { inMrkdwn, slackTextsOf } from '../support/drivers/slackTexts';
 import { inTeamsMarkdown } from '../support/drivers/teamsTexts';
 
-const ADMIN = 'U0ADMIN';
-const APPROVER = 'U0APPROVER';
-const REP = 'U0REP';
-const CHANNEL = 'C0APPROVALS';
 const en = catalog('en');
 
 /** What the reseller typed as its legal name at enrolment, and the customer's name its person typed. */
@@ -52,24 +50,11 @@ const parsed = (json: string) => JSON.parse(json) as Record<string, unknown>;
  */
 const backend = JOURNEY_BACKENDS[0];
 describe(`Journey: names typed with &, < and > read as typed in Slack, on ${backend.name} (Slack escaping; P2, P3, C3)`, () => {
-  const world = new JourneyWorld(backend, 'T0TYPEDNAMES', CHANNEL, {
-    [ADMIN]: { admin: true },
-    [APPROVER]: {},
-    [REP]: {},
-  });
+  const world = journeyWorld(backend, 'T0TYPEDNAMES');
   const tenantId = randomUUID();
   const anna = { tenantId, aadObjectId: 'aad-anna-smith', name: 'Anna Smith', locale: 'en-US' };
   const profile = { ...TAILSPIN_PROFILE, legalName: RESELLER };
   let requestId = '';
-
-  before(async function () {
-    this.timeout(60_000);
-    await backend.prepare(this);
-    await world.start();
-  });
-  after(async () => {
-    await world.stop();
-  });
 
   it('enrols as “Smith & Sons <EU>”, is verified and signs the MPA in Partner Center (E2–E5, M4)', async function () {
     this.timeout(60_000);

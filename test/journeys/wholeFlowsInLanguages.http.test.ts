@@ -1,14 +1,10 @@
 import { expect } from 'chai';
-import type { Assistant } from '../../bot/assistant';
 import { type Language, translatorFor } from '../../i18n/i18n';
-import { ConnectorStub } from '../support/fakes/connectorStub';
-import { SlackApiStub } from '../support/fakes/slackApiStub';
 import { DEMO, freshTeam } from '../support/fixtures/partnerships';
-import { alreadyEnrolledInCsp, journeyOn } from '../support/drivers/partnerRoad';
-import { SlackDriver } from '../support/drivers/slackDriver';
+import { alreadyEnrolledInCsp } from '../support/drivers/partnerRoad';
 import { postToSlack, slashCommandBody } from '../support/drivers/slackRequests';
 import { cardSubmit, installed, message, postActivity, type TeamsUser } from '../support/drivers/teamsActivities';
-import { startTestAssistant } from '../support/drivers/testAssistant';
+import { assistantOverHttp } from '../support/drivers/journeySuite';
 import { englishLeaks, readableStrings } from '../i18n/englishLeaks';
 import { agreementAnswers } from '../support/drivers/customerAgreementAnswers';
 
@@ -43,28 +39,21 @@ const CHANNEL = 'C0GODKANNANDEN';
 
 describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the whole of their flows in their language', () => {
   const team = freshTeam();
-  let assistant: Assistant & { dataDir: string };
-  let slackApi: SlackApiStub;
-  let connector: ConnectorStub;
+  // Every Slack user is a Swedish workspace admin.
+  const world = assistantOverHttp({
+    slack: { team, channel: CHANNEL, profile: () => ({ locale: 'sv-SE', is_admin: true }) },
+  });
   let responses = 0;
   let ts = 0;
   let code = '';
 
   before(async () => {
-    slackApi = await new SlackApiStub().start();
-    connector = await new ConnectorStub().start();
-    slackApi.answer('users.info', (args) => ({ user: { id: args.user, locale: 'sv-SE', is_admin: true } }));
-    slackApi.answer('chat.postMessage', (args) => ({ channel: args.channel, ts: `200.${++ts}` }));
-    assistant = await startTestAssistant({ slackApiUrl: slackApi.url });
+    world.slackApi.answer('chat.postMessage', (args) => ({ channel: args.channel, ts: `200.${++ts}` }));
     // Fabrikam, already in CSP, says so in Teams (E7), in Polish: from an empty store, as its people would.
-    const slack = new SlackDriver(assistant.url, slackApi, team, CHANNEL);
-    const world = journeyOn({ assistant, connector, slackApi, slack, team, channel: CHANNEL });
-    await alreadyEnrolledInCsp(world, fabrikamAdmin, { ...DEMO.resellerReady, supportEmail: 'pomoc@fabrikam-it.pl' });
-  });
-  after(async () => {
-    await assistant.close();
-    await slackApi.stop();
-    await connector.stop();
+    await alreadyEnrolledInCsp(world.road, fabrikamAdmin, {
+      ...DEMO.resellerReady,
+      supportEmail: 'pomoc@fabrikam-it.pl',
+    });
   });
 
   /** Fails on any English text the reader's catalog translates, and checks the reader got something. */
@@ -78,14 +67,14 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
 
   /** What the bot sent in answer (and any proactive message that arrived meanwhile), as readable strings. */
   async function teams(activity: unknown, replies = 1): Promise<string[]> {
-    const before = connector.received.length;
-    expect(await postActivity(assistant.url, activity)).to.equal(200);
-    await connector.waitFor(before + replies);
-    return readableStrings(connector.received.slice(before).map((r) => r.activity));
+    const before = world.connector.received.length;
+    expect(await postActivity(world.assistant.url, activity)).to.equal(200);
+    await world.connector.waitFor(before + replies);
+    return readableStrings(world.connector.received.slice(before).map((r) => r.activity));
   }
 
   /** The card a reply carried, to press its buttons as Teams would. */
-  const lastCard = () => connector.received.at(-1)?.activity.attachments?.[0]?.content as Json;
+  const lastCard = () => world.connector.received.at(-1)?.activity.attachments?.[0]?.content as Json;
 
   it('finds English where a Polish or Swedish reader would see it, and not in their own data (so a pass means something)', () => {
     expect(englishLeaks(['help'], 'pl'), 'a command word').to.have.length(1);
@@ -104,33 +93,33 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
   it('pl, Teams: the welcome card, and help with the Polish command words', async () => {
     expectOnly(
       'pl',
-      await teams(installed(connector.url, piotr)),
+      await teams(installed(world.connector.url, piotr)),
       pl('common:welcome.title'),
       pl('common:welcome.action.enroll'),
     );
-    const help = await teams(message(connector.url, 'pomoc', piotr));
+    const help = await teams(message(world.connector.url, 'pomoc', piotr));
     expectOnly('pl', help, pl('common:help.title'), pl('common:words.help'), pl('partnerships:teams.words.providers'));
   });
 
   it('pl, Teams: enrolment, a step answered, one refused with the rule (E2, E4)', async () => {
-    expectOnly('pl', await teams(message(connector.url, 'rejestracja', anna)), pl('enrolment:progress.title'));
+    expectOnly('pl', await teams(message(world.connector.url, 'rejestracja', anna)), pl('enrolment:progress.title'));
     expectOnly(
       'pl',
-      await teams(cardSubmit(connector.url, { verb: 'continue', step: 'mpn-id' }, anna)),
+      await teams(cardSubmit(world.connector.url, { verb: 'continue', step: 'mpn-id' }, anna)),
       pl('enrolment:step.mpn-id.title'),
     );
     const saved = await teams(
       cardSubmit(
-        connector.url,
+        world.connector.url,
         { verb: 'continue', step: 'mpn-id', enrolmentAction: 'answer', mpnId: DEMO.mpnOnly.mpnId },
         anna,
       ),
     );
     expectOnly('pl', saved, pl('enrolment:progress.answeredTitle'));
-    await teams(cardSubmit(connector.url, { verb: 'continue', step: 'primary-contact' }, anna));
+    await teams(cardSubmit(world.connector.url, { verb: 'continue', step: 'primary-contact' }, anna));
     const refused = await teams(
       cardSubmit(
-        connector.url,
+        world.connector.url,
         {
           verb: 'continue',
           step: 'primary-contact',
@@ -142,12 +131,12 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
       ),
     );
     expectOnly('pl', refused, '(zasada E4)');
-    expectOnly('pl', await teams(message(connector.url, 'anuluj', anna)), pl('common:cancelled'));
+    expectOnly('pl', await teams(message(world.connector.url, 'anuluj', anna)), pl('common:cancelled'));
   });
 
   it('pl, Teams: status, before enrolment and once verified (E5, M3)', async () => {
-    expectOnly('pl', await teams(message(connector.url, 'status', anna), 2), pl('enrolment:status.notEnrolled'));
-    expectOnly('pl', await teams(message(connector.url, 'status', piotr)), pl('enrolment:status.fact.state'));
+    expectOnly('pl', await teams(message(world.connector.url, 'status', anna), 2), pl('enrolment:status.notEnrolled'));
+    expectOnly('pl', await teams(message(world.connector.url, 'status', piotr)), pl('enrolment:status.fact.state'));
   });
 
   // ---- Slack ------------------------------------------------------------------------------------
@@ -156,18 +145,18 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
   async function slash(text: string, waitFor?: string): Promise<string[]> {
     responses += 1;
     const method = `respond-${responses}`;
-    const before = slackApi.calls.length;
+    const before = world.slackApi.calls.length;
     const ack = await postToSlack(
-      assistant.url,
-      slashCommandBody(text, { team_id: team, user_id: SVEN, response_url: `${slackApi.url}${method}` }),
+      world.assistant.url,
+      slashCommandBody(text, { team_id: team, user_id: SVEN, response_url: `${world.slackApi.url}${method}` }),
     );
     expect(ack.status).to.equal(200);
     if (waitFor) await nextCall(waitFor === 'respond' ? method : waitFor, before);
-    return readableStrings([ack.json ?? {}, ...slackApi.calls.slice(before).map((c) => c.args)]);
+    return readableStrings([ack.json ?? {}, ...world.slackApi.calls.slice(before).map((c) => c.args)]);
   }
 
   function interaction(payload: Json) {
-    return postToSlack(assistant.url, new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
+    return postToSlack(world.assistant.url, new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
   }
   const input = (value: string) => ({ value: { type: 'plain_text_input', value } });
   const user = { id: SVEN, name: 'sven', team_id: team };
@@ -184,10 +173,10 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
 
   /** The first call of `method` made after the first `since` calls (to `channel`, when given). */
   async function nextCall(method: string, since: number, channel?: string): Promise<Json> {
-    const earlier = slackApi.calls.slice(0, since).filter((c) => c.method === method).length;
+    const earlier = world.slackApi.calls.slice(0, since).filter((c) => c.method === method).length;
     for (let count = earlier + 1; ; count++) {
-      await slackApi.waitFor(method, count);
-      const found = slackApi.calls
+      await world.slackApi.waitFor(method, count);
+      const found = world.slackApi.calls
         .slice(since)
         .find((c) => c.method === method && (channel === undefined || c.args.channel === channel));
       if (found) return found.args;
@@ -210,7 +199,7 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
       sv('partnerships:slack.setup.title'),
       sv('partnerships:slack.setup.language'),
     );
-    const before = slackApi.calls.length;
+    const before = world.slackApi.calls.length;
     const saved = await submitView('partnerships.setup', {
       legalName: input(DEMO.provider.name),
       mpnId: input(DEMO.provider.mpnId),
@@ -225,7 +214,7 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
   });
 
   it('sv, Slack: /csp invite and the draft email; pl, Teams: the invitation card (P2, P3)', async () => {
-    await teams(message(connector.url, 'pomoc', piotr)); // Piotr has talked to the assistant before
+    await teams(message(world.connector.url, 'pomoc', piotr)); // Piotr has talked to the world.assistant before
     expectOnly('sv', await slash('invite', 'views.open'), sv('partnerships:slack.invite.title'));
     const invited = await submitView('partnerships.invite', {
       email: input(DEMO.resellerReady.primaryContactEmail),
@@ -238,13 +227,15 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
     expect(code).to.not.equal('');
 
     // E7 names no primary contact to push the card to: Piotr opens it with the email's code.
-    const card = await teams(message(connector.url, `invitation ${code}`, piotr));
+    const card = await teams(message(world.connector.url, `invitation ${code}`, piotr));
     expectOnly('pl', card, pl('partnerships:teams.card.title'), pl('partnerships:teams.card.authorize'), 'Polska');
   });
 
   it('pl, Teams: authorising; sv, Slack: the notice in the channel (P3)', async () => {
-    const before = slackApi.calls.length;
-    const done = await teams(cardSubmit(connector.url, { verb: 'invitation-authorize', code, consent: 'true' }, piotr));
+    const before = world.slackApi.calls.length;
+    const done = await teams(
+      cardSubmit(world.connector.url, { verb: 'invitation-authorize', code, consent: 'true' }, piotr),
+    );
     expectOnly('pl', done, 'Wpisz dystrybutorzy');
     expectOnly('sv', readableStrings(await nextCall('chat.postMessage', before, CHANNEL)), 'har godkänt dig');
   });
@@ -255,7 +246,7 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
     );
     expectOnly(
       'pl',
-      await teams(message(connector.url, 'dostawcy', piotr)),
+      await teams(message(world.connector.url, 'dostawcy', piotr)),
       pl('partnerships:teams.providers.title'),
       'Polska',
       month,
@@ -281,22 +272,22 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
 
   /** A card button pressed by Piotr, replying to the card it was on (so the bot can replace that card). */
   const press = (value: Json) => ({
-    ...cardSubmit(connector.url, value, piotr),
+    ...cardSubmit(world.connector.url, value, piotr),
     replyToId: `card-${String(value.verb)}`,
   });
   const draftOf = (card: Json) => /"draftId":"([0-9a-f-]{36})"/.exec(JSON.stringify(card))?.[1] ?? '';
   /** The approval message of a request in the approvals channel, once the outbox has posted it. */
   async function approvalPost(id: string): Promise<Json> {
     for (;;) {
-      const posts = slackApi.callsOf('chat.postMessage');
+      const posts = world.slackApi.callsOf('chat.postMessage');
       const post = posts.find((c) => c.args.channel === CHANNEL && JSON.stringify(c.args.blocks).includes(id));
       if (post) return post.args;
-      await slackApi.waitFor('chat.postMessage', posts.length + 1);
+      await world.slackApi.waitFor('chat.postMessage', posts.length + 1);
     }
   }
   /** Sven presses Approve on the request's message: what he alone is shown, and the message as updated. */
   async function approve(id: string): Promise<{ ephemeral: string[]; updated: string[] }> {
-    const clicked = slackApi.calls.length;
+    const clicked = world.slackApi.calls.length;
     const click = await interaction({
       type: 'block_actions',
       team: { id: team, domain: 'distributor' },
@@ -304,25 +295,25 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
       api_app_id: 'A0CSP',
       token: 'legacy',
       trigger_id: '4.5.6',
-      response_url: `${slackApi.url}respond-approve-${id}`,
+      response_url: `${world.slackApi.url}respond-approve-${id}`,
       container: { type: 'message', message_ts: '200.1', channel_id: CHANNEL },
       channel: { id: CHANNEL, name: 'godkannanden' },
       actions: [{ type: 'button', action_id: 'customers.approve', block_id: 'b1', value: id, action_ts: '1.2' }],
     });
     expect(click.status).to.equal(200);
     const updated = readableStrings(await nextCall('chat.update', clicked));
-    const ephemeral = slackApi.calls.slice(clicked).filter((c) => c.method === 'chat.postEphemeral');
+    const ephemeral = world.slackApi.calls.slice(clicked).filter((c) => c.method === 'chat.postEphemeral');
     return { ephemeral: readableStrings(ephemeral.map((c) => c.args)), updated };
   }
   /** What reached Piotr in Teams since `before` (the outcome comes through the outbox). */
   async function toldInTeams(before: number): Promise<string[]> {
-    await connector.waitFor(before + 1);
-    return readableStrings(connector.received.slice(before).map((r) => r.activity));
+    await world.connector.waitFor(before + 1);
+    return readableStrings(world.connector.received.slice(before).map((r) => r.activity));
   }
   const swedishMonth = () => new Intl.DateTimeFormat('sv-SE', { month: 'short', timeZone: 'UTC' }).format(new Date());
 
   it('pl, Teams: a new customer, details → subscriptions with licence counts → review, the country named in Polish (C3, P9)', async () => {
-    expectOnly('pl', await teams(message(connector.url, 'klienci', piotr)), pl('customers:teams.card.title'));
+    expectOnly('pl', await teams(message(world.connector.url, 'klienci', piotr)), pl('customers:teams.card.title'));
     expect(JSON.stringify(lastCard())).to.include('customers-offers').and.include('customers-existing');
 
     const offers = await teams(
@@ -374,10 +365,10 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
   });
 
   it('pl, Teams: Submit; the review card says where it went; sv, Slack: the approval message and the App Home (C3)', async () => {
-    const updates = connector.updated.length;
+    const updates = world.connector.updated.length;
     const submitted = await teams(press({ verb: 'customers-submit', draftId }), 0);
     expect(submitted, 'said on the card, not repeated in a message').to.deep.equal([]);
-    const replaced = readableStrings(connector.updated.slice(updates).map((u) => u.activity));
+    const replaced = readableStrings(world.connector.updated.slice(updates).map((u) => u.activity));
     expectOnly('pl', replaced, `${COMPANY} (3 subskrypcje)`, DEMO.provider.name);
 
     const posted = await approvalPost(draftId);
@@ -391,9 +382,9 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
       sv('customers:slack.request.agreement'),
     );
 
-    const published = slackApi.callsOf('views.publish').length;
+    const published = world.slackApi.callsOf('views.publish').length;
     const opened = await postToSlack(
-      assistant.url,
+      world.assistant.url,
       JSON.stringify({
         type: 'event_callback',
         team_id: team,
@@ -405,8 +396,8 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
       { contentType: 'application/json' },
     );
     expect(opened.status).to.equal(200);
-    await slackApi.waitFor('views.publish', published + 1);
-    const home = slackApi
+    await world.slackApi.waitFor('views.publish', published + 1);
+    const home = world.slackApi
       .callsOf('views.publish')
       .slice(published)
       .filter((c) => c.args.user_id === SVEN)
@@ -417,7 +408,7 @@ describe('Issue 7: a Polish Teams user and a Swedish Slack user each get the who
   });
 
   it('sv, Slack: Approve, the message shows the decision in Swedish; pl, Teams: the reseller hears it in Polish (C3)', async () => {
-    const before = connector.received.length;
+    const before = world.connector.received.length;
     const { ephemeral, updated } = await approve(draftId);
     // The credentials reach the approver alone, before the message is updated (C3).
     expectOnly('sv', ephemeral, `Kunden ${COMPANY} har skapats`);

@@ -18,13 +18,9 @@ import { SANDBOX_PARTNERS } from '../../../services/partnerCenter/sandboxIdentit
 import type { JourneyWorld } from './journeyWorld';
 import { alreadyEnrolledInCsp, journeyOn, partnerThroughInvitation, primaryContactGiven } from './partnerRoad';
 
-/** The distributor's Slack workspace admin, who runs `/csp setup` (P10). */
-export const ADMIN = 'U0ADMIN';
-export const APPROVER = 'U0APPROVER';
-export const APPROVER2 = 'U0APPROVER2';
-export const APPROVER_NAME = 'Jan Wiśniewski';
-export const REP = 'U0REP';
-export const CHANNEL = 'C0APPROVALS';
+import { ADMIN, APPROVER, APPROVER2, APPROVER_NAME, CHANNEL, REP } from './contosoInSlack';
+
+export { ADMIN, APPROVER, APPROVER2, APPROVER_NAME, CHANNEL, REP } from './contosoInSlack';
 export const FABRIKAM = DEMO.resellerReady.tenantId;
 export const piotr: TeamsUser = { tenantId: FABRIKAM, aadObjectId: 'aad-piotr', name: 'Piotr Nowak' };
 /** Someone in another reseller's tenant, in Teams. */

@@ -159,3 +159,48 @@ export async function partnerThroughInvitation(
   // The approvals channel hears of it (P3) before anything else happens, so no later step meets this post.
   await until(() => (toChannel() > channelPosts ? true : undefined), 'the channel notice of the partnership');
 }
+
+/** A reseller the sandbox Partner Center already lists, as its distributor invites it and E7 asks of it. */
+export interface ListedReseller extends AlreadyInCsp {
+  name: string;
+  primaryContactEmail: string;
+}
+
+/**
+ * The distributor and a reseller Partner Center already lists partnered, every step as their people take
+ * it: the admin's `/csp setup` and the approver's `/csp invite` in Slack (P2), "We are already enrolled in
+ * CSP" in Teams with the PartnerID and country (E7), then Authorize on the invitation card (P3). Resolves
+ * once the pressed card is redrawn as the authorised partnership.
+ */
+export async function partneredAsAlreadyEnrolled(
+  world: JourneyWorld,
+  contoso: { admin: string; approver: string },
+  person: TeamsUser,
+  reseller: ListedReseller,
+) {
+  const t = wordsOf(person);
+  await world.setUpDistributor(contoso.admin, contoso.approver, DEMO.provider);
+  const invited = await world.invite(contoso.approver, {
+    email: reseller.primaryContactEmail,
+    companyName: reseller.name,
+    mpnId: '',
+  });
+  const code = SlackDriver.codeIn(invited.json?.view);
+  await world.say(t('enrolment:words.enroll'), person);
+  await world.press({ verb: 'continue', step: 'already-enrolled' }, person);
+  const answer = {
+    mpnId: reseller.mpnId,
+    country: reseller.country,
+    supportEmail: reseller.supportEmail,
+    supportPhone: '',
+    supportUrl: '',
+  };
+  await world.press({ verb: 'continue', step: 'already-enrolled', enrolmentAction: 'answer', ...answer }, person);
+  await world.say(t('common:words.cancel'), person);
+  await world.press({ verb: 'invitation-authorize', code, consent: 'true' }, person, 'card-invitation', 0);
+  const authorised = t('partnerships:teams.authorised', { provider: DEMO.provider.name, who: '\u0000' });
+  await world.cardReplaced(
+    (json) => json.includes(asJson(authorised.split('\u0000')[0])),
+    'the authorised partnership',
+  );
+}
