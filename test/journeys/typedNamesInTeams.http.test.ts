@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
-import { asJson, catalog, JOURNEY_BACKENDS, JourneyWorld } from '../support/drivers/journeyWorld';
+import { asJson, catalog, JOURNEY_BACKENDS } from '../support/drivers/journeyWorld';
+import { journeyWorld } from '../support/drivers/journeySuite';
+import { ADMIN, APPROVER } from '../support/drivers/contosoInSlack';
 import {
   acceptInPartnerCenter,
   approvedInSlack,
@@ -17,9 +19,6 @@ import {
 } from '../support/drivers/resellerRoad';
 import { inTeamsMarkdown, teamsTextsOf } from '../support/drivers/teamsTexts';
 
-const ADMIN = 'U0ADMIN';
-const APPROVER = 'U0APPROVER';
-const CHANNEL = 'C0APPROVALS';
 const pl = catalog('pl');
 
 /** What the reseller typed as its legal name, its customer's name, and the person's name as Teams gives it. */
@@ -53,19 +52,10 @@ function expectReadAsTyped(replies: string, name: string, where: { markdown?: bo
  */
 const backend = JOURNEY_BACKENDS[0];
 describe(`Journey: names typed with &, <, >, * and _ read as typed in Teams, on ${backend.name} (Teams escaping; E2–E5, M4, P3, C3)`, () => {
-  const world = new JourneyWorld(backend, 'T0TEAMSNAMES', CHANNEL, { [ADMIN]: { admin: true }, [APPROVER]: {} });
+  const world = journeyWorld(backend, 'T0TEAMSNAMES');
   const tenantId = randomUUID();
   const anna = { tenantId, aadObjectId: 'aad-anna-nowak', name: PERSON, locale: 'pl-PL' };
   const profile = { ...TAILSPIN_PROFILE, legalName: RESELLER };
-
-  before(async function () {
-    this.timeout(60_000);
-    await backend.prepare(this);
-    await world.start();
-  });
-  after(async () => {
-    await world.stop();
-  });
 
   it('enrols as “Smith & Sons <EU>”: the step card keeps the name as typed, the checklist says who answered (E2–E5)', async function () {
     this.timeout(60_000);
