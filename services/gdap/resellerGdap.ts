@@ -2,6 +2,7 @@ import type { ResellerCustomers } from '../customers/resellerCustomers';
 import type { Provider } from '../partnerships/types';
 import type { AtomicStore } from '../storage/atomicStore';
 import { GdapError, refuse } from './gdapErrors';
+import { GdapLinkIndexes, linkKey } from './gdapLinkIndexes';
 import { customerApprovalLink, type GdapGateway, type GdapRelationship } from './gdapGateway';
 import { daysToEnd, approvalDaysLeft } from './gdapStages';
 import { type CustomerAdminAccess, resellerAdminAccess } from './resellerAdminAccess';
@@ -23,8 +24,6 @@ export interface GdapLink {
   createdAt: string;
 }
 
-const linkKey = (reseller: string, id: string) => `gdap:link:${reseller}:${id}`;
-const linksOf = (reseller: string) => `gdap:link:${reseller}:`;
 const askKey = (reseller: string, customer: string) => `gdap:ask:${reseller}:${customer}`;
 /** A second press of Ask within this time is the same ask (a double click), not a second relationship. */
 const ASK_HOLD_MS = 60_000;
@@ -42,6 +41,8 @@ export interface ResellerGdapRow extends CustomerAdminAccess {
  * (API1); the reseller's consent is its own step, taken as the reseller (G2).
  */
 export class ResellerGdap {
+  private readonly indexes: GdapLinkIndexes;
+
   constructor(
     private readonly deps: {
       records: AtomicStore;
@@ -49,10 +50,12 @@ export class ResellerGdap {
       customers: Pick<ResellerCustomers, 'ofReseller'>;
       now: () => Date;
     },
-  ) {}
+  ) {
+    this.indexes = new GdapLinkIndexes(deps.records, deps.now);
+  }
 
   async links(resellerTenantId: string): Promise<GdapLink[]> {
-    return (await this.deps.records.list<GdapLink>(linksOf(resellerTenantId))).map((r) => r.value);
+    return this.indexes.ofReseller(resellerTenantId);
   }
 
   async link(resellerTenantId: string, relationshipId: string): Promise<GdapLink | undefined> {
@@ -128,6 +131,7 @@ export class ResellerGdap {
       customerName: owner.customer.companyName,
       createdAt: this.deps.now().toISOString(),
     };
+    await this.indexes.willBeStored(link);
     await this.deps.records.compareAndSet(linkKey(resellerTenantId, created.id), undefined, link);
     return created;
   }
