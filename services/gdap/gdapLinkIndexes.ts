@@ -4,6 +4,7 @@ import type { GdapLink } from './resellerGdap';
 
 const LINKS = 'gdap:link:';
 export const linkKey = (reseller: string, id: string) => `${LINKS}${reseller}:${id}`;
+const linksOf = (reseller: string) => `${LINKS}${reseller}:`;
 
 /**
  * Where the GDAP relationships the assistant made are found without listing the store: all of them (the
@@ -49,18 +50,20 @@ export class GdapLinkIndexes {
   }
 
   private every() {
-    return this.index('gdap:links', (member) => `${LINKS}${member}`);
+    return this.index('gdap:links', (member) => `${LINKS}${member}`, LINKS);
   }
 
   private byReseller(resellerTenantId: string) {
-    return this.index(`gdap:links-of-reseller:${resellerTenantId}`, (id) => linkKey(resellerTenantId, id));
+    const index = `gdap:links-of-reseller:${resellerTenantId}`;
+    return this.index(index, (id) => linkKey(resellerTenantId, id), linksOf(resellerTenantId));
   }
 
   private byProvider(providerId: string) {
     return this.index(`gdap:links-of-provider:${providerId}`, (member) => `${LINKS}${member}`);
   }
 
-  private index(name: string, keyOf: (member: string) => string) {
-    return new RecordIndex<GdapLink>(this.records, name, keyOf, this.now);
+  /** `range`: the key prefix holding exactly the index's records, where it has one (see RecordIndex). */
+  private index(name: string, keyOf: (member: string) => string, range?: string) {
+    return new RecordIndex<GdapLink>(this.records, name, keyOf, this.now, range);
   }
 }

@@ -20,7 +20,7 @@ export class PartnerDirectory {
     now: () => Date = () => new Date(),
   ) {
     this.domainIndex = new PartnerDomainIndex(records);
-    this.everyPartner = new RecordIndex<PartnerDraft>(records, 'partners:all', keyOf, now);
+    this.everyPartner = new RecordIndex<PartnerDraft>(records, 'partners:all', keyOf, now, PREFIX);
   }
 
   async get(partnerId: string): Promise<PartnerDraft | undefined> {

@@ -19,7 +19,13 @@ export class PartnershipIndexes {
     private readonly records: AtomicStore,
     private readonly now: () => Date,
   ) {
-    this.all = new RecordIndex<Partnership>(records, ALL, (member) => `${KEYS.partnerships}${member}`, now);
+    this.all = new RecordIndex<Partnership>(
+      records,
+      ALL,
+      (member) => `${KEYS.partnerships}${member}`,
+      now,
+      KEYS.partnerships,
+    );
   }
 
   /** A provider's partnerships, by reseller. */
@@ -29,6 +35,7 @@ export class PartnershipIndexes {
       resellersOf(providerId),
       (resellerId) => KEYS.partnership(providerId, resellerId),
       this.now,
+      KEYS.partnershipsOf(providerId),
     );
   }
 

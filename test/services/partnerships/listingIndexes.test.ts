@@ -25,6 +25,8 @@ onEveryBackend('Partnership listings from their indexes (P2, P3)', (h) => {
     } as Partnership;
     await h().store.records.compareAndSet(KEYS.partnership(h().providerId, resellerId), undefined, partnership);
   }
+  /** Redis lists partnerships and partners from their indexes; SQLite by prefix, a range of its keys (RecordIndex). */
+  const fromIndexes = () => h().store.records.backend === 'redis';
   const resellersListed = async () =>
     (await h().service.listResellers(h().providerId)).map((row) => row.partnership.resellerId);
   const awaitingConfirmation = async () =>
@@ -34,8 +36,10 @@ onEveryBackend('Partnership listings from their indexes (P2, P3)', (h) => {
     const [first, second] = [fresh(), fresh()].sort();
     await storedByAnOlderVersion(second, 'awaiting-partner-center');
     await storedByAnOlderVersion(first, 'active');
-    expect(await resellersListed()).to.deep.equal([]);
-    expect(await awaitingConfirmation()).not.to.include(second);
+    if (fromIndexes()) {
+      expect(await resellersListed()).to.deep.equal([]);
+      expect(await awaitingConfirmation()).not.to.include(second);
+    }
 
     await h().service.partnerships.indexExisting();
 
@@ -83,7 +87,7 @@ onEveryBackend('Partnership listings from their indexes (P2, P3)', (h) => {
     const tenantId = fresh();
     // Unit fixture: a partner record as the previous version wrote it.
     await h().store.records.compareAndSet(`partner:${tenantId}`, undefined, { id: tenantId, domains: [] });
-    expect((await h().partners.all()).map((p) => p.id)).not.to.include(tenantId);
+    if (fromIndexes()) expect((await h().partners.all()).map((p) => p.id)).not.to.include(tenantId);
     await h().partners.indexExisting();
     expect((await h().partners.all()).map((p) => p.id)).to.include(tenantId);
   });
