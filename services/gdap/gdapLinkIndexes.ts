@@ -1,10 +1,6 @@
 import type { AtomicStore } from '../storage/atomicStore';
 import { RecordIndex } from '../storage/recordIndex';
-import type { GdapLink } from './resellerGdap';
-
-const LINKS = 'gdap:link:';
-export const linkKey = (reseller: string, id: string) => `${LINKS}${reseller}:${id}`;
-const linksOf = (reseller: string) => `${LINKS}${reseller}:`;
+import { type GdapLink, LINKS, linkKey, linksOf } from './gdapLink';
 
 /**
  * Where the GDAP relationships the assistant made are found without listing the store: all of them (the

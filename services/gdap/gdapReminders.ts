@@ -2,7 +2,8 @@ import { type AtomicStore, updateRecord } from '../storage/atomicStore';
 import { customerApprovalLink, type GdapRelationship } from './gdapGateway';
 import { GdapLinkIndexes } from './gdapLinkIndexes';
 import { approvalDaysLeft, daysToEnd, dueReminder } from './gdapStages';
-import type { GdapLink, ResellerGdap } from './resellerGdap';
+import type { GdapLink } from './gdapLink';
+import type { ResellerGdap } from './resellerGdap';
 
 export interface GdapNotice {
   renderer: string;

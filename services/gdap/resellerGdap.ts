@@ -2,27 +2,12 @@ import type { ResellerCustomers } from '../customers/resellerCustomers';
 import type { Provider } from '../partnerships/types';
 import type { AtomicStore } from '../storage/atomicStore';
 import { GdapError, refuse } from './gdapErrors';
-import { GdapLinkIndexes, linkKey } from './gdapLinkIndexes';
+import { type GdapLink, linkKey } from './gdapLink';
+import { GdapLinkIndexes } from './gdapLinkIndexes';
 import { customerApprovalLink, type GdapGateway, type GdapRelationship } from './gdapGateway';
 import { daysToEnd, approvalDaysLeft } from './gdapStages';
 import { type CustomerAdminAccess, resellerAdminAccess } from './resellerAdminAccess';
 import { defaultRoleTemplate } from './roleTemplates';
-
-/**
- * Which reseller a relationship the assistant had a distributor create belongs to (G2). Graph's answer does
- * not name the reseller to the distributor, so the assistant keeps it when it creates one.
- */
-export interface GdapLink {
-  relationshipId: string;
-  resellerTenantId: string;
-  providerTenantId: string;
-  /** The assistant's id of the distributor (its Slack set-up), where its reminders go. */
-  providerId: string;
-  providerName: string;
-  customerTenantId: string;
-  customerName: string;
-  createdAt: string;
-}
 
 const askKey = (reseller: string, customer: string) => `gdap:ask:${reseller}:${customer}`;
 /** A second press of Ask within this time is the same ask (a double click), not a second relationship. */

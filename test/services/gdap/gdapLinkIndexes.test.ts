@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
-import { GdapLinkIndexes, linkKey } from '../../../services/gdap/gdapLinkIndexes';
-import type { GdapLink } from '../../../services/gdap/resellerGdap';
+import { type GdapLink, linkKey } from '../../../services/gdap/gdapLink';
+import { GdapLinkIndexes } from '../../../services/gdap/gdapLinkIndexes';
 import type { Store } from '../../../services/storage/openStore';
 import { storeForSuite, unitStores } from '../../support/drivers/testAssistant';
 
