@@ -243,8 +243,8 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
   notifier.start();
   const referenceSweeps = new IndexSweeps('Teams references', () => references.indexExisting(), logger);
   referenceSweeps.start();
-  const partnerDomainSweeps = new IndexSweeps('partner domains', () => deps.partners.indexExisting(), logger);
-  partnerDomainSweeps.start();
+  const partnerSweeps = new IndexSweeps('partners and domains', () => deps.partners.indexExisting(), logger);
+  partnerSweeps.start();
   logger.info(
     { port, store: store.records.backend, partnerCenter: config.partnerCenter.mode, slack: Boolean(slack) },
     'CSP Partner Assistant listening',
@@ -268,7 +268,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
         await http.drain();
         await notifier.stop();
         await referenceSweeps.stop();
-        await partnerDomainSweeps.stop();
+        await partnerSweeps.stop();
         for (const feature of [...features].reverse()) await feature.stop?.();
         await store.close();
       })();

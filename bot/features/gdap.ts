@@ -3,12 +3,14 @@ import type { Translate } from '../../i18n/i18n';
 import { markup } from '../../i18n/teamsMarkdown';
 import { teamsGdap } from '../../dialogs/gdap/gdapFlow';
 import { distributorGdapList } from '../../services/gdap/distributorGdap';
+import { GdapLinkIndexes } from '../../services/gdap/gdapLinkIndexes';
 import { GdapReminders } from '../../services/gdap/gdapReminders';
 import { providerIdOf } from '../../services/partnerships/providers';
 import { ResellerGdap } from '../../services/gdap/resellerGdap';
 import { ResellerCustomers } from '../../services/customers/resellerCustomers';
 import { PeriodicPass } from '../../services/polling/periodicPass';
 import { partnerOfRecordDecision } from '../../services/rules/partnerOfRecordRules';
+import { IndexSweeps } from '../../services/storage/indexSweeps';
 import type { Feature, FeatureDeps } from './feature';
 import { partnershipServiceFor } from './partnershipServiceFor';
 
@@ -53,6 +55,9 @@ export async function gdapFeature(deps: FeatureDeps): Promise<Feature> {
       return partnerOfRecordDecision(mpnId, result).violations.some((v) => v.code === 'R2.reseller-suspended');
     },
   });
+  // Links stored before their indexes (or by an older instance) are indexed.
+  const links = new GdapLinkIndexes(deps.store.records, deps.clock);
+  const linkSweeps = new IndexSweeps('GDAP links', () => links.indexExisting(), deps.logger);
   const pass = new PeriodicPass(
     () => reminders.pass(),
     deps.config.notifications.gdapReminderPollMs,
@@ -97,8 +102,14 @@ export async function gdapFeature(deps: FeatureDeps): Promise<Feature> {
       'gdap.distributorReminder': (t, params) => ({ text: text('slack')(t, params) }),
       'gdap.distributorSuspended': (t, params) => ({ text: t('gdap:slack.suspended', params) }),
     },
-    start: () => pass.start(),
-    stop: () => pass.stop(),
+    start: () => {
+      linkSweeps.start();
+      pass.start();
+    },
+    stop: async () => {
+      await pass.stop();
+      await linkSweeps.stop();
+    },
     /** The reminders' one pass, for tests and demos that move the clock. */
     gdapReminders: reminders,
   } as Feature;

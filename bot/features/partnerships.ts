@@ -33,10 +33,11 @@ export function partnershipsFeature() {
   return async (deps: FeatureDeps): Promise<Feature> => {
     const log = deps.logger.child({ component: 'partnerships' });
     const service = await partnershipServiceFor(deps);
-    // Partnerships stored before the reseller's index of providers (or by an older instance) are indexed.
-    const providerIndexSweeps = new IndexSweeps(
-      'partnerships by reseller',
-      () => service.partnerships.indexExisting(),
+    // Partnerships and invitations stored before their indexes (or by an older instance) are indexed.
+    const partnershipSweeps = new IndexSweeps('partnerships', () => service.partnerships.indexExisting(), deps.logger);
+    const invitationSweeps = new IndexSweeps(
+      'open invitations',
+      () => service.invitations.open.indexExisting(),
       deps.logger,
     );
     const base = deps.config.publicUrl.replace(/\/+$/, '');
@@ -134,12 +135,13 @@ export function partnershipsFeature() {
         },
       },
       start: () => {
-        providerIndexSweeps.start();
+        partnershipSweeps.start();
+        invitationSweeps.start();
         confirmations.start();
       },
       stop: async () => {
         await confirmations.stop();
-        await providerIndexSweeps.stop();
+        await Promise.all([partnershipSweeps.stop(), invitationSweeps.stop()]);
       },
       routes: [
         (server) => {

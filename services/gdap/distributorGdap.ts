@@ -1,7 +1,7 @@
 import type { AtomicStore } from '../storage/atomicStore';
 import type { GdapGateway } from './gdapGateway';
+import { GdapLinkIndexes } from './gdapLinkIndexes';
 import { approvalDaysLeft, daysToEnd, type GdapStage, gdapStage } from './gdapStages';
-import type { GdapLink } from './resellerGdap';
 
 /** Ending within this many days is "ending soon" on the distributor's list (the first reminder's, G1). */
 const SOON_DAYS = 30;
@@ -24,9 +24,7 @@ export async function distributorGdapList(
   deps: { records: AtomicStore; gdap: GdapGateway; now: () => Date },
   providerId: string,
 ): Promise<DistributorGdapRow[]> {
-  const links = (await deps.records.list<GdapLink>('gdap:link:'))
-    .map((r) => r.value)
-    .filter((l) => l.providerId === providerId);
+  const links = await new GdapLinkIndexes(deps.records, deps.now).ofProvider(providerId);
   const now = deps.now();
   const rows: DistributorGdapRow[] = [];
   for (const link of links) {

@@ -1,7 +1,9 @@
 import { type AtomicStore, updateRecord } from '../storage/atomicStore';
 import { customerApprovalLink, type GdapRelationship } from './gdapGateway';
+import { GdapLinkIndexes } from './gdapLinkIndexes';
 import { approvalDaysLeft, daysToEnd, dueReminder } from './gdapStages';
-import type { GdapLink, ResellerGdap } from './resellerGdap';
+import type { GdapLink } from './gdapLink';
+import type { ResellerGdap } from './resellerGdap';
 
 export interface GdapNotice {
   renderer: string;
@@ -37,7 +39,7 @@ export class GdapReminders {
   ) {}
 
   async pass(): Promise<void> {
-    const links = (await this.deps.records.list<GdapLink>('gdap:link:')).map((r) => r.value);
+    const links = await new GdapLinkIndexes(this.deps.records, this.deps.now).all();
     const lost = new Map<string, Array<{ link: GdapLink; relationship: GdapRelationship }>>();
     for (const link of links) {
       const relationship = await this.deps.resellerGdap.relationship(link).catch(() => undefined);

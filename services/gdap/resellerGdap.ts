@@ -2,29 +2,13 @@ import type { ResellerCustomers } from '../customers/resellerCustomers';
 import type { Provider } from '../partnerships/types';
 import type { AtomicStore } from '../storage/atomicStore';
 import { GdapError, refuse } from './gdapErrors';
+import { type GdapLink, linkKey } from './gdapLink';
+import { GdapLinkIndexes } from './gdapLinkIndexes';
 import { customerApprovalLink, type GdapGateway, type GdapRelationship } from './gdapGateway';
 import { daysToEnd, approvalDaysLeft } from './gdapStages';
 import { type CustomerAdminAccess, resellerAdminAccess } from './resellerAdminAccess';
 import { defaultRoleTemplate } from './roleTemplates';
 
-/**
- * Which reseller a relationship the assistant had a distributor create belongs to (G2). Graph's answer does
- * not name the reseller to the distributor, so the assistant keeps it when it creates one.
- */
-export interface GdapLink {
-  relationshipId: string;
-  resellerTenantId: string;
-  providerTenantId: string;
-  /** The assistant's id of the distributor (its Slack set-up), where its reminders go. */
-  providerId: string;
-  providerName: string;
-  customerTenantId: string;
-  customerName: string;
-  createdAt: string;
-}
-
-const linkKey = (reseller: string, id: string) => `gdap:link:${reseller}:${id}`;
-const linksOf = (reseller: string) => `gdap:link:${reseller}:`;
 const askKey = (reseller: string, customer: string) => `gdap:ask:${reseller}:${customer}`;
 /** A second press of Ask within this time is the same ask (a double click), not a second relationship. */
 const ASK_HOLD_MS = 60_000;
@@ -42,6 +26,8 @@ export interface ResellerGdapRow extends CustomerAdminAccess {
  * (API1); the reseller's consent is its own step, taken as the reseller (G2).
  */
 export class ResellerGdap {
+  private readonly indexes: GdapLinkIndexes;
+
   constructor(
     private readonly deps: {
       records: AtomicStore;
@@ -49,10 +35,12 @@ export class ResellerGdap {
       customers: Pick<ResellerCustomers, 'ofReseller'>;
       now: () => Date;
     },
-  ) {}
+  ) {
+    this.indexes = new GdapLinkIndexes(deps.records, deps.now);
+  }
 
   async links(resellerTenantId: string): Promise<GdapLink[]> {
-    return (await this.deps.records.list<GdapLink>(linksOf(resellerTenantId))).map((r) => r.value);
+    return this.indexes.ofReseller(resellerTenantId);
   }
 
   async link(resellerTenantId: string, relationshipId: string): Promise<GdapLink | undefined> {
@@ -128,6 +116,7 @@ export class ResellerGdap {
       customerName: owner.customer.companyName,
       createdAt: this.deps.now().toISOString(),
     };
+    await this.indexes.willBeStored(link);
     await this.deps.records.compareAndSet(linkKey(resellerTenantId, created.id), undefined, link);
     return created;
   }

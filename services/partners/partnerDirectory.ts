@@ -2,6 +2,7 @@ import type { PartnerDraft } from '../domain/partner';
 import { isSameOrSubdomain } from '../domain/identifiers';
 import { isKnownToPartnerCenter } from '../rules/enrolmentSteps';
 import { type AtomicStore, type SeenRecord, updateRecord, type Versioned } from '../storage/atomicStore';
+import { RecordIndex } from '../storage/recordIndex';
 import { PartnerDomainIndex } from './partnerDomainIndex';
 
 /**
@@ -11,9 +12,15 @@ import { PartnerDomainIndex } from './partnerDomainIndex';
  */
 export class PartnerDirectory {
   private readonly domainIndex: PartnerDomainIndex;
+  /** Every partner, so `all` (the verification poll, each invitation) reads the partners, not the keyspace. */
+  private readonly everyPartner: RecordIndex<PartnerDraft>;
 
-  constructor(private readonly records: AtomicStore) {
+  constructor(
+    private readonly records: AtomicStore,
+    now: () => Date = () => new Date(),
+  ) {
     this.domainIndex = new PartnerDomainIndex(records);
+    this.everyPartner = new RecordIndex<PartnerDraft>(records, 'partners:all', keyOf, now, PREFIX);
   }
 
   async get(partnerId: string): Promise<PartnerDraft | undefined> {
@@ -34,6 +41,10 @@ export class PartnerDirectory {
     change: (current: PartnerDraft | undefined) => PartnerDraft | undefined,
     seen?: SeenRecord<PartnerDraft>,
   ): Promise<PartnerDraft | undefined> {
+    // A partner is never deleted: only one not stored yet (as far as this unit of work saw) needs its entry,
+    // added before the record; the read it takes is the one updateRecord would otherwise take itself.
+    const known = seen ?? asSeen(await this.read(partnerId));
+    if (known.version === undefined) await this.everyPartner.add(partnerId);
     let before: PartnerDraft | undefined;
     const updated = await updateRecord<PartnerDraft>(
       this.records,
@@ -42,7 +53,7 @@ export class PartnerDirectory {
         before = current;
         return change(current);
       },
-      { seen },
+      { seen: known },
     );
     if (updated.changed) await this.domainIndex.follow(partnerId, before?.domains ?? [], updated.value?.domains ?? []);
     return updated.value;
@@ -63,20 +74,28 @@ export class PartnerDirectory {
     return undefined;
   }
 
-  /** Indexes the domains of every stored partner (records older than the index); returns how many it read. */
+  /** Indexes every stored partner and its domains (records older than the indexes); returns how many it read. */
   async indexExisting(): Promise<number> {
-    const all = await this.all();
-    for (const partner of all) await this.domainIndex.follow(partner.id, [], partner.domains);
+    const all = await this.records.list<PartnerDraft>(PREFIX);
+    for (const { key, value: partner } of all) {
+      await this.everyPartner.add(key.slice(PREFIX.length));
+      await this.domainIndex.follow(partner.id, [], partner.domains);
+    }
     return all.length;
   }
 
+  /** Every partner, in id order. */
   async all(): Promise<PartnerDraft[]> {
-    return (await this.records.list<PartnerDraft>(PREFIX)).map((r) => r.value);
+    return this.everyPartner.values();
   }
 }
 
 const PREFIX = 'partner:';
 const keyOf = (partnerId: string) => `${PREFIX}${partnerId}`;
+const asSeen = (record: Versioned<PartnerDraft> | undefined): SeenRecord<PartnerDraft> => ({
+  value: record?.value,
+  version: record?.version,
+});
 
 /** A provider, or a reseller Partner Center knows (isKnownToPartnerCenter: E5, E7). */
 function isInTheProgram(partner: PartnerDraft): boolean {

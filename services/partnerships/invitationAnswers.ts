@@ -7,6 +7,7 @@ import { combine, type Decision } from '../rules/decision';
 import { updateRecord } from '../storage/atomicStore';
 import type { Invitations } from './invitations';
 import { distributorListsReseller, partnerCenterWordOn } from './partnerCenterFacts';
+import type { PartnershipIndexes } from './partnershipIndexes';
 import { type AuditLog, KEYS, located, type RoomDeps, rulesOf } from './partnershipRecords';
 import type { InvalidInvitation, Invitation, Provider, Refusal } from './types';
 
@@ -20,6 +21,7 @@ export class InvitationAnswers {
     private readonly deps: RoomDeps,
     private readonly invitations: Invitations,
     private readonly audit: AuditLog,
+    private readonly partnershipIndexes: PartnershipIndexes,
   ) {}
 
   /**
@@ -63,13 +65,12 @@ export class InvitationAnswers {
     const after = moved.value as Invitation;
     if (!moved.changed)
       return { ok: false, lookup: { status: this.invitations.lookupStatusOf(after), invitation: after, provider } };
+    await this.invitations.open.noLongerOpen(after);
 
     // P2, P3: accepted here; active only once the distributor's list in Partner Center holds the reseller.
     const listed = await distributorListsReseller(this.deps, provider, reseller.tenantId);
     const key = KEYS.partnership(invitation.providerId, reseller.tenantId);
-    // Indexed before the record, so a reseller's listing never lacks a partnership (an entry without its
-    // record, after a crash, reads as nothing).
-    await this.deps.records.indexAdd(KEYS.providersOf(reseller.tenantId), invitation.providerId, 0);
+    await this.partnershipIndexes.willBeStored(invitation.providerId, reseller.tenantId);
     const stored = await updateRecord<Partnership>(this.deps.records, key, (current) =>
       current?.state === 'active'
         ? undefined
@@ -128,6 +129,7 @@ export class InvitationAnswers {
     if (!moved.changed) {
       return { ok: false, lookup: { status: this.invitations.lookupStatusOf(after), invitation: after, provider } };
     }
+    await this.invitations.open.noLongerOpen(after);
     await this.audit.write(invitation.providerId, decliner.actor, 'invitation.decline', 'done', ['P3'], {
       invitation: after.id,
       reseller: decliner.tenantId,

@@ -4,6 +4,7 @@ import { emailSchema, mpnIdSchema, sameMpnId } from '../domain/identifiers';
 import { updateRecord } from '../storage/atomicStore';
 import { inputRefusal } from './fieldRefusals';
 import { checkInviteeRegion } from './inviteeRegion';
+import { OpenInvitations } from './openInvitations';
 import { type AuditLog, KEYS, type Outcome, type RoomDeps, rulesOf } from './partnershipRecords';
 import { providerIdOf, type Providers } from './providers';
 import type { Invitation, InvitationLookup, Provider, Refusal } from './types';
@@ -27,11 +28,15 @@ export const invitationInputSchema = z.object({
 export type InvitationInput = z.infer<typeof invitationInputSchema>;
 
 export class Invitations {
+  readonly open: OpenInvitations;
+
   constructor(
     private readonly deps: RoomDeps,
     private readonly providers: Providers,
     private readonly audit: AuditLog,
-  ) {}
+  ) {
+    this.open = new OpenInvitations(deps.records, deps.now);
+  }
 
   /** An approver asks a reseller to partner (P2); a reseller known to be in another region is refused (P6). */
   async createInvitation(
@@ -71,6 +76,7 @@ export class Invitations {
       createdAt: now.toISOString(),
       expiresAt: this.expiryFrom(now),
     };
+    await this.open.willBeOpen(invitation);
     await this.deps.records.compareAndSet(KEYS.invitation(id), undefined, invitation);
     await this.audit.write(providerId, actor, 'invitation.create', 'done', ['P2'], {
       invitation: id,
@@ -146,6 +152,7 @@ export class Invitations {
       });
       return { ok: false, refusal: { kind: 'input', code: 'invitation-not-pending' } };
     }
+    await this.open.noLongerOpen(moved.value);
     await this.audit.write(providerId, actor, 'invitation.revoke', 'done', ['P2'], {
       invitation: invitationId,
       email: moved.value.email,
@@ -201,9 +208,7 @@ export class Invitations {
 
   /** The provider's invitations not yet answered: pending and expired (newest first). */
   async openInvitations(providerId: string): Promise<Array<Invitation & { expired: boolean }>> {
-    return (await this.deps.records.list<Invitation>(KEYS.invitations))
-      .map((r) => r.value)
-      .filter((i) => i.providerId === providerId && i.state === 'sent')
+    return (await this.open.ofProvider(providerId))
       .map((i) => ({ ...i, expired: this.statusOf(i) === 'expired' }))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
@@ -218,9 +223,7 @@ export class Invitations {
     email?: string,
   ): Promise<Array<{ invitation: Invitation; provider: Provider; code: string }>> {
     const address = email?.trim().toLowerCase();
-    const sent = (await this.deps.records.list<Invitation>(KEYS.invitations))
-      .map((r) => r.value)
-      .filter((i) => i.state === 'sent' && this.statusOf(i) === 'valid');
+    const sent = (await this.open.every()).filter((i) => this.statusOf(i) === 'valid');
     const waiting: Array<{ invitation: Invitation; provider: Provider; code: string }> = [];
     for (const invitation of sent) {
       const forUs =

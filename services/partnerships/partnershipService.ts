@@ -31,8 +31,8 @@ export class PartnershipService {
     this.audit = new AuditLog(rooms);
     this.providers = new Providers(rooms, this.audit);
     this.invitations = new Invitations(rooms, this.providers, this.audit);
-    this.answers = new InvitationAnswers(rooms, this.invitations, this.audit);
     this.partnerships = new Partnerships(rooms, this.providers, this.audit);
+    this.answers = new InvitationAnswers(rooms, this.invitations, this.audit, this.partnerships.indexes);
   }
 
   // ---- what the customer slice reads -------------------------------------------------------------

@@ -2,6 +2,7 @@ import type { Actor } from '../domain/identifiers';
 import type { Partnership, PartnershipState } from '../domain/partnership';
 import { updateRecord } from '../storage/atomicStore';
 import { distributorListsReseller } from './partnerCenterFacts';
+import { PartnershipIndexes } from './partnershipIndexes';
 import { type AuditLog, KEYS, type Outcome, type RoomDeps } from './partnershipRecords';
 import { providerIdOf, type Providers } from './providers';
 import type { Provider, ProviderRow, ResellerRow } from './types';
@@ -15,20 +16,24 @@ const MAX_PROVIDERS = 10_000;
  * the awaiting ones made active when Partner Center lists them (P3), and removal (P7).
  */
 export class Partnerships {
+  readonly indexes: PartnershipIndexes;
+
   constructor(
     private readonly deps: RoomDeps,
     private readonly providers: Providers,
     private readonly audit: AuditLog,
-  ) {}
+  ) {
+    this.indexes = new PartnershipIndexes(deps.records, deps.now);
+  }
 
   /**
    * A provider's resellers with an active partnership (P3: "Indirect resellers"), and those that
    * accepted in the assistant while Partner Center does not list them yet (awaiting-partner-center).
    */
   async listResellers(providerId: string): Promise<ResellerRow[]> {
-    const links = (await this.deps.records.list<Partnership>(KEYS.partnershipsOf(providerId)))
-      .map((r) => r.value)
-      .filter((p) => p.state === 'active' || p.state === 'awaiting-partner-center');
+    const links = (await this.indexes.of(providerId).values()).filter(
+      (p) => p.state === 'active' || p.state === 'awaiting-partner-center',
+    );
     return Promise.all(
       links.map(async (partnership) => ({
         partnership,
@@ -59,11 +64,9 @@ export class Partnerships {
     );
   }
 
-  /** Indexes every stored partnership by its reseller (records older than the index); returns how many it read. */
+  /** Indexes every stored partnership (records older than the indexes); returns how many it read. */
   async indexExisting(): Promise<number> {
-    const all = (await this.deps.records.list<Partnership>(KEYS.partnerships)).map((r) => r.value);
-    for (const p of all) await this.deps.records.indexAdd(KEYS.providersOf(p.resellerId), p.providerId, 0);
-    return all.length;
+    return this.indexes.indexExisting();
   }
 
   async getPartnership(providerId: string, resellerId: string): Promise<Partnership | undefined> {
@@ -79,7 +82,7 @@ export class Partnerships {
     awaiting: Partnership[];
     untold: Array<{ partnership: Partnership; provider: Provider }>;
   }> {
-    const all = (await this.deps.records.list<Partnership>(KEYS.partnerships)).map((r) => r.value);
+    const all = await this.indexes.all.values();
     const awaiting = all
       .filter((p) => p.state === 'awaiting-partner-center')
       .sort((a, b) => (a.decidedAt ?? '').localeCompare(b.decidedAt ?? ''));

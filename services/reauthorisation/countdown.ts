@@ -1,4 +1,5 @@
 import type { Partnership } from '../domain/partnership';
+import { PartnershipIndexes } from '../partnerships/partnershipIndexes';
 import { KEYS } from '../partnerships/partnershipRecords';
 import type { ProviderSettings } from '../partnerships/types';
 import { PeriodicPass } from '../polling/periodicPass';
@@ -48,8 +49,10 @@ export function countdownParams(
  */
 export class ReauthorisationCountdown {
   private readonly passes: PeriodicPass;
+  private readonly partnerships: PartnershipIndexes;
 
   constructor(private readonly deps: CountdownDeps) {
+    this.partnerships = new PartnershipIndexes(deps.records, deps.clock);
     this.passes = new PeriodicPass(
       () => this.checkAll(),
       deps.everyMs,
@@ -67,7 +70,7 @@ export class ReauthorisationCountdown {
 
   async checkAll(): Promise<void> {
     const now = this.deps.clock();
-    for (const { value: partnership } of await this.deps.records.list<Partnership>(KEYS.partnerships)) {
+    for (const partnership of await this.partnerships.all.values()) {
       if (partnership.state !== 'active') continue;
       try {
         await this.check(partnership, now);

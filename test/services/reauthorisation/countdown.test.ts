@@ -3,6 +3,7 @@ import type { Partnership } from '../../../services/domain/partnership';
 import { SandboxGateway } from '../../../services/partnerCenter/sandboxGateway';
 import { DEMO } from '../../../services/partnerCenter/sandboxIdentities';
 import { PartnerDirectory } from '../../../services/partners/partnerDirectory';
+import { PartnershipIndexes } from '../../../services/partnerships/partnershipIndexes';
 import { KEYS } from '../../../services/partnerships/partnershipRecords';
 import { ReauthorisationCountdown } from '../../../services/reauthorisation/countdown';
 import { recordReported } from '../../../services/reauthorisation/reauthorisationRecords';
@@ -14,7 +15,7 @@ const DAY_MS = 86_400_000;
 const PROVIDER = 'slack:T0CONTOSO';
 const RESELLER = DEMO.resellerReady.tenantId;
 
-/** A unit test's fixture: an active partnership confirmed on 15 March 2026, and the provider's channel. */
+/** A unit test's fixture: an active partnership confirmed on 15 March 2026 (indexed, as stored), and the provider's channel. */
 async function partneredStore() {
   const records = new MemoryAtomicStore();
   const partnership: Partnership = {
@@ -26,6 +27,7 @@ async function partneredStore() {
     createdAt: '2026-03-10T08:00:00.000Z',
     confirmedAt: '2026-03-15T10:00:00.000Z',
   };
+  await new PartnershipIndexes(records, () => new Date()).willBeStored(PROVIDER, RESELLER);
   await records.compareAndSet(KEYS.partnership(PROVIDER, RESELLER), undefined, partnership);
   await records.compareAndSet(KEYS.settings('T0CONTOSO'), undefined, { channelId: 'C0CHANNEL' });
   const partners = new PartnerDirectory(records);

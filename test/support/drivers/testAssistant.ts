@@ -33,6 +33,22 @@ export function unitStores({ withMemory = true } = {}): UnitStore[] {
   ];
 }
 
+/**
+ * Opens `backend`'s store for the enclosing suite (skipped without Redis where it needs it) and closes it
+ * after; call inside a `describe`. Returns the store once the suite has started.
+ */
+export function storeForSuite(backend: UnitStore): () => Store {
+  let store: Store | undefined;
+  before(function () {
+    if (backend.needsRedis) requireRedis(this);
+    store = backend.open();
+  });
+  after(async () => {
+    await store?.close();
+  });
+  return () => store as Store;
+}
+
 /** Where a suite keeps its state: the embedded store, or its own Redis database. */
 export interface StoreBackend {
   name: string;
