@@ -183,6 +183,8 @@ export function customerChoicesCard(
   provider: string,
 ): Attachment {
   const common = { draftId: draft.id, facts: customerFacts(t, draft, provider) };
+  // Inputs' labels and toggles' titles show their text as it is (i18n/teamsMarkdown.ts).
+  const asIs = plainTranslator(t);
   if (draft.kind === 'licence-change' && options.kind === 'subscriptions') {
     return licenceChangeCard(t, { ...common, company: draft.customer.companyName }, options.subscriptions, new Date());
   }
@@ -202,8 +204,8 @@ export function customerChoicesCard(
       agreement: agreementSection(t, draft),
       offers: options.offers.map((o) => ({
         id: o.id,
-        // The plural follows the most one may buy (`1 licence at most`, `1–300 licences`); an input's label is shown as it is.
-        label: plainTranslator(t)('customers:teams.offers.offer', {
+        // The plural follows the most one may buy (`1 licence at most`, `1–300 licences`).
+        label: asIs('customers:teams.offers.offer', {
           name: o.name,
           min: o.minimumQuantity,
           max: o.maximumQuantity,
@@ -227,16 +229,15 @@ export function customerChoicesCard(
     none: options.subscriptions.length ? '' : t('customers:teams.subscriptions.none'),
     subscriptions: options.subscriptions.map((s) => ({
       id: s.id,
-      // A toggle's title shows its text as it is.
       label: nceNote(
-        plainTranslator(t),
+        asIs,
         draft,
         s.offerId,
-        plainTranslator(t)('customers:teams.subscriptions.line', {
+        asIs('customers:teams.subscriptions.line', {
           name: s.offerName ?? s.offerId,
           count: s.quantity,
-          onRecord: s.partnerIdOnRecord ?? plainTranslator(t)('customers:teams.subscriptions.nobody'),
-          support: s.supportContact?.name ?? plainTranslator(t)('customers:teams.subscriptions.provider'),
+          onRecord: s.partnerIdOnRecord ?? asIs('customers:teams.subscriptions.nobody'),
+          support: s.supportContact?.name ?? asIs('customers:teams.subscriptions.provider'),
         }),
       ),
     })),
