@@ -12,7 +12,7 @@ interface Waiter {
  * Under the enrolment-step load the assistant's main thread is its bound (event-loop utilisation
  * 0.95–0.97), and a trip costs it far more than the query: the worker woken for it takes a core from the
  * main thread on this 2-core machine, and its answer waits for a turn of the loop. Reading every record
- * twice (a test hook, alternated runs) took the enrolment step from 2.1–2.2 to 2.7–4.2 ms of main thread
+ * twice (a `-r` preload patching the store, not kept; alternated runs) took the enrolment step from 2.1–2.2 to 2.7–4.2 ms of main thread
  * a turn. Grouped, 3.5–3.7 reads share a query under that load, and the step takes 1.9–2.1 ms a turn
  * against 2.2–2.7 before (bench/README.md, session 28). More than one query under way at once made smaller
  * groups and no faster turns.
