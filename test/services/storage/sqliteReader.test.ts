@@ -1,0 +1,53 @@
+import { expect } from 'chai';
+import path from 'node:path';
+import sqlite3 from 'sqlite3';
+import { openStore, SQLITE_FILE_NAME, type Store } from '../../../services/storage/openStore';
+import { tempDataDir } from '../../support/drivers/testAssistant';
+
+/**
+ * The SQLite records read on the main thread (issue 18, services/storage/sqliteReader.ts): a read must never
+ * stop the process behind another connection's write, and must see every commit made before it, whoever
+ * made it (another process on the same file included).
+ */
+describe('SQLite records: reads on the main thread', () => {
+  let store: Store;
+  let other: sqlite3.Database;
+
+  const run = (sql: string, ...params: unknown[]) =>
+    new Promise<void>((resolve, reject) => other.run(sql, params, (error) => (error ? reject(error) : resolve())));
+
+  beforeEach(async () => {
+    const dataDir = tempDataDir();
+    store = openStore({ backend: 'sqlite', dataDir });
+    await store.records.ping();
+    // Another process's connection to the same file.
+    other = new sqlite3.Database(path.join(dataDir, SQLITE_FILE_NAME));
+  });
+  afterEach(async () => {
+    await new Promise((resolve) => other.close(resolve));
+    await store.close();
+  });
+
+  it('answers at once while another connection holds the write lock mid-transaction, with what was committed', async () => {
+    await store.records.compareAndSet('org:1', undefined, { name: 'Tailspin Toys' });
+    await run('BEGIN IMMEDIATE');
+    await run(`UPDATE keyv SET value = 'uncommitted' WHERE key = 'org:1'`);
+    const started = Date.now();
+    const read = await store.records.read<{ name: string }>('org:1');
+    // Not the busy timeout (5 s) nor a retry's wait: WAL lets the reader go on beside the writer.
+    expect(Date.now() - started).to.be.below(500);
+    expect(read).to.deep.equal({ value: { name: 'Tailspin Toys' }, version: 1 });
+    await run('ROLLBACK');
+  });
+
+  it('sees a record another connection committed just before, and the next version this store wrote after it', async () => {
+    const raw = JSON.stringify({ value: { v: 3, d: { name: 'Fabrikam AB' } } });
+    await run(`INSERT INTO keyv (key, value) VALUES ('org:2', ?)`, raw);
+    expect(await store.records.read('org:2')).to.deep.equal({ value: { name: 'Fabrikam AB' }, version: 3 });
+    expect(await store.records.compareAndSet('org:2', 3, { name: 'Fabrikam AB', verified: true })).to.equal(4);
+    expect(await store.records.read('org:2')).to.deep.equal({
+      value: { name: 'Fabrikam AB', verified: true },
+      version: 4,
+    });
+  });
+});
