@@ -1,7 +1,10 @@
 import { expect } from 'chai';
 import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
 import { BACKENDS, FABRIKAM, newDomain, piotr } from '../support/drivers/customerWorld';
-import { customerWorld } from '../support/drivers/journeySuite';
+import { ADMIN, APPROVER } from '../support/drivers/contosoInSlack';
+import { customerWorld, journeyWorld } from '../support/drivers/journeySuite';
+import { JOURNEY_BACKENDS } from '../support/drivers/journeyWorld';
+import { alreadyEnrolledInCsp, partnerThroughInvitation } from '../support/drivers/partnerRoad';
 
 /**
  * A reseller already in CSP (E7) gives no primary contact: the checklist marks that step not needed, and
@@ -69,6 +72,45 @@ for (const backend of BACKENDS) {
       const text = await world.road.press(world.form(guestHome), piotr, 'card-details');
       expect(text).to.not.include('(rule C8)');
       expect(text).to.match(/"draftId":"[0-9a-f-]{36}"/);
+    });
+  });
+}
+
+for (const backend of JOURNEY_BACKENDS) {
+  describe(`an E7 reseller’s own domain, from the person who authorises the distributor, on ${backend.name}`, () => {
+    const world = journeyWorld(backend, `T0E7AUTH${backend.name.toUpperCase()}`);
+
+    it('takes the domain at Authorize when Teams did not say who answered "already in CSP", and refuses C8', async () => {
+      await world.setUpDistributor(ADMIN, [APPROVER], DEMO.provider);
+      // Teams does not answer the member lookup yet (the connector has no such member): E7 is kept, no domain.
+      await alreadyEnrolledInCsp(world, piotr, { ...DEMO.resellerReady, supportEmail: `pomoc@${OWN}` });
+      for (const [id, account] of Object.entries(
+        piotrInTeams({ userPrincipalName: `piotr.nowak@${OWN}`, email: `piotr.nowak@${OWN}`, userRole: 'user' }),
+      ))
+        world.connector.member(id, account);
+      const authorised = (json: string) => json.includes('is now your distributor');
+      await partnerThroughInvitation(
+        world,
+        APPROVER,
+        piotr,
+        { email: `piotr.nowak@${OWN}`, companyName: DEMO.resellerReady.name },
+        // The pressed card is redrawn as the authorised partnership.
+        async () => world.connector.updated.some((u) => authorised(JSON.stringify(u.activity))),
+      );
+      const form = {
+        verb: 'customers-offers',
+        companyName: DEMO.resellerReady.name,
+        domain: OWN,
+        country: 'PL',
+        adminEmail: `jan@${newDomain()}`,
+        providerId: world.providerId,
+        line1: 'ul. Prosta 1',
+        city: 'Warszawa',
+        postalCode: '00-001',
+      };
+      const text = await world.press(form, piotr, 'card-details');
+      expect(text).to.not.include('draftId');
+      expect(text).to.include('(rule C8)');
     });
   });
 }
