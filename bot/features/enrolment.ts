@@ -5,6 +5,7 @@ import { type EnrolmentPayload, enrolmentPayload } from '../../dialogs/enrolment
 import { teamsTranslatorFor } from '../../i18n/teamsMarkdown';
 import { keysFor } from '../../i18n/readers';
 import { VerificationStatusService } from '../../services/enrolment/verificationStatus';
+import { reportedMember } from '../../dialogs/reportedMember';
 import { enrolmentServiceFor } from './enrolmentServiceFor';
 import type { FeatureFactory } from './feature';
 import { verbOnlyPayload } from '../../dialogs/cardSubmission';
@@ -25,6 +26,7 @@ export const enrolmentFeature: FeatureFactory = (deps) => {
   const dialog = new EnrolmentDialog({
     service,
     translate: async (context) => teamsTranslatorFor((await deps.language.get(context)) ?? context.activity.locale),
+    memberOf: (context) => reportedMember(context, deps.logger),
   });
 
   const openChecklist = async ({ dialogs, payload }: TeamsTurn<EnrolmentPayload>) => {

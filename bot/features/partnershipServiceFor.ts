@@ -28,6 +28,7 @@ export function partnershipServiceFor(deps: FeatureDeps): Promise<PartnershipSer
             ? new SlackUserGroups(deps.slackClient, log, () => deps.clock().getTime())
             : undefined,
           now: deps.clock,
+          webmail: deps.webmail,
           onGatewayError: (error) => log.warn({ err: error }, 'Partner Center not reachable: went on without it'),
           standInPartnerCenterLink: deps.sandboxControls
             ? (providerTenantId) => standInLinkFor(deps.config.publicUrl, providerTenantId)

@@ -5,12 +5,15 @@ import { keysFor } from '../../i18n/readers';
 import type { AnswerStep } from '../../services/enrolment/enrolmentAnswers';
 import type { Enroller, EnrolmentProgress, EnrolmentService, Refusal } from '../../services/enrolment/enrolmentService';
 import { identityOf, requesterOf } from '../teamsTurn';
+import type { ReportedMember } from '../../services/rules/memberDomain';
 import type { EnrolmentPayload } from './enrolmentSubmission';
 
 /** What the enrolment dialogs need: the service that decides, and the person's language. */
 export interface EnrolmentDialogDeps {
   service: EnrolmentService;
   translate(context: TurnContext): Promise<Translate>;
+  /** What Teams reports of the person's account (TeamsInfo.getMember); undefined when it does not say. */
+  memberOf?(context: TurnContext): Promise<ReportedMember | undefined>;
 }
 
 /**

@@ -80,7 +80,10 @@ export class EnrolmentStepDialog extends ComponentDialog {
       return await this.askAgain(step, options.step, { reasons: [staleCardNotice(t, progress, answered)] });
     }
 
-    const result = await this.deps.service.answer(who, answered, value, progress);
+    // E7 gives no primary contact, so the organisation's domain is the one its member's own Teams account
+    // stands for; asked of Teams for that answer alone (a member lookup is a call to the connector).
+    const member = answered === 'already-enrolled' ? await this.deps.memberOf?.(step.context) : undefined;
+    const result = await this.deps.service.answer({ ...who, member }, answered, value, progress);
     if (result.outcome === 'saved') {
       keepTurnProgress(step.context, result.progress);
       return await step.endDialog({} satisfies EnrolmentStepResult);

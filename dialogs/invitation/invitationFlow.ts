@@ -25,6 +25,7 @@ import type { RegionTable } from '../../services/rules/regionTable';
 import type { PartnershipConfirmations } from '../../services/partnerships/partnershipConfirmations';
 import type { Logger } from 'pino';
 import { reportedEmail } from './memberEmail';
+import { reportedMember } from '../reportedMember';
 import { verbField } from '../cardSubmission';
 import { actorOf, cardCommand, type TeamsCommand, type TeamsFeature, type TeamsIdentity } from '../teamsTurn';
 import { redrawPressedCard } from '../pressedCard';
@@ -120,7 +121,9 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
           return;
         }
         const actor = actorOf(identity);
-        const outcome = await p.service.answers.authorise(payload.code, { tenantId: identity.tenantId, actor });
+        // E7: the organisation's domain is the one its member's own Teams account stands for (no primary contact).
+        const member = await reportedMember(context, p.logger);
+        const outcome = await p.service.answers.authorise(payload.code, { tenantId: identity.tenantId, actor, member });
         if (outcome.ok) {
           const provider = outcome.provider.partner.legalName ?? '';
           const when = outcome.invitation.decidedAt ?? '';

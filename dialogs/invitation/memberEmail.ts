@@ -1,5 +1,6 @@
-import { type TurnContext, TeamsInfo } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
+import { reportedMember } from '../reportedMember';
 
 /**
  * The address Teams itself reports for the user of this turn (their email, else their UPN), from
@@ -7,12 +8,7 @@ import type { Logger } from 'pino';
  * Undefined when Teams does not say (an emulator, the Agents Playground, a connector error).
  */
 export async function reportedEmail(context: TurnContext, logger: Logger): Promise<string | undefined> {
-  try {
-    const member = await TeamsInfo.getMember(context, context.activity.from.id);
-    const address = member?.email || member?.userPrincipalName;
-    return address && address.includes('@') ? address : undefined;
-  } catch (error) {
-    logger.debug({ err: error }, 'Teams did not say who the user is: going on without an address');
-    return undefined;
-  }
+  const member = await reportedMember(context, logger);
+  const address = member?.email || member?.userPrincipalName;
+  return address && address.includes('@') ? address : undefined;
 }

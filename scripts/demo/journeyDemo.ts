@@ -76,7 +76,7 @@ async function run(session: PlaygroundSession): Promise<void> {
   road.show('#approvals', String(notice.args.text));
 
   await readyAtAGlance(road, outDir, 'refused', VIEWPORT);
-  if (!reseller.alreadyEnrolled) await ownCompanyRefused(road);
+  await ownCompanyRefused(road);
   await firstCustomer(road);
   await gdapForTheCustomer(road);
   await readyAtAGlance(road, outDir, 'ready', VIEWPORT);
@@ -98,7 +98,9 @@ async function run(session: PlaygroundSession): Promise<void> {
 
 /**
  * C8: the reseller types its own company as a customer. Its domain is the one its primary contact gave
- * at enrolment (E4), so the details card answers with the rule before anything is asked of the distributor.
+ * at enrolment (E4) or, already in CSP (E7), the one its person's own Teams account is on (the Playground
+ * reports it as Teams does), so the details card answers with the rule before anything is asked of the
+ * distributor.
  */
 async function ownCompanyRefused(road: Road): Promise<void> {
   const { page, t } = road;

@@ -115,6 +115,11 @@ export const partnerDraftSchema = z.object({
   /** Email domains the partner owns (customer admin email check, C8). */
   domains: z.array(domainSchema).default([]),
   /**
+   * Those of `domains` its own members' Teams accounts stand for (E7: a reseller already in CSP gives no
+   * primary contact): kept apart so that a primary contact corrected to another domain does not drop them.
+   */
+  memberDomains: z.array(domainSchema).optional(),
+  /**
    * Who answered which enrolment step and when, by step (and `submit`). Kept with the draft, so saving an
    * answer is one write (issue 18); a draft saved before had it in a record of its own (enrolmentService).
    */

@@ -5,7 +5,9 @@ import type { PartnerDirectory } from '../partners/partnerDirectory';
 import { isSubmitted, type Violation } from '../rules';
 import type { WebmailList } from '../rules/webmail';
 import type { AtomicStore } from '../storage/atomicStore';
+import type { ReportedMember } from '../rules/memberDomain';
 import { applyAnswer, checkAnswer, checkWhatParsed, SUBMITTED_FIELDS } from './answerEffects';
+import { withMemberDomain } from './ownDomains';
 import { type Answer, type AnswerStep, type Problem, parseAnswer } from './enrolmentAnswers';
 import {
   type AnswerLog,
@@ -29,6 +31,8 @@ export interface Enroller {
   tenantId: string;
   userId: string;
   name?: string;
+  /** What the platform reports of the person's account, when asked (E7: their domain is the organisation's). */
+  member?: ReportedMember;
 }
 
 /**
@@ -144,7 +148,12 @@ export class EnrolmentService {
           if (SUBMITTED_FIELDS.has(step) && isSubmitted(base.status)) {
             throw new RefusedChange(notice('enrolment:refusal.already-submitted'));
           }
-          const next = applyAnswer(base, step, parsed.answer, mpnProfile, partnerName);
+          // E7: the answering member's own domain, kept with the answer in the same write.
+          const next = withMemberDomain(
+            applyAnswer(base, step, parsed.answer, mpnProfile, partnerName),
+            who.member,
+            this.deps.webmail,
+          );
           const decision = checkAnswer(step, next, parsed.answer, this.deps.webmail);
           if (!decision.allowed) throw new RefusedChange(refusal(decision));
           return { ...next, answeredBy: this.answered(base.answeredBy ?? older ?? {}, step, who) };

@@ -5,6 +5,9 @@ import { checkPartnerKinds, checkResellerReadyToPartner, mayPartner } from '../r
 import { checkResellerAtPartnerCenter, statusWithPartnerCenterWord } from '../rules/resellerStanding';
 import { combine, type Decision } from '../rules/decision';
 import { updateRecord } from '../storage/atomicStore';
+import { withMemberDomain } from '../enrolment/ownDomains';
+import type { ReportedMember } from '../rules/memberDomain';
+import { defaultWebmailList } from '../rules/webmail';
 import type { Invitations } from './invitations';
 import { distributorListsReseller, partnerCenterWordOn } from './partnerCenterFacts';
 import type { PartnershipIndexes } from './partnershipIndexes';
@@ -31,7 +34,7 @@ export class InvitationAnswers {
    */
   async authorise(
     code: string,
-    reseller: { tenantId: string; actor: Actor },
+    reseller: { tenantId: string; actor: Actor; member?: ReportedMember },
   ): Promise<
     | { ok: true; partnership: Partnership; invitation: Invitation; provider: Provider }
     | { ok: false; lookup: InvalidInvitation }
@@ -40,7 +43,7 @@ export class InvitationAnswers {
     const lookup = await this.invitations.openInvitation(code);
     if (lookup.status !== 'valid') return { ok: false, lookup };
     const { invitation, provider } = lookup;
-    const decision = await this.mayAuthorise(provider, reseller.tenantId);
+    const decision = await this.mayAuthorise(provider, reseller.tenantId, reseller.member);
     if (!decision.allowed) {
       await this.audit.write(
         provider.settings.providerId,
@@ -160,9 +163,10 @@ export class InvitationAnswers {
    * P1 (enrolled, with a Partner Center account), T2 and P6 for this reseller tenant, through the
    * rules, on one record: what the reseller did here (enrolment, E7) and what Partner Center tells
    * the distributor of its PartnerID (API1: 2200 M5, 2201 P6, 2204 P1; 2203 only blocks
-   * transacting, M2), which is recorded in the directory as it comes.
+   * transacting, M2), which is recorded in the directory as it comes, with the domain the authorising
+   * member's own account stands for (E7: a reseller already in CSP gives no primary contact).
    */
-  private async mayAuthorise(provider: Provider, resellerTenantId: string): Promise<Decision> {
+  private async mayAuthorise(provider: Provider, resellerTenantId: string, member?: ReportedMember): Promise<Decision> {
     let reseller = await this.deps.partners.get(resellerTenantId);
     if (!reseller) {
       return checkResellerReadyToPartner({
@@ -184,11 +188,15 @@ export class InvitationAnswers {
         checkResellerAtPartnerCenter(located(provider.partner), reseller, word, this.deps.regions),
       );
     }
-    if (word) {
+    if (word || member) {
+      const webmail = this.deps.webmail ?? defaultWebmailList;
       reseller =
-        (await this.deps.partners.update(resellerTenantId, (current) =>
-          current ? { ...current, status: statusWithPartnerCenterWord(current.status, word) } : undefined,
-        )) ?? reseller;
+        (await this.deps.partners.update(resellerTenantId, (current) => {
+          if (!current) return undefined;
+          const told = word ? { ...current, status: statusWithPartnerCenterWord(current.status, word) } : current;
+          const next = withMemberDomain(told, member, webmail);
+          return next === current ? undefined : next;
+        })) ?? reseller;
     }
     return mayPartner(located(provider.partner), located(reseller), { regions: this.deps.regions });
   }

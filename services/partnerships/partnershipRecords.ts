@@ -4,6 +4,7 @@ import type { PartnerDraft } from '../domain/partner';
 import type { PartnerCenterGateway } from '../partnerCenter/gateway';
 import type { PartnerDirectory } from '../partners/partnerDirectory';
 import type { Decision, RuleId } from '../rules/decision';
+import type { WebmailList } from '../rules/webmail';
 import type { RegionTable } from '../rules/regionTable';
 import type { AtomicStore } from '../storage/atomicStore';
 import type { InvitationSigner } from './invitationCodes';
@@ -32,6 +33,8 @@ export interface PartnershipServiceDeps {
    * used when the distributor gives no link of its own in set-up. Without it the link is required.
    */
   standInPartnerCenterLink?: (providerTenantId: string) => string;
+  /** Webmail domains (E4), which a member's account never makes a reseller's own; the built-in list unless said. */
+  webmail?: WebmailList;
 }
 
 /** The deps with the clock settled, as every room receives them. */

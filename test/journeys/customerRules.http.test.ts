@@ -27,7 +27,8 @@ import type { TeamsUser } from '../support/drivers/teamsActivities';
  *   sent): the country is frozen once Partner Center has the enrolment, and E7's must be the PartnerID's (E3);
  * - C8 at approval (the customer turning out to be the reseller itself): a reseller's domain comes from
  *   its primary contact, frozen too once Partner Center confirms the enrolment, which a partnership
- *   (and so any request, P5) needs;
+ *   (and so any request, P5) needs, or, already in CSP (E7), from its person's Teams account when they
+ *   say so and when they authorise the distributor (alreadyInCspOwnDomain.http.test.ts);
  * - C8's affiliates: nothing in the product records a partner's affiliates.
  */
 for (const backend of BACKENDS)

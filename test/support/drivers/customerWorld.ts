@@ -50,6 +50,11 @@ export interface WorldOptions {
    * customer's admin). Off by default, as most suites need no domain of Fabrikam's.
    */
   fabrikamPrimaryContact?: boolean;
+  /**
+   * What Teams reports of people (TeamsInfo.getMember) by their channel id (`29:<aad object id>`), from the
+   * start; the local connector answers 404 for anyone else, as Teams does for someone not in the chat.
+   */
+  teamsMembers?: Record<string, Record<string, unknown>>;
 }
 
 /**
@@ -89,6 +94,7 @@ export class CustomerWorld {
   async start() {
     this.slackApi = await new SlackApiStub().start();
     this.connector = await new ConnectorStub().start();
+    for (const [id, account] of Object.entries(this.options.teamsMembers ?? {})) this.connector.member(id, account);
     // Reps as Slack names them: the approver has a real name, the others only their ids.
     this.slackApi.answer('users.info', (args) => ({
       user: {

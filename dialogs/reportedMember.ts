@@ -1,0 +1,23 @@
+import { type TurnContext, TeamsInfo } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { ReportedMember } from '../services/rules/memberDomain';
+
+/**
+ * What Teams itself reports of the user of this turn (TeamsInfo.getMember: their UPN, email, role and
+ * tenant), from the conversation's member list: who the platform says the user is, never what a card
+ * carries. Undefined when Teams does not say (an emulator, a connector error, someone not in the chat).
+ */
+export async function reportedMember(context: TurnContext, logger: Logger): Promise<ReportedMember | undefined> {
+  try {
+    const member = await TeamsInfo.getMember(context, context.activity.from.id);
+    return {
+      userPrincipalName: member?.userPrincipalName,
+      email: member?.email,
+      userRole: member?.userRole,
+      tenantId: member?.tenantId,
+    };
+  } catch (error) {
+    logger.debug({ err: error }, 'Teams did not say who the user is: going on without their account');
+    return undefined;
+  }
+}

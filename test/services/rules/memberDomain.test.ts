@@ -1,0 +1,61 @@
+import { expect } from 'chai';
+import { domainOfMember, type ReportedMember } from '../../../services/rules/memberDomain';
+
+/**
+ * E7 with E4: the company domain a Teams member's own account stands for. A reseller already in CSP gives
+ * no primary contact, so this is its domain for C8–C10; a guest, a person of another tenant, webmail and
+ * Microsoft's initial domain prove nothing.
+ */
+describe('the domain a member’s own account stands for (E7, E4)', () => {
+  const TENANT = '22222222-2222-4222-8222-222222222222';
+  const rows: Array<[string, ReportedMember, string]> = [
+    [
+      'a member’s UPN, lower case',
+      { userPrincipalName: 'Piotr.Nowak@Fabrikam-IT.pl', userRole: 'user' },
+      'fabrikam-it.pl',
+    ],
+    ['a UPN on a subdomain', { userPrincipalName: 'piotr@eu.fabrikam-it.pl' }, 'eu.fabrikam-it.pl'],
+    [
+      'a member of this tenant, said so',
+      { userPrincipalName: 'piotr@fabrikam-it.pl', tenantId: TENANT },
+      'fabrikam-it.pl',
+    ],
+    [
+      'the UPN, not a mail attribute on another domain',
+      { userPrincipalName: 'piotr@fabrikam-it.pl', email: 'piotr@elsewhere.example' },
+      'fabrikam-it.pl',
+    ],
+    ['a guest’s UPN (#EXT#)', { userPrincipalName: 'jan_contoso.com#EXT#@fabrikamit.onmicrosoft.com' }, 'guest'],
+    ['a guest’s UPN (#ext#, any case)', { userPrincipalName: 'jan_contoso.com#ext#@fabrikam-it.pl' }, 'guest'],
+    ['the guest role', { userPrincipalName: 'jan@contoso.com', userRole: 'guest' }, 'guest'],
+    ['an anonymous meeting guest', { userPrincipalName: 'someone@contoso.com', userRole: 'anonymous' }, 'guest'],
+    [
+      'a member of another tenant',
+      { userPrincipalName: 'jan@contoso.com', tenantId: 'another-tenant' },
+      'other-tenant',
+    ],
+    ['webmail (E4)', { userPrincipalName: 'piotr.nowak@outlook.com' }, 'webmail'],
+    ['webmail by country (E4)', { userPrincipalName: 'piotr@hotmail.co.uk' }, 'webmail'],
+    [
+      'the tenant’s initial domain, Microsoft’s',
+      { userPrincipalName: 'piotr@fabrikamit.onmicrosoft.com' },
+      'initial-domain',
+    ],
+    ['no UPN, only a mail attribute', { email: 'piotr@fabrikam-it.pl' }, 'no-upn'],
+    ['a UPN without a domain', { userPrincipalName: 'piotr' }, 'no-upn'],
+    ['a UPN whose domain is not one', { userPrincipalName: 'piotr@localhost' }, 'not-a-domain'],
+  ];
+  for (const [what, member, expected] of rows) {
+    it(`${expected.includes('.') ? 'takes' : `counts no domain for (${expected})`} ${what}`, () => {
+      const found = domainOfMember(member, TENANT);
+      expect(found).to.deep.equal(
+        expected.includes('.') ? { owned: true, domain: expected } : { owned: false, why: expected },
+      );
+    });
+  }
+
+  it('reads the tenant id in any case', () => {
+    const member = { userPrincipalName: 'piotr@fabrikam-it.pl', tenantId: TENANT.toUpperCase() };
+    expect(domainOfMember(member, TENANT)).to.deep.equal({ owned: true, domain: 'fabrikam-it.pl' });
+  });
+});
