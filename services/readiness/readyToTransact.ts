@@ -99,6 +99,7 @@ export class ReadyToTransact {
     providerId: string,
     resellers: ReadonlyArray<{ tenantId: string; state: PartnershipState }>,
   ): Promise<ReadinessReport[]> {
+    if (resellers.length === 0) return [];
     const provider = (await this.deps.partnerships.getProviderById(providerId))?.partner;
     const view = this.viewFor(provider);
     const relationshipOf = await view.relationships();
