@@ -23,22 +23,25 @@ export const HOME_RESELLERS_SHOWN = 15;
 /** Someone must act first, then Microsoft is awaited, then Partner Center could not be asked. */
 const BLOCKING_ORDER: ConditionState[] = ['failed', 'waiting', 'unknown'];
 
-/** The condition that blocks first, in a line: its mark, its title, and the fix (or its state when there is none). */
-function blockingLine(t: Translate, conditions: ConditionLines[]): string {
-  const blocking = BLOCKING_ORDER.flatMap((state) => conditions.filter((c) => c.state === state));
-  const [first, ...others] = blocking;
-  if (!first) return '';
+/** The conditions that block, the one to see to first at their head. */
+const blocking = (conditions: ConditionLines[]) =>
+  BLOCKING_ORDER.flatMap((state) => conditions.filter((c) => c.state === state));
+
+/** The condition that blocks first, in a line: its title, and the fix (or its state when there is none). */
+function blockingLine(t: Translate, [first, ...others]: ConditionLines[]): string {
   const more = others.length > 0 ? ` (${t('ready:home.andMore', { count: others.length })})` : '';
-  return `${STATE_MARK[first.state]} ${first.title}: ${first.fix || first.stateLabel}${more}`;
+  return `${first.title}: ${first.fix || first.stateLabel}${more}`;
 }
 
+/** The reseller's row: marked as its verdict (✅) or as what blocks it first (⛔ someone must act, ⏳ Microsoft, ❔ not known). */
 function resellerRow(t: Translate, report: ReadinessReport): KnownBlock {
   const name = report.reseller.name;
-  const lines = readinessLines(t, 'distributor', report);
+  const blockers = blocking(readinessLines(t, 'distributor', report).conditions);
   const met = report.conditions.filter((c) => c.state === 'met').length;
-  const text = report.ready
-    ? `${STATE_MARK.met} ${t('ready:home.ready', { name })}`
-    : `${t('ready:home.notReady', { name, met, total: report.conditions.length })}\n${blockingLine(t, lines.conditions)}`;
+  const text =
+    report.ready || blockers.length === 0
+      ? `${STATE_MARK.met} ${t('ready:home.ready', { name })}`
+      : `${STATE_MARK[blockers[0].state]} ${t('ready:home.notReady', { name, met, total: report.conditions.length })}\n${blockingLine(t, blockers)}`;
   return {
     type: 'section',
     text: mrkdwn(text),

@@ -58,9 +58,10 @@ describe('The App Home readiness section (cards/slack/readiness/readinessHomeBlo
     const failed = report('t-fab', 'Fabrikam IT', suspended).conditions.filter((c) => c.state !== 'met');
     expect(failed.map((c) => c.id)).to.deep.equal(['partner-of-record']);
     expect(row.text.text)
-      .to.include(en('ready:home.notReady', { name: 'Fabrikam IT', met: 5, total: 6 }))
-      .and.include(`⛔ ${en('ready:condition.partner-of-record')} (R1, R2)`)
-      .and.include(en('ready:fix.R2.reseller-suspended.distributor'));
+      .to.include(`⛔ ${en('ready:home.notReady', { name: 'Fabrikam IT', met: 5, total: 6 })}\n`)
+      .and.include(
+        `${en('ready:condition.partner-of-record')} (R1, R2): ${en('ready:fix.R2.reseller-suspended.distributor')}`,
+      );
     // One short line under the name: not the whole answer (that is Details).
     expect(row.text.text.split('\n')).to.have.length(2);
     expect(row.text.text).to.not.include(en('ready:sources.distributor'));
@@ -74,14 +75,17 @@ describe('The App Home readiness section (cards/slack/readiness/readinessHomeBlo
   it('shows Microsoft’s wait (⏳) with what to do, and counts the other blocking conditions (P3)', () => {
     const both = (f: ReadinessFacts) => awaiting({ ...f, mpaSigned: false });
     const [row] = rows(readinessHomeBlocks(en, [report('t-ts', 'Tailspin', both)]));
-    // The one someone must act on comes first; the wait for Partner Center is the "1 more".
+    // The one someone must act on comes first (⛔); the wait for Partner Center is the "1 more".
     expect(row.text.text)
-      .to.include(`⛔ ${en('ready:condition.mpa')} (M2, M4): ${en('ready:fix.sign-mpa.distributor')}`)
+      .to.match(/^⛔ /)
+      .and.include(`${en('ready:condition.mpa')} (M2, M4): ${en('ready:fix.sign-mpa.distributor')}`)
       .and.include(en('ready:home.andMore', { count: 1 }));
     const [waitingOnly] = rows(readinessHomeBlocks(en, [report('t-ts', 'Tailspin', awaiting)]));
-    expect(waitingOnly.text.text).to.include(
-      `⏳ ${en('ready:condition.partnership')} (P3, P5): ${en('ready:fix.authorize-in-partner-center.distributor')}`,
-    );
+    expect(waitingOnly.text.text)
+      .to.match(/^⏳ /)
+      .and.include(
+        `${en('ready:condition.partnership')} (P3, P5): ${en('ready:fix.authorize-in-partner-center.distributor')}`,
+      );
   });
 
   it('lists those not ready first, each with Details giving /csp ready’s answer for its tenant', () => {
