@@ -23,8 +23,8 @@ function rowOf(view: Json, tenantId: string): string {
 }
 
 /**
- * Issue 15 item 6 in the App Home, from an empty store over signed Slack requests: Contoso's approver opens
- * the app's Home tab and sees Fabrikam IT not ready while Partner Center holds it suspended (R2), what
+ * Issue 15 item 6 in the App Home, from an empty store over signed Slack requests: once Fabrikam IT authorises
+ * Contoso, the approver's App Home is drawn again with it; the approver opens the app's Home tab and sees it not ready while Partner Center holds it suspended (R2), what
  * blocks it and the fix in a line; Details gives the answer of `/csp ready Fabrikam`; once the operator
  * lifts the suspension, the next opening shows Fabrikam ready to order.
  */
@@ -42,6 +42,19 @@ for (const backend of JOURNEY_BACKENDS)
         ...FABRIKAM,
         supportEmail: 'pomoc@fabrikam-it.pl',
       });
+    });
+
+    it('draws the approver’s App Home again once the partnership is authorised, without them opening it: Fabrikam listed, ready to order (P3)', async () => {
+      const published = JSON.parse(
+        await world.slackCalled(
+          'views.publish',
+          (json) => json.includes(`"user_id":"${APPROVER}"`) && json.includes(FABRIKAM.tenantId),
+          'the approver’s App Home with Fabrikam',
+        ),
+      ) as { view: Json };
+      expect(rowOf(published.view, FABRIKAM.tenantId)).to.equal(
+        `✅ ${sv('ready:home.ready', { name: FABRIKAM.name })}`,
+      );
     });
 
     it('opens the App Home while Partner Center holds Fabrikam suspended: not ready, the partner-of-record check blocking it, the fix in the rep’s words (R1, R2)', async function () {
