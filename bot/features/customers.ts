@@ -28,7 +28,7 @@ import { SlackLanguages } from '../slack/slackLanguage';
 import { teamsCustomers } from '../../dialogs/customers/customerFlow';
 import { waitingRequestsCommand } from '../../dialogs/customers/waitingRequestsCommand';
 import { testOnlyCrashAt } from '../testOnlyCrash';
-import { CoalescedRefresh } from '../slack/coalescedRefresh';
+import { ApproverHomes } from '../slack/approverHomes';
 import { AcceptedApprovals } from '../../services/customers/acceptedApprovals';
 import { ApprovalQueue } from '../slack/customers/approvalQueue';
 import { approveClick } from '../slack/customers/approveClick';
@@ -56,8 +56,6 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
   });
   const resellerCustomers = new ResellerCustomers({ partnerships, partnerCenter: deps.partnerCenter });
   const languages = new SlackLanguages(deps.store.records, log);
-  /** Lent by the Slack edge once it registers our listeners (absent while Slack is off). */
-  let edge: SlackEdgeTools | undefined;
 
   /** Approve clicks: acked at once, carried out a few at a time, durable in between (issue 18). */
   const approvalQueue = new ApprovalQueue(deps.config.approvalsAtOnce);
@@ -65,22 +63,10 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
   /** What the Slack listeners are lent, once the edge registers them (the recovery pass reuses it). */
   let slackSide: SlackCustomers | undefined;
 
-  const homes = new CoalescedRefresh((error) => log.debug({ err: error }, 'could not refresh an App Home'));
-
-  /**
-   * The approvers see the App Home as it is now (a new request, a decision). Best effort: it is only a
-   * view; coalesced per approver, as each rebuild lists every pending request.
-   */
-  async function refreshHomes(client: WebClient | undefined, provider: Provider | undefined) {
-    if (!client || !edge || !provider) return;
-    const tools = edge;
-    const teamId = provider.settings.teamId;
-    await Promise.all(
-      provider.settings.approverUserIds.map((userId) =>
-        homes.request(`${teamId}:${userId}`, () => tools.publishHome(client, teamId, userId)),
-      ),
-    );
-  }
+  /** The approvers see the App Home as it is now (a new request, a decision). */
+  const homes = new ApproverHomes(log);
+  const refreshHomes = (client: WebClient | undefined, provider: Provider | undefined) =>
+    homes.refresh(client, provider);
 
   /** Durable: a Slack outage at submission loses nothing, and the same request is posted once. */
   async function sendForApproval(request: CustomerRequest) {
@@ -246,7 +232,7 @@ export async function customersFeature(deps: FeatureDeps): Promise<Feature> {
     slack: {
       subcommands: [],
       register: (app: App, tools: SlackEdgeTools) => {
-        edge = tools;
+        homes.lend(tools);
         slackSide = {
           requests,
           decisions,

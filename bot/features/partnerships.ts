@@ -11,6 +11,8 @@ import type { Feature, FeatureDeps } from './feature';
 import { partnershipServiceFor } from './partnershipServiceFor';
 import { slackPartnerships } from '../slack/partnerships';
 import { adminChecker } from '../slack/partnerships/context';
+import { ApproverHomes } from '../slack/approverHomes';
+import type { SlackFeature } from '../slack/slackFeature';
 import { SlackPeople } from '../slack/slackPeople';
 import { SlackLanguages } from '../slack/slackLanguage';
 import { partnerCenterLinkForReseller, standInLinkFor } from './sandboxPartnerCenter';
@@ -43,7 +45,12 @@ export function partnershipsFeature() {
     const base = deps.config.publicUrl.replace(/\/+$/, '');
     const invitationLink = (code: string) => `${base}${INVITATION_PATH}/${encodeURIComponent(code)}`;
 
-    const slack = slackPartnerships({
+    // The approvers' App Homes list the resellers (ready to order or not): drawn again when a partnership changes.
+    const homes = new ApproverHomes(log);
+    const partnershipChanged = (provider: Provider) => {
+      void homes.refresh(deps.slackClient, provider);
+    };
+    const slackListeners = slackPartnerships({
       service,
       languages: new SlackLanguages(deps.store.records, log),
       people: new SlackPeople(log),
@@ -51,6 +58,7 @@ export function partnershipsFeature() {
       invitationLink,
       isWorkspaceAdmin: adminChecker(log),
       partnerCenterLinkOptional: Boolean(deps.sandboxControls),
+      partnershipChanged,
       customerCounts: (providerId, resellerIds) =>
         new ResellerCustomers({ partnerships: service, partnerCenter: deps.partnerCenter }).counts(
           providerId,
@@ -81,11 +89,20 @@ export function partnershipsFeature() {
       },
     });
 
+    const slack: SlackFeature = {
+      ...slackListeners,
+      register(app, tools) {
+        homes.lend(tools);
+        slackListeners.register?.(app, tools);
+      },
+    };
+
     const confirmations = new PartnershipConfirmations({
       service,
       notifier: deps.notifier,
       logger: log,
       pollMs: deps.config.notifications.verificationPollMs,
+      changed: partnershipChanged,
     });
     const sandbox = Boolean(deps.sandboxControls);
     // A set-up made before the link was asked for: in sandbox mode the stand-in still leads the way.
@@ -104,6 +121,7 @@ export function partnershipsFeature() {
       logger: log,
       tellProvider: async (provider, renderer, params, dedupeKey) => {
         await deps.notifier.slackChannel(provider.settings.channelId, { renderer, params }, dedupeKey);
+        partnershipChanged(provider);
       },
     });
 

@@ -1,6 +1,7 @@
 import type { BlockButtonAction } from '@slack/bolt';
 import { READINESS_ACTION } from '../../cards/slack/readiness/ids';
 import { readinessBlocks } from '../../cards/slack/readiness/readinessBlocks';
+import { readinessHomeBlocks } from '../../cards/slack/readiness/readinessHomeBlocks';
 import type { Translate } from '../../i18n/i18n';
 import { readyCard } from '../../cards/teams/readyCard';
 import { providerIdOf } from '../../services/partnerships/providers';
@@ -12,12 +13,14 @@ import { slackTeamOf } from '../slack/slackTeam';
 import { enrolmentServiceFor } from './enrolmentServiceFor';
 import type { FeatureFactory } from './feature';
 import { partnershipServiceFor } from './partnershipServiceFor';
+import { ReadinessHome } from './readinessHome';
 import { matchReseller } from './readinessReseller';
 
 /**
  * Ready to transact, at a glance (issue 15 item 6): `ready` in Teams for the reseller asking (its
  * tenant), `/csp ready <reseller>` in Slack for the distributor, one assessment behind both
- * (services/readiness), each condition with its state, its source (API1) and the fix.
+ * (services/readiness), each condition with its state, its source (API1) and the fix; and in the
+ * distributor's App Home, each of its resellers ready or what blocks it, Details giving `/csp ready`'s answer.
  */
 /** The distributor's view of one reseller, ephemeral: only the rep who asked reads it. */
 function readinessAnswer(t: Translate, report: ReadinessReport) {
@@ -50,6 +53,7 @@ export const readinessFeature: FeatureFactory = async (deps) => {
     }),
     now: deps.clock,
   });
+  const home = new ReadinessHome({ partnerships, readiness });
 
   return {
     name: 'readiness',
@@ -88,11 +92,21 @@ export const readinessFeature: FeatureFactory = async (deps) => {
               return;
             }
             const report = await readiness.forDistributor(provider.partner.id, resellerId);
-            await respond({ ...readinessAnswer(t, report), replace_original: false });
+            const answer = readinessAnswer(t, report);
+            // From the App Home there is no message to answer under: the rep reads it in the app's messages.
+            if (body.response_url) await respond({ ...answer, replace_original: false });
+            else await client.chat.postMessage({ channel: body.user.id, blocks: answer.blocks, text: answer.text });
           } catch (error) {
             log.error({ err: error }, 'could not show a reseller’s readiness');
           }
         });
+      },
+      // The rep's resellers, ready to order or what blocks each, with Details for the whole answer.
+      homeBlocks: async ({ teamId, t, opened }) => {
+        const provider = await partnerships.getProviderBySlackTeam(teamId);
+        if (!provider) return [];
+        const { reports, total } = await home.reports(provider.partner.id, opened);
+        return readinessHomeBlocks(t, reports, total);
       },
       subcommands: [
         {

@@ -74,11 +74,11 @@ export function createSlackEdge(options: SlackAppOptions): SlackEdge {
   for (const sub of builtInSubcommands(languages)) {
     subcommands.set(sub.name, sub);
   }
-  const publishHome = async (client: WebClient, teamId: string, userId: string) => {
+  const publishHome = async (client: WebClient, teamId: string, userId: string, opened = false) => {
     const t = await languages.translatorFor(client, teamId, userId);
     const sections = [];
     for (const feature of options.features) {
-      if (feature.homeBlocks) sections.push(...(await feature.homeBlocks({ teamId, userId, t })));
+      if (feature.homeBlocks) sections.push(...(await feature.homeBlocks({ teamId, userId, t, opened })));
     }
     await client.views.publish({ user_id: userId, view: homeView(t, sections) });
   };
@@ -114,7 +114,7 @@ export function createSlackEdge(options: SlackAppOptions): SlackEdge {
 
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
-    await publishHome(client, (body as { team_id?: string }).team_id ?? '', event.user);
+    await publishHome(client, (body as { team_id?: string }).team_id ?? '', event.user, true);
   });
 
   app.error(async (error) => {

@@ -28,6 +28,10 @@ export interface SlackEdgeTools {
 export interface SlackFeature {
   subcommands?: SlackSubcommand[];
   register?(app: App, edge: SlackEdgeTools): void;
-  /** Sections this feature adds to the App Home tab of one user (pending requests, ...). */
-  homeBlocks?(input: { teamId: string; userId: string; t: Translate }): Promise<KnownBlock[]>;
+  /**
+   * Sections this feature adds to the App Home tab of one user (pending requests, ...). `opened`: the rep
+   * opened the tab, so every section reads the state now; otherwise a change elsewhere (a decision) redraws
+   * it, and a section whose facts that change cannot touch may show what it read last.
+   */
+  homeBlocks?(input: { teamId: string; userId: string; t: Translate; opened: boolean }): Promise<KnownBlock[]>;
 }

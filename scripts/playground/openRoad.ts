@@ -13,6 +13,12 @@ const REP = 'U0JAN';
 const CHANNEL = 'C0APPROVALS';
 
 /**
+ * The rep's Slack locale, as Slack's users.info gives it: it decides the language the assistant speaks to
+ * the rep in Slack (bot/slack/slackLanguage.ts), whatever the reseller's Teams client speaks (`--locale`).
+ */
+const REP_SLACK_LOCALE = 'en-US';
+
+/**
  * Everything a walk in the Playground starts with, and nothing more: the assistant on its defaults
  * with an empty store (SQLite in the session's new directory, the Partner Center sandbox) and Slack
  * pointed at a local Web API stub that records every call and answers as Slack does; the Playground as
@@ -35,7 +41,13 @@ export async function openRoad(
   let ts = 0;
   slackApi.answer('chat.postMessage', (args) => ({ channel: args.channel, ts: `1700000000.${++ts}` }));
   slackApi.answer('users.info', (args) => ({
-    user: { id: args.user, name: 'jan', real_name: 'Jan Wiśniewski', locale: 'en-US', is_admin: args.user === REP },
+    user: {
+      id: args.user,
+      name: 'jan',
+      real_name: 'Jan Wiśniewski',
+      locale: REP_SLACK_LOCALE,
+      is_admin: args.user === REP,
+    },
   }));
 
   // A port known before start, so that the links the assistant hands out (the invitation, Partner
@@ -72,7 +84,7 @@ export async function openRoad(
     page,
     t: translatorFor(locale),
     reseller,
-    slackT: translatorFor('en'),
+    slackT: translatorFor(REP_SLACK_LOCALE),
     slack: new SlackDriver(assistant.url, slackApi, TEAM, CHANNEL),
     slackApi,
     team: TEAM,

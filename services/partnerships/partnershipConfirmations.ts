@@ -30,6 +30,8 @@ export interface PartnershipConfirmationsDeps {
   logger: ConfirmationLogger;
   pollMs: number;
   now?: () => Date;
+  /** Once a confirmation is told: the views that list the distributor's resellers are drawn again. */
+  changed?(provider: Provider): void;
 }
 
 /** A confirmation untold for this long was left by a crash (a Check now turn tells within seconds). */
@@ -134,5 +136,6 @@ export class PartnershipConfirmations {
       },
       `${key}:slack`,
     );
+    this.deps.changed?.(provider);
   }
 }

@@ -16,7 +16,7 @@ import type { PartnershipService } from '../partnerships/partnershipService';
 import { assessReadiness, type Condition, type ReadinessFacts } from '../rules/readinessRules';
 import type { RegionTable } from '../rules/regionTable';
 import type { ResellerReauthorisation } from '../reauthorisation/standing';
-import { DistributorView } from '../verification/distributorView';
+import { DistributorView, type ListedRelationship } from '../verification/distributorView';
 import { customerAgreements, type CustomersReadiness } from './customerReadiness';
 
 export type { CustomerReadiness, CustomersReadiness } from './customerReadiness';
@@ -53,6 +53,9 @@ export interface ReadyToTransactDeps {
   now?: () => Date;
 }
 
+/** Resellers assessed at once for an App Home: each is a few Partner Center reads, and Partner Center limits rates. */
+const ASSESSED_AT_ONCE = 4;
+
 /** Partnerships that still lead somewhere: a removed or declined one is as good as none. */
 const LIVE: ReadonlySet<PartnershipState> = new Set(['invited', 'awaiting-partner-center', 'active']);
 
@@ -86,20 +89,77 @@ export class ReadyToTransact {
     return this.assess(resellerTenantId, provider, state, customerDomain);
   }
 
+  /**
+   * The distributor's App Home (Slack): each of these resellers' conditions on an order, decided by the
+   * same rules as `/csp ready`, without the customers' agreements (MCA1) and the yearly review (A1): those
+   * cost a Partner Center read per customer or per reseller, and are one click away in the full answer.
+   * The relationship list is read once for all of them; a few resellers are assessed at a time.
+   */
+  async conditionsForDistributor(
+    providerId: string,
+    resellers: ReadonlyArray<{ tenantId: string; state: PartnershipState }>,
+  ): Promise<ReadinessReport[]> {
+    if (resellers.length === 0) return [];
+    const provider = (await this.deps.partnerships.getProviderById(providerId))?.partner;
+    const view = this.viewFor(provider);
+    const relationshipOf = await view.relationships();
+    const reports: ReadinessReport[] = [];
+    for (let i = 0; i < resellers.length; i += ASSESSED_AT_ONCE) {
+      const batch = resellers.slice(i, i + ASSESSED_AT_ONCE);
+      reports.push(
+        ...(await Promise.all(
+          batch.map(async (r) => {
+            const state = LIVE.has(r.state) ? r.state : undefined;
+            return this.conditions(r.tenantId, provider, state, view, relationshipOf(r.tenantId));
+          }),
+        )),
+      );
+    }
+    return reports;
+  }
+
+  /** API1: every Partner Center answer is asked as this distributor, never as the reseller. */
+  private viewFor(provider: PartnerDraft | undefined): DistributorView {
+    return new DistributorView({
+      partnerCenter: this.deps.partnerCenter,
+      partners: this.deps.partners,
+      distributorTenantId: provider?.tenantId ?? this.deps.distributorTenantId,
+    });
+  }
+
   private async assess(
     resellerTenantId: string,
     provider: PartnerDraft | undefined,
     partnershipState: PartnershipState | undefined,
     customerDomain: string | undefined,
   ): Promise<ReadinessReport> {
-    // API1: every Partner Center answer below is asked as this distributor, never as the reseller.
-    const view = new DistributorView({
-      partnerCenter: this.deps.partnerCenter,
-      partners: this.deps.partners,
-      distributorTenantId: provider?.tenantId ?? this.deps.distributorTenantId,
-    });
+    const view = this.viewFor(provider);
+    const report = await this.conditions(
+      resellerTenantId,
+      provider,
+      partnershipState,
+      view,
+      await view.relationship(resellerTenantId),
+    );
+    // Customers come through an active partnership (P5); before it there are none to read back.
+    const customers = !provider?.tenantId
+      ? undefined
+      : partnershipState === 'active'
+        ? await customerAgreements(this.deps.partnerCenter.as(provider.tenantId), resellerTenantId, customerDomain)
+        : { shown: [], total: 0 };
+    const review = await this.review(resellerTenantId, provider, partnershipState);
+    return { ...report, ...(customers ? { customers } : {}), ...(review ? { review } : {}) };
+  }
+
+  /** The conditions on an order (services/rules/readinessRules.ts), from what Partner Center and the reseller say. */
+  private async conditions(
+    resellerTenantId: string,
+    provider: PartnerDraft | undefined,
+    partnershipState: PartnershipState | undefined,
+    view: DistributorView,
+    relationship: ListedRelationship | null | undefined,
+  ): Promise<ReadinessReport> {
     const reseller = await this.deps.partners.get(resellerTenantId);
-    const relationship = await view.relationship(resellerTenantId);
     const mpnId = reseller?.mpnId ?? relationship?.mpnId ?? undefined;
     const [standing, mpaSigned, answers] = await Promise.all([
       view.partnerIdStanding(mpnId),
@@ -133,13 +193,6 @@ export class ReadyToTransact {
       mpaSigned,
     };
     const { ready, conditions } = assessReadiness(facts, this.deps.regions);
-    // Customers come through an active partnership (P5); before it there are none to read back.
-    const customers = !provider?.tenantId
-      ? undefined
-      : partnershipState === 'active'
-        ? await customerAgreements(this.deps.partnerCenter.as(provider.tenantId), resellerTenantId, customerDomain)
-        : { shown: [], total: 0 };
-    const review = await this.review(resellerTenantId, provider, partnershipState);
     return {
       reseller: {
         tenantId: resellerTenantId,
@@ -149,8 +202,6 @@ export class ReadyToTransact {
       ...(provider ? { distributor: { id: provider.id, name: provider.legalName ?? provider.id } } : {}),
       ready,
       conditions,
-      ...(customers ? { customers } : {}),
-      ...(review ? { review } : {}),
     };
   }
 

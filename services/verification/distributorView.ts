@@ -18,6 +18,13 @@ export interface PartnerIdStanding {
   errorDescription?: string;
 }
 
+/** A reseller in the distributor's relationship list (P3), with its PartnerID when Partner Center gives one. */
+export interface ListedRelationship {
+  name: string;
+  mpnId?: string;
+  state: string;
+}
+
 /** Refusals that leave the PartnerID itself authorised: only the MPA is missing (M2). */
 const MPA_ONLY: ReadonlySet<number | string | undefined> = new Set([
   AgreementErrorCode.MpaNotSignedForRegion,
@@ -79,17 +86,23 @@ export class DistributorView {
   }
 
   /** P3: the reseller as it stands in the distributor's relationship list (with its PartnerID), if it does. */
-  async relationship(
-    resellerTenantId: string,
-  ): Promise<{ name: string; mpnId?: string; state: string } | null | undefined> {
+  async relationship(resellerTenantId: string): Promise<ListedRelationship | null | undefined> {
+    return (await this.relationships())(resellerTenantId);
+  }
+
+  /** P3 for several resellers from one listing: each answered as `relationship` answers for one. */
+  async relationships(): Promise<(resellerTenantId: string) => ListedRelationship | null | undefined> {
     const session = await this.session();
-    if (!session) return undefined;
+    if (!session) return () => undefined;
     try {
       const list = await session.listRelationships('IsIndirectCloudSolutionProviderOf');
-      const found = list.find((r) => r.tenantId.toLowerCase() === resellerTenantId.toLowerCase());
-      return found ? { name: found.name, mpnId: found.mpnId, state: found.state } : null;
+      const byTenant = new Map(list.map((r) => [r.tenantId.toLowerCase(), r]));
+      return (resellerTenantId) => {
+        const found = byTenant.get(resellerTenantId.toLowerCase());
+        return found ? { name: found.name, mpnId: found.mpnId, state: found.state } : null;
+      };
     } catch {
-      return undefined;
+      return () => undefined;
     }
   }
 

@@ -208,6 +208,19 @@ export const SLACK_SAMPLES: SlackSamples = {
     [t, readinessReport('none')],
     [t, readinessReport('many')],
   ],
+  'readiness/readinessHomeBlocks.ts#readinessHomeBlocks': (t) => [
+    [t, []],
+    [t, many(3, (i) => ({ ...readinessReport('none'), reseller: { tenantId: `r-${i}`, name: `${longName} ${i}` } }))],
+    [
+      t,
+      many(40, (i) => ({
+        ...readinessReport('none'),
+        reseller: { tenantId: `r-${i}`, name: `${longName} ${i}` },
+        ready: i % 3 === 0,
+      })),
+      400,
+    ],
+  ],
 };
 
 /** A report with every condition failing (the longest texts) and no customers, or ten shown of sixty. */

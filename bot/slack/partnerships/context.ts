@@ -26,6 +26,8 @@ export interface SlackPartnerships {
   partnerCenterLinkOptional?: boolean;
   /** How many customers each reseller has with the provider in Partner Center; a reseller left out is unknown. */
   customerCounts?(providerId: string, resellerIds: string[]): Promise<Map<string, number>>;
+  /** After a partnership was removed here: the views that list the distributor's resellers are drawn again. */
+  partnershipChanged?(provider: Provider): void;
 }
 
 /** The link and the email the rep copies for an invitation just made or sent again (P2). */

@@ -164,6 +164,7 @@ export function registerViews(app: App, p: SlackPartnerships) {
     }
     await ack();
     const provider = await p.service.getProviderBySlackTeam(teamId);
+    if (provider) p.partnershipChanged?.(provider);
     const reseller = resellerId;
     if (notify && provider) {
       await p
