@@ -2,7 +2,7 @@ import type { AtomicStore } from './atomicStore';
 
 /** More records than one listing could hold: a read of an index is bounded, never the whole of it. */
 const MAX_LISTED = 100_000;
-/** Records read at once (in parallel; node-redis pipelines them). */
+/** Records read at once (`readMany`: one MGET on Redis, one query on SQLite). */
 const PAGE = 200;
 /** How long an entry without its record may be a write in progress rather than debris of a crash. */
 const ORPHAN_GRACE_MS = 60_000;
@@ -61,7 +61,7 @@ export class RecordIndex<T> {
     const listed: Array<IndexedRecord<T>> = [];
     for (let at = 0; at < entries.length; at += PAGE) {
       const slice = entries.slice(at, at + PAGE);
-      const found = await Promise.all(slice.map((entry) => this.records.read<T>(this.keyOf(entry.member))));
+      const found = await this.records.readMany<T>(slice.map((entry) => this.keyOf(entry.member)));
       for (const [i, entry] of slice.entries()) {
         const value = found[i]?.value;
         if (value !== undefined && belongs(value)) {
