@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '../domain/identifiers';
 import type { PartnerDraft } from '../domain/partner';
+import { partnershipId } from '../domain/partnership';
 import type { PartnerCenterGateway } from '../partnerCenter/gateway';
 import type { PartnerDirectory } from '../partners/partnerDirectory';
 import type { Decision, RuleId } from '../rules/decision';
@@ -39,15 +40,20 @@ export type RoomDeps = PartnershipServiceDeps & { now: () => Date };
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
 
+const PARTNERSHIPS = 'partnerships:link:';
+
 export const KEYS = {
   settings: (teamId: string) => `partnerships:provider:${teamId}`,
   invitation: (id: string) => `partnerships:invitation:${id}`,
   invitations: 'partnerships:invitation:',
-  partnership: (providerId: string, resellerId: string) => `partnerships:link:${providerId}|${resellerId}`,
-  partnershipsOf: (providerId: string) => `partnerships:link:${providerId}|`,
+  partnership: (providerId: string, resellerId: string) => `${PARTNERSHIPS}${partnershipId(providerId, resellerId)}`,
+  /** The record of the partnership named `id` (`partnershipId`). */
+  partnershipNamed: (id: string) => `${PARTNERSHIPS}${id}`,
+  /** The start of every key of a provider's partnerships: its name with the reseller left out. */
+  partnershipsOf: (providerId: string) => `${PARTNERSHIPS}${partnershipId(providerId, '')}`,
   /** The ordered index of a reseller's providers (partnerships.ts `listProviders`). */
   providersOf: (resellerId: string) => `partnerships:providers-of:${resellerId}`,
-  partnerships: 'partnerships:link:',
+  partnerships: PARTNERSHIPS,
   audit: (providerId: string) => `partnerships:audit:${providerId}:`,
 };
 

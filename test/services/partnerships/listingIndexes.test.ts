@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { Partnership } from '../../../services/domain/partnership';
+import { type Partnership, partnershipId } from '../../../services/domain/partnership';
 import { KEYS } from '../../../services/partnerships/partnershipRecords';
 import { DEMO, fresh, seedReseller } from '../../support/fixtures/partnerships';
 import { approver, onEveryBackend, teamsUser } from '../../support/fixtures/serviceHarness';
@@ -14,7 +14,7 @@ onEveryBackend('Partnership listings from their indexes (P2, P3)', (h) => {
   async function storedByAnOlderVersion(resellerId: string, state: Partnership['state']) {
     const at = h().now().toISOString();
     const partnership = {
-      id: `${h().providerId}|${resellerId}`,
+      id: partnershipId(h().providerId, resellerId),
       providerId: h().providerId,
       resellerId,
       state,

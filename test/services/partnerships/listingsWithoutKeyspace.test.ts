@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import sinon from 'sinon';
-import type { Partnership } from '../../../services/domain/partnership';
+import { type Partnership, partnershipId } from '../../../services/domain/partnership';
 import { GdapLinkIndexes } from '../../../services/gdap/gdapLinkIndexes';
 import type { PartnerCenterGateway } from '../../../services/partnerCenter/gateway';
 import { KEYS } from '../../../services/partnerships/partnershipRecords';
@@ -40,7 +40,7 @@ onEveryBackend(
         const resellerId = fresh();
         const at = h().now().toISOString();
         const partnership = {
-          id: `${h().providerId}|${resellerId}`,
+          id: partnershipId(h().providerId, resellerId),
           providerId: h().providerId,
           resellerId,
           state: 'active',
