@@ -10,6 +10,7 @@ const ORPHAN_GRACE_MS = 60_000;
 export interface IndexedRecord<T> {
   key: string;
   value: T;
+  version: number;
 }
 
 /**
@@ -55,7 +56,7 @@ export class RecordIndex<T> {
   async list(belongs: (value: T) => boolean = () => true): Promise<Array<IndexedRecord<T>>> {
     if (this.range !== undefined && this.records.backend !== 'redis') {
       const stored = await this.records.list<T>(this.range);
-      return stored.filter((record) => belongs(record.value)).map(({ key, value }) => ({ key, value }));
+      return stored.filter((record) => belongs(record.value));
     }
     const entries = await this.records.indexRange(this.index, { limit: MAX_LISTED });
     const listed: Array<IndexedRecord<T>> = [];
@@ -63,9 +64,10 @@ export class RecordIndex<T> {
       const slice = entries.slice(at, at + PAGE);
       const found = await this.records.readMany<T>(slice.map((entry) => this.keyOf(entry.member)));
       for (const [i, entry] of slice.entries()) {
-        const value = found[i]?.value;
-        if (value !== undefined && belongs(value)) {
-          listed.push({ key: this.keyOf(entry.member), value });
+        const record = found[i];
+        const value = record?.value;
+        if (record !== undefined && value !== undefined && belongs(value)) {
+          listed.push({ key: this.keyOf(entry.member), value, version: record.version });
           continue;
         }
         if (value === undefined && this.now().getTime() - entry.score < ORPHAN_GRACE_MS) continue;

@@ -44,9 +44,9 @@ for (const backend of unitStores()) {
       // A record of the same collection never indexed is not listed: the index, not the keyspace, is read.
       await store.records.compareAndSet(`${prefix}item:d`, undefined, { name: 'Northwind', open: true });
       expect(await index.list()).to.deep.equal([
-        { key: `${prefix}item:a`, value: { name: 'Contoso', open: true } },
-        { key: `${prefix}item:b`, value: { name: 'Tailspin', open: true } },
-        { key: `${prefix}item:c`, value: { name: 'Fabrikam', open: true } },
+        { key: `${prefix}item:a`, value: { name: 'Contoso', open: true }, version: 1 },
+        { key: `${prefix}item:b`, value: { name: 'Tailspin', open: true }, version: 1 },
+        { key: `${prefix}item:c`, value: { name: 'Fabrikam', open: true }, version: 1 },
       ]);
     });
 
