@@ -16,6 +16,7 @@ import { PartnerDirectory } from '../services/partners/partnerDirectory';
 import { defaultRegionTable, loadRegionTable } from '../services/rules/regionTable';
 import { defaultWebmailList, loadWebmailList } from '../services/rules/webmail';
 import { IndexSweeps } from '../services/storage/indexSweeps';
+import { sandboxListings } from '../services/gdap/sandboxListings';
 import { openStore, type Store } from '../services/storage/openStore';
 import type { AppConfig } from './config';
 import type { Feature, FeatureDeps, FeatureFactory } from './features/feature';
@@ -245,6 +246,12 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
   referenceSweeps.start();
   const partnerSweeps = new IndexSweeps('partners and domains', () => deps.partners.indexExisting(), logger);
   partnerSweeps.start();
+  // The sandboxes' own state (Partner Center's and Graph's), listed from indexes since this version.
+  const sandboxSweeps =
+    config.partnerCenter.mode === 'sandbox'
+      ? new IndexSweeps('sandbox listings', () => sandboxListings(store.records).indexExisting(), logger)
+      : undefined;
+  sandboxSweeps?.start();
   logger.info(
     { port, store: store.records.backend, partnerCenter: config.partnerCenter.mode, slack: Boolean(slack) },
     'CSP Partner Assistant listening',
@@ -269,6 +276,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
         await notifier.stop();
         await referenceSweeps.stop();
         await partnerSweeps.stop();
+        await sandboxSweeps?.stop();
         for (const feature of [...features].reverse()) await feature.stop?.();
         await store.close();
       })();

@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type KeyvRedis from '@keyv/redis';
-import type { Partnership } from '../services/domain/partnership';
+import { type Partnership, partnershipId } from '../services/domain/partnership';
 import { PartnershipIndexes } from '../services/partnerships/partnershipIndexes';
 import { KEYS } from '../services/partnerships/partnershipRecords';
 import { openStore } from '../services/storage/openStore';
@@ -75,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
       for (let r = 0; r < resellers; r++) {
         const [providerId, resellerId] = [`slack:TBENCH${p}`, `reseller-${p}-${r}`];
         await indexes.willBeStored(providerId, resellerId);
-        const partnership = { id: `${providerId}|${resellerId}`, providerId, resellerId, state: 'active' };
+        const partnership = { id: partnershipId(providerId, resellerId), providerId, resellerId, state: 'active' };
         await store.records.compareAndSet(KEYS.partnership(providerId, resellerId), undefined, {
           ...partnership,
           createdAt: at,

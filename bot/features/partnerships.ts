@@ -37,6 +37,7 @@ export function partnershipsFeature() {
     const service = await partnershipServiceFor(deps);
     // Partnerships and invitations stored before their indexes (or by an older instance) are indexed.
     const partnershipSweeps = new IndexSweeps('partnerships', () => service.partnerships.indexExisting(), deps.logger);
+    const auditSweeps = new IndexSweeps('audit entries', () => service.audit.indexExisting(), deps.logger);
     const invitationSweeps = new IndexSweeps(
       'open invitations',
       () => service.invitations.open.indexExisting(),
@@ -155,11 +156,12 @@ export function partnershipsFeature() {
       start: () => {
         partnershipSweeps.start();
         invitationSweeps.start();
+        auditSweeps.start();
         confirmations.start();
       },
       stop: async () => {
         await confirmations.stop();
-        await Promise.all([partnershipSweeps.stop(), invitationSweeps.stop()]);
+        await Promise.all([partnershipSweeps.stop(), invitationSweeps.stop(), auditSweeps.stop()]);
       },
       routes: [
         (server) => {

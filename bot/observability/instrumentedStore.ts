@@ -18,6 +18,9 @@ export class InstrumentedStore implements AtomicStore {
   read<T>(key: string): Promise<Versioned<T> | undefined> {
     return this.timed('read', () => this.inner.read<T>(key));
   }
+  readMany<T>(keys: readonly string[]): Promise<Array<Versioned<T> | undefined>> {
+    return this.timed('readMany', () => this.inner.readMany<T>(keys));
+  }
   compareAndSet<T>(key: string, expectedVersion: number | undefined, value: T, options?: { ttlMs?: number }) {
     return this.timed('compareAndSet', () => this.inner.compareAndSet(key, expectedVersion, value, options));
   }

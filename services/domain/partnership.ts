@@ -31,3 +31,11 @@ export const partnershipSchema = z.object({
   confirmationUntold: z.boolean().optional(),
 });
 export type Partnership = z.infer<typeof partnershipSchema>;
+
+/**
+ * A partnership's name: its `id`, its member in the index of every partnership and the end of its
+ * record's key (partnershipRecords.ts `KEYS`). Stored in all three, so the format is written here only.
+ */
+export function partnershipId(providerId: string, resellerId: string): string {
+  return `${providerId}|${resellerId}`;
+}

@@ -14,7 +14,7 @@ import type {
   NewGdapRelationship,
 } from './gdapGateway';
 import type { GdapPartyFacts } from './sandboxPartyFacts';
-import { type GdapRecord, gdapKeys, statusAt, toRelationship } from './sandboxGdapRecords';
+import { type GdapRecord, gdapKeys, gdapSandboxRecords, statusAt, toRelationship } from './sandboxGdapRecords';
 
 export interface GdapSandboxOptions {
   /** The assistant's store; the sandbox's keys start with `gdap:`. */
@@ -47,8 +47,10 @@ export class GdapSandbox implements GdapGateway, GdapSandboxControls {
   private readonly now: () => number;
   private readonly stepMs: number;
   private readonly newId: () => string;
+  private readonly records: AtomicStore;
 
   constructor(private readonly options: GdapSandboxOptions) {
+    this.records = gdapSandboxRecords(options.records);
     this.now = options.now ?? Date.now;
     this.stepMs = options.stepMs ?? 60_000;
     this.newId = options.newId ?? randomUUID;
@@ -78,7 +80,7 @@ export class GdapSandbox implements GdapGateway, GdapSandboxControls {
   }
 
   async approveAsCustomer(relationshipIdOrDomain: string): Promise<GdapRelationship[]> {
-    const byId = await this.options.records.read<GdapRecord>(gdapKeys.relationship(relationshipIdOrDomain.trim()));
+    const byId = await this.records.read<GdapRecord>(gdapKeys.relationship(relationshipIdOrDomain.trim()));
     const customer = byId ? undefined : await this.options.facts.customerByDomain(relationshipIdOrDomain);
     if (!byId && !customer) {
       throw refuse('customerNotFound', `No relationship or customer domain "${relationshipIdOrDomain}".`);
@@ -92,7 +94,7 @@ export class GdapSandbox implements GdapGateway, GdapSandboxControls {
         );
     const approved: GdapRelationship[] = [];
     for (const target of targets) {
-      const { value } = await updateRecord<GdapRecord>(this.options.records, gdapKeys.relationship(target.id), (r) => {
+      const { value } = await updateRecord<GdapRecord>(this.records, gdapKeys.relationship(target.id), (r) => {
         if (!r) return undefined;
         if (statusAt(r, this.now(), this.stepMs).status !== 'approvalPending') {
           throw refuse('invalidStatusForAction', `Relationship ${r.id} is not awaiting the customer's approval.`);
@@ -113,7 +115,7 @@ export class GdapSandbox implements GdapGateway, GdapSandboxControls {
   }
 
   private async allRecords(): Promise<GdapRecord[]> {
-    return (await this.options.records.list<GdapRecord>(gdapKeys.all())).map((r) => r.value);
+    return (await this.records.list<GdapRecord>(gdapKeys.all())).map((r) => r.value);
   }
 
   private canSee(caller: string, record: GdapRecord): boolean {
@@ -122,7 +124,7 @@ export class GdapSandbox implements GdapGateway, GdapSandboxControls {
 
   /** A relationship the caller may see; Graph answers others as not found, never as someone else's. */
   private async visible(caller: string, id: string): Promise<GdapRecord> {
-    const record = (await this.options.records.read<GdapRecord>(gdapKeys.relationship(id)))?.value;
+    const record = (await this.records.read<GdapRecord>(gdapKeys.relationship(id)))?.value;
     if (!record || !this.canSee(caller, record)) throw new GdapError('not-found', `No relationship ${id}.`);
     return this.settleG4(record);
   }
@@ -130,7 +132,7 @@ export class GdapSandbox implements GdapGateway, GdapSandboxControls {
   /** G4: a suspended reseller loses all its GDAP relationships; the sandbox ends them when it next reads one. */
   private async settleG4(record: GdapRecord): Promise<GdapRecord> {
     if (record.endedAt !== undefined || !(await this.options.facts.isSuspended(record.partnerTenantId))) return record;
-    const { value } = await updateRecord<GdapRecord>(this.options.records, gdapKeys.relationship(record.id), (r) =>
+    const { value } = await updateRecord<GdapRecord>(this.records, gdapKeys.relationship(record.id), (r) =>
       r && r.endedAt === undefined
         ? { ...r, endedAt: this.now(), endedBecause: 'partner-suspended', lastModifiedAt: this.now() }
         : undefined,
@@ -187,7 +189,7 @@ export class GdapSandbox implements GdapGateway, GdapSandboxControls {
       requests: [],
       assignments: [],
     };
-    await this.options.records.compareAndSet(gdapKeys.relationship(record.id), undefined, record);
+    await this.records.compareAndSet(gdapKeys.relationship(record.id), undefined, record);
     return this.view(record);
   }
 
@@ -201,7 +203,7 @@ export class GdapSandbox implements GdapGateway, GdapSandboxControls {
       createdDateTime: new Date(now).toISOString(),
       lastModifiedDateTime: new Date(now).toISOString(),
     };
-    await updateRecord<GdapRecord>(this.options.records, gdapKeys.relationship(id), (r) => {
+    await updateRecord<GdapRecord>(this.records, gdapKeys.relationship(id), (r) => {
       if (!r) throw new GdapError('not-found', `No relationship ${id}.`);
       const changed = applyAction(r, caller, action, statusAt(r, now, this.stepMs).status, now);
       return { ...changed, lastModifiedAt: now, requests: [...r.requests, request] };
@@ -229,7 +231,7 @@ export class GdapSandbox implements GdapGateway, GdapSandboxControls {
       status: 'active',
       createdDateTime: new Date(this.now()).toISOString(),
     };
-    await updateRecord<GdapRecord>(this.options.records, gdapKeys.relationship(id), (r) =>
+    await updateRecord<GdapRecord>(this.records, gdapKeys.relationship(id), (r) =>
       r ? { ...r, assignments: [...r.assignments, assignment], lastModifiedAt: this.now() } : undefined,
     );
     return assignment;

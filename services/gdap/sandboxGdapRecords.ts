@@ -1,5 +1,7 @@
 import { AUTO_EXTEND_DAYS, autoExtendDays, GDAP_REQUEST_EXPIRY_DAYS, isoDurationDays } from '../rules/gdapRules';
 import type { AccessAssignment, GdapRelationship, GdapRequest, GdapStatus } from './gdapGateway';
+import type { AtomicStore } from '../storage/atomicStore';
+import { IndexedListings, type ListedCollection } from '../storage/indexedListings';
 
 /**
  * What the GDAP sandbox keeps per relationship: the facts (who, what roles, how long) and the moments
@@ -41,6 +43,14 @@ export const gdapKeys = {
   relationship: (id: string) => `gdap:rel:${id}`,
   all: () => 'gdap:rel:',
 };
+
+/** What the GDAP sandbox lists: every relationship. */
+export const GDAP_SANDBOX_LISTINGS: readonly ListedCollection[] = [{ root: gdapKeys.all(), whole: true }];
+
+/** The store as the GDAP sandbox reads and writes it: its listing from its index (IndexedListings). */
+export function gdapSandboxRecords(records: AtomicStore): AtomicStore {
+  return new IndexedListings(records, GDAP_SANDBOX_LISTINGS);
+}
 
 /** When an active relationship ends: activated + duration, pushed on by 180 days each time auto-extend applies. */
 export function endOfActive(record: GdapRecord, now: number): number {

@@ -1,5 +1,5 @@
 import { initialDomainPrefix } from '../domain/customerDomain';
-import { keys, type CustomerRecord, type PartnerRecord } from '../partnerCenter/sandboxRecords';
+import { keys, type CustomerRecord, type PartnerRecord, sandboxRecords } from '../partnerCenter/sandboxRecords';
 import type { AtomicStore } from '../storage/atomicStore';
 import { customerByTenantId } from '../partnerCenter/sandboxCustomerLookup';
 
@@ -17,7 +17,8 @@ export interface GdapPartyFacts {
   isSuspended(tenantId: string): Promise<boolean>;
 }
 
-export function partnerCenterSandboxFacts(records: AtomicStore): GdapPartyFacts {
+export function partnerCenterSandboxFacts(stored: AtomicStore): GdapPartyFacts {
+  const records = sandboxRecords(stored);
   const customers = async () => (await records.list<CustomerRecord>(keys.allCustomers())).map((r) => r.value);
   const view = (c: CustomerRecord) => ({ tenantId: c.tenantId, displayName: c.companyName, domain: c.domain });
   return {

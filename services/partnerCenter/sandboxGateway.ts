@@ -13,7 +13,7 @@ import type { PorCause } from './partnerOfRecordCauses';
 import { addLegacySubscription, customerOperations } from './sandboxCustomers';
 import { partnerOperations } from './sandboxPartners';
 import { type RevenueBaseline, revenueKey, revenueOperations } from './sandboxRevenue';
-import { createIfAbsent, keys, type PartnerRecord, type RelationshipRecord } from './sandboxRecords';
+import { createIfAbsent, keys, type PartnerRecord, type RelationshipRecord, sandboxRecords } from './sandboxRecords';
 import { fail, SandboxState } from './sandboxState';
 import { parseTenantId, validatedSession } from './validatedSession';
 import { advanceVetting, setVetting } from './verification';
@@ -87,7 +87,7 @@ export class SandboxGateway implements PartnerCenterGateway, SandboxControls {
   constructor(options: SandboxGatewayOptions) {
     if (!(options.clock.stepMs > 0)) throw new Error('The sandbox verification step must be a positive number of ms.');
     this.state = new SandboxState({
-      records: options.records,
+      records: sandboxRecords(options.records),
       stepMs: options.clock.stepMs,
       now: options.now ?? Date.now,
       regionOf: options.regionOf,

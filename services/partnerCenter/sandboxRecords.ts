@@ -1,4 +1,5 @@
 import type { AtomicStore } from '../storage/atomicStore';
+import { IndexedListings, type ListedCollection } from '../storage/indexedListings';
 import type { PorCause } from './partnerOfRecordCauses';
 import type { SandboxAccountType } from './sandboxIdentities';
 import { SANDBOX_MPN_ONLY, SANDBOX_PARTNERS, SANDBOX_RELATIONSHIPS } from './sandboxIdentities';
@@ -36,6 +37,19 @@ export const keys = {
   agreement: (customerTenantId: string, templateId: string) => `${PREFIX}mca:${customerTenantId}:${templateId}`,
   agreementsOf: (customerTenantId: string) => `${PREFIX}mca:${customerTenantId}:`,
 };
+
+/** What the sandbox lists: relationships (all, and a provider's), customers, a customer's subscriptions and agreements. */
+export const SANDBOX_LISTINGS: readonly ListedCollection[] = [
+  { root: keys.allRelationships(), whole: true, byOwner: true },
+  { root: keys.allCustomers(), whole: true },
+  { root: `${PREFIX}sub:`, byOwner: true },
+  { root: `${PREFIX}mca:`, byOwner: true },
+];
+
+/** The store as the sandbox reads and writes it: its listings from their indexes (IndexedListings). */
+export function sandboxRecords(records: AtomicStore): AtomicStore {
+  return records instanceof IndexedListings ? records : new IndexedListings(records, SANDBOX_LISTINGS);
+}
 
 export interface PartnerRecord {
   tenantId: string;

@@ -1,6 +1,6 @@
 import type { Actor } from '../domain/identifiers';
 import { emailDomain, isSameOrSubdomain } from '../domain/identifiers';
-import type { Partnership } from '../domain/partnership';
+import { type Partnership, partnershipId } from '../domain/partnership';
 import { checkPartnerKinds, checkResellerReadyToPartner, mayPartner } from '../rules/partnershipRules';
 import { checkResellerAtPartnerCenter, statusWithPartnerCenterWord } from '../rules/resellerStanding';
 import { combine, type Decision } from '../rules/decision';
@@ -78,7 +78,7 @@ export class InvitationAnswers {
       current?.state === 'active'
         ? undefined
         : {
-            id: `${invitation.providerId}|${reseller.tenantId}`,
+            id: partnershipId(invitation.providerId, reseller.tenantId),
             providerId: invitation.providerId,
             resellerId: reseller.tenantId,
             state: listed ? 'active' : 'awaiting-partner-center',

@@ -1,4 +1,4 @@
-import type { Partnership } from '../domain/partnership';
+import { type Partnership, partnershipId } from '../domain/partnership';
 import { PeriodicPass } from '../polling/periodicPass';
 import type { PartnershipService } from './partnershipService';
 import type { Provider } from './types';
@@ -121,7 +121,7 @@ export class PartnershipConfirmations {
 
   /** The reseller in Teams and the distributor's channel in Slack, once each per acceptance. */
   private async tellBothSides(partnership: Partnership, provider: Provider, askedBy?: string): Promise<void> {
-    const key = `partnerships:confirmed:${partnership.providerId}|${partnership.resellerId}:${partnership.decidedAt ?? ''}`;
+    const key = `partnerships:confirmed:${partnershipId(partnership.providerId, partnership.resellerId)}:${partnership.decidedAt ?? ''}`;
     await this.deps.notifier.teamsTenant(
       partnership.resellerId,
       { renderer: 'partnerships.confirmed', params: { providerName: provider.partner.legalName ?? '' } },

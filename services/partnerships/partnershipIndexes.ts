@@ -1,4 +1,4 @@
-import type { Partnership } from '../domain/partnership';
+import { type Partnership, partnershipId } from '../domain/partnership';
 import type { AtomicStore } from '../storage/atomicStore';
 import { RecordIndex } from '../storage/recordIndex';
 import { KEYS } from './partnershipRecords';
@@ -19,13 +19,7 @@ export class PartnershipIndexes {
     private readonly records: AtomicStore,
     private readonly now: () => Date,
   ) {
-    this.all = new RecordIndex<Partnership>(
-      records,
-      ALL,
-      (member) => `${KEYS.partnerships}${member}`,
-      now,
-      KEYS.partnerships,
-    );
+    this.all = new RecordIndex<Partnership>(records, ALL, KEYS.partnershipNamed, now, KEYS.partnerships);
   }
 
   /** A provider's partnerships, by reseller. */
@@ -46,7 +40,7 @@ export class PartnershipIndexes {
    */
   async willBeStored(providerId: string, resellerId: string): Promise<void> {
     await Promise.all([
-      this.all.add(`${providerId}|${resellerId}`),
+      this.all.add(partnershipId(providerId, resellerId)),
       this.of(providerId).add(resellerId),
       this.records.indexAdd(KEYS.providersOf(resellerId), providerId, 0),
     ]);

@@ -16,6 +16,11 @@ export interface AtomicStore {
   readonly backend: 'memory' | 'sqlite' | 'redis';
   read<T>(key: string): Promise<Versioned<T> | undefined>;
   /**
+   * The records of `keys`, one answer per key in the order given (`undefined` where `read` finds none,
+   * expired ones included), in one trip to the backend: a listing from an index reads its page at once.
+   */
+  readMany<T>(keys: readonly string[]): Promise<Array<Versioned<T> | undefined>>;
+  /**
    * Writes `value` only if the record is still at `expectedVersion` (`undefined`: only if it does
    * not exist, or has expired). Returns the new version, or `undefined` when someone else won.
    */

@@ -16,6 +16,10 @@ export class MemoryAtomicStore implements AtomicStore {
     return decodeRecord<T>(this.map.get(key) as string | undefined);
   }
 
+  async readMany<T>(keys: readonly string[]): Promise<Array<Versioned<T> | undefined>> {
+    return keys.map((key) => decodeRecord<T>(this.map.get(key) as string | undefined));
+  }
+
   async compareAndSet<T>(key: string, expected: number | undefined, value: T, options: { ttlMs?: number } = {}) {
     const current = decodeRecord(this.map.get(key) as string | undefined);
     if ((current?.version ?? undefined) !== expected) return undefined;

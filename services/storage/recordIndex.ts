@@ -2,7 +2,7 @@ import type { AtomicStore } from './atomicStore';
 
 /** More records than one listing could hold: a read of an index is bounded, never the whole of it. */
 const MAX_LISTED = 100_000;
-/** Records read at once (in parallel; node-redis pipelines them). */
+/** Records read at once (`readMany`: one MGET on Redis, one query on SQLite). */
 const PAGE = 200;
 /** How long an entry without its record may be a write in progress rather than debris of a crash. */
 const ORPHAN_GRACE_MS = 60_000;
@@ -10,6 +10,7 @@ const ORPHAN_GRACE_MS = 60_000;
 export interface IndexedRecord<T> {
   key: string;
   value: T;
+  version: number;
 }
 
 /**
@@ -26,8 +27,8 @@ export interface IndexedRecord<T> {
  *
  * Where the index lists every record under one key prefix (`range`), SQLite and memory read that prefix
  * instead: there a listing by prefix is one range of the key order holding exactly those records, where
- * the index would read them one by one (200 partnerships: 0.9 ms by prefix, 15 ms by index on SQLite,
- * scripts/listingsBench.ts). The index is kept on every backend all the same, so one code writes it.
+ * the index reads its entries, then their records (200 records on SQLite: 0.6–3.1 ms by prefix, 1.2–7.8 ms
+ * by index, bench/README.md). The index is kept on every backend all the same, so one code writes it.
  */
 export class RecordIndex<T> {
   constructor(
@@ -55,17 +56,18 @@ export class RecordIndex<T> {
   async list(belongs: (value: T) => boolean = () => true): Promise<Array<IndexedRecord<T>>> {
     if (this.range !== undefined && this.records.backend !== 'redis') {
       const stored = await this.records.list<T>(this.range);
-      return stored.filter((record) => belongs(record.value)).map(({ key, value }) => ({ key, value }));
+      return stored.filter((record) => belongs(record.value));
     }
     const entries = await this.records.indexRange(this.index, { limit: MAX_LISTED });
     const listed: Array<IndexedRecord<T>> = [];
     for (let at = 0; at < entries.length; at += PAGE) {
       const slice = entries.slice(at, at + PAGE);
-      const found = await Promise.all(slice.map((entry) => this.records.read<T>(this.keyOf(entry.member))));
+      const found = await this.records.readMany<T>(slice.map((entry) => this.keyOf(entry.member)));
       for (const [i, entry] of slice.entries()) {
-        const value = found[i]?.value;
-        if (value !== undefined && belongs(value)) {
-          listed.push({ key: this.keyOf(entry.member), value });
+        const record = found[i];
+        const value = record?.value;
+        if (record !== undefined && value !== undefined && belongs(value)) {
+          listed.push({ key: this.keyOf(entry.member), value, version: record.version });
           continue;
         }
         if (value === undefined && this.now().getTime() - entry.score < ORPHAN_GRACE_MS) continue;

@@ -77,6 +77,13 @@ export class RedisAtomicStore implements AtomicStore {
     return decodeRecord<T>(await (await this.client()).get(this.key(key)));
   }
 
+  /** One MGET, whatever the number of keys; Redis has already dropped the expired ones. */
+  async readMany<T>(keys: readonly string[]): Promise<Array<Versioned<T> | undefined>> {
+    if (keys.length === 0) return [];
+    const raw = await (await this.client()).mGet(keys.map((key) => this.key(key)));
+    return raw.map((value) => decodeRecord<T>(value));
+  }
+
   async compareAndSet<T>(key: string, expected: number | undefined, value: T, options: { ttlMs?: number } = {}) {
     const version = (expected ?? 0) + 1;
     // Redis expires the key itself (PX), so the envelope carries no `expires` of its own.

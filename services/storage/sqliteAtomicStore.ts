@@ -96,6 +96,13 @@ export class SqliteAtomicStore implements AtomicStore {
     return decodeRecord<T>(row?.value as string | undefined);
   }
 
+  /** Asked for in one tick, the reads go in one query of the group read (one json_each of every key). */
+  async readMany<T>(keys: readonly string[]): Promise<Array<Versioned<T> | undefined>> {
+    const raw = await Promise.all(keys.map((key) => this.reads.read(key)));
+    const now = Date.now();
+    return raw.map((value) => decodeRecord<T>(value, now));
+  }
+
   async compareAndSet<T>(key: string, expected: number | undefined, value: T, options: { ttlMs?: number } = {}) {
     const version = (expected ?? 0) + 1;
     const raw = encodeRecord(value, version, options.ttlMs);

@@ -39,6 +39,10 @@ export class TimeBoundedStore implements AtomicStore {
     return this.bounded('read', this.inner.read<T>(key));
   }
 
+  readMany<T>(keys: readonly string[]): Promise<Array<Versioned<T> | undefined>> {
+    return this.bounded('readMany', this.inner.readMany<T>(keys));
+  }
+
   compareAndSet<T>(key: string, expected: number | undefined, value: T, options?: { ttlMs?: number }) {
     return this.bounded('compareAndSet', this.inner.compareAndSet(key, expected, value, options));
   }

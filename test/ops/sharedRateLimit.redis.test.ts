@@ -114,6 +114,10 @@ describe('Scale-out on Redis: one rate limit across instances, an application ke
     // Read back through the prefix, and listed without it.
     expect((await store.records.read<{ name: string }>('partner:contoso'))?.value.name).to.equal('Contoso');
     expect((await store.records.list('partner:')).map((r) => r.key)).to.deep.equal(['partner:contoso']);
+    expect(await store.records.readMany(['partner:none', 'partner:contoso'])).to.deep.equal([
+      undefined,
+      { value: { name: 'Contoso' }, version: 1 },
+    ]);
     // Keyv, the one storage interface, addresses the same prefixed key (the record in its envelope).
     expect(await store.keyv.get('partner:contoso')).to.deep.include({ d: { name: 'Contoso' } });
   });

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import { isPartnerCenterError } from '../../../services/partnerCenter/errors';
 import { RestGateway } from '../../../services/partnerCenter/restGateway';
-import { SANDBOX_MCA_TEMPLATE } from '../../../services/partnerCenter/sandboxAgreements';
 import { SandboxGateway } from '../../../services/partnerCenter/sandboxGateway';
 import { DEMO } from '../../../services/partnerCenter/sandboxIdentities';
 import { MemoryAtomicStore } from '../../../services/storage/memoryAtomicStore';
+import { customerWithOrder } from '../../support/fixtures/sandboxOrders';
 import { regionOf } from './testRegions';
 
 const MONTH_MS = (365 * 86_400_000) / 12;
@@ -28,21 +28,7 @@ describe('Partner Center: a reseller’s trailing 12-month revenue through the d
   it('grows with the orders the sandbox took, billed monthly, on top of what the operator recorded (A1)', async () => {
     expect((await revenue())?.usd).to.equal(0);
     const session = sandbox.as(DEMO.provider.tenantId);
-    const customer = await session.createCustomer({
-      associatedPartnerId: DEMO.resellerReady.tenantId,
-      companyName: 'Piekarnia Kowalski',
-      domain: 'piekarniarevenue',
-      country: 'PL',
-      email: 'jan@piekarnia.pl',
-      address: { line1: 'ul. Piekarska 1', city: 'Kraków' },
-    });
-    await session.attestCustomerAgreement(customer.tenantId, {
-      type: 'MicrosoftCustomerAgreement',
-      templateId: SANDBOX_MCA_TEMPLATE.templateId,
-      dateAgreed: '2026-12-03',
-      primaryContact: { firstName: 'Jan', lastName: 'Kowalski', email: 'jan@piekarnia.pl' },
-    });
-    await session.createSubscription(customer.tenantId, { offerId: 'CFQ7TTC0LDPB:0001', quantity: 10 });
+    await customerWithOrder(session, 'piekarniarevenue');
     expect((await revenue())?.usd).to.equal(125);
     now += 3 * MONTH_MS + 1000;
     expect((await revenue())?.usd).to.equal(500);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { Partnership } from '../../../services/domain/partnership';
+import { type Partnership, partnershipId } from '../../../services/domain/partnership';
 import { KEYS } from '../../../services/partnerships/partnershipRecords';
 import { DEMO, fresh, seedReseller } from '../../support/fixtures/partnerships';
 import { approver, onEveryBackend, teamsUser } from '../../support/fixtures/serviceHarness';
@@ -14,7 +14,7 @@ onEveryBackend('Partnership listings from their indexes (P2, P3)', (h) => {
   async function storedByAnOlderVersion(resellerId: string, state: Partnership['state']) {
     const at = h().now().toISOString();
     const partnership = {
-      id: `${h().providerId}|${resellerId}`,
+      id: partnershipId(h().providerId, resellerId),
       providerId: h().providerId,
       resellerId,
       state,
@@ -90,5 +90,30 @@ onEveryBackend('Partnership listings from their indexes (P2, P3)', (h) => {
     if (fromIndexes()) expect((await h().partners.all()).map((p) => p.id)).not.to.include(tenantId);
     await h().partners.indexExisting();
     expect((await h().partners.all()).map((p) => p.id)).to.include(tenantId);
+  });
+
+  it('shows an older version’s audit entries in `/csp audit` after the sweep, newest first', async () => {
+    const entry = (at: string) => ({
+      at,
+      providerId: h().providerId,
+      actor: approver,
+      action: 'invitation.create',
+      outcome: 'done',
+      rules: ['P2'],
+      details: { email: `older-${at}@fabrikam.example` },
+    });
+    const shown = async () => (await h().service.audit.latest(h().providerId)).map((e) => e.at);
+    const setUp = await shown();
+    expect(setUp, 'the provider’s set-up, written by this version').to.have.length(1);
+    // Unit fixture: audit entries as the previous version wrote them (records, no index entries).
+    for (const at of ['2026-01-02T10:00:00.000Z', '2026-01-03T10:00:00.000Z'])
+      await h().store.records.compareAndSet(`${KEYS.audit(h().providerId)}${at}:0:0`, undefined, entry(at));
+    if (fromIndexes()) expect(await shown()).to.deep.equal(setUp);
+    await h().service.audit.indexExisting();
+    expect(await shown()).to.deep.equal([...setUp, '2026-01-03T10:00:00.000Z', '2026-01-02T10:00:00.000Z']);
+    await h().invite(`contact-${fresh()}@fabrikam.example`);
+    const now = await h().service.audit.latest(h().providerId);
+    expect(now.map((e) => e.action).slice(0, 1), 'a new entry comes first').to.deep.equal(['invitation.create']);
+    expect(now).to.have.length(4);
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { Partnership } from '../../../services/domain/partnership';
+import { type Partnership, partnershipId } from '../../../services/domain/partnership';
 import { KEYS } from '../../../services/partnerships/partnershipRecords';
 import { fresh } from '../../support/fixtures/partnerships';
 import { onEveryBackend } from '../../support/fixtures/serviceHarness';
@@ -10,7 +10,7 @@ onEveryBackend("A reseller's distributors (P3)", (h) => {
     const resellerId = fresh();
     // Unit fixture: an active partnership as the previous version wrote it (a record, no index entry).
     const partnership: Partnership = {
-      id: `${h().providerId}|${resellerId}`,
+      id: partnershipId(h().providerId, resellerId),
       providerId: h().providerId,
       resellerId,
       state: 'active',

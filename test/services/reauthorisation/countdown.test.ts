@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { Partnership } from '../../../services/domain/partnership';
+import { type Partnership, partnershipId } from '../../../services/domain/partnership';
 import { SandboxGateway } from '../../../services/partnerCenter/sandboxGateway';
 import { DEMO } from '../../../services/partnerCenter/sandboxIdentities';
 import { PartnerDirectory } from '../../../services/partners/partnerDirectory';
@@ -19,7 +19,7 @@ const RESELLER = DEMO.resellerReady.tenantId;
 async function partneredStore() {
   const records = new MemoryAtomicStore();
   const partnership: Partnership = {
-    id: `${PROVIDER}|${RESELLER}`,
+    id: partnershipId(PROVIDER, RESELLER),
     providerId: PROVIDER,
     resellerId: RESELLER,
     state: 'active',

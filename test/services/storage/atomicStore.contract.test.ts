@@ -37,6 +37,39 @@ for (const backend of backends) {
       expect(await records.read(`${prefix}missing`)).to.equal(undefined);
     });
 
+    it('reads many records at once, one answer per key in the order asked, nothing where there is no record', async () => {
+      await records.compareAndSet(`${prefix}b`, undefined, { name: 'Fabrikam' });
+      await records.compareAndSet(`${prefix}a`, undefined, { name: 'Contoso' });
+      await records.compareAndSet(`${prefix}a`, 1, { name: 'Contoso Ltd' });
+      expect(await records.readMany([`${prefix}b`, `${prefix}missing`, `${prefix}a`, `${prefix}b`])).to.deep.equal([
+        { value: { name: 'Fabrikam' }, version: 1 },
+        undefined,
+        { value: { name: 'Contoso Ltd' }, version: 2 },
+        { value: { name: 'Fabrikam' }, version: 1 },
+      ]);
+      expect(await records.readMany([])).to.deep.equal([]);
+    });
+
+    it('reads an expired record among many as absent, as a single read does', async () => {
+      await records.compareAndSet(`${prefix}nonce`, undefined, 'used', { ttlMs: 30 });
+      await records.compareAndSet(`${prefix}kept`, undefined, 'kept', { ttlMs: 60_000 });
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      expect(await records.read(`${prefix}nonce`)).to.equal(undefined);
+      expect(await records.readMany([`${prefix}nonce`, `${prefix}kept`])).to.deep.equal([
+        undefined,
+        { value: 'kept', version: 1 },
+      ]);
+    });
+
+    it('reads a page of 500 records at once, each where it was asked for', async () => {
+      const keys = Array.from({ length: 500 }, (_, i) => `${prefix}r${i}`);
+      await Promise.all(keys.map((key, i) => (i % 3 ? records.compareAndSet(key, undefined, i) : undefined)));
+      const read = await records.readMany<number>([...keys].reverse());
+      expect(read.map((record) => record?.value)).to.deep.equal(
+        [...keys.keys()].reverse().map((i) => (i % 3 ? i : undefined)),
+      );
+    });
+
     it('answers a new store’s first operations when they come at once (the outbox, the sweeps and a turn at start)', async () => {
       const fresh = backend.open();
       try {

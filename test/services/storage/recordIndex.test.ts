@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import sinon from 'sinon';
 import type { Store } from '../../../services/storage/openStore';
 import { RecordIndex } from '../../../services/storage/recordIndex';
 import { storeForSuite, unitStores } from '../../support/drivers/testAssistant';
@@ -43,9 +44,9 @@ for (const backend of unitStores()) {
       // A record of the same collection never indexed is not listed: the index, not the keyspace, is read.
       await store.records.compareAndSet(`${prefix}item:d`, undefined, { name: 'Northwind', open: true });
       expect(await index.list()).to.deep.equal([
-        { key: `${prefix}item:a`, value: { name: 'Contoso', open: true } },
-        { key: `${prefix}item:b`, value: { name: 'Tailspin', open: true } },
-        { key: `${prefix}item:c`, value: { name: 'Fabrikam', open: true } },
+        { key: `${prefix}item:a`, value: { name: 'Contoso', open: true }, version: 1 },
+        { key: `${prefix}item:b`, value: { name: 'Tailspin', open: true }, version: 1 },
+        { key: `${prefix}item:c`, value: { name: 'Fabrikam', open: true }, version: 1 },
       ]);
     });
 
@@ -64,6 +65,19 @@ for (const backend of unitStores()) {
       await store.records.compareAndSet(`${prefix}item:b`, 1, { name: 'Fabrikam', open: false });
       expect(await index.values((item) => item.open)).to.deep.equal([{ name: 'Contoso', open: true }]);
       expect((await entries()).map((e) => e.member)).to.deep.equal(['a']);
+    });
+
+    it('reads the records of its entries a page at a time, not one request per record', async () => {
+      const members = Array.from({ length: 450 }, (_, i) => `m${String(i).padStart(3, '0')}`);
+      await Promise.all(members.map((member) => stored(member, { name: member, open: true })));
+      const read = sinon.spy(store.records, 'read');
+      const readMany = sinon.spy(store.records, 'readMany');
+      try {
+        expect((await index.values()).map((item) => item.name)).to.deep.equal(members);
+        expect({ read: read.callCount, readMany: readMany.callCount }).to.deep.equal({ read: 0, readMany: 3 });
+      } finally {
+        sinon.restore();
+      }
     });
 
     it('forgets an entry removed after its record stopped belonging', async () => {
