@@ -62,7 +62,13 @@ export class SqliteAtomicStore implements AtomicStore {
     // Opened once the file is set up (see fileReady); whoever queries first sees a failed start.
     this.connection = options.fileReady.then(() => new SqliteReader(options.file, synchronous));
     this.connection.catch(() => {});
-    this.group = new SqliteGroupCommit(options.file, this.connection, options.busyTimeoutMs, synchronous);
+    this.group = new SqliteGroupCommit(
+      options.file,
+      this.connection,
+      options.busyTimeoutMs,
+      synchronous,
+      (sql, params) => this.query(sql, ...params),
+    );
   }
 
   /** One statement, again after a short wait while SQLite answers SQLITE_BUSY (sqliteBusy.ts says why). */
