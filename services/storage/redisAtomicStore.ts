@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type KeyvRedis from '@keyv/redis';
 import type { AtomicStore, IndexEntry, IndexRange, Versioned } from './atomicStore';
 import { decodeRecord, encodeRecord } from './envelope';
@@ -41,10 +42,30 @@ interface RedisLike {
   get(key: string): Promise<string | null>;
   del(key: string): Promise<number>;
   eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
+  evalSha(sha1: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
   scanIterator(options: { MATCH: string; COUNT: number }): AsyncIterable<string[] | string>;
   mGet(keys: string[]): Promise<Array<string | null>>;
   sendCommand(args: string[]): Promise<unknown>;
   ping(): Promise<string>;
+}
+
+/** A script's SHA-1, by which Redis runs it once it holds it (EVALSHA). */
+const SHA1 = new Map(
+  [COMPARE_AND_SET, REMOVE_AT_VERSION].map((script) => [script, createHash('sha1').update(script).digest('hex')]),
+);
+
+/**
+ * Runs a script by its SHA-1, sending its text only when the server does not hold it yet (NOSCRIPT: a new or
+ * restarted server, or SCRIPT FLUSH), as node-redis' own script commands do. Every compare-and-set sent the
+ * script's 600 bytes, which Redis hashed to find it again (issue 18, session 29).
+ */
+async function runScript(client: RedisLike, script: string, options: { keys: string[]; arguments: string[] }) {
+  try {
+    return await client.evalSha(SHA1.get(script) as string, options);
+  } catch (error) {
+    if (!String((error as Error)?.message).startsWith('NOSCRIPT')) throw error;
+    return client.eval(script, options);
+  }
 }
 
 const bound = (value: number | undefined, infinite: string) => (value === undefined ? infinite : String(value));
@@ -88,9 +109,7 @@ export class RedisAtomicStore implements AtomicStore {
     const version = (expected ?? 0) + 1;
     // Redis expires the key itself (PX), so the envelope carries no `expires` of its own.
     const raw = encodeRecord(value, version);
-    const won = await (
-      await this.client()
-    ).eval(COMPARE_AND_SET, {
+    const won = await runScript(await this.client(), COMPARE_AND_SET, {
       keys: [this.key(key)],
       arguments: [String(expected ?? -1), raw, String(Math.max(0, Math.round(options.ttlMs ?? 0)))],
     });
@@ -100,7 +119,9 @@ export class RedisAtomicStore implements AtomicStore {
   async remove(key: string, expected?: number): Promise<boolean> {
     const client = await this.client();
     if (expected === undefined) return (await client.del(this.key(key))) > 0;
-    return Number(await client.eval(REMOVE_AT_VERSION, { keys: [this.key(key)], arguments: [String(expected)] })) > 0;
+    return (
+      Number(await runScript(client, REMOVE_AT_VERSION, { keys: [this.key(key)], arguments: [String(expected)] })) > 0
+    );
   }
 
   async list<T>(prefix: string) {

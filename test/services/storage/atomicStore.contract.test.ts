@@ -331,3 +331,27 @@ describe('atomic record store: SQLite durability setting', () => {
     }
   });
 });
+
+describe('atomic record store: Redis that no longer holds the scripts (restarted, or SCRIPT FLUSH)', () => {
+  let store: Store;
+
+  before(function () {
+    requireRedis(this);
+    store = (unitStores().find((backend) => backend.needsRedis) as { open: () => Store }).open();
+  });
+  after(async () => {
+    if (store) await store.close();
+  });
+
+  it('compares and sets, and removes at a version, as before: the script is sent again when Redis asks for it', async () => {
+    const key = `test:${Date.now()}:scripts`;
+    expect(await store.records.compareAndSet(key, undefined, { step: 1 })).to.equal(1);
+    const client = (await store.redisClient?.()) as { scriptFlush(): Promise<unknown> };
+    await client.scriptFlush();
+    expect(await store.records.compareAndSet(key, 1, { step: 2 })).to.equal(2);
+    expect(await store.records.compareAndSet(key, 1, { step: 3 })).to.equal(undefined);
+    await client.scriptFlush();
+    expect(await store.records.remove(key, 2)).to.equal(true);
+    expect(await store.records.read(key)).to.equal(undefined);
+  });
+});
