@@ -332,7 +332,7 @@ describe('atomic record store: SQLite durability setting', () => {
   });
 });
 
-describe('atomic record store: Redis that no longer holds the scripts (restarted, or SCRIPT FLUSH)', () => {
+describe('atomic record store: Redis scripts (compare-and-set, remove at a version)', () => {
   let store: Store;
 
   before(function () {
@@ -343,7 +343,7 @@ describe('atomic record store: Redis that no longer holds the scripts (restarted
     if (store) await store.close();
   });
 
-  it('compares and sets, and removes at a version, as before: the script is sent again when Redis asks for it', async () => {
+  it('compares and sets, and removes at a version, when Redis no longer holds the scripts (restarted, SCRIPT FLUSH)', async () => {
     const key = `test:${Date.now()}:scripts`;
     expect(await store.records.compareAndSet(key, undefined, { step: 1 })).to.equal(1);
     const client = (await store.redisClient?.()) as { scriptFlush(): Promise<unknown> };
@@ -353,5 +353,17 @@ describe('atomic record store: Redis that no longer holds the scripts (restarted
     await client.scriptFlush();
     expect(await store.records.remove(key, 2)).to.equal(true);
     expect(await store.records.read(key)).to.equal(undefined);
+  });
+
+  it('compares with the version of a record laid out otherwise (written by Keyv itself, keys in another order)', async () => {
+    const key = `test:${Date.now()}:layout`;
+    const client = (await store.redisClient?.()) as { set(key: string, value: string): Promise<unknown> };
+    // The unit store is opened without REDIS_KEY_PREFIX: its keys are stored as given.
+    await client.set(key, JSON.stringify({ expires: null, value: { d: { step: 4 }, v: 4 } }));
+    expect(await store.records.compareAndSet(key, 3, { step: 5 })).to.equal(undefined);
+    expect(await store.records.compareAndSet(key, 4, { step: 5 })).to.equal(5);
+    await client.set(key, JSON.stringify({ expires: null, value: { d: {}, v: 9 } }));
+    expect(await store.records.remove(key, 8)).to.equal(false);
+    expect(await store.records.remove(key, 9)).to.equal(true);
   });
 });
