@@ -130,6 +130,18 @@ for (const backend of backends) {
       expect(await records.compareAndSet(`${prefix}nonce`, undefined, 'again')).to.equal(1);
     });
 
+    it('does not replace or remove an expired record at its old version; one whose data holds an "expires" of its own stays', async () => {
+      await records.compareAndSet(`${prefix}claim`, undefined, 'held', { ttlMs: 30 });
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      expect(await records.compareAndSet(`${prefix}claim`, 1, 'renewed')).to.equal(undefined);
+      const invitation = { expires: '2020-01-01T00:00:00.000Z', to: 'fabrikam-it.pl' };
+      expect(await records.compareAndSet(`${prefix}invitation`, undefined, invitation)).to.equal(1);
+      expect(await records.compareAndSet(`${prefix}invitation`, 1, { ...invitation, seen: true })).to.equal(2);
+      expect(await records.compareAndSet(`${prefix}invitation`, 1, invitation)).to.equal(undefined);
+      expect(await records.remove(`${prefix}invitation`, 1)).to.equal(false);
+      expect(await records.remove(`${prefix}invitation`, 2)).to.equal(true);
+    });
+
     it('ends at exactly 50 after 50 concurrent compare-and-set increments', async () => {
       const key = `${prefix}counter`;
       await Promise.all(
