@@ -67,7 +67,12 @@ export class SqliteAtomicStore implements AtomicStore {
       this.connection,
       options.busyTimeoutMs,
       synchronous,
-      (sql, params) => this.query(sql, ...params),
+      // Not `query`: a batch committing while the store closes must still learn what it changed.
+      (sql, params) =>
+        retryWhileBusy(
+          async () => (await this.connection).all(sql, params),
+          () => false,
+        ),
     );
   }
 

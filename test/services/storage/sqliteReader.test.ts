@@ -12,12 +12,13 @@ import { tempDataDir } from '../../support/drivers/testAssistant';
 describe('SQLite records: reads on the main thread', () => {
   let store: Store;
   let other: sqlite3.Database;
+  let dataDir: string;
 
   const run = (sql: string, ...params: unknown[]) =>
     new Promise<void>((resolve, reject) => other.run(sql, params, (error) => (error ? reject(error) : resolve())));
 
   beforeEach(async () => {
-    const dataDir = tempDataDir();
+    dataDir = tempDataDir();
     store = openStore({ backend: 'sqlite', dataDir });
     await store.records.ping();
     // Another process's connection to the same file.
@@ -49,5 +50,19 @@ describe('SQLite records: reads on the main thread', () => {
       value: { name: 'Fabrikam AB', verified: true },
       version: 4,
     });
+  });
+
+  it('answers the writes under way when the store closes with what they changed, and keeps them', async () => {
+    const writes = [
+      store.records.compareAndSet('org:4', undefined, { name: 'Northwind' }),
+      store.records.compareAndSet('org:5', undefined, { name: 'Adatum' }),
+    ];
+    // Shutdown begins while the group commit holds them: the batch's outcomes are still read.
+    const closing = store.close();
+    expect(await Promise.all(writes)).to.deep.equal([1, 1]);
+    await closing;
+    store = openStore({ backend: 'sqlite', dataDir });
+    expect(await store.records.read('org:4')).to.deep.equal({ value: { name: 'Northwind' }, version: 1 });
+    expect(await store.records.read('org:5')).to.deep.equal({ value: { name: 'Adatum' }, version: 1 });
   });
 });
