@@ -99,4 +99,9 @@ export interface TeamsFeature {
   commands?: TeamsCommand[];
   dialogs?: Dialog[];
   cardActions?: TeamsCardAction[];
+  /**
+   * A person heard from in a conversation new to them (their first turn with the assistant), after their
+   * turn is answered: what already waits for them can be told now, proactively, instead of when they ask.
+   */
+  met?: (context: TurnContext, identity: TeamsIdentity) => Promise<void>;
 }

@@ -35,15 +35,26 @@ export class ConversationReferenceStore {
 
   constructor(private readonly records: AtomicStore) {}
 
-  async remember(tenantId: string, aadObjectId: string, reference: Partial<ConversationReference>, locale?: string) {
+  /**
+   * Resolves true when this is a conversation the person was not known in (their first turn with the
+   * assistant, or a new chat): a feature may then greet them with what waits for them (bot/teams/teamsBot.ts).
+   */
+  async remember(
+    tenantId: string,
+    aadObjectId: string,
+    reference: Partial<ConversationReference>,
+    locale?: string,
+  ): Promise<boolean> {
     const key = keyOf(tenantId, aadObjectId);
     const fingerprint = `${reference.serviceUrl}|${reference.conversation?.id}|${locale ?? ''}`;
-    if (this.known.get(key) === fingerprint) return;
+    if (this.known.get(key) === fingerprint) return false;
+    let newConversation = false;
     // The index entry goes first: a crash before the record leaves an entry that reads as nobody, never a
     // person the index does not know. Once per person and process, also for an unchanged record: that
     // indexes the references an older version (or an instance of it during a rolling deploy) wrote.
     await this.records.indexAdd(peopleOf(tenantId), aadObjectId, 0);
     const { changed } = await updateRecord<StoredReference>(this.records, key, (current) => {
+      newConversation = current?.reference.conversation?.id !== reference.conversation?.id;
       const same =
         current?.reference.serviceUrl === reference.serviceUrl &&
         current?.reference.conversation?.id === reference.conversation?.id &&
@@ -53,6 +64,7 @@ export class ConversationReferenceStore {
     // Again after a write: a `forget` running meanwhile may have taken the entry out after the first add.
     if (changed) await this.records.indexAdd(peopleOf(tenantId), aadObjectId, 0);
     this.known.set(key, fingerprint);
+    return changed && newConversation;
   }
 
   async get(tenantId: string, aadObjectId: string): Promise<StoredReference | undefined> {
