@@ -56,6 +56,17 @@ for (const backend of backends) {
       expect(people.map((person) => person.reference.conversation?.id)).to.deep.equal(['second']);
     });
 
+    it('says when a conversation is new to a person (their first turn, a new chat), not for a language change', async () => {
+      const references = new ConversationReferenceStore(store.records);
+      expect(await references.remember(tenant, 'user-a', referenceTo('first'), 'sv-SE')).to.equal(true);
+      expect(await references.remember(tenant, 'user-a', referenceTo('first'), 'sv-SE')).to.equal(false);
+      // Another instance (no memory of this person) hearing the same conversation: not new either.
+      const another = new ConversationReferenceStore(store.records);
+      expect(await another.remember(tenant, 'user-a', referenceTo('first'), 'sv-SE')).to.equal(false);
+      expect(await references.remember(tenant, 'user-a', referenceTo('first'), 'pl-PL')).to.equal(false);
+      expect(await references.remember(tenant, 'user-a', referenceTo('second'), 'pl-PL')).to.equal(true);
+    });
+
     it('no longer finds a forgotten person, and finds them again when they talk again', async () => {
       const references = new ConversationReferenceStore(store.records);
       await references.remember(tenant, 'user-a', referenceTo('a'));
