@@ -36,18 +36,21 @@ export class ConversationReferenceStore {
   constructor(private readonly records: AtomicStore) {}
 
   /**
-   * Resolves true when this is a conversation the person was not known in (their first turn with the
-   * assistant, or a new chat): a feature may then greet them with what waits for them (bot/teams/teamsBot.ts).
+   * How new this person is here: `new-conversation` when the conversation was not known for them (their
+   * first turn with the assistant, or a new chat); `first-here` when this process had not heard them yet
+   * (after a restart, on another instance, or from before a feature that greets them existed); `known`
+   * otherwise. A feature may then tell them what waits for them (bot/teams/teamsBot.ts).
    */
   async remember(
     tenantId: string,
     aadObjectId: string,
     reference: Partial<ConversationReference>,
     locale?: string,
-  ): Promise<boolean> {
+  ): Promise<'new-conversation' | 'first-here' | 'known'> {
     const key = keyOf(tenantId, aadObjectId);
     const fingerprint = `${reference.serviceUrl}|${reference.conversation?.id}|${locale ?? ''}`;
-    if (this.known.get(key) === fingerprint) return false;
+    const before = this.known.get(key);
+    if (before === fingerprint) return 'known';
     let newConversation = false;
     // The index entry goes first: a crash before the record leaves an entry that reads as nobody, never a
     // person the index does not know. Once per person and process, also for an unchanged record: that
@@ -64,7 +67,8 @@ export class ConversationReferenceStore {
     // Again after a write: a `forget` running meanwhile may have taken the entry out after the first add.
     if (changed) await this.records.indexAdd(peopleOf(tenantId), aadObjectId, 0);
     this.known.set(key, fingerprint);
-    return changed && newConversation;
+    if (changed && newConversation) return 'new-conversation';
+    return before === undefined ? 'first-here' : 'known';
   }
 
   async get(tenantId: string, aadObjectId: string): Promise<StoredReference | undefined> {

@@ -65,17 +65,19 @@ export class CspTeamsBot extends TeamsActivityHandler {
       const offerLanguages = !(await this.deps.language.get(context)) && !localeOf(context.activity);
       for (const member of context.activity.membersAdded ?? []) {
         if (member.id === context.activity.recipient.id) continue;
-        const isNew = await this.rememberReference(context);
+        const heard = await this.rememberReference(context);
         await context.sendActivity({ attachments: [welcomeCard(t, this.listed, offerLanguages)] });
-        if (isNew) await this.met(context);
+        if (heard !== 'known') await this.met(context);
       }
       await next();
     });
 
     this.onMessage(async (context, next) => {
-      const isNew = await this.rememberReference(context);
+      const heard = await this.rememberReference(context);
       await this.routeMessage(context);
-      if (isNew) await this.met(context);
+      // New here, or new to this process (a restart, another instance, a person from before a feature
+      // that greets them): what waits for them is told once, the notices' keys keep it from repeating.
+      if (heard !== 'known') await this.met(context);
       await next();
     });
   }
@@ -250,8 +252,8 @@ export class CspTeamsBot extends TeamsActivityHandler {
     this.deps.logger.info({ verb, issues }, 'refused a malformed card submission');
   }
 
-  /** True when the conversation is new to this person (see ConversationReferenceStore.remember). */
-  private async rememberReference(context: TurnContext): Promise<boolean> {
+  /** How new this person is here (see ConversationReferenceStore.remember). */
+  private async rememberReference(context: TurnContext): Promise<'new-conversation' | 'first-here' | 'known'> {
     const { tenantId, aadObjectId } = identityOf(context);
     const reference = Turn.getConversationReference(context.activity);
     try {
@@ -259,7 +261,7 @@ export class CspTeamsBot extends TeamsActivityHandler {
     } catch (error) {
       // Not being able to remember where to notify someone must not cost them this answer.
       this.deps.logger.warn({ err: error }, 'could not store the conversation reference');
-      return false;
+      return 'known';
     }
   }
 
