@@ -99,4 +99,11 @@ export interface TeamsFeature {
   commands?: TeamsCommand[];
   dialogs?: Dialog[];
   cardActions?: TeamsCardAction[];
+  /**
+   * A person heard from in a conversation new to them (their first turn with the assistant), or for the
+   * first time by this process (a restart, another instance), after their turn is answered: what already
+   * waits for them can be told now, proactively, instead of when they ask. It may run more than once for
+   * a person, so what it sends carries a notice key that delivers it once.
+   */
+  met?: (context: TurnContext, identity: TeamsIdentity) => Promise<void>;
 }

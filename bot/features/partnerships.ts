@@ -6,7 +6,10 @@ import { ResellerCustomers } from '../../services/customers/resellerCustomers';
 import { lookupMessage } from '../../services/partnerships/messages';
 import { tellOne } from '../../i18n/readers';
 import { PartnershipConfirmations } from '../../services/partnerships/partnershipConfirmations';
-import type { Provider } from '../../services/partnerships/types';
+import type { Invitation, Provider } from '../../services/partnerships/types';
+import type { Notice } from '../proactive/notifier';
+import type { TeamsFeature } from '../../dialogs/teamsTurn';
+import { reportedMember } from '../../dialogs/reportedMember';
 import type { Feature, FeatureDeps } from './feature';
 import { partnershipServiceFor } from './partnershipServiceFor';
 import { slackPartnerships } from '../slack/partnerships';
@@ -26,6 +29,19 @@ import { teamsPartnerships } from '../../dialogs/invitation/invitationFlow';
 import { IndexSweeps } from '../../services/storage/indexSweeps';
 
 export const INVITATION_PATH = '/invitations';
+
+/** The invitation card as a notice (rendered in the reader's language at delivery). */
+const invitationNotice = (invitation: Invitation, provider: Provider, code: string): Notice => ({
+  renderer: 'partnerships.invitation',
+  params: invitationCardParams(invitation, provider, code),
+});
+
+/**
+ * One card per person and issue of the link, however it reaches them: a resend of a pending invitation
+ * reaches only colleagues who have not had it yet; a new link (after expiry) goes to everyone again.
+ */
+const invitationNoticeKey = (invitation: Invitation) =>
+  `partnerships:invitation:${invitation.id}${(invitation.generation ?? 1) > 1 ? `:${invitation.generation}` : ''}`;
 
 /**
  * Partnerships across both platforms (P1–P8): the distributor sets up, invites, lists and removes in
@@ -68,18 +84,14 @@ export function partnershipsFeature() {
       deliverInvitationToTeams: async (invitationId, code) => {
         const lookup = await service.invitations.openInvitation(code);
         if (lookup.status !== 'valid' || lookup.invitation.id !== invitationId) return;
+        const notice = invitationNotice(lookup.invitation, lookup.provider, code);
+        const key = invitationNoticeKey(lookup.invitation);
         const tenantId = await service.invitations.resellerTenantByEmail(lookup.invitation.email);
-        if (!tenantId) return;
-        await deps.notifier.teamsTenant(
-          tenantId,
-          {
-            renderer: 'partnerships.invitation',
-            params: invitationCardParams(lookup.invitation, lookup.provider, code),
-          },
-          // One card per issue of the link: a resend of a pending invitation reaches only colleagues
-          // who have not had it yet; a new link (after expiry) goes to everyone again.
-          `partnerships:invitation:${invitationId}${(lookup.invitation.generation ?? 1) > 1 ? `:${lookup.invitation.generation}` : ''}`,
-        );
+        if (tenantId) await deps.notifier.teamsTenant(tenantId, notice, key);
+        // P2 to a reseller the directory does not know yet: its people heard at the invited domain (E4, E7).
+        for (const person of await service.invitations.peopleInvited(lookup.invitation)) {
+          await deps.notifier.teamsUser(person.tenantId, person.aadObjectId, notice, key);
+        }
       },
       notifyResellerOfRemoval: async (resellerTenantId, providerName, key) => {
         await deps.notifier.teamsTenant(
@@ -114,7 +126,7 @@ export function partnershipsFeature() {
       return link && partnerCenterLinkForReseller(link, base, resellerTenantId, language, sandbox);
     };
 
-    const teams = teamsPartnerships({
+    const partnershipsInTeams = teamsPartnerships({
       service,
       confirmations,
       partnerCenterLinkFor,
@@ -125,6 +137,25 @@ export function partnershipsFeature() {
         partnershipChanged(provider);
       },
     });
+
+    const teams: TeamsFeature = {
+      ...partnershipsInTeams,
+      // P2, P3: someone new here whose own account is on an invited company's domain (E7, E4) is told of
+      // the invitation at once, in their language, without typing its code; the same notice key as the
+      // delivery when it was sent, so nobody has the card twice.
+      met: async (context, identity) => {
+        const member = await reportedMember(context, log);
+        for (const { invitation, provider, code } of await service.invitations.personMet(identity, member)) {
+          const notice = invitationNotice(invitation, provider, code);
+          await deps.notifier.teamsUser(
+            identity.tenantId,
+            identity.aadObjectId,
+            notice,
+            invitationNoticeKey(invitation),
+          );
+        }
+      },
+    };
 
     return {
       name: 'partnerships',

@@ -35,15 +35,29 @@ export class ConversationReferenceStore {
 
   constructor(private readonly records: AtomicStore) {}
 
-  async remember(tenantId: string, aadObjectId: string, reference: Partial<ConversationReference>, locale?: string) {
+  /**
+   * How new this person is here: `new-conversation` when the conversation was not known for them (their
+   * first turn with the assistant, or a new chat); `first-here` when this process had not heard them yet
+   * (after a restart, on another instance, or from before a feature that greets them existed); `known`
+   * otherwise. A feature may then tell them what waits for them (bot/teams/teamsBot.ts).
+   */
+  async remember(
+    tenantId: string,
+    aadObjectId: string,
+    reference: Partial<ConversationReference>,
+    locale?: string,
+  ): Promise<'new-conversation' | 'first-here' | 'known'> {
     const key = keyOf(tenantId, aadObjectId);
     const fingerprint = `${reference.serviceUrl}|${reference.conversation?.id}|${locale ?? ''}`;
-    if (this.known.get(key) === fingerprint) return;
+    const before = this.known.get(key);
+    if (before === fingerprint) return 'known';
+    let newConversation = false;
     // The index entry goes first: a crash before the record leaves an entry that reads as nobody, never a
     // person the index does not know. Once per person and process, also for an unchanged record: that
     // indexes the references an older version (or an instance of it during a rolling deploy) wrote.
     await this.records.indexAdd(peopleOf(tenantId), aadObjectId, 0);
     const { changed } = await updateRecord<StoredReference>(this.records, key, (current) => {
+      newConversation = current?.reference.conversation?.id !== reference.conversation?.id;
       const same =
         current?.reference.serviceUrl === reference.serviceUrl &&
         current?.reference.conversation?.id === reference.conversation?.id &&
@@ -53,6 +67,8 @@ export class ConversationReferenceStore {
     // Again after a write: a `forget` running meanwhile may have taken the entry out after the first add.
     if (changed) await this.records.indexAdd(peopleOf(tenantId), aadObjectId, 0);
     this.known.set(key, fingerprint);
+    if (changed && newConversation) return 'new-conversation';
+    return before === undefined ? 'first-here' : 'known';
   }
 
   async get(tenantId: string, aadObjectId: string): Promise<StoredReference | undefined> {

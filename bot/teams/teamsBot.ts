@@ -65,15 +65,19 @@ export class CspTeamsBot extends TeamsActivityHandler {
       const offerLanguages = !(await this.deps.language.get(context)) && !localeOf(context.activity);
       for (const member of context.activity.membersAdded ?? []) {
         if (member.id === context.activity.recipient.id) continue;
-        await this.rememberReference(context);
+        const heard = await this.rememberReference(context);
         await context.sendActivity({ attachments: [welcomeCard(t, this.listed, offerLanguages)] });
+        if (heard !== 'known') await this.met(context);
       }
       await next();
     });
 
     this.onMessage(async (context, next) => {
-      await this.rememberReference(context);
+      const heard = await this.rememberReference(context);
       await this.routeMessage(context);
+      // New here, or new to this process (a restart, another instance, a person from before a feature
+      // that greets them): what waits for them is told once, the notices' keys keep it from repeating.
+      if (heard !== 'known') await this.met(context);
       await next();
     });
   }
@@ -248,14 +252,26 @@ export class CspTeamsBot extends TeamsActivityHandler {
     this.deps.logger.info({ verb, issues }, 'refused a malformed card submission');
   }
 
-  private async rememberReference(context: TurnContext): Promise<void> {
+  /** How new this person is here (see ConversationReferenceStore.remember). */
+  private async rememberReference(context: TurnContext): Promise<'new-conversation' | 'first-here' | 'known'> {
     const { tenantId, aadObjectId } = identityOf(context);
     const reference = Turn.getConversationReference(context.activity);
     try {
-      await this.deps.references.remember(tenantId, aadObjectId, reference, context.activity.locale);
+      return await this.deps.references.remember(tenantId, aadObjectId, reference, context.activity.locale);
     } catch (error) {
       // Not being able to remember where to notify someone must not cost them this answer.
       this.deps.logger.warn({ err: error }, 'could not store the conversation reference');
+      return 'known';
+    }
+  }
+
+  /** Each feature hears of a person new to this conversation; one that fails costs neither the answer nor the others. */
+  private async met(context: TurnContext): Promise<void> {
+    const identity = identityOf(context);
+    for (const feature of this.deps.features) {
+      await feature.met?.(context, identity).catch((error: unknown) => {
+        this.deps.logger.warn({ err: error }, 'could not tell a person new here what waits for them');
+      });
     }
   }
 }

@@ -24,7 +24,6 @@ import type { Provider } from '../../services/partnerships/types';
 import type { RegionTable } from '../../services/rules/regionTable';
 import type { PartnershipConfirmations } from '../../services/partnerships/partnershipConfirmations';
 import type { Logger } from 'pino';
-import { reportedEmail } from './memberEmail';
 import { reportedMember } from '../reportedMember';
 import { verbField } from '../cardSubmission';
 import { actorOf, cardCommand, type TeamsCommand, type TeamsFeature, type TeamsIdentity } from '../teamsTurn';
@@ -173,11 +172,12 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
       payload: declinePayload,
       run: async ({ context, t, identity, payload }) => {
         const actor = actorOf(identity);
-        const email = await reportedEmail(context, p.logger);
+        // P3: who Teams says this person is; the service lets only their own account's address count (E4, E7).
+        const member = await reportedMember(context, p.logger);
         const outcome = await p.service.answers.decline(payload?.code ?? '', {
           tenantId: identity.tenantId,
           actor,
-          email,
+          member,
         });
         if (!outcome.ok) {
           const m =
@@ -247,7 +247,7 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
         // An invitation waiting for this organisation is the way to a first provider: say so, and show it again.
         const waiting = await p.service.invitations.waitingInvitations(
           identity.tenantId,
-          await reportedEmail(context, p.logger),
+          await reportedMember(context, p.logger),
         );
         const intro = waiting.map(({ invitation, provider }) =>
           t('partnerships:teams.providers.invitationWaiting', {

@@ -342,9 +342,9 @@ export async function inviteReseller(road: Road): Promise<string> {
 }
 
 /**
- * The invitation card in Teams: it arrives on its own when the invited address is a person the
- * assistant knows (the enrolment's primary contact); otherwise the reseller pastes the code from the
- * link's page, as that page says.
+ * The invitation card in Teams: it arrives on its own when the assistant knows the invited company (the
+ * enrolment's primary contact, or a person heard from whose own Teams account is on the invited address's
+ * domain, E7); otherwise the reseller pastes the code from the link's page, as that page says.
  */
 async function invitationCard(road: Road, code: string, onItsOwn: boolean): Promise<Locator> {
   const { page, t } = road;
@@ -353,7 +353,11 @@ async function invitationCard(road: Road, code: string, onItsOwn: boolean): Prom
   if (onItsOwn) {
     const card = await nthCard(page, title, before + 1, 'the invitation card', 15_000).catch(() => undefined);
     if (card) {
-      road.say('Teams: the invitation card arrived on its own (the invited address is the primary contact)');
+      road.say(
+        road.reseller.alreadyEnrolled
+          ? 'Teams: the invitation card arrived on its own (the invited address is on the domain of the Teams account of the person who talked to the assistant)'
+          : 'Teams: the invitation card arrived on its own (the invited address is the primary contact)',
+      );
       return card;
     }
   }
@@ -443,14 +447,15 @@ export async function listedActive(road: Road): Promise<void> {
 }
 
 /**
- * A reseller already in CSP (E7), as a person meets it: Authorize is refused while the assistant knows
+ * A reseller already in CSP (E7), as a person meets it: the invitation card arrives on its own (the
+ * person talked to the assistant from an account on the invited domain); Authorize is refused while the assistant knows
  * nothing of the organisation (P1), with what to do; "We are already enrolled in CSP" with its PartnerID
  * and country (checked at Partner Center, E3); the invitation opened again and authorised: Partner
  * Center already lists the reseller with the distributor, so the card says the partnership is active.
  */
 export async function authoriseAfterE7(road: Road, code: string): Promise<Locator> {
   const { page, t } = road;
-  const card = await invitationCard(road, code, false);
+  const card = await invitationCard(road, code, true);
   await authorizeOnCard(road, card);
   const enrolFirst = t('partnerships:teams.enrolFirst');
   await expectVisible(page.getByText(enrolFirst, { exact: false }).last(), 20_000, 'the refusal saying what to do');

@@ -6,7 +6,7 @@ import { checkResellerAtPartnerCenter, statusWithPartnerCenterWord } from '../ru
 import { combine, type Decision } from '../rules/decision';
 import { updateRecord } from '../storage/atomicStore';
 import { withMemberDomain } from '../enrolment/ownDomains';
-import type { ReportedMember } from '../rules/memberDomain';
+import { domainOfMember, ownAddressOf, type ReportedMember } from '../rules/memberDomain';
 import { defaultWebmailList } from '../rules/webmail';
 import type { Invitations } from './invitations';
 import { distributorListsReseller, partnerCenterWordOn } from './partnerCenterFacts';
@@ -105,7 +105,7 @@ export class InvitationAnswers {
    */
   async decline(
     code: string,
-    decliner: { tenantId: string; actor: Actor; email?: string },
+    decliner: { tenantId: string; actor: Actor; email?: string; member?: ReportedMember },
   ): Promise<
     | { ok: true; invitation: Invitation; provider: Provider }
     | { ok: false; lookup: InvalidInvitation }
@@ -143,17 +143,27 @@ export class InvitationAnswers {
   /**
    * Who may decline: the invited address itself; else, when the directory knows which reseller was
    * invited (its MPN ID or its primary contact on the invitation), anyone in that reseller's tenant,
-   * enrolled or not; else (a reseller we do not know yet) someone whose address, as the platform
-   * reports it, is at the invited domain, or, when the platform does not say, whoever holds the code
-   * that was sent to that address.
+   * enrolled or not; else (a reseller we do not know yet) someone whose address is at the invited domain,
+   * or, when the platform does not say, whoever holds the code that was sent to that address.
+   * What Teams reports (`member`) counts only as domainOfMember allows (E4, E7): a guest's home address,
+   * a webmail address or another tenant's member vouches for no address, so it matches neither the
+   * invited address nor its domain. `email` is an address the caller already vouches for.
    */
-  private async mayDecline(invitation: Invitation, decliner: { tenantId: string; email?: string }): Promise<boolean> {
+  private async mayDecline(
+    invitation: Invitation,
+    decliner: { tenantId: string; email?: string; member?: ReportedMember },
+  ): Promise<boolean> {
     const invited = invitation.email.toLowerCase();
-    const email = decliner.email?.trim().toLowerCase();
+    const webmail = this.deps.webmail ?? defaultWebmailList;
+    const said = decliner.member ? domainOfMember(decliner.member, decliner.tenantId, webmail) : undefined;
+    const email = decliner.member
+      ? ownAddressOf(decliner.member, decliner.tenantId, webmail)
+      : decliner.email?.trim().toLowerCase();
     if (email === invited) return true;
     const tenants = await this.invitations.invitedTenants(invitation);
     if (tenants.size > 0) return tenants.has(decliner.tenantId);
-    if (!email) return true;
+    // Teams said nothing of this person, or named no account: the code, sent to the invited address, speaks.
+    if (!email) return said === undefined || (!said.owned && said.why === 'no-upn');
     const theirs = emailDomain(email);
     const ours = emailDomain(invited);
     return Boolean(theirs && ours && isSameOrSubdomain(theirs, ours));

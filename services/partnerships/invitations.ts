@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import type { Actor } from '../domain/identifiers';
-import { emailSchema, mpnIdSchema, sameMpnId } from '../domain/identifiers';
+import { emailDomain, emailSchema, isSameOrSubdomain, mpnIdSchema, sameMpnId } from '../domain/identifiers';
+import { domainOfMember, type ReportedMember } from '../rules/memberDomain';
+import { defaultWebmailList } from '../rules/webmail';
 import { updateRecord } from '../storage/atomicStore';
 import { inputRefusal } from './fieldRefusals';
 import { checkInviteeRegion } from './inviteeRegion';
 import { OpenInvitations } from './openInvitations';
+import { PeopleByDomain, type TeamsPerson } from './peopleByDomain';
 import { type AuditLog, KEYS, type Outcome, type RoomDeps, rulesOf } from './partnershipRecords';
 import { providerIdOf, type Providers } from './providers';
 import type { Invitation, InvitationLookup, Provider, Refusal } from './types';
@@ -29,6 +32,7 @@ export type InvitationInput = z.infer<typeof invitationInputSchema>;
 
 export class Invitations {
   readonly open: OpenInvitations;
+  private readonly people: PeopleByDomain;
 
   constructor(
     private readonly deps: RoomDeps,
@@ -36,6 +40,7 @@ export class Invitations {
     private readonly audit: AuditLog,
   ) {
     this.open = new OpenInvitations(deps.records, deps.now);
+    this.people = new PeopleByDomain(deps.records);
   }
 
   /** An approver asks a reseller to partner (P2); a reseller known to be in another region is refused (P6). */
@@ -215,23 +220,49 @@ export class Invitations {
 
   /**
    * Invitations waiting for this reseller organisation (P2, P3): sent, still valid, and addressed to it
-   * (by its MPN ID or primary contact, as for declining) or to the address the platform reports for
-   * the person asking. With the provider and the current link code, so the card can be shown again.
+   * (by its MPN ID or primary contact, as for declining) or to the company domain the asking person's own
+   * Teams account stands for (domainOfMember, E4, E7: never a guest's home address, a webmail address or
+   * another tenant's). With the provider and the current link code, so the card can be shown again.
    */
   async waitingInvitations(
     resellerTenantId: string,
-    email?: string,
+    member?: ReportedMember,
   ): Promise<Array<{ invitation: Invitation; provider: Provider; code: string }>> {
-    const address = email?.trim().toLowerCase();
+    const own = member ? domainOfMember(member, resellerTenantId, this.deps.webmail ?? defaultWebmailList) : undefined;
     const sent = (await this.open.every()).filter((i) => this.statusOf(i) === 'valid');
     const waiting: Array<{ invitation: Invitation; provider: Provider; code: string }> = [];
     for (const invitation of sent) {
+      const invited = emailDomain(invitation.email);
       const forUs =
-        invitation.email.toLowerCase() === address || (await this.invitedTenants(invitation)).has(resellerTenantId);
+        (own?.owned === true && invited !== undefined && isSameOrSubdomain(invited, own.domain)) ||
+        (await this.invitedTenants(invitation)).has(resellerTenantId);
       const provider = forUs ? await this.providers.getProviderById(invitation.providerId) : undefined;
       if (provider) waiting.push({ invitation, provider, code: this.codeOf(invitation) });
     }
     return waiting.sort((a, b) => b.invitation.createdAt.localeCompare(a.invitation.createdAt));
+  }
+
+  /**
+   * A person the assistant hears from in a new conversation (P2, P3; E7 with E4): when their own Teams
+   * account stands for a company domain (domainOfMember), they are remembered at it, so an invitation to
+   * an address there reaches them when it is sent (`peopleInvited`); and what already waits for them is
+   * returned, so they are told now, without typing its code. Nothing for a guest, a webmail address, the
+   * onmicrosoft.com domain or a member of another tenant, whose account speaks for no company of theirs.
+   */
+  async personMet(
+    person: TeamsPerson,
+    member: ReportedMember | undefined,
+  ): Promise<Array<{ invitation: Invitation; provider: Provider; code: string }>> {
+    if (!member) return [];
+    const own = domainOfMember(member, person.tenantId, this.deps.webmail ?? defaultWebmailList);
+    if (!own.owned) return [];
+    await this.people.heardAt(own.domain, person);
+    return this.waitingInvitations(person.tenantId, member);
+  }
+
+  /** The people to tell of an invitation at once: those whose own company domain its address is on (`personMet`). */
+  peopleInvited(invitation: Pick<Invitation, 'email'>): Promise<TeamsPerson[]> {
+    return this.people.at(invitation.email);
   }
 
   private statusOf(invitation: Invitation): 'valid' | 'expired' | 'used' | 'revoked' | 'declined' {

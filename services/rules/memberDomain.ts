@@ -52,3 +52,18 @@ export function domainOfMember(
   const domain = domainSchema.safeParse(upn.slice(at + 1));
   return domain.success ? { owned: true, domain: domain.data } : { owned: false, why: 'not-a-domain' };
 }
+
+/**
+ * The address a member's own account vouches for (P3: who may see and decline an invitation by its
+ * address): their user principal name when domainOfMember finds it stands for a domain of their
+ * organisation, else none. Never the mail attribute, a guest's home address, a webmail address (E4) or
+ * one of another tenant: those speak for someone else, so they match no invitation by address.
+ */
+export function ownAddressOf(
+  member: ReportedMember,
+  organisationTenantId: string,
+  webmail: WebmailList = defaultWebmailList,
+): string | undefined {
+  const found = domainOfMember(member, organisationTenantId, webmail);
+  return found.owned ? member.userPrincipalName?.trim().toLowerCase() : undefined;
+}

@@ -56,6 +56,17 @@ for (const backend of backends) {
       expect(people.map((person) => person.reference.conversation?.id)).to.deep.equal(['second']);
     });
 
+    it('says when a conversation is new to a person, or the person new to this process, not a language change', async () => {
+      const references = new ConversationReferenceStore(store.records);
+      expect(await references.remember(tenant, 'user-a', referenceTo('first'), 'sv-SE')).to.equal('new-conversation');
+      expect(await references.remember(tenant, 'user-a', referenceTo('first'), 'sv-SE')).to.equal('known');
+      // Another instance, or this one after a restart, hearing the same conversation: the person is new to it.
+      const another = new ConversationReferenceStore(store.records);
+      expect(await another.remember(tenant, 'user-a', referenceTo('first'), 'sv-SE')).to.equal('first-here');
+      expect(await references.remember(tenant, 'user-a', referenceTo('first'), 'pl-PL')).to.equal('known');
+      expect(await references.remember(tenant, 'user-a', referenceTo('second'), 'pl-PL')).to.equal('new-conversation');
+    });
+
     it('no longer finds a forgotten person, and finds them again when they talk again', async () => {
       const references = new ConversationReferenceStore(store.records);
       await references.remember(tenant, 'user-a', referenceTo('a'));

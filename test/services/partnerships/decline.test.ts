@@ -75,6 +75,45 @@ onEveryBackend('Declining an invitation (P3)', (h) => {
       expect(colleague.ok).to.equal(true);
     });
 
+    it('lets a member whose own account is at the invited domain decline, as Teams reports it (E7)', async () => {
+      const { code } = await h().invite('owner@tailspin.example');
+      const tenantId = fresh();
+      const member = { userPrincipalName: 'colleague@tailspin.example', userRole: 'user', tenantId };
+      expect((await h().service.answers.decline(code, { tenantId, actor: teamsUser(10), member })).ok).to.equal(true);
+    });
+
+    it('refuses a guest whose home address is the invited one, and a webmail account at it (E4, E7)', async () => {
+      const { code } = await h().invite('owner@tailspin.example');
+      const guest = {
+        userPrincipalName: 'owner_tailspin.example#EXT#@wingtip.onmicrosoft.com',
+        email: 'owner@tailspin.example',
+        userRole: 'guest',
+      };
+      const asGuest = await h().service.answers.decline(code, {
+        tenantId: fresh(),
+        actor: teamsUser(11),
+        member: guest,
+      });
+      expect(asGuest).to.have.nested.property('refusal.code', 'not-invitee');
+      const gmail = await h().invite('tailspin.owner@gmail.com');
+      const webmail = { userPrincipalName: 'tailspin.owner@gmail.com', email: 'tailspin.owner@gmail.com' };
+      const asWebmail = await h().service.answers.decline(gmail.code, {
+        tenantId: fresh(),
+        actor: teamsUser(12),
+        member: webmail,
+      });
+      expect(asWebmail).to.have.nested.property('refusal.code', 'not-invitee');
+      expect((await h().service.invitations.openInvitation(code)).status).to.equal('valid');
+    });
+
+    it('lets the holder of the code decline when Teams names no account for them', async () => {
+      const { code } = await h().invite('owner@tailspin.example');
+      const member = { email: 'someone@wingtip.example' };
+      expect(
+        (await h().service.answers.decline(code, { tenantId: fresh(), actor: teamsUser(13), member })).ok,
+      ).to.equal(true);
+    });
+
     it('lets the holder of the code decline when Teams does not say who they are', async () => {
       const { code } = await h().invite('owner@tailspin.example');
       expect((await h().service.answers.decline(code, { tenantId: fresh(), actor: teamsUser(8) })).ok).to.equal(true);

@@ -74,7 +74,10 @@ onEveryBackend(
         try {
           const resellers = await h().service.listResellers(h().providerId);
           const invitations = await h().service.invitations.openInvitations(h().providerId);
-          await h().service.invitations.waitingInvitations(resellerId, invitation.email);
+          await h().service.invitations.waitingInvitations(resellerId, {
+            userPrincipalName: invitation.email,
+            tenantId: resellerId,
+          });
           await h().service.partnerships.confirmationWork(h().now());
           await countdown.checkAll();
           await Promise.all([gdap.all(), gdap.ofReseller(resellerId), gdap.ofProvider(h().providerId)]);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { domainOfMember, type ReportedMember } from '../../../services/rules/memberDomain';
+import { domainOfMember, ownAddressOf, type ReportedMember } from '../../../services/rules/memberDomain';
 
 /**
  * E7 with E4: the company domain a Teams member's own account stands for. A reseller already in CSP gives
@@ -58,4 +58,26 @@ describe('the domain a member’s own account stands for (E7, E4)', () => {
     const member = { userPrincipalName: 'piotr@fabrikam-it.pl', tenantId: TENANT.toUpperCase() };
     expect(domainOfMember(member, TENANT)).to.deep.equal({ owned: true, domain: 'fabrikam-it.pl' });
   });
+});
+
+/** P3 with E4, E7: the address a member's account vouches for, to match an invitation by (listing, declining). */
+describe('ownAddressOf: the address a member’s own account vouches for', () => {
+  const TENANT = '22222222-2222-4222-8222-222222222222';
+  it('is the UPN, in lower case, of the organisation’s own member', () => {
+    const member = { userPrincipalName: 'Piotr.Nowak@Fabrikam-IT.pl', email: 'p@elsewhere.example', userRole: 'user' };
+    expect(ownAddressOf(member, TENANT)).to.equal('piotr.nowak@fabrikam-it.pl');
+  });
+
+  const none: Array<[string, ReportedMember]> = [
+    [
+      'a guest, whatever home address Teams gives as their mail',
+      { userPrincipalName: 'ola_fabrikam-it.pl#EXT#@wingtip.onmicrosoft.com', email: 'ola@fabrikam-it.pl' },
+    ],
+    ['a webmail account (E4)', { userPrincipalName: 'fabrikam.it@gmail.com', email: 'fabrikam.it@gmail.com' }],
+    ['a member of another tenant', { userPrincipalName: 'piotr@fabrikam-it.pl', tenantId: 'another-tenant' }],
+    ['someone with only a mail attribute', { email: 'piotr@fabrikam-it.pl' }],
+  ];
+  for (const [what, member] of none) {
+    it(`is none for ${what}`, () => expect(ownAddressOf(member, TENANT)).to.equal(undefined));
+  }
 });

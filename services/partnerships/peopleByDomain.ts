@@ -1,0 +1,50 @@
+import type { AtomicStore } from '../storage/atomicStore';
+
+/** More people at one domain than an invitation is delivered to at once: a read is bounded. */
+const MAX_PEOPLE = 10_000;
+/** A domain and the people heard at it, as an index of the store (a Redis sorted set, a SQLite table). */
+const indexOf = (domain: string) => `partnerships:people-at:${domain.toLowerCase()}`;
+
+/** A Teams user, by the tenant Teams puts them in and their Entra object id. */
+export interface TeamsPerson {
+  tenantId: string;
+  aadObjectId: string;
+}
+
+/**
+ * The people of an organisation the assistant has heard from, by the company domain their own Teams
+ * account stands for (domainOfMember: no guest, no webmail, not the onmicrosoft.com domain, same tenant).
+ * A distributor may invite a reseller the assistant knows nothing of yet (P2): the invited address's
+ * domain then names who may be told of it at once, person by person, never a whole tenant (its guests
+ * are not the company). Kept as an index, so finding them reads only the domain's entries.
+ */
+export class PeopleByDomain {
+  constructor(private readonly records: AtomicStore) {}
+
+  /** Only for a domain domainOfMember found the person's own account stands for. */
+  async heardAt(domain: string, person: TeamsPerson): Promise<void> {
+    await this.records.indexAdd(indexOf(domain), memberOf(person), 0);
+  }
+
+  /**
+   * The people whose own domain the address is on, or one level or more below it (an account at
+   * fabrikam-it.pl speaks for sales.fabrikam-it.pl too: Entra verifies a domain and its subdomains in one
+   * tenant). The top-level domain alone names no company.
+   */
+  async at(address: string): Promise<TeamsPerson[]> {
+    const domain = address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+    const labels = domain.split('.');
+    const owners = labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'));
+    const found = await Promise.all(
+      owners.map((owner) => this.records.indexRange(indexOf(owner), { limit: MAX_PEOPLE })),
+    );
+    return found.flat().map((entry) => personOf(entry.member));
+  }
+}
+
+const memberOf = (person: TeamsPerson) => `${person.tenantId} ${person.aadObjectId}`;
+
+function personOf(member: string): TeamsPerson {
+  const [tenantId, aadObjectId] = member.split(' ');
+  return { tenantId, aadObjectId };
+}
