@@ -6,11 +6,14 @@ import { tempDataDir } from '../../support/drivers/testAssistant';
 
 /**
  * Two instances started on one fresh data directory (or one started while another sets the file up): the
- * first requests of each must be answered (services/storage/openStore.ts, sqliteFileSetup.ts). SQLite refuses
+ * first requests of each must be answered (services/storage/openStore.ts, sqliteAtomicStore.ts). SQLite refuses
  * `PRAGMA journal_mode = WAL` at once with SQLITE_BUSY, skipping the busy timeout, when another connection
  * holds the write lock of the file still in rollback mode: the switch reads first and then asks for the
  * write lock, and SQLite never waits to promote a read lock (it could deadlock; sqlite.org/c3ref/busy_handler.html).
- * Two instances switching the fresh file at the same instant meet exactly that, in ~1 of 150 starts.
+ * Two instances switching the fresh file at the same instant meet exactly that, about once in 100 to 150
+ * starts (node-sqlite3 alone in two processes: 2 of 300; two stores in one process: 9 of 1000, whose refused
+ * store then failed every record request). Here the other instance is held at that moment, so the test fails
+ * every run on the code before the fix (8 of 8) and not once after (15 of 15).
  */
 describe('SQLite store: start-up beside another instance setting the fresh file up', () => {
   it('answers its first read, write and ping once the other instance lets go of the fresh file', async () => {
