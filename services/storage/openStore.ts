@@ -8,6 +8,7 @@ import type { AtomicStore } from './atomicStore';
 import { MemoryAtomicStore } from './memoryAtomicStore';
 import type { RedisAtomicStore } from './redisAtomicStore';
 import { SqliteAtomicStore } from './sqliteAtomicStore';
+import { retryWhileBusy } from './sqliteBusy';
 import { TimeBoundedStore } from './timeBoundedStore';
 
 export interface StoreOptions {
@@ -97,8 +98,16 @@ function openBackend(options: StoreOptions): Store {
     const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: BUSY_TIMEOUT_MS });
     adapter.on('error', onError);
     // The adapter creates the table on connecting; WAL lets readers run beside a writer, and keeps two
-    // processes on one file from blocking each other.
-    const fileReady = adapter.query('PRAGMA journal_mode = WAL');
+    // processes on one file from blocking each other. The switch is tried again while SQLite answers BUSY:
+    // it reads the file and then asks for its write lock, and SQLite refuses that promotion at once, busy
+    // timeout or not, while another connection holds the write lock (waiting could deadlock, see
+    // sqlite.org/c3ref/busy_handler.html). On a fresh file that is another instance setting it up at the
+    // same instant; refused once, the records never opened (every request failed until a restart).
+    let closed = false;
+    const fileReady = retryWhileBusy(
+      () => adapter.query('PRAGMA journal_mode = WAL'),
+      () => closed,
+    );
     fileReady.catch(onError);
     void adapter.query(`PRAGMA synchronous = ${synchronous === 'normal' ? 'NORMAL' : 'FULL'}`).catch(onError);
     const keyv = withoutNamespace(new Keyv({ store: adapter, ...keyvOptions }));
@@ -115,6 +124,7 @@ function openBackend(options: StoreOptions): Store {
       keyv,
       records,
       close: async () => {
+        closed = true;
         await records.close();
         await adapter.disconnect();
       },

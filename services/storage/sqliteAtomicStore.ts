@@ -59,8 +59,15 @@ export class SqliteAtomicStore implements AtomicStore {
     this.table = options.table;
     this.indexTable = `${this.table}_index`;
     const synchronous = options.synchronous === 'normal' ? 'NORMAL' : 'FULL';
-    // Opened once the file is set up (see fileReady); whoever queries first sees a failed start.
-    this.connection = options.fileReady.then(() => new SqliteReader(options.file, synchronous));
+    // Opened once the file is set up (see fileReady). The reader has no busy timeout and its opening reads
+    // the schema, which WAL refuses at once while another process recovers the log (its first connection):
+    // tried again, since a connection that failed once would fail every request after it.
+    this.connection = options.fileReady.then(() =>
+      retryWhileBusy(
+        async () => new SqliteReader(options.file, synchronous),
+        () => this.closing,
+      ),
+    );
     this.connection.catch(() => {});
     this.group = new SqliteGroupCommit(
       options.file,

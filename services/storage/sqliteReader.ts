@@ -21,8 +21,14 @@ export class SqliteReader {
 
   constructor(file: string, synchronous: 'FULL' | 'NORMAL') {
     this.db = new Database(file, { timeout: 0 });
-    // Reads only, but `PRAGMA synchronous` is per connection and the operators' check reads it here.
-    this.db.pragma(`synchronous = ${synchronous}`);
+    try {
+      // Reads only, but `PRAGMA synchronous` is per connection and the operators' check reads it here.
+      this.db.pragma(`synchronous = ${synchronous}`);
+    } catch (error) {
+      // Refused (SQLITE_BUSY: it reads the schema): closed, so the store's next try opens a new one.
+      this.db.close();
+      throw error;
+    }
   }
 
   /** Every row of one statement, run now. */
