@@ -4,13 +4,13 @@
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
-# node-sqlite3 and better-sqlite3 compile from source when their prebuilt binaries cannot be downloaded: give them a compiler.
+# node-sqlite3 compiles from source when its prebuilt binary cannot be downloaded: give it a compiler.
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
   && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 # Dependencies first (a layer reused until the lock file changes); `prepare` compiles once sources are in.
-RUN npm ci --no-audit --no-fund --ignore-scripts && npm rebuild sqlite3 better-sqlite3
+RUN npm ci --no-audit --no-fund --ignore-scripts && npm rebuild sqlite3
 COPY tsconfig.json tsconfig.build.json ./
 COPY scripts/buildIfStale.mjs scripts/bundleEntry.mjs scripts/
 COPY bot bot

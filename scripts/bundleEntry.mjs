@@ -18,7 +18,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * load a second copy of them from node_modules (bot/teams/dialogMemory.ts patches a botbuilder-dialogs
  * module that must be the one the bundled dialogs use).
  */
-export const LEFT_OUT = ['sqlite3', 'better-sqlite3', 'dtrace-provider', '@slack/*', '@keyv/redis'];
+export const LEFT_OUT = ['sqlite3', 'dtrace-provider', '@slack/*', '@keyv/redis'];
 
 /**
  * npm nests a copy of a package under each dependant that needs another version than the top-level one:

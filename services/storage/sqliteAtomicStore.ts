@@ -1,18 +1,40 @@
+import type * as Sqlite3 from 'sqlite3';
+import sqlite3 from 'sqlite3';
 import type { AtomicStore, IndexEntry, IndexRange, Versioned } from './atomicStore';
 import { decodeRecord, encodeRecord } from './envelope';
 import { retryWhileBusy, type Rows } from './sqliteBusy';
 import { SqliteGroupCommit } from './sqliteGroupCommit';
-import { SqliteReader } from './sqliteReader';
+import { SqliteGroupRead } from './sqliteGroupRead';
 import { assertScore } from './sortedIndex';
 
 /*
- * Two SQLite drivers, each where its way of running fits. Writes: node-sqlite3 (the driver @keyv/sqlite
- * requires anyway, declared in package.json in its range so npm installs one copy), whose statements run
- * on libuv's thread pool, so a commit's flush and a wait for another process's lock never stop the event
- * loop (sqliteGroupCommit.ts). Reads: better-sqlite3 on the main thread, where a one-row read from the WAL
- * costs microseconds instead of a trip to the pool (sqliteReader.ts, with the figures). node:sqlite would
- * do both with no compile, but needs Node 22.
+ * The one SQLite driver: node-sqlite3, declared in package.json in the range @keyv/sqlite asks for, so npm
+ * installs a single copy that both the Keyv adapter and these records load. Chosen over better-sqlite3
+ * because Keyv's adapter requires it anyway (a second native driver would be a second compile on every
+ * machine without prebuilt binaries) and its statements run off the main thread, where a commit waiting
+ * for another process's lock does not stop the event loop; node:sqlite needs Node 22.
+ *
+ * Session 29 read the records with better-sqlite3 on the main thread beside node-sqlite3's writes: a
+ * one-row read took microseconds instead of a trip to the pool (the main thread's CPU a turn 2.06 → 1.51 ms
+ * on the enrolment step). Withdrawn the same session: each driver links its own copy of SQLite, and two
+ * copies in one process on one file do not see each other's POSIX locks (sqlite.org/howtocorrupt.html,
+ * 2.2.1). Seen: the second copy's first read truncated the `-shm` file the first copy had mapped, and one
+ * start-up of about 5,000 died of SIGBUS. One driver for every connection of a process is the condition for
+ * trying again (both on better-sqlite3: Keyv's adapter too, the writes in a worker thread).
  */
+
+/**
+ * Copies of one prepared statement. node-sqlite3 runs the calls of one statement strictly one after
+ * another, each waiting for the main thread to take the previous one's rows; a few copies let the
+ * worker threads go on with the next while the main thread is busy (the outbox's many writes).
+ */
+const COPIES_PER_STATEMENT = 4;
+
+interface PooledStatement {
+  statement: Sqlite3.Statement;
+  /** Calls handed to it and not yet answered. */
+  running: number;
+}
 
 export interface SqliteRecordsOptions {
   /** The database file (`DATA_DIR/csp-assistant.sqlite`), shared with the Keyv adapter. */
@@ -25,7 +47,6 @@ export interface SqliteRecordsOptions {
    * once with SQLITE_BUSY (no busy wait), so the file is set up by one connection only.
    */
   fileReady: Promise<unknown>;
-  /** How long the group commit's writes wait for another process's lock (in the thread pool, not the main thread). */
   busyTimeoutMs: number;
   /** `PRAGMA synchronous` in WAL mode (see openStore). */
   synchronous: 'full' | 'normal';
@@ -36,8 +57,7 @@ export interface SqliteRecordsOptions {
  * one SQL statement (`UPDATE ... WHERE version = ?` / `INSERT ... ON CONFLICT`), so two processes
  * sharing the file cannot both win; `RETURNING` tells whether this one did.
  *
- * Connections of its own (the reader and the group commit's writer), each statement prepared once and run
- * again and again. Keyv's adapter runs
+ * Its own connection, with each statement prepared once and run again and again. Keyv's adapter runs
  * every query as a new statement that node-sqlite3 finalizes on the main thread, and finalizing takes
  * the connection's lock: under concurrent turns the event loop stood still there behind whichever
  * statement (a commit, a wait for another process's lock) held it, a quarter of the CPU profile of a
@@ -46,7 +66,8 @@ export interface SqliteRecordsOptions {
 
 export class SqliteAtomicStore implements AtomicStore {
   readonly backend = 'sqlite' as const;
-  private readonly connection: Promise<SqliteReader>;
+  private readonly connection: Promise<Sqlite3.Database>;
+  private readonly statements = new Map<string, PooledStatement[]>();
   private readonly table: string;
   /** Ordered indexes: a table of their own, read through its (name, score, member) B-tree. */
   private readonly indexTable: string;
@@ -54,33 +75,35 @@ export class SqliteAtomicStore implements AtomicStore {
   private closing = false;
   /** The compare-and-sets, committed in groups on a connection of their own (sqliteGroupCommit.ts). */
   private readonly group: SqliteGroupCommit;
+  /** Single-record reads, several to a query under load (sqliteGroupRead.ts). */
+  private readonly reads: SqliteGroupRead;
 
   constructor(options: SqliteRecordsOptions) {
     this.table = options.table;
     this.indexTable = `${this.table}_index`;
+    let opened!: (db: Sqlite3.Database) => void;
+    let failed!: (error: Error) => void;
+    const open = new Promise<Sqlite3.Database>((resolve, reject) => {
+      opened = resolve;
+      failed = reject;
+    });
+    this.connection = open;
     const synchronous = options.synchronous === 'normal' ? 'NORMAL' : 'FULL';
-    // Opened once the file is set up (see fileReady). The reader has no busy timeout and its opening reads
-    // the schema, which WAL refuses at once while another process recovers the log (its first connection):
-    // tried again, since a connection that failed once would fail every request after it.
-    this.connection = options.fileReady.then(() =>
-      retryWhileBusy(
-        async () => new SqliteReader(options.file, synchronous),
-        () => this.closing,
-      ),
-    );
-    this.connection.catch(() => {});
-    this.group = new SqliteGroupCommit(
-      options.file,
-      this.connection,
-      options.busyTimeoutMs,
-      synchronous,
-      // Not `query`: a batch committing while the store closes must still learn what it changed.
-      (sql, params) =>
-        retryWhileBusy(
-          async () => (await this.connection).all(sql, params),
-          () => false,
-        ),
-    );
+    this.group = new SqliteGroupCommit(options.file, open, options.busyTimeoutMs, synchronous);
+    this.reads = new SqliteGroupRead((sql, ...params) => this.query(sql, ...params), this.table);
+    const connect = () => {
+      const db: Sqlite3.Database = new sqlite3.Database(options.file, (error) => {
+        if (error) return failed(error);
+        // A lock held by another connection or process is waited for (up to the timeout), not an error.
+        db.configure('busyTimeout', options.busyTimeoutMs);
+        db.run(`PRAGMA synchronous = ${synchronous}`, (pragmaError) =>
+          pragmaError ? failed(pragmaError) : opened(db),
+        );
+      });
+    };
+    options.fileReady.then(connect, failed);
+    // Whoever queries first sees a failed start; nobody waiting must not crash the process.
+    open.catch(() => {});
   }
 
   /** One statement, again after a short wait while SQLite answers SQLITE_BUSY (sqliteBusy.ts says why). */
@@ -93,9 +116,11 @@ export class SqliteAtomicStore implements AtomicStore {
 
   /**
    * A write, in the next group commit (a batch refused as BUSY committed nothing: retried alike). Every
-   * write goes there, off the main thread: a commit's flush, and a wait for another process's lock (the
-   * busy timeout), take a thread of the pool and not the event loop. Resolves to how many rows it changed.
+   * write goes there, so this connection only reads and never waits on a write lock: one of its
+   * statements sleeping in the busy handler held its connection and a thread of the pool while the
+   * group commit it waited for needed a thread too (seen as 2 s store timeouts under load).
    */
+  /** Resolves to how many rows the write changed. */
   private groupWrite(sql: string, ...params: unknown[]): Promise<number> {
     return retryWhileBusy(
       () => this.group.write(sql, params),
@@ -104,27 +129,52 @@ export class SqliteAtomicStore implements AtomicStore {
   }
 
   private async queryOnce(sql: string, params: unknown[]): Promise<Rows> {
-    const reader = await this.connection;
+    const db = await this.connection;
+    // After close() began, a new statement would keep the connection from closing.
     if (this.closing) throw new Error('SQLITE_MISUSE: the record store is closed');
-    return reader.all(sql, params);
+    const pool = this.statements.get(sql) ?? [];
+    this.statements.set(sql, pool);
+    // The least busy copy; a new one when all are busy and the pool has room.
+    let slot = pool.reduce<PooledStatement | undefined>(
+      (best, s) => (!best || s.running < best.running ? s : best),
+      undefined,
+    );
+    if (!slot || (slot.running > 0 && pool.length < COPIES_PER_STATEMENT)) slot = this.prepare(db, sql, pool);
+    const chosen = slot;
+    chosen.running += 1;
+    return new Promise((resolve, reject) => {
+      chosen.statement.all(params, (error: Error | null, rows: Rows) => {
+        chosen.running -= 1;
+        if (error) reject(error);
+        else resolve(rows);
+      });
+    });
+  }
+
+  /** A new copy of `sql` in `pool`. One that fails to prepare leaves the pool (its waiting call gets the error). */
+  private prepare(db: Sqlite3.Database, sql: string, pool: PooledStatement[]): PooledStatement {
+    const slot: PooledStatement = {
+      running: 0,
+      statement: db.prepare(sql, (error) => {
+        if (!error) return;
+        const at = pool.indexOf(slot);
+        if (at >= 0) pool.splice(at, 1);
+        slot.statement.finalize();
+      }),
+    };
+    pool.push(slot);
+    return slot;
   }
 
   async read<T>(key: string): Promise<Versioned<T> | undefined> {
-    const [row] = await this.query(`SELECT value FROM ${this.table} WHERE key = ?`, key);
-    return decodeRecord<T>(row?.value as string | undefined);
+    return decodeRecord<T>(await this.reads.read(key));
   }
 
-  /** Every key in one query, answered in the order asked (a missing or expired record as undefined). */
+  /** Asked for in one tick, the reads go in one query of the group read (one json_each of every key). */
   async readMany<T>(keys: readonly string[]): Promise<Array<Versioned<T> | undefined>> {
-    if (keys.length === 0) return [];
-    // One statement for the whole list: the keys as one JSON array, each row matched to its key.
-    const rows = await this.query(
-      `SELECT key, value FROM ${this.table} WHERE key IN (SELECT value FROM json_each(?))`,
-      JSON.stringify(keys),
-    );
-    const byKey = new Map(rows.map((row) => [row.key as string, row.value as string]));
+    const raw = await Promise.all(keys.map((key) => this.reads.read(key)));
     const now = Date.now();
-    return keys.map((key) => decodeRecord<T>(byKey.get(key), now));
+    return raw.map((value) => decodeRecord<T>(value, now));
   }
 
   async compareAndSet<T>(key: string, expected: number | undefined, value: T, options: { ttlMs?: number } = {}) {
@@ -253,7 +303,11 @@ export class SqliteAtomicStore implements AtomicStore {
   async close() {
     this.closing = true;
     await this.group.close();
-    const reader = await this.connection.catch(() => undefined);
-    reader?.close();
+    const db = await this.connection.catch(() => undefined);
+    if (!db) return;
+    const statements = [...this.statements.values()].flat();
+    this.statements.clear();
+    await Promise.all(statements.map((s) => new Promise<void>((resolve) => s.statement.finalize(() => resolve()))));
+    await new Promise<void>((resolve, reject) => db.close((error) => (error ? reject(error) : resolve())));
   }
 }

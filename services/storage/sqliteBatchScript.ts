@@ -3,8 +3,7 @@
  * call as its own job on the thread pool and hands its result back through the event loop, so a batch of 30
  * writes run one by one took 30 trips through a loop busy with turns (a batch ~17 ms, of which the flush was
  * 1.5 ms). `Database.exec` runs a whole script in one job; the script records after each write how many rows
- * it changed (`changes()`) in a table of outcomes, which the store's reader reads on the main thread once
- * the batch is committed (sqliteReader.ts): one trip to the pool a batch.
+ * it changed (`changes()`) in a table of the connection's own, which one query then reads.
  *
  * exec takes no bound parameters, so the values are written into the script as SQL literals. Written here
  * because node-sqlite3 offers no quoting: only the two kinds of value the records use are inlined, each in
@@ -13,19 +12,13 @@
  * decimal text might not round-trip; a buffer) is not scripted: it runs statement by statement as before.
  */
 
-/**
- * The outcomes of each writing connection's last batch. In the file, not TEMP, so that the reader (another
- * connection) reads them without a second trip to the thread pool (issue 18, session 29: a TEMP table took
- * a query on the writing connection after every commit). Rows are the writer's (`owner`, a random id per
- * connection) and replaced by its next batch, in the same transaction; a process that stopped leaves its
- * last batch's rows, at most MAX_BATCH small rows.
- */
-export const OUTCOME_TABLE = 'csp_batch_outcome';
+/** The connection's own table of outcomes (TEMP: seen by no other connection, gone when it closes). */
+export const OUTCOME_TABLE = 'temp.csp_batch_outcome';
 
-export const CREATE_OUTCOME_TABLE = `CREATE TABLE IF NOT EXISTS ${OUTCOME_TABLE} (
-  owner TEXT NOT NULL, i INTEGER NOT NULL, changed INTEGER NOT NULL, PRIMARY KEY (owner, i)) WITHOUT ROWID`;
+export const CREATE_OUTCOME_TABLE = `CREATE TEMP TABLE IF NOT EXISTS csp_batch_outcome (
+  i INTEGER PRIMARY KEY, changed INTEGER NOT NULL)`;
 
-export const READ_OUTCOMES = `SELECT i, changed FROM ${OUTCOME_TABLE} WHERE owner = ? ORDER BY i`;
+export const READ_OUTCOMES = `SELECT i, changed FROM ${OUTCOME_TABLE} ORDER BY i`;
 
 export interface ScriptedWrite {
   sql: string;
@@ -33,21 +26,15 @@ export interface ScriptedWrite {
 }
 
 /**
- * The script for `batch` inside one IMMEDIATE transaction, its outcomes kept under `owner`, or undefined
- * when a value cannot be inlined.
+ * The script for `batch` inside one IMMEDIATE transaction, or undefined when a value cannot be inlined.
  * IMMEDIATE takes the write lock first (waiting up to the busy timeout for another process's writer).
  */
-export function batchScript(batch: readonly ScriptedWrite[], owner: string): string | undefined {
-  const ownerLiteral = sqlLiteral(owner);
-  if (ownerLiteral === undefined) return undefined;
-  const lines = ['BEGIN IMMEDIATE;', `DELETE FROM ${OUTCOME_TABLE} WHERE owner = ${ownerLiteral};`];
+export function batchScript(batch: readonly ScriptedWrite[]): string | undefined {
+  const lines = ['BEGIN IMMEDIATE;', `DELETE FROM ${OUTCOME_TABLE};`];
   for (const [i, write] of batch.entries()) {
     const statement = inlineParams(write.sql, write.params);
     if (statement === undefined) return undefined;
-    lines.push(
-      `${statement};`,
-      `INSERT INTO ${OUTCOME_TABLE} (owner, i, changed) VALUES (${ownerLiteral}, ${i}, changes());`,
-    );
+    lines.push(`${statement};`, `INSERT INTO ${OUTCOME_TABLE} (i, changed) VALUES (${i}, changes());`);
   }
   lines.push('COMMIT;');
   return lines.join('\n');

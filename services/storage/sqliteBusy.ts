@@ -1,11 +1,9 @@
 /**
- * SQLite's SQLITE_BUSY answered at once, for the SQLite records (sqliteAtomicStore.ts): the group commit's
- * busy timeout covers a lock held by another connection, but not WAL's snapshot conflict (a write after a
- * second process committed, refused without a wait); the reader (sqliteReader.ts) has no busy timeout,
- * since SQLite's busy handler would sleep on the main thread, so the rare read WAL refuses (another process
- * recovering the log) is refused at once. Either is tried again here after a short wait that lets the
- * event loop go on. Every statement (and every group commit) is its own transaction, so a refused one
- * changed nothing and running it again is safe (the compare-and-set compares again).
+ * SQLite's SQLITE_BUSY answered at once, for the SQLite records (sqliteAtomicStore.ts and its group
+ * commit): the busy timeout covers a lock held by another connection, but not WAL's snapshot conflict:
+ * while one of a connection's statements reads, another that writes after a second process committed
+ * is refused without a wait. Every statement (and every group commit) is its own transaction, so a
+ * refused one changed nothing and running it again is safe (the compare-and-set compares again).
  */
 
 export type Rows = Array<Record<string, unknown>>;
@@ -18,7 +16,7 @@ export async function retryWhileBusy<T>(run: () => Promise<T>, closing: () => bo
     try {
       return await run();
     } catch (error) {
-      const busy = String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY');
+      const busy = (error as { code?: string }).code === 'SQLITE_BUSY';
       if (!busy || attempt >= BUSY_RETRIES || closing()) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 * attempt) + Math.random() * 5));
     }

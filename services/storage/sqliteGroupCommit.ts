@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type * as Sqlite3 from 'sqlite3';
 import sqlite3 from 'sqlite3';
 import type { Rows } from './sqliteBusy';
@@ -35,21 +34,9 @@ export class SqliteGroupCommit {
   private flushing?: Promise<void>;
   private active = false;
   private closed = false;
-  /** Whose rows of the outcome table are this connection's (sqliteBatchScript.ts). */
-  private readonly owner = randomBytes(8).toString('hex');
 
-  /**
-   * `ready` settles when the file is set up (see SqliteRecordsOptions.fileReady). `readOutcomes` runs a
-   * query on another connection of the same file (the store's reader), which sees a batch once committed;
-   * without it, this connection reads them, one more trip to the thread pool.
-   */
-  constructor(
-    file: string,
-    ready: Promise<unknown>,
-    busyTimeoutMs: number,
-    synchronous: 'FULL' | 'NORMAL',
-    private readonly readOutcomes?: (sql: string, params: unknown[]) => Promise<Rows>,
-  ) {
+  /** `ready` settles when the file is set up (see SqliteRecordsOptions.fileReady). */
+  constructor(file: string, ready: Promise<unknown>, busyTimeoutMs: number, synchronous: 'FULL' | 'NORMAL') {
     this.connection = ready.then(
       () =>
         new Promise<Sqlite3.Database>((resolve, reject) => {
@@ -97,7 +84,7 @@ export class SqliteGroupCommit {
    */
   private async commit(batch: PendingWrite[]): Promise<void> {
     const db = await this.connection;
-    const script = batchScript(batch, this.owner);
+    const script = batchScript(batch);
     if (script === undefined) return this.commitOneByOne(db, batch);
     try {
       await exec(db, script);
@@ -108,10 +95,7 @@ export class SqliteGroupCommit {
       return this.commitOneByOne(db, batch);
     }
     const changed = new Map<number, number>();
-    const outcomes = this.readOutcomes
-      ? await this.readOutcomes(READ_OUTCOMES, [this.owner])
-      : await this.all(db, READ_OUTCOMES, [this.owner]);
-    for (const row of outcomes) changed.set(Number(row.i), Number(row.changed));
+    for (const row of await this.all(db, READ_OUTCOMES, [])) changed.set(Number(row.i), Number(row.changed));
     batch.forEach((write, i) => write.resolve(changed.get(i) ?? 0));
   }
 

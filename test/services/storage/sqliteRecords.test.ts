@@ -5,11 +5,11 @@ import { openStore, SQLITE_FILE_NAME, type Store } from '../../../services/stora
 import { tempDataDir } from '../../support/drivers/testAssistant';
 
 /**
- * The SQLite records read on the main thread (issue 18, services/storage/sqliteReader.ts): a read must never
- * stop the process behind another connection's write, and must see every commit made before it, whoever
- * made it (another process on the same file included).
+ * The SQLite records beside other connections to their file (another process's, Keyv's): a read must never
+ * wait behind another connection's write, and must see every commit made before it, whoever made it; a
+ * write under way when the store closes is answered with what it did.
  */
-describe('SQLite records: reads on the main thread', () => {
+describe('SQLite records beside other connections, and at close', () => {
   let store: Store;
   let other: sqlite3.Database;
   let dataDir: string;
