@@ -5,29 +5,34 @@ import { decodeRecord, encodeRecord } from './envelope';
 import { assertScore } from './sortedIndex';
 
 /**
+ * Lua: the version of a stored record, or nil when it is none of this store's records. It is read where this
+ * store writes it, at the start of the record (`{"value":{"v":7,...`, envelope.ts), and the whole record is
+ * decoded only when it is not there: decoding a conversation's state to read one number cost Redis, which
+ * shares the machine's cores with the assistant, a JSON parse of several KB at every compare-and-set
+ * (issue 18, session 29).
+ */
+const VERSION_OF = `
+local function versionOf(raw)
+  local version = tonumber(string.match(raw, '^{"value":{"v":(%d+),'))
+  if version then return version end
+  local ok, record = pcall(cjson.decode, raw)
+  if not ok or type(record) ~= 'table' or type(record.value) ~= 'table' then return nil end
+  return tonumber(record.value.v)
+end
+`;
+
+/**
  * Compare-and-set as one Lua script: Redis runs a script without interleaving any other command,
  * so the version check and the SET are atomic across every bot instance sharing the server.
  * ARGV: expected version (-1: must be absent), new raw value, TTL in ms (0: none).
- *
- * The version is read where this store writes it, at the start of the record (`{"value":{"v":7,...`,
- * envelope.ts), and the whole record is decoded only when it is not there: decoding a conversation's state
- * to read one number cost Redis, which shares the machine's cores with the assistant, a JSON parse of
- * several KB at every compare-and-set (issue 18, session 29).
  */
-const COMPARE_AND_SET = `
+const COMPARE_AND_SET = `${VERSION_OF}
 local current = redis.call('GET', KEYS[1])
 local expected = tonumber(ARGV[1])
 if expected < 0 then
   if current then return 0 end
 else
-  if not current then return 0 end
-  local version = tonumber(string.match(current, '^{"value":{"v":(%d+),'))
-  if not version then
-    local ok, record = pcall(cjson.decode, current)
-    if not ok or type(record) ~= 'table' or type(record.value) ~= 'table' then return 0 end
-    version = tonumber(record.value.v)
-  end
-  if version ~= expected then return 0 end
+  if not current or versionOf(current) ~= expected then return 0 end
 end
 local ttl = tonumber(ARGV[3])
 if ttl > 0 then
@@ -38,16 +43,9 @@ end
 return 1
 `;
 
-const REMOVE_AT_VERSION = `
+const REMOVE_AT_VERSION = `${VERSION_OF}
 local current = redis.call('GET', KEYS[1])
-if not current then return 0 end
-local version = tonumber(string.match(current, '^{"value":{"v":(%d+),'))
-if not version then
-  local ok, record = pcall(cjson.decode, current)
-  if not ok or type(record) ~= 'table' or type(record.value) ~= 'table' then return 0 end
-  version = tonumber(record.value.v)
-end
-if version ~= tonumber(ARGV[1]) then return 0 end
+if not current or versionOf(current) ~= tonumber(ARGV[1]) then return 0 end
 return redis.call('DEL', KEYS[1])
 `;
 
