@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '../domain/identifiers';
 import { emailDomain, emailSchema, isSameOrSubdomain, mpnIdSchema, sameMpnId } from '../domain/identifiers';
-import { domainOfMember, type ReportedMember } from '../rules/memberDomain';
+import { domainOfMember, type MemberDomain, type ReportedMember } from '../rules/memberDomain';
 import { defaultWebmailList } from '../rules/webmail';
 import { updateRecord } from '../storage/atomicStore';
 import { inputRefusal } from './fieldRefusals';
@@ -228,7 +228,14 @@ export class Invitations {
     resellerTenantId: string,
     member?: ReportedMember,
   ): Promise<Array<{ invitation: Invitation; provider: Provider; code: string }>> {
-    const own = member ? domainOfMember(member, resellerTenantId, this.deps.webmail ?? defaultWebmailList) : undefined;
+    return this.waitingFor(resellerTenantId, member && this.ownDomain(member, resellerTenantId));
+  }
+
+  /** What waits for an organisation, `own` being the domain its person's account stands for (if any). */
+  private async waitingFor(
+    resellerTenantId: string,
+    own: MemberDomain | undefined,
+  ): Promise<Array<{ invitation: Invitation; provider: Provider; code: string }>> {
     const sent = (await this.open.every()).filter((i) => this.statusOf(i) === 'valid');
     const waiting: Array<{ invitation: Invitation; provider: Provider; code: string }> = [];
     for (const invitation of sent) {
@@ -254,10 +261,14 @@ export class Invitations {
     member: ReportedMember | undefined,
   ): Promise<Array<{ invitation: Invitation; provider: Provider; code: string }>> {
     if (!member) return [];
-    const own = domainOfMember(member, person.tenantId, this.deps.webmail ?? defaultWebmailList);
+    const own = this.ownDomain(member, person.tenantId);
     if (!own.owned) return [];
     await this.people.heardAt(own.domain, person);
-    return this.waitingInvitations(person.tenantId, member);
+    return this.waitingFor(person.tenantId, own);
+  }
+
+  private ownDomain(member: ReportedMember, tenantId: string): MemberDomain {
+    return domainOfMember(member, tenantId, this.deps.webmail ?? defaultWebmailList);
   }
 
   /** The people to tell of an invitation at once: those whose own company domain its address is on (`personMet`). */
