@@ -29,6 +29,7 @@ import { instrumentGateway } from './observability/instrumentedGateway';
 import { InstrumentedStore } from './observability/instrumentedStore';
 import { Metrics } from './observability/metrics';
 import { noticeObserver } from './observability/noticeObserver';
+import { turnLogger } from '../dialogs/turnLog';
 import { DurableNotifier } from './proactive/durableNotifier';
 import { NoticeRenderers } from './proactive/noticeRenderers';
 import type { SlackEdge } from './slack/slackApp';
@@ -184,14 +185,15 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
   });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error({ err: error, activityId: context.activity.id, type: context.activity.type }, 'turn failed');
+    const log = turnLogger(logger, context);
+    log.error({ err: error, activityId: context.activity.id, type: context.activity.type }, 'turn failed');
     try {
       const t = await bot.translator(context).catch(() => teamsTranslatorFor(context.activity.locale));
       if (context.activity.type === 'message') await context.sendActivity(t('common:errors.turn'));
       // A dialog that threw would throw again on the next turn: start that conversation afresh.
       await conversationState.delete(context);
     } catch (secondary) {
-      logger.error({ err: secondary }, 'could not tell the user about a failed turn');
+      log.error({ err: secondary }, 'could not tell the user about a failed turn');
     }
   };
 

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import restify, { type Request, type Response } from 'restify';
 import type { Logger } from './logger';
 import type { Metrics } from './observability/metrics';
-import { describeRequest, type RequestFields, requestIdFrom, runInRequest } from './observability/requestContext';
+import { beginRequest, describeRequest, requestLogger } from './observability/requestContext';
 
 export interface HttpServerDeps {
   /** `POST /api/messages`, with the body parsed (bot/teams/activityEndpoint.ts). */
@@ -39,37 +39,24 @@ export function createHttpServer(deps: HttpServerDeps) {
   let draining = false;
   /** Set when shutdown begins: /readyz answers 503 while everything else is still served. */
   let stopping = false;
-  const fieldsOf = new WeakMap<object, RequestFields>();
-  /**
-   * Re-enters a request's context: restify's body parser resumes the chain from a socket event, which
-   * carries the connection's async context, not the request's.
-   */
-  const within =
-    (handler: (req: Request, res: Response, next: restify.Next) => unknown) =>
-    (req: Request, res: Response, next: restify.Next) => {
-      const fields = fieldsOf.get(req);
-      return fields ? runInRequest(fields, () => handler(req, res, next)) : handler(req, res, next);
-    };
   const drained: Array<() => void> = [];
 
   server.pre((req: Request, res: Response, next: restify.Next) => {
     const started = process.hrtime.bigint();
-    const fields: RequestFields = { reqId: requestIdFrom(req.headers['x-request-id']) };
-    fieldsOf.set(req, fields);
+    const fields = beginRequest(req, req.headers['x-request-id']);
     res.setHeader('x-request-id', fields.reqId);
     inFlight += 1;
     res.once('close', () => {
       inFlight -= 1;
-      runInRequest(fields, () =>
-        deps.logger.info(
-          {
-            method: req.method,
-            path: req.path(),
-            status: res.statusCode,
-            ms: Number(process.hrtime.bigint() - started) / 1e6,
-          },
-          'request',
-        ),
+      deps.logger.info(
+        {
+          ...fields,
+          method: req.method,
+          path: req.path(),
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        },
+        'request',
       );
       if (inFlight === 0) for (const resolve of drained.splice(0)) resolve();
     });
@@ -98,89 +85,66 @@ export function createHttpServer(deps: HttpServerDeps) {
     next();
   });
 
-  server.get(
-    '/readyz',
-    within(async (_req: Request, res: Response) => {
-      if (stopping) {
-        res.send(503, { status: 'shutting down' });
-        return;
-      }
-      try {
-        await withTimeout(deps.ready(), 1500);
-        res.send(200, { status: 'ready' });
-      } catch (error) {
-        deps.logger.warn({ err: error }, 'not ready: the store does not answer');
-        res.send(503, { status: 'store unavailable' });
-      }
-    }),
-  );
+  server.get('/readyz', async (req: Request, res: Response) => {
+    if (stopping) {
+      res.send(503, { status: 'shutting down' });
+      return;
+    }
+    try {
+      await withTimeout(deps.ready(), 1500);
+      res.send(200, { status: 'ready' });
+    } catch (error) {
+      requestLogger(deps.logger, req).warn({ err: error }, 'not ready: the store does not answer');
+      res.send(503, { status: 'store unavailable' });
+    }
+  });
 
-  server.get(
-    '/metrics',
-    within(async (req: Request, res: Response) => {
-      if (!deps.metricsToken) {
-        res.send(404, { error: 'metrics are off: set METRICS_TOKEN' });
-        return;
-      }
-      if (!bearerMatches(req.headers.authorization, deps.metricsToken)) {
-        res.send(401, { error: 'GET /metrics needs Authorization: Bearer <METRICS_TOKEN>' });
-        return;
-      }
-      const body = await deps.metrics.registry.metrics();
-      res.writeHead(200, { 'content-type': deps.metrics.registry.contentType });
-      res.end(body);
-    }),
-  );
+  server.get('/metrics', async (req: Request, res: Response) => {
+    if (!deps.metricsToken) {
+      res.send(404, { error: 'metrics are off: set METRICS_TOKEN' });
+      return;
+    }
+    if (!bearerMatches(req.headers.authorization, deps.metricsToken)) {
+      res.send(401, { error: 'GET /metrics needs Authorization: Bearer <METRICS_TOKEN>' });
+      return;
+    }
+    const body = await deps.metrics.registry.metrics();
+    res.writeHead(200, { 'content-type': deps.metrics.registry.contentType });
+    res.end(body);
+  });
 
   server.post(
     '/api/messages',
     restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, mapFiles: false }),
-    within(async (req: Request, res: Response) => {
+    async (req: Request, res: Response) => {
       // What the log lines of this turn carry; the endpoint checks the activity itself.
       const activity = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
-      describeRequest({
+      describeRequest(req, {
         activityId: stringOrUndefined(activity.id),
         activityType: stringOrUndefined(activity.type),
         conversationId: stringOrUndefined((activity.conversation as { id?: unknown } | undefined)?.id),
       });
       await deps.messages(req, res);
-    }),
-  );
-
-  server.post(
-    '/slack/events',
-    within((req: Request, res: Response, next: restify.Next) => {
-      if (!deps.slack) {
-        res.send(404, { error: 'Slack is not configured on this instance' });
-        return next();
-      }
-      // Bolt reads the raw body itself (its signature covers the exact bytes) and writes the answer;
-      // the chain ends only once it has, so restify does not answer in its place.
-      res.once('close', () => next(false));
-      deps.slack(req, res);
-    }),
-  );
-
-  // The features' routes (webhooks, invitation pages) run in their request's context too.
-  const routeMethods = new Set<PropertyKey>(['get', 'post', 'put', 'patch', 'del', 'head', 'opts']);
-  const inContext = new Proxy(server, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (!routeMethods.has(property) || typeof value !== 'function') return value;
-      return (route: unknown, ...handlers: unknown[]) =>
-        value.call(
-          target,
-          route,
-          ...handlers.flat().map((h) => (typeof h === 'function' ? within(h as Parameters<typeof within>[0]) : h)),
-        );
     },
+  );
+
+  server.post('/slack/events', (req: Request, res: Response, next: restify.Next) => {
+    if (!deps.slack) {
+      res.send(404, { error: 'Slack is not configured on this instance' });
+      return next();
+    }
+    // Bolt reads the raw body itself (its signature covers the exact bytes) and writes the answer;
+    // the chain ends only once it has, so restify does not answer in its place.
+    res.once('close', () => next(false));
+    deps.slack(req, res);
   });
-  for (const mount of deps.routes ?? []) mount(inContext);
+
+  for (const mount of deps.routes ?? []) mount(server);
 
   server.on(
     'restifyError',
-    (_req: Request, _res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
-      if ((error.statusCode ?? 500) >= 500) deps.logger.error({ err: error }, 'request failed');
+    (req: Request, _res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
+      if ((error.statusCode ?? 500) >= 500) requestLogger(deps.logger, req).error({ err: error }, 'request failed');
       callback();
     },
   );

@@ -1,19 +1,17 @@
 import pino, { type Logger } from 'pino';
-import { currentRequestFields } from './observability/requestContext';
 
 export type { Logger };
 
 /**
- * Structured JSON logs. Every line written while a request is served carries that request's id and
- * what the edges learnt of it (observability/requestContext.ts). Secrets, bearer tokens and email
- * addresses are redacted wherever they appear, so an info line never holds them.
+ * Structured JSON logs. A line written through `requestLogger` while a request is served carries that
+ * request's id and what the edges learnt of it (observability/requestContext.ts). Secrets, bearer
+ * tokens and email addresses are redacted wherever they appear, so an info line never holds them.
  */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
     {
       level,
       base: { service: 'csp-partner-assistant' },
-      mixin: () => currentRequestFields(),
       redact: {
         paths: [
           'req.headers.authorization',

@@ -1,5 +1,6 @@
 import { type TurnContext, TeamsInfo } from 'botbuilder';
 import type { Logger } from 'pino';
+import { turnLogger } from './turnLog';
 import type { ReportedMember } from '../services/rules/memberDomain';
 
 /**
@@ -17,7 +18,10 @@ export async function reportedMember(context: TurnContext, logger: Logger): Prom
       tenantId: member?.tenantId,
     };
   } catch (error) {
-    logger.debug({ err: error }, 'Teams did not say who the user is: going on without their account');
+    turnLogger(logger, context).debug(
+      { err: error },
+      'Teams did not say who the user is: going on without their account',
+    );
     return undefined;
   }
 }

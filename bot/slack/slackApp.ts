@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, HTTPReceiver, type SlashCommand } from '@slack/bolt';
+import { App, type CodedError, type Context, HTTPReceiver, type SlashCommand } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { helpBlocks } from '../../cards/slack/helpBlocks';
 import { homeView } from '../../cards/slack/homeView';
@@ -9,7 +9,7 @@ import type { AtomicStore } from '../../services/storage/atomicStore';
 import type { DeliveryLedger } from '../deliveryLedger';
 import type { Logger } from '../logger';
 import type { Metrics } from '../observability/metrics';
-import { describeRequest } from '../observability/requestContext';
+import { describeRequest, requestLogger, slackRequestProperties } from '../observability/requestContext';
 import { cachedBotAuthorization } from './botAuthorization';
 import type { SlackFeature, SlackSubcommand } from './slackFeature';
 import { SlackLanguages } from './slackLanguage';
@@ -54,6 +54,8 @@ export function createSlackEdge(options: SlackAppOptions): SlackEdge {
     bodyLimit: options.maxBodyBytes,
     logger: slackLogger(options.logger),
     processBeforeResponse: false,
+    // Every listener's context carries its request's log fields (observability/requestContext.ts).
+    customPropertiesExtractor: slackRequestProperties,
   });
   const clientOptions = { slackApiUrl: options.apiUrl, timeout: options.apiTimeoutMs };
   const app = new App({
@@ -62,11 +64,16 @@ export function createSlackEdge(options: SlackAppOptions): SlackEdge {
     authorize: cachedBotAuthorization(options.botToken, new WebClient(undefined, clientOptions)),
     logger: slackLogger(options.logger),
     clientOptions,
+    // The error handler is given the listener's context too, so its line names the request.
+    extendedErrorHandler: true,
   });
   // First of all middleware: every Slack request's log lines name its team and kind, and it is counted.
-  app.use(async ({ body, next }) => {
+  app.use(async ({ body, context, next }) => {
     const kind = slackRequestKind(body as SlackBody);
-    describeRequest({ slackTeam: slackTeamOf(body as SlackBody) || undefined, slackType: kind });
+    describeRequest(context.requestFields ?? {}, {
+      slackTeam: slackTeamOf(body as SlackBody) || undefined,
+      slackType: kind,
+    });
     await options.metrics.time(options.metrics.slackRequests, options.metrics.slackSeconds, kind, next);
   });
   const languages = new SlackLanguages(options.records, log);
@@ -87,7 +94,7 @@ export function createSlackEdge(options: SlackAppOptions): SlackEdge {
     feature.register?.(app, { publishHome });
   }
 
-  app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, client, context }) => {
     // Acknowledged before any I/O: Slack's three seconds must not depend on the store or Slack's API.
     await ack();
     const [word = 'help', ...rest] = command.text.trim().split(/\s+/).filter(Boolean);
@@ -107,7 +114,10 @@ export function createSlackEdge(options: SlackAppOptions): SlackEdge {
       }
       await sub.run({ command: command as SlashCommand, args: rest.join(' '), t, client, respond });
     } catch (error) {
-      log.error({ err: error, subcommand: sub?.name ?? word.slice(0, 40) }, 'slash command failed');
+      requestLogger(log, context.requestFields).error(
+        { err: error, subcommand: sub?.name ?? word.slice(0, 40) },
+        'slash command failed',
+      );
       await respond({ response_type: 'ephemeral', text: t('common:slack.error') }).catch(() => {});
     }
   });
@@ -117,8 +127,8 @@ export function createSlackEdge(options: SlackAppOptions): SlackEdge {
     await publishHome(client, (body as { team_id?: string }).team_id ?? '', event.user, true);
   });
 
-  app.error(async (error) => {
-    log.error({ err: error }, 'unhandled Slack listener error');
+  app.error(async ({ error, context }: { error: CodedError; context: Context }) => {
+    requestLogger(log, context?.requestFields).error({ err: error }, 'unhandled Slack listener error');
   });
 
   return {

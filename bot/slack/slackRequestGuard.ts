@@ -3,6 +3,7 @@ import { parse as parseQuery } from 'node:querystring';
 import { HTTPModuleFunctions, isRawBodyError, verifySlackRequest } from '@slack/bolt';
 import { DELIVERY_KEYS, type DeliveryLedger } from '../deliveryLedger';
 import type { Logger } from '../logger';
+import { carryRequest, requestLogger } from '../observability/requestContext';
 import { isSlackEnvelope } from './slackEnvelope';
 
 /** Slack's guidance: a request stamped more than five minutes from now, either way, is a replay or a forgery. */
@@ -36,8 +37,8 @@ export function guardSlackRequests(
 ): Listener {
   const now = options.now ?? Date.now;
   const timed = options.timed ?? (() => {});
-  const refuse = (res: ServerResponse, status: number, reason: string) => {
-    options.logger.warn({ status, reason }, 'Slack request refused');
+  const refuse = (req: IncomingMessage, res: ServerResponse, status: number, reason: string) => {
+    requestLogger(options.logger, req).warn({ status, reason }, 'Slack request refused');
     if (!res.headersSent) res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ error: reason }));
   };
@@ -53,9 +54,10 @@ export function guardSlackRequests(
     let buffered: BufferedRequest;
     try {
       buffered = (await HTTPModuleFunctions.bufferIncomingMessage(req, options.maxBodyBytes)) as BufferedRequest;
+      carryRequest(req, buffered);
     } catch (error) {
       const tooLarge = isRawBodyError(error) && (error.type === 'entity.too.large' || error.statusCode === 413);
-      return refuse(res, tooLarge ? 413 : 400, tooLarge ? 'body too large' : 'unreadable body');
+      return refuse(req, res, tooLarge ? 413 : 400, tooLarge ? 'body too large' : 'unreadable body');
     }
     lap('read');
     const text = buffered.rawBody.toString('utf8');
@@ -65,7 +67,7 @@ export function guardSlackRequests(
 
     const stamp = Number(req.headers['x-slack-request-timestamp']);
     if (!Number.isFinite(stamp) || Math.abs(now() / 1000 - stamp) > SLACK_CLOCK_SKEW_SECONDS) {
-      return refuse(res, 401, 'timestamp missing or more than five minutes from now');
+      return refuse(req, res, 401, 'timestamp missing or more than five minutes from now');
     }
     try {
       verifySlackRequest({
@@ -77,15 +79,15 @@ export function guardSlackRequests(
         },
       });
     } catch {
-      return refuse(res, 401, 'signature invalid');
+      return refuse(req, res, 401, 'signature invalid');
     }
     let body: unknown;
     try {
       body = HTTPModuleFunctions.parseHTTPRequestBody(buffered);
     } catch {
-      return refuse(res, 400, 'malformed body');
+      return refuse(req, res, 400, 'malformed body');
     }
-    if (!isSlackEnvelope(body)) return refuse(res, 400, 'not a Slack payload this app handles');
+    if (!isSlackEnvelope(body)) return refuse(req, res, 400, 'not a Slack payload this app handles');
     lap('verify');
     // Bolt's stretch ends when the answer is written: for a block action, at the listener's ack.
     const toBolt = () => {
@@ -101,7 +103,7 @@ export function guardSlackRequests(
     const claim = await ledger.claim(key);
     lap('ledger');
     if (claim && !claim.first) {
-      options.logger.info(
+      requestLogger(options.logger, req).info(
         { retry: req.headers['x-slack-retry-num'] },
         'Slack request delivered again: handled once already',
       );
@@ -115,8 +117,8 @@ export function guardSlackRequests(
 
   return (req, res) => {
     check(req, res).catch((error: unknown) => {
-      options.logger.error({ err: error }, 'Slack request failed');
-      if (!res.writableEnded) refuse(res, 500, 'internal error');
+      requestLogger(options.logger, req).error({ err: error }, 'Slack request failed');
+      if (!res.writableEnded) refuse(req, res, 500, 'internal error');
     });
   };
 }

@@ -3,6 +3,8 @@ import type { Request, Response } from 'restify';
 import { z } from 'zod';
 import { DELIVERY_KEYS, type DeliveryLedger } from '../deliveryLedger';
 import type { Logger } from '../logger';
+import { requestFieldsOf, requestLogger } from '../observability/requestContext';
+import { TURN_LOG_FIELDS } from '../../dialogs/turnLog';
 import type { RepeatedSubmissions } from './repeatedSubmissions';
 import type { TeamsAdapter } from './teamsAdapter';
 
@@ -38,8 +40,10 @@ export interface ActivityEndpointDeps {
  * first answer's status; a turn that throws is this request's 500, logged as JSON.
  */
 export function activityEndpoint(deps: ActivityEndpointDeps) {
-  const log = deps.logger.child({ component: 'teams' });
+  const teamsLog = deps.logger.child({ component: 'teams' });
   return async (req: Request, res: Response): Promise<void> => {
+    // Made only when a line is written: a child logger serialises its fields when it is made.
+    const log = () => requestLogger(teamsLog, req);
     const parsed = activityShape.safeParse(req.body);
     if (!parsed.success) {
       res.send(400, { error: 'the body is not a Bot Framework activity' });
@@ -50,7 +54,7 @@ export function activityEndpoint(deps: ActivityEndpointDeps) {
     try {
       authenticated = await deps.adapter.authenticate(activity, req.header('authorization') ?? '');
     } catch (error) {
-      log.warn({ reason: error instanceof Error ? error.name : 'unknown' }, 'activity refused: not authenticated');
+      log().warn({ reason: error instanceof Error ? error.name : 'unknown' }, 'activity refused: not authenticated');
       res.send(401, { error: 'unauthorized' });
       return;
     }
@@ -61,18 +65,23 @@ export function activityEndpoint(deps: ActivityEndpointDeps) {
     if (claim && !claim.first) {
       dropPrefetch?.();
       await deps.submissions?.release(activity);
-      log.info({ activityId: parsed.data.id }, 'activity delivered again: answered once already');
+      log().info({ activityId: parsed.data.id }, 'activity delivered again: answered once already');
       res.send(claim.status ?? 200);
       return;
     }
     let status = 500;
     try {
-      const invokeResponse = await deps.adapter.runAuthenticated(authenticated, activity, deps.botLogic);
+      const fields = requestFieldsOf(req);
+      const invokeResponse = await deps.adapter.runAuthenticated(authenticated, activity, (context) => {
+        // A line about this turn names this request (dialogs/turnLog.ts), the turn's failure included.
+        if (fields) context.turnState.set(TURN_LOG_FIELDS, fields);
+        return deps.botLogic(context);
+      });
       status = invokeResponse?.status ?? 200;
       if (invokeResponse?.body !== undefined) res.send(status, invokeResponse.body);
       else res.send(status);
     } catch (error) {
-      log.error({ err: error, activityId: parsed.data.id }, 'activity processing failed');
+      log().error({ err: error, activityId: parsed.data.id }, 'activity processing failed');
       if (!res.headersSent) res.send(500, { error: 'internal error' });
     } finally {
       dropPrefetch?.();

@@ -13,6 +13,7 @@ import type { ZodType } from 'zod';
 import { SUPPORTED_LANGUAGES, type Translate, translatorFor } from '../../i18n/i18n';
 import { teamsTranslatorFor } from '../../i18n/teamsMarkdown';
 import type { Logger } from '../logger';
+import { turnLogger } from '../../dialogs/turnLog';
 import { localeOf } from './activityLocale';
 import { isCardSubmission, keepPayload } from '../../dialogs/cardSubmission';
 import { commandOf } from './commandText';
@@ -90,7 +91,7 @@ export class CspTeamsBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     const claim = await this.deps.repeatedSubmissions?.claim(context.activity);
     if (this.deps.repeatedSubmissions && !claim) {
-      this.deps.logger.info({ activityId: context.activity.id }, 'dropped a repeated press of a card button');
+      this.logFor(context).info({ activityId: context.activity.id }, 'dropped a repeated press of a card button');
       return;
     }
     try {
@@ -147,7 +148,7 @@ export class CspTeamsBot extends TeamsActivityHandler {
     }
     const parsed = action.payload.safeParse(invokeValue.action.data ?? {});
     if (!parsed.success) {
-      this.logMalformed(invokeValue.action.verb, parsed.error);
+      this.logMalformed(context, invokeValue.action.verb, parsed.error);
       return {
         statusCode: 400,
         type: 'application/vnd.microsoft.error',
@@ -191,7 +192,7 @@ export class CspTeamsBot extends TeamsActivityHandler {
       }
       const parsed = receiver.payload.safeParse(context.activity.value);
       if (!parsed.success) {
-        this.logMalformed(receiver.name, parsed.error);
+        this.logMalformed(context, receiver.name, parsed.error);
         await context.sendActivity(t('common:errors.invalidSubmission'));
         return;
       }
@@ -247,9 +248,18 @@ export class CspTeamsBot extends TeamsActivityHandler {
   }
 
   /** Which fields a refused submission got wrong, never their values (a card may carry personal data). */
-  private logMalformed(verb: string, error: { issues: Array<{ path: PropertyKey[]; code: string }> }) {
+  private logMalformed(
+    context: TurnContext,
+    verb: string,
+    error: { issues: Array<{ path: PropertyKey[]; code: string }> },
+  ) {
     const issues = error.issues.slice(0, 10).map((i) => ({ path: i.path.map(String).join('.'), code: i.code }));
-    this.deps.logger.info({ verb, issues }, 'refused a malformed card submission');
+    this.logFor(context).info({ verb, issues }, 'refused a malformed card submission');
+  }
+
+  /** The logger for a line about this turn: it names the turn's request (observability/requestContext.ts). */
+  private logFor(context: TurnContext) {
+    return turnLogger(this.deps.logger, context);
   }
 
   /** How new this person is here (see ConversationReferenceStore.remember). */
@@ -260,7 +270,7 @@ export class CspTeamsBot extends TeamsActivityHandler {
       return await this.deps.references.remember(tenantId, aadObjectId, reference, context.activity.locale);
     } catch (error) {
       // Not being able to remember where to notify someone must not cost them this answer.
-      this.deps.logger.warn({ err: error }, 'could not store the conversation reference');
+      this.logFor(context).warn({ err: error }, 'could not store the conversation reference');
       return 'known';
     }
   }
@@ -270,7 +280,7 @@ export class CspTeamsBot extends TeamsActivityHandler {
     const identity = identityOf(context);
     for (const feature of this.deps.features) {
       await feature.met?.(context, identity).catch((error: unknown) => {
-        this.deps.logger.warn({ err: error }, 'could not tell a person new here what waits for them');
+        this.logFor(context).warn({ err: error }, 'could not tell a person new here what waits for them');
       });
     }
   }

@@ -27,6 +27,7 @@ import type { PartnershipService } from '../../services/partnerships/partnership
 import { decisionMessages } from '../../services/partnerships/messages';
 import type { Refusal } from '../../services/partnerships/types';
 import type { Logger } from 'pino';
+import { turnLogger } from '../turnLog';
 import {
   CUSTOMER_CARD_PAYLOADS,
   type CustomerCardPayload,
@@ -92,7 +93,7 @@ export function teamsCustomers(c: TeamsCustomers): TeamsCommand[] {
   /** Redraws the pressed customer card (Submit / Cancel gone); says whether it could. */
   const replaceCard = (context: TurnContext, attachment: Attachment) =>
     redrawPressedCard(context, [attachment], (error) =>
-      c.logger.debug({ err: error }, 'could not update the customer card'),
+      turnLogger(c.logger, context).debug({ err: error }, 'could not update the customer card'),
     );
 
   /** P9: the MPN ID the review promises to put on record. */

@@ -24,6 +24,7 @@ import type { Provider } from '../../services/partnerships/types';
 import type { RegionTable } from '../../services/rules/regionTable';
 import type { PartnershipConfirmations } from '../../services/partnerships/partnershipConfirmations';
 import type { Logger } from 'pino';
+import { turnLogger } from '../turnLog';
 import { reportedMember } from '../reportedMember';
 import { verbField } from '../cardSubmission';
 import { actorOf, cardCommand, type TeamsCommand, type TeamsFeature, type TeamsIdentity } from '../teamsTurn';
@@ -60,7 +61,7 @@ export interface TeamsPartnerships {
 /** Redraws the pressed invitation card with its outcome; false when it could not (then a message says it). */
 function updateCard(context: TurnContext, title: string, text: string, logger: Logger): Promise<boolean> {
   return redrawPressedCard(context, [invitationDecidedCard(title, text)], (error) =>
-    logger.debug({ err: error }, 'could not update the invitation card'),
+    turnLogger(logger, context).debug({ err: error }, 'could not update the invitation card'),
   );
 }
 
@@ -91,7 +92,9 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
     const reseller = await p.service.partnerships.resellerName(identity.tenantId);
     await p
       .tellProvider(provider, tell.notice, { reseller, ...tell.params }, tell.dedupeKey)
-      .catch((error) => p.logger.warn({ err: error, notice: tell.notice }, 'could not tell the provider'));
+      .catch((error) =>
+        turnLogger(p.logger, context).warn({ err: error, notice: tell.notice }, 'could not tell the provider'),
+      );
   }
 
   const commands: TeamsCommand[] = [
@@ -206,7 +209,7 @@ export function teamsPartnerships(p: TeamsPartnerships): TeamsFeature {
         try {
           result = await p.confirmations.confirm(payload?.provider ?? '', identity.tenantId, identity.aadObjectId);
         } catch (error) {
-          p.logger.warn({ err: error }, 'Partner Center could not be asked about a partnership');
+          turnLogger(p.logger, context).warn({ err: error }, 'Partner Center could not be asked about a partnership');
           await context.sendActivity(t('partnerships:teams.awaiting.unavailable'));
           return;
         }

@@ -10,6 +10,7 @@ import type { HeldApproval } from './approvalQueue';
 import { approveClick } from './approveClick';
 import { notDecidedText, type SlackCustomers } from './context';
 import { whoOf } from './requestView';
+import { requestLogger } from '../../observability/requestContext';
 
 /** The click's record may not eat Slack's three seconds: past this, the ack goes and the record follows. */
 const RECORD_WITHIN_MS = 1000;
@@ -20,7 +21,7 @@ const RECORD_WITHIN_MS = 1000;
  * service decides and the listener only tells the rep who clicked.
  */
 export function registerActions(app: App, s: SlackCustomers) {
-  app.action<BlockButtonAction>(CUSTOMER_ACTION.approve, async ({ ack, body, action, client, respond }) => {
+  app.action<BlockButtonAction>(CUSTOMER_ACTION.approve, async ({ ack, body, action, client, respond, context }) => {
     const click: HeldApproval = {
       requestId: action.value ?? '',
       teamId: slackTeamOf(body),
@@ -56,7 +57,7 @@ export function registerActions(app: App, s: SlackCustomers) {
       await s.accepted.done(click);
     } catch (error) {
       // The click stays recorded: the recovery pass tries it again once its lease has run out.
-      s.logger.error({ err: error }, 'approving a customer request failed');
+      requestLogger(s.logger, context?.requestFields).error({ err: error }, 'approving a customer request failed');
     }
   });
 
@@ -80,44 +81,47 @@ export function registerActions(app: App, s: SlackCustomers) {
     });
   });
 
-  app.action<BlockButtonAction>(CUSTOMER_ACTION.resellerCustomers, async ({ ack, body, action, client, respond }) => {
-    await ack();
-    const teamId = slackTeamOf(body);
-    const t = await s.languages.translatorFor(client, teamId, body.user.id);
-    const provider = await s.partnerships.getProviderBySlackTeam(teamId);
-    const resellerId = action.value ?? '';
-    const partnership = provider ? await s.partnerships.getPartnership(provider.partner.id, resellerId) : undefined;
-    if (!provider || partnership?.state !== 'active') {
-      await tellClicker(body, client, respond, refusedText(t, 'no-active-partnership'));
-      return;
-    }
-    try {
-      const rows = await s.resellerCustomers.of(provider.partner.id, resellerId);
-      const reseller = (await s.partnerships.listResellers(provider.partner.id)).find(
-        (r) => r.partnership.resellerId === resellerId,
-      )?.reseller;
-      const name = reseller?.legalName ?? resellerId;
-      const lines = rows.map(({ customer, subscriptions }) => ({
-        name: customer.companyName,
-        domain: customer.domain,
-        subscriptions: subscriptions.map((sub) => ({
-          name: sub.offerName ?? sub.offerId,
-          quantity: sub.quantity,
-          onRecord: Boolean(reseller?.mpnId && sub.partnerIdOnRecord === reseller.mpnId),
-          supportContact: sub.supportContact?.supportTenantId === resellerId,
-        })),
-      }));
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: t('customers:slack.resellerCustomers.title', { reseller: name, count: lines.length }),
-        blocks: resellerCustomersBlocks(t, name, lines),
-      });
-    } catch (error) {
-      s.logger.warn({ err: error }, 'could not list a reseller’s customers');
-      await tellClicker(body, client, respond, t('customers:slack.resellerCustomers.unavailable'));
-    }
-  });
+  app.action<BlockButtonAction>(
+    CUSTOMER_ACTION.resellerCustomers,
+    async ({ ack, body, action, client, respond, context }) => {
+      await ack();
+      const teamId = slackTeamOf(body);
+      const t = await s.languages.translatorFor(client, teamId, body.user.id);
+      const provider = await s.partnerships.getProviderBySlackTeam(teamId);
+      const resellerId = action.value ?? '';
+      const partnership = provider ? await s.partnerships.getPartnership(provider.partner.id, resellerId) : undefined;
+      if (!provider || partnership?.state !== 'active') {
+        await tellClicker(body, client, respond, refusedText(t, 'no-active-partnership'));
+        return;
+      }
+      try {
+        const rows = await s.resellerCustomers.of(provider.partner.id, resellerId);
+        const reseller = (await s.partnerships.listResellers(provider.partner.id)).find(
+          (r) => r.partnership.resellerId === resellerId,
+        )?.reseller;
+        const name = reseller?.legalName ?? resellerId;
+        const lines = rows.map(({ customer, subscriptions }) => ({
+          name: customer.companyName,
+          domain: customer.domain,
+          subscriptions: subscriptions.map((sub) => ({
+            name: sub.offerName ?? sub.offerId,
+            quantity: sub.quantity,
+            onRecord: Boolean(reseller?.mpnId && sub.partnerIdOnRecord === reseller.mpnId),
+            supportContact: sub.supportContact?.supportTenantId === resellerId,
+          })),
+        }));
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: t('customers:slack.resellerCustomers.title', { reseller: name, count: lines.length }),
+          blocks: resellerCustomersBlocks(t, name, lines),
+        });
+      } catch (error) {
+        requestLogger(s.logger, context?.requestFields).warn({ err: error }, 'could not list a reseller’s customers');
+        await tellClicker(body, client, respond, t('customers:slack.resellerCustomers.unavailable'));
+      }
+    },
+  );
 }
 
 /**

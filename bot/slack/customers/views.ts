@@ -4,13 +4,14 @@ import { CUSTOMER_CALLBACK, REASON_ACTION, REASON_BLOCK } from '../../../cards/s
 import { plainTranslator } from '../../../i18n/slackMrkdwn';
 import { slackTeamOf } from '../slackTeam';
 import { notDecidedText, type SlackCustomers } from './context';
+import { requestLogger } from '../../observability/requestContext';
 
 /**
  * The reject modal's submission: the service decides (only an approver, only a pending request); a
  * refusal stays in the modal under the reason, so the rep sees it where they typed.
  */
 export function registerViews(app: App, s: SlackCustomers) {
-  app.view<ViewSubmitAction>(CUSTOMER_CALLBACK.reject, async ({ ack, body, view, client }) => {
+  app.view<ViewSubmitAction>(CUSTOMER_CALLBACK.reject, async ({ ack, body, view, client, context }) => {
     const teamId = slackTeamOf(body);
     const t = await s.languages.translatorFor(client, teamId, body.user.id);
     const reason = String(view.state.values[REASON_BLOCK]?.[REASON_ACTION]?.value ?? '').trim();
@@ -29,6 +30,8 @@ export function registerViews(app: App, s: SlackCustomers) {
     await ack();
     await s
       .afterDecision(client, outcome.request)
-      .catch((error) => s.logger.error({ err: error }, 'could not tell about the rejection'));
+      .catch((error) =>
+        requestLogger(s.logger, context?.requestFields).error({ err: error }, 'could not tell about the rejection'),
+      );
   });
 }

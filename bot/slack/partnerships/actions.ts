@@ -7,6 +7,7 @@ import { ephemeral, partnershipRefusalText, refusedText } from '../distributorWo
 import { escapeMrkdwn } from '../../../i18n/slackMrkdwn';
 import { slackTeamOf } from '../slackTeam';
 import { invitationDraft, type SlackPartnerships } from './context';
+import { requestLogger } from '../../observability/requestContext';
 
 export function registerActions(app: App, p: SlackPartnerships) {
   app.action<BlockButtonAction>(ACTION.remove, async ({ ack, body, action, client, respond }) => {
@@ -43,7 +44,7 @@ export function registerActions(app: App, p: SlackPartnerships) {
     await respond(ephemeral(message));
   });
 
-  app.action<BlockButtonAction>(ACTION.resend, async ({ ack, body, action, client, respond }) => {
+  app.action<BlockButtonAction>(ACTION.resend, async ({ ack, body, action, client, respond, context }) => {
     await ack();
     const teamId = slackTeamOf(body);
     const t = await p.languages.translatorFor(client, teamId, body.user.id);
@@ -66,14 +67,20 @@ export function registerActions(app: App, p: SlackPartnerships) {
       await client.views.open({ trigger_id: body.trigger_id, view: draftModal(t, draft, link, note) });
     } catch (error) {
       // The trigger lasts three seconds: past it, the draft still reaches the rep, as a message only they see.
-      p.logger.warn({ err: error }, 'could not open the draft modal: sending the draft as an ephemeral message');
+      requestLogger(p.logger, context?.requestFields).warn(
+        { err: error },
+        'could not open the draft modal: sending the draft as an ephemeral message',
+      );
       // The draft is plain text (the email as it will be sent); a message reads mrkdwn.
       await respond(ephemeral(`${note}\n\n${escapeMrkdwn(draft)}`));
     }
     await p
       .deliverInvitationToTeams(invitation.id, code)
       .catch((error) =>
-        p.logger.warn({ err: error, invitation: invitation.id }, 'could not deliver the invitation card in Teams'),
+        requestLogger(p.logger, context?.requestFields).warn(
+          { err: error, invitation: invitation.id },
+          'could not deliver the invitation card in Teams',
+        ),
       );
   });
 }

@@ -12,6 +12,7 @@ import { partnershipRefusalText } from '../distributorWords';
 import { slackTeamOf } from '../slackTeam';
 import { invitationDraft, type SlackPartnerships } from './context';
 import { groupHandle } from './userGroups';
+import { requestLogger } from '../../observability/requestContext';
 
 type Values = ViewOutput['state']['values'];
 
@@ -117,7 +118,7 @@ export function registerViews(app: App, p: SlackPartnerships) {
     });
   });
 
-  app.view(CALLBACK.invite, async ({ ack, body, view, client }) => {
+  app.view(CALLBACK.invite, async ({ ack, body, view, client, context }) => {
     const teamId = slackTeamOf(body);
     const t = await p.languages.translatorFor(client, teamId, body.user.id);
     const values = view.state.values;
@@ -143,11 +144,14 @@ export function registerViews(app: App, p: SlackPartnerships) {
     await p
       .deliverInvitationToTeams(invitation.id, code)
       .catch((error) =>
-        p.logger.warn({ err: error, invitation: invitation.id }, 'could not deliver the invitation card in Teams'),
+        requestLogger(p.logger, context?.requestFields).warn(
+          { err: error, invitation: invitation.id },
+          'could not deliver the invitation card in Teams',
+        ),
       );
   });
 
-  app.view(CALLBACK.remove, async ({ ack, body, view, client }) => {
+  app.view(CALLBACK.remove, async ({ ack, body, view, client, context }) => {
     const teamId = slackTeamOf(body);
     const t = await p.languages.translatorFor(client, teamId, body.user.id);
     const resellerId = view.private_metadata;
@@ -173,7 +177,12 @@ export function registerViews(app: App, p: SlackPartnerships) {
           provider.partner.legalName ?? '',
           `${resellerId}:${outcome.value.decidedAt}`,
         )
-        .catch((error) => p.logger.warn({ err: error }, 'could not tell the reseller about the removal'));
+        .catch((error) =>
+          requestLogger(p.logger, context?.requestFields).warn(
+            { err: error },
+            'could not tell the reseller about the removal',
+          ),
+        );
     }
     await client.chat.postMessage({
       channel: body.user.id,
