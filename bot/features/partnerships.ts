@@ -59,6 +59,10 @@ export function partnershipsFeature() {
       () => service.invitations.open.indexExisting(),
       deps.logger,
     );
+    // Someone the bot can no longer reach leaves the domains they were heard at (P2 by domain).
+    deps.references.whenForgotten((tenantId, aadObjectId) =>
+      service.invitations.personForgotten({ tenantId, aadObjectId }),
+    );
     const base = deps.config.publicUrl.replace(/\/+$/, '');
     const invitationLink = (code: string) => `${base}${INVITATION_PATH}/${encodeURIComponent(code)}`;
 

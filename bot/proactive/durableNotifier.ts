@@ -13,6 +13,7 @@ import { SlackInstallation } from '../slack/slackInstallation';
 import type { SlackLanguages } from '../slack/slackLanguage';
 import type { ConversationReferenceStore } from '../teams/conversationReferences';
 import type { NoticeRenderers } from './noticeRenderers';
+import { TenantAudience } from './tenantAudience';
 import type { Notice, Notifier } from './notifier';
 
 /**
@@ -28,6 +29,8 @@ interface TeamsJob {
   tenantId: string;
   aadObjectId: string;
   notice: Notice;
+  /** A notice to the whole organisation: for its own people, never a guest (TenantAudience). */
+  membersOnly?: boolean;
 }
 interface SlackJob {
   channel: string;
@@ -63,6 +66,7 @@ export class DurableNotifier implements Notifier {
   private readonly slackClient?: WebClient;
   /** Ended by Slack's app_uninstalled / tokens_revoked: nothing more is posted with this token. */
   private readonly slackInstallation?: SlackInstallation;
+  private readonly audience: TenantAudience;
 
   constructor(private readonly deps: DurableNotifierDeps) {
     this.slackClient = deps.slack
@@ -76,6 +80,7 @@ export class DurableNotifier implements Notifier {
           rejectRateLimitedCalls: true,
         })
       : undefined;
+    this.audience = new TenantAudience(deps.references);
     this.slackInstallation = deps.slack ? new SlackInstallation(deps.records, deps.slack.botToken) : undefined;
     this.outbox = new Outbox({
       ...deps.outbox,
@@ -97,10 +102,8 @@ export class DurableNotifier implements Notifier {
   }
 
   async teamsTenant(tenantId: string, notice: Notice, dedupeKey: string, options?: { except?: string }): Promise<void> {
-    const people = (await this.deps.references.forTenant(tenantId)).filter(
-      (person) => person.aadObjectId !== options?.except,
-    );
-    await Promise.all(people.map((person) => this.enqueueTeams(person, notice, dedupeKey)));
+    const people = (await this.audience.of(tenantId)).filter((person) => person.aadObjectId !== options?.except);
+    await Promise.all(people.map((person) => this.enqueueTeams(person, notice, dedupeKey, true)));
   }
 
   async teamsUser(tenantId: string, aadObjectId: string, notice: Notice, dedupeKey: string): Promise<void> {
@@ -132,6 +135,7 @@ export class DurableNotifier implements Notifier {
     person: { tenantId: string; aadObjectId: string; reference: { conversation?: { id?: string } } },
     notice: Notice,
     dedupeKey: string,
+    membersOnly?: true,
   ) {
     const conversation = person.reference.conversation?.id ?? `${person.tenantId}:${person.aadObjectId}`;
     const lanes: Lane[] = [
@@ -145,7 +149,7 @@ export class DurableNotifier implements Notifier {
       // Versions before the tenant scope: a notice they recorded is not sent again after an upgrade (their
       // markers last the outbox's doneTtlMs, 30 days: this line can go a release after that).
       formerDedupeKeys: [`${dedupeKey}:${person.aadObjectId}`],
-      payload: { tenantId: person.tenantId, aadObjectId: person.aadObjectId, notice },
+      payload: { tenantId: person.tenantId, aadObjectId: person.aadObjectId, notice, membersOnly },
       lanes,
     });
   }
@@ -154,6 +158,7 @@ export class DurableNotifier implements Notifier {
     // Read at delivery time: the person may have moved conversations, changed language or been forgotten.
     const person = await this.deps.references.get(job.tenantId, job.aadObjectId);
     if (!person) return { kind: 'gone', reason: 'no conversation reference (forgotten or never stored)' };
+    if (job.membersOnly && person.standing === 'guest') return NOT_FOR_A_GUEST;
     let activity: ReturnType<ReturnType<NoticeRenderers['teamsRenderer']>>;
     try {
       activity = this.deps.renderers.teamsRenderer(job.notice.renderer)(
@@ -163,12 +168,14 @@ export class DurableNotifier implements Notifier {
     } catch (error) {
       return { kind: 'failed', reason: `render: ${(error as Error).message}` };
     }
+    let guest = false;
     try {
       await this.deps.adapter.continueConversationAsync(this.deps.appId, person.reference, async (context) => {
         withoutConnectorRetries(context.turnState.get(this.deps.adapter.ConnectorClientKey));
-        await context.sendActivity(activity);
+        guest = Boolean(job.membersOnly) && (await this.audience.isGuest(context, person, teamsCannotSay));
+        if (!guest) await context.sendActivity(activity);
       });
-      return { kind: 'delivered' };
+      return guest ? NOT_FOR_A_GUEST : { kind: 'delivered' };
     } catch (error) {
       const outcome = teamsOutcome(error);
       if (outcome.kind === 'gone') await this.deps.references.forget(job.tenantId, job.aadObjectId);
@@ -214,6 +221,12 @@ export class DurableNotifier implements Notifier {
       : languages.channelLanguage(job.channel);
   }
 }
+
+/** Ends an organisation's notice to a guest without sending it: nothing to retry, nobody to forget. */
+const NOT_FOR_A_GUEST: DeliveryOutcome = { kind: 'gone', reason: 'a guest of the organisation: not its notice' };
+
+/** A Teams answer that no retry changes (404, 400): Teams cannot say, as opposed to cannot now (teamsOutcome). */
+const teamsCannotSay = (error: unknown) => teamsOutcome(error).kind === 'failed';
 
 /**
  * The Bot Framework connector client retries 429 and 5xx by itself (Azure's default retry policy,

@@ -1,6 +1,7 @@
 import type { ConversationReference } from 'botbuilder';
 import type { AtomicStore } from '../../services/storage/atomicStore';
 import { updateRecord } from '../../services/storage/atomicStore';
+import type { Standing } from '../../services/rules/memberDomain';
 import { LruMap } from '../lruMap';
 
 export interface StoredReference {
@@ -8,8 +9,17 @@ export interface StoredReference {
   aadObjectId: string;
   reference: Partial<ConversationReference>;
   locale?: string;
+  /**
+   * What Teams said of the person when last asked (TeamsInfo.getMember, standingOf): a guest is not the
+   * organisation, so a notice to the whole organisation skips them. Unknown for a reference stored before
+   * this was kept, or when Teams did not say (see TenantAudience).
+   */
+  standing?: Standing;
   updatedAt: string;
 }
+
+/** Told when a person is forgotten, so what else is kept of them (their domain, P2) goes too. */
+export type ForgetListener = (tenantId: string, aadObjectId: string) => Promise<void>;
 
 const PREFIX = 'teams:ref:';
 const keyOf = (tenantId: string, aadObjectId: string) => `${PREFIX}${tenantId}:${aadObjectId}`;
@@ -32,6 +42,7 @@ const KNOWN_CAPACITY = 10_000;
  */
 export class ConversationReferenceStore {
   private readonly known = new LruMap<string, string>(KNOWN_CAPACITY);
+  private readonly forgetListeners: ForgetListener[] = [];
 
   constructor(private readonly records: AtomicStore) {}
 
@@ -62,13 +73,34 @@ export class ConversationReferenceStore {
         current?.reference.serviceUrl === reference.serviceUrl &&
         current?.reference.conversation?.id === reference.conversation?.id &&
         current?.locale === locale;
-      return same ? undefined : { tenantId, aadObjectId, reference, locale, updatedAt: new Date().toISOString() };
+      if (same) return undefined;
+      // A new conversation is the same person: what Teams said of them stays until it is asked again.
+      return {
+        tenantId,
+        aadObjectId,
+        reference,
+        locale,
+        standing: current?.standing,
+        updatedAt: new Date().toISOString(),
+      };
     });
     // Again after a write: a `forget` running meanwhile may have taken the entry out after the first add.
     if (changed) await this.records.indexAdd(peopleOf(tenantId), aadObjectId, 0);
     this.known.set(key, fingerprint);
     if (changed && newConversation) return 'new-conversation';
     return before === undefined ? 'first-here' : 'known';
+  }
+
+  /** Keeps what Teams says of a person (written only when it changed; nothing for someone not remembered). */
+  async noteStanding(tenantId: string, aadObjectId: string, standing: Standing): Promise<void> {
+    await updateRecord<StoredReference>(this.records, keyOf(tenantId, aadObjectId), (current) =>
+      current && current.standing !== standing ? { ...current, standing } : undefined,
+    );
+  }
+
+  /** `listener` hears of every person forgotten from now on. */
+  whenForgotten(listener: ForgetListener): void {
+    this.forgetListeners.push(listener);
   }
 
   async get(tenantId: string, aadObjectId: string): Promise<StoredReference | undefined> {
@@ -89,10 +121,13 @@ export class ConversationReferenceStore {
     this.known.delete(key);
     const current = await this.records.read<StoredReference>(key);
     await this.records.indexRemove(peopleOf(tenantId), aadObjectId);
-    if (!current) return;
     // The person talked again meanwhile (a newer version): they are reachable, so they stay indexed.
-    if (!(await this.records.remove(key, current.version)))
+    if (current && !(await this.records.remove(key, current.version))) {
       await this.records.indexAdd(peopleOf(tenantId), aadObjectId, 0);
+      return;
+    }
+    // Also when the reference was already gone: a forget cut short before its listeners ran is finished.
+    for (const listener of this.forgetListeners) await listener(tenantId, aadObjectId);
   }
 
   /**

@@ -24,6 +24,8 @@ import { welcomeCard } from '../../cards/teams/foundationCards';
 import type { ChosenLanguage } from './chosenLanguage';
 import { builtInCommands } from './builtInCommands';
 import { identityOf, type TeamsCardAction, type TeamsCommand, type TeamsFeature } from '../../dialogs/teamsTurn';
+import { reportedMember } from '../../dialogs/reportedMember';
+import { standingOf } from '../../services/rules/memberDomain';
 
 export interface TeamsBotDeps {
   conversationState: ConversationState;
@@ -275,9 +277,24 @@ export class CspTeamsBot extends TeamsActivityHandler {
     }
   }
 
+  /**
+   * Whether the person is one of the organisation's own people or a guest, as Teams says at their first
+   * turn (and again after a restart): a notice to the whole organisation is not for a guest (TenantAudience).
+   */
+  private async noteStanding(context: TurnContext): Promise<void> {
+    const { tenantId, aadObjectId } = identityOf(context);
+    const member = await reportedMember(context, this.deps.logger);
+    if (!member) return;
+    await this.deps.references.noteStanding(tenantId, aadObjectId, standingOf(member, tenantId)).catch((error) => {
+      // Unknown is asked again when a notice to the organisation is delivered: this answer goes on.
+      this.deps.logger.warn({ err: error }, 'could not keep whether the person is a guest');
+    });
+  }
+
   /** Each feature hears of a person new to this conversation; one that fails costs neither the answer nor the others. */
   private async met(context: TurnContext): Promise<void> {
     const identity = identityOf(context);
+    await this.noteStanding(context);
     for (const feature of this.deps.features) {
       await feature.met?.(context, identity).catch((error: unknown) => {
         this.logFor(context).warn({ err: error }, 'could not tell a person new here what waits for them');

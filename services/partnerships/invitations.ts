@@ -267,6 +267,11 @@ export class Invitations {
     return this.waitingFor(person.tenantId, own);
   }
 
+  /** A person the assistant can no longer reach is no longer told of invitations by their domain. */
+  personForgotten(person: TeamsPerson): Promise<void> {
+    return this.people.forget(person);
+  }
+
   private ownDomain(member: ReportedMember, tenantId: string): MemberDomain {
     return domainOfMember(member, tenantId, this.deps.webmail ?? defaultWebmailList);
   }

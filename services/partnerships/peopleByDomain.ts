@@ -4,6 +4,10 @@ import type { AtomicStore } from '../storage/atomicStore';
 const MAX_PEOPLE = 10_000;
 /** A domain and the people heard at it, as an index of the store (a Redis sorted set, a SQLite table). */
 const indexOf = (domain: string) => `partnerships:people-at:${domain.toLowerCase()}`;
+/** The other way round: the domains a person was heard at (one, unless their account changed), to forget them. */
+const domainsOf = (person: TeamsPerson) => `partnerships:domains-of:${person.tenantId}:${person.aadObjectId}`;
+/** More domains than one person's account ever stood for. */
+const MAX_DOMAINS = 100;
 
 /** A Teams user, by the tenant Teams puts them in and their Entra object id. */
 export interface TeamsPerson {
@@ -23,7 +27,22 @@ export class PeopleByDomain {
 
   /** Only for a domain domainOfMember found the person's own account stands for. */
   async heardAt(domain: string, person: TeamsPerson): Promise<void> {
+    // The way back first: a crash in between leaves a domain to forget that holds nothing, never the reverse.
+    await this.records.indexAdd(domainsOf(person), domain.toLowerCase(), 0);
     await this.records.indexAdd(indexOf(domain), memberOf(person), 0);
+  }
+
+  /**
+   * A person the assistant can no longer reach (the bot removed or blocked) leaves every domain they were
+   * heard at, so the index does not grow with people gone; if they come back they are heard again.
+   * People heard before the way back was kept are not found here: they stay until heard again.
+   */
+  async forget(person: TeamsPerson): Promise<void> {
+    const domains = await this.records.indexRange(domainsOf(person), { limit: MAX_DOMAINS });
+    for (const { member: domain } of domains) {
+      await this.records.indexRemove(indexOf(domain), memberOf(person));
+      await this.records.indexRemove(domainsOf(person), domain);
+    }
   }
 
   /**

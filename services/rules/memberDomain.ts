@@ -38,19 +38,34 @@ export function domainOfMember(
   organisationTenantId: string,
   webmail: WebmailList = defaultWebmailList,
 ): MemberDomain {
+  const outsider = outsiderWhy(member, organisationTenantId);
+  if (outsider) return { owned: false, why: outsider };
   const upn = member.userPrincipalName?.trim() ?? '';
-  if (GUEST_ROLES.has((member.userRole ?? '').toLowerCase()) || upn.toUpperCase().includes('#EXT#')) {
-    return { owned: false, why: 'guest' };
-  }
-  if (member.tenantId && member.tenantId.toLowerCase() !== organisationTenantId.toLowerCase()) {
-    return { owned: false, why: 'other-tenant' };
-  }
   const at = upn.lastIndexOf('@');
   if (at < 1) return { owned: false, why: 'no-upn' };
   if (isWebmail(upn, webmail)) return { owned: false, why: 'webmail' };
   if (isInitialDomain(upn, webmail)) return { owned: false, why: 'initial-domain' };
   const domain = domainSchema.safeParse(upn.slice(at + 1));
   return domain.success ? { owned: true, domain: domain.data } : { owned: false, why: 'not-a-domain' };
+}
+
+/** Whether an account is one of the organisation's own people ('member') or speaks for another ('guest'). */
+export type Standing = 'member' | 'guest';
+
+/**
+ * Who a notice to a whole organisation is for: its own people, never a guest, an anonymous meeting guest or
+ * a member of another tenant (by the same reading as domainOfMember: they speak for another organisation,
+ * so a distributor's invitation, a removal or a GDAP request meant for this one is not theirs to see).
+ */
+export function standingOf(member: ReportedMember, organisationTenantId: string): Standing {
+  return outsiderWhy(member, organisationTenantId) ? 'guest' : 'member';
+}
+
+function outsiderWhy(member: ReportedMember, organisationTenantId: string): 'guest' | 'other-tenant' | undefined {
+  const upn = member.userPrincipalName?.trim() ?? '';
+  if (GUEST_ROLES.has((member.userRole ?? '').toLowerCase()) || upn.toUpperCase().includes('#EXT#')) return 'guest';
+  if (member.tenantId && member.tenantId.toLowerCase() !== organisationTenantId.toLowerCase()) return 'other-tenant';
+  return undefined;
 }
 
 /**

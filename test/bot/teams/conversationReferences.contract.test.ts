@@ -93,6 +93,49 @@ for (const backend of backends) {
       expect(await references.forTenant(tenant)).to.deep.equal(stored ? [stored] : []);
     });
 
+    it('tells its listeners of a person forgotten, not of one who talked again meanwhile', async () => {
+      const references = new ConversationReferenceStore(store.records);
+      const told: string[] = [];
+      references.whenForgotten(async (tenantId, aadObjectId) => {
+        told.push(`${tenantId}:${aadObjectId}`);
+      });
+      await references.remember(tenant, 'user-a', referenceTo('a'));
+      await references.forget(tenant, 'user-a');
+      expect(told).to.deep.equal([`${tenant}:user-a`]);
+
+      await references.remember(tenant, 'user-b', referenceTo('b'));
+      // user-b talks again between the forget's read and its removal: still reachable, nothing to forget.
+      const read = store.records.read.bind(store.records);
+      const talkedMeanwhile = async <T>(key: string) => {
+        const seen = await read<T>(key);
+        await new ConversationReferenceStore(store.records).remember(tenant, 'user-b', referenceTo('b2'));
+        return seen;
+      };
+      const patched = Object.assign(Object.create(store.records) as typeof store.records, { read: talkedMeanwhile });
+      const racing = new ConversationReferenceStore(patched);
+      racing.whenForgotten(async (_, aadObjectId) => {
+        told.push(aadObjectId);
+      });
+      await racing.forget(tenant, 'user-b');
+      expect(told).to.deep.equal([`${tenant}:user-a`]);
+      expect(ids(await references.forTenant(tenant))).to.deep.equal(['user-b']);
+    });
+
+    it('keeps what Teams said of a person (a guest) across a new conversation, written only when it changes', async () => {
+      const references = new ConversationReferenceStore(store.records);
+      await references.remember(tenant, 'user-a', referenceTo('a'));
+      await references.noteStanding(tenant, 'user-a', 'guest');
+      const version = (await store.records.read(`teams:ref:${tenant}:user-a`))?.version;
+      await references.noteStanding(tenant, 'user-a', 'guest');
+      expect((await store.records.read(`teams:ref:${tenant}:user-a`))?.version).to.equal(version);
+
+      await references.remember(tenant, 'user-a', referenceTo('a-new-chat'));
+      expect((await references.get(tenant, 'user-a'))?.standing).to.equal('guest');
+      // Nothing is noted of someone not remembered (forgotten meanwhile).
+      await references.noteStanding(tenant, 'user-nobody', 'member');
+      expect(await references.get(tenant, 'user-nobody')).to.equal(undefined);
+    });
+
     it('reads an index entry whose reference never landed (a crash between the two writes) as nobody', async () => {
       const references = new ConversationReferenceStore(store.records);
       await references.remember(tenant, 'user-a', referenceTo('a'));

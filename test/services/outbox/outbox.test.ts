@@ -117,6 +117,30 @@ for (const backend of backends) {
       expect(connector.received).to.have.length(0);
     });
 
+    it('asks Teams, before a notice to the organisation, whether someone remembered without an answer is a guest; waits out a lookup that fails for now', async () => {
+      const store = backend.open();
+      stores.push(store);
+      const clock = { now: 2_500_000 };
+      const { notifier, references, aad, tenant } = await notifierOn(store, connector, clock);
+      const key = `n-${randomUUID()}`;
+      connector.memberFails(`29:${aad}`, 503);
+      await notifier.teamsTenant(tenant, { renderer: 'hello', params: { n: 4 } }, key);
+      await notifier.outbox.drain();
+      expect(connector.received, 'nothing sent while Teams cannot answer').to.have.length(0);
+      expect((await notifier.outbox.job<unknown>(`${key}:${tenant}:${aad}`, 'teams'))?.state).to.equal('pending');
+
+      connector.member(`29:${aad}`, { userPrincipalName: 'jan_contoso.com#EXT#@t.onmicrosoft.com', userRole: 'guest' });
+      clock.now += 60_000;
+      await notifier.outbox.drain();
+      expect(connector.received, 'not the organisation’s notice').to.have.length(0);
+      expect((await notifier.outbox.job<unknown>(`${key}:${tenant}:${aad}`, 'teams'))?.state).to.equal('gone');
+      expect((await references.get(tenant, aad))?.standing, 'kept for the next notice').to.equal('guest');
+      // A notice addressed to the guest themself (their own request's answer) still reaches them.
+      await notifier.teamsUser(tenant, aad, { renderer: 'hello', params: { n: 5 } }, `n-${randomUUID()}`);
+      await notifier.outbox.drain();
+      expect(connector.texts()).to.have.length(1);
+    });
+
     it('dead-letters a job after the last attempt on 5xx', async () => {
       const store = backend.open();
       stores.push(store);

@@ -20,6 +20,29 @@ onEveryBackend('Invitations by the domain of the people heard from (P2, P3, E7)'
     expect(await h().service.invitations.peopleInvited({ email: `it@other-${domain}` })).to.deep.equal([]);
   });
 
+  it('forgets a person the assistant can no longer reach at every domain they were heard at', async () => {
+    const domain = `fabrikam-${fresh().slice(0, 8)}.pl`;
+    const tenantId = fresh();
+    const piotr = { tenantId, aadObjectId: 'aad-piotr' };
+    const ewa = { tenantId, aadObjectId: 'aad-ewa' };
+    await h().service.invitations.personMet(piotr, member(`piotr@${domain}`, tenantId));
+    // Piotr's account moved to the sales subdomain since: he was heard at both.
+    await h().service.invitations.personMet(piotr, member(`piotr@sales.${domain}`, tenantId));
+    await h().service.invitations.personMet(ewa, member(`ewa@${domain}`, tenantId));
+
+    await h().service.invitations.personForgotten(piotr);
+    expect(await h().service.invitations.peopleInvited({ email: `it@sales.${domain}` })).to.deep.equal([ewa]);
+    expect(await h().service.invitations.peopleInvited({ email: `it@${domain}` })).to.deep.equal([ewa]);
+    expect(
+      await h().store.records.indexRange(`partnerships:domains-of:${tenantId}:aad-piotr`, { limit: 10 }),
+    ).to.deep.equal([]);
+
+    // Heard again, as when he talks to the assistant again: found again.
+    await h().service.invitations.personMet(piotr, member(`piotr@${domain}`, tenantId));
+    const found = await h().service.invitations.peopleInvited({ email: `it@${domain}` });
+    expect(found).to.have.deep.members([ewa, piotr]);
+  });
+
   it('remembers no guest, webmail account or member of another tenant, and tells them nothing', async () => {
     const domain = `fabrikam-${fresh().slice(0, 8)}.pl`;
     const tenantId = fresh();

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { domainOfMember, ownAddressOf, type ReportedMember } from '../../../services/rules/memberDomain';
+import { domainOfMember, ownAddressOf, type ReportedMember, standingOf } from '../../../services/rules/memberDomain';
 
 /**
  * E7 with E4: the company domain a Teams member's own account stands for. A reseller already in CSP gives
@@ -79,5 +79,23 @@ describe('ownAddressOf: the address a member’s own account vouches for', () =>
   ];
   for (const [what, member] of none) {
     it(`is none for ${what}`, () => expect(ownAddressOf(member, TENANT)).to.equal(undefined));
+  }
+});
+
+/** Who a notice to a whole reseller organisation is for (P2, P7, G2): its own people, never someone of another. */
+describe('whether an account is the organisation’s own or a guest (E7, E4)', () => {
+  const TENANT = '22222222-2222-4222-8222-222222222222';
+  const rows: Array<[string, ReportedMember, 'member' | 'guest']> = [
+    ['a member, said so', { userPrincipalName: 'piotr@fabrikam-it.pl', userRole: 'user', tenantId: TENANT }, 'member'],
+    ['a member on webmail: not the company’s domain, still its person', { userPrincipalName: 'p@gmail.com' }, 'member'],
+    ['the guest role', { userPrincipalName: 'jan@contoso.com', userRole: 'guest' }, 'guest'],
+    ['a guest’s UPN (#EXT#), whatever the role says', { userPrincipalName: 'jan_contoso.com#EXT#@f.pl' }, 'guest'],
+    ['an anonymous meeting guest', { userRole: 'anonymous' }, 'guest'],
+    ['a member of another tenant', { userPrincipalName: 'jan@contoso.com', tenantId: 'another-tenant' }, 'guest'],
+  ];
+  for (const [what, member, expected] of rows) {
+    it(`counts ${what} as ${expected === 'member' ? 'one of its own' : 'a guest'}`, () => {
+      expect(standingOf(member, TENANT)).to.equal(expected);
+    });
   }
 });

@@ -16,7 +16,7 @@ export type StubAnswer = { status: number; headers?: Record<string, string>; bod
  * A local Bot Framework connector (the Teams service a bot replies to): records every activity sent
  * to `/v3/conversations/:id/activities[/:replyTo]` and answers 200, or what a test scripts. A member
  * lookup (`GET /v3/conversations/:id/members/:userId`, TeamsInfo.getMember) answers what a test set
- * with `member()`, else 404 as for someone the conversation does not have.
+ * with `member()`, else 404 as for someone the conversation does not have, or a failure `memberFails()` set.
  */
 export class ConnectorStub {
   readonly received: ReceivedActivity[] = [];
@@ -27,10 +27,17 @@ export class ConnectorStub {
   private waiters: Array<{ count: number; resolve: () => void }> = [];
   private nextId = 1;
   private readonly members = new Map<string, Record<string, unknown>>();
+  private readonly memberFailures = new Map<string, number>();
 
   /** What Teams says of a user (by their channel id, `29:...`): email, userPrincipalName, ... */
   member(userId: string, account: Record<string, unknown>) {
     this.members.set(userId, { id: userId, ...account });
+    this.memberFailures.delete(userId);
+  }
+
+  /** A member lookup for this user fails with `status` (e.g. 503) until `member()` describes them. */
+  memberFails(userId: string, status: number) {
+    this.memberFailures.set(userId, status);
   }
 
   /** The next answers, in order, before falling back to 200 (e.g. a 429 with Retry-After). */
@@ -86,8 +93,9 @@ export class ConnectorStub {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const member = /^\/v3\/conversations\/[^/]+\/members\/([^/?]+)$/.exec(req.url ?? '');
     if (member && req.method === 'GET') {
-      const account = this.members.get(decodeURIComponent(member[1]));
-      res.writeHead(account ? 200 : 404, { 'content-type': 'application/json' });
+      const userId = decodeURIComponent(member[1]);
+      const account = this.memberFailures.has(userId) ? undefined : this.members.get(userId);
+      res.writeHead(account ? 200 : (this.memberFailures.get(userId) ?? 404), { 'content-type': 'application/json' });
       res.end(JSON.stringify(account ?? { error: { code: 'MemberNotFoundInConversation', message: 'not a member' } }));
       return;
     }
