@@ -4,6 +4,7 @@ import { isKnownToPartnerCenter } from '../rules/enrolmentSteps';
 import { type AtomicStore, type SeenRecord, updateRecord, type Versioned } from '../storage/atomicStore';
 import { RecordIndex } from '../storage/recordIndex';
 import { PartnerDomainIndex } from './partnerDomainIndex';
+import { PartnerIdentityIndex } from './partnerIdentityIndex';
 
 /**
  * Every partner the assistant knows, resellers (keyed by their Teams / Azure AD tenant) and providers,
@@ -12,6 +13,7 @@ import { PartnerDomainIndex } from './partnerDomainIndex';
  */
 export class PartnerDirectory {
   private readonly domainIndex: PartnerDomainIndex;
+  private readonly identityIndex: PartnerIdentityIndex;
   /** Every partner, so `all` (the verification poll, each invitation) reads the partners, not the keyspace. */
   private readonly everyPartner: RecordIndex<PartnerDraft>;
 
@@ -20,6 +22,7 @@ export class PartnerDirectory {
     now: () => Date = () => new Date(),
   ) {
     this.domainIndex = new PartnerDomainIndex(records);
+    this.identityIndex = new PartnerIdentityIndex(records);
     this.everyPartner = new RecordIndex<PartnerDraft>(records, 'partners:all', keyOf, now, PREFIX);
   }
 
@@ -55,7 +58,12 @@ export class PartnerDirectory {
       },
       { seen: known },
     );
-    if (updated.changed) await this.domainIndex.follow(partnerId, before?.domains ?? [], updated.value?.domains ?? []);
+    if (updated.changed) {
+      await Promise.all([
+        this.domainIndex.follow(partnerId, before?.domains ?? [], updated.value?.domains ?? []),
+        this.identityIndex.follow(partnerId, before, updated.value),
+      ]);
+    }
     return updated.value;
   }
 
@@ -78,10 +86,23 @@ export class PartnerDirectory {
   async indexExisting(): Promise<number> {
     const all = await this.records.list<PartnerDraft>(PREFIX);
     for (const { key, value: partner } of all) {
-      await this.everyPartner.add(key.slice(PREFIX.length));
+      const id = key.slice(PREFIX.length);
+      await this.everyPartner.add(id);
       await this.domainIndex.follow(partner.id, [], partner.domains);
+      await this.identityIndex.follow(id, undefined, partner);
     }
     return all.length;
+  }
+
+  /**
+   * The partners that may carry this MPN ID or this primary contact address, from their index: a superset
+   * (the caller matches each record), in id order as `all` gives them, in one read of the records.
+   */
+  async withMpnIdOrContact(wanted: { mpnId?: string; email?: string }): Promise<PartnerDraft[]> {
+    const ids = (await this.identityIndex.candidates(wanted)).sort();
+    if (ids.length === 0) return [];
+    const found = await this.records.readMany<PartnerDraft>(ids.map(keyOf));
+    return found.flatMap((record) => (record ? [record.value] : []));
   }
 
   /** Every partner, in id order. */

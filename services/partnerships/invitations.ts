@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Actor } from '../domain/identifiers';
+import type { PartnerDraft } from '../domain/partner';
 import { emailDomain, emailSchema, isSameOrSubdomain, mpnIdSchema, sameMpnId } from '../domain/identifiers';
 import { domainOfMember, type MemberDomain, type ReportedMember } from '../rules/memberDomain';
 import { defaultWebmailList } from '../rules/webmail';
@@ -93,7 +94,7 @@ export class Invitations {
   /** The reseller organisation (tenant id) the directory knows with this primary contact email, if any. */
   async resellerTenantByEmail(email: string): Promise<string | undefined> {
     const wanted = email.toLowerCase();
-    const found = (await this.deps.partners.all()).find(
+    const found = (await this.deps.partners.withMpnIdOrContact({ email: wanted })).find(
       (p) => p.kind === 'indirect-reseller' && p.primaryContact?.email.toLowerCase() === wanted && p.tenantId,
     );
     return found?.tenantId;
@@ -124,13 +125,11 @@ export class Invitations {
 
   /** The reseller tenants the directory takes the invitation to be for (by MPN ID or primary contact). */
   async invitedTenants(invitation: Invitation): Promise<Set<string>> {
-    const invited = invitation.email.toLowerCase();
-    const matches = (await this.deps.partners.all()).filter(
-      (p) =>
-        p.kind === 'indirect-reseller' &&
-        p.tenantId &&
-        (sameMpnId(p.mpnId, invitation.mpnId) || p.primaryContact?.email.toLowerCase() === invited),
-    );
+    const candidates = await this.deps.partners.withMpnIdOrContact({
+      mpnId: invitation.mpnId,
+      email: invitation.email,
+    });
+    const matches = candidates.filter((p) => p.tenantId && isInvitedReseller(p, invitation));
     return new Set(matches.map((p) => p.tenantId as string));
   }
 
@@ -231,19 +230,40 @@ export class Invitations {
     return this.waitingFor(resellerTenantId, member && this.ownDomain(member, resellerTenantId));
   }
 
-  /** What waits for an organisation, `own` being the domain its person's account stands for (if any). */
+  /**
+   * What waits for an organisation, `own` being the domain its person's account stands for (if any): from
+   * the open invitations at that domain and those naming the organisation's MPN ID or primary contact, so a
+   * first turn reads the invitations for this organisation, never every open one or every partner.
+   */
   private async waitingFor(
     resellerTenantId: string,
     own: MemberDomain | undefined,
   ): Promise<Array<{ invitation: Invitation; provider: Provider; code: string }>> {
-    const sent = (await this.open.every()).filter((i) => this.statusOf(i) === 'valid');
+    const domain = own?.owned ? own.domain : undefined;
+    // A reseller's record is keyed by its tenant (newDraft), so it is the one partner invitedTenants could name.
+    const stored = await this.deps.partners.get(resellerTenantId);
+    const reseller = stored?.tenantId === resellerTenantId ? stored : undefined;
+    const contact = reseller?.primaryContact?.email;
+    const found = await Promise.all([
+      domain ? this.open.addressedAt(domain) : [],
+      contact ? this.open.addressedTo(contact) : [],
+      reseller?.mpnId ? this.open.naming(reseller.mpnId) : [],
+    ]);
+    const candidates = new Map(found.flat().map((invitation) => [invitation.id, invitation]));
+    // Several invitations from one distributor: its set-up is read once.
+    const providers = new Map<string, Promise<Provider | undefined>>();
+    const providerOf = (id: string) => {
+      if (!providers.has(id)) providers.set(id, this.providers.getProviderById(id));
+      return providers.get(id);
+    };
     const waiting: Array<{ invitation: Invitation; provider: Provider; code: string }> = [];
-    for (const invitation of sent) {
+    for (const invitation of [...candidates.values()].sort(byKey)) {
+      if (this.statusOf(invitation) !== 'valid') continue;
       const invited = emailDomain(invitation.email);
       const forUs =
-        (own?.owned === true && invited !== undefined && isSameOrSubdomain(invited, own.domain)) ||
-        (await this.invitedTenants(invitation)).has(resellerTenantId);
-      const provider = forUs ? await this.providers.getProviderById(invitation.providerId) : undefined;
+        (domain !== undefined && invited !== undefined && isSameOrSubdomain(invited, domain)) ||
+        (reseller !== undefined && isInvitedReseller(reseller, invitation));
+      const provider = forUs ? await providerOf(invitation.providerId) : undefined;
       if (provider) waiting.push({ invitation, provider, code: this.codeOf(invitation) });
     }
     return waiting.sort((a, b) => b.invitation.createdAt.localeCompare(a.invitation.createdAt));
@@ -305,6 +325,18 @@ export class Invitations {
 }
 
 const generationOf = (invitation: Pick<Invitation, 'generation'>) => invitation.generation ?? 1;
+
+/** Key order, the order the open invitations were listed in: what keeps ties of `createdAt` as they were. */
+const byKey = (a: Invitation, b: Invitation) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** A reseller the invitation names, by its MPN ID or its primary contact's address (P2, P3). */
+function isInvitedReseller(partner: PartnerDraft, invitation: Pick<Invitation, 'email' | 'mpnId'>): boolean {
+  return (
+    partner.kind === 'indirect-reseller' &&
+    (sameMpnId(partner.mpnId, invitation.mpnId) ||
+      partner.primaryContact?.email.toLowerCase() === invitation.email.toLowerCase())
+  );
+}
 
 /** Why an invitation cannot be sent again: unknown here, or already accepted, declined or revoked (by whom, when). */
 function closedInvitationRefusal(invitation: Invitation | undefined): Extract<Refusal, { kind: 'input' }> {

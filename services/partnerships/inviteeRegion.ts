@@ -15,7 +15,7 @@ export async function checkInviteeRegion(
   provider: Provider,
   invitee: { email: string; mpnId?: string },
 ): Promise<Decision> {
-  const known = (await deps.partners.all()).find(
+  const known = (await deps.partners.withMpnIdOrContact(invitee)).find(
     (p) =>
       p.kind !== 'indirect-provider' &&
       (sameMpnId(p.mpnId, invitee.mpnId) || p.primaryContact?.email.toLowerCase() === invitee.email),
