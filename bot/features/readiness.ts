@@ -127,7 +127,7 @@ export const readinessFeature: FeatureFactory = async (deps) => {
           });
         }
       },
-      // The rep's resellers, ready to order or what blocks each, with Details for the whole answer.
+      // The rep’s resellers, ready to order or what blocks each, with Details for the whole answer; the page they turned to.
       homeBlocks: async ({ teamId, userId, t, opened }) => {
         const provider = await partnerships.getProviderBySlackTeam(teamId);
         if (!provider) return [];
