@@ -21,6 +21,8 @@ const environmentSchema = z.object({
   SLACK_BOT_TOKEN: optionalString,
   SLACK_API_URL: z.preprocess(emptyToUndefined, z.url().default('https://slack.com/api/')),
   SLACK_API_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  // At most cards/slack/readiness HOME_RESELLERS_SHOWN: what fits a Home tab beside the pending requests.
+  SLACK_HOME_RESELLERS_PER_PAGE: z.coerce.number().int().min(1).max(15).default(15),
   DATA_DIR: z.string().default('./data'),
   REDIS_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^rediss?$/ }).optional()),
   // Not emptyToUndefined: an empty prefix is a choice (keep the unprefixed keys of earlier versions).
@@ -94,6 +96,8 @@ export interface AppConfig {
   };
   /** Undefined when the Slack side is off (no signing secret or no bot token). */
   slack?: { signingSecret: string; botToken: string; apiUrl: string; apiTimeoutMs: number };
+  /** How many resellers a page of the App Home's readiness section shows (Previous / Next for the others). */
+  homeResellersPerPage: number;
   store: {
     backend: 'memory' | 'sqlite' | 'redis';
     dataDir: string;
@@ -227,6 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): AppConfig
           apiTimeoutMs: e.SLACK_API_TIMEOUT_MS,
         }
       : undefined,
+    homeResellersPerPage: e.SLACK_HOME_RESELLERS_PER_PAGE,
     store: {
       backend: e.STORE ?? (e.REDIS_URL ? 'redis' : 'sqlite'),
       dataDir: e.DATA_DIR,

@@ -1,4 +1,5 @@
 import type { BlockButtonAction } from '@slack/bolt';
+import { z } from 'zod';
 import { READINESS_ACTION } from '../../cards/slack/readiness/ids';
 import { readinessBlocks } from '../../cards/slack/readiness/readinessBlocks';
 import { readinessHomeBlocks } from '../../cards/slack/readiness/readinessHomeBlocks';
@@ -7,6 +8,8 @@ import { readyCard } from '../../cards/teams/readyCard';
 import { providerIdOf } from '../../services/partnerships/providers';
 import { type ReadinessReport, ReadyToTransact } from '../../services/readiness/readyToTransact';
 import { reauthorisationStanding } from '../../services/reauthorisation/standing';
+import { LruMap } from '../lruMap';
+import { CoalescedRefresh } from '../slack/coalescedRefresh';
 import { refusedText, tellClicker } from '../slack/distributorWords';
 import { SlackLanguages } from '../slack/slackLanguage';
 import { slackTeamOf } from '../slack/slackTeam';
@@ -31,6 +34,9 @@ function readinessAnswer(t: Translate, report: ReadinessReport) {
   };
 }
 
+/** Previous / Next carry the page they lead to; a value that is not one shows the first page. */
+const PAGE = z.coerce.number().int().min(1).max(100_000);
+
 export const readinessFeature: FeatureFactory = async (deps) => {
   const log = deps.logger.child({ component: 'readiness' });
   const languages = new SlackLanguages(deps.store.records, log);
@@ -54,6 +60,14 @@ export const readinessFeature: FeatureFactory = async (deps) => {
     now: deps.clock,
   });
   const home = new ReadinessHome({ partnerships, readiness });
+  const perPage = deps.config.homeResellersPerPage;
+  /**
+   * The page each rep last turned to, by `team:user`, so a redraw (the tab opened again, a decision) keeps
+   * it. In memory: a restart, or a redraw on another instance, shows page 1; the buttons carry their page,
+   * so a turn works on any instance.
+   */
+  const pages = new LruMap<string, number>(1000);
+  const turns = new CoalescedRefresh((error) => log.error({ err: error }, 'could not turn an App Home page'));
 
   return {
     name: 'readiness',
@@ -73,7 +87,7 @@ export const readinessFeature: FeatureFactory = async (deps) => {
       ],
     },
     slack: {
-      register(app) {
+      register(app, edge) {
         app.action<BlockButtonAction>(READINESS_ACTION.reseller, async ({ ack, body, action, client, respond }) => {
           await ack();
           try {
@@ -100,13 +114,25 @@ export const readinessFeature: FeatureFactory = async (deps) => {
             log.error({ err: error }, 'could not show a reseller’s readiness');
           }
         });
+        for (const actionId of [READINESS_ACTION.previousPage, READINESS_ACTION.nextPage]) {
+          app.action<BlockButtonAction>(actionId, async ({ ack, body, action, client }) => {
+            await ack();
+            // Only the clicker's own App Home is drawn, from their own workspace's resellers: no rights needed.
+            const teamId = slackTeamOf(body);
+            const rep = `${teamId}:${body.user.id}`;
+            const wanted = PAGE.safeParse(action.value);
+            pages.set(rep, wanted.success ? wanted.data : 1);
+            // One redraw at a time per rep, the last after the last click: quick clicks end on the last page asked.
+            await turns.request(rep, () => edge.publishHome(client, teamId, body.user.id));
+          });
+        }
       },
-      // The rep's resellers, ready to order or what blocks each, with Details for the whole answer.
-      homeBlocks: async ({ teamId, t, opened }) => {
+      // The rep’s resellers, ready to order or what blocks each, with Details for the whole answer; the page they turned to.
+      homeBlocks: async ({ teamId, userId, t, opened }) => {
         const provider = await partnerships.getProviderBySlackTeam(teamId);
         if (!provider) return [];
-        const { reports, total } = await home.reports(provider.partner.id, opened);
-        return readinessHomeBlocks(t, reports, total);
+        const page = await home.page(provider.partner.id, opened, pages.get(`${teamId}:${userId}`) ?? 1, perPage);
+        return readinessHomeBlocks(t, page);
       },
       subcommands: [
         {

@@ -1,4 +1,4 @@
-import { HOME_RESELLERS_SHOWN } from '../../cards/slack/readiness/readinessHomeBlocks';
+import { HOME_RESELLERS_SHOWN, type ReadinessHomePage } from '../../cards/slack/readiness/readinessHomeBlocks';
 import type { PartnershipService } from '../../services/partnerships/partnershipService';
 import type { ResellerRow } from '../../services/partnerships/types';
 import type { ReadinessReport, ReadyToTransact } from '../../services/readiness/readyToTransact';
@@ -18,36 +18,71 @@ const fingerprint = (row: ResellerRow) =>
 const nameOf = (row: ResellerRow) => row.reseller?.legalName ?? row.partnership.resellerId;
 
 /**
- * The App Home's readiness section for one distributor (`/csp ready` for each of its first resellers by
- * name). Assessed in full when a rep opens the tab. When a decision redraws the App Home (after every
- * approval, for every approver: the customers' hot path, issue 18), what was read last is shown again, as
- * a customer decision changes none of the conditions; only a reseller whose partnership or reported facts
- * changed since (or that is new) is assessed again. What Partner Center alone changed shows at the next
- * opening. Per instance: another instance's redraws assess on their own.
+ * One page of the rep's resellers: those not ready to order first (what the rep acts on), then those ready,
+ * each group in the order given (by name: a reseller stays where the rep found it). A page past the last
+ * (resellers gone since the button was drawn) is the last; anything else not a page is the first.
+ */
+export function homePage(
+  reports: ReadinessReport[],
+  wanted: number,
+  perPage = HOME_RESELLERS_SHOWN,
+): ReadinessHomePage {
+  const notReady = reports.filter((r) => !r.ready);
+  const ordered = [...notReady, ...reports.filter((r) => r.ready)];
+  const pages = Math.max(1, Math.ceil(ordered.length / perPage));
+  const page = Number.isInteger(wanted) && wanted > 1 ? Math.min(wanted, pages) : 1;
+  const offset = (page - 1) * perPage;
+  return {
+    reports: ordered.slice(offset, offset + perPage),
+    page,
+    pages,
+    offset,
+    total: reports.length,
+    notReady: notReady.length,
+  };
+}
+
+/**
+ * The App Home's readiness section for one distributor (`/csp ready` for each of its resellers by name).
+ * Every reseller is assessed, not only the page shown: how many are not ready, and which come first, need
+ * them all. That costs, per reseller, two Partner Center reads (validateresellers, agreementstatus) and
+ * its records, four resellers at a time, plus the relationship list once: for 40 resellers, 81 reads in 10
+ * rounds (test/bot/features/readinessHome.test.ts counts them). It is paid when a rep opens the tab; a page
+ * turned, or a decision redrawing the App Home (after every approval, for every approver: the customers'
+ * hot path, issue 18), shows what was read last, as neither changes the conditions; only a reseller whose
+ * partnership or reported facts changed since (or that is new) is assessed again. What Partner Center alone
+ * changed shows at the next opening. Per instance: another instance's redraws assess on their own.
  */
 export class ReadinessHome {
-  /** One entry per distributor workspace (a few), each at most HOME_RESELLERS_SHOWN reports. */
+  /** One entry per distributor workspace (a few), each one report per reseller. */
   private readonly last = new LruMap<string, Map<string, { fingerprint: string; report: ReadinessReport }>>(100);
 
   constructor(private readonly deps: { partnerships: PartnershipService; readiness: ReadyToTransact }) {}
 
-  async reports(providerId: string, opened: boolean): Promise<{ reports: ReadinessReport[]; total: number }> {
-    const rows = await this.deps.partnerships.listResellers(providerId);
-    const shown = rows.sort((a, b) => nameOf(a).localeCompare(nameOf(b))).slice(0, HOME_RESELLERS_SHOWN);
+  /** Every reseller's report, by name. */
+  async reports(providerId: string, opened: boolean): Promise<ReadinessReport[]> {
+    const rows = (await this.deps.partnerships.listResellers(providerId)).sort((a, b) =>
+      nameOf(a).localeCompare(nameOf(b)),
+    );
     const known = opened ? undefined : this.last.get(providerId);
-    const stale = shown.filter((row) => known?.get(row.partnership.resellerId)?.fingerprint !== fingerprint(row));
+    const stale = rows.filter((row) => known?.get(row.partnership.resellerId)?.fingerprint !== fingerprint(row));
     const assessed = await this.deps.readiness.conditionsForDistributor(
       providerId,
       stale.map((row) => ({ tenantId: row.partnership.resellerId, state: row.partnership.state })),
     );
     const fresh = new Map(stale.map((row, i) => [row.partnership.resellerId, assessed[i]]));
     const next = new Map<string, { fingerprint: string; report: ReadinessReport }>();
-    for (const row of shown) {
+    for (const row of rows) {
       const id = row.partnership.resellerId;
       const report = fresh.get(id) ?? known?.get(id)?.report;
       if (report) next.set(id, { fingerprint: fingerprint(row), report });
     }
     this.last.set(providerId, next);
-    return { reports: [...next.values()].map((entry) => entry.report), total: rows.length };
+    return [...next.values()].map((entry) => entry.report);
+  }
+
+  /** The page `wanted` of the rep's resellers, `perPage` at a time. */
+  async page(providerId: string, opened: boolean, wanted: number, perPage?: number): Promise<ReadinessHomePage> {
+    return homePage(await this.reports(providerId, opened), wanted, perPage);
   }
 }

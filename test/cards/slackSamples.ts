@@ -1,5 +1,6 @@
 import type { Translate } from '../../i18n/i18n';
 import { assessReadiness } from '../../services/rules/readinessRules';
+import { homePage } from '../../bot/features/readinessHome';
 
 /**
  * Sample arguments for every function exported by cards/slack/**: `<file relative to cards/slack>#<export>`
@@ -209,16 +210,24 @@ export const SLACK_SAMPLES: SlackSamples = {
     [t, readinessReport('many')],
   ],
   'readiness/readinessHomeBlocks.ts#readinessHomeBlocks': (t) => [
-    [t, []],
-    [t, many(3, (i) => ({ ...readinessReport('none'), reseller: { tenantId: `r-${i}`, name: `${longName} ${i}` } }))],
+    [t, homePage([], 1)],
     [
       t,
-      many(40, (i) => ({
-        ...readinessReport('none'),
-        reseller: { tenantId: `r-${i}`, name: `${longName} ${i}` },
-        ready: i % 3 === 0,
-      })),
-      400,
+      homePage(
+        many(3, (i) => ({ ...readinessReport('none'), reseller: { tenantId: `r-${i}`, name: `${longName} ${i}` } })),
+        1,
+      ),
+    ],
+    [
+      t,
+      homePage(
+        many(400, (i) => ({
+          ...readinessReport('none'),
+          reseller: { tenantId: `r-${i}`, name: `${longName} ${i}` },
+          ready: i % 3 === 0,
+        })),
+        2,
+      ),
     ],
   ],
 };

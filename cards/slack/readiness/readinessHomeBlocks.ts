@@ -1,7 +1,7 @@
 /**
  * The App Home's readiness section: each of the rep's resellers, ready to order or not, and for one that
  * is not, what blocks it in a line (the conditions `/csp ready` shows, in the same words), with Details for
- * the whole answer. Those not ready come first: they are the ones a rep acts on.
+ * the whole answer, a page at a time. Those not ready come first: they are the ones a rep acts on.
  */
 import type { KnownBlock } from '@slack/types';
 import type { Translate } from '../../../i18n/i18n';
@@ -15,10 +15,25 @@ import { READINESS_ACTION } from './ids';
 const { plain, mrkdwn } = blockKit;
 
 /**
- * How many resellers the App Home assesses and shows: one block each, within the 100 blocks of a Home tab
- * beside the pending requests (at most 43 blocks), and a few Partner Center reads each.
+ * How many resellers a page of the App Home shows at most: one block each, within the 100 blocks of a Home
+ * tab beside the pending requests (at most 43 blocks). An operator may show fewer
+ * (SLACK_HOME_RESELLERS_PER_PAGE).
  */
 export const HOME_RESELLERS_SHOWN = 15;
+
+/** One page of the rep's resellers, as bot/features/readinessHome.ts cuts it. */
+export interface ReadinessHomePage {
+  /** The resellers on this page, in the order shown. */
+  reports: ReadinessReport[];
+  /** From 1, at most `pages`. */
+  page: number;
+  pages: number;
+  /** How many resellers come before this page. */
+  offset: number;
+  /** All the rep's resellers, and how many of them are not ready to order. */
+  total: number;
+  notReady: number;
+}
 
 /** Someone must act first, then Microsoft is awaited, then Partner Center could not be asked. */
 const BLOCKING_ORDER: ConditionState[] = ['failed', 'waiting', 'unknown'];
@@ -54,33 +69,42 @@ function resellerRow(t: Translate, report: ReadinessReport): KnownBlock {
   };
 }
 
+/** Previous and Next, each there when it leads somewhere; the value is the page it leads to. */
+function pageButtons(t: Translate, page: ReadinessHomePage): KnownBlock | undefined {
+  const plainT = plainTranslator(t);
+  const button = (actionId: string, key: string, to: number) => ({
+    type: 'button' as const,
+    action_id: actionId,
+    value: String(to),
+    text: plain(plainT(key), 75),
+  });
+  const elements = [
+    ...(page.page > 1 ? [button(READINESS_ACTION.previousPage, 'ready:home.previous', page.page - 1)] : []),
+    ...(page.page < page.pages ? [button(READINESS_ACTION.nextPage, 'ready:home.next', page.page + 1)] : []),
+  ];
+  return elements.length > 0 ? { type: 'actions', block_id: 'readiness.home.pages', elements } : undefined;
+}
+
 /**
- * The section: `reports` are the resellers assessed (at most HOME_RESELLERS_SHOWN), `total` how many the
- * rep has; those left out are counted, with the commands that reach them.
+ * The section for one page of the rep's resellers (bot/features/readinessHome.ts decides which): how many
+ * there are and how many are not ready, the page's rows as given, and Previous / Next when there are more.
  */
-export function readinessHomeBlocks(
-  slackT: Translate,
-  reports: ReadinessReport[],
-  total = reports.length,
-): KnownBlock[] {
+export function readinessHomeBlocks(slackT: Translate, page: ReadinessHomePage): KnownBlock[] {
   const t = mrkdwnTranslator(slackT);
   const blocks: KnownBlock[] = [{ type: 'divider' }, { type: 'header', text: plain(t('ready:home.title')) }];
-  if (reports.length === 0) {
+  if (page.total === 0) {
     blocks.push({ type: 'section', text: mrkdwn(t('ready:home.none')) });
     return blocks;
   }
-  const shown = reports.slice(0, HOME_RESELLERS_SHOWN);
-  const ready = shown.filter((r) => r.ready).length;
-  blocks.push({
-    type: 'context',
-    elements: [mrkdwn(t('ready:home.summary', { ready, shown: shown.length }))],
-  });
-  // Not ready first, each group in the order given (stable: the rep finds a reseller where it was).
-  for (const report of [...shown.filter((r) => !r.ready), ...shown.filter((r) => r.ready)]) {
-    blocks.push(resellerRow(t, report));
+  const counts = { count: page.total, notReady: page.notReady };
+  const summary = [t(page.notReady > 0 ? 'ready:home.summary' : 'ready:home.summaryAllReady', counts)];
+  if (page.pages > 1) {
+    const range = { from: page.offset + 1, to: page.offset + page.reports.length, total: page.total };
+    summary.push(t('ready:home.page', { page: page.page, pages: page.pages, ...range }));
   }
-  if (total > shown.length) {
-    blocks.push({ type: 'context', elements: [mrkdwn(t('ready:home.more', { hidden: total - shown.length }))] });
-  }
+  blocks.push({ type: 'context', elements: summary.map((text) => mrkdwn(text)) });
+  for (const report of page.reports) blocks.push(resellerRow(t, report));
+  const buttons = pageButtons(t, page);
+  if (buttons) blocks.push(buttons);
   return blocks;
 }

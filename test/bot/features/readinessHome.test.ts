@@ -3,8 +3,67 @@ import sinon from 'sinon';
 import { ReadinessHome } from '../../../bot/features/readinessHome';
 import { ReadyToTransact } from '../../../services/readiness/readyToTransact';
 import { defaultRegionTable } from '../../../services/rules/regionTable';
+import type { PartnerCenterSession } from '../../../services/partnerCenter/gateway';
 import { FABRIKAM, partneredWithFabrikam } from '../../support/fixtures/customerHarness';
-import { onEveryBackend } from '../../support/fixtures/serviceHarness';
+import {
+  fresh,
+  freshMpnId,
+  partnerThroughPartnerCenter,
+  seedReseller,
+  seedSandboxAccount,
+} from '../../support/fixtures/partnerships';
+import { type Harness, onEveryBackend } from '../../support/fixtures/serviceHarness';
+
+/**
+ * `count` resellers partnered with the harness's distributor, named `Reseller 01`...; every fifth has not
+ * signed the MPA (M2), so it is not ready to order. Resolves with the names of those not ready.
+ */
+async function resellers(h: Harness, count: number): Promise<string[]> {
+  await h.partners.update(h.providerId, (current) =>
+    current ? { ...current, status: { ...current.status, mpaSigned: true } } : current,
+  );
+  const notReady: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    const name = `Reseller ${String(i).padStart(2, '0')}`;
+    const seed = {
+      tenantId: fresh(),
+      name,
+      country: 'PL',
+      mpnId: freshMpnId(),
+      primaryContactEmail: `it@reseller-${i}.pl`,
+    };
+    await seedReseller(h.partners, seed, { tenantId: seed.tenantId });
+    await seedSandboxAccount(h.store.records, seed, { mpaSigned: i % 5 !== 0, linkMpn: true });
+    const { code } = await h.invite(seed.primaryContactEmail);
+    await partnerThroughPartnerCenter(h.service, h.sandbox, code, {
+      tenantId: seed.tenantId,
+      actor: { platform: 'teams', userId: `aad-${i}` },
+    });
+    if (i % 5 === 0) notReady.push(name);
+  }
+  return notReady;
+}
+
+/** Every call made on a Partner Center session from now on, by operation name, until `restore`. */
+function partnerCenterReads(h: Harness) {
+  const calls: string[] = [];
+  const as = h.partnerCenter.as.bind(h.partnerCenter);
+  const stub = sinon.stub(h.partnerCenter, 'as').callsFake((tenantId: string) => {
+    const session = as(tenantId);
+    return new Proxy(session, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          calls.push(String(name));
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    }) as PartnerCenterSession;
+  });
+  const tally = () => calls.reduce<Record<string, number>>((t, c) => ({ ...t, [c]: (t[c] ?? 0) + 1 }), {});
+  return { tally, clear: () => calls.splice(0), restore: () => stub.restore() };
+}
 
 onEveryBackend(
   'The App Home readiness section: read when the rep opens it, not again at every decision (issue 15 item 6, issue 18)',
@@ -27,9 +86,9 @@ onEveryBackend(
       await partneredWithFabrikam(h());
       await h().sandbox.holdPartnerOfRecord(FABRIKAM, 'compliance');
       const home = new ReadinessHome({ partnerships: h().service, readiness: readiness() });
-      const { reports, total } = await home.reports(h().providerId, true);
+      const reports = await home.reports(h().providerId, true);
       const full = await readiness().forDistributor(h().providerId, FABRIKAM);
-      expect(total).to.equal(1);
+      expect(reports).to.have.length(1);
       expect(reports.map((r) => r.reseller.tenantId)).to.deep.equal([FABRIKAM]);
       expect(reports[0].ready).to.equal(false);
       expect(reports[0].conditions).to.deep.equal(full.conditions);
@@ -38,9 +97,9 @@ onEveryBackend(
     it('reads Partner Center again each time the rep opens the tab, so a change there shows at once (R1)', async () => {
       await partneredWithFabrikam(h());
       const home = new ReadinessHome({ partnerships: h().service, readiness: readiness() });
-      expect(porState((await home.reports(h().providerId, true)).reports[0])).to.equal('met');
+      expect(porState((await home.reports(h().providerId, true))[0])).to.equal('met');
       await h().sandbox.holdPartnerOfRecord(FABRIKAM, 'compliance');
-      expect(porState((await home.reports(h().providerId, true)).reports[0])).to.equal('failed');
+      expect(porState((await home.reports(h().providerId, true))[0])).to.equal('failed');
     });
 
     it('asks Partner Center nothing when a decision redraws the App Home: what was read last, until the next opening', async () => {
@@ -52,11 +111,11 @@ onEveryBackend(
       try {
         const redrawn = await home.reports(h().providerId, false);
         expect(as.callCount).to.equal(0);
-        expect(redrawn.reports).to.deep.equal(opened.reports);
+        expect(redrawn).to.deep.equal(opened);
       } finally {
         as.restore();
       }
-      expect(porState((await home.reports(h().providerId, true)).reports[0])).to.equal('failed');
+      expect(porState((await home.reports(h().providerId, true))[0])).to.equal('failed');
     });
 
     it('assesses a reseller again at a redraw once what the assistant holds of it changed (its partnership, its reported facts)', async () => {
@@ -67,7 +126,49 @@ onEveryBackend(
       await h().partners.update(FABRIKAM, (current) =>
         current ? { ...current, status: { ...current.status, mpaReportedSigned: true } } : current,
       );
-      expect(porState((await home.reports(h().providerId, false)).reports[0])).to.equal('failed');
+      expect(porState((await home.reports(h().providerId, false))[0])).to.equal('failed');
+    });
+
+    it('counts every reseller and those not ready, the ones not ready first wherever their names fall: for 40, two Partner Center reads each and the relationship list once, when the rep opens the tab (M2)', async function () {
+      this.timeout(120_000);
+      const notReady = await resellers(h(), 40);
+      const home = new ReadinessHome({ partnerships: h().service, readiness: readiness() });
+      const reads = partnerCenterReads(h());
+      try {
+        const first = await home.page(h().providerId, true, 1);
+        expect(first).to.include({ total: 40, notReady: 8, page: 1, pages: 3 });
+        expect(first.reports.slice(0, 8).map((r) => r.reseller.name)).to.deep.equal(notReady);
+        expect(first.reports.slice(8).every((r) => r.ready)).to.equal(true);
+        expect(reads.tally()).to.deep.equal({ listRelationships: 1, validateResellers: 40, getAgreementStatus: 40 });
+      } finally {
+        reads.restore();
+      }
+    });
+
+    it('turns to the next page from what the opening read, asking Partner Center nothing', async function () {
+      this.timeout(120_000);
+      await resellers(h(), 20);
+      const home = new ReadinessHome({ partnerships: h().service, readiness: readiness() });
+      const first = await home.page(h().providerId, true, 1);
+      const reads = partnerCenterReads(h());
+      try {
+        const second = await home.page(h().providerId, false, 2);
+        expect(reads.tally()).to.deep.equal({});
+        expect(second).to.include({ total: 20, notReady: 4, page: 2, pages: 2, offset: 15 });
+        const names = [...first.reports, ...second.reports].map((r) => r.reseller.name);
+        expect(new Set(names).size).to.equal(20);
+        // Reseller 15 and 20 have not signed the MPA: they came first, on page 1.
+        expect(second.reports.map((r) => r.reseller.name)).to.deep.equal([
+          'Reseller 14',
+          'Reseller 16',
+          'Reseller 17',
+          'Reseller 18',
+          'Reseller 19',
+        ]);
+        expect(first.reports.map((r) => r.reseller.name)).to.include.members(['Reseller 15', 'Reseller 20']);
+      } finally {
+        reads.restore();
+      }
     });
   },
 );

@@ -178,9 +178,22 @@ export async function partneredAsAlreadyEnrolled(
   person: TeamsUser,
   reseller: ListedReseller,
 ) {
-  const t = wordsOf(person);
   await world.setUpDistributor(contoso.admin, contoso.approver, DEMO.provider);
-  const invited = await world.invite(contoso.approver, {
+  await invitedAndAuthorisedAsAlreadyEnrolled(world, contoso.approver, person, reseller);
+}
+
+/**
+ * A further reseller Partner Center already lists, partnered with the distributor set up before: the
+ * approver's `/csp invite` in Slack (P2), E7 in Teams, Authorize on the invitation card (P3).
+ */
+export async function invitedAndAuthorisedAsAlreadyEnrolled(
+  world: JourneyWorld,
+  approver: string,
+  person: TeamsUser,
+  reseller: ListedReseller,
+) {
+  const t = wordsOf(person);
+  const invited = await world.invite(approver, {
     email: reseller.primaryContactEmail,
     companyName: reseller.name,
     mpnId: '',
