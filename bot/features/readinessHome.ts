@@ -45,9 +45,9 @@ export function homePage(
 /**
  * The App Home's readiness section for one distributor (`/csp ready` for each of its resellers by name).
  * Every reseller is assessed, not only the page shown: how many are not ready, and which come first, need
- * them all. That costs, per reseller, two Partner Center reads (validateresellers, agreementstatus) and
- * its records, four resellers at a time, plus the relationship list once: for 40 resellers, 81 reads in 10
- * rounds (test/bot/features/readinessHome.test.ts counts them). It is paid when a rep opens the tab; a page
+ * them all. That costs one Partner Center read per reseller (agreementstatus) and its records, four
+ * resellers at a time, plus the relationship list once and validateresellers once for every PartnerID
+ * (R1: it takes a list): for 40 resellers, 42 reads (test/bot/features/readinessHome.test.ts counts them). It is paid when a rep opens the tab; a page
  * turned, or a decision redrawing the App Home (after every approval, for every approver: the customers'
  * hot path, issue 18), shows what was read last, as neither changes the conditions; only a reseller whose
  * partnership or reported facts changed since (or that is new) is assessed again. What Partner Center alone

@@ -22,7 +22,12 @@ export const countryInput = z
 export const relationshipTypeInput = z.enum(['IsIndirectCloudSolutionProviderOf', 'IsIndirectResellerOf']);
 export type RelationshipType = z.infer<typeof relationshipTypeInput>;
 
-export const validateResellersInput = z.array(mpnIdInput).min(1).max(100);
+/**
+ * PartnerIDs in one `validateresellers` list. Microsoft documents the body as a list (R1) without a
+ * maximum; 100 is the gateway's own conservative bound, the same for the sandbox and the REST gateway.
+ */
+export const VALIDATE_RESELLERS_MAX = 100;
+export const validateResellersInput = z.array(mpnIdInput).min(1).max(VALIDATE_RESELLERS_MAX);
 
 /** Either id alone; the check that exactly one is present answers with codes 2000 / 2001. */
 export const agreementStatusInput = z.object({

@@ -16,7 +16,7 @@ import type { PartnershipService } from '../partnerships/partnershipService';
 import { assessReadiness, type Condition, type ReadinessFacts } from '../rules/readinessRules';
 import type { RegionTable } from '../rules/regionTable';
 import type { ResellerReauthorisation } from '../reauthorisation/standing';
-import { DistributorView, type ListedRelationship } from '../verification/distributorView';
+import { DistributorView, type ListedRelationship, type PartnerIdStanding } from '../verification/distributorView';
 import { customerAgreements, type CustomersReadiness } from './customerReadiness';
 
 export type { CustomerReadiness, CustomersReadiness } from './customerReadiness';
@@ -59,6 +59,10 @@ const ASSESSED_AT_ONCE = 4;
 /** Partnerships that still lead somewhere: a removed or declined one is as good as none. */
 const LIVE: ReadonlySet<PartnershipState> = new Set(['invited', 'awaiting-partner-center', 'active']);
 
+/** The reseller's PartnerID: what it told us, else what the relationship list gives. */
+const mpnIdOf = (record: PartnerDraft | undefined, relationship: ListedRelationship | null | undefined) =>
+  record?.mpnId ?? relationship?.mpnId ?? undefined;
+
 export class ReadyToTransact {
   constructor(private readonly deps: ReadyToTransactDeps) {}
 
@@ -93,7 +97,8 @@ export class ReadyToTransact {
    * The distributor's App Home (Slack): each of these resellers' conditions on an order, decided by the
    * same rules as `/csp ready`, without the customers' agreements (MCA1) and the yearly review (A1): those
    * cost a Partner Center read per customer or per reseller, and are one click away in the full answer.
-   * The relationship list is read once for all of them; a few resellers are assessed at a time.
+   * The relationship list and validateresellers (R1, every PartnerID in one list) are read once for all
+   * of them; the rest (agreementstatus, the reseller's answers) a few resellers at a time.
    */
   async conditionsForDistributor(
     providerId: string,
@@ -103,14 +108,23 @@ export class ReadyToTransact {
     const provider = (await this.deps.partnerships.getProviderById(providerId))?.partner;
     const view = this.viewFor(provider);
     const relationshipOf = await view.relationships();
+    const records = await Promise.all(resellers.map((r) => this.deps.partners.get(r.tenantId)));
+    const mpnIds = resellers.map((r, i) => mpnIdOf(records[i], relationshipOf(r.tenantId)));
+    // R1: one validateresellers for every PartnerID here (it takes a list), not one per reseller.
+    const standingOf = await view.partnerIdStandings(mpnIds);
     const reports: ReadinessReport[] = [];
     for (let i = 0; i < resellers.length; i += ASSESSED_AT_ONCE) {
       const batch = resellers.slice(i, i + ASSESSED_AT_ONCE);
       reports.push(
         ...(await Promise.all(
-          batch.map(async (r) => {
+          batch.map(async (r, j) => {
             const state = LIVE.has(r.state) ? r.state : undefined;
-            return this.conditions(r.tenantId, provider, state, view, relationshipOf(r.tenantId));
+            const record = records[i + j];
+            const mpnId = mpnIds[i + j];
+            return this.conditions(r.tenantId, provider, state, view, relationshipOf(r.tenantId), {
+              record,
+              standing: standingOf(mpnId),
+            });
           }),
         )),
       );
@@ -158,11 +172,13 @@ export class ReadyToTransact {
     partnershipState: PartnershipState | undefined,
     view: DistributorView,
     relationship: ListedRelationship | null | undefined,
+    /** Read already for several resellers at once (the App Home): the record and its R1 standing. */
+    known?: { record: PartnerDraft | undefined; standing: PartnerIdStanding | undefined },
   ): Promise<ReadinessReport> {
-    const reseller = await this.deps.partners.get(resellerTenantId);
-    const mpnId = reseller?.mpnId ?? relationship?.mpnId ?? undefined;
+    const reseller = known ? known.record : await this.deps.partners.get(resellerTenantId);
+    const mpnId = mpnIdOf(reseller, relationship);
     const [standing, mpaSigned, answers] = await Promise.all([
-      view.partnerIdStanding(mpnId),
+      known ? known.standing : view.partnerIdStanding(mpnId),
       view.mpaSigned(resellerTenantId),
       this.deps.answers?.(resellerTenantId) ?? Promise.resolve(undefined),
     ]);

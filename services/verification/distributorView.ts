@@ -1,5 +1,6 @@
 import { AgreementErrorCode, isPartnerCenterError } from '../partnerCenter/errors';
 import type { PartnerCenterGateway, PartnerCenterSession, ResellerValidation } from '../partnerCenter/gateway';
+import { mpnIdInput, VALIDATE_RESELLERS_MAX } from '../partnerCenter/inputs';
 import { partnerOfRecordDecision } from '../rules/partnerOfRecordRules';
 import type { PartnerDirectory } from '../partners/partnerDirectory';
 
@@ -31,10 +32,33 @@ const MPA_ONLY: ReadonlySet<number | string | undefined> = new Set([
   AgreementErrorCode.TenantNotSigned,
 ]);
 
+/**
+ * PartnerIDs per `validateresellers` call: the most the gateway accepts in one list (inputs.ts). Microsoft's
+ * docs give the body as a list without a stated maximum, so this is the gateway's own, conservative bound.
+ */
+const VALIDATED_AT_ONCE = VALIDATE_RESELLERS_MAX;
+
 /** R2: `validateresellers` refused it for the unsigned MPA alone (its cause, read as the rule reads it). */
 function onlyMpaMissing(mpnId: string, result: ResellerValidation): boolean {
   const { violations } = partnerOfRecordDecision(mpnId, result);
   return violations.length > 0 && violations.every((v) => v.code === 'R2.mpa-not-signed');
+}
+
+/** What one `validateresellers` answer says of one PartnerID (R1; R2's 'MPA only' as authorised). */
+function standingOf(mpnId: string, result: ResellerValidation): PartnerIdStanding {
+  return {
+    mpnId,
+    valid: result.isValidPartnerIdOnRecord,
+    authorised: result.isValidPartnerIdOnRecord || MPA_ONLY.has(result.errorCode) || onlyMpaMissing(mpnId, result),
+    errorCode: result.errorCode,
+    errorDescription: result.errorDescription,
+  };
+}
+
+/** The id as Partner Center writes it (digits, no leading zeros), or undefined if it is none. */
+function normalisedMpnId(id: string): string | undefined {
+  const parsed = mpnIdInput.safeParse(id);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /**
@@ -55,22 +79,45 @@ export class DistributorView {
     },
   ) {}
 
+  /** R1, R2 for one PartnerID: `partnerIdStandings` with a list of one. */
   async partnerIdStanding(mpnId: string | undefined): Promise<PartnerIdStanding | undefined> {
+    return (await this.partnerIdStandings([mpnId]))(mpnId);
+  }
+
+  /**
+   * R1, R2 for several PartnerIDs from one `validateresellers` (it takes a list), each answered as
+   * `partnerIdStanding` answers for one: an App Home of 40 resellers asks once, not 40 times. A call that
+   * fails leaves every id it carried "not known"; an id that is not a PartnerID at all is never sent
+   * (the gateway would refuse the whole list for it) and is "not known", as a list of one refused was.
+   */
+  async partnerIdStandings(
+    mpnIds: ReadonlyArray<string | undefined>,
+  ): Promise<(mpnId: string | undefined) => PartnerIdStanding | undefined> {
     const session = await this.session();
-    if (!session || !mpnId) return undefined;
-    try {
-      const [result] = await session.validateResellers([mpnId]);
-      if (!result) return undefined;
-      return {
-        mpnId,
-        valid: result.isValidPartnerIdOnRecord,
-        authorised: result.isValidPartnerIdOnRecord || MPA_ONLY.has(result.errorCode) || onlyMpaMissing(mpnId, result),
-        errorCode: result.errorCode,
-        errorDescription: result.errorDescription,
-      };
-    } catch {
-      return undefined;
+    const sendable = new Map<string, string>(); // as asked -> as Partner Center writes it
+    for (const mpnId of mpnIds) {
+      const parsed = mpnId === undefined ? undefined : mpnIdInput.safeParse(mpnId);
+      if (mpnId !== undefined && parsed?.success) sendable.set(mpnId, parsed.data);
     }
+    if (!session || sendable.size === 0) return () => undefined;
+    const ids = [...new Set(sendable.values())];
+    const byId = new Map<string, ResellerValidation>();
+    for (let i = 0; i < ids.length; i += VALIDATED_AT_ONCE) {
+      const chunk = ids.slice(i, i + VALIDATED_AT_ONCE);
+      try {
+        const results = await session.validateResellers(chunk);
+        for (const result of results) byId.set(normalisedMpnId(result.partnerId) ?? result.partnerId, result);
+        // One asked, one answered: the answer is that id's, whatever it wrote back (as it always was).
+        if (chunk.length === 1 && results.length === 1 && !byId.has(chunk[0])) byId.set(chunk[0], results[0]);
+      } catch {
+        // Not known for this chunk's ids (an outage, a refusal): never a guess.
+      }
+    }
+    return (mpnId) => {
+      const id = mpnId === undefined ? undefined : sendable.get(mpnId);
+      const result = id === undefined ? undefined : byId.get(id);
+      return result && mpnId !== undefined ? standingOf(mpnId, result) : undefined;
+    };
   }
 
   /** M2, M4: signed as Partner Center says; false for its "not signed" refusals; undefined if it could not say. */

@@ -94,6 +94,30 @@ onEveryBackend(
       expect(reports[0].conditions).to.deep.equal(full.conditions);
     });
 
+    it('gives each reseller of a mixed list, asked in one validateresellers, the conditions /csp ready gives it alone (R1, R2)', async function () {
+      this.timeout(60_000);
+      await resellers(h(), 5); // Reseller 05 has not signed the MPA: refused for that alone (R2).
+      const rows = (await h().service.listResellers(h().providerId)).sort((a, b) =>
+        (a.reseller?.legalName ?? '').localeCompare(b.reseller?.legalName ?? ''),
+      );
+      const [, refused, unknown] = rows.map((r) => r.partnership.resellerId);
+      await h().sandbox.holdPartnerOfRecord(refused, 'compliance');
+      await h().partners.update(unknown, (current) => (current ? { ...current, mpnId: freshMpnId() } : current));
+      try {
+        const list = rows.map((r) => ({ tenantId: r.partnership.resellerId, state: r.partnership.state }));
+        const reads = partnerCenterReads(h());
+        const together = await readiness()
+          .conditionsForDistributor(h().providerId, list)
+          .finally(() => reads.restore());
+        expect(reads.tally()).to.include({ validateResellers: 1 });
+        const alone = await Promise.all(list.map((r) => readiness().forDistributor(h().providerId, r.tenantId)));
+        expect(together.map((r) => r.conditions)).to.deep.equal(alone.map((r) => r.conditions));
+        expect(together.map(porState)).to.deep.equal(['met', 'failed', 'failed', 'met', 'failed']);
+      } finally {
+        await h().sandbox.holdPartnerOfRecord(refused, undefined);
+      }
+    });
+
     it('reads Partner Center again each time the rep opens the tab, so a change there shows at once (R1)', async () => {
       await partneredWithFabrikam(h());
       const home = new ReadinessHome({ partnerships: h().service, readiness: readiness() });
@@ -129,7 +153,7 @@ onEveryBackend(
       expect(porState((await home.reports(h().providerId, false))[0])).to.equal('failed');
     });
 
-    it('counts every reseller and those not ready, the ones not ready first wherever their names fall: for 40, two Partner Center reads each and the relationship list once, when the rep opens the tab (M2)', async function () {
+    it('counts every reseller and those not ready, the ones not ready first wherever their names fall: for 40, agreementstatus each and validateresellers (R1) and the relationship list once, 42 Partner Center reads, when the rep opens the tab (M2)', async function () {
       this.timeout(120_000);
       const notReady = await resellers(h(), 40);
       const home = new ReadinessHome({ partnerships: h().service, readiness: readiness() });
@@ -139,7 +163,7 @@ onEveryBackend(
         expect(first).to.include({ total: 40, notReady: 8, page: 1, pages: 3 });
         expect(first.reports.slice(0, 8).map((r) => r.reseller.name)).to.deep.equal(notReady);
         expect(first.reports.slice(8).every((r) => r.ready)).to.equal(true);
-        expect(reads.tally()).to.deep.equal({ listRelationships: 1, validateResellers: 40, getAgreementStatus: 40 });
+        expect(reads.tally()).to.deep.equal({ listRelationships: 1, validateResellers: 1, getAgreementStatus: 40 });
       } finally {
         reads.restore();
       }
