@@ -47,10 +47,11 @@ export function homePage(
  * Every reseller is assessed, not only the page shown: how many are not ready, and which come first, need
  * them all. That costs one Partner Center read per reseller (agreementstatus) and its records, four
  * resellers at a time, plus the relationship list once and validateresellers once for every PartnerID
- * (R1: it takes a list): for 40 resellers, 42 reads (test/bot/features/readinessHome.test.ts counts them). It is paid when a rep opens the tab; a page
- * turned, or a decision redrawing the App Home (after every approval, for every approver: the customers'
- * hot path, issue 18), shows what was read last, as neither changes the conditions; only a reseller whose
- * partnership or reported facts changed since (or that is new) is assessed again. What Partner Center alone
+ * (R1: it takes a list): for 40 resellers, 42 reads (test/bot/features/readinessHome.test.ts counts
+ * them). It is paid when a rep opens the tab; a page turned, or a decision redrawing the App Home
+ * (after every approval, for every approver: the customers' hot path, issue 18), shows what was read
+ * last, as neither changes the conditions; only a reseller whose partnership or reported facts changed
+ * since (or that is new) is assessed again. What Partner Center alone
  * changed shows at the next opening. Per instance: another instance's redraws assess on their own.
  */
 export class ReadinessHome {

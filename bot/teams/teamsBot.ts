@@ -287,7 +287,7 @@ export class CspTeamsBot extends TeamsActivityHandler {
     if (!member) return;
     await this.deps.references.noteStanding(tenantId, aadObjectId, standingOf(member, tenantId)).catch((error) => {
       // Unknown is asked again when a notice to the organisation is delivered: this answer goes on.
-      this.deps.logger.warn({ err: error }, 'could not keep whether the person is a guest');
+      this.logFor(context).warn({ err: error }, 'could not keep whether the person is a guest');
     });
   }
 

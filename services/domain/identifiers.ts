@@ -101,6 +101,15 @@ export function emailDomain(email: string): string | undefined {
   return asciiDomain(email.slice(at + 1));
 }
 
+/**
+ * `domain` and each domain above it but the top level, which alone names no company (sales.fabrikam.pl:
+ * itself and fabrikam.pl): every `parent` for which isSameOrSubdomain(domain, parent) holds.
+ */
+export function domainAndParents(domain: string): string[] {
+  const labels = domain.toLowerCase().split('.');
+  return labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'));
+}
+
 /** True when `domain` is `parent` or one of its subdomains (mail.contoso.com is contoso.com's). */
 export function isSameOrSubdomain(domain: string, parent: string): boolean {
   const d = domain.toLowerCase();

@@ -1,4 +1,4 @@
-import { emailDomain, normaliseMpnId } from '../domain/identifiers';
+import { domainAndParents, emailDomain, normaliseMpnId } from '../domain/identifiers';
 import type { AtomicStore } from '../storage/atomicStore';
 import { RecordIndex } from '../storage/recordIndex';
 import { KEYS } from './partnershipRecords';
@@ -75,8 +75,7 @@ export class OpenInvitations {
  * and MPN ID never change, so its entries are the same from sending to answer.
  */
 function indexesOf(invitation: Addressed): string[] {
-  const labels = (emailDomain(invitation.email) ?? '').toLowerCase().split('.');
-  const domains = labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'));
+  const domains = domainAndParents(emailDomain(invitation.email) ?? '');
   return [
     ofProvider(invitation.providerId),
     ...domains.map(atDomain),

@@ -1,3 +1,4 @@
+import { domainAndParents, emailDomain } from '../domain/identifiers';
 import type { AtomicStore } from '../storage/atomicStore';
 
 /** More people at one domain than an invitation is delivered to at once: a read is bounded. */
@@ -51,9 +52,7 @@ export class PeopleByDomain {
    * tenant). The top-level domain alone names no company.
    */
   async at(address: string): Promise<TeamsPerson[]> {
-    const domain = address.slice(address.lastIndexOf('@') + 1).toLowerCase();
-    const labels = domain.split('.');
-    const owners = labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'));
+    const owners = domainAndParents(emailDomain(address) ?? '');
     const found = await Promise.all(
       owners.map((owner) => this.records.indexRange(indexOf(owner), { limit: MAX_PEOPLE })),
     );
