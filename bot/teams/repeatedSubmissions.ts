@@ -79,8 +79,10 @@ export class RepeatedSubmissions {
    */
   begin(activity: Partial<Activity>): void {
     const id = deliveryOf(activity);
-    if (!id || !pressIdentity(activity)) return;
-    const early = this.claimNow(activity);
+    // Worked out once: the press's hash (its values as canonical JSON, SHA-256) is most of what a claim costs.
+    const identity = id ? pressIdentity(activity) : undefined;
+    if (!id || !identity) return;
+    const early = this.claimNow(identity);
     early.catch(() => {});
     this.early.set(id, early);
   }
@@ -103,13 +105,11 @@ export class RepeatedSubmissions {
       this.early.delete(id);
       return early;
     }
-    return this.claimNow(activity);
+    const identity = pressIdentity(activity);
+    return identity ? this.claimNow(identity) : NO_CLAIM;
   }
 
-  private async claimNow(activity: Partial<Activity>): Promise<SubmissionClaim | undefined> {
-    const identity = pressIdentity(activity);
-    if (!identity) return NO_CLAIM;
-    const { key, press } = identity;
+  private async claimNow({ key, press }: PressIdentity): Promise<SubmissionClaim | undefined> {
     const { records, clock } = this.options;
     await this.settling.get(key);
     const claimedAt = clock().getTime();
@@ -198,7 +198,14 @@ function deliveryOf(activity: Partial<Activity>): string | undefined {
  * Which press an activity is (a card submission from one person on one card with one set of values),
  * kept under that person's key in the conversation.
  */
-function pressIdentity(activity: Partial<Activity>): { key: string; press: string } | undefined {
+interface PressIdentity {
+  /** The person's record in the conversation. */
+  key: string;
+  /** Which press: the card, its data and the person, hashed. */
+  press: string;
+}
+
+function pressIdentity(activity: Partial<Activity>): PressIdentity | undefined {
   if (activity.type !== 'message' || !isCardSubmission(activity) || !activity.replyToId) return undefined;
   const who = activity.from?.aadObjectId ?? activity.from?.id ?? '';
   const person = [activity.conversation?.id ?? '', who];
