@@ -12,6 +12,12 @@ export interface LoadFigures {
   seconds: number;
   /** The target's main thread over the load, where the bench asked the target (bench/mainThreadUse.ts). */
   mainThread?: { busy: number; msPerTurn: number };
+  /**
+   * The target's resident memory when the load ended, in MB (no collection asked for): the peer runs on
+   * V8's default heap growth, the assistant on bot/heapGrowth.ts's, so its throughput beside this says
+   * what memory each spent for it.
+   */
+  rssMb?: number;
 }
 
 export type TeamsTurnKind = 'echo' | 'help' | 'enrolment';

@@ -72,7 +72,7 @@ const settings = quick
   : {
       seconds: 8,
       warmup: 2,
-      rounds: { count: 3, seconds: 5, warmup: 1, firstWarmup: 6 },
+      rounds: { count: 3, seconds: 5, warmup: 1, firstWarmup: 15 },
       approvals: { warmup: 100, measured: 1000 },
       notices: { tenants: 1000, users: 2, perTenant: 5 },
       conversations: 10_000,
@@ -139,13 +139,15 @@ async function measure(
   return target ? withMainThread(target, () => load(timing.seconds)) : load(timing.seconds);
 }
 
-/** A load with how busy the target's main thread was over it (bench/mainThreadUse.ts). */
+/** A load with how busy the target's main thread was over it (bench/mainThreadUse.ts) and its RSS at the end. */
 async function withMainThread(target: Child, load: () => Promise<LoadFigures>): Promise<LoadFigures> {
   await target.request('mainThreadStart');
   const figures = await load();
   const use = await target.request<MainThreadUse | undefined>('mainThreadRead');
-  if (!use) return figures;
-  return { ...figures, mainThread: { busy: use.busy, msPerTurn: use.activeMs / Math.max(figures.requests, 1) } };
+  const { rss } = await target.request<{ rss: number }>('memory', { collect: false });
+  const withRss = { ...figures, rssMb: rss / 1e6 };
+  if (!use) return withRss;
+  return { ...withRss, mainThread: { busy: use.busy, msPerTurn: use.activeMs / Math.max(figures.requests, 1) } };
 }
 
 /** The middle value (the mean of the two middle ones for an even count). */
@@ -207,6 +209,15 @@ function turnRows(section: string, label: string, rounds: TeamsRound[], kind: 'h
       section,
       measure: `${label}: main thread (busy share of the load; its time a turn)`,
       value: `busy ${fmt(busy, 2)}; ${fmt(perTurn, 2)} ms a turn (echo bot ${fmt(echoPerTurn, 2)} ms)`,
+      target: '-',
+    });
+  }
+  const rss = rounds.map((round) => of(round).rssMb);
+  if (rss.every((mb) => mb !== undefined)) {
+    rows.push({
+      section,
+      measure: `${label}: RSS when each measured load ended`,
+      value: `${rss.map((mb) => fmt(mb ?? 0)).join(', ')} MB`,
       target: '-',
     });
   }
@@ -498,7 +509,10 @@ async function teamsAndSlack(stub: Child, serviceUrl: string, redis?: string) {
     try {
       // Each process warmed up alike before the first round: with 1 s of warm-up a load, the peer still got
       // faster round after round (2.00, 1.78, 1.59 ms of main thread a turn on SQLite at 22:05) while the
-      // assistant, which had served Slack's set-up, held at 2.0; the rounds compared a cold peer.
+      // assistant, which had served Slack's set-up, held at 2.0; the rounds compared a cold peer. 15 s, not
+      // 6: under a steady enrolment load in 5 s windows, the peer's main thread settled from the third
+      // window (10–15 s) and the assistant's, with more code for the compiler, from the fourth (15–20 s);
+      // with 6 s, the first round measured both still compiling (bench/README.md, session 32).
       log(`${storeName}: echo bot, peer and assistant warmed up (${timing.firstWarmup} s of each load, not counted)`);
       await teams(`http://127.0.0.1:${echo.port}`, 'echo', `${runId}e${store[0]}w`)(timing.firstWarmup);
       await teams(`http://127.0.0.1:${peer.port}`, 'enrolment', `${runId}${store[0]}pw`)(timing.firstWarmup);
