@@ -54,7 +54,8 @@ function prepareString(text: string, where: string): Prepared {
 
 function prepareNode(node: unknown, where: string): Prepared {
   if (typeof node === 'string') return prepareString(node, where);
-  if (Array.isArray(node)) return { kind: 'list', items: node.map((item, i) => prepareNode(item, `${where}[${i}]`)) };
+  if (Array.isArray(node))
+    return asConstant({ kind: 'list', items: node.map((item, i) => prepareNode(item, `${where}[${i}]`)) });
   if (typeof node !== 'object' || node === null) return { kind: 'constant', value: node };
   const object = node as Record<string, unknown>;
   const prepared: Extract<Prepared, { kind: 'object' }> = { kind: 'object', entries: [] };
@@ -71,7 +72,30 @@ function prepareNode(node: unknown, where: string): Prepared {
       prepared.entries.push([key, prepareNode(value, at)]);
     }
   }
-  return prepared;
+  return asConstant(prepared);
+}
+
+/**
+ * A list or object with nothing to bind in it, however deep, expands to the same value every time: it is
+ * made once, frozen, and every expansion shares it instead of copying it (issue 18: the step card and the
+ * progress card are mostly fixed text and layout; `node --expose-gc dist/bench/turnCost.js 600` measured
+ * the enrolment step at 565 → 558 KB allocated a turn; its instructions a turn moved less than
+ * bench/instructions.ts's spread between runs).
+ * Frozen so that a change to one card sent could never show in another; nothing changes a card once made.
+ * A list keeps what its expansion would drop or flatten (a null, a list in a list) out of the shortcut.
+ */
+function asConstant(node: Extract<Prepared, { kind: 'list' | 'object' }>): Prepared {
+  if (node.kind === 'list') {
+    const fixed = node.items.every(
+      (item) => item.kind === 'constant' && item.value !== null && !Array.isArray(item.value),
+    );
+    return fixed
+      ? { kind: 'constant', value: Object.freeze(node.items.map((item) => (item as { value: unknown }).value)) }
+      : node;
+  }
+  if (node.data || node.when || !node.entries.every(([, value]) => value.kind === 'constant')) return node;
+  const value = Object.fromEntries(node.entries.map(([key, entry]) => [key, (entry as { value: unknown }).value]));
+  return { kind: 'constant', value: Object.freeze(value) };
 }
 
 function expandNode(node: Prepared, scope: Scope): unknown {

@@ -172,10 +172,45 @@ describe('Card templating without adaptive-expressions (cards/cardTemplate.ts)',
         },
       ],
       ['a nested list is flattened into its parent', { list: [['a', 'b'], 'c'] }, {}],
+      [
+        'a list with nothing to bind keeps its nulls and nested lists as the library does',
+        { list: ['a', null, 'b'], deep: [{ p: [1, [2, 3]] }, { q: null }], fixed: { r: { s: 't' } } },
+        {},
+      ],
     ];
     for (const [behaviour, template, data] of cases) {
       it(behaviour, () => expectSame(template, data));
     }
+  });
+
+  describe('makes the parts with nothing to bind once (issue 18)', () => {
+    const template = {
+      type: 'AdaptiveCard',
+      body: [
+        { type: 'TextBlock', text: '${title}' },
+        { type: 'ColumnSet', columns: [{ type: 'Column', items: [{ type: 'TextBlock', text: 'Fixed' }] }] },
+      ],
+      actions: [{ type: 'Action.Submit', title: 'Save', data: { verb: 'save' } }],
+    };
+    const prepared = prepareCardTemplate(template, 'test');
+    const first = prepared.expand({ title: 'One' }) as typeof template;
+    const second = prepared.expand({ title: 'Two' }) as typeof template;
+
+    it('gives every card its own bound parts', () => {
+      expect(first.body[0].text).to.equal('One');
+      expect(second.body[0].text).to.equal('Two');
+      expect(first.body).to.not.equal(second.body);
+    });
+
+    it('shares the fixed parts, frozen, so a change to one card sent could not show in another', () => {
+      expect(second.actions).to.equal(first.actions);
+      expect(second.body[1]).to.equal(first.body[1]);
+      expect(() => {
+        'use strict';
+        (first.actions[0] as { title: string }).title = 'Changed';
+      }).to.throw(TypeError);
+      expect(second.actions[0].title).to.equal('Save');
+    });
   });
 
   describe('refuses, when a template is first prepared, what it does not cover', () => {
