@@ -6,14 +6,8 @@
  *
  *   npm run build && node dist/bench/allocationProfile.js [enrolment|help] [turns]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { Session } from 'node:inspector';
-import os from 'node:os';
-import path from 'node:path';
-import { startAssistant } from '../bot/assistant';
-import { loadConfig } from '../bot/config';
-import { createLogger } from '../bot/logger';
+import { assistantInTempDir, postTurn, replySink } from './inProcessTurns';
 import { enrolmentSubmission, teamsMessage } from './load';
 
 const kind = process.argv[2] === 'help' ? 'help' : 'enrolment';
@@ -52,25 +46,13 @@ const frameName = (frame: CallFrame) =>
   `${frame.functionName || '(anonymous)'} ${frame.url ? `${ownerOf(frame.url)}:${frame.lineNumber + 1}` : ''}`;
 
 async function main() {
-  const connector = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => res.end('{"id":"reply"}'));
-  });
-  await new Promise<void>((resolve) => connector.listen(0, '127.0.0.1', () => resolve()));
-  const stub = `http://127.0.0.1:${(connector.address() as { port: number }).port}/`;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'csp-allocations-'));
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir });
-  const assistant = await startAssistant(config, { logger: createLogger('silent') });
-  const turn = async (sequence: number) => {
-    const text = kind === 'help' ? 'help' : enrolmentSubmission(sequence);
-    const response = await fetch(`${assistant.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: teamsMessage(stub, 'allocs', 0, text, sequence),
-    });
-    if (response.status !== 200) throw new Error(`turn answered ${response.status}`);
-    await response.arrayBuffer();
-  };
+  const connector = await replySink();
+  const assistant = await assistantInTempDir('csp-allocations-');
+  const turn = (sequence: number) =>
+    postTurn(
+      assistant.url,
+      teamsMessage(connector.url, 'allocs', 0, kind === 'help' ? 'help' : enrolmentSubmission(sequence), sequence),
+    );
   for (let i = 1; i <= 50; i++) await turn(i);
 
   const session = new Session();
@@ -111,8 +93,7 @@ async function main() {
   process.stdout.write(`By function:\n${top(byFunction, 40).join('\n')}\n`);
 
   await assistant.close();
-  connector.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await connector.close();
 }
 
 main().then(

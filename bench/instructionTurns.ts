@@ -5,38 +5,16 @@
  *
  *   node --single-threaded dist/bench/instructionTurns.js <echo|peer|help|enrolment> <turns>
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
-import { startAssistant } from '../bot/assistant';
-import { loadConfig } from '../bot/config';
-import { createLogger } from '../bot/logger';
 import { startEchoBot } from './echoBot';
+import { assistantInTempDir, type InProcessServer, postTurn, replySink } from './inProcessTurns';
 import { enrolmentSubmission, teamsMessage } from './load';
 import { type InstructionTurnKind, TURN_KINDS } from './instructions';
 import { startPeerBot } from './peerBot';
 
-interface Server {
-  url: string;
-  close(): Promise<void>;
-}
-
-async function server(kind: InstructionTurnKind): Promise<Server> {
-  if (kind === 'echo' || kind === 'peer') {
-    const bot = kind === 'echo' ? await startEchoBot() : await startPeerBot({ store: 'sqlite' });
-    return { url: `http://127.0.0.1:${bot.port}`, close: () => bot.close() };
-  }
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'csp-instructions-'));
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir });
-  const assistant = await startAssistant(config, { logger: createLogger('silent') });
-  return {
-    url: assistant.url,
-    close: async () => {
-      await assistant.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+async function server(kind: InstructionTurnKind): Promise<InProcessServer> {
+  if (kind === 'help' || kind === 'enrolment') return assistantInTempDir('csp-instructions-');
+  const bot = kind === 'echo' ? await startEchoBot() : await startPeerBot({ store: 'sqlite' });
+  return { url: `http://127.0.0.1:${bot.port}`, close: () => bot.close() };
 }
 
 /** What a turn posts: the echo bot and `help` a typed word; the peer and the enrolment step the step's cards. */
@@ -51,24 +29,15 @@ async function main() {
   const turns = Number(process.argv[3]);
   if (!TURN_KINDS.includes(kind) || !Number.isInteger(turns) || turns < 1)
     throw new Error(`usage: instructionTurns.js <${TURN_KINDS.join('|')}> <turns>`);
-  const connector = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => res.end('{"id":"reply"}'));
-  });
-  await new Promise<void>((resolve) => connector.listen(0, '127.0.0.1', () => resolve()));
-  const serviceUrl = `http://127.0.0.1:${(connector.address() as { port: number }).port}/`;
+  const connector = await replySink();
   const target = await server(kind);
-  for (let sequence = 1; sequence <= turns; sequence++) {
-    const response = await fetch(`${target.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: teamsMessage(serviceUrl, `instr0${kind.slice(0, 3)}`, 0, content(kind, sequence), sequence),
-    });
-    if (response.status !== 200) throw new Error(`turn ${sequence} answered ${response.status}`);
-    await response.arrayBuffer();
-  }
+  for (let sequence = 1; sequence <= turns; sequence++)
+    await postTurn(
+      target.url,
+      teamsMessage(connector.url, `instr0${kind.slice(0, 3)}`, 0, content(kind, sequence), sequence),
+    );
   await target.close();
-  connector.close();
+  await connector.close();
 }
 
 if (require.main === module) {

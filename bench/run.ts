@@ -212,12 +212,12 @@ function turnRows(section: string, label: string, rounds: TeamsRound[], kind: 'h
       target: '-',
     });
   }
-  const rss = rounds.map((round) => of(round).rssMb);
-  if (rss.every((mb) => mb !== undefined)) {
+  const rss = rounds.map((round) => of(round).rssMb).filter((mb): mb is number => mb !== undefined);
+  if (rss.length === rounds.length) {
     rows.push({
       section,
       measure: `${label}: RSS when each measured load ended`,
-      value: `${rss.map((mb) => fmt(mb ?? 0)).join(', ')} MB`,
+      value: `${rss.map((mb) => fmt(mb)).join(', ')} MB`,
       target: '-',
     });
   }

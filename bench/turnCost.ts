@@ -7,15 +7,9 @@
  *
  *   npm run build && node --expose-gc dist/bench/turnCost.js [turns]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import { GCProfiler } from 'node:v8';
-import { startAssistant } from '../bot/assistant';
-import { loadConfig } from '../bot/config';
-import { createLogger } from '../bot/logger';
 import { startEchoBot } from './echoBot';
+import { assistantInTempDir, postTurn, replySink } from './inProcessTurns';
 import { enrolmentSubmission, teamsMessage } from './load';
 import { startPeerBot } from './peerBot';
 
@@ -26,16 +20,6 @@ interface GcEntry {
   afterGC: { heapStatistics: { usedHeapSize: number } };
 }
 
-/** The connector: every reply accepted, its body drained unread. */
-async function connector(): Promise<{ url: string; close(): void }> {
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => res.end('{"id":"reply"}'));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, close: () => server.close() };
-}
-
 /** What one turn cost: bytes allocated, and this process's CPU time (user + system; stub and client included). */
 interface TurnCost {
   bytes: number;
@@ -43,15 +27,7 @@ interface TurnCost {
 }
 
 async function costPerTurn(url: string, body: (sequence: number) => string): Promise<TurnCost> {
-  const post = async (sequence: number) => {
-    const response = await fetch(`${url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: body(sequence),
-    });
-    if (response.status !== 200) throw new Error(`turn answered ${response.status}`);
-    await response.arrayBuffer();
-  };
+  const post = (sequence: number) => postTurn(url, body(sequence));
   for (let i = 1; i <= 50; i++) await post(i);
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with --expose-gc');
@@ -72,7 +48,7 @@ async function costPerTurn(url: string, body: (sequence: number) => string): Pro
 }
 
 async function main() {
-  const stub = await connector();
+  const stub = await replySink();
   const kb = ({ bytes, cpuMicros }: TurnCost) =>
     `${Math.round(bytes / 1024)} KB, ${(cpuMicros / 1000).toFixed(2)} ms CPU`;
   const results: Record<string, string> = {};
@@ -91,9 +67,8 @@ async function main() {
   );
   await peer.close();
 
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'csp-turn-cost-'));
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir });
-  const assistant = await startAssistant(config, { logger: createLogger('silent') });
+  const running = await assistantInTempDir('csp-turn-cost-');
+  const { assistant } = running;
   const operations = async () => {
     const metric = await assistant.metrics.storeSeconds.get();
     const counts: Record<string, number> = {};
@@ -115,9 +90,8 @@ async function main() {
   await perTurn('assistant help', (s) => teamsMessage(stub.url, 'cost0help', 0, 'help', s));
   // As Teams sends it: a card's button carries the card's activity id (a double click is watched).
   await perTurn('assistant enrolment step', (s) => teamsMessage(stub.url, 'cost0enrl', 0, enrolmentSubmission(s), s));
-  await assistant.close();
-  rmSync(dataDir, { recursive: true, force: true });
-  stub.close();
+  await running.close();
+  await stub.close();
 
   process.stdout.write(`Allocated and CPU per turn (${turns} turns, one at a time, after 50 unmeasured):\n`);
   for (const [name, value] of Object.entries(results)) process.stdout.write(`  ${name}: ${value}\n`);

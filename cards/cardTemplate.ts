@@ -86,17 +86,16 @@ function prepareNode(node: unknown, where: string): Prepared {
  */
 function asConstant(node: Extract<Prepared, { kind: 'list' | 'object' }>): Prepared {
   if (node.kind === 'list') {
-    const fixed = node.items.every(
-      (item) => item.kind === 'constant' && item.value !== null && !Array.isArray(item.value),
-    );
-    return fixed
-      ? { kind: 'constant', value: Object.freeze(node.items.map((item) => (item as { value: unknown }).value)) }
-      : node;
+    const fixed = node.items.every((item) => isConstant(item) && item.value !== null && !Array.isArray(item.value));
+    return fixed ? { kind: 'constant', value: Object.freeze(node.items.map(constantValue)) } : node;
   }
-  if (node.data || node.when || !node.entries.every(([, value]) => value.kind === 'constant')) return node;
-  const value = Object.fromEntries(node.entries.map(([key, entry]) => [key, (entry as { value: unknown }).value]));
+  if (node.data || node.when || !node.entries.every(([, entry]) => isConstant(entry))) return node;
+  const value = Object.fromEntries(node.entries.map(([key, entry]) => [key, constantValue(entry)]));
   return { kind: 'constant', value: Object.freeze(value) };
 }
+
+const isConstant = (node: Prepared): node is Extract<Prepared, { kind: 'constant' }> => node.kind === 'constant';
+const constantValue = (node: Prepared) => (isConstant(node) ? node.value : undefined);
 
 function expandNode(node: Prepared, scope: Scope): unknown {
   switch (node.kind) {

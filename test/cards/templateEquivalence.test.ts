@@ -206,7 +206,6 @@ describe('Card templating without adaptive-expressions (cards/cardTemplate.ts)',
       expect(second.actions).to.equal(first.actions);
       expect(second.body[1]).to.equal(first.body[1]);
       expect(() => {
-        'use strict';
         (first.actions[0] as { title: string }).title = 'Changed';
       }).to.throw(TypeError);
       expect(second.actions[0].title).to.equal('Save');
