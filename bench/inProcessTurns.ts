@@ -29,10 +29,23 @@ export async function replySink(): Promise<InProcessServer> {
   };
 }
 
-/** The assistant as `npm start` runs it (SQLite, sandbox, local mode), silent, on an empty store of its own. */
-export async function assistantInTempDir(prefix: string): Promise<InProcessServer & { assistant: Assistant }> {
+/**
+ * The assistant as `npm start` runs it (SQLite, sandbox, local mode), silent, on an empty store of its own;
+ * `settings` are the operator's environment settings on top (the instruction count's longer pass periods).
+ */
+export async function assistantInTempDir(
+  prefix: string,
+  settings: Record<string, string> = {},
+): Promise<InProcessServer & { assistant: Assistant }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    ...settings,
+  });
   const assistant = await startAssistant(config, { logger: createLogger('silent') });
   return {
     url: assistant.url,

@@ -1,25 +1,35 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { type Share, SHARES, sharesOf } from './instructionShares';
 
 /**
  * Instructions a turn, counted by valgrind's callgrind (issue 18). The throughput bench moves by ±15 % between
- * runs on this 2-core host; this moves by about 1 %, so a change worth a few per cent of a turn can be seen.
- * Each kind runs twice in a process of its own (`bench/instructionTurns.ts`, one turn at a time), with
- * `short` and then `long` turns; the difference of the two totals over the `long - short` turns between
- * them is what a warmed-up turn costs, start-up and the first turns' compiling cancelled out. V8 runs
- * `--single-threaded`: the compiler's and the collector's work is counted too, on the one thread, as are
- * node-sqlite3's and libuv's threads (callgrind runs every thread).
+ * runs on this 2-core host; a count of instructions moves by a few per cent, so a change worth several per
+ * cent of a turn can be seen. Each kind runs in a process of its own (`bench/instructionTurns.ts`, one turn
+ * at a time): `warm` turns uncounted, then `measured` turns counted, and the count over the measured turns
+ * is what a warm turn costs. V8 runs `--single-threaded`: its compilers' and collector's work is counted too,
+ * on the one thread, as are node-sqlite3's and libuv's threads (callgrind runs every thread). Each figure is
+ * split into V8's collector, its compilers, node-sqlite3 and the rest (instructionShares.ts).
  *
- * Run it alone on the machine. The assistant's background passes run by the clock, and under callgrind a
- * turn takes about 50 times as long, so a slower run does more of them a turn. Measured on 2026-12-04
- * (bench/README.md, session 32), turns 101–300 of the enrolment step, each alone: 14.42 and 14.44 M a turn
- * before the card templates shared their fixed parts, 14.30 and 14.41 after; turns 101–500, 14.84 alone and
- * 17.1–17.8 with eight such processes at once on the 2 cores.
+ * Why counted only after a warm-up, and so many turns: session 32 counted the difference between runs of
+ * 100 and 300 turns, and a split of that window (2026-12-04, session 33) showed 43 % of the enrolment step's
+ * count and 39 % of the peer's was V8's optimising compiler still compiling. After 3,000 turns it was still
+ * 18 % and 13 % (first compilations of code that gets hot slowly), after 10,000 turns 5 % and 7 %. So:
+ * 10,000 turns warm and 1,000 counted by default, and the compiler's share printed apart.
+ *
+ * Run it alone on the machine, two at a time at most: a count depends on how long the turns take in wall
+ * time, as V8 schedules some of its work by the clock (the same code and turns, five such processes at once
+ * on the 2 cores: the peer 8.06 M a turn against 6.32 alone).
+ *
+ * The assistant's clock-driven passes are set an hour apart for the count (instructionTurns.ts says why).
  *
  * Instructions are not time: a cache miss or a wait costs none. They compare two versions of the code, or
- * the assistant with the peer, doing the same turns. Two runs at a time, one a core; about 2 minutes a pair.
+ * the assistant with the peer, doing the same turns. Two runs at a time, one a core; about 5 minutes a pair
+ * with the defaults.
  *
- *   npm run build && node dist/bench/instructions.js [--kinds=peer,enrolment] [--turns=100,300]
+ *   npm run build && node dist/bench/instructions.js [--kinds=peer,enrolment] [--warm=10000] [--measured=1000]
  */
 export const TURN_KINDS = ['echo', 'peer', 'help', 'enrolment'] as const;
 export type InstructionTurnKind = (typeof TURN_KINDS)[number];
@@ -30,55 +40,94 @@ const option = (name: string) =>
     ?.slice(name.length + 3)
     .split(',');
 
-/** The instructions callgrind counted over one process running `turns` turns of `kind`. */
-function count(kind: InstructionTurnKind, turns: number): Promise<number> {
-  const driver = path.join(__dirname, 'instructionTurns.js');
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      'valgrind',
-      [
-        '--tool=callgrind',
-        '--callgrind-out-file=/dev/null',
-        process.execPath,
-        '--single-threaded',
-        '--no-deprecation',
-        driver,
-        kind,
-        String(turns),
-      ],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      const collected = /Collected : (\d+)/.exec(stderr);
-      if (code === 0 && collected) resolve(Number(collected[1]));
-      else reject(new Error(`${kind} × ${turns} under callgrind: exit ${code}\n${stderr.slice(-2000)}`));
-    });
-  });
+interface Counted {
+  perTurn: number;
+  shares: Record<Share, number>;
 }
+
+/** What callgrind counted over `measured` turns of `kind` after `warm` uncounted ones, a turn, and its shares. */
+async function count(kind: InstructionTurnKind, warm: number, measured: number): Promise<Counted> {
+  const driver = path.join(__dirname, 'instructionTurns.js');
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'csp-callgrind-'));
+  const outFile = path.join(outDir, `${kind}.out`);
+  try {
+    const stderr = await new Promise<string>((resolve, reject) => {
+      const child = spawn(
+        'valgrind',
+        [
+          '--tool=callgrind',
+          '--instr-atstart=no',
+          `--callgrind-out-file=${outFile}`,
+          process.execPath,
+          '--single-threaded',
+          '--no-deprecation',
+          driver,
+          kind,
+          String(warm),
+          String(measured),
+        ],
+        { stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      let err = '';
+      child.stderr.on('data', (chunk) => (err += chunk));
+      child.once('error', reject);
+      child.once('exit', (code) =>
+        code === 0 ? resolve(err) : reject(new Error(`${kind} under callgrind: exit ${code}\n${err.slice(-2000)}`)),
+      );
+    });
+    const collected = /Collected : (\d+)/.exec(stderr);
+    if (!collected) throw new Error(`${kind}: callgrind collected nothing\n${stderr.slice(-2000)}`);
+    const annotated = await run('callgrind_annotate', ['--inclusive=no', '--threshold=100', outFile]);
+    const shares = sharesOf(annotated);
+    for (const share of SHARES) shares[share] /= measured;
+    return { perTurn: Number(collected[1]) / measured, shares };
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+function run(command: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) =>
+    execFile(command, args, { maxBuffer: 256 * 1024 * 1024 }, (error, stdout) =>
+      error ? reject(error) : resolve(stdout),
+    ),
+  );
+}
+
+const millions = (instructions: number) => `${(instructions / 1e6).toFixed(2)} M`;
 
 async function main() {
   const kinds = (option('kinds') ?? [...TURN_KINDS]) as InstructionTurnKind[];
-  const [short, long] = (option('turns') ?? ['100', '300']).map(Number);
-  if (kinds.some((kind) => !TURN_KINDS.includes(kind)) || !(long > short))
-    throw new Error('usage: --kinds=<kinds> --turns=<short>,<long>');
-  const perTurn = new Map<InstructionTurnKind, number>();
-  for (const kind of kinds) {
-    const [few, many] = await Promise.all([count(kind, short), count(kind, long)]);
-    const instructions = (many - few) / (long - short);
-    perTurn.set(kind, instructions);
-    process.stderr.write(`[instructions] ${kind}: ${(instructions / 1e6).toFixed(2)} M a turn\n`);
+  const warm = Number(option('warm')?.[0] ?? 10000);
+  const measured = Number(option('measured')?.[0] ?? 1000);
+  if (kinds.some((kind) => !TURN_KINDS.includes(kind)) || !(warm >= 0) || !(measured >= 1))
+    throw new Error('usage: --kinds=<kinds> --warm=<turns> --measured=<turns>');
+  const counted = new Map<InstructionTurnKind, Counted>();
+  // Two at a time, one a core: callgrind runs a process's threads one at a time.
+  for (let at = 0; at < kinds.length; at += 2) {
+    const pair = kinds.slice(at, at + 2);
+    const results = await Promise.all(pair.map((kind) => count(kind, warm, measured)));
+    pair.forEach((kind, i) => {
+      counted.set(kind, results[i]);
+      process.stderr.write(`[instructions] ${kind}: ${millions(results[i].perTurn)} a turn\n`);
+    });
   }
-  const ratio = (kind: InstructionTurnKind, base: InstructionTurnKind) => {
-    const of = perTurn.get(kind);
-    const to = perTurn.get(base);
-    return of !== undefined && to !== undefined && kind !== base ? `, ×${(of / to).toFixed(3)} ${base}` : '';
+  const withoutCompiler = (of: Counted) => of.perTurn - of.shares.compiler;
+  const ratio = (kind: InstructionTurnKind, base: InstructionTurnKind, value: (of: Counted) => number) => {
+    const of = counted.get(kind);
+    const to = counted.get(base);
+    return of && to && kind !== base ? ` ×${(value(of) / value(to)).toFixed(2)} ${base}` : '';
   };
-  process.stdout.write(`Instructions a turn (callgrind, turns ${short + 1}–${long}, one at a time):\n`);
-  for (const [kind, value] of perTurn)
-    process.stdout.write(`  ${kind}: ${(value / 1e6).toFixed(2)} M${ratio(kind, 'peer')}${ratio(kind, 'echo')}\n`);
+  process.stdout.write(
+    `Instructions a turn (callgrind, one turn at a time, turns ${warm + 1}–${warm + measured} after ${warm} warm):\n`,
+  );
+  for (const [kind, of] of counted) {
+    const ratios = (value: (c: Counted) => number) => `${ratio(kind, 'peer', value)}${ratio(kind, 'echo', value)}`;
+    const shares = SHARES.map((share) => `${share} ${millions(of.shares[share])}`).join(', ');
+    process.stdout.write(
+      `  ${kind}: ${millions(of.perTurn)}${ratios((c) => c.perTurn)}; without the compiler ${millions(withoutCompiler(of))}${ratios(withoutCompiler)}\n    ${shares}\n`,
+    );
+  }
 }
 
 if (require.main === module) {
