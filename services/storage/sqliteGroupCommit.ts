@@ -80,10 +80,12 @@ export class SqliteGroupCommit {
   /**
    * One transaction for the batch: one script where every value can be inlined, else statement by
    * statement. Either way a transaction that cannot begin or commit fails every write in it, and
-   * nothing of it is kept (retried alike by the store, see sqliteBusy.ts).
+   * nothing of it is kept (retried alike by the store, see sqliteBusy.ts). A write that came alone is
+   * its own transaction as one prepared statement.
    */
   private async commit(batch: PendingWrite[]): Promise<void> {
     const db = await this.connection;
+    if (batch.length === 1) return this.commitAlone(db, batch[0]);
     const script = batchScript(batch);
     if (script === undefined) return this.commitOneByOne(db, batch);
     try {
@@ -97,6 +99,19 @@ export class SqliteGroupCommit {
     const changed = new Map<number, number>();
     for (const row of await this.all(db, READ_OUTCOMES, [])) changed.set(Number(row.i), Number(row.changed));
     batch.forEach((write, i) => write.resolve(changed.get(i) ?? 0));
+  }
+
+  /**
+   * A lone write: its statement in autocommit, which is a transaction of its own, committed (and, with
+   * `synchronous = FULL`, flushed) before SQLite answers, as the script's COMMIT is. A writing statement
+   * takes the write lock as it starts, waiting for another process's writer like BEGIN IMMEDIATE does.
+   * One trip to the thread pool and a statement prepared once, where the script took two trips (the
+   * script, then its outcome) and was parsed anew each time (session 33: the parsing alone was about
+   * 1 % of the enrolment step's instructions; bench/README.md).
+   */
+  private async commitAlone(db: Sqlite3.Database, write: PendingWrite): Promise<void> {
+    const rows = await this.all(db, write.sql, write.params);
+    write.resolve(rows.length);
   }
 
   /** A statement that fails fails alone (SQLite undoes that statement, the others stand). */

@@ -62,6 +62,32 @@ describe('SQLite group commit', () => {
     expect((await query('SELECT count(*) AS n FROM t'))[0].n).to.equal(30);
   });
 
+  it('commits a write that comes alone as one prepared statement, no script, visible to the other connection', async () => {
+    const exec = sinon.spy(sqlite3.Database.prototype, 'exec');
+    expect(await insert('alone', 'v')).to.equal(1);
+    expect(await insert('alone', 'again')).to.equal(0);
+    expect(exec.getCalls().filter((call) => String(call.args[0]).includes('csp_batch_outcome'))).to.have.length(0);
+    expect(await query("SELECT value FROM t WHERE key = 'alone'")).to.deep.equal([{ value: 'v' }]);
+    const refused = await group.write('INSERT INTO t (key, value) VALUES (?, ?)', ['bad', null]).catch((e: Error) => e);
+    expect(String(refused)).to.match(/NOT NULL/);
+  });
+
+  it('waits for another connection that holds the write lock before a lone write commits, as BEGIN IMMEDIATE did', async () => {
+    const run = (sql: string) =>
+      new Promise<void>((resolve, reject) => reader.exec(sql, (error) => (error ? reject(error) : resolve())));
+    await insert('first', 'v');
+    await run("BEGIN IMMEDIATE; INSERT INTO t (key, value) VALUES ('held', 'by the other connection')");
+    const waiting = insert('second', 'v');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await run('COMMIT');
+    expect(await waiting).to.equal(1);
+    expect(await query('SELECT key FROM t ORDER BY key')).to.deep.equal([
+      { key: 'first' },
+      { key: 'held' },
+      { key: 'second' },
+    ]);
+  });
+
   it('fails a write that breaks a constraint alone: the others in its batch are kept', async () => {
     const writes = [
       insert('good-1', 'kept'),
