@@ -17,7 +17,8 @@ import { type Share, SHARES, sharesOf } from './instructionShares';
  * 100 and 300 turns, and a split of that window (2026-12-04, session 33) showed 43 % of the enrolment step's
  * count and 39 % of the peer's was V8's optimising compiler still compiling. After 3,000 turns it was still
  * 18 % and 13 % (first compilations of code that gets hot slowly), after 10,000 turns 5 % and 7 %. So:
- * 10,000 turns warm and 1,000 counted by default, and the compiler's share printed apart.
+ * 10,000 turns warm and 2,000 counted by default (a full collection falls in the window or not: two pairs
+ * of 1,000 turns moved by 4–8 %), and the compiler's share printed apart.
  *
  * Run it alone on the machine, two at a time at most: a count depends on how long the turns take in wall
  * time, as V8 schedules some of its work by the clock (the same code and turns, five such processes at once
@@ -26,10 +27,10 @@ import { type Share, SHARES, sharesOf } from './instructionShares';
  * The assistant's clock-driven passes are set an hour apart for the count (instructionTurns.ts says why).
  *
  * Instructions are not time: a cache miss or a wait costs none. They compare two versions of the code, or
- * the assistant with the peer, doing the same turns. Two runs at a time, one a core; about 5 minutes a pair
+ * the assistant with the peer, doing the same turns. Two runs at a time, one a core; about 7 minutes a pair
  * with the defaults.
  *
- *   npm run build && node dist/bench/instructions.js [--kinds=peer,enrolment] [--warm=10000] [--measured=1000]
+ *   npm run build && node dist/bench/instructions.js [--kinds=peer,enrolment] [--warm=10000] [--measured=2000]
  */
 export const TURN_KINDS = ['echo', 'peer', 'help', 'enrolment'] as const;
 export type InstructionTurnKind = (typeof TURN_KINDS)[number];
@@ -99,7 +100,7 @@ const millions = (instructions: number) => `${(instructions / 1e6).toFixed(2)} M
 async function main() {
   const kinds = (option('kinds') ?? [...TURN_KINDS]) as InstructionTurnKind[];
   const warm = Number(option('warm')?.[0] ?? 10000);
-  const measured = Number(option('measured')?.[0] ?? 1000);
+  const measured = Number(option('measured')?.[0] ?? 2000);
   if (kinds.some((kind) => !TURN_KINDS.includes(kind)) || !(warm >= 0) || !(measured >= 1))
     throw new Error('usage: --kinds=<kinds> --warm=<turns> --measured=<turns>');
   const counted = new Map<InstructionTurnKind, Counted>();
