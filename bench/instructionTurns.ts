@@ -18,8 +18,8 @@ import { startPeerBot } from './peerBot';
 /**
  * The assistant's passes that run by the clock (the outbox's and the sandbox verification's polls), an hour
  * apart instead of seconds: under callgrind a turn takes about 50 times as long, so a pass every second
- * would be counted as a share of each turn that it is not at full speed. The outbox's heartbeat (2 s, not a
- * setting) still runs; bench/README.md says what it weighs.
+ * would be counted as a share of each turn that it is not at full speed. The outbox's heartbeat (every 2 s,
+ * not a setting) still runs and is counted with the turns; it was not measured apart.
  */
 const PASSES_AN_HOUR_APART = { OUTBOX_POLL_MS: '3600000', VERIFICATION_POLL_MS: '3600000' };
 
