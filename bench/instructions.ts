@@ -16,7 +16,7 @@ import { type Share, SHARES, sharesOf } from './instructionShares';
  * Why counted only after a warm-up, and so many turns: session 32 counted the difference between runs of
  * 100 and 300 turns, and a split of that window (2026-12-04, session 33) showed 43 % of the enrolment step's
  * count and 39 % of the peer's was V8's optimising compiler still compiling. After 3,000 turns it was still
- * 18 % and 13 % (first compilations of code that gets hot slowly), after 10,000 turns 5 % and 7 %. So:
+ * 18 % and 13 % (first compilations of code that gets hot slowly), after 10,000 turns 5–12 %. So:
  * 10,000 turns warm and 2,000 counted by default (a full collection falls in the window or not: two pairs
  * of 1,000 turns moved by 4–8 %), and the compiler's share printed apart.
  *
