@@ -2,6 +2,7 @@ import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { type Share, SHARES, sharesOf } from './instructionShares';
 
 /**
@@ -41,6 +42,8 @@ const option = (name: string) =>
     ?.slice(name.length + 3)
     .split(',');
 
+const execFileAsync = promisify(execFile);
+
 interface Counted {
   perTurn: number;
   shares: Record<Share, number>;
@@ -78,21 +81,19 @@ async function count(kind: InstructionTurnKind, warm: number, measured: number):
     });
     const collected = /Collected : (\d+)/.exec(stderr);
     if (!collected) throw new Error(`${kind}: callgrind collected nothing\n${stderr.slice(-2000)}`);
-    const annotated = await run('callgrind_annotate', ['--inclusive=no', '--threshold=100', outFile]);
+    const { stdout: annotated } = await execFileAsync(
+      'callgrind_annotate',
+      ['--inclusive=no', '--threshold=100', outFile],
+      {
+        maxBuffer: 256 * 1024 * 1024,
+      },
+    );
     const shares = sharesOf(annotated);
     for (const share of SHARES) shares[share] /= measured;
     return { perTurn: Number(collected[1]) / measured, shares };
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
-}
-
-function run(command: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) =>
-    execFile(command, args, { maxBuffer: 256 * 1024 * 1024 }, (error, stdout) =>
-      error ? reject(error) : resolve(stdout),
-    ),
-  );
 }
 
 const millions = (instructions: number) => `${(instructions / 1e6).toFixed(2)} M`;
