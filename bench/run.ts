@@ -47,10 +47,19 @@ const only = argv
   ?.slice('--only='.length)
   .split(',');
 /**
- * `--flush-redis`: empty the bench's Redis database (FLUSHDB on REDIS_URL) before each Redis fan-out, so
- * each starts from a keyspace holding only its own records. Only for a database the bench owns.
+ * `--flush-redis`: empty the bench's Redis database (FLUSHDB on REDIS_URL) as the run starts and before each
+ * Redis fan-out, so each starts from a keyspace holding only its own records. Only for a database the bench owns.
  */
-const flushRedis = argv.includes('--flush-redis');
+const flushRedisFlag = argv.includes('--flush-redis');
+/** `--no-redis`: the SQLite rows alone, even where a Redis answers. */
+const noRedis = argv.includes('--no-redis');
+/**
+ * Without REDIS_URL, the local Redis on a database of the bench's own, emptied before each use: a run
+ * leaves hundreds of thousands of keys, which must not land in database 0, where anything else may live.
+ */
+const OWN_REDIS_URL = 'redis://127.0.0.1:6379/14';
+/** Whether the bench may empty the Redis database it uses: its own, or one the operator said it owns. */
+let flushRedis = flushRedisFlag;
 /** `--heap`: the memory section also diffs heap snapshots taken idle and after its load (bench/heapSnapshot.ts). */
 const heapSnapshots = argv.includes('--heap');
 const runs = (section: 'teams' | 'fanout' | 'memory' | 'start') => !only || only.includes(section);
@@ -103,6 +112,7 @@ function log(line: string) {
 }
 
 async function redisUrl(): Promise<string | undefined> {
+  if (noRedis) return undefined;
   if (process.env.REDIS_URL) return process.env.REDIS_URL;
   if (quick) return undefined;
   const reachable = await new Promise<boolean>((resolve) => {
@@ -116,7 +126,9 @@ async function redisUrl(): Promise<string | undefined> {
     socket.once('connect', () => socket.write('PING\r\n'));
     socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
   });
-  return reachable ? 'redis://127.0.0.1:6379' : undefined;
+  if (!reachable) return undefined;
+  flushRedis = true;
+  return OWN_REDIS_URL;
 }
 
 async function target(options: TargetOptions, execArgv: string[] = []): Promise<Child> {
@@ -565,7 +577,11 @@ async function teamsAndSlack(stub: Child, serviceUrl: string, redis?: string) {
     }
   } else {
     notes.push(
-      quick ? 'Redis skipped in --quick (set REDIS_URL to include it).' : 'Redis not reachable: Redis rows skipped.',
+      noRedis
+        ? 'Redis rows skipped (--no-redis).'
+        : quick
+          ? 'Redis skipped in --quick (set REDIS_URL to include it).'
+          : 'Redis not reachable: Redis rows skipped.',
     );
   }
 
@@ -1201,6 +1217,8 @@ async function main() {
   const serviceUrl = `http://127.0.0.1:${stub.port}/`;
   try {
     const redis = await redisUrl();
+    // The Teams loads' records (ledger, presses, states) would otherwise stay for an hour and weigh on the next run.
+    if (redis && flushRedis) await flushDb(redis);
     if (runs('teams')) await teamsAndSlack(stub, serviceUrl, redis);
     else if (only?.includes('slack')) await slackAlone();
     if (runs('fanout')) await fanout(stub, serviceUrl, redis);

@@ -173,7 +173,10 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
   for (const feature of features)
     renderers.add(feature.teamsNotices, feature.slackNotices, feature.slackNoticeDelivered);
 
-  const repeatedSubmissions = new RepeatedSubmissions({ records: store.records, clock: deps.clock });
+  // A delivery whose instance stopped mid-turn is run again by the retry (its outbox worker no longer beats).
+  const liveness = { self: notifier.outbox.instanceId, live: () => notifier.outbox.liveInstances() };
+  // A card press's claim stands for its delivery too (the ledger claims the rest).
+  const repeatedSubmissions = new RepeatedSubmissions({ records: store.records, clock: deps.clock, liveness });
   const bot = new CspTeamsBot({
     conversationState,
     userState,
@@ -197,11 +200,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
     }
   };
 
-  // A delivery whose instance stopped mid-turn is run again by the retry (its outbox worker no longer beats).
-  const ledger = new DeliveryLedger(store.records, logger, {
-    self: notifier.outbox.instanceId,
-    live: () => notifier.outbox.liveInstances(),
-  });
+  const ledger = new DeliveryLedger(store.records, logger, liveness);
   let slack: SlackEdge | undefined;
   if (config.slack) {
     slack = slackModules().createSlackEdge({

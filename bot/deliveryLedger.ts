@@ -32,6 +32,9 @@ const CLAIM_WITHIN_MS = 1000;
  * apologises): a lost dedupe is better than a lost request. For the same reason a delivery started by an
  * instance that has since stopped (a crash mid-turn: it never settled its claim) is taken over by the
  * retry, which would otherwise be told "done" for work nobody finished.
+ * A Teams card press is not claimed here: the double-click guard's record of the person's presses keeps
+ * its delivery and answers Teams sending it again the same way (`teams/pressRecord.ts`), so a press costs
+ * one claim, not two (issue 18).
  */
 export class DeliveryLedger {
   constructor(

@@ -5,7 +5,7 @@ import { DELIVERY_KEYS, type DeliveryLedger } from '../deliveryLedger';
 import type { Logger } from '../logger';
 import { requestFieldsOf, requestLogger } from '../observability/requestContext';
 import { TURN_LOG_FIELDS } from '../../dialogs/turnLog';
-import type { RepeatedSubmissions } from './repeatedSubmissions';
+import { EARLY_PRESS_CLAIM, type RepeatedSubmissions } from './repeatedSubmissions';
 import type { TeamsAdapter } from './teamsAdapter';
 
 /**
@@ -24,7 +24,10 @@ export interface ActivityEndpointDeps {
   botLogic: (context: TurnContext) => Promise<void>;
   ledger: DeliveryLedger;
   logger: Logger;
-  /** The double-click guard, whose claim starts beside the ledger's (the bot's turn takes it up). */
+  /**
+   * The double-click guard, whose claim of a card press starts here (the bot's turn takes it up) and stands
+   * for the delivery too: a press is not claimed in the ledger as well.
+   */
   submissions?: RepeatedSubmissions;
   /**
    * Starts reading what the turn will read first (the conversation's state) beside the ledger's claim;
@@ -59,12 +62,11 @@ export function activityEndpoint(deps: ActivityEndpointDeps) {
       return;
     }
     const key = parsed.data.id ? DELIVERY_KEYS.teamsActivity(parsed.data.conversation.id, parsed.data.id) : undefined;
-    deps.submissions?.begin(activity);
+    const pressClaim = deps.submissions?.begin(activity);
     const dropPrefetch = deps.prefetch?.(activity);
-    const claim = key ? await deps.ledger.claim(key) : undefined;
+    const claim = key && !pressClaim ? await deps.ledger.claim(key) : undefined;
     if (claim && !claim.first) {
       dropPrefetch?.();
-      await deps.submissions?.release(activity);
       log().info({ activityId: parsed.data.id }, 'activity delivered again: answered once already');
       res.send(claim.status ?? 200);
       return;
@@ -75,6 +77,7 @@ export function activityEndpoint(deps: ActivityEndpointDeps) {
       const invokeResponse = await deps.adapter.runAuthenticated(authenticated, activity, (context) => {
         // A line about this turn names this request (dialogs/turnLog.ts), the turn's failure included.
         if (fields) context.turnState.set(TURN_LOG_FIELDS, fields);
+        if (pressClaim) context.turnState.set(EARLY_PRESS_CLAIM, pressClaim);
         return deps.botLogic(context);
       });
       status = invokeResponse?.status ?? 200;
@@ -86,7 +89,7 @@ export function activityEndpoint(deps: ActivityEndpointDeps) {
     } finally {
       dropPrefetch?.();
       // The turn took up the press's claim; one it never reached (it failed before) is given back.
-      await deps.submissions?.release(activity);
+      await pressClaim?.release();
       if (key) await deps.ledger.settle(key, claim, status);
     }
   };

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Activity } from 'botbuilder';
-import type { AtomicStore } from '../../services/storage/atomicStore';
+import type { AtomicStore, Versioned } from '../../services/storage/atomicStore';
 import { isCardSubmission } from '../../dialogs/cardSubmission';
 import { LruMap } from '../lruMap';
+import type { Liveness } from '../deliveryLedger';
+import { deliveriesWith, deliveryIn, type PressRecord } from './pressRecord';
 
 /**
  * The same card button pressed twice: a double click sends two distinct activities (two ids, so the
@@ -12,6 +14,11 @@ import { LruMap } from '../lruMap';
  * shared store, so two instances behind a load balancer agree. The record is the person's last press in
  * the conversation: any other press in between (answering another card) makes the same button, pressed
  * again later, a new press and not a double click.
+ *
+ * The record also keeps the person's last few deliveries (activity ids): a press Teams sends again, the
+ * same activity, is answered once and not run again, for as long as the delivery ledger would have kept it.
+ * So a card press is claimed once, here, and not also in the ledger (issue 18: the ledger's claim and this
+ * one were two store writes before every press's turn).
  *
  * A person's next press usually finds the record this process wrote at their last one: it is replaced at
  * the version remembered, one compare-and-set, instead of a create that fails, a read and a write (issue
@@ -27,21 +34,8 @@ export interface SubmissionClaim {
    * half-written record.
    */
   handled(): Promise<void>;
-  /** The turn failed: the same press again is a retry, and runs. */
+  /** The turn failed: the same press again, and Teams' retry of the same delivery, run. */
   failed(): Promise<void>;
-}
-
-/**
- * `claimed`: a turn is answering the press, renewed while it runs, so the record is live for the grace
- * after its last renewal and a turn that died lets the press run again after the grace. `handled`: a slow
- * turn answered (the grace counts from the answer). `in-flight`: the claim of a version before renewals,
- * live for `inFlightMs` since it was written.
- */
-interface ClaimRecord {
-  /** Which press: the card, its data and the person, hashed. */
-  press: string;
-  state: 'claimed' | 'handled' | 'in-flight';
-  at: string;
 }
 
 export interface RepeatedSubmissionsOptions {
@@ -51,9 +45,16 @@ export interface RepeatedSubmissionsOptions {
   graceMs?: number;
   /** An older version's claim ("in-flight", never renewed) still unanswered after this long belongs to a turn that died. */
   inFlightMs?: number;
+  /**
+   * Which instances run (the outbox's heartbeats): a delivery Teams sends again whose first turn ran on an
+   * instance that has stopped since runs again, as the delivery ledger does (it may have died mid-turn).
+   * Without it, a delivery answered once is never run again.
+   */
+  liveness?: Liveness;
 }
 
-const KEEP_MS = 10 * 60 * 1000;
+/** As long as the delivery ledger keeps a delivery: longer than Teams' retries. */
+const KEEP_MS = 60 * 60_000;
 /** People whose last claim this process remembers; a miss costs the read it always cost. */
 const REMEMBERED = 10_000;
 const NO_CLAIM: SubmissionClaim = { handled: async () => {}, failed: async () => {} };
@@ -61,11 +62,9 @@ const NO_CLAIM: SubmissionClaim = { handled: async () => {}, failed: async () =>
 export class RepeatedSubmissions {
   private readonly graceMs: number;
   private readonly inFlightMs: number;
-  private readonly written = new LruMap<string, { version: number; record: ClaimRecord }>(REMEMBERED);
+  private readonly written = new LruMap<string, { version: number; record: PressRecord }>(REMEMBERED);
   /** `handled` writes under way, by key (one at a time a person: bounded by the turns in flight). */
   private readonly settling = new Map<string, Promise<void>>();
-  /** Claims `begin` started, by delivery, until the turn takes them up (bounded by the requests in flight). */
-  private readonly early = new Map<string, Promise<SubmissionClaim | undefined>>();
 
   constructor(private readonly options: RepeatedSubmissionsOptions) {
     this.graceMs = options.graceMs ?? 5_000;
@@ -73,65 +72,87 @@ export class RepeatedSubmissions {
   }
 
   /**
-   * Starts this press's claim at the edge, beside the delivery ledger's claim, for the turn's `claim` to
-   * take up (issue 18: a card press waited for two store writes one after the other before its turn ran).
-   * Only for a request already authenticated; `release` gives it back when the turn does not run.
+   * Starts this press's claim at the edge, for its turn to take up (issue 18: a card press waited for two
+   * store writes one after the other before its turn ran). Only for a request already authenticated. Given
+   * for a card press with an activity id, whose claim also stands for the delivery: the delivery ledger
+   * need not claim it too. Each request holds its own, so a redelivery at the edge meanwhile cannot take it.
    */
-  begin(activity: Partial<Activity>): void {
-    const id = deliveryOf(activity);
+  begin(activity: Partial<Activity>): EarlyPressClaim | undefined {
     // Worked out once: the press's hash (its values as canonical JSON, SHA-256) is most of what a claim costs.
-    const identity = id ? pressIdentity(activity) : undefined;
-    if (!id || !identity) return;
-    const early = this.claimNow(identity);
-    early.catch(() => {});
-    this.early.set(id, early);
+    const identity = activity.id ? pressIdentity(activity) : undefined;
+    return identity ? new EarlyPressClaim(this.claimNow(identity, activity.id)) : undefined;
   }
 
-  /** The delivery will not run its turn (a redelivery the ledger answered): what `begin` claimed is given back. */
-  async release(activity: Partial<Activity>): Promise<void> {
-    const id = deliveryOf(activity);
-    const early = id ? this.early.get(id) : undefined;
-    if (!id || !early) return;
-    this.early.delete(id);
-    const claim = await early.catch(() => undefined);
-    await claim?.failed();
-  }
-
-  /** A claim on this press (the one `begin` started, if it did), or `undefined` when it repeats one in flight or just handled. */
-  async claim(activity: Partial<Activity>): Promise<SubmissionClaim | undefined> {
-    const id = deliveryOf(activity);
-    const early = id ? this.early.get(id) : undefined;
-    if (id && early) {
-      this.early.delete(id);
-      return early;
-    }
+  /**
+   * A claim on this press (the one begun at the edge, when given), or `undefined` when it repeats one in
+   * flight or just handled, or when Teams sends again a delivery that was answered.
+   */
+  async claim(activity: Partial<Activity>, early?: EarlyPressClaim): Promise<SubmissionClaim | undefined> {
+    if (early) return early.take();
     const identity = pressIdentity(activity);
-    return identity ? this.claimNow(identity) : NO_CLAIM;
+    return identity ? this.claimNow(identity, activity.id) : NO_CLAIM;
   }
 
-  private async claimNow({ key, press }: PressIdentity): Promise<SubmissionClaim | undefined> {
+  private async claimNow(
+    { key, press }: PressIdentity,
+    deliveryId: string | undefined,
+  ): Promise<SubmissionClaim | undefined> {
     const { records, clock } = this.options;
     await this.settling.get(key);
     const claimedAt = clock().getTime();
-    const fresh: ClaimRecord = { press, state: 'claimed', at: new Date(claimedAt).toISOString() };
+    const delivery = deliveryId === undefined ? undefined : { id: deliveryId, by: this.options.liveness?.self };
+    const recordAfter = (before: PressRecord | undefined): PressRecord => ({
+      press,
+      state: 'claimed',
+      at: new Date(claimedAt).toISOString(),
+      deliveries: deliveriesWith(before, delivery),
+    });
     const known = this.written.get(key);
-    const repeatsKnown = known !== undefined && known.record.press === press && this.isLive(known.record);
-    let version: number | undefined;
-    if (known && !repeatsKnown) version = await records.compareAndSet(key, known.version, fresh, { ttlMs: KEEP_MS });
-    else if (!known) version = await records.compareAndSet(key, undefined, fresh, { ttlMs: KEEP_MS });
-    // Bounded: each failed attempt means another press of this person landed meanwhile.
-    for (let attempt = 0; version === undefined && attempt < 3; attempt++) {
-      const current = await records.read<ClaimRecord>(key);
-      if (current && current.value.press === press && this.isLive(current.value)) return undefined;
-      // Another press since, an old press, or a claim left by a turn that died: this one is a new press.
-      version = await records.compareAndSet(key, current?.version, fresh, { ttlMs: KEEP_MS });
+    // The memory is only a guess: what it calls a repeat or a redelivery is read again before it is dropped.
+    const doubtful =
+      known !== undefined &&
+      ((known.record.press === press && this.isLive(known.record)) ||
+        deliveryIn(known.record, deliveryId) !== undefined);
+    let claimed: { version: number; record: PressRecord } | undefined;
+    if (!doubtful) {
+      const record = recordAfter(known?.record);
+      const version = await records.compareAndSet(key, known?.version, record, { ttlMs: KEEP_MS });
+      if (version !== undefined) claimed = { version, record };
     }
-    if (version === undefined) {
+    // Bounded: each failed attempt means another press of this person landed meanwhile.
+    for (let attempt = 0; claimed === undefined && attempt < 3; attempt++) {
+      const current = await records.read<PressRecord>(key);
+      if (current && !(await this.isNewPress(current.value, press, deliveryId))) return undefined;
+      const record = recordAfter(current?.value);
+      const version = await records.compareAndSet(key, current?.version, record, { ttlMs: KEEP_MS });
+      if (version !== undefined) claimed = { version, record };
+    }
+    if (claimed === undefined) {
       this.written.delete(key);
       return undefined;
     }
-    this.written.set(key, { version, record: fresh });
-    return this.heldClaim(key, press, version, claimedAt);
+    this.written.set(key, claimed);
+    return this.heldClaim(key, claimed, claimedAt, deliveryId);
+  }
+
+  /**
+   * Whether a press may run against the person's record as it stands: not a delivery the record says was
+   * answered (unless the instance that answered it has stopped: it may have died mid-turn), and not the
+   * same press as the record's while that one is live (a double click). Another press since, an old press,
+   * or a claim left by a turn that died: a new press.
+   */
+  private async isNewPress(current: PressRecord, press: string, deliveryId: string | undefined): Promise<boolean> {
+    const delivered = deliveryIn(current, deliveryId);
+    if (delivered) return this.stopped(delivered.by);
+    return !(current.press === press && this.isLive(current));
+  }
+
+  /** Ran on another instance that no longer runs; when liveness cannot be read, it has not stopped. */
+  private async stopped(by: string | undefined): Promise<boolean> {
+    const liveness = this.options.liveness;
+    if (!liveness || !by || by === liveness.self) return false;
+    const live = await liveness.live().catch(() => undefined);
+    return live !== undefined && !live.includes(by);
   }
 
   /**
@@ -141,25 +162,35 @@ export class RepeatedSubmissions {
    * process that died; when such a turn answers, "handled" starts the grace from the answer. Renewals stop
    * after `inFlightMs`: a claim nobody answers or gives back (a bug) must not be written forever.
    */
-  private heldClaim(key: string, press: string, version: number, claimedAt: number): SubmissionClaim {
+  private heldClaim(
+    key: string,
+    claimed: { version: number; record: PressRecord },
+    claimedAt: number,
+    deliveryId: string | undefined,
+  ): SubmissionClaim {
     const { records, clock } = this.options;
-    let held: number | undefined = version;
+    let held: number | undefined = claimed.version;
+    let record = claimed.record;
     // One write at a time on the record: a renewal, then the answer's or the failure's.
     let writes = Promise.resolve();
     let renewed = false;
-    const rewrite = (record: ClaimRecord) => {
+    const rewrite = (state: PressRecord['state']) => {
       writes = writes.then(async () => {
         if (held === undefined) return;
-        held = await records.compareAndSet(key, held, record, { ttlMs: KEEP_MS }).catch(() => undefined);
+        const next: PressRecord = { ...record, state, at: clock().toISOString() };
+        held = await records.compareAndSet(key, held, next, { ttlMs: KEEP_MS }).catch(() => undefined);
         if (held === undefined) this.written.delete(key);
-        else this.written.set(key, { version: held, record });
+        else {
+          record = next;
+          this.written.set(key, { version: held, record });
+        }
       });
       return writes;
     };
     const renewUntil = Date.now() + this.inFlightMs;
     const renew = () => {
       renewed = true;
-      void rewrite({ press, state: 'claimed', at: clock().toISOString() });
+      void rewrite('claimed');
       if (Date.now() < renewUntil) timer = setTimeout(renew, this.graceMs / 2).unref();
     };
     let timer = setTimeout(renew, this.graceMs / 2).unref();
@@ -167,7 +198,7 @@ export class RepeatedSubmissions {
       handled: () => {
         clearTimeout(timer);
         if (!renewed && clock().getTime() - claimedAt < this.graceMs / 2) return writes;
-        const settled = rewrite({ press, state: 'handled', at: clock().toISOString() });
+        const settled = rewrite('handled');
         this.settling.set(key, settled);
         void settled.finally(() => {
           if (this.settling.get(key) === settled) this.settling.delete(key);
@@ -178,21 +209,71 @@ export class RepeatedSubmissions {
         clearTimeout(timer);
         this.written.delete(key);
         await writes;
-        if (held !== undefined) await records.remove(key, held);
+        await this.giveBack(key, held === undefined ? undefined : { version: held, value: record }, deliveryId);
       },
     };
   }
 
-  private isLive(record: ClaimRecord): boolean {
+  /**
+   * A press whose turn failed is no press: the record forgets it and its delivery, so the same press, or
+   * Teams' retry of the delivery, runs. What the record says of the person's earlier deliveries is kept.
+   * `mine` is the record as this claim last wrote it; should someone have written since (another press of
+   * the person), only the delivery is taken out of theirs.
+   */
+  private async giveBack(
+    key: string,
+    mine: Versioned<PressRecord> | undefined,
+    deliveryId: string | undefined,
+  ): Promise<void> {
+    const { records } = this.options;
+    let current = mine;
+    // Bounded: each failed attempt means another press of this person landed meanwhile.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (attempt > 0 || !current) current = await records.read<PressRecord>(key);
+      if (!current) return;
+      const ours = current.version === mine?.version;
+      if (!ours && !deliveryIn(current.value, deliveryId)) return;
+      const left: PressRecord = { ...current.value, deliveries: deliveriesWith(current.value, undefined, deliveryId) };
+      // This claim's own press failed: a repeat of it is no repeat.
+      if (ours) delete left.press;
+      const done =
+        ours && left.deliveries?.length === 0
+          ? await records.remove(key, current.version)
+          : (await records.compareAndSet(key, current.version, left, { ttlMs: KEEP_MS })) !== undefined;
+      if (done) return;
+    }
+  }
+
+  private isLive(record: PressRecord): boolean {
     const age = this.options.clock().getTime() - Date.parse(record.at);
     return age < (record.state === 'in-flight' ? this.inFlightMs : this.graceMs);
   }
 }
 
-/** One delivery of an activity: its conversation and id (a redelivery has the same). */
-function deliveryOf(activity: Partial<Activity>): string | undefined {
-  return activity.id && activity.conversation?.id ? `${activity.conversation.id}\n${activity.id}` : undefined;
+/** A press's claim begun at the edge: its turn takes it up, or the edge gives it back when the turn does not run. */
+export class EarlyPressClaim {
+  private taken = false;
+
+  constructor(private readonly claimed: Promise<SubmissionClaim | undefined>) {
+    claimed.catch(() => {});
+  }
+
+  take(): Promise<SubmissionClaim | undefined> {
+    this.taken = true;
+    return this.claimed;
+  }
+
+  /** The turn never took the claim (it failed before): the press is given back, so Teams' retry runs. */
+  async release(): Promise<void> {
+    if (this.taken) return;
+    this.taken = true;
+    const claim = await this.claimed.catch(() => undefined);
+    await claim?.failed();
+  }
 }
+
+/** Where the edge leaves a turn's early claim (`TurnContext.turnState`). */
+export const EARLY_PRESS_CLAIM = Symbol('the card press claim begun at the edge');
 
 /**
  * Which press an activity is (a card submission from one person on one card with one set of values),

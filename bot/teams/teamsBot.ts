@@ -18,7 +18,7 @@ import { localeOf } from './activityLocale';
 import { isCardSubmission, keepPayload } from '../../dialogs/cardSubmission';
 import { commandOf } from './commandText';
 import type { ConversationReferenceStore } from './conversationReferences';
-import type { RepeatedSubmissions } from './repeatedSubmissions';
+import { EARLY_PRESS_CLAIM, type EarlyPressClaim, type RepeatedSubmissions } from './repeatedSubmissions';
 import { rememberDialogMemory, shareDialogsRegistration, useSharedDialogMemory } from './dialogMemory';
 import { welcomeCard } from '../../cards/teams/foundationCards';
 import type { ChosenLanguage } from './chosenLanguage';
@@ -91,9 +91,13 @@ export class CspTeamsBot extends TeamsActivityHandler {
    * button: one press, one effect, one answer.
    */
   override async run(context: TurnContext): Promise<void> {
-    const claim = await this.deps.repeatedSubmissions?.claim(context.activity);
+    const early = context.turnState.get(EARLY_PRESS_CLAIM) as EarlyPressClaim | undefined;
+    const claim = await this.deps.repeatedSubmissions?.claim(context.activity, early);
     if (this.deps.repeatedSubmissions && !claim) {
-      this.logFor(context).info({ activityId: context.activity.id }, 'dropped a repeated press of a card button');
+      this.logFor(context).info(
+        { activityId: context.activity.id },
+        'dropped a card press answered already (a double click, or Teams sending it again)',
+      );
       return;
     }
     try {

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import type { Assistant } from '../../bot/assistant';
 import { ConnectorStub } from '../support/fakes/connectorStub';
+import type { PressRecord } from '../../bot/teams/pressRecord';
+import { nodesOf, TeamsChat } from '../support/drivers/enrolmentChat';
 import { message, postActivity } from '../support/drivers/teamsActivities';
 import { LogCapture, startTestAssistant } from '../support/drivers/testAssistant';
 
@@ -85,6 +87,37 @@ describe('Faults: a Teams activity, guarded where it enters (issue 13 points 5, 
       await connector.waitFor(before + 2);
       const replies = connector.received.slice(before).filter((r) => r.activity.replyToId === activity.id);
       expect(replies).to.have.length(1);
+    });
+
+    it('answers a card press Teams sends twice (same id) once, claimed once: in the press record, not the ledger (5; issue 18)', async () => {
+      const chat = new TeamsChat(assistant, connector, { aadObjectId: 'aad-press-twice' });
+      const [checklist] = await chat.say('enroll');
+      const button = nodesOf(chat.lastCard().card).find((n) => n.type === 'Action.Submit');
+      expect(button, 'a button on the checklist').to.not.equal(undefined);
+      const press = chat.submission(chat.lastCard(), button!.title as string);
+      const before = connector.received.length;
+      expect(await postActivity(assistant.url, press)).to.equal(200);
+      expect(await postActivity(assistant.url, press)).to.equal(200);
+      // A later message's answer comes after anything the second delivery could have sent.
+      await chat.say('help');
+      const answers = connector.received.slice(before).filter((r) => r.activity.replyToId === press.id);
+      expect(answers.length, 'answers to the press').to.be.greaterThan(0);
+      const once = answers.length;
+      expect(await postActivity(assistant.url, press)).to.equal(200);
+      await chat.say('help');
+      expect(connector.received.filter((r) => r.activity.replyToId === press.id)).to.have.length(once);
+
+      const ledger = (await assistant.store.records.list('delivery:teams:')).map((entry) => entry.key);
+      expect(
+        ledger.some((key) => key.endsWith(`:${checklist.activity.replyToId}`)),
+        'the typed message, in the ledger',
+      ).to.equal(true);
+      expect(
+        ledger.some((key) => key.endsWith(`:${press.id}`)),
+        'the press, in the ledger',
+      ).to.equal(false);
+      const presses = await assistant.store.records.list<PressRecord>('teams:press:');
+      expect(presses.flatMap((entry) => entry.value.deliveries ?? []).map((d) => d.id)).to.include(press.id);
     });
   });
 });

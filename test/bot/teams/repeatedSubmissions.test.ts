@@ -135,7 +135,7 @@ describe('repeated card presses: one write for a quick answer, renewed for a slo
     expect(await guardOn(records).claim(press({ verb: 'save' }))).to.not.equal(undefined);
   });
 
-  describe('claimed at the edge, beside the delivery ledger', () => {
+  describe('claimed at the edge, standing for the delivery too', () => {
     const delivered = (id: string, data: Record<string, unknown>) => ({ ...press(data), id });
 
     it('takes up in the turn the claim begun at the edge: one write, not two', async () => {
@@ -149,19 +149,66 @@ describe('repeated card presses: one write for a quick answer, renewed for a slo
       });
       const guard = guardOn(counting);
       const activity = delivered('activity-1', { verb: 'save' });
-      guard.begin(activity);
-      expect(await guard.claim(activity)).to.not.equal(undefined);
+      const early = guard.begin(activity);
+      expect(early).to.not.equal(undefined);
+      expect(await guard.claim(activity, early)).to.not.equal(undefined);
       expect(writes).to.equal(1);
     });
 
-    it('gives back the claim of a delivery that does not run (a redelivery), so the person’s next press runs', async () => {
+    it('gives back the claim of a delivery whose turn never ran, so Teams’ retry of it runs', async () => {
       const guard = guardOn(new MemoryAtomicStore());
-      const redelivered = delivered('activity-1', { verb: 'save' });
-      guard.begin(redelivered);
-      await guard.release(redelivered);
-      // The same press, sent as a new activity a second later: not taken for a repeat of one never run.
+      const activity = delivered('activity-1', { verb: 'save' });
+      await guard.begin(activity)!.release();
       await clock.tickAsync(1_000);
+      expect(await guard.claim(activity)).to.not.equal(undefined);
+    });
+
+    it('answers a press Teams sends again (the same activity) once, long after the grace, on any instance', async () => {
+      const guard = guardOn(records);
+      const first = await guard.claim(delivered('activity-1', { verb: 'save' }));
+      await first!.handled();
+      await clock.tickAsync(10 * 60_000);
+      expect(await guard.claim(delivered('activity-1', { verb: 'save' }))).to.equal(undefined);
+      expect(await guardOn(records).claim(delivered('activity-1', { verb: 'save' }))).to.equal(undefined);
+      // The same button pressed again by the person (a new activity) is a new press.
       expect(await guard.claim(delivered('activity-2', { verb: 'save' }))).to.not.equal(undefined);
+    });
+
+    it('still answers once a press Teams sends again after the person pressed another button', async () => {
+      const guard = guardOn(records);
+      await (await guard.claim(delivered('activity-1', { verb: 'save', name: 'Anna' })))!.handled();
+      await (await guard.claim(delivered('activity-2', { verb: 'continue' })))!.handled();
+      await clock.tickAsync(30_000);
+      expect(await guardOn(records).claim(delivered('activity-1', { verb: 'save', name: 'Anna' }))).to.equal(undefined);
+    });
+
+    it('runs Teams’ retry of a press whose turn failed, and keeps answering the person’s earlier presses once', async () => {
+      const guard = guardOn(records);
+      await (await guard.claim(delivered('activity-1', { verb: 'save' })))!.handled();
+      await (await guard.claim(delivered('activity-2', { verb: 'continue' })))!.failed();
+      const retried = await guardOn(records).claim(delivered('activity-2', { verb: 'continue' }));
+      expect(retried, 'the retry of the failed press').to.not.equal(undefined);
+      await retried!.handled();
+      expect(await guardOn(records).claim(delivered('activity-1', { verb: 'save' }))).to.equal(undefined);
+    });
+
+    it('takes a failed press’s delivery out of the record another press has written since', async () => {
+      const guard = guardOn(records);
+      const slow = await guard.claim(delivered('activity-1', { verb: 'check' }));
+      await (await guardOn(records).claim(delivered('activity-2', { verb: 'continue' })))!.handled();
+      await slow!.failed();
+      expect(await guardOn(records).claim(delivered('activity-1', { verb: 'check' }))).to.not.equal(undefined);
+      expect(await guardOn(records).claim(delivered('activity-2', { verb: 'continue' }))).to.equal(undefined);
+    });
+
+    it('runs a press Teams sends again when the instance that answered it has stopped, as the delivery ledger does', async () => {
+      let live = ['instance-a', 'instance-b'];
+      const on = (self: string) =>
+        new RepeatedSubmissions({ records, clock: () => new Date(), liveness: { self, live: async () => live } });
+      await (await on('instance-a').claim(delivered('activity-1', { verb: 'save' })))!.handled();
+      expect(await on('instance-b').claim(delivered('activity-1', { verb: 'save' }))).to.equal(undefined);
+      live = ['instance-b'];
+      expect(await on('instance-b').claim(delivered('activity-1', { verb: 'save' }))).to.not.equal(undefined);
     });
   });
 });
