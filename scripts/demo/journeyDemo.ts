@@ -140,7 +140,8 @@ async function firstCustomer(road: Road): Promise<void> {
   const signer = `${CUSTOMER.signer.firstName} ${CUSTOMER.signer.lastName}`;
   if (!(await review.innerText()).includes(signer)) throw new Error(`the review does not show ${signer} (MCA1)`);
   road.say(`Teams: the customer agreement (MCA1) accepted by ${signer}, the admin's email prefilled, is on the review`);
-  await review.getByRole('button', { name: t('customers:teams.review.submit'), exact: true }).click();
+  // Double-clicked, as a hurried person does: one press, one request (the double-click guard, issue 18).
+  await review.getByRole('button', { name: t('customers:teams.review.submit'), exact: true }).dblclick();
   await expectVisible(
     page
       .getByText(
@@ -154,7 +155,7 @@ async function firstCustomer(road: Road): Promise<void> {
     20_000,
     'the request sent',
   );
-  road.say(`Teams: asks for ${CUSTOMER.companyName} with ${TWO_OFFERS.length} subscriptions`);
+  road.say(`Teams: Submit double-clicked; asks for ${CUSTOMER.companyName} with ${TWO_OFFERS.length} subscriptions`);
   await waitingListed(road);
 
   const post = await waitForPost(
@@ -164,6 +165,16 @@ async function firstCustomer(road: Road): Promise<void> {
   );
   const requestId = /"customers\.approve"[^}]*\}[^}]*"value":"([0-9a-f-]{36})"/.exec(JSON.stringify(post.args))?.[1];
   if (!requestId) throw new Error(`no Approve button on the request: ${JSON.stringify(post.args).slice(0, 500)}`);
+  const requests = road.slackApi
+    .callsOf('chat.postMessage')
+    .filter((c) => c.args.channel === road.channel && JSON.stringify(c.args).includes('customers.approve'));
+  if (requests.length !== 1) throw new Error(`the double click sent ${requests.length} requests to Slack, not 1`);
+  const sent = page.getByText(
+    t('customers:teams.submitted.new-customer', { company: CUSTOMER.companyName, provider, count: TWO_OFFERS.length }),
+  );
+  if ((await sent.count()) !== 1)
+    throw new Error(`the double click was answered ${await sent.count()} times, not once`);
+  road.say('Slack: one approval request for the double click; Teams answered it once');
   const click = slack.buttonClick('customers.approve', requestId, road.rep, {
     from: 'message',
     messageTs: String(post.args.ts ?? '1700000000.1'),
