@@ -18,6 +18,8 @@ export interface LoadFigures {
    * what memory each spent for it.
    */
   rssMb?: number;
+  /** The assistant's store operations a turn over the load, by operation (bench/storeOperations.ts). */
+  storeOps?: Record<string, number>;
 }
 
 export type TeamsTurnKind = 'echo' | 'help' | 'enrolment';

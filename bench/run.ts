@@ -24,6 +24,7 @@ import {
 } from './load';
 import { type PlatformsOptions, RESPONSE_PATH, type RoadReply, type RoadRequest, type SlackTally } from './platforms';
 import { BENCH_METRICS_TOKEN } from './benchFeature';
+import { operationsPerTurn, readStoreOperations } from './storeOperations';
 import type { FanoutReply, FanoutRequest, LoopDelay, TargetOptions } from './target';
 import { ackPhasesBetween, readAckPhases } from './ackPhases';
 
@@ -224,6 +225,24 @@ function turnRows(section: string, label: string, rounds: TeamsRound[], kind: 'h
       target: '-',
     });
   }
+  const ops = rounds.map((round) => of(round).storeOps);
+  if (kind !== 'peer' && ops.every((perTurn) => perTurn && Object.keys(perTurn).length > 0)) {
+    const medianOf = (name: string) => median(ops.map((perTurn) => perTurn?.[name] ?? 0));
+    // Those a turn makes, not the index sweeps of the clock-driven polls (a few in thousands of turns).
+    const names = [...new Set(ops.flatMap((perTurn) => Object.keys(perTurn ?? {})))]
+      .filter((name) => medianOf(name) >= 0.005)
+      .sort();
+    const reads = medianOf('read') + medianOf('readMany');
+    const writes = medianOf('compareAndSet');
+    rows.push({
+      section,
+      measure: `${label}: store operations a turn`,
+      value: names.map((name) => `${name} ${fmt(medianOf(name), 2)}`).join(', '),
+      target: kind === 'step' ? '≤ 1 read, ≤ 1 compare-and-set' : '-',
+      // The outbox's heartbeat and polls add a few a second, a thousandth of a turn's.
+      met: kind === 'step' ? reads <= 1.01 && writes <= 1.01 : undefined,
+    });
+  }
   const rss = rounds.map((round) => of(round).rssMb).filter((mb): mb is number => mb !== undefined);
   if (rss.length === rounds.length) {
     rows.push({
@@ -275,7 +294,10 @@ async function checkedTeamsLoad(
   const markers = kind === 'enrolment' ? enrolmentMarkers() : turnFailureMarkers();
   await load(timing.warmup);
   await stub.request('reset', { markers });
-  const figures = await withMainThread(target, () => load(timing.seconds));
+  const opsBefore = await readStoreOperations(target.port);
+  const measured = await withMainThread(target, () => load(timing.seconds));
+  const storeOps = operationsPerTurn(opsBefore, await readStoreOperations(target.port), measured.requests);
+  const figures = { ...measured, storeOps };
   // The adapter answers the POST after the turn (and its replies) completed: the stub has seen them all.
   const stats = await stub.request<StubStats>('stats');
   const m = stats.markers;

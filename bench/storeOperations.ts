@@ -1,0 +1,39 @@
+// How many store operations a turn makes: the assistant's csp_store_operation_duration_seconds_count by
+// operation, read from its /metrics before and after a load, over the load's turns (issue 18 asks for one
+// read and one compare-and-set a state turn at most). The outbox's heartbeat and polls count too: a few a
+// second, against thousands of turns.
+import { BENCH_METRICS_TOKEN } from './benchFeature';
+
+/** Operations so far, by name (`read`, `compareAndSet`, ...). */
+export type StoreOperationCounts = Record<string, number>;
+
+export async function readStoreOperations(port: number): Promise<StoreOperationCounts> {
+  const text = await fetch(`http://127.0.0.1:${port}/metrics`, {
+    headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` },
+  })
+    .then((r) => r.text())
+    .catch(() => '');
+  return storeOperationsIn(text);
+}
+
+export function storeOperationsIn(metricsText: string): StoreOperationCounts {
+  const counts: StoreOperationCounts = {};
+  for (const m of metricsText.matchAll(/^csp_store_operation_duration_seconds_count\{operation="(\w+)"\} (\d+)/gm)) {
+    counts[m[1]] = Number(m[2]);
+  }
+  return counts;
+}
+
+/** The operations between two readings, a turn. */
+export function operationsPerTurn(
+  before: StoreOperationCounts,
+  after: StoreOperationCounts,
+  turns: number,
+): StoreOperationCounts {
+  const perTurn: StoreOperationCounts = {};
+  for (const [operation, count] of Object.entries(after)) {
+    const made = count - (before[operation] ?? 0);
+    if (made > 0) perTurn[operation] = made / Math.max(turns, 1);
+  }
+  return perTurn;
+}
