@@ -6,7 +6,7 @@ import { Outbox } from '../../../services/outbox/outbox';
 import { JOB, jobIdOf } from '../../../services/outbox/outboxJobs';
 import type { AtomicStore } from '../../../services/storage/atomicStore';
 import { openStore, type Store } from '../../../services/storage/openStore';
-import { REDIS_URL, requireRedis, tempDataDir } from '../../support/drivers/testAssistant';
+import { requireRedis, tempDataDir, UNIT_REDIS_URL } from '../../support/drivers/testAssistant';
 
 const logger = createLogger('silent');
 /** The defaults: a beat every 2 s, gone after five missed; an entry overdue by 30 s is anyone's. */
@@ -36,8 +36,10 @@ const backends = [
   {
     name: 'Redis',
     redis: true,
-    // A key prefix per test: the instances announced in one test must not be live in the next.
-    open: () => openStore({ backend: 'redis', redisUrl: REDIS_URL, redisKeyPrefix: `outbox-share-${randomUUID()}:` }),
+    // A key prefix per test: the instances announced in one test must not be live in the next. The run's own
+    // database (emptied as it starts), not database 0: the outbox's jobs are kept for days.
+    open: () =>
+      openStore({ backend: 'redis', redisUrl: UNIT_REDIS_URL, redisKeyPrefix: `outbox-share-${randomUUID()}:` }),
   },
 ];
 
