@@ -30,8 +30,8 @@ export interface ActivityEndpointDeps {
    */
   submissions?: RepeatedSubmissions;
   /**
-   * Starts reading what the turn will read first (the conversation's state) beside the ledger's claim;
-   * returns what drops the read if the turn did not take it.
+   * Starts reading what the turn will read first (the conversation's state) beside the delivery's claim
+   * (the press's or the ledger's); returns what drops the read if the turn did not take it.
    */
   prefetch?: (activity: Activity) => (() => void) | undefined;
 }
