@@ -3,7 +3,7 @@ import type { Assistant } from '../../bot/assistant';
 import { ConnectorStub } from '../support/fakes/connectorStub';
 import { TcpProxy } from '../support/fakes/tcpProxy';
 import { message, postActivity } from '../support/drivers/teamsActivities';
-import { REDIS_URL, requireRedis, startTestAssistant } from '../support/drivers/testAssistant';
+import { REDIS_URL, requireRedis, startTestAssistant, TEST_REDIS_DB } from '../support/drivers/testAssistant';
 
 describe('HTTP server: one port, real parts', () => {
   let assistant: Assistant;
@@ -111,7 +111,8 @@ describe('HTTP server: store outage', () => {
     const target = new URL(REDIS_URL as string);
     const proxy = await new TcpProxy(target.hostname, Number(target.port || 6379)).start();
     const port = proxy.port;
-    const assistant = await startTestAssistant({ env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
+    // The run's own database (emptied as it starts), not database 0.
+    const assistant = await startTestAssistant({ env: { REDIS_URL: `redis://127.0.0.1:${port}/${TEST_REDIS_DB}` } });
     try {
       expect((await fetch(`${assistant.url}/readyz`)).status).to.equal(200);
       proxy.cut();
