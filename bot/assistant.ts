@@ -29,7 +29,7 @@ import { instrumentGateway } from './observability/instrumentedGateway';
 import { InstrumentedStore } from './observability/instrumentedStore';
 import { Metrics } from './observability/metrics';
 import { noticeObserver } from './observability/noticeObserver';
-import { turnLogger } from '../dialogs/turnLog';
+import { turnActivityId, turnLogger } from '../dialogs/turnLog';
 import { DurableNotifier } from './proactive/durableNotifier';
 import { NoticeRenderers } from './proactive/noticeRenderers';
 import type { SlackEdge } from './slack/slackApp';
@@ -189,7 +189,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const log = turnLogger(logger, context);
-    log.error({ err: error, activityId: context.activity.id, type: context.activity.type }, 'turn failed');
+    log.error({ err: error, ...turnActivityId(context), type: context.activity.type }, 'turn failed');
     try {
       const t = await bot.translator(context).catch(() => teamsTranslatorFor(context.activity.locale));
       if (context.activity.type === 'message') await context.sendActivity(t('common:errors.turn'));

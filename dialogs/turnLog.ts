@@ -13,3 +13,11 @@ export function turnLogger(logger: Logger, context: TurnContext): Logger {
   const fields = context.turnState.get(TURN_LOG_FIELDS) as Record<string, unknown> | undefined;
   return fields ? logger.child(fields) : logger;
 }
+
+/**
+ * The activity's id for a line about the turn, unless the request's fields name it already: pino writes a
+ * field given twice twice, and a JSON line with a key twice is read differently by different tools.
+ */
+export function turnActivityId(context: TurnContext): { activityId?: string } {
+  return context.turnState.get(TURN_LOG_FIELDS) ? {} : { activityId: context.activity.id };
+}

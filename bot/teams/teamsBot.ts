@@ -13,7 +13,7 @@ import type { ZodType } from 'zod';
 import { SUPPORTED_LANGUAGES, type Translate, translatorFor } from '../../i18n/i18n';
 import { teamsTranslatorFor } from '../../i18n/teamsMarkdown';
 import type { Logger } from '../logger';
-import { turnLogger } from '../../dialogs/turnLog';
+import { turnActivityId, turnLogger } from '../../dialogs/turnLog';
 import { localeOf } from './activityLocale';
 import { isCardSubmission, keepPayload } from '../../dialogs/cardSubmission';
 import { commandOf } from './commandText';
@@ -95,7 +95,7 @@ export class CspTeamsBot extends TeamsActivityHandler {
     const claim = await this.deps.repeatedSubmissions?.claim(context.activity, early);
     if (this.deps.repeatedSubmissions && !claim) {
       this.logFor(context).info(
-        { activityId: context.activity.id },
+        turnActivityId(context),
         'dropped a card press answered already (a double click, or Teams sending it again)',
       );
       return;

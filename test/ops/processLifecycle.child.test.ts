@@ -85,6 +85,9 @@ describe('The process as an operator runs it: JSON logs with request ids, /ready
     const failed = lines.find((l) => l.msg === 'turn failed');
     expect(failed).to.include({ reqId: 'turn-fails-1' });
     expect(failed?.conversationId).to.be.a('string');
+    // Each field once: a key written twice in a JSON line is read differently by different tools.
+    const raw = [...child.stdout, ...child.stderr].find((line) => line.includes('"turn failed"')) ?? '';
+    expect(raw.match(/"activityId":/g), raw).to.have.length(1);
   });
 
   it('says on its first lines where it listens, on which store and Partner Center, and what to do next', () => {
