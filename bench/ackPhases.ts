@@ -1,6 +1,6 @@
 // Where the Slack ack's time went during a load: the assistant's csp_slack_ack_phase_seconds, read from its
 // /metrics before and after, so only the load's requests count (issue 18).
-import { BENCH_METRICS_TOKEN } from './benchFeature';
+import { metricsText } from './benchFeature';
 
 const PHASES = ['read', 'verify', 'ledger', 'bolt', 'total'] as const;
 type Phase = (typeof PHASES)[number];
@@ -23,11 +23,7 @@ export interface AckPhaseFigure {
 }
 
 export async function readAckPhases(port: number): Promise<AckPhaseSnapshot> {
-  const text = await fetch(`http://127.0.0.1:${port}/metrics`, {
-    headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` },
-  })
-    .then((r) => r.text())
-    .catch(() => '');
+  const text = await metricsText(port);
   const snapshot: AckPhaseSnapshot = {};
   const of = (phase: Phase) => (snapshot[phase] ??= { buckets: [], sum: 0, count: 0 });
   for (const m of text.matchAll(/^csp_slack_ack_phase_seconds_bucket\{le="([^"]+)",phase="(\w+)"\} (\d+)/gm)) {

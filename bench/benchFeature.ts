@@ -7,6 +7,13 @@ export const BENCH_NOTICE = 'bench.notice';
 /** The bearer token of the targets' /metrics (bench only): the fan-out reads each instance's notice counters. */
 export const BENCH_METRICS_TOKEN = 'bench-metrics-token-0000';
 
+/** A target's /metrics as text (empty when it cannot be read: the figures from it are then left out). */
+export async function metricsText(port: number): Promise<string> {
+  return fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` } })
+    .then((r) => r.text())
+    .catch(() => '');
+}
+
 export interface BenchHandles {
   notifier?: Notifier;
 }

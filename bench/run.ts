@@ -23,7 +23,7 @@ import {
   teamsTurns,
 } from './load';
 import { type PlatformsOptions, RESPONSE_PATH, type RoadReply, type RoadRequest, type SlackTally } from './platforms';
-import { BENCH_METRICS_TOKEN } from './benchFeature';
+import { metricsText } from './benchFeature';
 import { operationsPerTurn, readStoreOperations } from './storeOperations';
 import type { FanoutReply, FanoutRequest, LoopDelay, TargetOptions } from './target';
 import { ackPhasesBetween, readAckPhases } from './ackPhases';
@@ -59,8 +59,9 @@ const noRedis = argv.includes('--no-redis');
  * leaves hundreds of thousands of keys, which must not land in database 0, where anything else may live.
  */
 const OWN_REDIS_URL = 'redis://127.0.0.1:6379/14';
-/** Whether the bench may empty the Redis database it uses: its own, or one the operator said it owns. */
-let flushRedis = flushRedisFlag;
+/** Whether the bench may empty a Redis database: its own (so named in REDIS_URL too), or one `--flush-redis` says it owns. */
+const mayFlush = (url: string | undefined): url is string =>
+  url !== undefined && (flushRedisFlag || url === OWN_REDIS_URL);
 /** `--heap`: the memory section also diffs heap snapshots taken idle and after its load (bench/heapSnapshot.ts). */
 const heapSnapshots = argv.includes('--heap');
 const runs = (section: 'teams' | 'fanout' | 'memory' | 'start') => !only || only.includes(section);
@@ -127,9 +128,7 @@ async function redisUrl(): Promise<string | undefined> {
     socket.once('connect', () => socket.write('PING\r\n'));
     socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
   });
-  if (!reachable) return undefined;
-  flushRedis = true;
-  return OWN_REDIS_URL;
+  return reachable ? OWN_REDIS_URL : undefined;
 }
 
 async function target(options: TargetOptions, execArgv: string[] = []): Promise<Child> {
@@ -697,11 +696,7 @@ interface FanoutFigures {
 
 /** One instance's `csp_notices_total{platform="teams",outcome=…}` counters, read from its /metrics. */
 async function noticeCounters(port: number): Promise<Record<string, number>> {
-  const text = await fetch(`http://127.0.0.1:${port}/metrics`, {
-    headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` },
-  })
-    .then((r) => r.text())
-    .catch(() => '');
+  const text = await metricsText(port);
   const counters: Record<string, number> = {};
   for (const match of text.matchAll(/^csp_notices_total\{[^}]*outcome="([a-z]+)"[^}]*\} (\d+)/gm)) {
     counters[match[1]] = (counters[match[1]] ?? 0) + Number(match[2]);
@@ -721,7 +716,7 @@ async function fanoutRun(
 ): Promise<FanoutFigures> {
   const { tenants, users, perTenant } = settings.notices;
   const expected = tenants * users * perTenant;
-  if (where.redisUrl && flushRedis) await flushDb(where.redisUrl);
+  if (mayFlush(where.redisUrl)) await flushDb(where.redisUrl);
   const assistants: Child[] = [];
   const profileDirs: string[] = [];
   for (let i = 0; i < where.instances; i++) {
@@ -1240,7 +1235,7 @@ async function main() {
   try {
     const redis = await redisUrl();
     // The Teams loads' records (ledger, presses, states) would otherwise stay for an hour and weigh on the next run.
-    if (redis && flushRedis) await flushDb(redis);
+    if (mayFlush(redis)) await flushDb(redis);
     if (runs('teams')) await teamsAndSlack(stub, serviceUrl, redis);
     else if (only?.includes('slack')) await slackAlone();
     if (runs('fanout')) await fanout(stub, serviceUrl, redis);

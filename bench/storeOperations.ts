@@ -2,18 +2,13 @@
 // operation, read from its /metrics before and after a load, over the load's turns (issue 18 asks for one
 // read and one compare-and-set a state turn at most). The outbox's heartbeat and polls count too: a few a
 // second, against thousands of turns.
-import { BENCH_METRICS_TOKEN } from './benchFeature';
+import { metricsText } from './benchFeature';
 
 /** Operations so far, by name (`read`, `compareAndSet`, ...). */
 export type StoreOperationCounts = Record<string, number>;
 
 export async function readStoreOperations(port: number): Promise<StoreOperationCounts> {
-  const text = await fetch(`http://127.0.0.1:${port}/metrics`, {
-    headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` },
-  })
-    .then((r) => r.text())
-    .catch(() => '');
-  return storeOperationsIn(text);
+  return storeOperationsIn(await metricsText(port));
 }
 
 export function storeOperationsIn(metricsText: string): StoreOperationCounts {

@@ -78,11 +78,9 @@ export class DeliveryLedger {
     }
   }
 
-  /** Started by another instance that no longer runs; when liveness cannot be read, it is not. */
+  /** Started by another instance that no longer runs. */
   private async orphaned(entry: Entry): Promise<boolean> {
-    if (!this.liveness || entry.state !== 'started' || !entry.by || entry.by === this.liveness.self) return false;
-    const live = await this.liveness.live().catch(() => undefined);
-    return live !== undefined && !live.includes(entry.by);
+    return entry.state === 'started' && ranOnStoppedInstance(this.liveness, entry.by);
   }
 
   /**
@@ -99,6 +97,16 @@ export class DeliveryLedger {
       this.logger.warn({ err: error, key }, 'delivery ledger unavailable: the outcome of a delivery is not recorded');
     }
   }
+}
+
+/**
+ * Whether a delivery ran on another instance that no longer runs (its outbox no longer beats), so its
+ * retry must run it again: it may have died mid-turn. When liveness cannot be read, it has not stopped.
+ */
+export async function ranOnStoppedInstance(liveness: Liveness | undefined, by: string | undefined): Promise<boolean> {
+  if (!liveness || !by || by === liveness.self) return false;
+  const live = await liveness.live().catch(() => undefined);
+  return live !== undefined && !live.includes(by);
 }
 
 export const DELIVERY_KEYS = {

@@ -3,7 +3,7 @@ import type { Activity } from 'botbuilder';
 import type { AtomicStore, Versioned } from '../../services/storage/atomicStore';
 import { isCardSubmission } from '../../dialogs/cardSubmission';
 import { LruMap } from '../lruMap';
-import type { Liveness } from '../deliveryLedger';
+import { type Liveness, ranOnStoppedInstance } from '../deliveryLedger';
 import { deliveriesWith, deliveryIn, type PressRecord } from './pressRecord';
 
 /**
@@ -143,16 +143,8 @@ export class RepeatedSubmissions {
    */
   private async isNewPress(current: PressRecord, press: string, deliveryId: string | undefined): Promise<boolean> {
     const delivered = deliveryIn(current, deliveryId);
-    if (delivered) return this.stopped(delivered.by);
+    if (delivered) return ranOnStoppedInstance(this.options.liveness, delivered.by);
     return !(current.press === press && this.isLive(current));
-  }
-
-  /** Ran on another instance that no longer runs; when liveness cannot be read, it has not stopped. */
-  private async stopped(by: string | undefined): Promise<boolean> {
-    const liveness = this.options.liveness;
-    if (!liveness || !by || by === liveness.self) return false;
-    const live = await liveness.live().catch(() => undefined);
-    return live !== undefined && !live.includes(by);
   }
 
   /**
