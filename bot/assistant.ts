@@ -18,12 +18,14 @@ import { defaultWebmailList, loadWebmailList } from '../services/rules/webmail';
 import { IndexSweeps } from '../services/storage/indexSweeps';
 import { sandboxListings } from '../services/gdap/sandboxListings';
 import { openStore, type Store } from '../services/storage/openStore';
+import { ReadAheadStore } from '../services/storage/readAheadStore';
 import type { AppConfig } from './config';
 import type { Feature, FeatureDeps, FeatureFactory } from './features/feature';
 import { FEATURES } from './features';
 import { DeliveryLedger } from './deliveryLedger';
 import { createHttpServer } from './httpServer';
 import { KeyvBotStorage } from './keyvBotStorage';
+import { firstReads } from './teams/firstReads';
 import { createLogger, type Logger } from './logger';
 import { instrumentGateway } from './observability/instrumentedGateway';
 import { InstrumentedStore } from './observability/instrumentedStore';
@@ -76,7 +78,10 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
     timeoutMs: config.faults.storeTimeoutMs,
     onError: (error) => logger.error({ err: error }, 'store error'),
   });
-  const store: Store = { ...opened, records: new InstrumentedStore(opened.records, metrics) };
+  // Outermost, so every reader and writer goes through it: its rule (a write forgets the key's early read)
+  // holds only for writes it sees.
+  const records = new ReadAheadStore(new InstrumentedStore(opened.records, metrics));
+  const store: Store = { ...opened, records };
 
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.bot.appId ?? '',
@@ -201,6 +206,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
   };
 
   const ledger = new DeliveryLedger(store.records, logger, liveness);
+  const firstReadsOf = firstReads(conversationState, botStorage);
   let slack: SlackEdge | undefined;
   if (config.slack) {
     slack = slackModules().createSlackEdge({
@@ -224,12 +230,9 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
       ledger,
       logger,
       submissions: repeatedSubmissions,
-      // A message's turn always reads its conversation's state (the dialogs); other activities may not.
-      // No channel id: no key (botbuilder throws), and the turn will say what is wrong itself.
       prefetch: (activity) => {
-        if (activity.type !== 'message' || !activity.channelId) return undefined;
-        const key = conversationState.getStorageKey({ activity } as TurnContext);
-        return key ? botStorage.prefetch(key) : undefined;
+        const keys = firstReadsOf(activity);
+        return keys.length > 0 ? records.readAhead(keys) : undefined;
       },
     }),
     slack: slack?.handle,

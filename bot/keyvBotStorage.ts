@@ -1,5 +1,5 @@
 import type { Storage, StoreItems } from 'botbuilder';
-import type { AtomicStore, Versioned } from '../services/storage/atomicStore';
+import type { AtomicStore } from '../services/storage/atomicStore';
 
 /**
  * botbuilder `Storage` on the atomic record store, with the eTag semantics of botbuilder's own
@@ -14,8 +14,6 @@ export class KeyvBotStorage implements Storage {
    * forgotten with its turn. Nothing is trusted: a write that does not land re-reads (see `writeOne`).
    */
   private readonly readVersions = new WeakMap<object, number>();
-  /** Reads `prefetch` started for a turn about to run, by key, until its `read` takes them (bounded by the requests in flight). */
-  private readonly early = new Map<string, Promise<Versioned<Record<string, unknown>> | undefined>>();
 
   constructor(
     private readonly records: AtomicStore,
@@ -23,19 +21,11 @@ export class KeyvBotStorage implements Storage {
   ) {}
 
   /**
-   * Starts reading `key` for the turn about to run, whose `read` of it takes this one up: the edge reads
-   * the conversation's state beside the delivery ledger's claim instead of after it (issue 18: on SQLite a
-   * turn waited for the claim's commit, then for this read). The turn's read is then as old as the request,
-   * not a few milliseconds younger; its save is the same compare-and-set at the version read. The returned
-   * function drops a read the turn did not take (a redelivery, a repeated press).
+   * The record a botbuilder storage key is kept under: the edge reads it ahead of the turn
+   * (`ReadAheadStore.readAhead`), whose `read` below takes that read up.
    */
-  prefetch(key: string): () => void {
-    const early = this.records.read<Record<string, unknown>>(this.prefix + key);
-    early.catch(() => {});
-    this.early.set(key, early);
-    return () => {
-      if (this.early.get(key) === early) this.early.delete(key);
-    };
+  recordKey(key: string): string {
+    return this.prefix + key;
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -43,9 +33,7 @@ export class KeyvBotStorage implements Storage {
     const items: StoreItems = {};
     await Promise.all(
       keys.map(async (key) => {
-        const early = this.early.get(key);
-        if (early) this.early.delete(key);
-        const record = await (early ?? this.records.read<Record<string, unknown>>(this.prefix + key));
+        const record = await this.records.read<Record<string, unknown>>(this.prefix + key);
         if (!record) return;
         const item = { ...record.value, eTag: String(record.version) };
         this.readVersions.set(item, record.version);

@@ -112,7 +112,9 @@ export class PartnerDirectory {
 }
 
 const PREFIX = 'partner:';
-const keyOf = (partnerId: string) => `${PREFIX}${partnerId}`;
+/** The record a partner is kept under (a reseller's: its Teams tenant), for the edge to read it ahead of a turn. */
+export const partnerRecordKey = (partnerId: string) => `${PREFIX}${partnerId}`;
+const keyOf = partnerRecordKey;
 const asSeen = (record: Versioned<PartnerDraft> | undefined): SeenRecord<PartnerDraft> => ({
   value: record?.value,
   version: record?.version,

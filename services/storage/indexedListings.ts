@@ -1,4 +1,5 @@
-import type { AtomicStore, IndexEntry, IndexRange, Versioned } from './atomicStore';
+import type { AtomicStore, Versioned } from './atomicStore';
+import { PassThroughStore } from './passThroughStore';
 import { RecordIndex } from './recordIndex';
 
 /**
@@ -19,61 +20,31 @@ export interface ListedCollection {
  * created before, or by an older instance, are indexed by `indexExisting` (IndexSweeps). Everything else
  * passes through, so the component's code is the same whether it lists from an index or not.
  */
-export class IndexedListings implements AtomicStore {
+export class IndexedListings extends PassThroughStore {
   constructor(
-    private readonly inner: AtomicStore,
+    inner: AtomicStore,
     private readonly collections: readonly ListedCollection[],
     private readonly now: () => Date = () => new Date(),
-  ) {}
-
-  get backend() {
-    return this.inner.backend;
-  }
-
-  read<T>(key: string): Promise<Versioned<T> | undefined> {
-    return this.inner.read<T>(key);
-  }
-
-  readMany<T>(keys: readonly string[]): Promise<Array<Versioned<T> | undefined>> {
-    return this.inner.readMany<T>(keys);
+  ) {
+    super(inner);
   }
 
   /** A create is indexed first; an update is already (or by the sweep), so it costs no index write. */
-  async compareAndSet<T>(key: string, expected: number | undefined, value: T, options?: { ttlMs?: number }) {
+  override async compareAndSet<T>(key: string, expected: number | undefined, value: T, options?: { ttlMs?: number }) {
     if (expected === undefined) await Promise.all(this.listingsOf(key).map((prefix) => this.listing(prefix).add(key)));
     return this.inner.compareAndSet(key, expected, value, options);
   }
 
-  async remove(key: string, expected?: number): Promise<boolean> {
+  override async remove(key: string, expected?: number): Promise<boolean> {
     const removed = await this.inner.remove(key, expected);
     if (removed) await Promise.all(this.listingsOf(key).map((prefix) => this.listing(prefix).remove(key)));
     return removed;
   }
 
   /** From the listing's index when a collection declares `prefix`; a walk of the keyspace otherwise. */
-  async list<T>(prefix: string): Promise<Array<{ key: string } & Versioned<T>>> {
+  override async list<T>(prefix: string): Promise<Array<{ key: string } & Versioned<T>>> {
     if (!this.declares(prefix)) return this.inner.list<T>(prefix);
     return this.listing<T>(prefix).list();
-  }
-
-  indexAdd(index: string, member: string, score: number): Promise<void> {
-    return this.inner.indexAdd(index, member, score);
-  }
-
-  indexRange(index: string, range: IndexRange): Promise<IndexEntry[]> {
-    return this.inner.indexRange(index, range);
-  }
-
-  indexRemove(index: string, member: string): Promise<boolean> {
-    return this.inner.indexRemove(index, member);
-  }
-
-  ping(): Promise<void> {
-    return this.inner.ping();
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
   }
 
   /** Indexes every record of the collections (stored before their indexes); returns how many it read. */
