@@ -26,6 +26,7 @@ import { DeliveryLedger } from './deliveryLedger';
 import { createHttpServer } from './httpServer';
 import { KeyvBotStorage } from './keyvBotStorage';
 import { firstReads } from './teams/firstReads';
+import { TurnCommit } from './teams/turnCommit';
 import { createLogger, type Logger } from './logger';
 import { instrumentGateway } from './observability/instrumentedGateway';
 import { InstrumentedStore } from './observability/instrumentedStore';
@@ -190,6 +191,7 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
     features: features.flatMap((f) => (f.teams ? [f.teams] : [])),
     logger,
     repeatedSubmissions,
+    botStorage,
   });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
@@ -230,10 +232,11 @@ export async function startAssistant(config: AppConfig, options: StartOptions = 
       ledger,
       logger,
       submissions: repeatedSubmissions,
-      prefetch: (activity) => {
-        const keys = firstReadsOf(activity);
+      prefetch: (activity, commitsOnce) => {
+        const keys = firstReadsOf(activity, commitsOnce);
         return keys.length > 0 ? records.readAhead(keys) : undefined;
       },
+      turnCommit: (activity) => (bot.commitsOnce(activity) ? new TurnCommit(records) : undefined),
     }),
     slack: slack?.handle,
     routes: features.flatMap((f) => f.routes ?? []),

@@ -1,5 +1,5 @@
 import type { Storage, StoreItems } from 'botbuilder';
-import type { AtomicStore } from '../services/storage/atomicStore';
+import type { AtomicStore, StagedWrites } from '../services/storage/atomicStore';
 
 /**
  * botbuilder `Storage` on the atomic record store, with the eTag semantics of botbuilder's own
@@ -14,6 +14,8 @@ export class KeyvBotStorage implements Storage {
    * forgotten with its turn. Nothing is trusted: a write that does not land re-reads (see `writeOne`).
    */
   private readonly readVersions = new WeakMap<object, number>();
+  /** Items whose save lands in a turn's unit of work (`stageSavesOf`); weak, as above. */
+  private readonly stagedIn = new WeakMap<object, StagedWrites>();
 
   constructor(
     private readonly records: AtomicStore,
@@ -43,6 +45,16 @@ export class KeyvBotStorage implements Storage {
     return items;
   }
 
+  /**
+   * Saving `item` (a state as `read` handed it out) stages it in `unit` instead of writing it: a turn that
+   * commits once (turnCommit.ts) lets botbuilder decide whether its state changed and save it as usual, and
+   * the save lands with the turn's commit, at the version the item was read at (a new record for an item
+   * never read from the store).
+   */
+  stageSavesOf(item: object, unit: StagedWrites): void {
+    this.stagedIn.set(item, unit);
+  }
+
   async write(changes: StoreItems): Promise<void> {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
     await Promise.all(Object.entries(changes).map(([key, item]) => this.writeOne(key, item)));
@@ -55,6 +67,11 @@ export class KeyvBotStorage implements Storage {
   private async writeOne(key: string, item: Record<string, unknown>): Promise<void> {
     const { eTag, ...value } = item as { eTag?: string } & Record<string, unknown>;
     const storeKey = this.prefix + key;
+    const unit = this.stagedIn.get(item);
+    if (unit) {
+      unit.stage({ key: storeKey, expectedVersion: this.readVersions.get(item), value });
+      return;
+    }
     const unconditional = !eTag || eTag === '*';
     // The usual case, a turn saving the state it read: try the version it read (its eTag, or the one
     // remembered for an unconditional save) with the compare-and-set alone, one round trip. Should that

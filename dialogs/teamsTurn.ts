@@ -78,6 +78,14 @@ export interface TeamsCommand<P = unknown> {
    * schema refuses unknown keys or anything that is not a string.
    */
   payload?: ZodType<P>;
+  /**
+   * Whether a card press with this data (as sent, before its schema) changes nothing but the store and
+   * answers only with replies: no call that writes outside (Partner Center, Graph, Slack), no notice to
+   * anyone else. Such a turn stages what it saves and commits it with its state and its press's claim in
+   * one write at its end, its replies held until then; one that raced another is run again the ordinary
+   * way (bot/teams/turnCommit.ts, issue 18). Left out: every turn of the command writes as it goes.
+   */
+  commitsOnce?(data: unknown): boolean;
   run(turn: TeamsTurn<P>): Promise<void>;
 }
 

@@ -35,6 +35,10 @@ export const enrolmentFeature: FeatureFactory = (deps) => {
     await dialogs.beginDialog(ENROLMENT_DIALOG, options);
   };
 
+  // The checklist's presses show a card or save an answer (E2-E4, E7: the lookups they make at Partner
+  // Center and of the person's account only read); sending the enrolment (E5) writes at Partner Center.
+  const commitsOnce = (data: unknown) => (data as { step?: unknown } | undefined)?.step !== 'submit';
+
   const commands: TeamsCommand[] = [
     cardCommand({
       name: 'enroll',
@@ -43,6 +47,7 @@ export const enrolmentFeature: FeatureFactory = (deps) => {
       aliases: ['enrol'],
       continues: ENROLMENT_DIALOG,
       payload: enrolmentPayload,
+      commitsOnce,
       run: openChecklist,
     }),
     cardCommand({
@@ -52,6 +57,7 @@ export const enrolmentFeature: FeatureFactory = (deps) => {
       aliases: ['fortsatt'],
       continues: ENROLMENT_DIALOG,
       payload: enrolmentPayload,
+      commitsOnce,
       run: openChecklist,
     }),
     {

@@ -1,4 +1,4 @@
-import type { AtomicStore, IndexEntry, IndexRange, Versioned } from '../../services/storage/atomicStore';
+import type { AtomicStore, IndexEntry, IndexRange, RecordWrite, Versioned } from '../../services/storage/atomicStore';
 import type { Metrics } from './metrics';
 
 /**
@@ -23,6 +23,9 @@ export class InstrumentedStore implements AtomicStore {
   }
   compareAndSet<T>(key: string, expectedVersion: number | undefined, value: T, options?: { ttlMs?: number }) {
     return this.timed('compareAndSet', () => this.inner.compareAndSet(key, expectedVersion, value, options));
+  }
+  commitAll(writes: readonly RecordWrite[]): Promise<boolean> {
+    return this.timed('commitAll', () => this.inner.commitAll(writes));
   }
   remove(key: string, expectedVersion?: number): Promise<boolean> {
     return this.timed('remove', () => this.inner.remove(key, expectedVersion));

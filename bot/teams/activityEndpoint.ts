@@ -7,6 +7,7 @@ import { requestFieldsOf, requestLogger } from '../observability/requestContext'
 import { TURN_LOG_FIELDS } from '../../dialogs/turnLog';
 import { EARLY_PRESS_CLAIM, type RepeatedSubmissions } from './repeatedSubmissions';
 import type { TeamsAdapter } from './teamsAdapter';
+import { setTurnCommit, type TurnCommit } from './turnCommit';
 
 /**
  * Just enough of an activity to run a turn on; the adapter checks the rest. Without a serviceUrl there
@@ -30,10 +31,13 @@ export interface ActivityEndpointDeps {
    */
   submissions?: RepeatedSubmissions;
   /**
-   * Starts reading what the turn will read first (the conversation's state) beside the delivery's claim
-   * (the press's or the ledger's); returns what drops the read if the turn did not take it.
+   * Starts reading what the turn will read first (the conversation's state, ...) beside the delivery's
+   * claim (the press's or the ledger's), and for a turn that commits once the press's record instead of
+   * its claim; returns what drops the reads the turn did not take.
    */
-  prefetch?: (activity: Activity) => (() => void) | undefined;
+  prefetch?: (activity: Activity, commitsOnce: boolean) => (() => void) | undefined;
+  /** For a card press whose turn commits once (turnCommit.ts), its commit; otherwise nothing. */
+  turnCommit?: (activity: Activity) => TurnCommit | undefined;
 }
 
 /**
@@ -62,9 +66,11 @@ export function activityEndpoint(deps: ActivityEndpointDeps) {
       return;
     }
     const key = parsed.data.id ? DELIVERY_KEYS.teamsActivity(parsed.data.conversation.id, parsed.data.id) : undefined;
-    const pressClaim = deps.submissions?.begin(activity);
-    const dropPrefetch = deps.prefetch?.(activity);
-    const claim = key && !pressClaim ? await deps.ledger.claim(key) : undefined;
+    // A turn that commits once claims its press in its commit; every other press is claimed here, at once.
+    const commit = deps.turnCommit?.(activity);
+    const pressClaim = commit ? undefined : deps.submissions?.begin(activity);
+    const dropPrefetch = deps.prefetch?.(activity, commit !== undefined);
+    const claim = key && !pressClaim && !commit ? await deps.ledger.claim(key) : undefined;
     if (claim && !claim.first) {
       dropPrefetch?.();
       log().info({ activityId: parsed.data.id }, 'activity delivered again: answered once already');
@@ -74,12 +80,17 @@ export function activityEndpoint(deps: ActivityEndpointDeps) {
     let status = 500;
     try {
       const fields = requestFieldsOf(req);
-      const invokeResponse = await deps.adapter.runAuthenticated(authenticated, activity, (context) => {
-        // A line about this turn names this request (dialogs/turnLog.ts), the turn's failure included.
-        if (fields) context.turnState.set(TURN_LOG_FIELDS, fields);
-        if (pressClaim) context.turnState.set(EARLY_PRESS_CLAIM, pressClaim);
-        return deps.botLogic(context);
-      });
+      const run = (once?: TurnCommit) =>
+        deps.adapter.runAuthenticated(authenticated, activity, (context) => {
+          // A line about this turn names this request (dialogs/turnLog.ts), the turn's failure included.
+          if (fields) context.turnState.set(TURN_LOG_FIELDS, fields);
+          if (pressClaim) context.turnState.set(EARLY_PRESS_CLAIM, pressClaim);
+          if (once) setTurnCommit(context, once);
+          return deps.botLogic(context);
+        });
+      let invokeResponse = await run(commit);
+      // Its commit did not land, so nothing of it happened: again, claiming the press first and saving as it goes.
+      if (commit?.runAgain) invokeResponse = await run();
       status = invokeResponse?.status ?? 200;
       if (invokeResponse?.body !== undefined) res.send(status, invokeResponse.body);
       else res.send(status);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import type { AtomicStore, Versioned } from '../../services/storage/atomicStore';
+import type { UnitOfWork } from '../../services/storage/unitOfWork';
 import { isCardSubmission } from '../../dialogs/cardSubmission';
 import { LruMap } from '../lruMap';
 import { type Liveness, ranOnStoppedInstance } from '../deliveryLedger';
@@ -91,6 +92,37 @@ export class RepeatedSubmissions {
     if (early) return early.take();
     const identity = pressIdentity(activity);
     return identity ? this.claimNow(identity, activity.id) : NO_CLAIM;
+  }
+
+  /**
+   * For a turn that commits once (turnCommit.ts): whether this press may run, judged on the person's record
+   * as read now (the edge read it ahead, firstReads.ts), writing nothing; `undefined` when it repeats a press
+   * answered or in flight, or is a delivery answered already. What it returns stages the press's claim in
+   * the turn's unit at the turn's end, so the claim lands with the turn's commit, written at the version
+   * read: a press of the same person that landed meanwhile (the other click of a double click) makes the
+   * commit fail, and the turn runs again the ordinary way, where `claim` drops it.
+   */
+  async forCommit(activity: Partial<Activity>): Promise<StagedPress | undefined> {
+    const identity = pressIdentity(activity);
+    if (!identity) return NOTHING_TO_STAGE;
+    const { key, press } = identity;
+    const { records, clock } = this.options;
+    const current = await records.read<PressRecord>(key);
+    if (current && !(await this.isNewPress(current.value, press, activity.id))) return undefined;
+    const delivery = activity.id === undefined ? undefined : { id: activity.id, by: this.options.liveness?.self };
+    return {
+      stage: (unit) => {
+        // What this process remembers of the record is out of date once the commit lands.
+        this.written.delete(key);
+        const record: PressRecord = {
+          press,
+          state: 'handled',
+          at: clock().toISOString(),
+          deliveries: deliveriesWith(current?.value, delivery),
+        };
+        unit.stage({ key, expectedVersion: current?.version, value: record, ttlMs: KEEP_MS });
+      },
+    };
   }
 
   private async claimNow(
@@ -240,6 +272,21 @@ export class RepeatedSubmissions {
     const age = this.options.clock().getTime() - Date.parse(record.at);
     return age < (record.state === 'in-flight' ? this.inFlightMs : this.graceMs);
   }
+}
+
+/** A press allowed to run in a turn that commits once: its claim, staged at the turn's end. */
+export interface StagedPress {
+  stage(unit: UnitOfWork): void;
+}
+
+const NOTHING_TO_STAGE: StagedPress = { stage: () => {} };
+
+/**
+ * The record of the person who pressed, where the edge reads it ahead for a turn that commits once; none
+ * for an activity that is no card press.
+ */
+export function pressRecordKeyOf(activity: Partial<Activity>): string | undefined {
+  return pressIdentity(activity)?.key;
 }
 
 /** A press's claim begun at the edge: its turn takes it up, or the edge gives it back when the turn does not run. */

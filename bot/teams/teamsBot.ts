@@ -1,4 +1,5 @@
 import {
+  type Activity,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type ConversationState,
@@ -26,6 +27,9 @@ import { builtInCommands } from './builtInCommands';
 import { identityOf, type TeamsCardAction, type TeamsCommand, type TeamsFeature } from '../../dialogs/teamsTurn';
 import { reportedMember } from '../../dialogs/reportedMember';
 import { standingOf } from '../../services/rules/memberDomain';
+import { setTurnUnit } from '../../dialogs/turnUnit';
+import type { KeyvBotStorage } from '../keyvBotStorage';
+import { holdReplies, type TurnCommit, turnCommitOf } from './turnCommit';
 
 export interface TeamsBotDeps {
   conversationState: ConversationState;
@@ -37,6 +41,8 @@ export interface TeamsBotDeps {
   logger: Logger;
   /** Drops the same card button pressed twice (a double click). */
   repeatedSubmissions?: RepeatedSubmissions;
+  /** The storage under the two states: given, the presses whose command says so commit once (turnCommit.ts). */
+  botStorage?: KeyvBotStorage;
 }
 
 /**
@@ -91,6 +97,8 @@ export class CspTeamsBot extends TeamsActivityHandler {
    * button: one press, one effect, one answer.
    */
   override async run(context: TurnContext): Promise<void> {
+    const commit = turnCommitOf(context);
+    if (commit && this.deps.botStorage) return this.runCommittingOnce(context, commit, this.deps.botStorage);
     const early = context.turnState.get(EARLY_PRESS_CLAIM) as EarlyPressClaim | undefined;
     const claim = await this.deps.repeatedSubmissions?.claim(context.activity, early);
     if (this.deps.repeatedSubmissions && !claim) {
@@ -114,6 +122,59 @@ export class CspTeamsBot extends TeamsActivityHandler {
     // fewer before Teams hears back on every card button). It never rejects: a write that failed leaves
     // "in flight", which expires.
     void claim?.handled();
+  }
+
+  /**
+   * Whether this activity is a card press whose turn commits once (its command's `commitsOnce`), for the
+   * endpoint to decide before the turn runs (turnCommit.ts).
+   */
+  commitsOnce(activity: Activity): boolean {
+    if (!isCardSubmission(activity) || !this.deps.botStorage) return false;
+    const asked = commandOf(activity);
+    const command = asked ? this.commands.get(asked.command) : undefined;
+    return command?.commitsOnce?.(activity.value) ?? false;
+  }
+
+  /**
+   * A turn that commits once (turnCommit.ts): dropped when its press repeats one; otherwise run with its
+   * replies held and its saves staged, then its state and its press's claim staged too, and all of it
+   * written in one commit before the replies go out. A commit that does not land leaves `runAgain` for the
+   * endpoint; a turn that fails drops what it held (the apology goes out at once) and lands nothing.
+   */
+  private async runCommittingOnce(context: TurnContext, commit: TurnCommit, storage: KeyvBotStorage): Promise<void> {
+    const press = await this.deps.repeatedSubmissions?.forCommit(context.activity);
+    if (this.deps.repeatedSubmissions && !press) {
+      this.logFor(context).info(
+        turnActivityId(context),
+        'dropped a card press answered already (a double click, or Teams sending it again)',
+      );
+      return;
+    }
+    const replies = holdReplies(context);
+    setTurnUnit(context, commit.unit);
+    try {
+      useSharedDialogMemory(context);
+      await super.run(context);
+      rememberDialogMemory(context);
+      // Saved only when it changed, as botbuilder decides, but into the commit.
+      const state = this.deps.conversationState.get(context) as object | undefined;
+      if (state) storage.stageSavesOf(state, commit.unit);
+      await this.deps.conversationState.saveChanges(context, false);
+      await this.deps.userState.saveChanges(context, false);
+      press?.stage(commit.unit);
+      if (!(await commit.land())) {
+        replies.discard();
+        this.logFor(context).info(
+          turnActivityId(context),
+          'a record the turn read had moved on before its commit: the turn runs again, the ordinary way',
+        );
+        return;
+      }
+    } catch (error) {
+      replies.discard();
+      throw error;
+    }
+    await replies.release();
   }
 
   /** The language a person chose with `language`, else the one Teams reports for the turn. */

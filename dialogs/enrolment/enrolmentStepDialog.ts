@@ -18,6 +18,7 @@ import {
 } from './enrolmentDialogDeps';
 import type { EnrolmentPayload } from './enrolmentSubmission';
 import { feedbackOf } from './stepFeedback';
+import { turnUnitOf } from '../turnUnit';
 
 export const ENROLMENT_STEP_DIALOG = 'enrolmentStepDialog';
 const ENROLMENT_STEP_WATERFALL = 'enrolmentStepWaterfall';
@@ -83,7 +84,14 @@ export class EnrolmentStepDialog extends ComponentDialog {
     // E7 gives no primary contact, so the organisation's domain is the one its member's own Teams account
     // stands for; asked of Teams for that answer alone (a member lookup is a call to the connector).
     const member = answered === 'already-enrolled' ? await this.deps.memberOf?.(step.context) : undefined;
-    const result = await this.deps.service.answer({ ...who, member }, answered, value, progress);
+    // On a turn that commits once, the draft lands with the turn's state (dialogs/turnUnit.ts).
+    const result = await this.deps.service.answer(
+      { ...who, member },
+      answered,
+      value,
+      progress,
+      turnUnitOf(step.context),
+    );
     if (result.outcome === 'saved') {
       keepTurnProgress(step.context, result.progress);
       return await step.endDialog({} satisfies EnrolmentStepResult);

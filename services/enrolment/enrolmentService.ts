@@ -5,6 +5,7 @@ import type { PartnerDirectory } from '../partners/partnerDirectory';
 import { isSubmitted, type Violation } from '../rules';
 import type { WebmailList } from '../rules/webmail';
 import type { AtomicStore } from '../storage/atomicStore';
+import type { UnitOfWork } from '../storage/unitOfWork';
 import type { ReportedMember } from '../rules/memberDomain';
 import { applyAnswer, checkAnswer, checkWhatParsed, SUBMITTED_FIELDS } from './answerEffects';
 import { withMemberDomain } from './ownDomains';
@@ -112,8 +113,16 @@ export class EnrolmentService {
    * Validates a raw card submission for `step`, checks it by the rules, and saves it when allowed.
    * `seen`: the progress this turn already read, whose records the save starts from instead of reading
    * them again (each write is still a compare-and-set at the version read; a conflict reads afresh).
+   * `unit`: the turn's unit of work, where the draft is staged to land with the turn's commit (a draft from
+   * before `answeredBy`, whose old record this save removes, is saved at once: that removal cannot wait).
    */
-  async answer(who: Enroller, step: AnswerStep, raw: unknown, seen?: EnrolmentProgress): Promise<AnswerResult> {
+  async answer(
+    who: Enroller,
+    step: AnswerStep,
+    raw: unknown,
+    seen?: EnrolmentProgress,
+    unit?: UnitOfWork,
+  ): Promise<AnswerResult> {
     const parsed = parseAnswer(step, raw);
     const records = seen?.tenantId === who.tenantId ? seen.seen : undefined;
     if (!parsed.ok) {
@@ -159,6 +168,7 @@ export class EnrolmentService {
           return { ...next, answeredBy: this.answered(base.answeredBy ?? older ?? {}, step, who) };
         },
         records?.draft,
+        older === undefined ? unit : undefined,
       );
       await this.forgetOldLog(who.tenantId, older !== undefined);
       const saved = progressOf(draft ?? newDraft(who.tenantId), draft?.answeredBy ?? {}, this.deps.webmail);

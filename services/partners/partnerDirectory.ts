@@ -3,6 +3,7 @@ import { isSameOrSubdomain } from '../domain/identifiers';
 import { isKnownToPartnerCenter } from '../rules/enrolmentSteps';
 import { type AtomicStore, type SeenRecord, updateRecord, type Versioned } from '../storage/atomicStore';
 import { RecordIndex } from '../storage/recordIndex';
+import type { UnitOfWork } from '../storage/unitOfWork';
 import { PartnerDomainIndex } from './partnerDomainIndex';
 import { PartnerIdentityIndex } from './partnerIdentityIndex';
 
@@ -38,11 +39,14 @@ export class PartnerDirectory {
   /**
    * Applies `change` to the current record (or to `undefined` when there is none) and stores the result.
    * `seen`: the record as the caller just read it, tried first instead of a second read (see updateRecord).
+   * `unit`: the record is staged in the caller's unit of work and lands with its commit; the indexes that
+   * follow it are written after that commit.
    */
   async update(
     partnerId: string,
     change: (current: PartnerDraft | undefined) => PartnerDraft | undefined,
     seen?: SeenRecord<PartnerDraft>,
+    unit?: UnitOfWork,
   ): Promise<PartnerDraft | undefined> {
     // A partner is never deleted: only one not stored yet (as far as this unit of work saw) needs its entry,
     // added before the record; the read it takes is the one updateRecord would otherwise take itself.
@@ -56,13 +60,16 @@ export class PartnerDirectory {
         before = current;
         return change(current);
       },
-      { seen: known },
+      { seen: known, unit },
     );
     if (updated.changed) {
-      await Promise.all([
-        this.domainIndex.follow(partnerId, before?.domains ?? [], updated.value?.domains ?? []),
-        this.identityIndex.follow(partnerId, before, updated.value),
-      ]);
+      const follow = () =>
+        Promise.all([
+          this.domainIndex.follow(partnerId, before?.domains ?? [], updated.value?.domains ?? []),
+          this.identityIndex.follow(partnerId, before, updated.value),
+        ]);
+      if (unit) unit.afterCommit(follow);
+      else await follow();
     }
     return updated.value;
   }

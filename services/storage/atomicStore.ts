@@ -30,6 +30,12 @@ export interface AtomicStore {
     value: T,
     options?: { ttlMs?: number },
   ): Promise<number | undefined>;
+  /**
+   * Writes each of `writes` only if its record is still at its `expectedVersion`, as `compareAndSet` does,
+   * all of them or none, in one trip and one atomic step: a turn's records committed together (issue 18,
+   * bot/teams/turnCommit.ts). True when all landed; each record is then at its expected version plus one.
+   */
+  commitAll(writes: readonly RecordWrite[]): Promise<boolean>;
   /** Deletes the record (only at `expectedVersion` when given). True when something was deleted. */
   remove(key: string, expectedVersion?: number): Promise<boolean>;
   /**
@@ -54,6 +60,14 @@ export interface AtomicStore {
   close(): Promise<void>;
 }
 
+/** One record of a `commitAll`: its new value, written only at `expectedVersion` (undefined: only if absent). */
+export interface RecordWrite<T = unknown> {
+  key: string;
+  expectedVersion: number | undefined;
+  value: T;
+  ttlMs?: number;
+}
+
 export interface IndexEntry {
   member: string;
   score: number;
@@ -75,6 +89,11 @@ export class ConcurrentUpdateError extends Error {
   }
 }
 
+/** Where a unit of work keeps the writes it commits together (unitOfWork.ts). */
+export interface StagedWrites {
+  stage(write: RecordWrite): void;
+}
+
 /** What an updater returns: the new value, or `undefined` to leave the record as it is. */
 export type Updater<T> = (current: T | undefined) => T | undefined | Promise<T | undefined>;
 
@@ -90,6 +109,8 @@ export interface SeenRecord<T> {
 /**
  * Optimistic read-modify-write: the write only lands if nobody wrote in between; otherwise the
  * updater runs again on the fresh value. The updater must be free of side effects.
+ * With `unit`, the write is staged there instead, at the version read, and lands with the unit's commit
+ * (or not at all, and the unit's turn runs again): the value returned is the one staged.
  * With `seen` (the record as the caller read it moments ago), the first attempt starts from it instead
  * of reading again: one store read less when nobody wrote since, the same compare-and-set otherwise.
  * Returns the value that ended up stored (or the unchanged one when the updater declined).
@@ -98,8 +119,15 @@ export async function updateRecord<T>(
   store: AtomicStore,
   key: string,
   updater: Updater<T>,
-  options: { ttlMs?: number; maxAttempts?: number; seen?: SeenRecord<T> } = {},
+  options: { ttlMs?: number; maxAttempts?: number; seen?: SeenRecord<T>; unit?: StagedWrites } = {},
 ): Promise<{ value: T | undefined; changed: boolean; version?: number }> {
+  if (options.unit) {
+    const current = options.seen ? seenAsRead(options.seen) : await store.read<T>(key);
+    const next = await updater(current?.value);
+    if (next === undefined) return { value: current?.value, changed: false, version: current?.version };
+    options.unit.stage({ key, expectedVersion: current?.version, value: next, ttlMs: options.ttlMs });
+    return { value: next, changed: true };
+  }
   const maxAttempts = options.maxAttempts ?? 200;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const current = attempt === 1 && options.seen ? seenAsRead(options.seen) : await store.read<T>(key);

@@ -1,4 +1,4 @@
-import type { AtomicStore, Versioned } from './atomicStore';
+import type { AtomicStore, RecordWrite, Versioned } from './atomicStore';
 import { PassThroughStore } from './passThroughStore';
 import { RecordIndex } from './recordIndex';
 
@@ -33,6 +33,15 @@ export class IndexedListings extends PassThroughStore {
   override async compareAndSet<T>(key: string, expected: number | undefined, value: T, options?: { ttlMs?: number }) {
     if (expected === undefined) await Promise.all(this.listingsOf(key).map((prefix) => this.listing(prefix).add(key)));
     return this.inner.compareAndSet(key, expected, value, options);
+  }
+
+  /** As compareAndSet: each record created is indexed first. */
+  override async commitAll(writes: readonly RecordWrite[]): Promise<boolean> {
+    const created = writes.filter(({ expectedVersion }) => expectedVersion === undefined);
+    await Promise.all(
+      created.flatMap(({ key }) => this.listingsOf(key).map((prefix) => this.listing(prefix).add(key))),
+    );
+    return this.inner.commitAll(writes);
   }
 
   override async remove(key: string, expected?: number): Promise<boolean> {

@@ -1,4 +1,4 @@
-import type { AtomicStore, IndexEntry, IndexRange, Versioned } from './atomicStore';
+import type { AtomicStore, IndexEntry, IndexRange, RecordWrite, Versioned } from './atomicStore';
 import { decodeRecord, encodeRecord } from './envelope';
 import { SortedIndex } from './sortedIndex';
 
@@ -26,6 +26,17 @@ export class MemoryAtomicStore implements AtomicStore {
     const version = (expected ?? 0) + 1;
     this.map.set(key, encodeRecord(value, version, options.ttlMs));
     return version;
+  }
+
+  /** Every compare first, then every set, in one synchronous step. */
+  async commitAll(writes: readonly RecordWrite[]): Promise<boolean> {
+    for (const { key, expectedVersion } of writes) {
+      if (decodeRecord(this.map.get(key) as string | undefined)?.version !== expectedVersion) return false;
+    }
+    for (const { key, expectedVersion, value, ttlMs } of writes) {
+      this.map.set(key, encodeRecord(value, (expectedVersion ?? 0) + 1, ttlMs));
+    }
+    return true;
   }
 
   async remove(key: string, expected?: number): Promise<boolean> {

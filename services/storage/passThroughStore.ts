@@ -1,4 +1,4 @@
-import type { AtomicStore, IndexEntry, IndexRange, Versioned } from './atomicStore';
+import type { AtomicStore, IndexEntry, IndexRange, RecordWrite, Versioned } from './atomicStore';
 
 /**
  * Where a decorator of the record store starts: every operation goes to `inner` as it is, and the decorator
@@ -26,6 +26,10 @@ export class PassThroughStore implements AtomicStore {
     options?: { ttlMs?: number },
   ): Promise<number | undefined> {
     return this.inner.compareAndSet(key, expectedVersion, value, options);
+  }
+
+  commitAll(writes: readonly RecordWrite[]): Promise<boolean> {
+    return this.inner.commitAll(writes);
   }
 
   remove(key: string, expectedVersion?: number): Promise<boolean> {

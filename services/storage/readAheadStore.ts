@@ -1,4 +1,4 @@
-import type { Versioned } from './atomicStore';
+import type { RecordWrite, Versioned } from './atomicStore';
 import { PassThroughStore } from './passThroughStore';
 
 /** A read started ahead, and which `readAhead` call it belongs to (so only that call's drop removes it). */
@@ -60,6 +60,12 @@ export class ReadAheadStore extends PassThroughStore {
 
   override remove(key: string, expectedVersion?: number): Promise<boolean> {
     return this.writing(key, this.inner.remove(key, expectedVersion));
+  }
+
+  override commitAll(writes: readonly RecordWrite[]): Promise<boolean> {
+    return this.inner.commitAll(writes).finally(() => {
+      for (const { key } of writes) this.early.delete(key);
+    });
   }
 
   override close(): Promise<void> {

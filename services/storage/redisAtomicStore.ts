@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type KeyvRedis from '@keyv/redis';
-import type { AtomicStore, IndexEntry, IndexRange, Versioned } from './atomicStore';
+import type { AtomicStore, IndexEntry, IndexRange, RecordWrite, Versioned } from './atomicStore';
 import { decodeRecord, encodeRecord } from './envelope';
 import { assertScore } from './sortedIndex';
 
@@ -43,6 +43,33 @@ end
 return 1
 `;
 
+/**
+ * Several compare-and-sets, all or none, as one script (atomic as COMPARE_AND_SET is): every version is
+ * checked before anything is written. KEYS: the records; ARGV: for each, its expected version (-1: must be
+ * absent), its new raw value and its TTL in ms (0: none). On one Redis server; a cluster would need the
+ * keys in one slot, which the assistant does not use.
+ */
+const COMMIT_ALL = `${VERSION_OF}
+for i, key in ipairs(KEYS) do
+  local current = redis.call('GET', key)
+  local expected = tonumber(ARGV[3 * i - 2])
+  if expected < 0 then
+    if current then return 0 end
+  elseif not current or versionOf(current) ~= expected then
+    return 0
+  end
+end
+for i, key in ipairs(KEYS) do
+  local ttl = tonumber(ARGV[3 * i])
+  if ttl > 0 then
+    redis.call('SET', key, ARGV[3 * i - 1], 'PX', ttl)
+  else
+    redis.call('SET', key, ARGV[3 * i - 1])
+  end
+end
+return 1
+`;
+
 const REMOVE_AT_VERSION = `${VERSION_OF}
 local current = redis.call('GET', KEYS[1])
 if not current or versionOf(current) ~= tonumber(ARGV[1]) then return 0 end
@@ -62,7 +89,10 @@ interface RedisLike {
 
 /** A script's SHA-1, by which Redis runs it once it holds it (EVALSHA). */
 const SHA1 = new Map(
-  [COMPARE_AND_SET, REMOVE_AT_VERSION].map((script) => [script, createHash('sha1').update(script).digest('hex')]),
+  [COMPARE_AND_SET, COMMIT_ALL, REMOVE_AT_VERSION].map((script) => [
+    script,
+    createHash('sha1').update(script).digest('hex'),
+  ]),
 );
 
 /**
@@ -125,6 +155,19 @@ export class RedisAtomicStore implements AtomicStore {
       arguments: [String(expected ?? -1), raw, String(Math.max(0, Math.round(options.ttlMs ?? 0)))],
     });
     return Number(won) === 1 ? version : undefined;
+  }
+
+  async commitAll(writes: readonly RecordWrite[]): Promise<boolean> {
+    if (writes.length === 0) return true;
+    const won = await runScript(await this.client(), COMMIT_ALL, {
+      keys: writes.map(({ key }) => this.key(key)),
+      arguments: writes.flatMap(({ expectedVersion, value, ttlMs }) => [
+        String(expectedVersion ?? -1),
+        encodeRecord(value, (expectedVersion ?? 0) + 1),
+        String(Math.max(0, Math.round(ttlMs ?? 0))),
+      ]),
+    });
+    return Number(won) === 1;
   }
 
   async remove(key: string, expected?: number): Promise<boolean> {

@@ -1,6 +1,6 @@
 import type * as Sqlite3 from 'sqlite3';
 import sqlite3 from 'sqlite3';
-import type { AtomicStore, IndexEntry, IndexRange, Versioned } from './atomicStore';
+import type { AtomicStore, IndexEntry, IndexRange, RecordWrite, Versioned } from './atomicStore';
 import { decodeRecord, encodeRecord } from './envelope';
 import { retryWhileBusy, type Rows } from './sqliteBusy';
 import { SqliteGroupCommit } from './sqliteGroupCommit';
@@ -204,6 +204,38 @@ export class SqliteAtomicStore implements AtomicStore {
             Date.now(),
           );
     return changed === 1 ? version : undefined;
+  }
+
+  /**
+   * One statement, so one write of the group commit: the rows are written only if no record is off its
+   * expected version (a row past its TTL counts as absent, as in compareAndSet). SQLite computes the whole
+   * SELECT, its check included, before it writes a row, as the SELECT reads the table written to.
+   */
+  async commitAll(writes: readonly RecordWrite[]): Promise<boolean> {
+    if (writes.length === 0) return true;
+    const now = Date.now();
+    const changed = await this.groupWrite(
+      `WITH new(key, value, expected) AS (VALUES ${writes.map(() => '(?, ?, ?)').join(', ')})
+       INSERT INTO ${this.table} (key, value)
+       SELECT key, value FROM new
+       WHERE NOT EXISTS (
+         SELECT 1 FROM new AS n LEFT JOIN ${this.table} AS t ON t.key = n.key
+         WHERE CASE
+           WHEN t.key IS NULL THEN n.expected IS NOT NULL
+           WHEN json_extract(t.value, '$.expires') IS NOT NULL AND json_extract(t.value, '$.expires') <= ?
+             THEN n.expected IS NOT NULL
+           ELSE n.expected IS NULL OR json_extract(t.value, '$.value.v') IS NOT n.expected
+         END)
+       ON CONFLICT(key) DO UPDATE SET value = excluded.value
+       RETURNING key`,
+      ...writes.flatMap(({ key, expectedVersion, value, ttlMs }) => [
+        key,
+        encodeRecord(value, (expectedVersion ?? 0) + 1, ttlMs),
+        expectedVersion ?? null,
+      ]),
+      now,
+    );
+    return changed === writes.length;
   }
 
   async remove(key: string, expected?: number): Promise<boolean> {

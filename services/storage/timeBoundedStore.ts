@@ -1,4 +1,4 @@
-import type { AtomicStore, IndexEntry, IndexRange, Versioned } from './atomicStore';
+import type { AtomicStore, IndexEntry, IndexRange, RecordWrite, Versioned } from './atomicStore';
 
 export class StoreTimeoutError extends Error {
   constructor(
@@ -45,6 +45,10 @@ export class TimeBoundedStore implements AtomicStore {
 
   compareAndSet<T>(key: string, expected: number | undefined, value: T, options?: { ttlMs?: number }) {
     return this.bounded('compareAndSet', this.inner.compareAndSet(key, expected, value, options));
+  }
+
+  commitAll(writes: readonly RecordWrite[]): Promise<boolean> {
+    return this.bounded('commitAll', this.inner.commitAll(writes));
   }
 
   remove(key: string, expected?: number): Promise<boolean> {

@@ -5,7 +5,9 @@ import { translatorFor } from '../../i18n/i18n';
 import {
   errorsUnder,
   inputsOf,
+  personIn,
   SLOW_VERIFICATION,
+  storedDraft,
   TAILSPIN_ANSWERS,
   TeamsChat,
   tenantIds,
@@ -26,14 +28,9 @@ describe('Teams: enrolment forms keep what was typed and answer every press once
   let now = new Date('2026-12-03T09:00:00Z');
   const world = assistantOverHttp({ env, clock: () => now });
 
-  const chatOf = (name: string, tenantId = newTenant()) =>
-    new TeamsChat(world.assistant, world.connector, {
-      tenantId,
-      aadObjectId: `aad-${name}-${tenantId.slice(-4)}`,
-      name,
-    });
+  const chatOf = (name: string, tenantId = newTenant()) => personIn(world, name, tenantId);
   const draftOf = async (tenantId: string) =>
-    (await world.assistant.store.records.read<Record<string, unknown>>(`partner:${tenantId}`))?.value;
+    (await storedDraft(world.assistant, tenantId))?.value as Record<string, unknown> | undefined;
 
   /** Opens the checklist and the step titled `choice` on it. */
   async function openStep(chat: TeamsChat, choice: string) {

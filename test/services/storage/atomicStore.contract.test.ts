@@ -62,6 +62,72 @@ for (const backend of backends) {
       expect(await records.readMany([])).to.deep.equal([]);
     });
 
+    it("commits a turn's records together: created and updated at once, each one version on (issue 18)", async () => {
+      await records.compareAndSet(`${prefix}state`, undefined, { step: 'progress' });
+      const landed = await records.commitAll([
+        { key: `${prefix}state`, expectedVersion: 1, value: { step: 'primary-contact' } },
+        { key: `${prefix}draft`, expectedVersion: undefined, value: { legalName: 'Tailspin' } },
+        { key: `${prefix}press`, expectedVersion: undefined, value: 'pressed', ttlMs: 60_000 },
+      ]);
+      expect(landed).to.equal(true);
+      expect(await records.readMany([`${prefix}state`, `${prefix}draft`, `${prefix}press`])).to.deep.equal([
+        { value: { step: 'primary-contact' }, version: 2 },
+        { value: { legalName: 'Tailspin' }, version: 1 },
+        { value: 'pressed', version: 1 },
+      ]);
+      expect(await records.commitAll([])).to.equal(true);
+    });
+
+    it('commits none of them when one record is not at the version expected (a colleague saved meanwhile)', async () => {
+      await records.compareAndSet(`${prefix}state`, undefined, 'state');
+      await records.compareAndSet(`${prefix}draft`, undefined, 'draft');
+      await records.compareAndSet(`${prefix}draft`, 1, "a colleague's draft");
+      expect(
+        await records.commitAll([
+          { key: `${prefix}state`, expectedVersion: 1, value: 'next state' },
+          { key: `${prefix}draft`, expectedVersion: 1, value: 'my draft' },
+        ]),
+      ).to.equal(false);
+      expect(
+        await records.commitAll([
+          { key: `${prefix}state`, expectedVersion: 1, value: 'next state' },
+          { key: `${prefix}new`, expectedVersion: undefined, value: 'new' },
+          { key: `${prefix}draft`, expectedVersion: undefined, value: 'my draft' },
+        ]),
+      ).to.equal(false);
+      expect(await records.readMany([`${prefix}state`, `${prefix}draft`, `${prefix}new`])).to.deep.equal([
+        { value: 'state', version: 1 },
+        { value: "a colleague's draft", version: 2 },
+        undefined,
+      ]);
+    });
+
+    it('lets one of many racing commits of the same records land, and no mix of them', async () => {
+      await records.compareAndSet(`${prefix}a`, undefined, -1);
+      const outcomes = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          records.commitAll([
+            { key: `${prefix}a`, expectedVersion: 1, value: i },
+            { key: `${prefix}b`, expectedVersion: undefined, value: i },
+          ]),
+        ),
+      );
+      expect(outcomes.filter(Boolean)).to.have.length(1);
+      const [a, b] = await records.readMany<number>([`${prefix}a`, `${prefix}b`]);
+      expect(a?.value).to.equal(outcomes.indexOf(true));
+      expect(b?.value).to.equal(outcomes.indexOf(true));
+    });
+
+    it('commits over a record past its time to live as over an absent one', async () => {
+      await records.compareAndSet(`${prefix}press`, undefined, 'old press', { ttlMs: 30 });
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      expect(await records.commitAll([{ key: `${prefix}press`, expectedVersion: 1, value: 'x' }])).to.equal(false);
+      expect(await records.commitAll([{ key: `${prefix}press`, expectedVersion: undefined, value: 'new' }])).to.equal(
+        true,
+      );
+      expect(await records.read(`${prefix}press`)).to.deep.equal({ value: 'new', version: 1 });
+    });
+
     it('reads an expired record among many as absent, as a single read does', async () => {
       await records.compareAndSet(`${prefix}nonce`, undefined, 'used', { ttlMs: 30 });
       await records.compareAndSet(`${prefix}kept`, undefined, 'kept', { ttlMs: 60_000 });

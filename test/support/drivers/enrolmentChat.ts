@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import type { Assistant } from '../../../bot/assistant';
+import type { PartnerDraft } from '../../../services/domain/partner';
 import { DEMO } from '../../../services/partnerCenter/sandboxIdentities';
+import { partnerRecordKey } from '../../../services/partners/partnerDirectory';
 import type { ConnectorStub, ReceivedActivity } from '../fakes/connectorStub';
 import { cardSubmit, message, postActivity, type TeamsUser } from './teamsActivities';
 
@@ -94,6 +96,27 @@ export class TeamsChat {
   press(title: string, inputs: Record<string, string> = {}, replies = 1): Promise<ReceivedActivity[]> {
     return this.send(this.submission(this.lastCard(), title, inputs), replies);
   }
+}
+
+/**
+ * `name`, one of organisation `tenantId`'s people, in their own personal chat with the assistant of `world`
+ * (the person's id says both, so two tests never share a person).
+ */
+export function personIn(
+  world: { assistant: Assistant; connector: ConnectorStub },
+  name: string,
+  tenantId: string,
+): TeamsChat {
+  return new TeamsChat(world.assistant, world.connector, {
+    tenantId,
+    aadObjectId: `aad-${name}-${tenantId.slice(-4)}`,
+    name,
+  });
+}
+
+/** The organisation's draft as the assistant keeps it, read the way an operator's tool would. */
+export async function storedDraft(assistant: Assistant, tenantId: string) {
+  return await assistant.store.records.read<PartnerDraft>(partnerRecordKey(tenantId));
 }
 
 /** The values a card's inputs hold, as Teams sends them with a submission. */

@@ -6,7 +6,7 @@ import { CustomerWorld, type WorldOptions } from './customerWorld';
 import { type JourneyBackend, JOURNEY_BACKENDS, JourneyWorld } from './journeyWorld';
 import { journeyOn } from './partnerRoad';
 import { SlackDriver } from './slackDriver';
-import { startTestAssistant } from './testAssistant';
+import { type LogCapture, startTestAssistant } from './testAssistant';
 
 /**
  * A journey's plumbing in one place: the Mocha hooks that empty the suite's store (or skip the suite when
@@ -101,6 +101,8 @@ export interface OverHttpOptions {
   backend?: JourneyBackend;
   /** A fresh assistant on an emptied store for every test, not one for the whole suite. */
   eachTest?: boolean;
+  /** Where the assistant's log lines go (at debug level); nowhere unless said. */
+  logs?: LogCapture;
 }
 
 /**
@@ -146,9 +148,10 @@ export class AssistantOverHttp {
   }
 
   private startAssistant(dataDir?: string) {
-    const { slack, features, clock, env, backend } = this.options;
+    const { slack, features, clock, env, backend, logs } = this.options;
     return startTestAssistant({
       dataDir,
+      logs,
       slackApiUrl: slack ? this.slackApi.url : undefined,
       features,
       clock,
