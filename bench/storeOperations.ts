@@ -32,3 +32,15 @@ export function operationsPerTurn(
   }
   return perTurn;
 }
+
+/**
+ * Whether a state turn meets issue 18's "one store read and one compare-and-set write a turn at most", from
+ * its operations a turn by name. A `readMany` is one read (one trip, whatever its keys), a `commitAll` one
+ * write (one atomic step, whatever its records). The outbox's heartbeat and polls add a few a second, a
+ * thousandth of a turn's: that much is let through.
+ */
+export function meetsOneReadOneWrite(perTurn: (operation: string) => number): boolean {
+  const reads = perTurn('read') + perTurn('readMany');
+  const writes = perTurn('compareAndSet') + perTurn('commitAll');
+  return reads <= 1.01 && writes <= 1.01;
+}

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { BENCH_METRICS_TOKEN } from '../../bench/benchFeature';
-import { operationsPerTurn, readStoreOperations } from '../../bench/storeOperations';
+import { meetsOneReadOneWrite, operationsPerTurn, readStoreOperations } from '../../bench/storeOperations';
 import type { Assistant } from '../../bot/assistant';
 import { ConnectorStub } from '../support/fakes/connectorStub';
 import { TeamsChat } from '../support/drivers/enrolmentChat';
@@ -32,5 +32,14 @@ describe('bench: store operations a turn, from the assistant’s /metrics', () =
     expect(perTurn.read).to.be.greaterThan(0);
     expect(perTurn.compareAndSet).to.be.greaterThan(0);
     expect(Object.values(perTurn).every((count) => count > 0)).to.equal(true);
+  });
+
+  it('judges a turn by its trips: a readMany is one read, a commitAll one write, whatever they hold', () => {
+    const judged = (perTurn: Record<string, number>) => meetsOneReadOneWrite((name) => perTurn[name] ?? 0);
+    expect(judged({ read: 2.01, compareAndSet: 2.51 }), 'the step before session 35').to.equal(false);
+    expect(judged({ readMany: 1.0, compareAndSet: 2.51 }), 'read ahead alone').to.equal(false);
+    expect(judged({ readMany: 1.01, commitAll: 1.0, indexRange: 0.01 })).to.equal(true);
+    expect(judged({ readMany: 1.0, commitAll: 1.0, compareAndSet: 0.5 }), 'a write beside the commit').to.equal(false);
+    expect(judged({ read: 1.0, compareAndSet: 1.0 })).to.equal(true);
   });
 });
