@@ -5,7 +5,7 @@ import type { UnitOfWork } from '../../services/storage/unitOfWork';
 import { isCardSubmission } from '../../dialogs/cardSubmission';
 import { LruMap } from '../lruMap';
 import { type Liveness, ranOnStoppedInstance } from '../deliveryLedger';
-import { deliveriesWith, deliveryIn, type PressRecord } from './pressRecord';
+import { deliveriesWith, deliveryIn, type PressDelivery, type PressRecord } from './pressRecord';
 
 /**
  * The same card button pressed twice: a double click sends two distinct activities (two ids, so the
@@ -109,17 +109,12 @@ export class RepeatedSubmissions {
     const { records, clock } = this.options;
     const current = await records.read<PressRecord>(key);
     if (current && !(await this.isNewPress(current.value, press, activity.id))) return undefined;
-    const delivery = activity.id === undefined ? undefined : { id: activity.id, by: this.options.liveness?.self };
+    const delivery = this.deliveryOf(activity.id);
     return {
       stage: (unit) => {
         // What this process remembers of the record is out of date once the commit lands.
         this.written.delete(key);
-        const record: PressRecord = {
-          press,
-          state: 'handled',
-          at: clock().toISOString(),
-          deliveries: deliveriesWith(current?.value, delivery),
-        };
+        const record = pressRecord(press, 'handled', clock().toISOString(), current?.value, delivery);
         unit.stage({ key, expectedVersion: current?.version, value: record, ttlMs: KEEP_MS });
       },
     };
@@ -132,13 +127,9 @@ export class RepeatedSubmissions {
     const { records, clock } = this.options;
     await this.settling.get(key);
     const claimedAt = clock().getTime();
-    const delivery = deliveryId === undefined ? undefined : { id: deliveryId, by: this.options.liveness?.self };
-    const recordAfter = (before: PressRecord | undefined): PressRecord => ({
-      press,
-      state: 'claimed',
-      at: new Date(claimedAt).toISOString(),
-      deliveries: deliveriesWith(before, delivery),
-    });
+    const delivery = this.deliveryOf(deliveryId);
+    const recordAfter = (before: PressRecord | undefined) =>
+      pressRecord(press, 'claimed', new Date(claimedAt).toISOString(), before, delivery);
     const known = this.written.get(key);
     // The memory is only a guess: what it calls a repeat or a redelivery is read again before it is dropped.
     const doubtful =
@@ -268,10 +259,26 @@ export class RepeatedSubmissions {
     }
   }
 
+  /** A delivery this instance answers (none without an activity id). */
+  private deliveryOf(id: string | undefined): PressDelivery | undefined {
+    return id === undefined ? undefined : { id, by: this.options.liveness?.self };
+  }
+
   private isLive(record: PressRecord): boolean {
     const age = this.options.clock().getTime() - Date.parse(record.at);
     return age < (record.state === 'in-flight' ? this.inFlightMs : this.graceMs);
   }
+}
+
+/** The person's record once `press` is claimed (`claimed`) or committed (`handled`) for `delivery`. */
+function pressRecord(
+  press: string,
+  state: PressRecord['state'],
+  at: string,
+  before: PressRecord | undefined,
+  delivery: PressDelivery | undefined,
+): PressRecord {
+  return { press, state, at, deliveries: deliveriesWith(before, delivery) };
 }
 
 /** A press allowed to run in a turn that commits once: its claim, staged at the turn's end. */
@@ -286,7 +293,8 @@ const NOTHING_TO_STAGE: StagedPress = { stage: () => {} };
  * for an activity that is no card press.
  */
 export function pressRecordKeyOf(activity: Partial<Activity>): string | undefined {
-  return pressIdentity(activity)?.key;
+  // The person's key alone: the press's own hash (its values as canonical JSON) is the turn's to work out.
+  return isPress(activity) ? personKey(personOf(activity)) : undefined;
 }
 
 /** A press's claim begun at the edge: its turn takes it up, or the edge gives it back when the turn does not run. */
@@ -326,12 +334,23 @@ interface PressIdentity {
 }
 
 function pressIdentity(activity: Partial<Activity>): PressIdentity | undefined {
-  if (activity.type !== 'message' || !isCardSubmission(activity) || !activity.replyToId) return undefined;
-  const who = activity.from?.aadObjectId ?? activity.from?.id ?? '';
-  const person = [activity.conversation?.id ?? '', who];
-  const press = hash([...person, activity.replyToId, canonicalJson(activity.value)]);
-  return { key: `teams:press:${hash(person)}`, press };
+  if (!isPress(activity)) return undefined;
+  const person = personOf(activity);
+  const press = hash([...person, activity.replyToId as string, canonicalJson(activity.value)]);
+  return { key: personKey(person), press };
 }
+
+/** A card press that names the card it answers (Teams adds `replyToId` to every card submission). */
+function isPress(activity: Partial<Activity>): boolean {
+  return activity.type === 'message' && isCardSubmission(activity) && Boolean(activity.replyToId);
+}
+
+/** Who pressed, in which conversation. */
+function personOf(activity: Partial<Activity>): string[] {
+  return [activity.conversation?.id ?? '', activity.from?.aadObjectId ?? activity.from?.id ?? ''];
+}
+
+const personKey = (person: string[]) => `teams:press:${hash(person)}`;
 
 const hash = (parts: string[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 40);
 

@@ -101,19 +101,9 @@ export class CspTeamsBot extends TeamsActivityHandler {
     if (commit && this.deps.botStorage) return this.runCommittingOnce(context, commit, this.deps.botStorage);
     const early = context.turnState.get(EARLY_PRESS_CLAIM) as EarlyPressClaim | undefined;
     const claim = await this.deps.repeatedSubmissions?.claim(context.activity, early);
-    if (this.deps.repeatedSubmissions && !claim) {
-      this.logFor(context).info(
-        turnActivityId(context),
-        'dropped a card press answered already (a double click, or Teams sending it again)',
-      );
-      return;
-    }
+    if (this.deps.repeatedSubmissions && !claim) return this.logDroppedPress(context);
     try {
-      useSharedDialogMemory(context);
-      await super.run(context);
-      rememberDialogMemory(context);
-      await this.deps.conversationState.saveChanges(context, false);
-      await this.deps.userState.saveChanges(context, false);
+      await this.runAndSave(context);
     } catch (error) {
       await claim?.failed();
       throw error;
@@ -143,24 +133,15 @@ export class CspTeamsBot extends TeamsActivityHandler {
    */
   private async runCommittingOnce(context: TurnContext, commit: TurnCommit, storage: KeyvBotStorage): Promise<void> {
     const press = await this.deps.repeatedSubmissions?.forCommit(context.activity);
-    if (this.deps.repeatedSubmissions && !press) {
-      this.logFor(context).info(
-        turnActivityId(context),
-        'dropped a card press answered already (a double click, or Teams sending it again)',
-      );
-      return;
-    }
+    if (this.deps.repeatedSubmissions && !press) return this.logDroppedPress(context);
     const replies = holdReplies(context);
     setTurnUnit(context, commit.unit);
     try {
-      useSharedDialogMemory(context);
-      await super.run(context);
-      rememberDialogMemory(context);
-      // Saved only when it changed, as botbuilder decides, but into the commit.
-      const state = this.deps.conversationState.get(context) as object | undefined;
-      if (state) storage.stageSavesOf(state, commit.unit);
-      await this.deps.conversationState.saveChanges(context, false);
-      await this.deps.userState.saveChanges(context, false);
+      await this.runAndSave(context, () => {
+        // Saved only when it changed, as botbuilder decides, but into the commit.
+        const state = this.deps.conversationState.get(context) as object | undefined;
+        if (state) storage.stageSavesOf(state, commit.unit);
+      });
       press?.stage(commit.unit);
       if (!(await commit.land())) {
         replies.discard();
@@ -175,6 +156,26 @@ export class CspTeamsBot extends TeamsActivityHandler {
       throw error;
     }
     await replies.release();
+  }
+
+  /**
+   * The turn's dialogs and commands, then its two states saved as botbuilder expects (`beforeSave` runs
+   * between, once the turn has loaded its state).
+   */
+  private async runAndSave(context: TurnContext, beforeSave?: () => void): Promise<void> {
+    useSharedDialogMemory(context);
+    await super.run(context);
+    rememberDialogMemory(context);
+    beforeSave?.();
+    await this.deps.conversationState.saveChanges(context, false);
+    await this.deps.userState.saveChanges(context, false);
+  }
+
+  private logDroppedPress(context: TurnContext): void {
+    this.logFor(context).info(
+      turnActivityId(context),
+      'dropped a card press answered already (a double click, or Teams sending it again)',
+    );
   }
 
   /** The language a person chose with `language`, else the one Teams reports for the turn. */

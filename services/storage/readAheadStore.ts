@@ -55,17 +55,18 @@ export class ReadAheadStore extends PassThroughStore {
   }
 
   override compareAndSet<T>(key: string, expectedVersion: number | undefined, value: T, options?: { ttlMs?: number }) {
-    return this.writing(key, this.inner.compareAndSet(key, expectedVersion, value, options));
+    return this.writing([key], this.inner.compareAndSet(key, expectedVersion, value, options));
   }
 
   override remove(key: string, expectedVersion?: number): Promise<boolean> {
-    return this.writing(key, this.inner.remove(key, expectedVersion));
+    return this.writing([key], this.inner.remove(key, expectedVersion));
   }
 
   override commitAll(writes: readonly RecordWrite[]): Promise<boolean> {
-    return this.inner.commitAll(writes).finally(() => {
-      for (const { key } of writes) this.early.delete(key);
-    });
+    return this.writing(
+      writes.map(({ key }) => key),
+      this.inner.commitAll(writes),
+    );
   }
 
   override close(): Promise<void> {
@@ -73,8 +74,10 @@ export class ReadAheadStore extends PassThroughStore {
     return super.close();
   }
 
-  /** A write to `key`: its early read is forgotten once the write has landed (or failed). */
-  private writing<R>(key: string, write: Promise<R>): Promise<R> {
-    return write.finally(() => this.early.delete(key));
+  /** A write to `keys`: their early reads are forgotten once the write has landed (or failed). */
+  private writing<R>(keys: readonly string[], write: Promise<R>): Promise<R> {
+    return write.finally(() => {
+      for (const key of keys) this.early.delete(key);
+    });
   }
 }
