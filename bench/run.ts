@@ -1136,64 +1136,55 @@ async function startTime() {
 
 /**
  * Where the time goes in the turn with the target the assistant misses: a CPU profile (`node --cpu-prof`)
- * of the assistant on SQLite under the enrolment-step load, cut to the measured load (no start-up).
+ * of the assistant on SQLite under the enrolment-step load, cut to the measured load (no start-up), and the
+ * peer's under the same load beside it, so the two turns' costs compare owner by owner.
  */
 async function cpuProfile(stub: Child, serviceUrl: string) {
-  log('profile: assistant on SQLite under the enrolment-step load, node --cpu-prof');
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'csp-bench-prof-'));
-  const assistant = await target({ kind: 'assistant', store: 'sqlite' }, ['--cpu-prof', '--cpu-prof-dir', dir]);
-  const load = (seconds: number) =>
-    teamsTurns({
-      url: `http://127.0.0.1:${assistant.port}`,
-      serviceUrl,
-      kind: 'enrolment',
-      runId: `${runId}p`,
-      seconds,
-    });
-  await load(settings.warmup);
-  const from = await assistant.request<number>('clock');
-  const figures = await load(settings.seconds);
-  const to = await assistant.request<number>('clock');
-  await assistant.stop();
-  await stub.request('reset', {});
+  for (const kind of ['assistant', 'peer'] as const) {
+    log(`profile: ${kind} on SQLite under the enrolment-step load, node --cpu-prof`);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'csp-bench-prof-'));
+    const profiled = await target({ kind, store: 'sqlite' }, ['--cpu-prof', '--cpu-prof-dir', dir]);
+    const load = (seconds: number) =>
+      teamsTurns({
+        url: `http://127.0.0.1:${profiled.port}`,
+        serviceUrl,
+        kind: 'enrolment',
+        runId: `${runId}p${kind}`,
+        seconds,
+      });
+    await load(settings.warmup);
+    const from = await profiled.request<number>('clock');
+    const figures = await load(settings.seconds);
+    const to = await profiled.request<number>('clock');
+    await profiled.stop();
+    await stub.request('reset', {});
+    const summary = printProfile(dir, from, to, `the ${kind} (SQLite) under the enrolment-step load`, figures.requests);
+    if (summary) raw[kind === 'assistant' ? 'profile' : 'peerProfile'] = summary;
+  }
+}
+
+/** Prints a profile's window by owner and its top functions (the `--profile` layout); its summary for the results. */
+function printProfile(dir: string, from: number, to: number, what: string, turns?: number) {
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) {
-    notes.push('CPU profile: no .cpuprofile was written.');
-    return;
+    notes.push(`CPU profile of ${what}: no .cpuprofile was written.`);
+    return undefined;
   }
-  const whole = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as CpuProfile;
-  const profile = profileWindow(whole, from, to);
-  const summary = topBySelfTime(profile, ROOT, 15);
-  const owners = selfTimeByOwner(profile, ROOT, 15);
-  const seconds = (to - from) / 1e6;
-  raw.profile = { file: path.join(dir, file), seconds, turns: figures.requests, ...summary, owners };
+  const window = profileWindow(JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as CpuProfile, from, to);
+  const summary = topBySelfTime(window, ROOT, 15);
+  const owners = selfTimeByOwner(window, ROOT, 15);
   const line = (f: { percent: number; selfMs: number; name: string; where: string }) =>
     `  ${fmt(f.percent, 1).padStart(5)}%  ${fmt(f.selfMs).padStart(6)} ms  ${f.name}  ${f.where}\n`;
+  const perTurn = turns ? ` (${fmt(summary.busyMs / Math.max(turns, 1), 2)} ms a turn)` : '';
+  const seconds = (to - from) / 1e6;
   process.stdout.write(
-    `\nCPU profile of the assistant (SQLite) under the enrolment-step load: ${fmt(figures.requests)} turns in ${fmt(seconds, 1)} s, main thread busy ${fmt(summary.busyMs)} ms (${fmt(summary.busyMs / Math.max(figures.requests, 1), 2)} ms a turn). Self time by owner:\n`,
+    `\nCPU profile of ${what}: ${turns === undefined ? '' : `${fmt(turns)} turns in `}${fmt(seconds, 1)} s, main thread busy ${fmt(summary.busyMs)} ms${perTurn}. Self time by owner:\n`,
   );
   for (const o of owners) process.stdout.write(line(o));
   process.stdout.write('Top functions by self time:\n');
   for (const f of summary.top) process.stdout.write(line(f));
   process.stdout.write(`(profile kept at ${path.join(dir, file)})\n`);
-}
-
-/** Prints a profile's window by owner and its top functions (the `--profile` layout). */
-function printProfile(dir: string, from: number, to: number, what: string, turns?: number) {
-  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-  if (!file) return notes.push(`CPU profile of ${what}: no .cpuprofile was written.`);
-  const window = profileWindow(JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as CpuProfile, from, to);
-  const summary = topBySelfTime(window, ROOT, 15);
-  const line = (f: { percent: number; selfMs: number; name: string; where: string }) =>
-    `  ${fmt(f.percent, 1).padStart(5)}%  ${fmt(f.selfMs).padStart(6)} ms  ${f.name}  ${f.where}\n`;
-  const perTurn = turns ? ` (${fmt(summary.busyMs / Math.max(turns, 1), 2)} ms a turn)` : '';
-  process.stdout.write(
-    `\nCPU profile of ${what}: ${fmt((to - from) / 1e6, 1)} s, main thread busy ${fmt(summary.busyMs)} ms${perTurn}. Self time by owner:\n`,
-  );
-  for (const o of selfTimeByOwner(window, ROOT, 15)) process.stdout.write(line(o));
-  process.stdout.write('Top functions by self time:\n');
-  for (const f of summary.top) process.stdout.write(line(f));
-  process.stdout.write(`(profile kept at ${path.join(dir, file)})\n`);
+  return { file: path.join(dir, file), seconds, turns, ...summary, owners };
 }
 
 function machine() {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type i18n } from 'i18next';
 import { CATALOG_FORMATS } from './format';
+import { keepingTexts } from './keptTexts';
 import { DEFAULT_LANGUAGE, resolveLanguage, SUPPORTED_LANGUAGES, type Translate } from './languages';
 import { projectRoot } from './projectRoot';
 
@@ -68,40 +69,18 @@ export function translations(): i18n {
 }
 
 const translators = new Map<string, Translate>();
-/** Plain strings kept per language: the catalogs' keys, bounded in case a key is ever built from input. */
-const PLAIN_LIMIT = 5000;
 
 /**
  * The translator of a language, made once per language (issue 18: a card turn asked for one several times
- * and translated ~40 strings, a quarter of a turn's allocations in i18next). A key asked without options
- * always gives the same text (the catalogs are read once at start), so that text is kept; anything with
- * options (interpolation, counts, a default) goes to i18next every time.
+ * and translated ~40 strings, a quarter of a turn's allocations in i18next), keeping the texts it made
+ * (keptTexts.ts says which).
  */
 export function translatorFor(locale: string | undefined | null): Translate {
   const language = resolveLanguage(locale);
   let translator = translators.get(language);
   if (!translator) {
-    translator = keepingPlainTexts(translations().getFixedT(language));
+    translator = keepingTexts(translations().getFixedT(language)).translate;
     translators.set(language, translator);
   }
   return translator;
-}
-
-function keepingPlainTexts(fixed: Translate): Translate {
-  const plain = new Map<string, string>();
-  const call = fixed as unknown as (...args: unknown[]) => unknown;
-  const translate = (...args: unknown[]): unknown => {
-    const [key] = args;
-    if (args.length !== 1 || typeof key !== 'string') return call(...args);
-    let text = plain.get(key);
-    if (text === undefined) {
-      const made = call(key);
-      if (typeof made !== 'string' || plain.size >= PLAIN_LIMIT) return made;
-      text = made;
-      plain.set(key, text);
-    }
-    return text;
-  };
-  // The language travels with the translator, as on i18next's own (format.ts and the card caches read it).
-  return Object.assign(translate, { lng: (fixed as Translate & { lng?: string }).lng }) as unknown as Translate;
 }
