@@ -4,9 +4,10 @@ import type { Translate } from './languages';
  * A language's translator that keeps the texts it made (issue 18). The catalogs are read once at start and
  * every format (Intl dates, numbers, country names) gives the same text for the same value, so a key asked
  * with the same options always gives the same text. i18next works each one out again: resolving the key,
- * copying the options, scanning the text for `{{…}}`, parsing each format. That was 4–5 % of a checklist
- * turn's main thread, most of it the progress card's "who answered what" lines, the same lines every time
- * it is shown (bench/README.md, session 36).
+ * copying the options, scanning the text for `{{…}}`, parsing each format. In a CPU profile of the
+ * checklist's load that was about 3 % of the main thread, most of it the progress card's "who answered
+ * what" lines, the same lines every time it is shown; keeping them took 1.6 % off the step's instructions a
+ * turn (bench/README.md, session 36).
  *
  * Kept:
  * - a key asked alone: every catalog key at most, so held for the process's life (bounded in case a key is
