@@ -9,60 +9,50 @@ import type { Translate } from './languages';
  * what" lines, the same lines every time it is shown; keeping them took 1.6 % off the step's instructions a
  * turn (bench/README.md, session 36).
  *
- * Kept:
- * - a key asked alone: every catalog key at most, so held for the process's life (bounded in case a key is
- *   ever built from input);
- * - a key with options whose values are all strings, finite numbers, booleans, null or undefined (a name,
- *   a date as stored, a count). The values are someone's input (names, company names), so these are bounded and the
- *   oldest made is forgotten first.
+ * Kept: a key asked alone, and a key asked with options whose values are all strings, finite numbers,
+ * booleans, null or undefined (a name, a date as stored, a count). Those values are someone's input (names,
+ * company names), so the texts kept are bounded and the oldest made is forgotten first; the catalogs' 1,077
+ * keys fit several times over, so a key asked alone stays unless thousands of names pass through.
  *
  * Anything else (an object or array in the options, a Date, `returnObjects`, a key list) goes to i18next
  * every time, as does a call whose answer is not a string.
  */
 
-/** The catalogs' keys, several times over. */
-const ALONE_LIMIT = 5000;
-/** Texts with values, a language: the lines of a few hundred organisations' cards. */
-export const WITH_VALUES_LIMIT = 2000;
+/** Texts kept a language: every catalog key, and the lines of a few hundred organisations' cards. */
+export const KEPT_LIMIT = 5000;
 
 export interface KeptTexts {
   translate: Translate;
-  /** How many texts with values it holds now (for the bound's test). */
-  withValues(): number;
+  /** How many texts it holds now (for the bound's test). */
+  size(): number;
 }
 
 export function keepingTexts(fixed: Translate): KeptTexts {
-  const alone = new Map<string, string>();
-  const withValues = new Map<string, string>();
+  const texts = new Map<string, string>();
   const call = fixed as unknown as (...args: unknown[]) => unknown;
   const translate = (...args: unknown[]): unknown => {
     const [key, options] = args;
     if (typeof key !== 'string' || args.length > 2) return call(...args);
-    if (args.length === 1) return kept(alone, key, () => call(key), ALONE_LIMIT, false);
-    const values = valuesKey(options);
-    if (values === undefined) return call(...args);
-    return kept(withValues, `${key}\u0000${values}`, () => call(key, options), WITH_VALUES_LIMIT, true);
+    // A key alone is kept under itself, as it is asked most; a catalog key holds no NUL, so it never meets
+    // a key with values.
+    const values = args.length === 1 ? undefined : valuesKey(options);
+    if (args.length === 2 && values === undefined) return call(...args);
+    const kept = values === undefined ? key : `${key}\u0000${values}`;
+    const known = texts.get(kept);
+    if (known !== undefined) return known;
+    const made = call(...args);
+    if (typeof made !== 'string') return made;
+    // A Map iterates in insertion order: its first key is the oldest text made.
+    if (texts.size >= KEPT_LIMIT) texts.delete(texts.keys().next().value as string);
+    texts.set(kept, made);
+    return made;
   };
   // The language travels with the translator, as on i18next's own (format.ts and the card caches read it).
   const language = (fixed as Translate & { lng?: string }).lng;
   return {
     translate: Object.assign(translate, { lng: language }) as unknown as Translate,
-    withValues: () => withValues.size,
+    size: () => texts.size,
   };
-}
-
-function kept(texts: Map<string, string>, key: string, make: () => unknown, limit: number, forget: boolean): unknown {
-  const known = texts.get(key);
-  if (known !== undefined) return known;
-  const made = make();
-  if (typeof made !== 'string') return made;
-  if (texts.size >= limit) {
-    if (!forget) return made;
-    // A Map iterates in insertion order: its first key is the oldest text made.
-    texts.delete(texts.keys().next().value as string);
-  }
-  texts.set(key, made);
-  return made;
 }
 
 /** The options as a key, or undefined when a value is not one whose text is fixed by what JSON writes of it. */

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { translations, type Translate } from '../../i18n/i18n';
-import { keepingTexts, WITH_VALUES_LIMIT } from '../../i18n/keptTexts';
+import { keepingTexts, KEPT_LIMIT } from '../../i18n/keptTexts';
 
 /**
  * Issue 18: a language's translator keeps the texts it made, so the progress card's "who answered what"
@@ -49,13 +49,13 @@ describe('Translations kept per language (issue 18): the same text as i18next, w
     expect(spy.callCount).to.equal(6);
   });
 
-  it(`holds at most ${WITH_VALUES_LIMIT} texts with values a language, forgetting the oldest first`, () => {
+  it(`holds at most ${KEPT_LIMIT} texts a language, forgetting the oldest first`, () => {
     const { kept } = fixedFor('en');
     const line = (n: number) => kept.translate('common:unknown', { text: `message ${n}` });
-    for (let n = 0; n <= WITH_VALUES_LIMIT + 50; n += 1) line(n);
-    expect(kept.withValues()).to.equal(WITH_VALUES_LIMIT);
+    for (let n = 0; n <= KEPT_LIMIT + 50; n += 1) line(n);
+    expect(kept.size()).to.equal(KEPT_LIMIT);
     // The newest is still kept, the oldest made again and still right.
-    expect(line(WITH_VALUES_LIMIT + 50)).to.include(`message ${WITH_VALUES_LIMIT + 50}`);
+    expect(line(KEPT_LIMIT + 50)).to.include(`message ${KEPT_LIMIT + 50}`);
     expect(line(0)).to.include('message 0');
   });
 });
