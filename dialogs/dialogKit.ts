@@ -6,7 +6,14 @@
  * the index.
  */
 export { ComponentDialog } from 'botbuilder-dialogs/lib/componentDialog';
-export { Dialog, DialogTurnStatus, type DialogTurnResult } from 'botbuilder-dialogs/lib/dialog';
+export {
+  Dialog,
+  type DialogEvent,
+  type DialogInstance,
+  DialogTurnStatus,
+  type DialogTurnResult,
+} from 'botbuilder-dialogs/lib/dialog';
+export { DialogEvents } from 'botbuilder-dialogs/lib/dialogEvents';
 export { DialogSet } from 'botbuilder-dialogs/lib/dialogSet';
 export { WaterfallDialog } from 'botbuilder-dialogs/lib/waterfallDialog';
 export type { DialogContext, DialogState } from 'botbuilder-dialogs/lib/dialogContext';

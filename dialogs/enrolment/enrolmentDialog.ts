@@ -1,6 +1,9 @@
 import {
   ComponentDialog,
   Dialog,
+  type DialogContext,
+  type DialogEvent,
+  DialogEvents,
   type DialogTurnResult,
   WaterfallDialog,
   type WaterfallStepContext,
@@ -22,6 +25,7 @@ import {
   type EnrolmentStepOptions,
   type EnrolmentStepResult,
 } from './enrolmentStepDialog';
+import { liftLegacyStep } from './legacyStepStack';
 import { markup } from '../../i18n/teamsMarkdown';
 
 export const ENROLMENT_DIALOG = 'enrolmentDialog';
@@ -57,6 +61,17 @@ export class EnrolmentDialog extends ComponentDialog {
       ]),
     );
     this.initialDialogId = ENROLMENT_WATERFALL;
+  }
+
+  /**
+   * botbuilder tells a component whose dialogs changed since its instance was stored (a new version of the
+   * assistant): the one change so far is the step's own component level gone (legacyStepStack.ts), lifted
+   * here before the stored stack is continued.
+   */
+  protected override async onPreBubbleEvent(dc: DialogContext, event: DialogEvent): Promise<boolean> {
+    if (event.name !== DialogEvents.versionChanged || event.value !== this.id) return false;
+    liftLegacyStep(dc.activeDialog);
+    return true;
   }
 
   private async showProgressStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

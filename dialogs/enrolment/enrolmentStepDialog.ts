@@ -1,10 +1,4 @@
-import {
-  ComponentDialog,
-  Dialog,
-  type DialogTurnResult,
-  WaterfallDialog,
-  type WaterfallStepContext,
-} from '../dialogKit';
+import { Dialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from '../dialogKit';
 import { enrolmentStepCard, type StepFeedback } from '../../cards/teams/enrolmentCards';
 import { type AnswerStep, isAnswerStep } from '../../services/enrolment/enrolmentAnswers';
 import { isStaleAnswer } from '../../services/enrolment/staleAnswers';
@@ -20,8 +14,11 @@ import type { EnrolmentPayload } from './enrolmentSubmission';
 import { feedbackOf } from './stepFeedback';
 import { turnUnitOf } from '../turnUnit';
 
-export const ENROLMENT_STEP_DIALOG = 'enrolmentStepDialog';
-const ENROLMENT_STEP_WATERFALL = 'enrolmentStepWaterfall';
+/**
+ * The id the step's waterfall had inside the component dialog it was until issue 18 (legacyStepStack.ts):
+ * a stack stored then carries its instance under this id, in the shape a waterfall keeps, so it runs on.
+ */
+export const ENROLMENT_STEP_DIALOG = 'enrolmentStepWaterfall';
 
 export interface EnrolmentStepOptions {
   step: AnswerStep;
@@ -40,14 +37,16 @@ export interface EnrolmentStepResult {
  * One step of the checklist: sends its card, reads the submission on the next turn, and lets the
  * service validate and save it; a refusal asks again with every value typed and every reason where it
  * belongs. A card answered again since it was shown is out of date: it changes nothing and says so.
+ *
+ * A waterfall of its own in the checklist's dialog set, not a component dialog around one: a component
+ * is a level of the stack that every turn of the step walks through, with its own dialog context and its
+ * own check of its dialogs' version, for nothing the step needs (issue 18).
  */
-export class EnrolmentStepDialog extends ComponentDialog {
+export class EnrolmentStepDialog extends WaterfallDialog {
   constructor(private readonly deps: EnrolmentDialogDeps) {
     super(ENROLMENT_STEP_DIALOG);
-    this.addDialog(
-      new WaterfallDialog(ENROLMENT_STEP_WATERFALL, [this.askStep.bind(this), this.answerStep.bind(this)]),
-    );
-    this.initialDialogId = ENROLMENT_STEP_WATERFALL;
+    this.addStep(this.askStep.bind(this));
+    this.addStep(this.answerStep.bind(this));
   }
 
   private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -104,8 +103,8 @@ export class EnrolmentStepDialog extends ComponentDialog {
     answerStep: AnswerStep,
     feedback: Partial<StepFeedback>,
   ): Promise<DialogTurnResult> {
-    // Its own waterfall again, not ENROLMENT_STEP_DIALOG, which would nest a step inside the step.
-    return await step.replaceDialog(ENROLMENT_STEP_WATERFALL, {
+    // Replaced, not begun again: a step begun inside the step would nest, one level a refusal.
+    return await step.replaceDialog(ENROLMENT_STEP_DIALOG, {
       step: answerStep,
       feedback,
     } satisfies EnrolmentStepOptions);

@@ -1,4 +1,4 @@
-import type { Activity, Middleware, TurnContext } from 'botbuilder';
+import type { Activity, ConversationState, Middleware, TurnContext } from 'botbuilder';
 import type { Dialog, DialogTurnStatus } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
 import { expect } from 'chai';
@@ -94,18 +94,24 @@ function textOf(activity: Partial<Activity>): string {
   return strings.join('\n');
 }
 
+/** The Teams personal chat every case plays in: its id keys the conversation's stored state. */
+export const ANNA_CHAT = { id: 'a:personal-anna', tenantId: '77777777-7777-4777-8777-777777777771' };
+
 /**
  * Plays a case against a new instance of the dialog, as one person of one tenant in a Teams personal
- * chat (who they are comes from the activity, never from the card).
+ * chat (who they are comes from the activity, never from the card). `conversationState` given, the
+ * conversation goes on from what is stored there.
  */
-export async function play(dialog: Dialog, options: unknown, turns: Turn[]): Promise<void> {
-  const client = new DialogTestClient('msteams', dialog, options, [parsedSubmissions]);
+export async function play(
+  dialog: Dialog,
+  options: unknown,
+  turns: Turn[],
+  conversationState?: ConversationState,
+): Promise<void> {
+  const client = new DialogTestClient('msteams', dialog, options, [parsedSubmissions], conversationState);
   const person: Partial<Activity> = {
     from: { id: '29:anna', aadObjectId: 'aad-anna', name: 'Anna Nowak' },
-    conversation: {
-      id: 'a:personal-anna',
-      tenantId: '77777777-7777-4777-8777-777777777771',
-    } as Activity['conversation'],
+    conversation: ANNA_CHAT as Activity['conversation'],
   };
   for (const [index, turn] of turns.entries()) {
     const sent = typeof turn.sends === 'string' ? { text: turn.sends } : { value: turn.sends };
