@@ -7,6 +7,11 @@ export interface LoadFigures {
   p50: number;
   p99: number;
   requests: number;
+  /**
+   * Requests written, answered or not: autocannon stops with up to one request a connection in flight,
+   * which the target still runs to the end.
+   */
+  sent: number;
   non2xx: number;
   errors: number;
   seconds: number;
@@ -89,6 +94,7 @@ function figures(result: autocannon.Result): LoadFigures {
     p50: result.latency.p50,
     p99: result.latency.p99,
     requests: result.requests.total,
+    sent: result.requests.sent,
     non2xx: result.non2xx,
     errors: result.errors,
     seconds: result.duration,

@@ -24,7 +24,7 @@ import {
 } from './load';
 import { type PlatformsOptions, RESPONSE_PATH, type RoadReply, type RoadRequest, type SlackTally } from './platforms';
 import { metricsText } from './benchFeature';
-import { meetsOneReadOneWrite, operationsPerTurn, readStoreOperations } from './storeOperations';
+import { meetsOneReadOneWrite, operationsPerTurn, settledStoreOperations } from './storeOperations';
 import type { FanoutReply, FanoutRequest, LoopDelay, TargetOptions } from './target';
 import { ackPhasesBetween, readAckPhases } from './ackPhases';
 
@@ -290,9 +290,10 @@ async function checkedTeamsLoad(
   const markers = kind === 'enrolment' ? enrolmentMarkers() : turnFailureMarkers();
   await load(timing.warmup);
   await stub.request('reset', { markers });
-  const opsBefore = await readStoreOperations(target.port);
+  const opsBefore = await settledStoreOperations(target.port);
   const measured = await withMainThread(target, () => load(timing.seconds));
-  const storeOps = operationsPerTurn(opsBefore, await readStoreOperations(target.port), measured.requests);
+  // Over every turn the load began, the ones it left in flight finished (settledStoreOperations).
+  const storeOps = operationsPerTurn(opsBefore, await settledStoreOperations(target.port), measured.sent);
   const figures = { ...measured, storeOps };
   // The adapter answers the POST after the turn (and its replies) completed: the stub has seen them all.
   const stats = await stub.request<StubStats>('stats');
