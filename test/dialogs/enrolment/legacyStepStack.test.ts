@@ -123,6 +123,7 @@ describe('A checklist stored mid-step before the step dialog was merged (issue 1
     expect(JSON.stringify(current)).to.equal(before);
     expect(liftLegacyStep(undefined)).to.equal(false);
     expect(liftLegacyStep({ id: 'enrolmentDialog', state: {} })).to.equal(false);
+    // A step stored under the old component's id would be taken for the old level and unwrapped to nothing.
     expect(LEGACY_STEP_COMPONENT).to.not.equal(ENROLMENT_STEP_DIALOG);
   });
 });
