@@ -95,7 +95,7 @@ function textOf(activity: Partial<Activity>): string {
 }
 
 /** The Teams personal chat every case plays in: its id keys the conversation's stored state. */
-export const ANNA_CHAT = { id: 'a:personal-anna', tenantId: '77777777-7777-4777-8777-777777777771' };
+export const ANNA_CHAT = { id: 'a:personal-anna', tenantId: ANNA.tenantId };
 
 /**
  * Plays a case against a new instance of the dialog, as one person of one tenant in a Teams personal
