@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Translate } from './languages';
 
 /**
@@ -11,8 +12,8 @@ import type { Translate } from './languages';
  *
  * Kept: a key asked alone, and a key asked with options whose values are all strings, finite numbers,
  * booleans, null or undefined (a name, a date as stored, a count). Those values are someone's input (names,
- * company names), so the texts kept are bounded and the oldest made is forgotten first; the catalogs' 1,077
- * keys fit several times over, so a key asked alone stays unless thousands of names pass through.
+ * company names), so the texts kept are bounded and the least recently asked is forgotten first; the
+ * catalogs' 1,077 keys fit several times over, and a key every turn asks is never the least recently asked.
  *
  * Anything else (an object or array in the options, a Date, `returnObjects`, a key list) goes to i18next
  * every time, as does a call whose answer is not a string.
@@ -28,7 +29,7 @@ export interface KeptTexts {
 }
 
 export function keepingTexts(fixed: Translate): KeptTexts {
-  const texts = new Map<string, string>();
+  const texts = new LRUCache<string, string>({ max: KEPT_LIMIT });
   const call = fixed as unknown as (...args: unknown[]) => unknown;
   const translate = (...args: unknown[]): unknown => {
     const [key, options] = args;
@@ -42,8 +43,6 @@ export function keepingTexts(fixed: Translate): KeptTexts {
     if (known !== undefined) return known;
     const made = call(...args);
     if (typeof made !== 'string') return made;
-    // A Map iterates in insertion order: its first key is the oldest text made.
-    if (texts.size >= KEPT_LIMIT) texts.delete(texts.keys().next().value as string);
     texts.set(kept, made);
     return made;
   };

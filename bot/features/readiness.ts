@@ -8,7 +8,7 @@ import { readyCard } from '../../cards/teams/readyCard';
 import { providerIdOf } from '../../services/partnerships/providers';
 import { type ReadinessReport, ReadyToTransact } from '../../services/readiness/readyToTransact';
 import { reauthorisationStanding } from '../../services/reauthorisation/standing';
-import { LruMap } from '../lruMap';
+import { LRUCache } from 'lru-cache';
 import { CoalescedRefresh } from '../slack/coalescedRefresh';
 import { refusedText, tellClicker } from '../slack/distributorWords';
 import { SlackLanguages } from '../slack/slackLanguage';
@@ -66,7 +66,7 @@ export const readinessFeature: FeatureFactory = async (deps) => {
    * it. In memory: a restart, or a redraw on another instance, shows page 1; the buttons carry their page,
    * so a turn works on any instance.
    */
-  const pages = new LruMap<string, number>(1000);
+  const pages = new LRUCache<string, number>({ max: 1000 });
   const turns = new CoalescedRefresh((error) => log.error({ err: error }, 'could not turn an App Home page'));
 
   return {

@@ -2,7 +2,7 @@ import { HOME_RESELLERS_SHOWN, type ReadinessHomePage } from '../../cards/slack/
 import type { PartnershipService } from '../../services/partnerships/partnershipService';
 import type { ResellerRow } from '../../services/partnerships/types';
 import type { ReadinessReport, ReadyToTransact } from '../../services/readiness/readyToTransact';
-import { LruMap } from '../lruMap';
+import { LRUCache } from 'lru-cache';
 
 /** What the assistant itself holds of a reseller's row: when it changes, its assessment is read again. */
 const fingerprint = (row: ResellerRow) =>
@@ -56,7 +56,9 @@ export function homePage(
  */
 export class ReadinessHome {
   /** One entry per distributor workspace (a few), each one report per reseller. */
-  private readonly last = new LruMap<string, Map<string, { fingerprint: string; report: ReadinessReport }>>(100);
+  private readonly last = new LRUCache<string, Map<string, { fingerprint: string; report: ReadinessReport }>>({
+    max: 100,
+  });
 
   constructor(private readonly deps: { partnerships: PartnershipService; readiness: ReadyToTransact }) {}
 

@@ -3,7 +3,7 @@ import { DEFAULT_LANGUAGE, type Language, resolveLanguage, type Translate, trans
 import { mrkdwnTranslator } from '../../i18n/slackMrkdwn';
 import { type AtomicStore, updateRecord } from '../../services/storage/atomicStore';
 import type { Logger } from '../logger';
-import { LruMap } from '../lruMap';
+import { LRUCache } from 'lru-cache';
 
 const LOCALE_TTL_MS = 60 * 60 * 1000;
 /** Slack wants an answer within 3 s; a slow users.info must not eat that budget. */
@@ -17,7 +17,7 @@ const LOOKUP_BUDGET_MS = 800;
  */
 export class SlackLanguages {
   /** 10,000 people at most (a language code and a time each, ~150 B). */
-  private readonly cache = new LruMap<string, { language: Language; until: number }>(10_000);
+  private readonly cache = new LRUCache<string, { language: Language; until: number }>({ max: 10_000 });
 
   constructor(
     private readonly records: AtomicStore,

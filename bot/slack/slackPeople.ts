@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../services/domain/identifiers';
 import type { Logger } from '../logger';
-import { LruMap } from '../lruMap';
+import { LRUCache } from 'lru-cache';
 
 /** Names change rarely; an hour keeps users.info (Tier 4) out of every click. */
 const NAME_TTL_MS = 60 * 60 * 1000;
@@ -15,7 +15,7 @@ const LOOKUP_BUDGET_MS = 800;
  */
 export class SlackPeople {
   /** 10,000 people at most (a name and a time each, ~150 B). */
-  private readonly names = new LruMap<string, { name?: string; until: number }>(10_000);
+  private readonly names = new LRUCache<string, { name?: string; until: number }>({ max: 10_000 });
 
   constructor(
     private readonly logger: Logger,

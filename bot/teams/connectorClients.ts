@@ -9,7 +9,7 @@ import {
   ConnectorFactory,
   type UserTokenClient,
 } from 'botframework-connector';
-import { LruMap } from '../lruMap';
+import { LRUCache } from 'lru-cache';
 
 /** Service URLs are a handful of regional Teams endpoints; the bound only keeps a misbehaving caller small. */
 const CLIENTS_CAPACITY = 256;
@@ -29,8 +29,8 @@ const TOKEN_CLIENTS_CAPACITY = 16;
  * credentials and the token service's URL, so one per app id serves every turn.
  */
 export class SharedConnectorClients extends BotFrameworkAuthentication {
-  private readonly clients = new LruMap<string, Promise<ConnectorClient>>(CLIENTS_CAPACITY);
-  private readonly tokenClients = new LruMap<string, Promise<UserTokenClient>>(TOKEN_CLIENTS_CAPACITY);
+  private readonly clients = new LRUCache<string, Promise<ConnectorClient>>({ max: CLIENTS_CAPACITY });
+  private readonly tokenClients = new LRUCache<string, Promise<UserTokenClient>>({ max: TOKEN_CLIENTS_CAPACITY });
 
   constructor(private readonly inner: BotFrameworkAuthentication) {
     super();
@@ -81,7 +81,7 @@ class SharingConnectorFactory extends ConnectorFactory {
   constructor(
     private readonly inner: ConnectorFactory,
     private readonly appId: string,
-    private readonly clients: LruMap<string, Promise<ConnectorClient>>,
+    private readonly clients: LRUCache<string, Promise<ConnectorClient>>,
   ) {
     super();
   }
@@ -94,7 +94,7 @@ class SharingConnectorFactory extends ConnectorFactory {
 }
 
 /** The client kept under `key`, or a new one kept from now on; one that could not be made is not kept. */
-function keptOrMade<T>(kept: LruMap<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+function keptOrMade<T>(kept: LRUCache<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
   const found = kept.get(key);
   if (found) return found;
   const made = make();

@@ -2,7 +2,7 @@ import type { ConversationReference } from 'botbuilder';
 import type { AtomicStore } from '../../services/storage/atomicStore';
 import { updateRecord } from '../../services/storage/atomicStore';
 import type { Standing } from '../../services/rules/memberDomain';
-import { LruMap } from '../lruMap';
+import { LRUCache } from 'lru-cache';
 
 export interface StoredReference {
   tenantId: string;
@@ -41,7 +41,7 @@ const KNOWN_CAPACITY = 10_000;
  * Writes only when the conversation actually changed, so an ordinary turn costs no store write.
  */
 export class ConversationReferenceStore {
-  private readonly known = new LruMap<string, string>(KNOWN_CAPACITY);
+  private readonly known = new LRUCache<string, string>({ max: KNOWN_CAPACITY });
   private readonly forgetListeners: ForgetListener[] = [];
 
   constructor(private readonly records: AtomicStore) {}

@@ -3,7 +3,7 @@ import type { Activity } from 'botbuilder';
 import type { AtomicStore, Versioned } from '../../services/storage/atomicStore';
 import type { UnitOfWork } from '../../services/storage/unitOfWork';
 import { isCardSubmission } from '../../dialogs/cardSubmission';
-import { LruMap } from '../lruMap';
+import { LRUCache } from 'lru-cache';
 import { type Liveness, ranOnStoppedInstance } from '../deliveryLedger';
 import { deliveriesWith, deliveryIn, type PressDelivery, type PressRecord } from './pressRecord';
 
@@ -63,7 +63,7 @@ const NO_CLAIM: SubmissionClaim = { handled: async () => {}, failed: async () =>
 export class RepeatedSubmissions {
   private readonly graceMs: number;
   private readonly inFlightMs: number;
-  private readonly written = new LruMap<string, { version: number; record: PressRecord }>(REMEMBERED);
+  private readonly written = new LRUCache<string, { version: number; record: PressRecord }>({ max: REMEMBERED });
   /** `handled` writes under way, by key (one at a time a person: bounded by the turns in flight). */
   private readonly settling = new Map<string, Promise<void>>();
 

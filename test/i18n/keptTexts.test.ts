@@ -49,13 +49,25 @@ describe('Translations kept per language (issue 18): the same text as i18next, w
     expect(spy.callCount).to.equal(6);
   });
 
-  it(`holds at most ${KEPT_LIMIT} texts a language, forgetting the oldest first`, () => {
-    const { kept } = fixedFor('en');
+  it(`holds at most ${KEPT_LIMIT} texts a language, forgetting the least recently asked first`, () => {
+    const { spy, kept } = fixedFor('en');
     const line = (n: number) => kept.translate('common:unknown', { text: `message ${n}` });
-    for (let n = 0; n <= KEPT_LIMIT + 50; n += 1) line(n);
+    const everyTurn = () => kept.translate('enrolment:progress.title');
+    everyTurn();
+    for (let n = 0; n <= KEPT_LIMIT + 50; n += 1) {
+      line(n);
+      // A catalog key asked every thousand names, the last time 1,050 names before the end: more than the
+      // bound's worth of texts were made since it was first made, fewer since it was last asked.
+      if (n % 1000 === 0 && n < KEPT_LIMIT) everyTurn();
+    }
     expect(kept.size()).to.equal(KEPT_LIMIT);
-    // The newest is still kept, the oldest made again and still right.
+    const asked = spy.callCount;
+    everyTurn();
+    expect(spy.callCount, 'the key every turn asks is still kept').to.equal(asked);
+    // The newest is still kept; the oldest was forgotten, and is made again, still right.
     expect(line(KEPT_LIMIT + 50)).to.include(`message ${KEPT_LIMIT + 50}`);
+    expect(spy.callCount).to.equal(asked);
     expect(line(0)).to.include('message 0');
+    expect(spy.callCount).to.equal(asked + 1);
   });
 });

@@ -4,7 +4,7 @@ import { type Translate, translatorFor } from '../../../i18n/i18n';
 import type { PartnershipService } from '../../../services/partnerships/partnershipService';
 import type { Invitation, Provider } from '../../../services/partnerships/types';
 import type { Logger } from '../../logger';
-import { LruMap } from '../../lruMap';
+import { LRUCache } from 'lru-cache';
 import type { SlackLanguages } from '../slackLanguage';
 import type { SlackPeople } from '../slackPeople';
 
@@ -53,7 +53,7 @@ const ADMIN_TTL_MS = 5 * 60 * 1000;
 /** Workspace admins and owners from users.info, cached for five minutes. */
 export function adminChecker(logger: Logger) {
   // 10,000 people at most (a flag and a time each, ~150 B).
-  const cache = new LruMap<string, { admin: boolean; until: number }>(10_000);
+  const cache = new LRUCache<string, { admin: boolean; until: number }>({ max: 10_000 });
   return async (client: WebClient, userId: string): Promise<boolean> => {
     const cached = cache.get(userId);
     if (cached && cached.until > Date.now()) return cached.admin;

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { ApproverGroup, UserGroupDirectory } from '../../../services/partnerships/types';
-import { LruMap } from '../../lruMap';
+import { LRUCache } from 'lru-cache';
 import type { Logger } from '../../logger';
 
 /**
@@ -22,7 +22,7 @@ export const GROUPS_KEPT = 1_000;
  * group) is not remembered and grants nothing: only the named approvers act until Slack answers.
  */
 export class SlackUserGroups implements UserGroupDirectory {
-  private readonly cache: LruMap<string, { members: Promise<string[] | undefined>; until: number }>;
+  private readonly cache: LRUCache<string, { members: Promise<string[] | undefined>; until: number }>;
 
   constructor(
     private readonly client: WebClient,
@@ -31,7 +31,7 @@ export class SlackUserGroups implements UserGroupDirectory {
     private readonly ttlMs = MEMBERS_TTL_MS,
     groupsKept = GROUPS_KEPT,
   ) {
-    this.cache = new LruMap(groupsKept);
+    this.cache = new LRUCache({ max: groupsKept });
   }
 
   async membersOf(teamId: string, groupId: string): Promise<string[] | undefined> {
