@@ -50,24 +50,37 @@ export interface EnrolmentProgress {
   seen?: { draft: SeenRecord<PartnerDraft> };
 }
 
-/** The enrolment's progress from the draft and the answer log, by the readiness rules. */
+/**
+ * The enrolment's progress from the draft and the answer log, by the readiness rules.
+ *
+ * The readiness (and what follows from it: `canSubmit`, E7's `alreadyEnrolledDone`) is worked out when first
+ * read, once. A turn that saves an answer reads the progress only to start its compare-and-set from the
+ * version it read and to tell a stale card; it shows the progress as saved. A step's own card shows the
+ * draft. Worked out at once, the rules ran twice on a Save turn and once for nothing on the step card's
+ * turn (issue 18, session 38). The getters are enumerable, so a copy or a deep comparison still sees them.
+ */
 export function progressOf(
   draft: PartnerDraft,
   answers: AnswerLog['answers'],
   webmail: WebmailList,
 ): EnrolmentProgress {
-  const readiness = enrolmentReadiness(draft, { webmail });
-  const submittedStep = readiness.steps.find((s) => s.id === 'submitted');
-  const mpa = mpaStepStatus(draft.status);
+  let readiness: EnrolmentReadiness | undefined;
+  const readinessNow = () => (readiness ??= enrolmentReadiness(draft, { webmail }));
   return {
     tenantId: draft.tenantId ?? draft.id,
     draft,
-    readiness,
-    mpa,
+    get readiness() {
+      return readinessNow();
+    },
+    mpa: mpaStepStatus(draft.status),
     answers,
-    canSubmit: submittedStep?.status === 'missing',
+    get canSubmit() {
+      return readinessNow().steps.find((s) => s.id === 'submitted')?.status === 'missing';
+    },
     submitted: isSubmitted(draft.status),
-    alreadyEnrolledDone: draft.status.cspEnrolled === true && readiness.decision.allowed,
+    get alreadyEnrolledDone() {
+      return draft.status.cspEnrolled === true && readinessNow().decision.allowed;
+    },
   };
 }
 

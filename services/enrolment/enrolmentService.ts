@@ -75,7 +75,9 @@ export class EnrolmentService {
     const draft = draftRecord?.value ?? newDraft(tenantId);
     const answers = await this.answersOf(tenantId, draftRecord?.value);
     const progress = await this.withReported(progressOf(draft, answers, this.deps.webmail));
-    return { ...progress, seen: { draft: { value: draftRecord?.value, version: draftRecord?.version } } };
+    // Set on the progress just made, not spread into a copy: a copy would work out its readiness now.
+    progress.seen = { draft: { value: draftRecord?.value, version: draftRecord?.version } };
+    return progress;
   }
 
   /**
@@ -102,11 +104,12 @@ export class EnrolmentService {
   /**
    * A1: the checklist shows the yearly items the reseller reported once it is enrolled, and only then:
    * before that their record is not read (a store read saved on every checklist turn, issue 18).
+   * `progress` is one `progressOf` just made, given its yearly items in place (see `progressOf`).
    */
   private async withReported(progress: EnrolmentProgress, known?: EnrolmentProgress): Promise<EnrolmentProgress> {
     if (!progress.submitted && !progress.alreadyEnrolledDone) return progress;
-    const reauthorisation = known?.reauthorisation ?? (await readReported(this.deps.records, progress.tenantId));
-    return { ...progress, reauthorisation };
+    progress.reauthorisation = known?.reauthorisation ?? (await readReported(this.deps.records, progress.tenantId));
+    return progress;
   }
 
   /**

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { newDraft, progressOf } from '../../../services/enrolment/enrolmentProgress';
 import { EnrolmentService } from '../../../services/enrolment/enrolmentService';
 import { VerificationStatusService } from '../../../services/enrolment/verificationStatus';
 import { SandboxGateway } from '../../../services/partnerCenter/sandboxGateway';
@@ -75,6 +76,28 @@ describe('enrolment service (E2–E7)', () => {
     await counted.answer(piotr, 'work-account', answers['work-account'], seen);
     expect(writes).to.equal(1);
     expect((await service.progress(TENANT)).answers).to.include.keys('mpn-id', 'work-account');
+  });
+
+  it('works the readiness out when the progress is first shown, once, not when a save only reads it (issue 18)', () => {
+    // A draft that counts how often the rules read its primary contact (E4).
+    let reads = 0;
+    const draft = new Proxy(newDraft(TENANT), {
+      get(target, key, receiver) {
+        if (key === 'primaryContact') reads += 1;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const progress = progressOf(draft, {}, defaultWebmailList);
+    expect(progress.submitted).to.equal(false);
+    expect(reads, 'the rules before anything asked for them').to.equal(0);
+
+    expect(progress.canSubmit).to.equal(false);
+    const onceShown = reads;
+    expect(onceShown).to.be.greaterThan(0);
+    expect(progress.readiness.steps.find((s) => s.id === 'primary-contact')?.status).to.equal('missing');
+    expect(progress.alreadyEnrolledDone).to.equal(false);
+    expect({ ...progress }.readiness, 'a copy carries it').to.equal(progress.readiness);
+    expect(reads, 'the rules again').to.equal(onceShown);
   });
 
   it('shows who answered a draft saved before the answers moved into it, and moves them in at the next save', async () => {
