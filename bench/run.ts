@@ -27,6 +27,7 @@ import { metricsText } from './benchFeature';
 import { meetsOneReadOneWrite, operationsPerTurn, settledStoreOperations } from './storeOperations';
 import type { FanoutReply, FanoutRequest, LoopDelay, TargetOptions } from './target';
 import { ackPhasesBetween, readAckPhases } from './ackPhases';
+import { laneFloorSeconds } from './laneFloor';
 
 /**
  * `npm run bench` (about 11 minutes, 5 of them the approval section's road) and `npm run bench -- --quick` (CI: the same code paths with
@@ -85,7 +86,9 @@ const settings = quick
       warmup: 2,
       rounds: { count: 3, seconds: 5, warmup: 1, firstWarmup: 15, priming: true },
       approvals: { warmup: 100, measured: 1000 },
-      notices: { tenants: 1000, users: 2, perTenant: 5 },
+      // Two notices a conversation, the conversation lane's burst: 5 (until session 38) put the run on the
+      // lanes' floor, 6 s on Redis, which one instance nearly reached (bench/laneFloor.ts).
+      notices: { tenants: 1000, users: 5, perTenant: 2 },
       conversations: 10_000,
       starts: 3,
     };
@@ -901,8 +904,9 @@ function cpuSplit({ cpu, seconds }: FanoutFigures): string {
  */
 async function fanout(stub: Child, serviceUrl: string, redis?: string) {
   const { tenants, users, perTenant } = settings.notices;
+  const floor = laneFloorSeconds({ users, perTenant });
   log(
-    `fan-out: ${fmt(tenants * users * perTenant)} deliveries to ${fmt(tenants)} tenants (${users} people each, ${perTenant} notices each)`,
+    `fan-out: ${fmt(tenants * users * perTenant)} deliveries to ${fmt(tenants)} tenants (${users} people each, ${perTenant} notices each; Teams' lanes alone need ${fmt(floor)} s on Redis)`,
   );
   // A fan-out tenant's id takes the run id's first 8 characters (bench/load.ts): each run its own 8.
   const sqlite = await fanoutRun(stub, serviceUrl, { store: 'sqlite', instances: 1, runId: `${runId.slice(1)}f` });
@@ -932,7 +936,7 @@ async function fanout(stub: Child, serviceUrl: string, redis?: string) {
       met: ratio >= 1.6,
     });
     notes.push(
-      `Fan-out on Redis: ${noticeSplit(one)} (one instance); ${noticeSplit(two)} (two instances). ${cpuSplit(one)} (one instance); ${cpuSplit(two)} (two instances). A lane hold is a job a worker found over its conversation's or tenant's limit and put back until the limit allows.`,
+      `Fan-out on Redis: ${noticeSplit(one)} (one instance); ${noticeSplit(two)} (two instances). ${cpuSplit(one)} (one instance); ${cpuSplit(two)} (two instances). A lane hold is a job a worker found over its conversation's or tenant's limit and put back until the limit allows. Teams' lanes alone, as the shared limiter keeps them on Redis, need at least ${fmt(floor)} s for ${perTenant} notices a conversation and ${fmt(users * perTenant)} a tenant, however many instances send them (bench/laneFloor.ts): a run that takes about that long measures the lanes, not the instances.`,
     );
   } else {
     notes.push('Fan-out on Redis (one and two instances) skipped: no REDIS_URL.');
