@@ -906,7 +906,7 @@ async function fanout(stub: Child, serviceUrl: string, redis?: string) {
   const { tenants, users, perTenant } = settings.notices;
   const floor = laneFloorSeconds({ users, perTenant });
   log(
-    `fan-out: ${fmt(tenants * users * perTenant)} deliveries to ${fmt(tenants)} tenants (${users} people each, ${perTenant} notices each; Teams' lanes alone need ${fmt(floor)} s on Redis)`,
+    `fan-out: ${fmt(tenants * users * perTenant)} deliveries to ${fmt(tenants)} tenants (${users} ${users === 1 ? 'person' : 'people'} each, ${perTenant} notices each; Teams' lanes alone need ${fmt(floor)} s on Redis)`,
   );
   // A fan-out tenant's id takes the run id's first 8 characters (bench/load.ts): each run its own 8.
   const sqlite = await fanoutRun(stub, serviceUrl, { store: 'sqlite', instances: 1, runId: `${runId.slice(1)}f` });
