@@ -1267,7 +1267,12 @@ async function main() {
     // Ignored by git (*.tmp): a quick or partial run never replaces the committed figures.
     writeFileSync(path.join(dir, quick ? 'quick.tmp' : 'only.tmp'), `${JSON.stringify(result, null, 2)}\n`);
   } else {
-    writeFileSync(path.join(dir, `${date.slice(0, 10)}.json`), `${JSON.stringify(result, null, 2)}\n`);
+    // A second full run on the same day is kept beside the first (a day's file is committed figures).
+    const day = path.join(dir, `${date.slice(0, 10)}.json`);
+    const kept = existsSync(day)
+      ? path.join(dir, `${date.slice(0, 10)}-${date.slice(11, 16).replace(':', '')}.json`)
+      : day;
+    writeFileSync(kept, `${JSON.stringify(result, null, 2)}\n`);
     writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
   }
   process.stdout.write(
