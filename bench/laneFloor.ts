@@ -1,4 +1,5 @@
 import { TEAMS_LIMITS } from '../bot/proactive/durableNotifier';
+import { laneWindowSeconds } from '../services/outbox/sharedLaneLimiter';
 
 /** A fan-out's shape: every notice goes to each of a tenant's people (bench/target.ts). */
 export interface FanoutShape {
@@ -8,7 +9,7 @@ export interface FanoutShape {
 
 /**
  * The least time Teams' lanes give a fan-out of `shape` on Redis, however many instances send it (session 38).
- * The shared limiter gives a lane `burst` sends a window of ceil(burst / perSecond) whole seconds
+ * The shared limiter gives a lane `burst` sends a window of `laneWindowSeconds`
  * (services/outbox/sharedLaneLimiter.ts), so n notices on one lane need ceil(n / burst) - 1 windows after the
  * first. A conversation gets `perTenant` notices, a tenant `users × perTenant`. A fan-out that takes about this
  * long measures Teams' limits, not the instances: with 5 notices a conversation it is 6 s, so where one
@@ -22,5 +23,5 @@ export function laneFloorSeconds(shape: FanoutShape): number {
 }
 
 function windowsAfterFirst(sends: number, lane: { perSecond: number; burst: number }): number {
-  return (Math.ceil(sends / lane.burst) - 1) * Math.ceil(lane.burst / lane.perSecond);
+  return (Math.ceil(sends / lane.burst) - 1) * laneWindowSeconds(lane);
 }

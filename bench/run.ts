@@ -949,17 +949,17 @@ async function fanout(stub: Child, serviceUrl: string, redis?: string) {
 }
 
 /**
- * Resident memory after `count` conversations, each new (its own tenant, person and conversation, one
- * `help`): right after the load, as an operator would see it, and after a full garbage collection (the
- * target runs with --expose-gc), which tells memory the conversations hold from garbage not yet collected.
- */
-/**
  * How long the memory section and the idle check leave the assistant idle after start before reading its
  * idle RSS. `--quick` (CI's smoke run) waits 5 s: its idle figures then say only that the reading works,
  * and the three 30 s waits were about a tenth of CI's time on a slow machine (2026-12-05).
  */
 const IDLE_SETTLE_MS = quick ? 5_000 : 30_000;
 
+/**
+ * Resident memory after `count` conversations, each new (its own tenant, person and conversation, one
+ * `help`): right after the load, as an operator would see it, and after a full garbage collection (the
+ * target runs with --expose-gc), which tells memory the conversations hold from garbage not yet collected.
+ */
 async function memory(stub: Child, serviceUrl: string, nodeFlags: string[] = []) {
   const count = settings.conversations;
   const how = nodeFlags.length ? `, node ${nodeFlags.join(' ')}` : '';
@@ -1272,8 +1272,9 @@ async function main() {
     const kept = existsSync(day)
       ? path.join(dir, `${date.slice(0, 10)}-${date.slice(11, 16).replace(':', '')}.json`)
       : day;
-    writeFileSync(kept, `${JSON.stringify(result, null, 2)}\n`);
-    writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+    const text = `${JSON.stringify(result, null, 2)}\n`;
+    writeFileSync(kept, text);
+    writeFileSync(path.join(dir, 'latest.json'), text);
   }
   process.stdout.write(
     `\n\`${command}\` — ${date.slice(0, 16).replace('T', ' ')} UTC, ${info.cores}× ${info.cpu}, ${info.memoryGb} GB, node ${info.node}, ${info.os}\n\n${table()}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`,

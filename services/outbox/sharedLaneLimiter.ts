@@ -10,6 +10,14 @@ export interface SharedLaneLimiterOptions {
 }
 
 /**
+ * How long one window of a lane is on Redis: `burst` sends a window, in whole seconds (rate-limiter-flexible
+ * counts whole seconds), so a lane never goes faster than its rate.
+ */
+export function laneWindowSeconds(lane: Pick<Lane, 'perSecond' | 'burst'>): number {
+  return Math.max(1, Math.ceil(lane.burst / lane.perSecond));
+}
+
+/**
  * The outbox's lane limits kept in Redis by rate-limiter-flexible, so every instance draws on one budget
  * per conversation, tenant or channel: two instances send what one would. Its windows are whole seconds,
  * so a lane becomes `burst` messages per ceil(burst / perSecond) s: never faster than the lane's rate.
@@ -60,7 +68,7 @@ export class SharedLaneLimiter implements LaneLimiter {
             useRedisPackage: true,
             keyPrefix: `${this.options.keyPrefix}rl:${shape}`,
             points: lane.burst,
-            duration: Math.max(1, Math.ceil(lane.burst / lane.perSecond)),
+            duration: laneWindowSeconds(lane),
           }),
       );
       this.limiters.set(shape, limiter);
