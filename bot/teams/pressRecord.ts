@@ -15,6 +15,12 @@ export interface PressRecord {
    */
   state: 'claimed' | 'handled' | 'in-flight';
   at: string;
+  /**
+   * The instance that answered the deliveries naming none: the record's writer, named once instead of in
+   * each of them (issue 18: the record is read and written on every press, and the instance's id was
+   * half its bytes). Records written before 2026-12-05 have none, and name it in every delivery.
+   */
+  by?: string;
   /** The person's recent deliveries, oldest first (records from before deliveries were kept have none). */
   deliveries?: PressDelivery[];
 }
@@ -22,8 +28,12 @@ export interface PressRecord {
 export interface PressDelivery {
   /** The activity's id, which Teams keeps when it sends the activity again. */
   id: string;
-  /** The instance whose turn answers it (the outbox's instance id), to tell a slow turn from one that died. */
-  by?: string;
+  /**
+   * The instance whose turn answers it (the outbox's instance id), to tell a slow turn from one that died.
+   * Absent in a record: the record's `by`. `null`: not known (a delivery recorded without one, kept in a
+   * record that names an instance), so it is never run again, as before.
+   */
+  by?: string | null;
 }
 
 /**
@@ -32,17 +42,41 @@ export interface PressDelivery {
  */
 export const DELIVERIES_KEPT = 8;
 
-export function deliveryIn(record: PressRecord | undefined, id: string | undefined): PressDelivery | undefined {
-  return id === undefined ? undefined : record?.deliveries?.find((delivery) => delivery.id === id);
+/** The delivery `id` as the record keeps it, its instance spelt out (`by` undefined when not known). */
+export function deliveryIn(
+  record: PressRecord | undefined,
+  id: string | undefined,
+): { id: string; by: string | undefined } | undefined {
+  if (id === undefined || !record?.deliveries) return undefined;
+  const entry = record.deliveries.find((delivery) => delivery.id === id);
+  return entry && { id: entry.id, by: instanceOf(record, entry) };
 }
 
-/** The deliveries a record written for `delivery` keeps: the ones before it (but `dropped`), and it last. */
+/**
+ * The deliveries part of a record written for `delivery` (none when a failed press's delivery is only taken
+ * out): the ones before it (but `dropped`), and it last. The record names its writer once, as `by`; a
+ * delivery answered by another instance keeps its own.
+ */
 export function deliveriesWith(
   before: PressRecord | undefined,
   delivery: PressDelivery | undefined,
   dropped?: string,
-): PressDelivery[] {
-  const kept = (before?.deliveries ?? []).filter((entry) => entry.id !== delivery?.id && entry.id !== dropped);
-  if (delivery) kept.push(delivery);
-  return kept.length > DELIVERIES_KEPT ? kept.slice(kept.length - DELIVERIES_KEPT) : kept;
+): Pick<PressRecord, 'by' | 'deliveries'> {
+  const by = delivery ? (delivery.by ?? undefined) : before?.by;
+  let kept: PressDelivery[] = [];
+  for (const entry of before?.deliveries ?? []) {
+    if (entry.id === delivery?.id || entry.id === dropped) continue;
+    const entryBy = before ? instanceOf(before, entry) : undefined;
+    if (entryBy === by) kept.push({ id: entry.id });
+    else kept.push({ id: entry.id, by: entryBy ?? null });
+  }
+  if (delivery) kept.push({ id: delivery.id });
+  if (kept.length > DELIVERIES_KEPT) kept = kept.slice(kept.length - DELIVERIES_KEPT);
+  return by === undefined ? { deliveries: kept } : { by, deliveries: kept };
+}
+
+/** Which instance answered `entry` of `record`; undefined when not known. */
+function instanceOf(record: PressRecord, entry: PressDelivery): string | undefined {
+  if (entry.by === null) return undefined;
+  return entry.by ?? record.by;
 }

@@ -248,7 +248,7 @@ export class RepeatedSubmissions {
       if (!current) return;
       const ours = current.version === mine?.version;
       if (!ours && !deliveryIn(current.value, deliveryId)) return;
-      const left: PressRecord = { ...current.value, deliveries: deliveriesWith(current.value, undefined, deliveryId) };
+      const left: PressRecord = { ...current.value, ...deliveriesWith(current.value, undefined, deliveryId) };
       // This claim's own press failed: a repeat of it is no repeat.
       if (ours) delete left.press;
       const done =
@@ -278,7 +278,7 @@ function pressRecord(
   before: PressRecord | undefined,
   delivery: PressDelivery | undefined,
 ): PressRecord {
-  return { press, state, at, deliveries: deliveriesWith(before, delivery) };
+  return { press, state, at, ...deliveriesWith(before, delivery) };
 }
 
 /** A press allowed to run in a turn that commits once: its claim, staged at the turn's end. */

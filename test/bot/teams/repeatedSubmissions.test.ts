@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import sinon from 'sinon';
 import type { Activity } from 'botbuilder';
+import type { PressRecord } from '../../../bot/teams/pressRecord';
 import { RepeatedSubmissions } from '../../../bot/teams/repeatedSubmissions';
 import type { AtomicStore } from '../../../services/storage/atomicStore';
 import { MemoryAtomicStore } from '../../../services/storage/memoryAtomicStore';
@@ -209,6 +210,67 @@ describe('repeated card presses: one write for a quick answer, renewed for a slo
       expect(await on('instance-b').claim(delivered('activity-1', { verb: 'save' }))).to.equal(undefined);
       live = ['instance-b'];
       expect(await on('instance-b').claim(delivered('activity-1', { verb: 'save' }))).to.not.equal(undefined);
+    });
+
+    it('names the answering instance once in the person’s record, and still tells whose delivery was whose', async () => {
+      let live = ['instance-a', 'instance-b'];
+      const on = (self: string) =>
+        new RepeatedSubmissions({ records, clock: () => new Date(), liveness: { self, live: async () => live } });
+      const a = on('instance-a');
+      for (let i = 1; i <= 7; i++)
+        await (await a.claim(delivered(`activity-${i}`, { verb: 'save', step: i })))!.handled();
+      await (await on('instance-b').claim(delivered('activity-8', { verb: 'continue' })))!.handled();
+
+      const [{ value: record }] = await records.list<PressRecord>('teams:press:');
+      expect(record.by, 'the record names its writer').to.equal('instance-b');
+      expect(record.deliveries!.map((d) => d.by)).to.deep.equal([...Array(7).fill('instance-a'), undefined]);
+      // Each instance's own deliveries stay answered once while both run.
+      expect(await on('instance-b').claim(delivered('activity-3', { verb: 'save', step: 3 }))).to.equal(undefined);
+      expect(await on('instance-a').claim(delivered('activity-8', { verb: 'continue' }))).to.equal(undefined);
+      // instance-a stops: its deliveries run again on instance-b (it may have died mid-turn); instance-b's do not.
+      live = ['instance-b'];
+      expect(await on('instance-b').claim(delivered('activity-8', { verb: 'continue' }))).to.equal(undefined);
+      expect(await on('instance-b').claim(delivered('activity-3', { verb: 'save', step: 3 }))).to.not.equal(undefined);
+    });
+
+    it('writes the instance once for a person’s presses all answered by one instance', async () => {
+      const guard = new RepeatedSubmissions({
+        records,
+        clock: () => new Date(),
+        liveness: { self: 'instance-a', live: async () => ['instance-a'] },
+      });
+      for (let i = 1; i <= 10; i++)
+        await (await guard.claim(delivered(`activity-${i}`, { verb: 'save', step: i })))!.handled();
+      const [{ value: record }] = await records.list<PressRecord>('teams:press:');
+      expect(record.by).to.equal('instance-a');
+      expect(record.deliveries).to.deep.equal([3, 4, 5, 6, 7, 8, 9, 10].map((i) => ({ id: `activity-${i}` })));
+      expect(JSON.stringify(record).match(/instance-a/g)).to.have.length(1);
+    });
+
+    it('reads a record of the earlier shape, each delivery naming its instance, and keeps their instances', async () => {
+      let live = ['instance-a', 'instance-b'];
+      const on = (self: string) =>
+        new RepeatedSubmissions({ records, clock: () => new Date(), liveness: { self, live: async () => live } });
+      // Written as the version before 2026-12-05 wrote it, under the key the guard uses for Anna.
+      await (await on('instance-a').claim(delivered('activity-0', { verb: 'save' })))!.handled();
+      const [{ key, version }] = await records.list<PressRecord>('teams:press:');
+      const earlier: PressRecord = {
+        press: 'an-earlier-press',
+        state: 'handled',
+        at: new Date().toISOString(),
+        deliveries: [
+          { id: 'activity-1', by: 'instance-a' },
+          { id: 'activity-2', by: 'instance-b' },
+        ],
+      };
+      release();
+      expect(await records.compareAndSet(key, version, earlier)).to.not.equal(undefined);
+      expect(await on('instance-a').claim(delivered('activity-2', { verb: 'continue' }))).to.equal(undefined);
+      await (await on('instance-a').claim(delivered('activity-3', { verb: 'check' })))!.handled();
+      live = ['instance-a'];
+      // instance-b stopped: its delivery runs again; instance-a's own do not.
+      expect(await on('instance-a').claim(delivered('activity-1', { verb: 'save' }))).to.equal(undefined);
+      expect(await on('instance-a').claim(delivered('activity-2', { verb: 'continue' }))).to.not.equal(undefined);
     });
   });
 });
