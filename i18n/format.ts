@@ -62,6 +62,18 @@ export function formatDate(language: string | undefined, value: unknown): string
   return formatter('date', locale, () => new Intl.DateTimeFormat(locale, DATE)).format(date);
 }
 
+/**
+ * The UTC day of a timestamp (`2026-12-05`), for a text that shows the day alone (`{{…, date}}`, which
+ * shows the UTC day): the same day gives the same values, so a translator that keeps its texts
+ * (keptTexts.ts) makes the text once that day, not once an instant (issue 18: the progress card's "who
+ * answered" line, asked with the answer's instant, was the one text a Save made anew every time). What is
+ * not a date is given back as it is, and shown as given.
+ */
+export function utcDay(value: unknown): unknown {
+  const date = toDate(value);
+  return date ? date.toISOString().slice(0, 10) : value;
+}
+
 /** `21 dec. 2026 14:05 UTC`. */
 export function formatDateTime(language: string | undefined, value: unknown): string {
   const date = toDate(value);

@@ -1,6 +1,7 @@
 import type { Attachment } from 'botbuilder';
 import type { Translate } from '../../i18n/i18n';
 import { plainTranslator } from '../../i18n/teamsMarkdown';
+import { utcDay } from '../../i18n/format';
 import { ANSWER_STEPS, type AnswerStep, requiredFields } from '../../services/enrolment/enrolmentAnswers';
 import type { PartnerDraft } from '../../services/domain/partner';
 import { type EnrolmentProgress, newDraft } from '../../services/enrolment/enrolmentService';
@@ -107,7 +108,7 @@ export function enrolmentProgressCard(t: Translate, progress: EnrolmentProgress,
     t('enrolment:progress.answeredBy', {
       step: t(`enrolment:choice.${step}`),
       name: record?.name ?? t('enrolment:progress.someone'),
-      date: record?.at ?? '',
+      date: utcDay(record?.at ?? ''),
     }),
   );
   const intro = progress.alreadyEnrolledDone

@@ -1,6 +1,7 @@
 import type { Attachment } from 'botbuilder';
 import type { Translate } from '../../i18n/i18n';
 import { keysFor } from '../../i18n/readers';
+import { utcDay } from '../../i18n/format';
 import type { VerificationReport } from '../../services/enrolment/verificationStatus';
 import { cardAttachment } from '../renderCard';
 
@@ -94,7 +95,7 @@ function reportedLines(t: Translate, report: EnrolledReport): string[] {
     t('enrolment:progress.answeredBy', {
       step: t(`enrolment:choice.${s.step}`),
       name: s.name ?? t('enrolment:progress.someone'),
-      date: s.at,
+      date: utcDay(s.at),
     }),
   );
   if (mpaSigned && report.mpaSigned !== true) lines.push(t('enrolment:status.reported.mpa'));

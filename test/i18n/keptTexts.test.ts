@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { translations, type Translate } from '../../i18n/i18n';
+import { utcDay } from '../../i18n/format';
 import { keepingTexts, KEPT_LIMIT } from '../../i18n/keptTexts';
 
 /**
@@ -36,6 +37,22 @@ describe('Translations kept per language (issue 18): the same text as i18next, w
     expect(pl('enrolment:progress.answeredBy', answered('Jan Nowak', '2026-12-04T09:00:00Z'))).to.not.equal(base);
     expect(pl('enrolment:progress.answeredBy', answered('Ola Wójcik', '2026-11-30T09:00:00Z'))).to.include('listopada');
     expect(sv('enrolment:progress.answeredBy', answered('Ola Wójcik', '2026-12-04T09:00:00Z'))).to.include('december');
+  });
+
+  it('shows the "who answered" line asked with its day as with its instant, and makes it once a day', () => {
+    for (const language of ['en', 'pl', 'sv']) {
+      const { spy, kept } = fixedFor(language);
+      const plain = translations().getFixedT(language);
+      // Late in the UTC day, and an instant written with an offset whose UTC day is the next one.
+      for (const at of ['2026-12-04T09:00:00Z', '2026-12-04T23:59:59.999Z', '2026-12-04T23:30:00-02:00']) {
+        expect(kept.translate('enrolment:progress.answeredBy', answered('Ola', String(utcDay(at))))).to.equal(
+          plain('enrolment:progress.answeredBy', answered('Ola', at)),
+        );
+      }
+      expect(spy.callCount, `${language}: two days`).to.equal(2);
+    }
+    expect(utcDay('')).to.equal('');
+    expect(utcDay('-')).to.equal('-');
   });
 
   it('asks i18next every time when a value is an object, a Date or an array, or for several keys', () => {
