@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Lane } from './rateLimiter';
 
 /**
@@ -61,7 +61,8 @@ export interface OutboxObserver {
 }
 
 export const JOB = 'outbox:job:';
-export const jobIdOf = (dedupeKey: string) => createHash('sha256').update(dedupeKey).digest('hex').slice(0, 32);
+/** The job's id: a SHA-256 of its dedupe key, by Node's one-shot digest (a notice of a fan-out makes one). */
+export const jobIdOf = (dedupeKey: string) => hash('sha256', dedupeKey, 'hex').slice(0, 32);
 
 export const QUIET: OutboxObserver = {
   delivered: () => {},

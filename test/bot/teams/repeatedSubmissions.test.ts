@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import sinon from 'sinon';
 import type { Activity } from 'botbuilder';
 import type { PressRecord } from '../../../bot/teams/pressRecord';
-import { RepeatedSubmissions } from '../../../bot/teams/repeatedSubmissions';
+import { pressRecordKeyOf, RepeatedSubmissions } from '../../../bot/teams/repeatedSubmissions';
 import type { AtomicStore } from '../../../services/storage/atomicStore';
 import { MemoryAtomicStore } from '../../../services/storage/memoryAtomicStore';
 
@@ -245,6 +246,15 @@ describe('repeated card presses: one write for a quick answer, renewed for a slo
       expect(record.by).to.equal('instance-a');
       expect(record.deliveries).to.deep.equal([3, 4, 5, 6, 7, 8, 9, 10].map((i) => ({ id: `activity-${i}` })));
       expect(JSON.stringify(record).match(/instance-a/g)).to.have.length(1);
+    });
+
+    it('finds a person’s record under the key earlier versions wrote it (SHA-256 of the conversation and person)', () => {
+      const activity = delivered('activity-1', { verb: 'save' });
+      const earlierKey = `teams:press:${createHash('sha256')
+        .update(JSON.stringify(['a:anna', 'aad-anna']))
+        .digest('hex')
+        .slice(0, 40)}`;
+      expect(pressRecordKeyOf(activity)).to.equal(earlierKey);
     });
 
     it('reads a record of the earlier shape, each delivery naming its instance, and keeps their instances', async () => {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { expect } from 'chai';
 import { createLogger } from '../../../bot/logger';
@@ -320,3 +320,10 @@ for (const backend of backends) {
     });
   });
 }
+
+describe('outbox job ids', () => {
+  it('stay the ids earlier versions gave (SHA-256 of the dedupe key), so a notice queued before an upgrade is not queued twice', () => {
+    const key = 'partnership.invited:tenant-1:aad-anna';
+    expect(jobIdOf(key)).to.equal(createHash('sha256').update(key).digest('hex').slice(0, 32));
+  });
+});
