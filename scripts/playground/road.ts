@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Locator, Page } from 'playwright-core';
+import { utcDay } from '../../i18n/format';
 import type { Translate } from '../../i18n/i18n';
 import { DEMO } from '../../services/partnerCenter/sandboxIdentities';
 import type { SlackApiStub, SlackCall } from '../../test/support/fakes/slackApiStub';
@@ -266,8 +267,24 @@ async function statusWhenVerified(road: Road): Promise<void> {
   for (const heading of [t('enrolment:status.partnerCenter.title'), t('enrolment:status.reported.title')]) {
     await expectVisible(card.getByText(heading, { exact: true }).first(), 5_000, `"${heading}" on the status card`);
   }
+  // Who answered the primary contact, with the day (the UTC day: a walk that crosses midnight saved it the day before).
+  const answeredOn = (at: number) =>
+    t('enrolment:progress.answeredBy', {
+      step: t('enrolment:choice.primary-contact'),
+      name: road.reseller.contactName,
+      date: utcDay(new Date(at).toISOString()),
+    });
+  const [today, earlier] = [answeredOn(Date.now()), answeredOn(Date.now() - 5 * 60_000)];
+  await expectVisible(
+    card
+      .getByText(today, { exact: false })
+      .or(card.getByText(earlier, { exact: false }))
+      .first(),
+    5_000,
+    `"${today}" on the status card`,
+  );
   road.say(
-    `Teams: "${t('enrolment:words.status')}" after verification: "${verified}", under "${t('enrolment:status.partnerCenter.title')}", apart from "${t('enrolment:status.reported.title')}"`,
+    `Teams: "${t('enrolment:words.status')}" after verification: "${verified}", under "${t('enrolment:status.partnerCenter.title')}", apart from "${t('enrolment:status.reported.title')}", with "${today}"`,
   );
 }
 
