@@ -49,7 +49,7 @@ export function deliveryIn(
 ): { id: string; by: string | undefined } | undefined {
   if (id === undefined || !record?.deliveries) return undefined;
   const entry = record.deliveries.find((delivery) => delivery.id === id);
-  return entry && { id: entry.id, by: instanceOf(record, entry) };
+  return entry && { id: entry.id, by: instanceOf(entry, record.by) };
 }
 
 /**
@@ -66,7 +66,7 @@ export function deliveriesWith(
   let kept: PressDelivery[] = [];
   for (const entry of before?.deliveries ?? []) {
     if (entry.id === delivery?.id || entry.id === dropped) continue;
-    const entryBy = before ? instanceOf(before, entry) : undefined;
+    const entryBy = instanceOf(entry, before?.by);
     if (entryBy === by) kept.push({ id: entry.id });
     else kept.push({ id: entry.id, by: entryBy ?? null });
   }
@@ -75,8 +75,7 @@ export function deliveriesWith(
   return by === undefined ? { deliveries: kept } : { by, deliveries: kept };
 }
 
-/** Which instance answered `entry` of `record`; undefined when not known. */
-function instanceOf(record: PressRecord, entry: PressDelivery): string | undefined {
-  if (entry.by === null) return undefined;
-  return entry.by ?? record.by;
+/** Which instance answered `entry` of a record naming `recordBy`; undefined when not known. */
+function instanceOf(entry: PressDelivery, recordBy: string | undefined): string | undefined {
+  return entry.by === null ? undefined : (entry.by ?? recordBy);
 }
