@@ -10,6 +10,7 @@ import {
   type UserTokenClient,
 } from 'botframework-connector';
 import { LRUCache } from 'lru-cache';
+import { withPlainActivityBodies } from './plainActivityBodies';
 
 /** Service URLs are a handful of regional Teams endpoints; the bound only keeps a misbehaving caller small. */
 const CLIENTS_CAPACITY = 256;
@@ -27,6 +28,8 @@ const TOKEN_CLIENTS_CAPACITY = 16;
  * for every turn and every proactive delivery, with a pipeline of its own, although nothing here signs
  * anyone in: 3.4 % of an enrolment turn's CPU in a profile (issue 18). It keeps only the app id, its
  * credentials and the token service's URL, so one per app id serves every turn.
+ *
+ * The connector clients write the activities they send as JSON as they are (plainActivityBodies.ts).
  */
 export class SharedConnectorClients extends BotFrameworkAuthentication {
   private readonly clients = new LRUCache<string, Promise<ConnectorClient>>({ max: CLIENTS_CAPACITY });
@@ -88,7 +91,7 @@ class SharingConnectorFactory extends ConnectorFactory {
 
   create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
     return keptOrMade(this.clients, `${this.appId}\n${serviceUrl}\n${audience ?? ''}`, () =>
-      this.inner.create(serviceUrl, audience),
+      this.inner.create(serviceUrl, audience).then(withPlainActivityBodies),
     );
   }
 }

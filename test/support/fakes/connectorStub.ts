@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { unlikeTheMapper } from './activityMapper';
 
 export interface ReceivedActivity {
   /** The id the stub gave the activity, as a card's later submissions name it (`replyToId`). */
@@ -17,6 +18,10 @@ export type StubAnswer = { status: number; headers?: Record<string, string>; bod
  * to `/v3/conversations/:id/activities[/:replyTo]` and answers 200, or what a test scripts. A member
  * lookup (`GET /v3/conversations/:id/members/:userId`, TeamsInfo.getMember) answers what a test set
  * with `member()`, else 404 as for someone the conversation does not have, or a failure `memberFails()` set.
+ *
+ * Every activity body must be what botframework-connector's Activity mapper would have written for it
+ * (activityMapper.ts): the assistant writes them without it (bot/teams/plainActivityBodies.ts), so each
+ * journey checks that nothing it sends reaches Teams differently. `stop()` fails the test otherwise.
  */
 export class ConnectorStub {
   readonly received: ReceivedActivity[] = [];
@@ -28,6 +33,7 @@ export class ConnectorStub {
   private nextId = 1;
   private readonly members = new Map<string, Record<string, unknown>>();
   private readonly memberFailures = new Map<string, number>();
+  private readonly unlikeTheMapper: string[] = [];
 
   /** What Teams says of a user (by their channel id, `29:...`): email, userPrincipalName, ... */
   member(userId: string, account: Record<string, unknown>) {
@@ -59,6 +65,11 @@ export class ConnectorStub {
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    if (this.unlikeTheMapper.length > 0) {
+      throw new Error(
+        `connector stub: ${this.unlikeTheMapper.length} activities not as the Activity mapper writes them; the first: ${this.unlikeTheMapper[0]}`,
+      );
+    }
   }
 
   /** Resolves once at least `count` activities have arrived (no sleeping in tests). */
@@ -88,6 +99,13 @@ export class ConnectorStub {
     return this.received.flatMap((r) => (r.activity.attachments ?? []).map((a) => JSON.stringify(a.content)));
   }
 
+  private activityIn(chunks: Buffer[]): ReceivedActivity['activity'] {
+    const activity = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as ReceivedActivity['activity'];
+    const unlike = unlikeTheMapper(activity);
+    if (unlike) this.unlikeTheMapper.push(unlike);
+    return activity;
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -100,11 +118,12 @@ export class ConnectorStub {
       return;
     }
     const match = /^\/v3\/conversations\/([^/]+)\/activities(\/.*)?$/.exec(req.url ?? '');
+    const body = match ? this.activityIn(chunks) : {};
     if (match && req.method === 'PUT') {
       this.updated.push({
         conversationId: decodeURIComponent(match[1]),
         path: req.url ?? '',
-        activity: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'),
+        activity: body,
         authorization: req.headers.authorization,
       });
     }
@@ -124,7 +143,7 @@ export class ConnectorStub {
       id,
       conversationId: decodeURIComponent(match[1]),
       path: req.url ?? '',
-      activity: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'),
+      activity: body,
       authorization: req.headers.authorization,
     });
     res.writeHead(200, { 'content-type': 'application/json' });
