@@ -16,8 +16,8 @@ type BodyMapper = NonNullable<OperationSpec['requestBody']>['mapper'];
  * What the mapper did besides copying, and why it is not missed:
  * - it left out properties the schema does not name: the product builds its activities with botbuilder's
  *   own types and factories, so there are none (the test connector checks every body a journey sends);
- * - it checked types before sending: the types are TypeScript's, and the connector refuses a malformed
- *   body with a 400 the caller sees as before;
+ * - it checked types before sending, and threw: the types are TypeScript's now, and a malformed body
+ *   would be refused by the connector instead (a 400, a RestError like any other refusal);
  * - it wrote dates as ISO strings in UTC: `JSON.stringify` writes a Date the same way (a date given as a
  *   string would now go as it is; the product gives Dates).
  *

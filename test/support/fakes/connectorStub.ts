@@ -33,7 +33,7 @@ export class ConnectorStub {
   private nextId = 1;
   private readonly members = new Map<string, Record<string, unknown>>();
   private readonly memberFailures = new Map<string, number>();
-  private readonly unlikeTheMapper: string[] = [];
+  private readonly bodiesUnlikeTheMapper: string[] = [];
 
   /** What Teams says of a user (by their channel id, `29:...`): email, userPrincipalName, ... */
   member(userId: string, account: Record<string, unknown>) {
@@ -65,9 +65,9 @@ export class ConnectorStub {
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
-    if (this.unlikeTheMapper.length > 0) {
+    if (this.bodiesUnlikeTheMapper.length > 0) {
       throw new Error(
-        `connector stub: ${this.unlikeTheMapper.length} activities not as the Activity mapper writes them; the first: ${this.unlikeTheMapper[0]}`,
+        `connector stub: ${this.bodiesUnlikeTheMapper.length} activities not as the Activity mapper writes them; the first: ${this.bodiesUnlikeTheMapper[0]}`,
       );
     }
   }
@@ -102,7 +102,7 @@ export class ConnectorStub {
   private activityIn(chunks: Buffer[]): ReceivedActivity['activity'] {
     const activity = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as ReceivedActivity['activity'];
     const unlike = unlikeTheMapper(activity);
-    if (unlike) this.unlikeTheMapper.push(unlike);
+    if (unlike) this.bodiesUnlikeTheMapper.push(unlike);
     return activity;
   }
 
