@@ -28,6 +28,7 @@ import { meetsOneReadOneWrite, operationsPerTurn, settledStoreOperations } from 
 import type { FanoutReply, FanoutRequest, LoopDelay, TargetOptions } from './target';
 import { ackPhasesBetween, readAckPhases } from './ackPhases';
 import { laneFloorSeconds } from './laneFloor';
+import { heapGrowthTail } from './heapGrowthTail';
 
 /**
  * `npm run bench` (about 11 minutes, 5 of them the approval section's road) and `npm run bench -- --quick` (CI: the same code paths with
@@ -42,7 +43,9 @@ const profileFanout = argv.includes('--profile-fanout');
 /**
  * `--only=fanout,memory` runs those sections alone (teams, fanout, memory, start), at the run's sizes: for
  * measuring one thing again without the rest; such a run writes bench/results/only.tmp, never latest.json.
- * `--only=slack` is the Slack approval clicks of `teams` without its Teams loads.
+ * `--only=slack` is the Slack approval clicks of `teams` without its Teams loads. `--only=growth` is the
+ * enrolment step's p99 under the assistant's heap growth against V8's own (bench/heapGrowthTail.ts), run
+ * only when asked.
  */
 const only = argv
   .find((a) => a.startsWith('--only='))
@@ -1186,6 +1189,29 @@ async function cpuProfile(stub: Child, serviceUrl: string) {
   }
 }
 
+/** `--only=growth`: the step's p99 under both heap growths, on SQLite and, where a Redis answers, on Redis. */
+async function growth(stub: Child, serviceUrl: string, redis?: string) {
+  for (const store of redis ? (['sqlite', 'redis'] as const) : (['sqlite'] as const)) {
+    if (store === 'redis' && mayFlush(redis)) await flushDb(redis);
+    log(`growth: the enrolment step on ${store}, the assistant's heap growth against V8's own, alternated rounds`);
+    const tails = await heapGrowthTail({ store, redisUrl: store === 'redis' ? redis : undefined, serviceUrl, runId });
+    await stub.request('reset', {});
+    const [own, v8] = tails;
+    const lower = own.p99.filter((p99, round) => v8.p99[round] < p99).length;
+    for (const tail of tails) {
+      rows.push({
+        section: `Heap growth, ${store === 'sqlite' ? 'SQLite' : 'Redis'}`,
+        measure: `enrolment step, ${tail.name}: p99 by round (median); turns/s (median)`,
+        value: `${tail.p99.map((p99) => fmt(p99)).join(', ')} ms (${fmt(median(tail.p99), 1)}); ${fmt(median(tail.rps))}/s`,
+        target: '-',
+      });
+    }
+    notes.push(
+      `Heap growth on ${store}: V8's own growth gave the lower p99 in ${lower} of ${own.p99.length} rounds (bench/heapGrowthTail.ts).`,
+    );
+  }
+}
+
 /** Prints a profile's window by owner and its top functions (the `--profile` layout); its summary for the results. */
 function printProfile(dir: string, from: number, to: number, what: string, turns?: number) {
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
@@ -1259,6 +1285,7 @@ async function main() {
     if (runs('start')) await startTime();
     if (runs('memory')) await idleProcess();
     if (profile) await cpuProfile(stub, serviceUrl);
+    if (only?.includes('growth')) await growth(stub, serviceUrl, redis);
   } finally {
     await stub.stop();
   }
