@@ -1194,8 +1194,31 @@ async function growth(stub: Child, serviceUrl: string, redis?: string) {
   for (const store of redis ? (['sqlite', 'redis'] as const) : (['sqlite'] as const)) {
     if (store === 'redis' && mayFlush(redis)) await flushDb(redis);
     log(`growth: the enrolment step on ${store}, the assistant's heap growth against V8's own, alternated rounds`);
-    const tails = await heapGrowthTail({ store, redisUrl: store === 'redis' ? redis : undefined, serviceUrl, runId });
-    await stub.request('reset', {});
+    const step = (assistant: Child, loadRunId: string) => (seconds: number) =>
+      teamsTurns({
+        url: `http://127.0.0.1:${assistant.port}`,
+        serviceUrl,
+        kind: 'enrolment',
+        runId: loadRunId,
+        seconds,
+      });
+    const tails = await heapGrowthTail({
+      store,
+      redisUrl: store === 'redis' ? redis : undefined,
+      runId,
+      warmUp: (assistant, loadRunId) => step(assistant, loadRunId)(settings.rounds.firstWarmup),
+      // The Teams rounds' own timing and checks.
+      measure: (assistant, loadRunId) =>
+        checkedTeamsLoad(
+          stub,
+          'enrolment',
+          `growth-${store}`,
+          step(assistant, loadRunId),
+          assistant,
+          loadRunId,
+          settings.rounds,
+        ),
+    });
     const [own, v8] = tails;
     const lower = own.p99.filter((p99, round) => v8.p99[round] < p99).length;
     for (const tail of tails) {
