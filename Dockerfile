@@ -12,7 +12,7 @@ COPY package.json package-lock.json ./
 # Dependencies first (a layer reused until the lock file changes); `prepare` compiles once sources are in.
 RUN npm ci --no-audit --no-fund --ignore-scripts && npm rebuild sqlite3
 COPY tsconfig.json tsconfig.build.json ./
-COPY scripts/buildIfStale.mjs scripts/bundleEntry.mjs scripts/
+COPY scripts/buildIfStale.mjs scripts/bundleEntry.mjs scripts/nativeAsync.cjs scripts/
 COPY bot bot
 COPY cards cards
 COPY dialogs dialogs

@@ -20,6 +20,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS on purpose (scripts/nativeAsync.cjs says why): require is how such a file imports.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['test/**/*.ts'],
     languageOptions: { globals: { ...globals.mocha } },
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },

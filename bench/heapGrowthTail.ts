@@ -21,21 +21,21 @@ const ROUNDS = 6;
  * being one of the issue's.
  */
 export async function heapGrowthTail(options: {
-  store: 'sqlite' | 'redis';
-  redisUrl?: string;
+  /** One assistant on the section's store, started with these node flags. */
+  start(execArgv: string[]): Promise<Child>;
+  /** Names each assistant's conversations apart from the other's (and the store's). */
   runId: string;
   /** The step's load on `assistant`, not recorded, before the first round. */
   warmUp(assistant: Child, runId: string): Promise<unknown>;
   /** One measured run of the step's load, every turn checked as in the bench's Teams rounds. */
   measure(assistant: Child, runId: string): Promise<LoadFigures>;
 }): Promise<GrowthTail[]> {
-  const targetOptions = JSON.stringify({ kind: 'assistant', store: options.store, redisUrl: options.redisUrl });
   const assistants = [
-    { name: 'as it runs (75 %)', child: await Child.start('target', [targetOptions]) },
-    { name: "V8's own growth", child: await Child.start('target', [targetOptions], ['--heap-growing-percent=0']) },
+    { name: 'as it runs (75 %)', child: await options.start([]) },
+    { name: "V8's own growth", child: await options.start(['--heap-growing-percent=0']) },
   ];
   const tails: GrowthTail[] = assistants.map(({ name }) => ({ name, p99: [], rps: [] }));
-  const runIdOf = (i: number) => `${options.runId}g${options.store[0]}${i}`;
+  const runIdOf = (i: number) => `${options.runId}g${i}`;
   try {
     for (const [i, { child }] of assistants.entries()) await options.warmUp(child, runIdOf(i));
     for (let round = 0; round < ROUNDS; round++) {

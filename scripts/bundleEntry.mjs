@@ -108,7 +108,10 @@ export async function bundleEntry(dist = path.join(root, 'dist')) {
     // The licence notices in a file of their own beside it (index.js.LEGAL.txt).
     legalComments: 'linked',
     external: LEFT_OUT,
-    plugins: [oneCopyPerVersion(realpathSync(path.join(root, 'node_modules')))],
+    plugins: [
+      oneCopyPerVersion(realpathSync(path.join(root, 'node_modules'))),
+      createRequire(import.meta.url)('./nativeAsync.cjs').nativeAsyncPlugin(),
+    ],
     metafile: true,
     logLevel: 'warning',
   });
