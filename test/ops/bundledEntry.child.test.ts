@@ -81,6 +81,14 @@ describe('The bundled entry point, as `node dist/bot/index.js` runs it (issue 18
     expect(nonAscii).to.deep.equal([]);
   });
 
+  it("runs botbuilder's async functions natively: no tsc __awaiter call is left in it (scripts/nativeAsync.cjs)", () => {
+    const bundle = readFileSync(ENTRY, 'latin1');
+    // The helper's own definition stays (each file of tsc's has one); nothing calls it.
+    expect(bundle.match(/__awaiter\)?\((this|void 0),/g) ?? []).to.deep.equal([]);
+    // The dialog stack's own, for one: an async arrow where tsc wrote a generator.
+    expect(bundle).to.include('beginDialog(dialogId,options){return(async()=>{const dialog=this.findDialog(dialogId);');
+  });
+
   it("holds botbuilder's five nested copies of zod 3.25.76 once", () => {
     type Meta = { inputs: Record<string, unknown> };
     const meta = JSON.parse(readFileSync(path.join(OUT, 'bot', 'index.meta.json'), 'utf8')) as Meta;
