@@ -1144,8 +1144,8 @@ async function startOnce(afterReady?: (pid: number) => Promise<void>): Promise<{
  * How long the idle check watches the real entry point. V8 gives back what start-up grew (its young
  * generation, about 18 MB resident here) only when its memory reducer finds the process idle: the reducer
  * looks every 8 s, and judges by the allocation rate averaged back over start-up's own collections, so the
- * give-back came 8, 16 or 24 s after start in nine runs on 2026-12-05 and after 30 s in the full run of 10:57
- * (111 MB at 30 s; 91-93 MB once given back, in every run). An operator's idle process is idle for hours:
+ * give-back came 9 to 26 s after start in eight starts on 2026-12-05 and after 30 s in the full run of 10:57
+ * (111 MB at 30 s; 91-93 MB once given back, in every start). An operator's idle process is idle for hours:
  * the figure is the reading at the end of the watch, with the 30 s reading and the give-back's time beside it.
  */
 const IDLE_WATCH_MS = quick ? 5_000 : 60_000;
