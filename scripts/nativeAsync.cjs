@@ -1,4 +1,4 @@
-// Dependencies compiled by tsc for ES2015/ES2016 (botbuilder's 88 files among them) run every async function
+// Dependencies compiled by tsc for ES2015/ES2016 (89 files of botbuilder's packages among them) run every async function
 // as `__awaiter(this, void 0, void 0, function* () { ... yield x ... })`. Each call makes a new generator
 // function, and V8 gives each new generator function its own prototype object, prototype map and initial
 // map, which always live in the old generation: under the enrolment step's load (issue 18) that was about 40 KB
@@ -41,7 +41,12 @@ const isClass = (ts, node) => ts.isClassDeclaration(node) || ts.isClassExpressio
 function bodyUse(ts, body) {
   const use = { yields: [], delegates: false, usesThis: false, usesArguments: false, usesNewTarget: false };
   const walk = (node) => {
-    if (ownsScope(ts, node) || isClass(ts, node)) return;
+    if (ownsScope(ts, node)) return;
+    // A class's heritage and computed names see the outer `this` and `arguments`: not looked into, so counted.
+    if (isClass(ts, node)) {
+      use.usesThis = use.usesArguments = true;
+      return;
+    }
     if (ts.isYieldExpression(node)) {
       if (node.asteriskToken) use.delegates = true;
       use.yields.push(node);

@@ -121,6 +121,8 @@ describe('Dependencies run as native async functions (issue 18)', () => {
     const unchanged = [
       // `this` of a caller that passed none: an arrow would see the module's.
       `const f = () => __awaiter(void 0, void 0, void 0, function* () { return this; });`,
+      // A class whose heritage reads that `this`.
+      `const f = () => __awaiter(void 0, void 0, void 0, function* () { return class extends this.Base {}; });`,
       // A promise of the library's own choosing.
       `const f = () => __awaiter(this, void 0, Bluebird, function* () { yield g(); });`,
       // Parameters of the generator's own (tsc's form for defaults read from arguments).
