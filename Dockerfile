@@ -18,7 +18,8 @@ COPY cards cards
 COPY dialogs dialogs
 COPY i18n i18n
 COPY services services
-RUN node scripts/buildIfStale.mjs && npm prune --omit=dev --no-audit --no-fund
+# The rewritten dependency files the bundle was built from (scripts/nativeAsync.cjs) are the build's alone.
+RUN node scripts/buildIfStale.mjs && npm prune --omit=dev --no-audit --no-fund && rm -rf node_modules/.cache
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
